@@ -1,0 +1,100 @@
+//! Reading certificates (PEM or DER) into the facts certsmith acts on.
+
+use ::time::OffsetDateTime;
+use x509_parser::prelude::*;
+
+use crate::keys::KeyAlgorithm;
+use crate::san::San;
+use crate::{Error, Result, pemfile, verify};
+
+/// The parts of a certificate that signing, chaining and describing need.
+#[derive(Debug, Clone)]
+pub struct Certificate {
+    pub der: Vec<u8>,
+    pub subject_der: Vec<u8>,
+    pub subject_text: String,
+    pub issuer_der: Vec<u8>,
+    pub spki_der: Vec<u8>,
+    pub public_key_bits: Vec<u8>,
+    pub key_algorithm: KeyAlgorithm,
+    pub subject_key_id: Option<Vec<u8>>,
+    pub not_before: OffsetDateTime,
+    pub not_after: OffsetDateTime,
+    /// `Some(path_len)` when BasicConstraints says cA TRUE.
+    pub ca: Option<Option<u32>>,
+    /// `None` when there is no KeyUsage extension; else whether keyCertSign is set.
+    pub key_cert_sign: Option<bool>,
+    pub sans: Vec<San>,
+}
+
+impl Certificate {
+    /// The first `CERTIFICATE` block of a PEM file, or a DER certificate.
+    pub fn from_bytes(bytes: &[u8], source: &str) -> Result<Certificate> {
+        let der = pemfile::first_der(
+            bytes,
+            &["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"],
+            source,
+            "certificate",
+        )?;
+        Certificate::from_der(der, source)
+    }
+
+    pub fn from_der(der: Vec<u8>, source: &str) -> Result<Certificate> {
+        let bad = |reason: String| Error::CertificateParse {
+            source: source.into(),
+            reason,
+        };
+        let (rest, cert) = X509Certificate::from_der(&der).map_err(|e| bad(e.to_string()))?;
+        if !rest.is_empty() {
+            return Err(bad("trailing bytes after the certificate".into()));
+        }
+        let tbs = &cert.tbs_certificate;
+        let key_algorithm =
+            verify::key_algorithm(&tbs.subject_pki).map_err(|what| Error::UnsupportedKey {
+                source: source.into(),
+                what,
+            })?;
+        let mut subject_key_id = None;
+        let mut sans = Vec::new();
+        for ext in tbs.extensions() {
+            match ext.parsed_extension() {
+                ParsedExtension::SubjectKeyIdentifier(kid) => subject_key_id = Some(kid.0.to_vec()),
+                ParsedExtension::SubjectAlternativeName(san) => {
+                    sans = san
+                        .general_names
+                        .iter()
+                        .filter_map(San::from_general_name)
+                        .collect();
+                }
+                _ => {}
+            }
+        }
+        let ca = match tbs.basic_constraints().map_err(|e| bad(e.to_string()))? {
+            Some(bc) if bc.value.ca => Some(bc.value.path_len_constraint),
+            _ => None,
+        };
+        let key_cert_sign = tbs
+            .key_usage()
+            .map_err(|e| bad(e.to_string()))?
+            .map(|ku| ku.value.key_cert_sign());
+        Ok(Certificate {
+            subject_der: tbs.subject.as_raw().to_vec(),
+            subject_text: tbs.subject.to_string(),
+            issuer_der: tbs.issuer.as_raw().to_vec(),
+            spki_der: tbs.subject_pki.raw.to_vec(),
+            public_key_bits: tbs.subject_pki.subject_public_key.data.to_vec(),
+            key_algorithm,
+            subject_key_id,
+            not_before: tbs.validity.not_before.to_datetime(),
+            not_after: tbs.validity.not_after.to_datetime(),
+            ca,
+            key_cert_sign,
+            sans,
+            der: der.clone(),
+        })
+    }
+
+    pub fn to_pem(&self) -> String {
+        pemfile::encode("CERTIFICATE", &self.der)
+    }
+}

@@ -1,0 +1,55 @@
+//! `certsmith csr`: a CSR for a key that already exists (renewal that keeps the key).
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use certsmith::Result;
+use certsmith::cert::Certificate;
+use certsmith::csr;
+use certsmith::envelope::Output;
+
+use super::io::{self, Input};
+
+const EXAMPLES: &str = "\
+Examples:
+  certsmith csr --key server-key.pem server-csr.json | certsmith split-json server
+  certsmith csr --key server-key.pem --from-cert server.pem | certsmith split-json server";
+
+/// Make a CSR for an existing key: {\"csr\"}.
+///
+/// Subject and SANs come from a CSR JSON, or with --from-cert from the
+/// certificate being renewed (a CA certificate's renewal asks for CA:TRUE again).
+#[derive(Args)]
+#[command(after_help = EXAMPLES)]
+pub struct CsrArgs {
+    /// The private key to make the request for
+    #[arg(long)]
+    key: PathBuf,
+    /// Take subject and SANs from this certificate instead of a CSR JSON
+    #[arg(long, conflicts_with = "csr_json")]
+    from_cert: Option<PathBuf>,
+    /// CSR JSON file, or - for stdin
+    #[arg(required_unless_present = "from_cert")]
+    csr_json: Option<String>,
+}
+
+pub fn run(args: CsrArgs) -> Result<()> {
+    let key = io::read_key(&args.key)?;
+    let csr_der = match (&args.from_cert, &args.csr_json) {
+        (Some(path), _) => {
+            let cert = Certificate::from_bytes(
+                &certsmith::files::read(path)?,
+                &path.display().to_string(),
+            )?;
+            let ca = cert.ca.map(|p| p.map(|n| n.min(255) as u8));
+            csr::build(&cert.subject_der, &cert.sans, ca, &key)?
+        }
+        (None, Some(input)) => csr::build_for_request(&Input::read(input)?.cert_request()?, &key)?,
+        (None, None) => unreachable!("clap requires one of them"),
+    };
+    io::emit(&Output {
+        csr: Some(certsmith::pemfile::encode("CERTIFICATE REQUEST", &csr_der)),
+        ..Output::default()
+    })
+}

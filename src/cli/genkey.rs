@@ -1,0 +1,37 @@
+//! `certsmith genkey`: a new key and a CSR for it; only the CSR travels.
+
+use clap::Args;
+
+use certsmith::Result;
+use certsmith::csr;
+use certsmith::envelope::Output;
+use certsmith::keys::PrivateKey;
+
+use super::io::{self, Input};
+
+const EXAMPLES: &str = "\
+Examples:
+  certsmith genkey server-csr.json | certsmith split-json server
+  certsmith genkey intermediate-csr.json | certsmith split-json intermediate   # `ca` section: asks for CA:TRUE";
+
+/// Make a private key and a CSR for it: {\"csr\",\"key\"}.
+///
+/// The key is made here and never leaves this host; send only the CSR to the
+/// CA. A CSR JSON with a `ca` section yields a CSR that asks for CA:TRUE.
+#[derive(Args)]
+#[command(after_help = EXAMPLES)]
+pub struct GenkeyArgs {
+    /// CSR JSON file, or - for stdin
+    csr_json: String,
+}
+
+pub fn run(args: GenkeyArgs) -> Result<()> {
+    let req = Input::read(&args.csr_json)?.cert_request()?;
+    let key = PrivateKey::generate(req.key)?;
+    let csr_der = csr::build_for_request(&req, &key)?;
+    io::emit(&Output {
+        cert: None,
+        csr: Some(certsmith::pemfile::encode("CERTIFICATE REQUEST", &csr_der)),
+        key: Some(key.to_pem()),
+    })
+}

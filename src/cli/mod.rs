@@ -1,0 +1,50 @@
+//! The command line: one file per subcommand, each with its `…Args` (what the
+//! user typed) and a `run` that turns them into library calls. Everything
+//! that touches stdin, stdout, stderr or the clock lives here, not in the
+//! library.
+
+mod csr;
+mod genkey;
+mod initca;
+mod io;
+mod sign;
+mod split_json;
+
+use clap::{Parser, Subcommand};
+
+use certsmith::Result;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  the operation failed (bad input, a refused request, a file that could not be written)
+  2  usage error (unknown flag, missing argument)
+
+Data (JSON, PEM) goes to stdout; messages for people go to stderr.";
+
+/// A private PKI from files: cfssl-compatible certificate issuance.
+#[derive(Parser)]
+#[command(name = "certsmith", version, about, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Initca(initca::InitcaArgs),
+    Genkey(genkey::GenkeyArgs),
+    Csr(csr::CsrArgs),
+    Sign(sign::SignArgs),
+    SplitJson(split_json::SplitJsonArgs),
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Initca(args) => initca::run(args),
+        Command::Genkey(args) => genkey::run(args),
+        Command::Csr(args) => csr::run(args),
+        Command::Sign(args) => sign::run(args),
+        Command::SplitJson(args) => split_json::run(args),
+    }
+}

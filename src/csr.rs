@@ -1,0 +1,188 @@
+//! PKCS#10 certificate requests (RFC 2986): making them for our own keys and
+//! reading (and verifying) those that others send.
+
+use der::asn1::BitString;
+use der::{Decode, Encode};
+use spki::SubjectPublicKeyInfoOwned;
+use x509_cert::attr::Attribute;
+use x509_cert::ext::Extension;
+use x509_cert::ext::pkix::{BasicConstraints, SubjectAltName};
+use x509_cert::name::Name;
+use x509_cert::request::{CertReq, CertReqInfo, ExtensionReq, Version};
+use x509_parser::prelude::*;
+
+use crate::keys::{KeyAlgorithm, PrivateKey};
+use crate::request::PathLen;
+use crate::san::San;
+use crate::{Error, Result, pemfile, verify};
+
+const SUBJECT_ALT_NAME: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.17");
+const BASIC_CONSTRAINTS: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.19");
+
+/// Makes and signs a CSR for `key`. `ca` asks for CA:TRUE (with a pathlen),
+/// for intermediates whose key is made on the host that will use it.
+pub fn build(
+    subject_der: &[u8],
+    sans: &[San],
+    ca: Option<PathLen>,
+    key: &PrivateKey,
+) -> Result<Vec<u8>> {
+    let enc = |e: der::Error| Error::Sign {
+        reason: format!("encoding the request: {e}"),
+    };
+    let mut extensions = Vec::new();
+    if !sans.is_empty() {
+        let names = SubjectAltName(sans.iter().map(San::to_general_name).collect());
+        extensions.push(Extension {
+            extn_id: SUBJECT_ALT_NAME,
+            // RFC 5280 §4.2.1.6: critical when the subject is empty.
+            critical: subject_der == [0x30, 0x00],
+            extn_value: der::asn1::OctetString::new(names.to_der().map_err(enc)?).map_err(enc)?,
+        });
+    }
+    if let Some(path_len) = ca {
+        let bc = BasicConstraints {
+            ca: true,
+            path_len_constraint: path_len,
+        };
+        extensions.push(Extension {
+            extn_id: BASIC_CONSTRAINTS,
+            critical: true,
+            extn_value: der::asn1::OctetString::new(bc.to_der().map_err(enc)?).map_err(enc)?,
+        });
+    }
+    let mut attributes = der::asn1::SetOfVec::new();
+    if !extensions.is_empty() {
+        let attr = Attribute::try_from(ExtensionReq(extensions)).map_err(enc)?;
+        attributes.insert(attr).map_err(enc)?;
+    }
+    let info = CertReqInfo {
+        version: Version::V1,
+        subject: Name::from_der(subject_der).map_err(enc)?,
+        public_key: SubjectPublicKeyInfoOwned::from_der(key.spki_der()).map_err(enc)?,
+        attributes,
+    };
+    let signature = key.sign(&info.to_der().map_err(enc)?)?;
+    CertReq {
+        info,
+        algorithm: key.signature_algorithm(),
+        signature: BitString::from_bytes(&signature).map_err(enc)?,
+    }
+    .to_der()
+    .map_err(enc)
+}
+
+/// A certificate request whose signature has been verified.
+#[derive(Debug, Clone)]
+pub struct CertificateRequest {
+    pub der: Vec<u8>,
+    pub subject_der: Vec<u8>,
+    pub subject_text: String,
+    pub common_name: Option<String>,
+    pub spki_der: Vec<u8>,
+    pub public_key_bits: Vec<u8>,
+    pub key_algorithm: KeyAlgorithm,
+    pub sans: Vec<San>,
+    /// `Some` when the request asks for CA:TRUE.
+    pub ca: Option<PathLen>,
+}
+
+impl CertificateRequest {
+    /// Reads a CSR from PEM (`CERTIFICATE REQUEST`, or the old `NEW
+    /// CERTIFICATE REQUEST`) or DER, and verifies its self-signature.
+    pub fn from_bytes(bytes: &[u8], source: &str) -> Result<CertificateRequest> {
+        let der = pemfile::first_der(
+            bytes,
+            &["CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST"],
+            source,
+            "certificate request",
+        )?;
+        let bad = |reason: String| Error::CsrParse {
+            source: source.into(),
+            reason,
+        };
+        let (rest, csr) =
+            X509CertificationRequest::from_der(&der).map_err(|e| bad(e.to_string()))?;
+        if !rest.is_empty() {
+            return Err(bad("trailing bytes after the request".into()));
+        }
+        let info = &csr.certification_request_info;
+        verify::verify(
+            &info.subject_pki,
+            &csr.signature_algorithm,
+            info.raw,
+            &csr.signature_value.data,
+        )
+        .map_err(|e| match e {
+            verify::VerifyError::Unsupported(oid) => Error::UnsupportedSignatureAlgorithm {
+                source: source.into(),
+                oid,
+            },
+            verify::VerifyError::Invalid => Error::CsrSignature {
+                source: source.into(),
+            },
+        })?;
+        let key_algorithm =
+            verify::key_algorithm(&info.subject_pki).map_err(|what| Error::UnsupportedKey {
+                source: source.into(),
+                what,
+            })?;
+        let mut sans = Vec::new();
+        let mut ca = None;
+        for ext in csr.requested_extensions().into_iter().flatten() {
+            match ext {
+                ParsedExtension::SubjectAlternativeName(san) => {
+                    for name in &san.general_names {
+                        if let Some(s) = San::from_general_name(name) {
+                            sans.push(s);
+                        }
+                    }
+                }
+                ParsedExtension::BasicConstraints(bc) if bc.ca => {
+                    ca = Some(bc.path_len_constraint.map(|n| n.min(255) as u8));
+                }
+                _ => {}
+            }
+        }
+        let common_name = info
+            .subject
+            .iter_common_name()
+            .next()
+            .and_then(|cn| cn.as_str().ok())
+            .map(str::to_string);
+        Ok(CertificateRequest {
+            subject_der: info.subject.as_raw().to_vec(),
+            subject_text: info.subject.to_string(),
+            common_name,
+            spki_der: info.subject_pki.raw.to_vec(),
+            public_key_bits: info.subject_pki.subject_public_key.data.to_vec(),
+            key_algorithm,
+            sans,
+            ca,
+            der: der.clone(),
+        })
+    }
+
+    pub fn to_pem(&self) -> String {
+        pemfile::encode("CERTIFICATE REQUEST", &self.der)
+    }
+}
+
+/// The CSR a CSR JSON document describes, signed by `key`. A `ca` section
+/// makes it ask for CA:TRUE.
+pub fn build_for_request(req: &crate::request::CertRequest, key: &PrivateKey) -> Result<Vec<u8>> {
+    let subject = crate::subject::Subject::from_request(req)?;
+    let sans = req
+        .hosts
+        .iter()
+        .flatten()
+        .map(|h| San::classify(h))
+        .collect::<Result<Vec<_>>>()?;
+    if subject.is_empty() && sans.is_empty() {
+        return Err(Error::EmptyIdentity);
+    }
+    let ca = req.ca.as_ref().map(|c| c.path_len.flatten());
+    build(&subject.to_der(), &sans, ca, key)
+}

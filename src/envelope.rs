@@ -1,0 +1,168 @@
+//! cfssl's JSON on the wire and on stdout: the `{"cert","csr","key"}` object
+//! its commands print, and the API envelope `{"success","result","errors",
+//! "messages"}` its servers answer with. `split-json` reads both.
+
+use base64::Engine;
+use serde_json::{Map, Value};
+use zeroize::Zeroizing;
+
+use crate::{Error, Result, json};
+
+/// What initca, genkey and sign print: only the parts that exist, keys in
+/// alphabetical order (as cfssl prints them), one line.
+#[derive(Default)]
+pub struct Output {
+    pub cert: Option<String>,
+    pub csr: Option<String>,
+    pub key: Option<Zeroizing<String>>,
+}
+
+impl Output {
+    /// The JSON text followed by `\n`. Held in a zeroizing buffer: it may
+    /// carry a private key.
+    pub fn to_json(&self) -> Zeroizing<String> {
+        let mut map = Map::new();
+        if let Some(c) = &self.cert {
+            map.insert("cert".into(), Value::String(c.clone()));
+        }
+        if let Some(c) = &self.csr {
+            map.insert("csr".into(), Value::String(c.clone()));
+        }
+        if let Some(k) = &self.key {
+            map.insert("key".into(), Value::String(k.to_string()));
+        }
+        let value = Value::Object(map);
+        let mut text = Zeroizing::new(serde_json::to_string(&value).expect("strings serialize"));
+        text.push('\n');
+        // The map's copy of the key goes away with `value`; clear it first.
+        if let Value::Object(mut m) = value {
+            if let Some(Value::String(mut k)) = m.remove("key") {
+                zeroize::Zeroize::zeroize(&mut k);
+            }
+        }
+        text
+    }
+}
+
+/// One file `split-json` writes.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Part {
+    /// File name suffix after NAME: ".pem", "-key.pem", "-key.age", ….
+    pub suffix: &'static str,
+    pub contents: Zeroizing<Vec<u8>>,
+    /// 0600 for keys, 0644 for the rest.
+    pub mode: u32,
+    pub secret: bool,
+}
+
+/// The parts of a cfssl JSON document, in cfssljson's mapping (README,
+/// "split-json"): a bare object or an API envelope, cfssl 1.2 or 1.6 bundles.
+pub fn split(bytes: &[u8], source: &str) -> Result<Vec<Part>> {
+    let value = json::parse(bytes, source)?;
+    let obj = value.as_object().ok_or_else(|| Error::JsonField {
+        source: source.into(),
+        field: "(top level)".into(),
+        expected: "an object",
+    })?;
+    let result = if obj.contains_key("success")
+        && (obj.contains_key("result") || obj.contains_key("errors"))
+    {
+        if obj.get("success") != Some(&Value::Bool(true)) {
+            let messages = obj
+                .get("errors")
+                .and_then(Value::as_array)
+                .map(|errs| {
+                    errs.iter()
+                        .filter_map(|e| {
+                            e.get("message").and_then(Value::as_str).map(str::to_string)
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            return Err(Error::RequestFailed { messages });
+        }
+        obj.get("result")
+            .and_then(Value::as_object)
+            .ok_or_else(|| Error::NothingToSplit {
+                source: source.into(),
+            })?
+    } else {
+        obj
+    };
+    let text = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| result.get(*k).and_then(Value::as_str))
+            .map(str::to_string)
+    };
+    let mut parts = Vec::new();
+    let mut push = |suffix, contents: String, secret: bool| {
+        parts.push(Part {
+            suffix,
+            contents: Zeroizing::new(contents.into_bytes()),
+            mode: if secret { 0o600 } else { 0o644 },
+            secret,
+        });
+    };
+    if let Some(cert) = text(&["cert", "certificate"]) {
+        push(".pem", cert, false);
+    }
+    if let Some(key) = text(&["key", "private_key"]) {
+        // An age-sealed key goes to NAME-key.age, never to a .pem name.
+        let suffix = if key
+            .trim_start()
+            .starts_with("-----BEGIN AGE ENCRYPTED FILE-----")
+        {
+            "-key.age"
+        } else {
+            "-key.pem"
+        };
+        push(suffix, key, true);
+    }
+    if let Some(key) = text(&["encrypted_key"]) {
+        push("-key.enc", key, true);
+    }
+    if let Some(csr) = text(&["csr", "certificate_request"]) {
+        push(".csr", csr, false);
+    }
+    // cfssl 1.2 puts the bundle PEM in "bundle"; 1.6 nests it as bundle.bundle.
+    let nested = result.get("bundle").and_then(Value::as_object);
+    let bundle = text(&["bundle"]).or_else(|| {
+        nested
+            .and_then(|b| b.get("bundle"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    });
+    if let Some(b) = bundle {
+        push("-bundle.pem", b, false);
+    }
+    let root = text(&["root"]).or_else(|| {
+        nested
+            .and_then(|b| b.get("root"))
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    });
+    if let Some(r) = root {
+        push("-root.pem", r, false);
+    }
+    if let Some(ocsp) = text(&["ocspResponse"]) {
+        let der = base64::engine::general_purpose::STANDARD
+            .decode(ocsp.trim())
+            .map_err(|_| Error::JsonField {
+                source: source.into(),
+                field: "ocspResponse".into(),
+                expected: "base64",
+            })?;
+        parts.push(Part {
+            suffix: "-response.der",
+            contents: Zeroizing::new(der),
+            mode: 0o644,
+            secret: false,
+        });
+    }
+    if parts.is_empty() {
+        return Err(Error::NothingToSplit {
+            source: source.into(),
+        });
+    }
+    Ok(parts)
+}

@@ -1,0 +1,417 @@
+//! Every way an operation can fail, each with the file or value that caused it
+//! and, where one helps, a hint for the next thing to try.
+//!
+//! Messages follow x509-parser's style: lowercase, no trailing period, the
+//! offending value quoted.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug)]
+pub enum Error {
+    // --- files and streams
+    ReadFile {
+        path: PathBuf,
+        source: io::Error,
+    },
+    WriteFile {
+        path: PathBuf,
+        source: io::Error,
+    },
+    ReadStdin {
+        source: io::Error,
+    },
+
+    // --- JSON input (CSR JSON, config JSON, cfssl output)
+    Json {
+        source: String,
+        message: String,
+    },
+    JsonField {
+        source: String,
+        field: String,
+        expected: &'static str,
+    },
+    InvalidDuration {
+        source: String,
+        field: String,
+        value: String,
+        reason: String,
+    },
+    InvalidTime {
+        source: String,
+        field: String,
+        value: String,
+    },
+    InvalidKeySpec {
+        source: String,
+        reason: String,
+    },
+    UnknownUsage {
+        profile: String,
+        usage: String,
+    },
+    InvalidRegex {
+        profile: String,
+        pattern: String,
+        reason: String,
+    },
+    InvalidPolicy {
+        profile: String,
+        reason: String,
+    },
+
+    // --- profiles
+    UnknownProfile {
+        name: String,
+        known: Vec<String>,
+    },
+    ProfileWithoutExpiry {
+        profile: String,
+    },
+    RemoteProfile {
+        profile: String,
+    },
+    CaProfileWithoutCertSign {
+        profile: String,
+    },
+    CertSignInLeafProfile {
+        profile: String,
+    },
+    InitcaNeedsCaProfile {
+        profile: String,
+    },
+
+    // --- subjects and SANs
+    InvalidHost {
+        value: String,
+        reason: &'static str,
+    },
+    SubjectValue {
+        field: &'static str,
+        value: String,
+        reason: String,
+    },
+    EmptyIdentity,
+    NameNotAllowed {
+        name: String,
+        profile: String,
+        pattern: String,
+    },
+
+    // --- keys
+    NoPrivateKey {
+        source: String,
+    },
+    KeyParse {
+        source: String,
+        reason: String,
+    },
+    EncryptedPemKey {
+        source: String,
+    },
+    UnsupportedKey {
+        source: String,
+        what: String,
+    },
+    KeyGeneration {
+        what: String,
+    },
+    Sign {
+        reason: String,
+    },
+
+    // --- certificates and CSRs
+    NoPemObject {
+        source: String,
+        expected: &'static str,
+    },
+    CertificateParse {
+        source: String,
+        reason: String,
+    },
+    CsrParse {
+        source: String,
+        reason: String,
+    },
+    CsrSignature {
+        source: String,
+    },
+    UnsupportedSignatureAlgorithm {
+        source: String,
+        oid: String,
+    },
+    NotACa {
+        source: String,
+        reason: &'static str,
+    },
+    CaKeyMismatch {
+        cert: String,
+        key: String,
+    },
+    CaExpired {
+        source: String,
+        not_after: String,
+    },
+    CaRequestUnderLeafProfile {
+        profile: String,
+    },
+    PathLenExhausted {
+        source: String,
+    },
+    EmptyValidity {
+        not_before: String,
+        not_after: String,
+    },
+    OutlivesCa {
+        requested: String,
+        ca_not_after: String,
+    },
+
+    // --- split-json
+    RequestFailed {
+        messages: Vec<String>,
+    },
+    NothingToSplit {
+        source: String,
+    },
+    KeyFileHoldsOtherKey {
+        path: PathBuf,
+    },
+    KeyFileUnreadable {
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use Error::*;
+        match self {
+            ReadFile { path, source } => {
+                write!(f, "cannot read {}: {}", path.display(), io_reason(source))
+            }
+            WriteFile { path, source } => {
+                write!(f, "cannot write {}: {}", path.display(), io_reason(source))
+            }
+            ReadStdin { source } => write!(f, "cannot read standard input: {}", io_reason(source)),
+
+            Json { source, message } => write!(f, "{source}: invalid JSON: {message}"),
+            JsonField {
+                source,
+                field,
+                expected,
+            } => write!(f, "{source}: `{field}` must be {expected}"),
+            InvalidDuration {
+                source,
+                field,
+                value,
+                reason,
+            } => {
+                write!(
+                    f,
+                    "{source}: `{field}` is not a duration: \"{value}\": {reason}"
+                )
+            }
+            InvalidTime {
+                source,
+                field,
+                value,
+            } => {
+                write!(
+                    f,
+                    "{source}: `{field}` is not an RFC 3339 time: \"{value}\""
+                )
+            }
+            InvalidKeySpec { source, reason } => write!(f, "{source}: invalid `key`: {reason}"),
+            UnknownUsage { profile, usage } => {
+                write!(f, "profile `{profile}`: unknown usage \"{usage}\"")
+            }
+            InvalidRegex {
+                profile,
+                pattern,
+                reason,
+            } => {
+                write!(
+                    f,
+                    "profile `{profile}`: name_whitelist \"{pattern}\" is not a valid regular expression: {reason}"
+                )
+            }
+            InvalidPolicy { profile, reason } => {
+                write!(f, "profile `{profile}`: invalid policies: {reason}")
+            }
+
+            UnknownProfile { name, known } => {
+                write!(
+                    f,
+                    "unknown profile \"{name}\" (known profiles: {})",
+                    known.join(", ")
+                )
+            }
+            ProfileWithoutExpiry { profile } => write!(f, "profile `{profile}` has no expiry"),
+            RemoteProfile { profile } => write!(
+                f,
+                "profile `{profile}` signs through a remote server, which this build cannot do locally"
+            ),
+            CaProfileWithoutCertSign { profile } => {
+                write!(
+                    f,
+                    "profile `{profile}` makes CA certificates but lacks the usage \"cert sign\""
+                )
+            }
+            CertSignInLeafProfile { profile } => write!(
+                f,
+                "profile `{profile}` asks for \"cert sign\" but is not a CA profile (no ca_constraint.is_ca)"
+            ),
+            InitcaNeedsCaProfile { profile } => {
+                write!(
+                    f,
+                    "profile `{profile}` is not a CA profile; initca makes a CA certificate"
+                )
+            }
+
+            InvalidHost { value, reason } => write!(f, "invalid host \"{value}\": {reason}"),
+            SubjectValue {
+                field,
+                value,
+                reason,
+            } => write!(f, "subject {field} \"{value}\": {reason}"),
+            EmptyIdentity => write!(f, "the request names nobody: no CN, no names and no hosts"),
+            NameNotAllowed {
+                name,
+                profile,
+                pattern,
+            } => write!(
+                f,
+                "name \"{name}\" is not allowed by profile `{profile}` (name_whitelist \"{pattern}\")"
+            ),
+
+            NoPrivateKey { source } => write!(f, "{source}: no private key found"),
+            KeyParse { source, reason } => write!(f, "{source}: cannot read private key: {reason}"),
+            EncryptedPemKey { source } => write!(f, "{source}: the private key is PEM-encrypted"),
+            UnsupportedKey { source, what } => write!(f, "{source}: unsupported key: {what}"),
+            KeyGeneration { what } => write!(f, "cannot generate {what} key"),
+            Sign { reason } => write!(f, "signing failed: {reason}"),
+
+            NoPemObject { source, expected } => write!(f, "{source}: no {expected} found"),
+            CertificateParse { source, reason } => {
+                write!(f, "{source}: not a valid certificate: {reason}")
+            }
+            CsrParse { source, reason } => {
+                write!(f, "{source}: not a valid certificate request: {reason}")
+            }
+            CsrSignature { source } => write!(
+                f,
+                "{source}: the certificate request's signature does not verify"
+            ),
+            UnsupportedSignatureAlgorithm { source, oid } => {
+                write!(f, "{source}: unsupported signature algorithm {oid}")
+            }
+            NotACa { source, reason } => write!(f, "{source}: not a CA certificate: {reason}"),
+            CaKeyMismatch { cert, key } => {
+                write!(f, "CA key {key} does not match CA certificate {cert}")
+            }
+            CaExpired { source, not_after } => {
+                write!(f, "CA certificate {source} expired on {not_after}")
+            }
+            CaRequestUnderLeafProfile { profile } => write!(
+                f,
+                "the request asks for a CA certificate but profile `{profile}` is not a CA profile"
+            ),
+            PathLenExhausted { source } => write!(
+                f,
+                "CA certificate {source} has pathlen 0 and cannot issue CA certificates"
+            ),
+            EmptyValidity {
+                not_before,
+                not_after,
+            } => {
+                write!(
+                    f,
+                    "empty validity: notBefore {not_before} is not before notAfter {not_after}"
+                )
+            }
+            OutlivesCa {
+                requested,
+                ca_not_after,
+            } => write!(
+                f,
+                "notAfter {requested} would outlive the CA (notAfter {ca_not_after}) and --strict is set"
+            ),
+
+            RequestFailed { messages } => {
+                if messages.is_empty() {
+                    write!(f, "request failed")
+                } else {
+                    write!(f, "request failed: {}", messages.join("; "))
+                }
+            }
+            NothingToSplit { source } => write!(
+                f,
+                "{source}: no cert, key, csr, bundle or ocspResponse to write"
+            ),
+            KeyFileHoldsOtherKey { path } => {
+                write!(
+                    f,
+                    "{} already holds a different private key; refusing to replace it",
+                    path.display()
+                )
+            }
+            KeyFileUnreadable { path, reason } => write!(
+                f,
+                "{} exists and is not a private key certsmith can compare ({reason}); refusing to replace it",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl Error {
+    /// A next step for the person who hit the error, when there is a useful one.
+    pub fn hint(&self) -> Option<String> {
+        use Error::*;
+        Some(match self {
+            UnknownProfile { .. } => "pass --profile with one of the known names, or --config with a file that defines it".into(),
+            UnknownUsage { .. } => "usages are cfssl's strings, e.g. \"digital signature\", \"key encipherment\", \"server auth\", \"client auth\", \"cert sign\"".into(),
+            InvalidDuration { .. } => "use Go duration syntax such as \"8760h\" or \"1h30m\" (certsmith also accepts \"365d\" and \"1y\")".into(),
+            InvalidTime { .. } => "use a time such as \"2030-01-01T00:00:00Z\"".into(),
+            InvalidHost { .. } => "hosts are DNS names, IP addresses, email addresses or URIs; non-ASCII names go in their xn-- form".into(),
+            EncryptedPemKey { .. } => "decrypt it first (openssl pkey -in KEY -out plain.pem), or seal CA keys with age instead".into(),
+            CaKeyMismatch { .. } => "check that --ca and --ca-key come from the same initca run".into(),
+            CaRequestUnderLeafProfile { .. } | CaProfileWithoutCertSign { .. } => {
+                "sign CA requests with a profile that has \"ca_constraint\": {\"is_ca\": true} and the usages \"cert sign\", \"crl sign\"".into()
+            }
+            InitcaNeedsCaProfile { .. } => "omit --profile, or name a profile with \"ca_constraint\": {\"is_ca\": true}".into(),
+            NotACa { .. } => "--ca must be the issuing CA's certificate, not a leaf".into(),
+            KeyFileHoldsOtherKey { .. } | KeyFileUnreadable { .. } => "move the old key away first, or pass --force to replace it".into(),
+            NameNotAllowed { .. } => "change the request's CN/hosts, or use a profile whose name_whitelist allows the name".into(),
+            ProfileWithoutExpiry { .. } => "add \"expiry\": \"8760h\" (or not_after) to the profile".into(),
+            EmptyIdentity => "give the request a \"CN\" or \"hosts\" (or pass --hostname)".into(),
+            NothingToSplit { .. } => "pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)".into(),
+            Json { .. } | JsonField { .. } => "cfssl's formats are described in the README (CSR JSON and config JSON)".into(),
+            OutlivesCa { .. } => "shorten the profile's expiry, or drop --strict to clamp notAfter to the CA's".into(),
+            _ => return None,
+        })
+    }
+}
+
+/// io::Error's Display adds "(os error 2)"; people want just the reason.
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::AlreadyExists => "file exists".into(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s,
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}

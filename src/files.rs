@@ -1,0 +1,54 @@
+//! Writing files so that a failure leaves nothing half-written: each file is
+//! written to a temporary name in its directory, given its mode, synced, and
+//! renamed into place. Key files are 0600 whatever the umask.
+
+use std::fs;
+use std::io::Write;
+#[cfg(unix)]
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use crate::{Error, Result};
+
+/// Whether an existing file at the target may be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    Allow,
+    Refuse,
+}
+
+/// Writes `contents` to `path` atomically with permissions `mode`.
+pub fn write_atomic(path: &Path, contents: &[u8], mode: u32, replace: Replace) -> Result<()> {
+    let failed = |source| Error::WriteFile {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".certsmith-")
+        .tempfile_in(dir)
+        .map_err(failed)?;
+    // Set the mode before the first byte lands: a key is never readable by others.
+    #[cfg(unix)]
+    tmp.as_file()
+        .set_permissions(fs::Permissions::from_mode(mode))
+        .map_err(failed)?;
+    tmp.write_all(contents).map_err(failed)?;
+    tmp.as_file().sync_all().map_err(failed)?;
+    match replace {
+        Replace::Allow => tmp.persist(path).map_err(|e| failed(e.error))?,
+        Replace::Refuse => tmp.persist_noclobber(path).map_err(|e| failed(e.error))?,
+    };
+    Ok(())
+}
+
+/// Reads a file, naming it in the error.
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).map_err(|source| Error::ReadFile {
+        path: path.to_path_buf(),
+        source,
+    })
+}

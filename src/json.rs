@@ -1,0 +1,152 @@
+//! Reading cfssl's JSON the way Go's encoding/json does: object keys match
+//! struct fields case-insensitively (`"cn"` works for `CN`), `null` means
+//! "absent", and unknown keys are ignored. Unlike Go we report each ignored
+//! key, so that a typo (`"usage"` for `"usages"`) does not pass in silence.
+
+use serde_json::{Map, Value};
+
+use crate::{Error, Note, Result};
+
+/// One JSON object being read field by field.
+pub(crate) struct Object<'a> {
+    map: &'a Map<String, Value>,
+    used: Vec<bool>,
+    /// The file (or "stdin") the object came from, for messages.
+    source: &'a str,
+    /// Dotted path of this object inside the document ("" for the root).
+    path: String,
+}
+
+impl<'a> Object<'a> {
+    pub(crate) fn new(value: &'a Value, source: &'a str, path: &str) -> Result<Self> {
+        let map = value.as_object().ok_or_else(|| Error::JsonField {
+            source: source.to_string(),
+            field: if path.is_empty() {
+                "(top level)".into()
+            } else {
+                path.to_string()
+            },
+            expected: "an object",
+        })?;
+        Ok(Object {
+            map,
+            used: vec![false; map.len()],
+            source,
+            path: path.to_string(),
+        })
+    }
+
+    pub(crate) fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// The dotted path of a field of this object, for messages.
+    pub(crate) fn path_of(&self, name: &str) -> String {
+        if self.path.is_empty() {
+            name.to_string()
+        } else {
+            format!("{}.{}", self.path, name)
+        }
+    }
+
+    /// The value of field `name`, matched as Go does: exact spelling first,
+    /// then case-insensitively. `null` counts as absent.
+    pub(crate) fn get(&mut self, name: &str) -> Option<&'a Value> {
+        let index = self
+            .map
+            .keys()
+            .position(|k| k == name)
+            .or_else(|| self.map.keys().position(|k| k.eq_ignore_ascii_case(name)))?;
+        self.used[index] = true;
+        let (_, value) = self.map.iter().nth(index)?;
+        (!value.is_null()).then_some(value)
+    }
+
+    fn wrong(&self, name: &str, expected: &'static str) -> Error {
+        Error::JsonField {
+            source: self.source.to_string(),
+            field: self.path_of(name),
+            expected,
+        }
+    }
+
+    pub(crate) fn string(&mut self, name: &str) -> Result<Option<String>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(self.wrong(name, "a string")),
+        }
+    }
+
+    /// A string field where "" means the same as absent (Go's zero value).
+    pub(crate) fn non_empty_string(&mut self, name: &str) -> Result<Option<String>> {
+        Ok(self.string(name)?.filter(|s| !s.is_empty()))
+    }
+
+    pub(crate) fn bool(&mut self, name: &str) -> Result<bool> {
+        match self.get(name) {
+            None => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(self.wrong(name, "true or false")),
+        }
+    }
+
+    pub(crate) fn integer(&mut self, name: &str) -> Result<Option<i64>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => v
+                .as_i64()
+                .map(Some)
+                .ok_or_else(|| self.wrong(name, "an integer")),
+        }
+    }
+
+    pub(crate) fn strings(&mut self, name: &str) -> Result<Option<Vec<String>>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| v.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .map(Some)
+                .ok_or_else(|| self.wrong(name, "an array of strings")),
+            Some(_) => Err(self.wrong(name, "an array of strings")),
+        }
+    }
+
+    pub(crate) fn array(&mut self, name: &str) -> Result<Option<&'a Vec<Value>>> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::Array(items)) => Ok(Some(items)),
+            Some(_) => Err(self.wrong(name, "an array")),
+        }
+    }
+
+    pub(crate) fn object(&mut self, name: &str) -> Result<Option<Object<'a>>> {
+        let path = self.path_of(name);
+        match self.get(name) {
+            None => Ok(None),
+            Some(v) => Object::new(v, self.source, &path).map(Some),
+        }
+    }
+
+    /// Notes for every key no `get` asked for. Call once all fields are read.
+    pub(crate) fn finish(self, notes: &mut Vec<Note>) {
+        for ((key, _), used) in self.map.iter().zip(&self.used) {
+            if !used {
+                notes.push(Note::UnknownJsonKey {
+                    source: self.source.to_string(),
+                    key: self.path_of(key),
+                });
+            }
+        }
+    }
+}
+
+/// Parses a whole document, naming the file and position on failure.
+pub(crate) fn parse(bytes: &[u8], source: &str) -> Result<Value> {
+    serde_json::from_slice(bytes).map_err(|e| Error::Json {
+        source: source.to_string(),
+        message: e.to_string(),
+    })
+}

@@ -1,0 +1,67 @@
+//! Things worth telling a person that do not stop the work: ignored keys in a
+//! JSON file, usages left out for a key type, validity clamped to the CA.
+//!
+//! The library returns notes; the binary prints them on stderr.
+
+use std::fmt;
+
+/// A remark about a finished (or still running) operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// A JSON key that cfssl's schema does not have; Go ignores those, so do we.
+    UnknownJsonKey { source: String, key: String },
+    /// A key usage the profile asks for but RFC 5280/8813/8410 forbid for the key type.
+    UsageDropped {
+        usage: &'static str,
+        key: String,
+        rule: &'static str,
+    },
+    /// notAfter was cut back so that the certificate does not outlive its issuer.
+    NotAfterClamped { requested: String, clamped: String },
+    /// A CA's pathlen was lowered to what its issuer allows.
+    PathLenClamped { requested: Option<u8>, allowed: u8 },
+    /// A profile field that certsmith reads but deliberately does not honour.
+    FieldIgnored {
+        profile: String,
+        field: &'static str,
+        reason: &'static str,
+    },
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Note::UnknownJsonKey { source, key } => {
+                write!(f, "warning: {source}: unknown key `{key}` ignored")
+            }
+            Note::UsageDropped { usage, key, rule } => write!(
+                f,
+                "note: usage `{usage}` left out: not allowed for {key} keys ({rule})"
+            ),
+            Note::NotAfterClamped { requested, clamped } => write!(
+                f,
+                "note: notAfter {requested} would outlive the CA; clamped to {clamped}"
+            ),
+            Note::PathLenClamped { requested, allowed } => {
+                let requested = match requested {
+                    Some(n) => n.to_string(),
+                    None => "unlimited".to_string(),
+                };
+                write!(
+                    f,
+                    "note: pathlen {requested} exceeds what the issuing CA allows; set to {allowed}"
+                )
+            }
+            Note::FieldIgnored {
+                profile,
+                field,
+                reason,
+            } => {
+                write!(
+                    f,
+                    "warning: profile `{profile}`: `{field}` ignored: {reason}"
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,503 @@
+//! The config JSON: signing profiles, auth keys and remotes, as cfssl reads
+//! them (README, "Config JSON"). A profile is the signing policy: it decides
+//! every security-relevant field of the certificates it signs.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use der::asn1::ObjectIdentifier;
+use regex::Regex;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::json::{self, Object};
+use crate::request::{PathLen, duration_field};
+use crate::usage::{KeyUsageBit, Usage};
+use crate::{Error, Note, Result};
+
+/// The config compiled into the binary, used when no `--config` is given.
+pub const BUILTIN_CONFIG: &str = include_str!("../profiles/default.json");
+
+/// cfssl's default when a config has no `default` profile: one year, for
+/// TLS servers and clients.
+const CFSSL_DEFAULT_EXPIRY: Duration = Duration::from_secs(8760 * 3600);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaConstraint {
+    pub path_len: PathLen,
+}
+
+/// Which parts of a CSR are copied into the certificate (cfssl's
+/// `CSRWhitelist`). The public key is always copied: a certificate needs one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsrWhitelist {
+    pub subject: bool,
+    pub dns_names: bool,
+    pub ip_addresses: bool,
+    pub email_addresses: bool,
+    pub uris: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QualifierKind {
+    Cps,
+    UserNotice,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    pub id: ObjectIdentifier,
+    pub qualifiers: Vec<(QualifierKind, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuthRemote {
+    pub remote: String,
+    pub auth_key: String,
+}
+
+/// One signing profile.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// The profile's name in the config ("default" for the default profile).
+    pub name: String,
+    pub expiry: Option<Duration>,
+    pub usages: Vec<Usage>,
+    pub ca: Option<CaConstraint>,
+    pub backdate: Option<Duration>,
+    pub not_before: Option<OffsetDateTime>,
+    pub not_after: Option<OffsetDateTime>,
+    pub crl_url: Option<String>,
+    pub ocsp_url: Option<String>,
+    pub issuer_urls: Vec<String>,
+    pub ocsp_no_check: bool,
+    pub name_whitelist: Option<Regex>,
+    pub policies: Vec<Policy>,
+    pub csr_whitelist: Option<CsrWhitelist>,
+    pub auth_key: Option<String>,
+    pub prev_auth_key: Option<String>,
+    pub remote: Option<String>,
+    pub auth_remote: Option<AuthRemote>,
+}
+
+impl Profile {
+    fn empty(name: &str) -> Profile {
+        Profile {
+            name: name.to_string(),
+            expiry: None,
+            usages: Vec::new(),
+            ca: None,
+            backdate: None,
+            not_before: None,
+            not_after: None,
+            crl_url: None,
+            ocsp_url: None,
+            issuer_urls: Vec::new(),
+            ocsp_no_check: false,
+            name_whitelist: None,
+            policies: Vec::new(),
+            csr_whitelist: None,
+            auth_key: None,
+            prev_auth_key: None,
+            remote: None,
+            auth_remote: None,
+        }
+    }
+
+    /// cfssl's built-in default profile (README, "Defaults").
+    fn cfssl_default() -> Profile {
+        let usages = ["signing", "key encipherment", "server auth", "client auth"];
+        Profile {
+            expiry: Some(CFSSL_DEFAULT_EXPIRY),
+            usages: usages
+                .iter()
+                .map(|u| Usage::parse(u).expect("known usage"))
+                .collect(),
+            ..Profile::empty("default")
+        }
+    }
+
+    pub fn is_ca(&self) -> bool {
+        self.ca.is_some()
+    }
+
+    pub fn is_remote(&self) -> bool {
+        self.remote.is_some() || self.auth_remote.is_some()
+    }
+
+    pub fn key_usages(&self) -> impl Iterator<Item = KeyUsageBit> + '_ {
+        self.usages.iter().filter_map(|u| match u {
+            Usage::Key(bit) => Some(*bit),
+            Usage::Extended(_) => None,
+        })
+    }
+
+    pub fn extended_key_usages(&self) -> impl Iterator<Item = ObjectIdentifier> + '_ {
+        self.usages.iter().filter_map(|u| match u {
+            Usage::Extended(oid) => Some(*oid),
+            Usage::Key(_) => None,
+        })
+    }
+
+    /// Checks that this profile can sign locally and is internally
+    /// consistent: a CA profile can sign certificates, a leaf profile cannot.
+    pub fn check_local(&self) -> Result<()> {
+        if self.is_remote() {
+            return Err(Error::RemoteProfile {
+                profile: self.name.clone(),
+            });
+        }
+        if self.expiry.is_none() && self.not_after.is_none() {
+            return Err(Error::ProfileWithoutExpiry {
+                profile: self.name.clone(),
+            });
+        }
+        let cert_sign = self.key_usages().any(|b| b == KeyUsageBit::KeyCertSign);
+        match (self.is_ca(), cert_sign) {
+            (true, false) => Err(Error::CaProfileWithoutCertSign {
+                profile: self.name.clone(),
+            }),
+            (false, true) => Err(Error::CertSignInLeafProfile {
+                profile: self.name.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn parse(mut o: Object<'_>, name: &str, notes: &mut Vec<Note>) -> Result<Profile> {
+        let source = o.source();
+        let mut p = Profile::empty(name);
+        p.expiry = duration_field(&mut o, "expiry")?;
+        p.backdate = duration_field(&mut o, "backdate")?;
+        for usage in o.strings("usages")?.unwrap_or_default() {
+            let parsed = Usage::parse(&usage).ok_or_else(|| Error::UnknownUsage {
+                profile: name.into(),
+                usage: usage.clone(),
+            })?;
+            if !p.usages.contains(&parsed) {
+                p.usages.push(parsed);
+            }
+        }
+        if let Some(mut c) = o.object("ca_constraint")? {
+            let is_ca = c.bool("is_ca")?;
+            let max = c.integer("max_path_len")?;
+            let zero = c.bool("max_path_len_zero")?;
+            c.finish(notes);
+            if is_ca {
+                let path_len = match max {
+                    Some(n) if !(0..=255).contains(&n) => {
+                        return Err(Error::JsonField {
+                            source: source.into(),
+                            field: format!("{name}.ca_constraint.max_path_len"),
+                            expected: "an integer from 0 to 255 (-1 is not needed: omit it for no limit)",
+                        });
+                    }
+                    // Go's x509: MaxPathLen 0 means "unset" unless MaxPathLenZero.
+                    Some(0) | None => zero.then_some(0),
+                    Some(n) => Some(n as u8),
+                };
+                p.ca = Some(CaConstraint { path_len });
+            }
+        }
+        p.not_before = time_field(&mut o, "not_before")?;
+        p.not_after = time_field(&mut o, "not_after")?;
+        p.crl_url = o.non_empty_string("crl_url")?;
+        p.ocsp_url = o.non_empty_string("ocsp_url")?;
+        p.issuer_urls = o.strings("issuer_urls")?.unwrap_or_default();
+        p.ocsp_no_check = o.bool("ocsp_no_check")?;
+        if let Some(pattern) = o.non_empty_string("name_whitelist")? {
+            p.name_whitelist = Some(Regex::new(&pattern).map_err(|e| {
+                Error::InvalidRegex {
+                    profile: name.into(),
+                    pattern: pattern.clone(),
+                    reason: e
+                        .to_string()
+                        .lines()
+                        .last()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_string(),
+                }
+            })?);
+        }
+        if let Some(policies) = o.array("policies")? {
+            for (i, v) in policies.iter().enumerate() {
+                p.policies.push(parse_policy(
+                    v,
+                    source,
+                    &format!("{}[{i}]", o.path_of("policies")),
+                    name,
+                    notes,
+                )?);
+            }
+        }
+        if let Some(mut w) = o.object("CSRWhitelist")? {
+            p.csr_whitelist = Some(CsrWhitelist {
+                subject: w.bool("Subject")?,
+                dns_names: w.bool("DNSNames")?,
+                ip_addresses: w.bool("IPAddresses")?,
+                email_addresses: w.bool("EmailAddresses")?,
+                uris: w.bool("URIs")?,
+            });
+            // Read so that they are not reported as unknown: the key is always copied.
+            for always in ["PublicKey", "PublicKeyAlgorithm", "SignatureAlgorithm"] {
+                w.get(always);
+            }
+            w.finish(notes);
+        }
+        p.auth_key = o.non_empty_string("auth_key")?;
+        p.prev_auth_key = o.non_empty_string("prev_auth_key")?;
+        p.remote = o.non_empty_string("remote")?;
+        if let Some(mut r) = o.object("auth_remote")? {
+            let remote = r.string("remote")?.unwrap_or_default();
+            let auth_key = r.string("auth_key")?.unwrap_or_default();
+            r.finish(notes);
+            p.auth_remote = Some(AuthRemote { remote, auth_key });
+        }
+        if o.bool("copy_extensions")? {
+            notes.push(Note::FieldIgnored {
+                profile: name.into(),
+                field: "copy_extensions",
+                reason: "the profile decides every extension; a CSR only proposes",
+            });
+        }
+        o.finish(notes);
+        Ok(p)
+    }
+}
+
+fn time_field(o: &mut Object<'_>, name: &str) -> Result<Option<OffsetDateTime>> {
+    match o.non_empty_string(name)? {
+        None => Ok(None),
+        Some(text) => OffsetDateTime::parse(&text, &Rfc3339)
+            .map(Some)
+            .map_err(|_| Error::InvalidTime {
+                source: o.source().to_string(),
+                field: o.path_of(name),
+                value: text,
+            }),
+    }
+}
+
+fn parse_policy(
+    v: &serde_json::Value,
+    source: &str,
+    path: &str,
+    profile: &str,
+    notes: &mut Vec<Note>,
+) -> Result<Policy> {
+    let bad = |reason: String| Error::InvalidPolicy {
+        profile: profile.into(),
+        reason,
+    };
+    let mut o = Object::new(v, source, path)?;
+    let id = o
+        .string("ID")?
+        .ok_or_else(|| bad(format!("{path} has no ID")))?;
+    let id = ObjectIdentifier::new(&id).map_err(|_| bad(format!("\"{id}\" is not an OID")))?;
+    let mut qualifiers = Vec::new();
+    if let Some(list) = o.array("Qualifiers")? {
+        for (i, q) in list.iter().enumerate() {
+            let mut q = Object::new(q, source, &format!("{path}.Qualifiers[{i}]"))?;
+            let kind = match q.string("Type")?.as_deref() {
+                Some("id-qt-cps") => QualifierKind::Cps,
+                Some("id-qt-unotice") => QualifierKind::UserNotice,
+                other => {
+                    return Err(bad(format!(
+                        "qualifier type {other:?} (use id-qt-cps or id-qt-unotice)"
+                    )));
+                }
+            };
+            let value = q.string("Value")?.unwrap_or_default();
+            if kind == QualifierKind::Cps && !value.is_ascii() {
+                return Err(bad(format!("CPS URI \"{value}\" is not ASCII")));
+            }
+            q.finish(notes);
+            qualifiers.push((kind, value));
+        }
+    }
+    o.finish(notes);
+    Ok(Policy { id, qualifiers })
+}
+
+/// An auth key: hex, or `env:VAR` / `file:PATH` (resolved by the caller, who
+/// may read the environment; the library does not).
+#[derive(Clone, PartialEq, Eq)]
+pub struct AuthKey {
+    pub kind: String,
+    pub key: String,
+}
+
+impl std::fmt::Debug for AuthKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuthKey")
+            .field("kind", &self.kind)
+            .field("key", &"[elided]")
+            .finish()
+    }
+}
+
+/// A parsed config file.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub default: Profile,
+    pub profiles: BTreeMap<String, Profile>,
+    pub auth_keys: BTreeMap<String, AuthKey>,
+    pub remotes: BTreeMap<String, String>,
+}
+
+impl Config {
+    pub fn from_json(bytes: &[u8], source: &str) -> Result<(Config, Vec<Note>)> {
+        let value = json::parse(bytes, source)?;
+        let mut notes = Vec::new();
+        let mut root = Object::new(&value, source, "")?;
+        let mut default = Profile::cfssl_default();
+        let mut profiles = BTreeMap::new();
+        if let Some(mut signing) = root.object("signing")? {
+            if let Some(d) = signing.object("default")? {
+                default = Profile::parse(d, "default", &mut notes)?;
+            }
+            if let Some(mut map) = signing.object("profiles")? {
+                let names: Vec<String> = map_keys(&value, &["signing", "profiles"]);
+                for name in names {
+                    // Profile names are map keys: exact, not case-insensitive.
+                    let o = map.object(&name)?.expect("key listed");
+                    profiles.insert(name.clone(), Profile::parse(o, &name, &mut notes)?);
+                }
+                map.finish(&mut notes);
+            }
+            signing.finish(&mut notes);
+        }
+        let mut auth_keys = BTreeMap::new();
+        if let Some(mut keys) = root.object("auth_keys")? {
+            for name in map_keys(&value, &["auth_keys"]) {
+                let mut k = keys.object(&name)?.expect("key listed");
+                let kind = k.string("type")?.unwrap_or_else(|| "standard".into());
+                let key = k.string("key")?.unwrap_or_default();
+                k.finish(&mut notes);
+                auth_keys.insert(name, AuthKey { kind, key });
+            }
+            keys.finish(&mut notes);
+        }
+        let mut remotes = BTreeMap::new();
+        if let Some(mut r) = root.object("remotes")? {
+            for name in map_keys(&value, &["remotes"]) {
+                if let Some(url) = r.string(&name)? {
+                    remotes.insert(name, url);
+                }
+            }
+            r.finish(&mut notes);
+        }
+        root.finish(&mut notes);
+        Ok((
+            Config {
+                default,
+                profiles,
+                auth_keys,
+                remotes,
+            },
+            notes,
+        ))
+    }
+
+    /// The config compiled from `profiles/default.json`.
+    pub fn builtin() -> Config {
+        Config::from_json(BUILTIN_CONFIG.as_bytes(), "built-in config")
+            .expect("profiles/default.json is valid")
+            .0
+    }
+
+    /// The profile called `name` (`None` or "default": the default profile),
+    /// with cfssl's fall-back of `crl_url`, `ocsp_url` and `issuer_urls` to
+    /// the default profile's values. An unknown name is an error listing the
+    /// known ones; cfssl silently signs with `default` instead.
+    pub fn profile(&self, name: Option<&str>) -> Result<Profile> {
+        let mut p = match name {
+            None | Some("default") => return Ok(self.default.clone()),
+            Some(n) => self
+                .profiles
+                .get(n)
+                .cloned()
+                .ok_or_else(|| Error::UnknownProfile {
+                    name: n.to_string(),
+                    known: std::iter::once("default".to_string())
+                        .chain(self.profiles.keys().cloned())
+                        .collect(),
+                })?,
+        };
+        if p.crl_url.is_none() {
+            p.crl_url = self.default.crl_url.clone();
+        }
+        if p.ocsp_url.is_none() {
+            p.ocsp_url = self.default.ocsp_url.clone();
+        }
+        if p.issuer_urls.is_empty() {
+            p.issuer_urls = self.default.issuer_urls.clone();
+        }
+        Ok(p)
+    }
+}
+
+/// The keys of the object at `path` (exact spellings), in file order.
+fn map_keys(root: &serde_json::Value, path: &[&str]) -> Vec<String> {
+    let mut v = root;
+    for step in path {
+        let Some(next) = v
+            .as_object()
+            .and_then(|m| m.iter().find(|(k, _)| k.eq_ignore_ascii_case(step)))
+        else {
+            return Vec::new();
+        };
+        v = next.1;
+    }
+    v.as_object()
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_config_parses_without_notes() {
+        let (config, notes) = Config::from_json(BUILTIN_CONFIG.as_bytes(), "builtin").unwrap();
+        assert!(notes.is_empty(), "{notes:?}");
+        for name in ["server", "client", "peer", "intermediate"] {
+            config.profile(Some(name)).unwrap().check_local().unwrap();
+        }
+        assert_eq!(
+            config.profile(Some("intermediate")).unwrap().ca,
+            Some(CaConstraint { path_len: Some(0) })
+        );
+    }
+
+    #[test]
+    fn unknown_profile_lists_known_ones() {
+        let err = Config::builtin()
+            .profile(Some("nope"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown profile \"nope\""), "{err}");
+        assert!(err.contains("server"), "{err}");
+    }
+
+    #[test]
+    fn urls_fall_back_to_default_profile() {
+        let json = br#"{"signing":{"default":{"expiry":"1h","crl_url":"http://crl","issuer_urls":["http://i"]},
+            "profiles":{"a":{"expiry":"2h","ocsp_url":"http://ocsp"}}}}"#;
+        let (c, _) = Config::from_json(json, "t").unwrap();
+        let a = c.profile(Some("a")).unwrap();
+        assert_eq!(a.crl_url.as_deref(), Some("http://crl"));
+        assert_eq!(a.ocsp_url.as_deref(), Some("http://ocsp"));
+        assert_eq!(a.issuer_urls, vec!["http://i".to_string()]);
+    }
+
+    #[test]
+    fn unknown_usage_is_named() {
+        let json =
+            br#"{"signing":{"default":{"expiry":"1h","usages":["server auth","sever auth"]}}}"#;
+        let err = Config::from_json(json, "t").unwrap_err().to_string();
+        assert_eq!(err, "profile `default`: unknown usage \"sever auth\"");
+    }
+}

@@ -1,0 +1,219 @@
+//! Subject alternative names: classifying cfssl's `hosts` strings and
+//! encoding them as GeneralNames (RFC 5280 §4.2.1.6).
+
+use std::fmt;
+use std::net::IpAddr;
+
+use der::asn1::{Ia5String, OctetString};
+use x509_cert::ext::pkix::name::GeneralName;
+
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum San {
+    Dns(String),
+    Ip(IpAddr),
+    Email(String),
+    Uri(String),
+}
+
+impl San {
+    /// Classifies a `hosts` entry in cfssl's order: IP address, then email
+    /// address, then URI (has a scheme and `:`), else DNS name. Each kind is
+    /// checked for well-formedness, so that no certificate carries a name
+    /// that clients will reject.
+    pub fn classify(host: &str) -> Result<San> {
+        let invalid = |reason| Error::InvalidHost {
+            value: host.to_string(),
+            reason,
+        };
+        if host.is_empty() {
+            return Err(invalid("empty name"));
+        }
+        if !host.is_ascii() {
+            return Err(invalid("not ASCII"));
+        }
+        if let Ok(ip) = host.parse::<IpAddr>() {
+            return Ok(San::Ip(ip));
+        }
+        if let Some((local, domain)) = host.rsplit_once('@') {
+            if local.is_empty() || local.contains(char::is_whitespace) || !valid_dns(domain, false)
+            {
+                return Err(invalid("not a valid email address"));
+            }
+            return Ok(San::Email(host.to_string()));
+        }
+        if let Some((scheme, rest)) = host.split_once(':') {
+            let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+            if scheme_ok && rest.starts_with("//") || scheme.eq_ignore_ascii_case("urn") {
+                if rest.is_empty() || host.contains(char::is_whitespace) {
+                    return Err(invalid("not a valid URI"));
+                }
+                return Ok(San::Uri(host.to_string()));
+            }
+            return Err(invalid(
+                "a DNS name cannot contain ':' (a URI needs a scheme such as spiffe://)",
+            ));
+        }
+        if !valid_dns(host, true) {
+            return Err(invalid(
+                "not a valid DNS name (letters, digits and '-' in dot-separated labels)",
+            ));
+        }
+        Ok(San::Dns(host.to_string()))
+    }
+
+    /// Parses cfssl's `-hostname a,b,c`.
+    pub fn parse_list(list: &str) -> Result<Vec<San>> {
+        list.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(San::classify)
+            .collect()
+    }
+
+    pub fn to_general_name(&self) -> GeneralName {
+        let ia5 = |s: &str| Ia5String::new(s).expect("ASCII checked in classify");
+        match self {
+            San::Dns(d) => GeneralName::DnsName(ia5(d)),
+            San::Email(e) => GeneralName::Rfc822Name(ia5(e)),
+            San::Uri(u) => GeneralName::UniformResourceIdentifier(ia5(u)),
+            San::Ip(IpAddr::V4(v4)) => {
+                GeneralName::IpAddress(OctetString::new(v4.octets().to_vec()).expect("4 bytes"))
+            }
+            San::Ip(IpAddr::V6(v6)) => {
+                GeneralName::IpAddress(OctetString::new(v6.octets().to_vec()).expect("16 bytes"))
+            }
+        }
+    }
+
+    /// The string `name_whitelist` is matched against; cfssl leaves IPs out.
+    pub fn whitelist_subject(&self) -> Option<&str> {
+        match self {
+            San::Dns(s) | San::Email(s) | San::Uri(s) => Some(s),
+            San::Ip(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for San {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            San::Dns(s) => write!(f, "DNS:{s}"),
+            San::Ip(ip) => write!(f, "IP:{ip}"),
+            San::Email(s) => write!(f, "email:{s}"),
+            San::Uri(s) => write!(f, "URI:{s}"),
+        }
+    }
+}
+
+/// RFC 1123 host names; `allow_wildcard` admits one leading `*.` label.
+fn valid_dns(name: &str, allow_wildcard: bool) -> bool {
+    let name = if allow_wildcard {
+        name.strip_prefix("*.").unwrap_or(name)
+    } else {
+        name
+    };
+    !name.is_empty()
+        && name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_like_cfssl() {
+        assert_eq!(
+            San::classify("10.32.0.1").unwrap(),
+            San::Ip("10.32.0.1".parse().unwrap())
+        );
+        assert_eq!(
+            San::classify("::1").unwrap(),
+            San::Ip("::1".parse().unwrap())
+        );
+        assert_eq!(
+            San::classify("ops@example.com").unwrap(),
+            San::Email("ops@example.com".into())
+        );
+        assert_eq!(
+            San::classify("spiffe://cluster/ns/x").unwrap(),
+            San::Uri("spiffe://cluster/ns/x".into())
+        );
+        assert_eq!(
+            San::classify("kubernetes.default").unwrap(),
+            San::Dns("kubernetes.default".into())
+        );
+        assert_eq!(
+            San::classify("*.example.com").unwrap(),
+            San::Dns("*.example.com".into())
+        );
+        assert_eq!(
+            San::classify("worker-0").unwrap(),
+            San::Dns("worker-0".into())
+        );
+    }
+
+    #[test]
+    fn refuses_malformed_names() {
+        for bad in [
+            "",
+            "exa mple.com",
+            "-bad.com",
+            "a..b",
+            "bücher.de",
+            "example.com:8080",
+            "@example.com",
+        ] {
+            assert!(San::classify(bad).is_err(), "{bad} accepted");
+        }
+    }
+}
+
+impl San {
+    /// A SAN read from a certificate or CSR; kinds certsmith does not issue
+    /// (otherName, directoryName, …) are left out.
+    pub fn from_general_name(name: &x509_parser::extensions::GeneralName<'_>) -> Option<San> {
+        use x509_parser::extensions::GeneralName as G;
+        match name {
+            G::DNSName(s) => Some(San::Dns(s.to_string())),
+            G::RFC822Name(s) => Some(San::Email(s.to_string())),
+            G::URI(s) => Some(San::Uri(s.to_string())),
+            G::IPAddress(b) => match b.len() {
+                4 => Some(San::Ip(IpAddr::from(<[u8; 4]>::try_from(*b).ok()?))),
+                16 => Some(San::Ip(IpAddr::from(<[u8; 16]>::try_from(*b).ok()?))),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Checks a SAN that came from a CSR or certificate as strictly as one
+    /// from `hosts`: the profile does not sign malformed names.
+    pub fn check(&self) -> Result<()> {
+        match self {
+            San::Ip(_) => Ok(()),
+            San::Dns(s) | San::Email(s) | San::Uri(s) => {
+                let again = San::classify(s)?;
+                if std::mem::discriminant(&again) == std::mem::discriminant(self) {
+                    Ok(())
+                } else {
+                    Err(Error::InvalidHost {
+                        value: s.clone(),
+                        reason: "malformed name in the request",
+                    })
+                }
+            }
+        }
+    }
+}

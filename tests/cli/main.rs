@@ -1,0 +1,11 @@
+//! certsmith's integration tests: one binary, one module per subcommand
+//! (mirroring src/cli/), every certificate checked by independent verifiers
+//! (openssl, cfssl, pkilint) through `support`.
+
+mod support;
+
+mod csr;
+mod genkey;
+mod initca;
+mod sign;
+mod split_json;

@@ -1,0 +1,184 @@
+//! Running certsmith and its real peers (openssl, cfssl, cfssljson, pkilint)
+//! in a scratch directory. A missing peer fails the test with a hint: the
+//! README's test command installs them.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+
+/// A scratch directory with helpers to run commands in it.
+pub struct Scratch {
+    pub dir: tempfile::TempDir,
+}
+
+/// The result of one command.
+pub struct Run {
+    pub status: i32,
+    pub stdout: Vec<u8>,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn stdout_str(&self) -> String {
+        String::from_utf8_lossy(&self.stdout).into_owned()
+    }
+
+    /// Asserts success and returns stdout.
+    #[track_caller]
+    pub fn ok(&self) -> &Run {
+        assert_eq!(self.status, 0, "command failed; stderr:\n{}", self.stderr);
+        self
+    }
+
+    /// Asserts exit code 1 and returns stderr.
+    #[track_caller]
+    pub fn fails(&self) -> &str {
+        assert_eq!(self.status, 1, "expected exit 1; stdout:\n{}\nstderr:\n{}", self.stdout_str(), self.stderr);
+        assert!(self.stdout.is_empty(), "a failed command printed data: {}", self.stdout_str());
+        &self.stderr
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", self.stdout_str()))
+    }
+}
+
+fn finish(out: Output) -> Run {
+    Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Fails with an install hint when a peer tool is missing.
+#[track_caller]
+pub fn require(tool: &str) {
+    let found = Command::new("sh").arg("-c").arg(format!("command -v {tool}")).output().map(|o| o.status.success()).unwrap_or(false);
+    assert!(found, "`{tool}` is not installed: run the README's test command (make test), which installs the test peers");
+}
+
+impl Scratch {
+    pub fn new() -> Scratch {
+        Scratch { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, contents).expect("write fixture");
+        p
+    }
+
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.path(name)).unwrap_or_else(|e| panic!("read {name}: {e}"))
+    }
+
+    pub fn exists(&self, name: &str) -> bool {
+        self.path(name).exists()
+    }
+
+    /// Runs certsmith with `args` in the scratch directory.
+    pub fn certsmith(&self, args: &[&str]) -> Run {
+        self.certsmith_stdin(args, b"")
+    }
+
+    pub fn certsmith_stdin(&self, args: &[&str], stdin: &[u8]) -> Run {
+        let mut cmd = Command::cargo_bin("certsmith").expect("binary built");
+        cmd.args(args);
+        self.run_with_stdin(cmd, stdin)
+    }
+
+    /// Runs any program in the scratch directory.
+    pub fn run(&self, program: &str, args: &[&str]) -> Run {
+        self.run_stdin(program, args, b"")
+    }
+
+    pub fn run_stdin(&self, program: &str, args: &[&str], stdin: &[u8]) -> Run {
+        require(program);
+        let mut cmd = Command::new(program);
+        cmd.args(args);
+        self.run_with_stdin(cmd, stdin)
+    }
+
+    fn run_with_stdin(&self, mut cmd: Command, stdin: &[u8]) -> Run {
+        cmd.current_dir(self.dir.path()).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = cmd.spawn().expect("spawn");
+        {
+            use std::io::Write;
+            let mut input = child.stdin.take().expect("stdin");
+            let _ = input.write_all(stdin);
+        }
+        finish(child.wait_with_output().expect("wait"))
+    }
+
+    /// `certsmith ARGS | certsmith split-json NAME`, asserting both succeed.
+    #[track_caller]
+    pub fn certsmith_split(&self, args: &[&str], name: &str) -> Run {
+        let run = self.certsmith(args);
+        run.ok();
+        self.certsmith_stdin(&["split-json", name], &run.stdout).ok();
+        run
+    }
+
+    /// Makes a CA with `initca` from a CSR JSON, split into NAME.pem and NAME-key.pem.
+    pub fn init_ca(&self, name: &str, csr_json: &str) {
+        let file = format!("{name}-csr.json");
+        self.write(&file, csr_json);
+        self.certsmith_split(&["initca", &file], name);
+    }
+
+    /// `openssl verify` of `cert` against `root`, with optional untrusted intermediates.
+    #[track_caller]
+    pub fn openssl_verify(&self, root: &str, untrusted: &[&str], cert: &str) {
+        let mut args = vec!["verify", "-x509_strict", "-CAfile", root];
+        for u in untrusted {
+            args.extend(["-untrusted", u]);
+        }
+        args.push(cert);
+        let run = self.run("openssl", &args);
+        assert!(run.status == 0 && run.stdout_str().contains(": OK"), "openssl verify {cert}: {}{}", run.stdout_str(), run.stderr);
+    }
+
+    /// pkilint at WARNING and above, apart from its objection to single-label
+    /// DNS names (`kubernetes`, `worker-0`), which private PKIs use.
+    #[track_caller]
+    pub fn pkilint(&self, cert: &str) {
+        let run = self.run("lint_pkix_cert", &["lint", "-s", "WARNING", cert]);
+        let findings: Vec<&str> = run
+            .stdout_str()
+            .lines()
+            .filter(|l| l.contains("(WARNING)") || l.contains("(ERROR)") || l.contains("(FATAL)"))
+            .filter(|l| !is_single_label_dns_finding(l))
+            .map(|_| "")
+            .collect();
+        assert!(findings.is_empty() && run.stderr.trim().is_empty(), "pkilint findings for {cert}:\n{}{}", run.stdout_str(), run.stderr);
+    }
+
+    /// openssl's text dump of a certificate, for assertions on its fields.
+    pub fn x509_text(&self, cert: &str) -> String {
+        self.run("openssl", &["x509", "-noout", "-text", "-in", cert]).ok().stdout_str()
+    }
+
+    pub fn file_mode(&self, name: &str) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(self.path(name)).expect("metadata").permissions().mode() & 0o777
+    }
+}
+
+/// pkilint's finding for a DNS name without a dot.
+fn is_single_label_dns_finding(line: &str) -> bool {
+    line.contains("dns_name") && (line.contains("single") || line.contains("label") || line.contains("public_suffix") || line.contains("not_fqdn"))
+}
+
+pub fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+pub const ROOT_CSR: &str = r#"{"CN":"Test Root CA","names":[{"C":"US","O":"certsmith tests"}],"ca":{"expiry":"87600h"}}"#;
