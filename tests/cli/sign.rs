@@ -1,1 +1,806 @@
+use crate::initca::validity_seconds;
 use crate::support::*;
+
+const LEAF: &str =
+    r#"{"CN":"app.example.com","hosts":["app.example.com","10.0.0.7"],"names":[{"O":"Example"}]}"#;
+
+fn with_root() -> Scratch {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    s
+}
+
+#[test]
+fn every_builtin_profile_and_key_type_yields_verified_lint_clean_certificates() {
+    let s = with_root();
+    let keys = [
+        ("rsa", r#"{"algo":"rsa","size":2048}"#),
+        ("ec", r#"{"algo":"ecdsa","size":256}"#),
+        ("p384", r#"{"algo":"ecdsa","size":384}"#),
+        ("ed", r#"{"algo":"ed25519"}"#),
+    ];
+    for profile in ["default", "server", "client", "peer", "kubernetes"] {
+        for (kname, key) in keys {
+            let name = format!("{profile}-{kname}");
+            s.write(&format!("{name}.json"), &format!(r#"{{"CN":"{name}.example.com","hosts":["{name}.example.com","10.1.2.3"],"key":{key}}}"#));
+            let run = s.certsmith_split(
+                &[
+                    "sign",
+                    "--ca",
+                    "ca.pem",
+                    "--ca-key",
+                    "ca-key.pem",
+                    "--profile",
+                    profile,
+                    &format!("{name}.json"),
+                ],
+                &name,
+            );
+            assert_eq!(
+                run.json().as_object().unwrap().keys().collect::<Vec<_>>(),
+                ["cert", "csr", "key"]
+            );
+            s.openssl_verify("ca.pem", &[], &format!("{name}.pem"));
+            s.pkilint(&format!("{name}.pem"));
+        }
+    }
+}
+
+#[test]
+fn intermediate_profile_makes_a_pathlen_0_ca_whose_leaves_verify() {
+    let s = with_root();
+    s.write("int.json", r#"{"CN":"Test Intermediate","ca":{}}"#);
+    s.certsmith_split(&["genkey", "int.json"], "int");
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--profile",
+            "intermediate",
+            "int.csr",
+        ],
+        "int",
+    );
+    let text = s.x509_text("int.pem");
+    assert!(text.contains("CA:TRUE, pathlen:0"), "{text}");
+    s.openssl_verify("ca.pem", &[], "int.pem");
+    s.pkilint("int.pem");
+    s.write("leaf.json", LEAF);
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "int.pem",
+            "--ca-key",
+            "int-key.pem",
+            "--profile",
+            "server",
+            "leaf.json",
+        ],
+        "leaf",
+    );
+    s.openssl_verify("ca.pem", &["int.pem"], "leaf.pem");
+    s.pkilint("leaf.pem");
+    // A pathlen-0 CA cannot make another CA.
+    s.write("sub.json", r#"{"CN":"Too Deep","ca":{}}"#);
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "int.pem",
+            "--ca-key",
+            "int-key.pem",
+            "--profile",
+            "intermediate",
+            "sub.json",
+        ])
+        .fails()
+        .to_string();
+    assert_eq!(
+        err,
+        "error: CA certificate int.pem has pathlen 0 and cannot issue CA certificates\n"
+    );
+}
+
+#[test]
+fn sign_clamps_a_ca_pathlen_to_what_the_issuer_allows() {
+    let s = Scratch::new();
+    s.init_ca("ca", r#"{"CN":"Root pathlen 1","ca":{"pathlen":1}}"#);
+    s.write("config.json", r#"{"signing":{"profiles":{"sub":{"expiry":"1h","usages":["cert sign","crl sign"],"ca_constraint":{"is_ca":true,"max_path_len":3}}}}}"#);
+    s.write("int.json", r#"{"CN":"Sub CA"}"#);
+    let run = s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            "config.json",
+            "--profile",
+            "sub",
+            "int.json",
+        ],
+        "int",
+    );
+    assert!(
+        run.stderr
+            .contains("note: pathlen 3 exceeds what the issuing CA allows; set to 0"),
+        "{}",
+        run.stderr
+    );
+    assert!(s.x509_text("int.pem").contains("CA:TRUE, pathlen:0"));
+    s.openssl_verify("ca.pem", &[], "int.pem");
+}
+
+#[test]
+fn sign_refuses_ca_request_under_leaf_profile() {
+    let s = with_root();
+    s.write(
+        "int.json",
+        r#"{"CN":"Sneaky CA","ca":{"pathlen":0,"pathlenzero":true}}"#,
+    );
+    s.certsmith_split(&["genkey", "int.json"], "int");
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--profile",
+            "server",
+            "int.csr",
+        ])
+        .fails()
+        .to_string();
+    assert!(err.starts_with("error: the request asks for a CA certificate but profile `server` is not a CA profile\nhint: "), "{err}");
+}
+
+#[test]
+fn sign_refuses_unknown_profile_listing_known_ones() {
+    let s = with_root();
+    s.write("leaf.json", LEAF);
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--profile",
+            "sevrer",
+            "leaf.json",
+        ])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: unknown profile \"sevrer\" (known profiles: default, client, intermediate, kubernetes, peer, server)\nhint: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn sign_refuses_unknown_usage_naming_it() {
+    let s = with_root();
+    s.write(
+        "config.json",
+        r#"{"signing":{"default":{"expiry":"1h","usages":["server auth","sever auth"]}}}"#,
+    );
+    s.write("leaf.json", LEAF);
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            "config.json",
+            "leaf.json",
+        ])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: profile `default`: unknown usage \"sever auth\"\nhint: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn sign_accepts_both_spellings_of_content_commitment() {
+    let s = with_root();
+    s.write("config.json", r#"{"signing":{"profiles":{"a":{"expiry":"1h","usages":["content committment","digital signature"]},"b":{"expiry":"1h","usages":["content commitment"]}}}}"#);
+    s.write("leaf.json", LEAF);
+    for p in ["a", "b"] {
+        s.certsmith_split(
+            &[
+                "sign",
+                "--ca",
+                "ca.pem",
+                "--ca-key",
+                "ca-key.pem",
+                "--config",
+                "config.json",
+                "--profile",
+                p,
+                "leaf.json",
+            ],
+            p,
+        );
+        assert!(s.x509_text(&format!("{p}.pem")).contains("Non Repudiation"));
+    }
+}
+
+#[test]
+fn sign_refuses_a_ca_key_that_does_not_match_before_signing() {
+    let s = with_root();
+    s.init_ca("other", r#"{"CN":"Other Root"}"#);
+    s.write("leaf.json", LEAF);
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "other-key.pem",
+            "leaf.json",
+        ])
+        .fails()
+        .to_string();
+    assert_eq!(
+        err,
+        "error: CA key other-key.pem does not match CA certificate ca.pem\nhint: check that --ca and --ca-key come from the same initca run\n"
+    );
+}
+
+#[test]
+fn sign_refuses_a_leaf_as_issuer() {
+    let s = with_root();
+    s.write("leaf.json", LEAF);
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "leaf.json",
+        ],
+        "leaf",
+    );
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "leaf.pem",
+            "--ca-key",
+            "leaf-key.pem",
+            "leaf.json",
+        ])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with(
+            "error: leaf.pem: not a CA certificate: BasicConstraints does not say CA:TRUE\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn sign_drops_key_encipherment_for_ec_keys_with_a_note() {
+    let s = with_root();
+    s.write("leaf.json", LEAF);
+    let run = s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--profile",
+            "server",
+            "leaf.json",
+        ],
+        "leaf",
+    );
+    assert!(
+        run.stderr.contains(
+            "note: usage `key encipherment` left out: not allowed for ECDSA keys (RFC 8813 §3)"
+        ),
+        "{}",
+        run.stderr
+    );
+    let text = s.x509_text("leaf.pem");
+    assert!(
+        text.contains("X509v3 Key Usage: critical\n                Digital Signature\n"),
+        "{text}"
+    );
+    s.pkilint("leaf.pem");
+}
+
+#[test]
+fn sign_clamps_not_after_to_the_ca_and_strict_refuses() {
+    let s = Scratch::new();
+    s.init_ca("ca", r#"{"CN":"Short Root","ca":{"expiry":"2h"}}"#);
+    s.write("leaf.json", LEAF);
+    let run = s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "leaf.json",
+        ],
+        "leaf",
+    );
+    assert!(
+        run.stderr.contains("would outlive the CA; clamped to"),
+        "{}",
+        run.stderr
+    );
+    let enddate = |c: &str| {
+        s.run("openssl", &["x509", "-noout", "-enddate", "-in", c])
+            .ok()
+            .stdout_str()
+    };
+    assert_eq!(enddate("leaf.pem"), enddate("ca.pem"));
+    s.openssl_verify("ca.pem", &[], "leaf.pem");
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--strict",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "leaf.json",
+        ])
+        .fails()
+        .to_string();
+    assert!(
+        err.contains("would outlive the CA") && err.contains("--strict"),
+        "{err}"
+    );
+}
+
+#[test]
+fn sign_refuses_an_expired_ca() {
+    let s = Scratch::new();
+    s.write("config.json", r#"{"signing":{"profiles":{"old":{"not_before":"2020-01-01T00:00:00Z","not_after":"2021-01-01T00:00:00Z","usages":["cert sign","crl sign"],"ca_constraint":{"is_ca":true}}}}}"#);
+    s.write("ca-csr.json", r#"{"CN":"Old Root"}"#);
+    s.certsmith_split(
+        &[
+            "initca",
+            "--config",
+            "config.json",
+            "--profile",
+            "old",
+            "ca-csr.json",
+        ],
+        "ca",
+    );
+    s.write("leaf.json", LEAF);
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "leaf.json",
+        ])
+        .fails()
+        .to_string();
+    assert_eq!(
+        err,
+        "error: CA certificate ca.pem expired on 2021-01-01T00:00:00Z\n"
+    );
+}
+
+#[test]
+fn hostname_replaces_the_requests_sans_classified_like_cfssl() {
+    let s = with_root();
+    s.write("leaf.json", LEAF);
+    s.certsmith_split(&["genkey", "leaf.json"], "leaf");
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--hostname",
+            "api.example.com,10.32.0.1,ops@example.com,https://app.example.com/id,::1",
+            "leaf.csr",
+        ],
+        "leaf",
+    );
+    let text = s.x509_text("leaf.pem");
+    assert!(
+        text.contains("DNS:api.example.com, IP Address:10.32.0.1, email:ops@example.com, URI:https://app.example.com/id, IP Address:0:0:0:0:0:0:0:1"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("app.example.com, "),
+        "CSR SANs must be replaced: {text}"
+    );
+    s.openssl_verify("ca.pem", &[], "leaf.pem");
+    s.pkilint("leaf.pem");
+    // SPIFFE IDs are URIs too. pkilint checks URIs with python-validators,
+    // which knows only web schemes, so this one is verified by openssl alone.
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--hostname",
+            "spiffe://cluster.local/ns/x",
+            "leaf.csr",
+        ],
+        "spiffe",
+    );
+    assert!(
+        s.x509_text("spiffe.pem")
+            .contains("URI:spiffe://cluster.local/ns/x")
+    );
+    s.openssl_verify("ca.pem", &[], "spiffe.pem");
+}
+
+#[test]
+fn name_whitelist_applies_to_cn_and_every_san() {
+    let s = with_root();
+    s.write("config.json", r#"{"signing":{"default":{"expiry":"1h","usages":["digital signature","server auth"],"name_whitelist":"\\.example\\.com$"}}}"#);
+    s.write(
+        "ok.json",
+        r#"{"CN":"a.example.com","hosts":["b.example.com","10.0.0.1"]}"#,
+    );
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            "config.json",
+            "ok.json",
+        ],
+        "ok",
+    );
+    s.write(
+        "bad.json",
+        r#"{"CN":"a.example.com","hosts":["b.example.com","evil.example.net"]}"#,
+    );
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            "config.json",
+            "bad.json",
+        ])
+        .fails()
+        .to_string();
+    assert!(err.starts_with("error: name \"evil.example.net\" is not allowed by profile `default` (name_whitelist \"\\.example\\.com$\")\n"), "{err}");
+}
+
+#[test]
+fn profile_urls_policies_and_fixed_validity_reach_the_certificate() {
+    let s = with_root();
+    s.write(
+        "config.json",
+        r#"{"signing":{"default":{"expiry":"1h","crl_url":"http://crl.example/int.crl","ocsp_url":"http://ocsp.example","issuer_urls":["http://ca.example/int.pem"]},
+        "profiles":{"www":{"not_before":"2026-01-01T00:00:00Z","not_after":"2026-12-31T00:00:00Z","usages":["digital signature","server auth"],
+          "policies":[{"ID":"1.3.6.1.4.1.99999.1","Qualifiers":[{"Type":"id-qt-cps","Value":"https://ca.example/cps"},{"Type":"id-qt-unotice","Value":"Test use only"}]}]},
+          "ocsp":{"expiry":"1h","usages":["digital signature","ocsp signing"],"ocsp_no_check":true}}}}"#,
+    );
+    s.write("leaf.json", LEAF);
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            "config.json",
+            "--profile",
+            "www",
+            "leaf.json",
+        ],
+        "www",
+    );
+    let text = s.x509_text("www.pem");
+    for needle in [
+        "URI:http://crl.example/int.crl",
+        "OCSP - URI:http://ocsp.example",
+        "CA Issuers - URI:http://ca.example/int.pem",
+        "Policy: 1.3.6.1.4.1.99999.1",
+        "CPS: https://ca.example/cps",
+        "Explicit Text: Test use only",
+        "Not Before: Jan  1 00:00:00 2026 GMT",
+        "Not After : Dec 31 00:00:00 2026 GMT",
+    ] {
+        assert!(text.contains(needle), "missing {needle}: {text}");
+    }
+    s.pkilint("www.pem");
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            "config.json",
+            "--profile",
+            "ocsp",
+            "leaf.json",
+        ],
+        "ocsp",
+    );
+    assert!(s.x509_text("ocsp.pem").contains("OCSP No Check"));
+    s.openssl_verify("ca.pem", &[], "ocsp.pem");
+}
+
+#[test]
+fn csr_whitelist_limits_what_is_copied() {
+    let s = with_root();
+    s.write("config.json", r#"{"signing":{"default":{"expiry":"1h","usages":["digital signature","server auth"],"CSRWhitelist":{"Subject":true,"DNSNames":true}}}}"#);
+    s.write("leaf.json", LEAF);
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            "config.json",
+            "leaf.json",
+        ],
+        "leaf",
+    );
+    let text = s.x509_text("leaf.pem");
+    assert!(
+        text.contains("DNS:app.example.com") && !text.contains("10.0.0.7"),
+        "{text}"
+    );
+}
+
+#[test]
+fn backdate_serial_and_expiry_follow_cfssl() {
+    let s = with_root();
+    s.write("leaf.json", LEAF);
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "leaf.json",
+        ],
+        "leaf",
+    );
+    assert_eq!(validity_seconds(&s, "leaf.pem"), 8760 * 3600);
+    let serial = s
+        .run("openssl", &["x509", "-noout", "-serial", "-in", "leaf.pem"])
+        .ok()
+        .stdout_str();
+    let hex = serial.trim().trim_start_matches("serial=");
+    assert_eq!(hex.len(), 40, "20-byte serial: {hex}");
+    assert!(
+        u8::from_str_radix(&hex[..2], 16).unwrap() < 0x80,
+        "positive serial: {hex}"
+    );
+    let start = s.run(
+        "openssl",
+        &["x509", "-noout", "-checkend", "0", "-in", "leaf.pem"],
+    );
+    assert_eq!(start.status, 0);
+}
+
+#[test]
+fn sign_refuses_a_csr_whose_signature_does_not_verify() {
+    let s = with_root();
+    s.write("leaf.json", LEAF);
+    s.certsmith_split(&["genkey", "leaf.json"], "leaf");
+    let der = s
+        .run("openssl", &["req", "-in", "leaf.csr", "-outform", "DER"])
+        .ok()
+        .stdout
+        .clone();
+    let mut tampered = der.clone();
+    let last = tampered.len() - 5;
+    tampered[last] ^= 0x01;
+    std::fs::write(s.path("tampered.der"), &tampered).unwrap();
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "tampered.der",
+        ])
+        .fails()
+        .to_string();
+    assert_eq!(
+        err,
+        "error: tampered.der: the certificate request's signature does not verify\n"
+    );
+    // The untampered DER is accepted.
+    std::fs::write(s.path("leaf.der"), &der).unwrap();
+    s.certsmith(&[
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "leaf.der",
+    ])
+    .ok();
+}
+
+#[test]
+fn sign_reads_the_csr_from_stdin() {
+    let s = with_root();
+    s.write("leaf.json", LEAF);
+    s.certsmith_split(&["genkey", "leaf.json"], "leaf");
+    let csr = s.read("leaf.csr");
+    let run = s.certsmith_stdin(
+        &["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", "-"],
+        csr.as_bytes(),
+    );
+    run.ok();
+    assert_eq!(
+        run.json().as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["cert", "csr"]
+    );
+}
+
+#[test]
+fn sign_with_cfssl_made_cas_rsa_pkcs1_and_ecdsa_sec1() {
+    let s = Scratch::new();
+    s.write(
+        "rsa-ca.json",
+        r#"{"CN":"cfssl RSA root","key":{"algo":"rsa","size":2048}}"#,
+    );
+    s.write(
+        "ec-ca.json",
+        r#"{"CN":"cfssl EC root","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    for name in ["rsa-ca", "ec-ca"] {
+        let out = s
+            .run("cfssl", &["gencert", "-initca", &format!("{name}.json")])
+            .ok()
+            .stdout
+            .clone();
+        s.run_stdin("cfssljson", &["-bare", name], &out).ok();
+    }
+    assert!(
+        s.read("rsa-ca-key.pem")
+            .starts_with("-----BEGIN RSA PRIVATE KEY-----")
+    );
+    assert!(
+        s.read("ec-ca-key.pem")
+            .starts_with("-----BEGIN EC PRIVATE KEY-----")
+    );
+    s.write("leaf.json", LEAF);
+    for name in ["rsa-ca", "ec-ca"] {
+        let leaf = format!("{name}-leaf");
+        s.certsmith_split(
+            &[
+                "sign",
+                "--ca",
+                &format!("{name}.pem"),
+                "--ca-key",
+                &format!("{name}-key.pem"),
+                "--profile",
+                "server",
+                "leaf.json",
+            ],
+            &leaf,
+        );
+        s.openssl_verify(&format!("{name}.pem"), &[], &format!("{leaf}.pem"));
+        s.pkilint(&format!("{leaf}.pem"));
+    }
+    // And a CSR made by cfssl.
+    let out = s.run("cfssl", &["genkey", "leaf.json"]).ok().stdout.clone();
+    s.run_stdin("cfssljson", &["-bare", "cfleaf"], &out).ok();
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ec-ca.pem",
+            "--ca-key",
+            "ec-ca-key.pem",
+            "cfleaf.csr",
+        ],
+        "cfleaf",
+    );
+    s.openssl_verify("ec-ca.pem", &[], "cfleaf.pem");
+}
+
+#[test]
+fn errors_are_one_line_and_name_the_file() {
+    let s = with_root();
+    s.write("broken.json", r#"{"CN": "x", "#);
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "broken.json",
+        ])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with(
+            "error: broken.json: invalid JSON: EOF while parsing a value at line 1 column 12\n"
+        ),
+        "{err}"
+    );
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "missing.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "broken.json",
+        ])
+        .fails()
+        .to_string();
+    assert_eq!(
+        err,
+        "error: cannot read missing.pem: no such file or directory\n"
+    );
+    s.write("nothing.txt", "hello\n");
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "nothing.txt",
+        ])
+        .fails()
+        .to_string();
+    assert_eq!(err, "error: nothing.txt: no certificate request found\n");
+    s.write("dur.json", r#"{"signing":{"default":{"expiry":"1 year"}}}"#);
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            "dur.json",
+            "broken.json",
+        ])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: dur.json: `signing.default.expiry` is not a duration: \"1 year\""),
+        "{err}"
+    );
+    let usage = s.certsmith(&["sign", "--ca", "ca.pem"]);
+    assert_eq!(usage.status, 2, "{}", usage.stderr);
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the real peers the test suite checks certsmith against, when they
+# are missing: openssl, cfssl/cfssljson/multirootca (Debian golang-cfssl),
+# GNU make, and pkilint (PyPI). Safe to run again: it installs nothing that
+# is already there.
+set -euo pipefail
+
+need_apt=()
+command -v openssl >/dev/null || need_apt+=(openssl)
+command -v make >/dev/null || need_apt+=(make)
+{ command -v cfssl && command -v cfssljson && command -v multirootca; } >/dev/null || need_apt+=(golang-cfssl)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "install-deps: apt-get install ${need_apt[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+scripts_dir=$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))')
+if ! command -v lint_pkix_cert >/dev/null && [ ! -x "$scripts_dir/lint_pkix_cert" ]; then
+  echo "install-deps: pip install pkilint" >&2
+  python3 -m pip install --quiet --disable-pip-version-check pkilint ||
+    python3 -m pip install --quiet --disable-pip-version-check --break-system-packages pkilint
+  command -v pyenv >/dev/null && pyenv rehash || true
+fi
