@@ -16,7 +16,7 @@ Examples:
   certsmith csr --key server-key.pem server-csr.json | certsmith split-json server
   certsmith csr --key server-key.pem --from-cert server.pem | certsmith split-json server";
 
-/// Make a CSR for an existing key: {\"csr\"}.
+/// Make a CSR for an existing key: {"csr"}.
 ///
 /// Subject and SANs come from a CSR JSON, or with --from-cert from the
 /// certificate being renewed (a CA certificate's renewal asks for CA:TRUE again).

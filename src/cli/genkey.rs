@@ -14,7 +14,7 @@ Examples:
   certsmith genkey server-csr.json | certsmith split-json server
   certsmith genkey intermediate-csr.json | certsmith split-json intermediate   # `ca` section: asks for CA:TRUE";
 
-/// Make a private key and a CSR for it: {\"csr\",\"key\"}.
+/// Make a private key and a CSR for it: {"csr","key"}.
 ///
 /// The key is made here and never leaves this host; send only the CSR to the
 /// CA. A CSR JSON with a `ca` section yields a CSR that asks for CA:TRUE.

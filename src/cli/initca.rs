@@ -23,7 +23,7 @@ Examples:
   certsmith initca ca-csr.json | certsmith split-json ca
   certsmith initca --config ca-config.json --profile root ca-csr.json > ca.json";
 
-/// Make a self-signed CA certificate and its key: {\"cert\",\"csr\",\"key\"}.
+/// Make a self-signed CA certificate and its key: {"cert","csr","key"}.
 ///
 /// The CSR JSON's `ca` section sets pathlen, pathlenzero, expiry and backdate.
 /// Without --profile the root is valid for 43800h with usages cert sign and crl sign.

@@ -4,6 +4,7 @@
 //! library.
 
 mod csr;
+mod generate;
 mod genkey;
 mod initca;
 mod io;
@@ -37,6 +38,9 @@ enum Command {
     Csr(csr::CsrArgs),
     Sign(sign::SignArgs),
     SplitJson(split_json::SplitJsonArgs),
+    /// Write shell completions and man pages into a directory (for packagers)
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -46,5 +50,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Csr(args) => csr::run(args),
         Command::Sign(args) => sign::run(args),
         Command::SplitJson(args) => split_json::run(args),
+        Command::Generate(args) => generate::run(args),
     }
 }

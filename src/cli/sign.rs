@@ -22,7 +22,7 @@ Examples:
   certsmith sign --ca ca.pem --ca-key ca-key.pem --config ca-config.json --profile kubernetes \\
       --hostname 10.32.0.1,kubernetes.default kubernetes-csr.json | certsmith split-json kubernetes";
 
-/// Sign a CSR ({\"cert\",\"csr\"}), or make and sign a key from a CSR JSON ({\"cert\",\"csr\",\"key\"}).
+/// Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"}).
 ///
 /// The profile decides validity, usages, CA flag and URLs; the CSR only
 /// proposes a subject, names and a key.

@@ -5,6 +5,7 @@
 mod support;
 
 mod csr;
+mod generate;
 mod genkey;
 mod initca;
 mod sign;

@@ -1,0 +1,62 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_certsmith_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_certsmith_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_certsmith_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_certsmith_using_subcommand
+    set -l cmd (__fish_certsmith_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c certsmith -n "__fish_certsmith_needs_command" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_needs_command" -s V -l version -d 'Print version'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"}'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "csr" -d 'Make a CSR for an existing key: {"csr"}'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l config -d 'Config JSON whose profile shapes the root (default: built-in)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l profile -d 'CA profile to use from the config (default: a 43800h root)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l key -d 'The private key to make the request for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l from-cert -d 'Take subject and SANs from this certificate instead of a CSR JSON' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca -d 'The issuing CA\'s certificate' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca-key -d 'The issuing CA\'s private key' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l config -d 'Config JSON with signing profiles (default: built-in)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l profile -d 'Signing profile (default: the config\'s default profile)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l strict -d 'Refuse, instead of clamping, a validity that would outlive the CA'
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -s f -l file -d 'The JSON to split (default: stdin)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -l bare -d 'Accepted for cfssljson compatibility: both shapes are always read'
+complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -l stdout -d 'Print the PEM parts on stdout instead of writing files'
+complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -l force -d 'Replace an existing key file that holds a different key'
+complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certsmith -n "__fish_certsmith_using_subcommand generate" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "csr" -d 'Make a CSR for an existing key: {"csr"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
