@@ -89,7 +89,7 @@ impl CertRequest {
                 let path_len = c.integer("pathlen")?;
                 let zero = c.bool("pathlenzero")?;
                 let path_len = match path_len {
-                    Some(n) if n < 0 || n > 255 => {
+                    Some(n) if !(0..=255).contains(&n) => {
                         return Err(Error::JsonField {
                             source: source.into(),
                             field: "ca.pathlen".into(),

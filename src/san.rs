@@ -128,6 +128,44 @@ fn valid_dns(name: &str, allow_wildcard: bool) -> bool {
         })
 }
 
+impl San {
+    /// A SAN read from a certificate or CSR; kinds certsmith does not issue
+    /// (otherName, directoryName, …) are left out.
+    pub fn from_general_name(name: &x509_parser::extensions::GeneralName<'_>) -> Option<San> {
+        use x509_parser::extensions::GeneralName as G;
+        match name {
+            G::DNSName(s) => Some(San::Dns(s.to_string())),
+            G::RFC822Name(s) => Some(San::Email(s.to_string())),
+            G::URI(s) => Some(San::Uri(s.to_string())),
+            G::IPAddress(b) => match b.len() {
+                4 => Some(San::Ip(IpAddr::from(<[u8; 4]>::try_from(*b).ok()?))),
+                16 => Some(San::Ip(IpAddr::from(<[u8; 16]>::try_from(*b).ok()?))),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Checks a SAN that came from a CSR or certificate as strictly as one
+    /// from `hosts`: the profile does not sign malformed names.
+    pub fn check(&self) -> Result<()> {
+        match self {
+            San::Ip(_) => Ok(()),
+            San::Dns(s) | San::Email(s) | San::Uri(s) => {
+                let again = San::classify(s)?;
+                if std::mem::discriminant(&again) == std::mem::discriminant(self) {
+                    Ok(())
+                } else {
+                    Err(Error::InvalidHost {
+                        value: s.clone(),
+                        reason: "malformed name in the request",
+                    })
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,44 +214,6 @@ mod tests {
             "@example.com",
         ] {
             assert!(San::classify(bad).is_err(), "{bad} accepted");
-        }
-    }
-}
-
-impl San {
-    /// A SAN read from a certificate or CSR; kinds certsmith does not issue
-    /// (otherName, directoryName, …) are left out.
-    pub fn from_general_name(name: &x509_parser::extensions::GeneralName<'_>) -> Option<San> {
-        use x509_parser::extensions::GeneralName as G;
-        match name {
-            G::DNSName(s) => Some(San::Dns(s.to_string())),
-            G::RFC822Name(s) => Some(San::Email(s.to_string())),
-            G::URI(s) => Some(San::Uri(s.to_string())),
-            G::IPAddress(b) => match b.len() {
-                4 => Some(San::Ip(IpAddr::from(<[u8; 4]>::try_from(*b).ok()?))),
-                16 => Some(San::Ip(IpAddr::from(<[u8; 16]>::try_from(*b).ok()?))),
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
-    /// Checks a SAN that came from a CSR or certificate as strictly as one
-    /// from `hosts`: the profile does not sign malformed names.
-    pub fn check(&self) -> Result<()> {
-        match self {
-            San::Ip(_) => Ok(()),
-            San::Dns(s) | San::Email(s) | San::Uri(s) => {
-                let again = San::classify(s)?;
-                if std::mem::discriminant(&again) == std::mem::discriminant(self) {
-                    Ok(())
-                } else {
-                    Err(Error::InvalidHost {
-                        value: s.clone(),
-                        reason: "malformed name in the request",
-                    })
-                }
-            }
         }
     }
 }
