@@ -6,6 +6,7 @@ use base64::Engine;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
+use crate::keys::PrivateKey;
 use crate::{Error, Result, json};
 
 /// What initca, genkey and sign print: only the parts that exist, keys in
@@ -58,10 +59,15 @@ pub struct Part {
 /// The parts of a cfssl JSON document, in cfssljson's mapping (README,
 /// "split-json"): a bare object or an API envelope, cfssl 1.2 or 1.6 bundles.
 pub fn split(bytes: &[u8], source: &str) -> Result<Vec<Part>> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::EmptyInput {
+            source: source.into(),
+        });
+    }
     let value = json::parse(bytes, source)?;
     let obj = value.as_object().ok_or_else(|| Error::JsonField {
         source: source.into(),
-        field: "(top level)".into(),
+        field: String::new(),
         expected: "an object",
     })?;
     let result = if obj.contains_key("success")
@@ -89,11 +95,14 @@ pub fn split(bytes: &[u8], source: &str) -> Result<Vec<Part>> {
     } else {
         obj
     };
-    let text = |keys: &[&str]| {
-        keys.iter()
-            .find_map(|k| result.get(*k).and_then(Value::as_str))
+    // cfssl prints "" for parts it did not make (`cfssl bundle` says "key":""):
+    // an empty string is no part, as in cfssljson.
+    let non_empty = |v: &Value| {
+        v.as_str()
+            .filter(|s| !s.trim().is_empty())
             .map(str::to_string)
     };
+    let text = |keys: &[&str]| keys.iter().find_map(|k| result.get(*k).and_then(non_empty));
     let mut parts = Vec::new();
     let mut push = |suffix, contents: String, secret: bool| {
         parts.push(Part {
@@ -107,16 +116,17 @@ pub fn split(bytes: &[u8], source: &str) -> Result<Vec<Part>> {
         push(".pem", cert, false);
     }
     if let Some(key) = text(&["key", "private_key"]) {
-        // An age-sealed key goes to NAME-key.age, never to a .pem name.
-        let suffix = if key
+        if key
             .trim_start()
             .starts_with("-----BEGIN AGE ENCRYPTED FILE-----")
         {
-            "-key.age"
+            // An age-sealed key goes to NAME-key.age, never to a .pem name.
+            push("-key.age", key, true);
         } else {
-            "-key.pem"
-        };
-        push(suffix, key, true);
+            // Never write something that is not a key under a key's name.
+            PrivateKey::from_bytes(key.as_bytes(), &format!("{source}: `key`"))?;
+            push("-key.pem", key, true);
+        }
     }
     if let Some(key) = text(&["encrypted_key"]) {
         push("-key.enc", key, true);
@@ -126,21 +136,12 @@ pub fn split(bytes: &[u8], source: &str) -> Result<Vec<Part>> {
     }
     // cfssl 1.2 puts the bundle PEM in "bundle"; 1.6 nests it as bundle.bundle.
     let nested = result.get("bundle").and_then(Value::as_object);
-    let bundle = text(&["bundle"]).or_else(|| {
-        nested
-            .and_then(|b| b.get("bundle"))
-            .and_then(Value::as_str)
-            .map(str::to_string)
-    });
+    let nested_text = |key: &str| nested.and_then(|b| b.get(key)).and_then(non_empty);
+    let bundle = text(&["bundle"]).or_else(|| nested_text("bundle"));
     if let Some(b) = bundle {
         push("-bundle.pem", b, false);
     }
-    let root = text(&["root"]).or_else(|| {
-        nested
-            .and_then(|b| b.get("root"))
-            .and_then(Value::as_str)
-            .map(str::to_string)
-    });
+    let root = text(&["root"]).or_else(|| nested_text("root"));
     if let Some(r) = root {
         push("-root.pem", r, false);
     }

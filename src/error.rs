@@ -178,6 +178,9 @@ pub enum Error {
     NothingToSplit {
         source: String,
     },
+    EmptyInput {
+        source: String,
+    },
     KeyFileHoldsOtherKey {
         path: PathBuf,
     },
@@ -200,6 +203,11 @@ impl fmt::Display for Error {
             ReadStdin { source } => write!(f, "cannot read standard input: {}", io_reason(source)),
 
             Json { source, message } => write!(f, "{source}: invalid JSON: {message}"),
+            JsonField {
+                source,
+                field,
+                expected,
+            } if field.is_empty() => write!(f, "{source}: the document must be {expected}"),
             JsonField {
                 source,
                 field,
@@ -344,11 +352,12 @@ impl fmt::Display for Error {
 
             RequestFailed { messages } => {
                 if messages.is_empty() {
-                    write!(f, "request failed")
+                    write!(f, "request failed (the response carries no error message)")
                 } else {
                     write!(f, "request failed: {}", messages.join("; "))
                 }
             }
+            EmptyInput { source } => write!(f, "{source} is empty: nothing to split"),
             NothingToSplit { source } => write!(
                 f,
                 "{source}: no cert, key, csr, bundle or ocspResponse to write"
@@ -390,6 +399,7 @@ impl Error {
             NameNotAllowed { .. } => "change the request's CN/hosts, or use a profile whose name_whitelist allows the name".into(),
             ProfileWithoutExpiry { .. } => "add \"expiry\": \"8760h\" (or not_after) to the profile".into(),
             EmptyIdentity => "give the request a \"CN\" or \"hosts\" (or pass --hostname)".into(),
+            EmptyInput { .. } => "if a command before the pipe failed, its error is above".into(),
             NothingToSplit { .. } => "pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)".into(),
             Json { .. } | JsonField { .. } => "cfssl's formats are described in the README (CSR JSON and config JSON)".into(),
             OutlivesCa { .. } => "shorten the profile's expiry, or drop --strict to clamp notAfter to the CA's".into(),

@@ -21,11 +21,7 @@ impl<'a> Object<'a> {
     pub(crate) fn new(value: &'a Value, source: &'a str, path: &str) -> Result<Self> {
         let map = value.as_object().ok_or_else(|| Error::JsonField {
             source: source.to_string(),
-            field: if path.is_empty() {
-                "(top level)".into()
-            } else {
-                path.to_string()
-            },
+            field: path.to_string(),
             expected: "an object",
         })?;
         Ok(Object {

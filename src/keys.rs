@@ -468,7 +468,9 @@ mod tests {
     #[test]
     fn reads_cfssl_ed25519_label() {
         let key = PrivateKey::generate(KeyAlgorithm::Ed25519).unwrap();
-        let relabelled = key.to_pem().replace("PRIVATE KEY-----", "Ed25519 PRIVATE KEY-----");
+        let relabelled = key
+            .to_pem()
+            .replace("PRIVATE KEY-----", "Ed25519 PRIVATE KEY-----");
         let again = PrivateKey::from_bytes(relabelled.as_bytes(), "cfssl-ed25519.pem").unwrap();
         assert_eq!(again.spki_der(), key.spki_der());
     }

@@ -5,6 +5,7 @@
 mod support;
 
 mod csr;
+mod examples;
 mod generate;
 mod genkey;
 mod initca;

@@ -19,7 +19,14 @@ fn every_builtin_profile_and_key_type_yields_verified_lint_clean_certificates() 
         ("p384", r#"{"algo":"ecdsa","size":384}"#),
         ("ed", r#"{"algo":"ed25519"}"#),
     ];
-    for profile in ["default", "server", "client", "peer", "kubernetes", "intermediate"] {
+    for profile in [
+        "default",
+        "server",
+        "client",
+        "peer",
+        "kubernetes",
+        "intermediate",
+    ] {
         for (kname, key) in keys {
             let name = format!("{profile}-{kname}");
             s.write(&format!("{name}.json"), &format!(r#"{{"CN":"{name}.example.com","hosts":["{name}.example.com","10.1.2.3"],"key":{key}}}"#));

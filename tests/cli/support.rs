@@ -181,16 +181,15 @@ impl Scratch {
     #[track_caller]
     pub fn pkilint(&self, cert: &str) {
         let run = self.run("lint_pkix_cert", &["lint", "-s", "WARNING", cert]);
-        let findings: Vec<&str> = run
-            .stdout_str()
+        let output = run.stdout_str();
+        let findings: Vec<&str> = output
             .lines()
             .filter(|l| l.contains("(WARNING)") || l.contains("(ERROR)") || l.contains("(FATAL)"))
             .filter(|l| !is_single_label_dns_finding(l))
-            .map(|_| "")
             .collect();
         assert!(
             findings.is_empty() && run.stderr.trim().is_empty(),
-            "pkilint findings for {cert}:\n{}{}",
+            "pkilint findings for {cert}: {findings:#?}\nfull output:\n{}{}",
             run.stdout_str(),
             run.stderr
         );

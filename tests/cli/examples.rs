@@ -1,0 +1,306 @@
+//! The shipped examples (examples/kubernetes, examples/demo) run end to end
+//! against the built binary, and what they make passes openssl and pkilint.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::*;
+
+fn example_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+fn certsmith_bin() -> String {
+    path_str(&assert_cmd::cargo::cargo_bin("certsmith")).to_owned()
+}
+
+/// pkilint of every certificate, several at a time: it is the slow part.
+fn pkilint_all(s: &Scratch, certs: &[String]) {
+    std::thread::scope(|scope| {
+        for cert in certs {
+            scope.spawn(move || s.pkilint(cert));
+        }
+    });
+}
+
+/// `make -C examples/kubernetes OUT=<scratch> CERTSMITH=<bin> ARGS…`, in the scratch
+/// directory, without the MAKEFLAGS of a `make test` that may be running cargo.
+fn kubernetes_make(s: &Scratch, args: &[&str]) -> Run {
+    require("make");
+    let mut cmd = Command::new("make");
+    cmd.arg("--no-print-directory")
+        .arg("-C")
+        .arg(example_dir("kubernetes"))
+        .arg(format!("OUT={}", path_str(s.dir.path())))
+        .arg(format!("CERTSMITH={}", certsmith_bin()))
+        .args(args)
+        .env_remove("MAKEFLAGS")
+        .env_remove("MFLAGS")
+        .env_remove("MAKELEVEL")
+        .env("LC_ALL", "C");
+    run_in(s, cmd)
+}
+
+/// Runs `cmd` in the scratch directory and collects its result.
+fn run_in(s: &Scratch, mut cmd: Command) -> Run {
+    let out = cmd.current_dir(s.dir.path()).output().expect("spawn");
+    Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn kubernetes_makefile_builds_the_cluster_set_with_make_j() {
+    let s = Scratch::new();
+    kubernetes_make(&s, &["-j4"]).ok();
+
+    let workers = ["worker-0", "worker-1", "worker-2"];
+    let leaves: Vec<&str> = [
+        "admin",
+        "kube-controller-manager",
+        "kube-proxy",
+        "kube-scheduler",
+        "kubernetes",
+        "service-account",
+    ]
+    .into_iter()
+    .chain(workers)
+    .collect();
+    let certs: Vec<String> = std::iter::once("ca")
+        .chain(leaves.iter().copied())
+        .map(|name| format!("{name}.pem"))
+        .collect();
+    for cert in &certs {
+        let key = cert.replace(".pem", "-key.pem");
+        assert!(s.exists(cert), "{cert} missing");
+        assert_eq!(s.file_mode(&key), 0o600, "{key} mode");
+    }
+    pkilint_all(&s, &certs);
+    for name in &leaves {
+        s.openssl_verify("ca.pem", &[], &format!("{name}.pem"));
+    }
+
+    let api = s.x509_text("kubernetes.pem");
+    for san in [
+        "IP Address:10.32.0.1",
+        "IP Address:10.240.0.10",
+        "IP Address:10.240.0.11",
+        "IP Address:10.240.0.12",
+        "IP Address:10.240.0.2",
+        "IP Address:127.0.0.1",
+        "DNS:kubernetes,",
+        "DNS:kubernetes.default,",
+        "DNS:kubernetes.default.svc,",
+        "DNS:kubernetes.default.svc.cluster,",
+        "DNS:kubernetes.svc.cluster.local",
+    ] {
+        assert!(api.contains(san), "kubernetes.pem lacks {san}:\n{api}");
+    }
+    assert!(
+        api.contains("TLS Web Server Authentication, TLS Web Client Authentication"),
+        "{api}"
+    );
+
+    let admin = s.x509_text("admin.pem");
+    assert!(
+        admin.contains("O = system:masters") && admin.contains("CN = admin"),
+        "{admin}"
+    );
+    let kubelet = s.x509_text("worker-1.pem");
+    assert!(
+        kubelet.contains("O = system:nodes") && kubelet.contains("CN = system:node:worker-1"),
+        "{kubelet}"
+    );
+    assert!(
+        kubelet.contains("DNS:worker-1, IP Address:10.240.0.21"),
+        "{kubelet}"
+    );
+    assert!(
+        s.x509_text("kube-proxy.pem")
+            .contains("O = system:node-proxier")
+    );
+
+    // Everything is up to date: a second make runs nothing and the CA key stays.
+    let ca_key = s.read("ca-key.pem");
+    kubernetes_make(&s, &["-q"]).ok();
+    let again = kubernetes_make(&s, &[]);
+    again.ok();
+    assert!(
+        !again.stdout_str().contains("split-json")
+            && again.stdout_str().contains("Nothing to be done"),
+        "{}",
+        again.stdout_str()
+    );
+    assert_eq!(
+        s.read("ca-key.pem"),
+        ca_key,
+        "a second make replaced the CA key"
+    );
+
+    let verify = kubernetes_make(&s, &["verify"]);
+    verify.ok();
+    assert_eq!(
+        verify.stdout_str().matches(": OK").count(),
+        leaves.len(),
+        "{}",
+        verify.stdout_str()
+    );
+}
+
+#[test]
+fn kubernetes_makefile_reissues_for_new_worker_ips_keeping_keys() {
+    let s = Scratch::new();
+    kubernetes_make(&s, &["-j4"]).ok();
+    let (ca_key, worker_key, admin) = (
+        s.read("ca-key.pem"),
+        s.read("worker-1-key.pem"),
+        s.read("admin.pem"),
+    );
+
+    kubernetes_make(&s, &["WORKER_IPS=10.240.0.20 10.240.0.99 10.240.0.22"]).ok();
+    let kubelet = s.x509_text("worker-1.pem");
+    assert!(
+        kubelet.contains("DNS:worker-1, IP Address:10.240.0.99"),
+        "{kubelet}"
+    );
+    s.openssl_verify("ca.pem", &[], "worker-1.pem");
+    s.pkilint("worker-1.pem");
+    assert_eq!(
+        s.read("worker-1-key.pem"),
+        worker_key,
+        "re-issuing replaced the worker's key"
+    );
+    assert_eq!(s.read("ca-key.pem"), ca_key);
+    assert_eq!(
+        s.read("admin.pem"),
+        admin,
+        "an unrelated certificate was re-issued"
+    );
+}
+
+#[test]
+fn kubernetes_makefile_refuses_a_new_ca_over_an_existing_key() {
+    let s = Scratch::new();
+    kubernetes_make(&s, &["-j4"]).ok();
+    let ca_key = s.read("ca-key.pem");
+    std::fs::remove_file(s.path("ca.pem")).unwrap();
+    let run = kubernetes_make(&s, &[]);
+    assert_ne!(run.status, 0);
+    assert!(
+        run.stderr.contains("refusing to make a new CA"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(s.read("ca-key.pem"), ca_key);
+}
+
+/// Runs examples/demo/build.sh into `out` under the scratch directory.
+fn demo_build(s: &Scratch, out: &str) -> Run {
+    let mut cmd = Command::new(example_dir("demo").join("build.sh"));
+    cmd.arg(out).env("CERTSMITH", certsmith_bin());
+    run_in(s, cmd)
+}
+
+#[test]
+fn demo_script_builds_a_verified_hierarchy() {
+    let s = Scratch::new();
+    let run = demo_build(&s, "pki");
+    run.ok();
+    for name in ["root", "intermediate", "server", "client", "peer"] {
+        assert!(s.exists(&format!("pki/{name}.pem")), "{name}.pem missing");
+        assert_eq!(
+            s.file_mode(&format!("pki/{name}-key.pem")),
+            0o600,
+            "{name}-key.pem mode"
+        );
+        assert!(
+            run.stderr.contains(&format!("{name}.pem\n  subject=")),
+            "no summary for {name}:\n{}",
+            run.stderr
+        );
+    }
+    let certs =
+        ["root", "intermediate", "server", "client", "peer"].map(|n| format!("pki/{n}.pem"));
+    pkilint_all(&s, &certs);
+    assert!(run.stderr.contains("sha256 Fingerprint="), "{}", run.stderr);
+    s.openssl_verify("pki/root.pem", &[], "pki/intermediate.pem");
+    for leaf in ["server", "client", "peer"] {
+        s.openssl_verify(
+            "pki/root.pem",
+            &["pki/intermediate.pem"],
+            &format!("pki/{leaf}.pem"),
+        );
+    }
+    assert_eq!(
+        s.read("pki/chain.pem"),
+        s.read("pki/intermediate.pem") + &s.read("pki/root.pem")
+    );
+
+    let root = s.x509_text("pki/root.pem");
+    assert!(
+        root.contains("CA:TRUE, pathlen:1") && root.contains("ASN1 OID: secp384r1"),
+        "{root}"
+    );
+    let intermediate = s.x509_text("pki/intermediate.pem");
+    assert!(
+        intermediate.contains("CA:TRUE, pathlen:0"),
+        "{intermediate}"
+    );
+    let server = s.x509_text("pki/server.pem");
+    assert!(
+        server.contains("DNS:www.demo.example") && server.contains("IP Address:127.0.0.1"),
+        "{server}"
+    );
+    assert!(
+        s.x509_text("pki/peer.pem")
+            .contains("Public-Key: (2048 bit)")
+    );
+
+    // A re-run keeps every key and certificate; a lost leaf certificate is
+    // re-issued for the key it already has.
+    let before: Vec<String> = [
+        "root-key.pem",
+        "root.pem",
+        "intermediate-key.pem",
+        "server-key.pem",
+    ]
+    .iter()
+    .map(|f| s.read(&format!("pki/{f}")))
+    .collect();
+    std::fs::remove_file(s.path("pki/server.pem")).unwrap();
+    let again = demo_build(&s, "pki");
+    again.ok();
+    assert!(again.stderr.contains("root: kept"), "{}", again.stderr);
+    let after: Vec<String> = [
+        "root-key.pem",
+        "root.pem",
+        "intermediate-key.pem",
+        "server-key.pem",
+    ]
+    .iter()
+    .map(|f| s.read(&format!("pki/{f}")))
+    .collect();
+    assert_eq!(before, after, "a re-run replaced a key or the root");
+    s.openssl_verify("pki/root.pem", &["pki/intermediate.pem"], "pki/server.pem");
+}
+
+#[test]
+fn demo_script_refuses_a_root_key_without_its_certificate() {
+    let s = Scratch::new();
+    demo_build(&s, "pki").ok();
+    let key = s.read("pki/root-key.pem");
+    std::fs::remove_file(s.path("pki/root.pem")).unwrap();
+    let run = demo_build(&s, "pki");
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr.contains("refusing to touch the root key"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(s.read("pki/root-key.pem"), key);
+    assert!(!s.exists("pki/root.pem"));
+}
