@@ -30,6 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('csr', 'csr', [CompletionResultType]::ParameterValue, 'Make a CSR for an existing key: {"csr"}')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})')
             [CompletionResult]::new('split-json', 'split-json', [CompletionResultType]::ParameterValue, 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages into a directory (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -37,11 +38,25 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         'certsmith;initca' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config JSON whose profile shapes the root (default: built-in)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'CA profile to use from the config (default: a 43800h root)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'certsmith;genkey' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -49,6 +64,9 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         'certsmith;csr' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The private key to make the request for')
             [CompletionResult]::new('--from-cert', '--from-cert', [CompletionResultType]::ParameterName, 'Take subject and SANs from this certificate instead of a CSR JSON')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -59,7 +77,16 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config JSON with signing profiles (default: built-in)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Signing profile (default: the config''s default profile)')
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Replace the request''s SANs: comma-separated DNS names, IPs, emails, URIs')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Refuse, instead of clamping, a validity that would outlive the CA')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -74,6 +101,88 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'certsmith;key' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Seal a plaintext private key with age: the armored age file goes to stdout')
+            [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)')
+            [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
+            [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;key;encrypt' {
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;key;decrypt' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;key;public' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;key;fingerprint' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;key;identity' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the identity to FILE (mode 0600) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the identity to FILE (mode 0600) instead of stdout')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing FILE')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;key;help' {
+            [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Seal a plaintext private key with age: the armored age file goes to stdout')
+            [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)')
+            [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
+            [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;key;help;encrypt' {
+            break
+        }
+        'certsmith;key;help;decrypt' {
+            break
+        }
+        'certsmith;key;help;public' {
+            break
+        }
+        'certsmith;key;help;fingerprint' {
+            break
+        }
+        'certsmith;key;help;identity' {
+            break
+        }
+        'certsmith;key;help;help' {
+            break
+        }
         'certsmith;generate' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -85,6 +194,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('csr', 'csr', [CompletionResultType]::ParameterValue, 'Make a CSR for an existing key: {"csr"}')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})')
             [CompletionResult]::new('split-json', 'split-json', [CompletionResultType]::ParameterValue, 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages into a directory (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -102,6 +212,29 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;help;split-json' {
+            break
+        }
+        'certsmith;help;key' {
+            [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Seal a plaintext private key with age: the armored age file goes to stdout')
+            [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)')
+            [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
+            [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr')
+            break
+        }
+        'certsmith;help;key;encrypt' {
+            break
+        }
+        'certsmith;help;key;decrypt' {
+            break
+        }
+        'certsmith;help;key;public' {
+            break
+        }
+        'certsmith;help;key;fingerprint' {
+            break
+        }
+        'certsmith;help;key;identity' {
             break
         }
         'certsmith;help;generate' {

@@ -27,22 +27,40 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand csr 'Make a CSR for an existing key: {"csr"}'
             cand sign 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
             cand split-json 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
+            cand key 'Seal, open and describe private keys; make age identities'
             cand generate 'Write shell completions and man pages into a directory (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;initca'= {
             cand --config 'Config JSON whose profile shapes the root (default: built-in)'
             cand --profile 'CA profile to use from the config (default: a 43800h root)'
+            cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -p 'Seal the private key with a passphrase (scrypt)'
+            cand --passphrase 'Seal the private key with a passphrase (scrypt)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;genkey'= {
+            cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -p 'Seal the private key with a passphrase (scrypt)'
+            cand --passphrase 'Seal the private key with a passphrase (scrypt)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;csr'= {
             cand --key 'The private key to make the request for'
             cand --from-cert 'Take subject and SANs from this certificate instead of a CSR JSON'
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -52,7 +70,16 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --config 'Config JSON with signing profiles (default: built-in)'
             cand --profile 'Signing profile (default: the config''s default profile)'
             cand --hostname 'Replace the request''s SANs: comma-separated DNS names, IPs, emails, URIs'
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand --strict 'Refuse, instead of clamping, a validity that would outlive the CA'
+            cand -p 'Seal the private key with a passphrase (scrypt)'
+            cand --passphrase 'Seal the private key with a passphrase (scrypt)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -65,6 +92,75 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'certsmith;key'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand encrypt 'Seal a plaintext private key with age: the armored age file goes to stdout'
+            cand decrypt 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
+            cand public 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+            cand fingerprint 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+            cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;key;encrypt'= {
+            cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -p 'Seal the private key with a passphrase (scrypt)'
+            cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;key;decrypt'= {
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;key;public'= {
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;key;fingerprint'= {
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;key;identity'= {
+            cand -o 'Write the identity to FILE (mode 0600) instead of stdout'
+            cand --output 'Write the identity to FILE (mode 0600) instead of stdout'
+            cand --force 'Replace an existing FILE'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;key;help'= {
+            cand encrypt 'Seal a plaintext private key with age: the armored age file goes to stdout'
+            cand decrypt 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
+            cand public 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+            cand fingerprint 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+            cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;key;help;encrypt'= {
+        }
+        &'certsmith;key;help;decrypt'= {
+        }
+        &'certsmith;key;help;public'= {
+        }
+        &'certsmith;key;help;fingerprint'= {
+        }
+        &'certsmith;key;help;identity'= {
+        }
+        &'certsmith;key;help;help'= {
+        }
         &'certsmith;generate'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -75,6 +171,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand csr 'Make a CSR for an existing key: {"csr"}'
             cand sign 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
             cand split-json 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
+            cand key 'Seal, open and describe private keys; make age identities'
             cand generate 'Write shell completions and man pages into a directory (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -87,6 +184,23 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;help;sign'= {
         }
         &'certsmith;help;split-json'= {
+        }
+        &'certsmith;help;key'= {
+            cand encrypt 'Seal a plaintext private key with age: the armored age file goes to stdout'
+            cand decrypt 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
+            cand public 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+            cand fingerprint 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+            cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
+        }
+        &'certsmith;help;key;encrypt'= {
+        }
+        &'certsmith;help;key;decrypt'= {
+        }
+        &'certsmith;help;key;public'= {
+        }
+        &'certsmith;help;key;fingerprint'= {
+        }
+        &'certsmith;help;key;identity'= {
         }
         &'certsmith;help;generate'= {
         }

@@ -31,32 +31,84 @@ complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "genkey" -d 'Mak
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "csr" -d 'Make a CSR for an existing key: {"csr"}'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "key" -d 'Seal, open and describe private keys; make age identities'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l config -d 'Config JSON whose profile shapes the root (default: built-in)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l profile -d 'CA profile to use from the config (default: a 43800h root)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l key -d 'The private key to make the request for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l from-cert -d 'Take subject and SANs from this certificate instead of a CSR JSON' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca -d 'The issuing CA\'s certificate' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca-key -d 'The issuing CA\'s private key' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l config -d 'Config JSON with signing profiles (default: built-in)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l profile -d 'Signing profile (default: the config\'s default profile)' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l strict -d 'Refuse, instead of clamping, a validity that would outlive the CA'
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -s f -l file -d 'The JSON to split (default: stdin)' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -l bare -d 'Accepted for cfssljson compatibility: both shapes are always read'
 complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -l stdout -d 'Print the PEM parts on stdout instead of writing files'
 complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -l force -d 'Replace an existing key file that holds a different key'
 complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "encrypt" -d 'Seal a plaintext private key with age: the armored age file goes to stdout'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "decrypt" -d 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "public" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "fingerprint" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format); its recipient goes to stderr'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from identity" -s o -l output -d 'Write the identity to FILE (mode 0600) instead of stdout' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from identity" -l force -d 'Replace an existing FILE'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "encrypt" -d 'Seal a plaintext private key with age: the armored age file goes to stdout'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "decrypt" -d 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "public" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "fingerprint" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format); its recipient goes to stderr'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand generate" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"}'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "csr" -d 'Make a CSR for an existing key: {"csr"}'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "csr" -d 'Make a CSR for an existing key: {"csr"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "key" -d 'Seal, open and describe private keys; make age identities'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "encrypt" -d 'Seal a plaintext private key with age: the armored age file goes to stdout'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "decrypt" -d 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "public" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "fingerprint" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format); its recipient goes to stderr'

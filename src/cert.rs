@@ -94,7 +94,21 @@ impl Certificate {
         })
     }
 
+    /// SHA-256 over the DER certificate, as `openssl x509 -fingerprint -sha256` shows it.
+    pub fn fingerprint(&self) -> String {
+        colon_hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &self.der).as_ref())
+    }
+
     pub fn to_pem(&self) -> String {
         pemfile::encode("CERTIFICATE", &self.der)
     }
+}
+
+/// `AB:CD:…`, the way openssl prints fingerprints.
+pub fn colon_hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(":")
 }

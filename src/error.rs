@@ -181,6 +181,41 @@ pub enum Error {
     EmptyInput {
         source: String,
     },
+    // --- sealed keys
+    InvalidRecipient {
+        value: String,
+        reason: String,
+    },
+    Seal {
+        reason: String,
+    },
+    Unseal {
+        source: String,
+        reason: String,
+    },
+    SealedKeyLocked {
+        source: String,
+    },
+    WrongIdentity {
+        source: String,
+    },
+    WrongPassphrase {
+        source: String,
+    },
+    IdentityFile {
+        source: String,
+        reason: String,
+    },
+    NoPassphraseSource {
+        what: String,
+    },
+    PassphraseMismatch,
+    NoSealGiven,
+    EmptyPassphrase,
+    SecretToTerminal,
+    IdentityExists {
+        path: PathBuf,
+    },
     KeyFileHoldsOtherKey {
         path: PathBuf,
     },
@@ -362,6 +397,37 @@ impl fmt::Display for Error {
                 f,
                 "{source}: no cert, key, csr, bundle or ocspResponse to write"
             ),
+            InvalidRecipient { value, reason } => {
+                write!(f, "invalid recipient \"{value}\": {reason}")
+            }
+            Seal { reason } => write!(f, "cannot seal the key: {reason}"),
+            Unseal { source, reason } => {
+                write!(f, "{source}: cannot open the sealed key: {reason}")
+            }
+            SealedKeyLocked { source } => write!(
+                f,
+                "{source}: the key is age-encrypted and no identity was given"
+            ),
+            WrongIdentity { source } => {
+                write!(f, "{source}: no identity given can decrypt this key")
+            }
+            WrongPassphrase { source } => write!(f, "{source}: wrong passphrase"),
+            IdentityFile { source, reason } => {
+                write!(f, "{source}: cannot read identities: {reason}")
+            }
+            NoPassphraseSource { what } => write!(
+                f,
+                "a passphrase is needed for {what} but there is no terminal to ask on"
+            ),
+            PassphraseMismatch => write!(f, "the passphrases did not match"),
+            NoSealGiven => write!(f, "nothing to seal the key to"),
+            EmptyPassphrase => write!(f, "the passphrase is empty"),
+            SecretToTerminal => write!(f, "refusing to print a private key on a terminal"),
+            IdentityExists { path } => write!(
+                f,
+                "{} already exists; refusing to replace an identity",
+                path.display()
+            ),
             KeyFileHoldsOtherKey { path } => {
                 write!(
                     f,
@@ -399,6 +465,14 @@ impl Error {
             NameNotAllowed { .. } => "change the request's CN/hosts, or use a profile whose name_whitelist allows the name".into(),
             ProfileWithoutExpiry { .. } => "add \"expiry\": \"8760h\" (or not_after) to the profile".into(),
             EmptyIdentity => "give the request a \"CN\" or \"hosts\" (or pass --hostname)".into(),
+            SealedKeyLocked { .. } | WrongIdentity { .. } => "pass the custodian's identity with -i/--identity FILE".into(),
+            WrongPassphrase { .. } | NoPassphraseSource { .. } | EmptyPassphrase => {
+                "pass --passphrase-file FILE (or -), or set CERTSMITH_PASSPHRASE".into()
+            }
+            InvalidRecipient { .. } => "recipients are age1… keys (certsmith key identity, age-keygen) or ssh-ed25519/ssh-rsa public keys".into(),
+            NoSealGiven => "pass -r RECIPIENT, -R FILE or -p".into(),
+            SecretToTerminal => "redirect stdout to a file (certsmith key decrypt KEY > key.pem), which keeps it off the screen".into(),
+            IdentityExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
             EmptyInput { .. } => "if a command before the pipe failed, its error is above".into(),
             NothingToSplit { .. } => "pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)".into(),
             Json { .. } | JsonField { .. } => "cfssl's formats are described in the README (CSR JSON and config JSON)".into(),

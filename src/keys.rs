@@ -183,6 +183,11 @@ impl PrivateKey {
     /// `EC PRIVATE KEY` after an optional `EC PARAMETERS` block, cfssl's
     /// `Ed25519 PRIVATE KEY`) or from DER (PKCS#8, PKCS#1 or SEC1).
     pub fn from_bytes(bytes: &[u8], source: &str) -> Result<Self> {
+        if crate::sealed::is_sealed(bytes) {
+            return Err(Error::SealedKeyLocked {
+                source: source.into(),
+            });
+        }
         if !crate::pemfile::looks_like_pem(bytes) {
             return Self::from_der_any(bytes, source);
         }

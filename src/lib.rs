@@ -25,6 +25,7 @@ pub mod pemfile;
 pub mod profile;
 pub mod request;
 pub mod san;
+pub mod sealed;
 pub mod subject;
 pub mod usage;
 pub mod verify;

@@ -10,6 +10,7 @@ use certsmith::csr;
 use certsmith::envelope::Output;
 
 use super::io::{self, Input};
+use super::secrets::{PassphraseArgs, UnlockArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -32,10 +33,15 @@ pub struct CsrArgs {
     /// CSR JSON file, or - for stdin
     #[arg(required_unless_present = "from_cert")]
     csr_json: Option<String>,
+    #[command(flatten)]
+    unlock: UnlockArgs,
+    #[command(flatten)]
+    passphrase: PassphraseArgs,
 }
 
 pub fn run(args: CsrArgs) -> Result<()> {
-    let key = io::read_key(&args.key)?;
+    let key_input = Input::read(&args.key.display().to_string())?;
+    let key = args.unlock.read_key(&key_input, &args.passphrase)?;
     let csr_der = match (&args.from_cert, &args.csr_json) {
         (Some(path), _) => {
             let cert = Certificate::from_bytes(

@@ -8,6 +8,7 @@ use certsmith::envelope::Output;
 use certsmith::keys::PrivateKey;
 
 use super::io::{self, Input};
+use super::secrets::{self, PassphraseArgs, SealArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -23,15 +24,20 @@ Examples:
 pub struct GenkeyArgs {
     /// CSR JSON file, or - for stdin
     csr_json: String,
+    #[command(flatten)]
+    seal: SealArgs,
+    #[command(flatten)]
+    passphrase: PassphraseArgs,
 }
 
 pub fn run(args: GenkeyArgs) -> Result<()> {
     let req = Input::read(&args.csr_json)?.cert_request()?;
+    let seal = args.seal.seal(&args.passphrase, "the new private key")?;
     let key = PrivateKey::generate(req.key)?;
     let csr_der = csr::build_for_request(&req, &key)?;
     io::emit(&Output {
         cert: None,
         csr: Some(certsmith::pemfile::encode("CERTIFICATE REQUEST", &csr_der)),
-        key: Some(key.to_pem()),
+        key: Some(secrets::key_text(&key, seal.as_ref())?),
     })
 }

@@ -14,6 +14,7 @@ use certsmith::usage::{KeyUsageBit, Usage};
 use certsmith::{Error, Result};
 
 use super::io::{self, Input};
+use super::secrets::{self, PassphraseArgs, SealArgs};
 
 /// cfssl's initca validity: 5 years.
 const ROOT_EXPIRY: Duration = Duration::from_secs(43800 * 3600);
@@ -38,6 +39,10 @@ pub struct InitcaArgs {
     /// CA profile to use from the config (default: a 43800h root)
     #[arg(long)]
     profile: Option<String>,
+    #[command(flatten)]
+    seal: SealArgs,
+    #[command(flatten)]
+    passphrase: PassphraseArgs,
 }
 
 pub fn run(args: InitcaArgs) -> Result<()> {
@@ -53,6 +58,7 @@ pub fn run(args: InitcaArgs) -> Result<()> {
     } else {
         root_profile()
     };
+    let seal = args.seal.seal(&args.passphrase, "the new CA key")?;
     let key = PrivateKey::generate(req.key)?;
     let csr =
         CertificateRequest::from_bytes(&csr::build_for_request(&req, &key)?, "generated request")?;
@@ -69,10 +75,14 @@ pub fn run(args: InitcaArgs) -> Result<()> {
         io::now(),
     )?;
     io::print_notes(&issued.notes);
+    let cert = certsmith::cert::Certificate::from_der(issued.der, "the new CA certificate")?;
+    // For the ceremony record, in openssl's format (openssl x509 -noout -fingerprint -sha256).
+    eprintln!("CA certificate: {}", cert.subject_text);
+    eprintln!("sha256 Fingerprint={}", cert.fingerprint());
     io::emit(&Output {
-        cert: Some(certsmith::pemfile::encode("CERTIFICATE", &issued.der)),
+        cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),
-        key: Some(key.to_pem()),
+        key: Some(secrets::key_text(&key, seal.as_ref())?),
     })
 }
 

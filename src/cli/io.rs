@@ -4,14 +4,14 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use certsmith::envelope::Output;
-use certsmith::keys::PrivateKey;
 use certsmith::profile::Config;
 use certsmith::request::CertRequest;
 use certsmith::{Error, Note, Result, files};
 
 /// An input named on the command line: a path, or `-` for stdin.
 pub struct Input {
-    pub bytes: Vec<u8>,
+    /// Zeroized on drop: the input may be a private key.
+    pub bytes: zeroize::Zeroizing<Vec<u8>>,
     /// How messages name it: the path, or "stdin".
     pub source: String,
 }
@@ -19,7 +19,7 @@ pub struct Input {
 impl Input {
     pub fn read(arg: &str) -> Result<Input> {
         if arg == "-" {
-            let mut bytes = Vec::new();
+            let mut bytes = zeroize::Zeroizing::new(Vec::new());
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|source| Error::ReadStdin { source })?;
@@ -29,7 +29,7 @@ impl Input {
             });
         }
         Ok(Input {
-            bytes: files::read(Path::new(arg))?,
+            bytes: zeroize::Zeroizing::new(files::read(Path::new(arg))?),
             source: arg.to_string(),
         })
     }
@@ -44,11 +44,6 @@ impl Input {
         print_notes(&notes);
         Ok(req)
     }
-}
-
-pub fn read_key(path: &Path) -> Result<PrivateKey> {
-    let bytes = zeroize::Zeroizing::new(files::read(path)?);
-    PrivateKey::from_bytes(&bytes, &path.display().to_string())
 }
 
 /// The config named by `--config`, or the built-in one.

@@ -8,6 +8,8 @@ mod generate;
 mod genkey;
 mod initca;
 mod io;
+mod key;
+mod secrets;
 mod sign;
 mod split_json;
 
@@ -38,6 +40,8 @@ enum Command {
     Csr(csr::CsrArgs),
     Sign(sign::SignArgs),
     SplitJson(split_json::SplitJsonArgs),
+    #[command(subcommand)]
+    Key(key::KeyCommand),
     /// Write shell completions and man pages into a directory (for packagers)
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -50,6 +54,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Csr(args) => csr::run(args),
         Command::Sign(args) => sign::run(args),
         Command::SplitJson(args) => split_json::run(args),
+        Command::Key(cmd) => key::run(cmd),
         Command::Generate(args) => generate::run(args),
     }
 }

@@ -15,6 +15,7 @@ use certsmith::keys::PrivateKey;
 use certsmith::san::San;
 
 use super::io::{self, Input};
+use super::secrets::{self, PassphraseArgs, SealArgs, UnlockArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -49,6 +50,12 @@ pub struct SignArgs {
     strict: bool,
     /// A CSR (PEM or DER) or a CSR JSON file, or - for stdin
     input: String,
+    #[command(flatten)]
+    unlock: UnlockArgs,
+    #[command(flatten)]
+    seal: SealArgs,
+    #[command(flatten)]
+    passphrase: PassphraseArgs,
 }
 
 pub fn run(args: SignArgs) -> Result<()> {
@@ -60,7 +67,10 @@ pub fn run(args: SignArgs) -> Result<()> {
     // The CA key must match the CA certificate before anything is made or signed.
     let cert_source = args.ca.display().to_string();
     let ca_cert = Certificate::from_bytes(&certsmith::files::read(&args.ca)?, &cert_source)?;
-    let ca_key = io::read_key(&args.ca_key)?;
+    let ca_key = args.unlock.read_key(
+        &Input::read(&args.ca_key.display().to_string())?,
+        &args.passphrase,
+    )?;
     let issuer = Issuer::new(
         ca_cert,
         &cert_source,
@@ -70,12 +80,13 @@ pub fn run(args: SignArgs) -> Result<()> {
 
     let (csr, key) = if input.is_json() {
         let req = input.cert_request()?;
+        let seal = args.seal.seal(&args.passphrase, "the new private key")?;
         let key = PrivateKey::generate(req.key)?;
         let csr = CertificateRequest::from_bytes(
             &csr::build_for_request(&req, &key)?,
             "generated request",
         )?;
-        (csr, Some(key))
+        (csr, Some(secrets::key_text(&key, seal.as_ref())?))
     } else {
         (
             CertificateRequest::from_bytes(&input.bytes, &input.source)?,
@@ -92,6 +103,6 @@ pub fn run(args: SignArgs) -> Result<()> {
     io::emit(&Output {
         cert: Some(certsmith::pemfile::encode("CERTIFICATE", &issued.der)),
         csr: Some(csr.to_pem()),
-        key: key.map(|k| k.to_pem()),
+        key,
     })
 }

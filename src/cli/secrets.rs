@@ -1,0 +1,181 @@
+//! Where secrets come from on the command line: recipients and identities
+//! named by flags, passphrases from a file, `CERTSMITH_PASSPHRASE`, or a
+//! prompt on the controlling terminal, in that order. No flag takes a
+//! passphrase itself (it would show in `ps`).
+
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use age::secrecy::SecretString;
+use clap::Args;
+use zeroize::Zeroizing;
+
+use certsmith::keys::PrivateKey;
+use certsmith::sealed::{self, Seal, Unlock};
+use certsmith::{Error, Result, files};
+
+use super::io::Input;
+
+/// The environment variable a passphrase may come from.
+pub const PASSPHRASE_ENV: &str = "CERTSMITH_PASSPHRASE";
+
+/// Flags that seal a newly made private key with age.
+#[derive(Args, Default)]
+pub struct SealArgs {
+    /// Seal the private key to this age (age1…) or SSH public key; repeat for several custodians
+    #[arg(short = 'r', long = "recipient", value_name = "RECIPIENT")]
+    recipients: Vec<String>,
+    /// Seal the private key to every recipient listed in FILE (repeatable)
+    #[arg(short = 'R', long = "recipients-file", value_name = "FILE")]
+    recipients_files: Vec<PathBuf>,
+    /// Seal the private key with a passphrase (scrypt)
+    #[arg(short = 'p', long, conflicts_with_all = ["recipients", "recipients_files"])]
+    passphrase: bool,
+}
+
+/// Flags that open an age-sealed private key.
+#[derive(Args, Default)]
+pub struct UnlockArgs {
+    /// An age identity file, SSH private key, or passphrase-protected identity file
+    /// that opens a sealed key (repeatable); without one, a passphrase is asked for
+    #[arg(short = 'i', long = "identity", value_name = "FILE")]
+    identities: Vec<PathBuf>,
+}
+
+/// Where a passphrase comes from.
+#[derive(Args, Default, Clone)]
+pub struct PassphraseArgs {
+    /// Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt
+    #[arg(long, value_name = "FILE")]
+    passphrase_file: Option<String>,
+}
+
+impl PassphraseArgs {
+    /// A passphrase for `what`, from the first source that has one. When
+    /// `confirm` is set (a new seal), a prompt asks twice.
+    pub fn get(&self, what: &str, confirm: bool) -> Result<SecretString> {
+        let passphrase = if let Some(file) = &self.passphrase_file {
+            from_file(file)?
+        } else if let Some(p) = std::env::var_os(PASSPHRASE_ENV) {
+            Zeroizing::new(p.to_string_lossy().into_owned())
+        } else {
+            let ask = |prompt: String| {
+                rpassword::prompt_password(prompt)
+                    .map(Zeroizing::new)
+                    .map_err(|_| Error::NoPassphraseSource { what: what.into() })
+            };
+            let first = ask(format!("Enter passphrase for {what}: "))?;
+            if confirm && *ask(format!("Confirm passphrase for {what}: "))? != *first {
+                return Err(Error::PassphraseMismatch);
+            }
+            first
+        };
+        if passphrase.is_empty() {
+            return Err(Error::EmptyPassphrase);
+        }
+        Ok(SecretString::from(passphrase.to_string()))
+    }
+}
+
+/// The passphrase file, read once per process (stdin can be read only once).
+fn from_file(file: &str) -> Result<Zeroizing<String>> {
+    static CACHE: OnceLock<Zeroizing<String>> = OnceLock::new();
+    if let Some(p) = CACHE.get() {
+        return Ok(p.clone());
+    }
+    let mut bytes = Zeroizing::new(Vec::new());
+    if file == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|source| Error::ReadStdin { source })?;
+    } else {
+        *bytes = files::read(std::path::Path::new(file))?;
+    }
+    let mut text = Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned());
+    // One trailing newline is the file's, not the passphrase's.
+    if text.ends_with('\n') {
+        text.pop();
+        if text.ends_with('\r') {
+            text.pop();
+        }
+    }
+    Ok(CACHE.get_or_init(|| text).clone())
+}
+
+/// age asks these when an identity file or SSH key is itself encrypted.
+#[derive(Clone)]
+struct PromptCallbacks(PassphraseArgs);
+
+impl age::Callbacks for PromptCallbacks {
+    fn display_message(&self, message: &str) {
+        eprintln!("{message}");
+    }
+    fn confirm(&self, _: &str, _: &str, _: Option<&str>) -> Option<bool> {
+        None
+    }
+    fn request_public_string(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn request_passphrase(&self, description: &str) -> Option<SecretString> {
+        self.0.get(description, false).ok()
+    }
+}
+
+impl SealArgs {
+    /// How to seal, or `None` to leave the key plain. `what` names the key in a prompt.
+    pub fn seal(&self, pass: &PassphraseArgs, what: &str) -> Result<Option<Seal>> {
+        if self.passphrase {
+            return Ok(Some(Seal::Passphrase(pass.get(what, true)?)));
+        }
+        let mut recipients = Vec::new();
+        for r in &self.recipients {
+            recipients.push(sealed::parse_recipient(r)?);
+        }
+        for f in &self.recipients_files {
+            recipients.extend(sealed::parse_recipients_file(
+                &files::read(f)?,
+                &f.display().to_string(),
+            )?);
+        }
+        Ok((!recipients.is_empty()).then_some(Seal::To(recipients)))
+    }
+}
+
+/// The text of a private key for cfssl's JSON `key`: PEM, or an armored age file.
+pub fn key_text(key: &PrivateKey, seal: Option<&Seal>) -> Result<Zeroizing<String>> {
+    match seal {
+        None => Ok(key.to_pem()),
+        Some(seal) => Ok(Zeroizing::new(sealed::seal(key.to_pem().as_bytes(), seal)?)),
+    }
+}
+
+impl UnlockArgs {
+    /// Reads a private key, opening it first when it is age-sealed.
+    pub fn read_key(&self, input: &Input, pass: &PassphraseArgs) -> Result<PrivateKey> {
+        if !sealed::is_sealed(&input.bytes) {
+            return PrivateKey::from_bytes(&input.bytes, &input.source);
+        }
+        let unlock = if !self.identities.is_empty() {
+            let mut identities = Vec::new();
+            for path in &self.identities {
+                let source = path.display().to_string();
+                let bytes = Zeroizing::new(files::read(path)?);
+                identities.extend(sealed::load_identities(
+                    &bytes,
+                    &source,
+                    PromptCallbacks(pass.clone()),
+                )?);
+            }
+            Unlock::Identities(identities)
+        } else if sealed::needs_passphrase(&input.bytes, &input.source)? {
+            Unlock::Passphrase(pass.get(&input.source, false)?)
+        } else {
+            return Err(Error::SealedKeyLocked {
+                source: input.source.clone(),
+            });
+        };
+        let plaintext = sealed::unseal(&input.bytes, &input.source, &unlock)?;
+        PrivateKey::from_bytes(&plaintext, &input.source)
+    }
+}
