@@ -192,7 +192,16 @@ impl PrivateKey {
             return Self::from_der_any(bytes, source);
         }
         let blocks = crate::pemfile::parse_all(bytes, source)?;
-        for block in &blocks {
+        let result = Self::from_pem_blocks(&blocks, source);
+        // pem's blocks hold copies of the secret that it does not clear.
+        for block in blocks {
+            zeroize::Zeroize::zeroize(&mut block.into_contents());
+        }
+        result
+    }
+
+    fn from_pem_blocks(blocks: &[pem::Pem], source: &str) -> Result<Self> {
+        for block in blocks {
             let encrypted = block
                 .headers()
                 .get("Proc-Type")
