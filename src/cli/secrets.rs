@@ -5,7 +5,7 @@
 
 use std::io::Read;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use age::secrecy::SecretString;
 use clap::Args;
@@ -103,9 +103,21 @@ fn from_file(file: &str) -> Result<Zeroizing<String>> {
     Ok(CACHE.get_or_init(|| text).clone())
 }
 
-/// age asks these when an identity file or SSH key is itself encrypted.
+/// age asks these when an identity file or SSH key is itself encrypted. The
+/// passphrase is asked for by the identity file's name, and what happened is
+/// kept so that a failure names the identity file, not the key.
 #[derive(Clone)]
-struct PromptCallbacks(PassphraseArgs);
+struct PromptCallbacks {
+    pass: PassphraseArgs,
+    identity_file: String,
+    state: Arc<Mutex<PromptState>>,
+}
+
+#[derive(Default)]
+struct PromptState {
+    asked: bool,
+    failure: Option<Error>,
+}
 
 impl age::Callbacks for PromptCallbacks {
     fn display_message(&self, message: &str) {
@@ -117,8 +129,16 @@ impl age::Callbacks for PromptCallbacks {
     fn request_public_string(&self, _: &str) -> Option<String> {
         None
     }
-    fn request_passphrase(&self, description: &str) -> Option<SecretString> {
-        self.0.get(description, false).ok()
+    fn request_passphrase(&self, _age_description: &str) -> Option<SecretString> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.asked = true;
+        match self.pass.get(&self.identity_file, false) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                state.failure = Some(e);
+                None
+            }
+        }
     }
 }
 
@@ -156,16 +176,19 @@ impl UnlockArgs {
         if !sealed::is_sealed(&input.bytes) {
             return PrivateKey::from_bytes(&input.bytes, &input.source);
         }
+        let mut prompts = Vec::new();
         let unlock = if !self.identities.is_empty() {
             let mut identities = Vec::new();
             for path in &self.identities {
                 let source = path.display().to_string();
                 let bytes = Zeroizing::new(files::read(path)?);
-                identities.extend(sealed::load_identities(
-                    &bytes,
-                    &source,
-                    PromptCallbacks(pass.clone()),
-                )?);
+                let callbacks = PromptCallbacks {
+                    pass: pass.clone(),
+                    identity_file: source.clone(),
+                    state: Arc::default(),
+                };
+                prompts.push(callbacks.clone());
+                identities.extend(sealed::load_identities(&bytes, &source, callbacks)?);
             }
             Unlock::Identities(identities)
         } else if sealed::needs_passphrase(&input.bytes, &input.source)? {
@@ -175,7 +198,24 @@ impl UnlockArgs {
                 source: input.source.clone(),
             });
         };
-        let plaintext = sealed::unseal(&input.bytes, &input.source, &unlock)?;
+        let plaintext = sealed::unseal(&input.bytes, &input.source, &unlock).map_err(|e| {
+            // A passphrase-protected identity file that could not be opened is
+            // the identity file's problem, whatever age says about the key.
+            for p in &prompts {
+                let mut state = p.state.lock().unwrap_or_else(|e| e.into_inner());
+                if let Some(failure) = state.failure.take() {
+                    return failure;
+                }
+                // Asked, answered, and still no file key: the passphrase was wrong
+                // (a right one with the wrong identity says "no identity…").
+                if state.asked && matches!(e, Error::Unseal { .. }) {
+                    return Error::WrongPassphrase {
+                        source: p.identity_file.clone(),
+                    };
+                }
+            }
+            e
+        })?;
         PrivateKey::from_bytes(&plaintext, &input.source)
     }
 }

@@ -9,5 +9,7 @@ mod examples;
 mod generate;
 mod genkey;
 mod initca;
+mod key;
+mod offline_root;
 mod sign;
 mod split_json;

@@ -1,0 +1,202 @@
+//! examples/offline-root/run.sh, the offline root ceremony, runs end to end
+//! against the built binary: the chain verifies with openssl, every
+//! certificate passes pkilint, and the root key exists only sealed.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::*;
+
+fn run_ceremony(s: &Scratch, dir: &str) -> Run {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/offline-root/run.sh");
+    let out = Command::new(script)
+        .arg(dir)
+        .env(
+            "CERTSMITH",
+            assert_cmd::cargo::cargo_bin("certsmith").as_os_str(),
+        )
+        .env_remove("CERTSMITH_PASSPHRASE")
+        .current_dir(s.dir.path())
+        .output()
+        .expect("spawn run.sh");
+    Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Every file under `dir` (relative to the scratch directory) that holds `needle`.
+fn files_containing(s: &Scratch, dir: &str, needle: &str) -> Vec<String> {
+    let mut hits = Vec::new();
+    let mut pending = vec![s.path(dir)];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(&d).expect("read dir") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if std::fs::read(&path)
+                .expect("read")
+                .windows(needle.len())
+                .any(|w| w == needle.as_bytes())
+            {
+                hits.push(
+                    path.strip_prefix(s.dir.path())
+                        .unwrap()
+                        .display()
+                        .to_string(),
+                );
+            }
+        }
+    }
+    hits.sort();
+    hits
+}
+
+#[test]
+fn offline_root_ceremony_script_builds_a_verified_chain_with_a_sealed_root() {
+    let s = Scratch::new();
+    let run = run_ceremony(&s, "ceremony");
+    run.ok();
+
+    // The chain, checked here again by openssl and pkilint.
+    s.openssl_verify(
+        "ceremony/offline/root.pem",
+        &[],
+        "ceremony/offline/root.pem",
+    );
+    s.openssl_verify(
+        "ceremony/offline/root.pem",
+        &[],
+        "ceremony/online/intermediate.pem",
+    );
+    s.openssl_verify(
+        "ceremony/offline/root.pem",
+        &["ceremony/online/intermediate.pem"],
+        "ceremony/online/server.pem",
+    );
+    let certs = [
+        "ceremony/offline/root.pem",
+        "ceremony/online/intermediate.pem",
+        "ceremony/online/server.pem",
+    ];
+    std::thread::scope(|scope| {
+        for cert in certs {
+            let s = &s;
+            scope.spawn(move || s.pkilint(cert));
+        }
+    });
+    assert_eq!(
+        s.read("ceremony/online/intermediate.pem"),
+        s.read("ceremony/offline/intermediate.pem")
+    );
+    assert_eq!(
+        s.read("ceremony/online/chain.pem"),
+        s.read("ceremony/online/intermediate.pem") + &s.read("ceremony/offline/root.pem")
+    );
+    let root = s.x509_text("ceremony/offline/root.pem");
+    assert!(
+        root.contains("CA:TRUE, pathlen:1") && root.contains("NIST CURVE: P-384"),
+        "{root}"
+    );
+    assert!(
+        s.x509_text("ceremony/online/intermediate.pem")
+            .contains("CA:TRUE, pathlen:0")
+    );
+
+    // The root key exists only sealed; plaintext keys only on the online host.
+    assert_eq!(
+        files_containing(&s, "ceremony", "PRIVATE KEY"),
+        [
+            "ceremony/online/intermediate-key.pem",
+            "ceremony/online/server-key.pem"
+        ]
+    );
+    assert!(!s.exists("ceremony/offline/root-key.pem"));
+    assert!(
+        s.read("ceremony/offline/root-key.age")
+            .starts_with("-----BEGIN AGE ENCRYPTED FILE-----\n")
+    );
+    for secret in [
+        "ceremony/offline/root-key.age",
+        "ceremony/custodians/custodian-1.txt",
+        "ceremony/custodians/custodian-2.txt",
+        "ceremony/online/intermediate-key.pem",
+        "ceremony/online/server-key.pem",
+    ] {
+        assert_eq!(s.file_mode(secret), 0o600, "{secret} mode");
+    }
+
+    // Either custodian's identity opens the root key, as the real age sees it;
+    // the recipients file names both.
+    let root_public = s
+        .run(
+            "openssl",
+            &[
+                "x509",
+                "-noout",
+                "-pubkey",
+                "-in",
+                "ceremony/offline/root.pem",
+            ],
+        )
+        .ok()
+        .stdout_str();
+    for n in [1, 2] {
+        let identity = format!("ceremony/custodians/custodian-{n}.txt");
+        let plain = s
+            .run(
+                "age",
+                &["-d", "-i", &identity, "ceremony/offline/root-key.age"],
+            )
+            .ok()
+            .stdout
+            .clone();
+        let public = s
+            .run_stdin("openssl", &["pkey", "-pubout"], &plain)
+            .ok()
+            .stdout_str();
+        assert_eq!(public, root_public, "custodian {n}");
+        let recipient = s.run("age-keygen", &["-y", &identity]).ok().stdout_str();
+        assert!(
+            s.read("ceremony/custodians/recipients.txt")
+                .contains(recipient.trim()),
+            "custodian {n}'s recipient is not in recipients.txt"
+        );
+    }
+
+    // The ceremony record is openssl's fingerprint of the root.
+    let openssl = s
+        .run(
+            "openssl",
+            &[
+                "x509",
+                "-noout",
+                "-fingerprint",
+                "-sha256",
+                "-in",
+                "ceremony/offline/root.pem",
+            ],
+        )
+        .ok()
+        .stdout_str();
+    assert!(openssl.contains(" Fingerprint="), "{openssl}");
+    assert_eq!(s.read("ceremony/offline/root-fingerprint.txt"), openssl);
+    assert!(run.stderr.contains(&openssl), "{}", run.stderr);
+}
+
+#[test]
+fn offline_root_ceremony_script_refuses_to_run_over_an_existing_root() {
+    let s = Scratch::new();
+    run_ceremony(&s, "ceremony").ok();
+    let sealed = s.read("ceremony/offline/root-key.age");
+    let root = s.read("ceremony/offline/root.pem");
+    let again = run_ceremony(&s, "ceremony");
+    assert_eq!(again.status, 1, "{}", again.stderr);
+    assert_eq!(
+        again.stderr,
+        "run.sh: ceremony/offline/root-key.age exists: a new ceremony needs a new directory\n"
+    );
+    assert_eq!(s.read("ceremony/offline/root-key.age"), sealed);
+    assert_eq!(s.read("ceremony/offline/root.pem"), root);
+}
