@@ -23,6 +23,12 @@ pub type Identity = Box<dyn age::Identity>;
 const ARMOR_BEGIN: &str = "-----BEGIN AGE ENCRYPTED FILE-----";
 const BINARY_MAGIC: &[u8] = b"age-encryption.org/v1\n";
 
+/// The largest scrypt work factor (log2 N) certsmith will spend on a
+/// passphrase: 2^22 × 1 KiB = 4 GiB and a few seconds, well above the 18 that
+/// age writes, and a bound on what a hostile file can make us do. (age's own
+/// default bound depends on how fast this machine hashed a moment ago.)
+const MAX_SCRYPT_WORK_FACTOR: u8 = 22;
+
 /// How to seal a new key.
 pub enum Seal {
     /// To each of these recipients: any one of them can open it.
@@ -130,7 +136,9 @@ pub fn unseal(bytes: &[u8], source: &str, unlock: &Unlock) -> Result<Zeroizing<V
     let identities: Vec<&dyn age::Identity> = match unlock {
         Unlock::Identities(ids) => ids.iter().map(|i| i.as_ref()).collect(),
         Unlock::Passphrase(p) => {
-            scrypt = age::scrypt::Identity::new(p.clone());
+            let mut id = age::scrypt::Identity::new(p.clone());
+            id.set_max_work_factor(MAX_SCRYPT_WORK_FACTOR);
+            scrypt = id;
             vec![&scrypt as &dyn age::Identity]
         }
     };
@@ -182,7 +190,7 @@ pub fn load_identities<C: Callbacks>(
             ArmoredReader::new(std::io::Cursor::new(bytes.to_vec())),
             Some(source.into()),
             callbacks,
-            None,
+            Some(MAX_SCRYPT_WORK_FACTOR),
         )
         .map_err(|e| bad(e.to_string()))?
         .ok_or_else(|| bad("a sealed identity file must be sealed with a passphrase".into()))?;
