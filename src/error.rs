@@ -181,6 +181,44 @@ pub enum Error {
     EmptyInput {
         source: String,
     },
+    // --- name constraints (RFC 5280 §4.2.1.10)
+    InvalidNameConstraint {
+        profile: String,
+        value: String,
+        reason: String,
+    },
+    NameConstraintViolation {
+        name: String,
+        constraint: String,
+        ca: String,
+    },
+
+    // --- the issuance ledger, revocation, CRLs
+    Ledger {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+    LedgerIo {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    InvalidSerial {
+        value: String,
+    },
+    UnknownReason {
+        value: String,
+    },
+    RevokedFile {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+    NotIssuedByCa {
+        cert: String,
+        ca: String,
+    },
+
     // --- sealed keys
     InvalidRecipient {
         value: String,
@@ -397,6 +435,39 @@ impl fmt::Display for Error {
                 f,
                 "{source}: no cert, key, csr, bundle or ocspResponse to write"
             ),
+            InvalidNameConstraint {
+                profile,
+                value,
+                reason,
+            } => {
+                write!(
+                    f,
+                    "profile `{profile}`: invalid name constraint \"{value}\": {reason}"
+                )
+            }
+            NameConstraintViolation {
+                name,
+                constraint,
+                ca,
+            } => {
+                write!(
+                    f,
+                    "name \"{name}\" violates the name constraints of {ca}: {constraint}"
+                )
+            }
+            Ledger { path, line, reason } => write!(f, "{}: line {line}: {reason}", path.display()),
+            LedgerIo { path, source } => {
+                write!(f, "ledger {}: {}", path.display(), io_reason(source))
+            }
+            InvalidSerial { value } => write!(
+                f,
+                "invalid serial \"{value}\": expected hexadecimal digits as openssl prints them"
+            ),
+            UnknownReason { value } => write!(f, "unknown revocation reason \"{value}\""),
+            RevokedFile { path, line, reason } => {
+                write!(f, "{}: line {line}: {reason}", path.display())
+            }
+            NotIssuedByCa { cert, ca } => write!(f, "{cert} was not issued by {ca}"),
             InvalidRecipient { value, reason } => {
                 write!(f, "invalid recipient \"{value}\": {reason}")
             }
@@ -471,6 +542,9 @@ impl Error {
             }
             InvalidRecipient { .. } => "recipients are age1… keys (certsmith key identity, age-keygen) or ssh-ed25519/ssh-rsa public keys".into(),
             NoSealGiven => "pass -r RECIPIENT, -R FILE or -p".into(),
+            NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
+            UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),
+            InvalidSerial { .. } => "e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it".into(),
             SecretToTerminal => "redirect stdout to a file (certsmith key decrypt KEY > key.pem), which keeps it off the screen".into(),
             IdentityExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
             EmptyInput { .. } => "if a command before the pipe failed, its error is above".into(),

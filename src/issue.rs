@@ -74,6 +74,9 @@ pub struct Options {
     pub crl_url: Option<String>,
     /// Refuse, instead of clamping, a notAfter beyond the issuer's.
     pub strict: bool,
+    /// Keep this subject key identifier (cross-signing: the new certificate
+    /// must carry the SKI of the root it re-issues, however that was made).
+    pub subject_key_id: Option<Vec<u8>>,
 }
 
 /// A signed certificate, and what is worth telling about how it was made.
@@ -272,7 +275,10 @@ pub fn issue(
     }
 
     // Who signs, and the key identifiers that link the chain.
-    let subject_key_id = key_identifier(&csr.public_key_bits);
+    let subject_key_id = options
+        .subject_key_id
+        .clone()
+        .unwrap_or_else(|| key_identifier(&csr.public_key_bits));
     let (signing_key, issuer_der, authority_key_id) = match signer {
         Signer::SelfSigned(key) => {
             if key.public_key_bits() != csr.public_key_bits.as_slice() {
