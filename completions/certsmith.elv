@@ -28,12 +28,17 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand sign 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
             cand split-json 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
             cand key 'Seal, open and describe private keys; make age identities'
+            cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
+            cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
+            cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
+            cand ledger 'Check the issuance ledger that --ledger writes'
             cand generate 'Write shell completions and man pages into a directory (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;initca'= {
             cand --config 'Config JSON whose profile shapes the root (default: built-in)'
             cand --profile 'CA profile to use from the config (default: a 43800h root)'
+            cand --ledger 'Start (or extend) this ledger with the root''s issuance'
             cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
             cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
             cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
@@ -66,12 +71,13 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;sign'= {
             cand --ca 'The issuing CA''s certificate'
-            cand --ca-key 'The issuing CA''s private key'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --config 'Config JSON with signing profiles (default: built-in)'
             cand --profile 'Signing profile (default: the config''s default profile)'
             cand --hostname 'Replace the request''s SANs: comma-separated DNS names, IPs, emails, URIs'
-            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
-            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --ledger 'Record the issuance in this ledger (one signed JSON line per certificate)'
             cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
             cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
             cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
@@ -161,6 +167,62 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;key;help;help'= {
         }
+        &'certsmith;revoke'= {
+            cand --ca 'The issuing CA''s certificate'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --ledger 'The CA''s issuance ledger (verified before the revocation is added)'
+            cand --serial 'The serial to revoke, in hex as openssl prints it (any case, colons allowed)'
+            cand --cert 'The certificate to revoke'
+            cand --reason 'keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, …'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;crl'= {
+            cand --ca 'The issuing CA''s certificate'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --ledger 'The CA''s ledger: its revocations go in, the CRL number follows the last one published'
+            cand --revoked 'A file of serials (hex), one per line, each optionally followed by a reason'
+            cand --next-update 'How long until the next CRL is due (Go duration)'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;cross-sign'= {
+            cand --ca 'The issuing CA''s certificate'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --config 'Config JSON with a CA profile to use instead of the new root''s own constraints'
+            cand --profile 'CA profile to sign with'
+            cand --ledger 'Record the issuance in this ledger'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'certsmith;ledger'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand verify 'Check every line''s hash link and CA signature; name the first that fails'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;ledger;verify'= {
+            cand --ca 'The CA certificate whose key signed the ledger'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;ledger;help'= {
+            cand verify 'Check every line''s hash link and CA signature; name the first that fails'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;ledger;help;verify'= {
+        }
+        &'certsmith;ledger;help;help'= {
+        }
         &'certsmith;generate'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -172,6 +234,10 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand sign 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
             cand split-json 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
             cand key 'Seal, open and describe private keys; make age identities'
+            cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
+            cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
+            cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
+            cand ledger 'Check the issuance ledger that --ledger writes'
             cand generate 'Write shell completions and man pages into a directory (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -201,6 +267,17 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;help;key;fingerprint'= {
         }
         &'certsmith;help;key;identity'= {
+        }
+        &'certsmith;help;revoke'= {
+        }
+        &'certsmith;help;crl'= {
+        }
+        &'certsmith;help;cross-sign'= {
+        }
+        &'certsmith;help;ledger'= {
+            cand verify 'Check every line''s hash link and CA signature; name the first that fails'
+        }
+        &'certsmith;help;ledger;verify'= {
         }
         &'certsmith;help;generate'= {
         }

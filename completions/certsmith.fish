@@ -32,10 +32,15 @@ complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "csr" -d 'Make a
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "key" -d 'Seal, open and describe private keys; make age identities'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "revoke" -d 'Record that a certificate is revoked; `certsmith crl` publishes it'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "crl" -d 'Print a signed v2 CRL (PEM): from the ledger\'s revocations, or from a list of serials'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "cross-sign" -d 'Re-issue a new root\'s certificate under an old root: {"cert"}'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "ledger" -d 'Check the issuance ledger that --ledger writes'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l config -d 'Config JSON whose profile shapes the root (default: built-in)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l profile -d 'CA profile to use from the config (default: a 43800h root)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l ledger -d 'Start (or extend) this ledger with the root\'s issuance' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
@@ -52,11 +57,12 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s i -l identit
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca -d 'The issuing CA\'s certificate' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca-key -d 'The issuing CA\'s private key' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l config -d 'Config JSON with signing profiles (default: built-in)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l profile -d 'Signing profile (default: the config\'s default profile)' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ledger -d 'Record the issuance in this ledger (one signed JSON line per certificate)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
@@ -98,17 +104,54 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "fingerprint" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format); its recipient goes to stderr'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca -d 'The issuing CA\'s certificate' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ledger -d 'The CA\'s issuance ledger (verified before the revocation is added)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l serial -d 'The serial to revoke, in hex as openssl prints it (any case, colons allowed)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l cert -d 'The certificate to revoke' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l reason -d 'keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, …' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca -d 'The issuing CA\'s certificate' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ledger -d 'The CA\'s ledger: its revocations go in, the CRL number follows the last one published' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l revoked -d 'A file of serials (hex), one per line, each optionally followed by a reason' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l next-update -d 'How long until the next CRL is due (Go duration)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca -d 'The issuing CA\'s certificate' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l config -d 'Config JSON with a CA profile to use instead of the new root\'s own constraints' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l profile -d 'CA profile to sign with' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ledger -d 'Record the issuance in this ledger' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and not __fish_seen_subcommand_from verify help" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and not __fish_seen_subcommand_from verify help" -f -a "verify" -d 'Check every line\'s hash link and CA signature; name the first that fails'
+complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and not __fish_seen_subcommand_from verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l ca -d 'The CA certificate whose key signed the ledger' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check every line\'s hash link and CA signature; name the first that fails'
+complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand generate" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"}'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "csr" -d 'Make a CSR for an existing key: {"csr"}'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "key" -d 'Seal, open and describe private keys; make age identities'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "csr" -d 'Make a CSR for an existing key: {"csr"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "key" -d 'Seal, open and describe private keys; make age identities'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "revoke" -d 'Record that a certificate is revoked; `certsmith crl` publishes it'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "crl" -d 'Print a signed v2 CRL (PEM): from the ledger\'s revocations, or from a list of serials'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "cross-sign" -d 'Re-issue a new root\'s certificate under an old root: {"cert"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "ledger" -d 'Check the issuance ledger that --ledger writes'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "generate" -d 'Write shell completions and man pages into a directory (for packagers)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json key revoke crl cross-sign ledger generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "encrypt" -d 'Seal a plaintext private key with age: the armored age file goes to stdout'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "decrypt" -d 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "public" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "fingerprint" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format); its recipient goes to stderr'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "verify" -d 'Check every line\'s hash link and CA signature; name the first that fails'

@@ -11,6 +11,8 @@ use crate::{Error, Result, pemfile, verify};
 #[derive(Debug, Clone)]
 pub struct Certificate {
     pub der: Vec<u8>,
+    /// The serial number's magnitude bytes, big-endian.
+    pub serial: Vec<u8>,
     pub subject_der: Vec<u8>,
     pub subject_text: String,
     pub issuer_der: Vec<u8>,
@@ -78,6 +80,12 @@ impl Certificate {
             .map_err(|e| bad(e.to_string()))?
             .map(|ku| ku.value.key_cert_sign());
         Ok(Certificate {
+            serial: tbs
+                .raw_serial()
+                .iter()
+                .copied()
+                .skip_while(|b| *b == 0)
+                .collect(),
             subject_der: tbs.subject.as_raw().to_vec(),
             subject_text: tbs.subject.to_string(),
             issuer_der: tbs.issuer.as_raw().to_vec(),
@@ -99,6 +107,11 @@ impl Certificate {
         colon_hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &self.der).as_ref())
     }
 
+    /// The serial as `openssl x509 -noout -serial` prints it: uppercase hex.
+    pub fn serial_hex(&self) -> String {
+        serial_hex(&self.serial)
+    }
+
     pub fn to_pem(&self) -> String {
         pemfile::encode("CERTIFICATE", &self.der)
     }
@@ -111,4 +124,35 @@ pub fn colon_hex(bytes: &[u8]) -> String {
         .map(|b| format!("{b:02X}"))
         .collect::<Vec<_>>()
         .join(":")
+}
+
+/// Uppercase hex of a serial, with a leading 0 for an odd number of digits, as openssl.
+pub fn serial_hex(serial: &[u8]) -> String {
+    if serial.is_empty() {
+        return "00".into();
+    }
+    serial.iter().map(|b| format!("{b:02X}")).collect()
+}
+
+/// A serial as people type it: hex, any case, colons allowed (`5a:3f…`).
+pub fn parse_serial(text: &str) -> Option<Vec<u8>> {
+    let hex: String = text
+        .trim()
+        .trim_start_matches("0x")
+        .chars()
+        .filter(|c| *c != ':')
+        .collect();
+    if hex.is_empty() || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let hex = if hex.len() % 2 == 1 {
+        format!("0{hex}")
+    } else {
+        hex
+    };
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex checked"))
+        .collect();
+    Some(bytes.into_iter().skip_while(|b| *b == 0).collect())
 }

@@ -12,6 +12,7 @@
 
 pub mod ca;
 pub mod cert;
+pub mod crl;
 pub mod csr;
 pub mod duration;
 pub mod envelope;
@@ -20,6 +21,7 @@ pub mod files;
 pub mod issue;
 mod json;
 pub mod keys;
+pub mod ledger;
 mod note;
 pub mod pemfile;
 pub mod profile;

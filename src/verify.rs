@@ -55,7 +55,17 @@ pub fn verify(
     message: &[u8],
     signature: &[u8],
 ) -> Result<(), VerifyError> {
-    let oid = alg.algorithm.to_id_string();
+    verify_oid(spki, &alg.algorithm.to_id_string(), message, signature)
+}
+
+/// [`verify`], with the signature algorithm given by its dotted OID.
+pub fn verify_oid(
+    spki: &SubjectPublicKeyInfo<'_>,
+    oid: &str,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), VerifyError> {
+    let oid = oid.to_string();
     let unsupported = || VerifyError::Unsupported(oid.clone());
     let key = key_algorithm(spki).map_err(|_| unsupported())?;
     let algorithm: &'static dyn VerificationAlgorithm = match (oid.as_str(), key) {

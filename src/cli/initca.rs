@@ -39,6 +39,9 @@ pub struct InitcaArgs {
     /// CA profile to use from the config (default: a 43800h root)
     #[arg(long)]
     profile: Option<String>,
+    /// Start (or extend) this ledger with the root's issuance
+    #[arg(long)]
+    ledger: Option<std::path::PathBuf>,
     #[command(flatten)]
     seal: SealArgs,
     #[command(flatten)]
@@ -67,18 +70,22 @@ pub fn run(args: InitcaArgs) -> Result<()> {
         crl_url: req.crl_url.clone(),
         ..Options::default()
     };
-    let issued = issue::issue(
-        &csr,
-        &profile,
-        Signer::SelfSigned(&key),
-        &options,
-        io::now(),
-    )?;
+    let now = io::now();
+    let issued = issue::issue(&csr, &profile, Signer::SelfSigned(&key), &options, now)?;
     io::print_notes(&issued.notes);
     let cert = certsmith::cert::Certificate::from_der(issued.der, "the new CA certificate")?;
     // For the ceremony record, in openssl's format (openssl x509 -noout -fingerprint -sha256).
     eprintln!("CA certificate: {}", cert.subject_text);
     eprintln!("sha256 Fingerprint={}", cert.fingerprint());
+    if let Some(path) = &args.ledger {
+        certsmith::ledger::append(
+            path,
+            &cert,
+            &key,
+            certsmith::ledger::issued(&cert, &profile.name),
+            now,
+        )?;
+    }
     io::emit(&Output {
         cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),

@@ -3,12 +3,17 @@
 //! that touches stdin, stdout, stderr or the clock lives here, not in the
 //! library.
 
+mod authority;
+mod crl;
+mod cross_sign;
 mod csr;
 mod generate;
 mod genkey;
 mod initca;
 mod io;
 mod key;
+mod ledger;
+mod revoke;
 mod secrets;
 mod sign;
 mod split_json;
@@ -42,6 +47,11 @@ enum Command {
     SplitJson(split_json::SplitJsonArgs),
     #[command(subcommand)]
     Key(key::KeyCommand),
+    Revoke(revoke::RevokeArgs),
+    Crl(crl::CrlArgs),
+    CrossSign(cross_sign::CrossSignArgs),
+    #[command(subcommand)]
+    Ledger(ledger::LedgerCommand),
     /// Write shell completions and man pages into a directory (for packagers)
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -55,6 +65,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Sign(args) => sign::run(args),
         Command::SplitJson(args) => split_json::run(args),
         Command::Key(cmd) => key::run(cmd),
+        Command::Revoke(args) => revoke::run(args),
+        Command::Crl(args) => crl::run(args),
+        Command::CrossSign(args) => cross_sign::run(args),
+        Command::Ledger(cmd) => ledger::run(cmd),
         Command::Generate(args) => generate::run(args),
     }
 }

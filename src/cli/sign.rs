@@ -5,17 +5,17 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use certsmith::Result;
-use certsmith::ca::Issuer;
 use certsmith::cert::Certificate;
 use certsmith::csr::{self, CertificateRequest};
 use certsmith::envelope::Output;
 use certsmith::issue::{self, Options, Signer};
 use certsmith::keys::PrivateKey;
 use certsmith::san::San;
+use certsmith::{Result, ledger};
 
+use super::authority::CaArgs;
 use super::io::{self, Input};
-use super::secrets::{self, PassphraseArgs, SealArgs, UnlockArgs};
+use super::secrets::{self, PassphraseArgs, SealArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -30,12 +30,8 @@ Examples:
 #[derive(Args)]
 #[command(after_help = EXAMPLES)]
 pub struct SignArgs {
-    /// The issuing CA's certificate
-    #[arg(long)]
-    ca: PathBuf,
-    /// The issuing CA's private key
-    #[arg(long = "ca-key")]
-    ca_key: PathBuf,
+    #[command(flatten)]
+    ca: CaArgs,
     /// Config JSON with signing profiles (default: built-in)
     #[arg(long)]
     config: Option<PathBuf>,
@@ -48,10 +44,11 @@ pub struct SignArgs {
     /// Refuse, instead of clamping, a validity that would outlive the CA
     #[arg(long)]
     strict: bool,
+    /// Record the issuance in this ledger (one signed JSON line per certificate)
+    #[arg(long)]
+    ledger: Option<PathBuf>,
     /// A CSR (PEM or DER) or a CSR JSON file, or - for stdin
     input: String,
-    #[command(flatten)]
-    unlock: UnlockArgs,
     #[command(flatten)]
     seal: SealArgs,
     #[command(flatten)]
@@ -65,18 +62,7 @@ pub fn run(args: SignArgs) -> Result<()> {
     let input = Input::read(&args.input)?;
 
     // The CA key must match the CA certificate before anything is made or signed.
-    let cert_source = args.ca.display().to_string();
-    let ca_cert = Certificate::from_bytes(&certsmith::files::read(&args.ca)?, &cert_source)?;
-    let ca_key = args.unlock.read_key(
-        &Input::read(&args.ca_key.display().to_string())?,
-        &args.passphrase,
-    )?;
-    let issuer = Issuer::new(
-        ca_cert,
-        &cert_source,
-        ca_key,
-        &args.ca_key.display().to_string(),
-    )?;
+    let issuer = args.ca.load(&args.passphrase)?;
 
     let (csr, key) = if input.is_json() {
         let req = input.cert_request()?;
@@ -98,10 +84,21 @@ pub fn run(args: SignArgs) -> Result<()> {
         strict: args.strict,
         ..Options::default()
     };
-    let issued = issue::issue(&csr, &profile, Signer::Ca(&issuer), &options, io::now())?;
+    let now = io::now();
+    let issued = issue::issue(&csr, &profile, Signer::Ca(&issuer), &options, now)?;
     io::print_notes(&issued.notes);
+    let cert = Certificate::from_der(issued.der, "the new certificate")?;
+    if let Some(path) = &args.ledger {
+        ledger::append(
+            path,
+            &issuer.cert,
+            &issuer.key,
+            ledger::issued(&cert, &profile.name),
+            now,
+        )?;
+    }
     io::emit(&Output {
-        cert: Some(certsmith::pemfile::encode("CERTIFICATE", &issued.der)),
+        cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),
         key,
     })

@@ -1,0 +1,36 @@
+//! The flags that name an issuing CA, shared by every command that signs.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use certsmith::Result;
+use certsmith::ca::Issuer;
+use certsmith::cert::Certificate;
+
+use super::io::Input;
+use super::secrets::{PassphraseArgs, UnlockArgs};
+
+#[derive(Args)]
+pub struct CaArgs {
+    /// The issuing CA's certificate
+    #[arg(long)]
+    pub ca: PathBuf,
+    /// The issuing CA's private key, plain or age-sealed
+    #[arg(long = "ca-key")]
+    pub ca_key: PathBuf,
+    #[command(flatten)]
+    pub unlock: UnlockArgs,
+}
+
+impl CaArgs {
+    /// The CA certificate and its key, opened and checked to belong together.
+    pub fn load(&self, pass: &PassphraseArgs) -> Result<Issuer> {
+        let cert_source = self.ca.display().to_string();
+        let cert = Certificate::from_bytes(&certsmith::files::read(&self.ca)?, &cert_source)?;
+        let key = self
+            .unlock
+            .read_key(&Input::read(&self.ca_key.display().to_string())?, pass)?;
+        Issuer::new(cert, &cert_source, key, &self.ca_key.display().to_string())
+    }
+}

@@ -1,0 +1,147 @@
+//! `certsmith crl`: a signed CRL from the ledger or a list of serials.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use serde_json::{Value, json};
+
+use certsmith::cert::parse_serial;
+use certsmith::crl::{self, Reason, Revocation};
+use certsmith::{Error, Result, duration, issue, ledger, pemfile};
+
+use super::authority::CaArgs;
+use super::io;
+use super::secrets::PassphraseArgs;
+
+const EXAMPLES: &str = "\
+Examples:
+  certsmith crl --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl > ca.crl
+  certsmith crl --ca ca.pem --ca-key ca-key.pem --revoked serials.txt --next-update 24h > ca.crl";
+
+/// Print a signed v2 CRL (PEM): from the ledger's revocations, or from a list of serials.
+#[derive(Args)]
+#[command(after_help = EXAMPLES)]
+pub struct CrlArgs {
+    #[command(flatten)]
+    ca: CaArgs,
+    /// The CA's ledger: its revocations go in, the CRL number follows the last one published
+    #[arg(long, required_unless_present = "revoked", conflicts_with = "revoked")]
+    ledger: Option<PathBuf>,
+    /// A file of serials (hex), one per line, each optionally followed by a reason
+    #[arg(long)]
+    revoked: Option<PathBuf>,
+    /// How long until the next CRL is due (Go duration)
+    #[arg(long, default_value = "168h")]
+    next_update: String,
+    #[command(flatten)]
+    passphrase: PassphraseArgs,
+}
+
+pub fn run(args: CrlArgs) -> Result<()> {
+    let next_update =
+        duration::parse(&args.next_update).map_err(|reason| Error::InvalidDuration {
+            source: "command line".into(),
+            field: "--next-update".into(),
+            value: args.next_update.clone(),
+            reason,
+        })?;
+    let issuer = args.ca.load(&args.passphrase)?;
+    let now = io::now();
+    let (revoked, number) = match (&args.ledger, &args.revoked) {
+        (Some(path), _) => {
+            let text = if path.exists() {
+                String::from_utf8_lossy(&certsmith::files::read(path)?).into_owned()
+            } else {
+                String::new()
+            };
+            let entries = ledger::verify(path, &text, &issuer.cert, &issuer.cert_source)?;
+            (from_ledger(&entries), ledger::next_crl_number(&entries))
+        }
+        (None, Some(path)) => (from_list(path, now)?, now.unix_timestamp() as u64),
+        (None, None) => unreachable!("clap requires --ledger or --revoked"),
+    };
+    let der = crl::build(&issuer, &revoked, number, now, next_update)?;
+    if let Some(path) = &args.ledger {
+        let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &der);
+        let mut event = serde_json::Map::new();
+        event.insert("event".into(), json!("crl"));
+        event.insert("crl_number".into(), json!(number));
+        event.insert("this_update".into(), json!(issue::rfc3339(now)));
+        event.insert(
+            "next_update".into(),
+            json!(issue::rfc3339(now + next_update)),
+        );
+        event.insert("revoked".into(), json!(revoked.len()));
+        event.insert(
+            "sha256".into(),
+            json!(
+                digest
+                    .as_ref()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            ),
+        );
+        ledger::append(path, &issuer.cert, &issuer.key, event, now)?;
+    }
+    io::write_stdout(pemfile::encode("X509 CRL", &der).as_bytes())
+}
+
+/// The ledger's revocations, first revocation of a serial wins.
+fn from_ledger(entries: &[ledger::Entry]) -> Vec<Revocation> {
+    let mut out: Vec<Revocation> = Vec::new();
+    for e in entries
+        .iter()
+        .filter(|e| e.get("event").and_then(Value::as_str) == Some("revoked"))
+    {
+        let text = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or_default();
+        let (Some(serial), Ok(reason)) =
+            (parse_serial(text("serial")), Reason::parse(text("reason")))
+        else {
+            continue;
+        };
+        let date = time::OffsetDateTime::parse(
+            text("revoked_at"),
+            &time::format_description::well_known::Rfc3339,
+        )
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+        if !out.iter().any(|r| r.serial == serial) {
+            out.push(Revocation {
+                serial,
+                reason,
+                date,
+            });
+        }
+    }
+    out
+}
+
+fn from_list(path: &std::path::Path, now: time::OffsetDateTime) -> Result<Vec<Revocation>> {
+    let text = String::from_utf8_lossy(&certsmith::files::read(path)?).into_owned();
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if line.is_empty() {
+            continue;
+        }
+        let bad = |reason: String| Error::RevokedFile {
+            path: path.to_path_buf(),
+            line: i + 1,
+            reason,
+        };
+        let mut words = line.split_whitespace();
+        let serial_text = words.next().unwrap_or_default();
+        let serial = parse_serial(serial_text)
+            .ok_or_else(|| bad(format!("\"{serial_text}\" is not a hex serial")))?;
+        let reason = match words.next() {
+            None => Reason::Unspecified,
+            Some(r) => Reason::parse(r).map_err(|e| bad(e.to_string()))?,
+        };
+        out.push(Revocation {
+            serial,
+            reason,
+            date: now,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,117 @@
+//! `certsmith cross-sign`: the old root vouches for the new one, so that
+//! clients that trust only the old root accept chains under the new root.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use certsmith::cert::Certificate;
+use certsmith::csr::CertificateRequest;
+use certsmith::envelope::Output;
+use certsmith::issue::{self, Options, Signer};
+use certsmith::profile::{CaConstraint, Config};
+use certsmith::request::CaSection;
+use certsmith::usage::{KeyUsageBit, Usage};
+use certsmith::{Error, Result, ledger};
+
+use super::authority::CaArgs;
+use super::io::{self, Input};
+use super::secrets::PassphraseArgs;
+
+const EXAMPLES: &str = "\
+Examples:
+  certsmith cross-sign --ca old-root.pem --ca-key old-root-key.age -i custodian.txt new-root.pem | certsmith split-json cross
+  openssl verify -CAfile old-root.pem -untrusted cross.pem -untrusted int.pem leaf.pem";
+
+/// Re-issue a new root's certificate under an old root: {"cert"}.
+///
+/// The certificate keeps the new root's subject, public key and subject key
+/// identifier; validity is the new root's, clamped to the old root's.
+#[derive(Args)]
+#[command(after_help = EXAMPLES)]
+pub struct CrossSignArgs {
+    #[command(flatten)]
+    ca: CaArgs,
+    /// Config JSON with a CA profile to use instead of the new root's own constraints
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// CA profile to sign with
+    #[arg(long)]
+    profile: Option<String>,
+    /// Record the issuance in this ledger
+    #[arg(long)]
+    ledger: Option<PathBuf>,
+    /// The new root's certificate, or - for stdin
+    new_root: String,
+    #[command(flatten)]
+    passphrase: PassphraseArgs,
+}
+
+pub fn run(args: CrossSignArgs) -> Result<()> {
+    let input = Input::read(&args.new_root)?;
+    let new_root = Certificate::from_bytes(&input.bytes, &input.source)?;
+    let Some(path_len) = new_root.ca else {
+        return Err(Error::NotACa {
+            source: input.source,
+            reason: "BasicConstraints does not say CA:TRUE",
+        });
+    };
+    let path_len = path_len.map(|n| n.min(255) as u8);
+    let mut options = Options {
+        subject_key_id: new_root.subject_key_id.clone(),
+        ..Options::default()
+    };
+    let profile = if args.config.is_some() || args.profile.is_some() {
+        let p = io::load_config(args.config.as_deref())?.profile(args.profile.as_deref())?;
+        if !p.is_ca() {
+            return Err(Error::InitcaNeedsCaProfile { profile: p.name });
+        }
+        p
+    } else {
+        // The new root's own constraints and lifetime (clamped to the old root's by issue()).
+        options.ca_override = Some(CaSection {
+            path_len: Some(path_len),
+            expiry: None,
+            backdate: None,
+        });
+        let mut p = Config::builtin().default;
+        p.name = "cross-sign".into();
+        p.expiry = None;
+        p.not_after = Some(new_root.not_after);
+        p.usages = vec![
+            Usage::Key(KeyUsageBit::KeyCertSign),
+            Usage::Key(KeyUsageBit::CrlSign),
+        ];
+        p.ca = Some(CaConstraint { path_len });
+        p
+    };
+    let issuer = args.ca.load(&args.passphrase)?;
+    let request = CertificateRequest {
+        der: Vec::new(),
+        subject_der: new_root.subject_der.clone(),
+        subject_text: new_root.subject_text.clone(),
+        common_name: None,
+        spki_der: new_root.spki_der.clone(),
+        public_key_bits: new_root.public_key_bits.clone(),
+        key_algorithm: new_root.key_algorithm,
+        sans: new_root.sans.clone(),
+        ca: Some(path_len),
+    };
+    let now = io::now();
+    let issued = issue::issue(&request, &profile, Signer::Ca(&issuer), &options, now)?;
+    io::print_notes(&issued.notes);
+    let cert = Certificate::from_der(issued.der, "the cross-signed certificate")?;
+    if let Some(path) = &args.ledger {
+        ledger::append(
+            path,
+            &issuer.cert,
+            &issuer.key,
+            ledger::issued(&cert, &profile.name),
+            now,
+        )?;
+    }
+    io::emit(&Output {
+        cert: Some(cert.to_pem()),
+        ..Output::default()
+    })
+}

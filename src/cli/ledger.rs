@@ -1,0 +1,39 @@
+//! `certsmith ledger verify`: check an issuance ledger against its CA.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use certsmith::Result;
+use certsmith::cert::Certificate;
+
+/// Check the issuance ledger that --ledger writes.
+#[derive(Subcommand)]
+pub enum LedgerCommand {
+    Verify(VerifyArgs),
+}
+
+/// Check every line's hash link and CA signature; name the first that fails.
+#[derive(Args)]
+#[command(after_help = "Examples:\n  certsmith ledger verify --ca ca.pem ledger.jsonl")]
+pub struct VerifyArgs {
+    /// The CA certificate whose key signed the ledger
+    #[arg(long)]
+    ca: PathBuf,
+    /// The ledger file
+    ledger: PathBuf,
+}
+
+pub fn run(cmd: LedgerCommand) -> Result<()> {
+    let LedgerCommand::Verify(args) = cmd;
+    let ca_source = args.ca.display().to_string();
+    let ca = Certificate::from_bytes(&certsmith::files::read(&args.ca)?, &ca_source)?;
+    let text = String::from_utf8_lossy(&certsmith::files::read(&args.ledger)?).into_owned();
+    let entries = certsmith::ledger::verify(&args.ledger, &text, &ca, &ca_source)?;
+    eprintln!(
+        "{}: {} entries verified",
+        args.ledger.display(),
+        entries.len()
+    );
+    Ok(())
+}

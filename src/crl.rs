@@ -1,0 +1,212 @@
+//! Certificate revocation lists (RFC 5280 §5), made offline from the ledger
+//! or from a list of serials.
+
+use std::fmt;
+use std::time::Duration;
+
+use der::asn1::{BitString, OctetString, Uint};
+use der::{Any, Decode, Encode, Sequence};
+use spki::AlgorithmIdentifierOwned;
+use time::OffsetDateTime;
+use x509_cert::ext::Extension;
+use x509_cert::ext::pkix::{AuthorityKeyIdentifier, CrlNumber, CrlReason};
+use x509_cert::time::Time;
+
+use crate::ca::Issuer;
+use crate::{Error, Result};
+
+const CRL_NUMBER: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.20");
+const CRL_REASON: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.21");
+const AUTHORITY_KEY_ID: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.35");
+
+/// A reason code (RFC 5280 §5.3.1), named as openssl and RFC 5280 name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    Unspecified,
+    KeyCompromise,
+    CaCompromise,
+    AffiliationChanged,
+    Superseded,
+    CessationOfOperation,
+    CertificateHold,
+    PrivilegeWithdrawn,
+    AaCompromise,
+}
+
+const REASONS: [(Reason, &str); 9] = [
+    (Reason::Unspecified, "unspecified"),
+    (Reason::KeyCompromise, "keyCompromise"),
+    (Reason::CaCompromise, "cACompromise"),
+    (Reason::AffiliationChanged, "affiliationChanged"),
+    (Reason::Superseded, "superseded"),
+    (Reason::CessationOfOperation, "cessationOfOperation"),
+    (Reason::CertificateHold, "certificateHold"),
+    (Reason::PrivilegeWithdrawn, "privilegeWithdrawn"),
+    (Reason::AaCompromise, "aACompromise"),
+];
+
+impl Reason {
+    /// Any case: `keyCompromise`, `keycompromise`, `KEY-COMPROMISE` is not accepted.
+    pub fn parse(text: &str) -> Result<Reason> {
+        REASONS
+            .iter()
+            .find(|(_, name)| name.eq_ignore_ascii_case(text.trim()))
+            .map(|(r, _)| *r)
+            .ok_or_else(|| Error::UnknownReason {
+                value: text.to_string(),
+            })
+    }
+
+    fn code(self) -> Option<CrlReason> {
+        Some(match self {
+            // RFC 5280 §5.3.1: omit the extension rather than say "unspecified".
+            Reason::Unspecified => return None,
+            Reason::KeyCompromise => CrlReason::KeyCompromise,
+            Reason::CaCompromise => CrlReason::CaCompromise,
+            Reason::AffiliationChanged => CrlReason::AffiliationChanged,
+            Reason::Superseded => CrlReason::Superseded,
+            Reason::CessationOfOperation => CrlReason::CessationOfOperation,
+            Reason::CertificateHold => CrlReason::CertificateHold,
+            Reason::PrivilegeWithdrawn => CrlReason::PrivilegeWithdrawn,
+            Reason::AaCompromise => CrlReason::AaCompromise,
+        })
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = REASONS
+            .iter()
+            .find(|(r, _)| r == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("unspecified");
+        f.write_str(name)
+    }
+}
+
+/// One revoked certificate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revocation {
+    pub serial: Vec<u8>,
+    pub reason: Reason,
+    pub date: OffsetDateTime,
+}
+
+#[derive(Sequence)]
+struct RevokedCert {
+    serial: Uint,
+    date: Time,
+    #[asn1(optional = "true")]
+    extensions: Option<Vec<Extension>>,
+}
+
+#[derive(Sequence)]
+struct TbsCertList {
+    version: u8,
+    signature: AlgorithmIdentifierOwned,
+    issuer: Any,
+    this_update: Time,
+    next_update: Time,
+    #[asn1(optional = "true")]
+    revoked: Option<Vec<RevokedCert>>,
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    extensions: Option<Vec<Extension>>,
+}
+
+#[derive(Sequence)]
+struct CertificateList {
+    tbs: Any,
+    signature_algorithm: AlgorithmIdentifierOwned,
+    signature: BitString,
+}
+
+/// A v2 CRL signed by `issuer`, with its AKI and CRL number.
+pub fn build(
+    issuer: &Issuer,
+    revoked: &[Revocation],
+    number: u64,
+    now: OffsetDateTime,
+    next_update: Duration,
+) -> Result<Vec<u8>> {
+    let now = now.replace_nanosecond(0).expect("0 is a valid nanosecond");
+    let mut entries = Vec::new();
+    for r in revoked {
+        let extensions = match r.reason.code() {
+            None => None,
+            Some(code) => Some(vec![ext(CRL_REASON, &code)?]),
+        };
+        entries.push(RevokedCert {
+            serial: Uint::new(&r.serial).map_err(encoding)?,
+            date: asn1_time(r.date)?,
+            extensions,
+        });
+    }
+    let key_id = issuer.cert.subject_key_id.clone().unwrap_or_else(|| {
+        aws_lc_rs::digest::digest(
+            &aws_lc_rs::digest::SHA1_FOR_LEGACY_USE_ONLY,
+            &issuer.cert.public_key_bits,
+        )
+        .as_ref()
+        .to_vec()
+    });
+    let aki = AuthorityKeyIdentifier {
+        key_identifier: Some(OctetString::new(key_id).map_err(encoding)?),
+        authority_cert_issuer: None,
+        authority_cert_serial_number: None,
+    };
+    let number = CrlNumber(Uint::new(&number.to_be_bytes()).map_err(encoding)?);
+    let algorithm = issuer.key.signature_algorithm();
+    let tbs = TbsCertList {
+        version: 1, // v2
+        signature: algorithm.clone(),
+        issuer: Any::from_der(&issuer.cert.subject_der).map_err(encoding)?,
+        this_update: asn1_time(now)?,
+        next_update: asn1_time(now + next_update)?,
+        // RFC 5280 §5.1.2.6: absent, not empty, when nothing is revoked.
+        revoked: (!entries.is_empty()).then_some(entries),
+        extensions: Some(vec![
+            ext(AUTHORITY_KEY_ID, &aki)?,
+            ext(CRL_NUMBER, &number)?,
+        ]),
+    }
+    .to_der()
+    .map_err(encoding)?;
+    let signature = issuer.key.sign(&tbs)?;
+    CertificateList {
+        tbs: Any::from_der(&tbs).map_err(encoding)?,
+        signature_algorithm: algorithm,
+        signature: BitString::from_bytes(&signature).map_err(encoding)?,
+    }
+    .to_der()
+    .map_err(encoding)
+}
+
+fn ext(id: der::asn1::ObjectIdentifier, value: &impl Encode) -> Result<Extension> {
+    Ok(Extension {
+        extn_id: id,
+        critical: false,
+        extn_value: OctetString::new(value.to_der().map_err(encoding)?).map_err(encoding)?,
+    })
+}
+
+/// UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 §5.1.2.4).
+fn asn1_time(t: OffsetDateTime) -> Result<Time> {
+    let secs = u64::try_from(t.unix_timestamp()).map_err(|_| Error::Sign {
+        reason: "a time before 1970".into(),
+    })?;
+    let d = Duration::from_secs(secs);
+    Ok(if t.year() < 2050 {
+        Time::UtcTime(der::asn1::UtcTime::from_unix_duration(d).map_err(encoding)?)
+    } else {
+        Time::GeneralTime(der::asn1::GeneralizedTime::from_unix_duration(d).map_err(encoding)?)
+    })
+}
+
+fn encoding(e: der::Error) -> Error {
+    Error::Sign {
+        reason: format!("encoding the CRL: {e}"),
+    }
+}
