@@ -70,7 +70,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;sign'= {
-            cand --ca 'The issuing CA''s certificate'
+            cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
             cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
@@ -168,7 +168,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;key;help;help'= {
         }
         &'certsmith;revoke'= {
-            cand --ca 'The issuing CA''s certificate'
+            cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
             cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
@@ -181,7 +181,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help'
         }
         &'certsmith;crl'= {
-            cand --ca 'The issuing CA''s certificate'
+            cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
             cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
@@ -193,7 +193,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help'
         }
         &'certsmith;cross-sign'= {
-            cand --ca 'The issuing CA''s certificate'
+            cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
             cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'

@@ -11,6 +11,9 @@ use crate::{Error, Result};
 #[derive(Debug)]
 pub struct Issuer {
     pub cert: Certificate,
+    /// The CA certificates given with it (a chain file after the issuer):
+    /// their name constraints bind what it signs too.
+    pub chain: Vec<Certificate>,
     pub key: PrivateKey,
     pub cert_source: String,
 }
@@ -42,6 +45,7 @@ impl Issuer {
         }
         Ok(Issuer {
             cert,
+            chain: Vec::new(),
             key,
             cert_source: cert_source.into(),
         })

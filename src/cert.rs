@@ -41,6 +41,30 @@ impl Certificate {
         Certificate::from_der(der, source)
     }
 
+    /// Every certificate in a PEM file (a chain), or the one in a DER file.
+    pub fn all_from_bytes(bytes: &[u8], source: &str) -> Result<Vec<Certificate>> {
+        if !pemfile::looks_like_pem(bytes) {
+            return Ok(vec![Certificate::from_bytes(bytes, source)?]);
+        }
+        let certs: Vec<Certificate> = pemfile::parse_all(bytes, source)?
+            .into_iter()
+            .filter(|b| {
+                matches!(
+                    b.tag(),
+                    "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE"
+                )
+            })
+            .map(|b| Certificate::from_der(b.into_contents(), source))
+            .collect::<Result<_>>()?;
+        if certs.is_empty() {
+            return Err(Error::NoPemObject {
+                source: source.into(),
+                expected: "certificate",
+            });
+        }
+        Ok(certs)
+    }
+
     pub fn from_der(der: Vec<u8>, source: &str) -> Result<Certificate> {
         let bad = |reason: String| Error::CertificateParse {
             source: source.into(),

@@ -140,7 +140,7 @@ pub fn build(
         };
         entries.push(RevokedCert {
             serial: Uint::new(&r.serial).map_err(encoding)?,
-            date: asn1_time(r.date)?,
+            date: crate::issue::asn1_time(r.date)?,
             extensions,
         });
     }
@@ -163,8 +163,8 @@ pub fn build(
         version: 1, // v2
         signature: algorithm.clone(),
         issuer: Any::from_der(&issuer.cert.subject_der).map_err(encoding)?,
-        this_update: asn1_time(now)?,
-        next_update: asn1_time(now + next_update)?,
+        this_update: crate::issue::asn1_time(now)?,
+        next_update: crate::issue::asn1_time(now + next_update)?,
         // RFC 5280 §5.1.2.6: absent, not empty, when nothing is revoked.
         revoked: (!entries.is_empty()).then_some(entries),
         extensions: Some(vec![
@@ -189,19 +189,6 @@ fn ext(id: der::asn1::ObjectIdentifier, value: &impl Encode) -> Result<Extension
         extn_id: id,
         critical: false,
         extn_value: OctetString::new(value.to_der().map_err(encoding)?).map_err(encoding)?,
-    })
-}
-
-/// UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 §5.1.2.4).
-fn asn1_time(t: OffsetDateTime) -> Result<Time> {
-    let secs = u64::try_from(t.unix_timestamp()).map_err(|_| Error::Sign {
-        reason: "a time before 1970".into(),
-    })?;
-    let d = Duration::from_secs(secs);
-    Ok(if t.year() < 2050 {
-        Time::UtcTime(der::asn1::UtcTime::from_unix_duration(d).map_err(encoding)?)
-    } else {
-        Time::GeneralTime(der::asn1::GeneralizedTime::from_unix_duration(d).map_err(encoding)?)
     })
 }
 

@@ -1,11 +1,13 @@
 //! The one place a certificate is built.
 //!
 //! A CSR proposes a subject, names and a key; the profile decides everything
-//! else: validity, serial, basic constraints, key usage, EKU, URLs, policies.
+//! else: validity, serial, basic constraints, key usage, EKU, URLs, policies,
+//! name constraints.
 //! cfssl's weaknesses (README "Where certsmith differs from cfssl") are
 //! closed here: unknown profiles and usages were refused earlier, CA requests
-//! under leaf profiles are refused, notAfter never outlives the issuer, and a
-//! subordinate CA's pathlen never exceeds what its issuer allows.
+//! under leaf profiles are refused, notAfter never outlives the issuer, a
+//! subordinate CA's pathlen never exceeds what its issuer allows, and no
+//! name is issued outside the name constraints of the issuing CA.
 
 use std::time::Duration;
 
@@ -30,6 +32,7 @@ use x509_cert::time::{Time, Validity};
 use crate::ca::Issuer;
 use crate::csr::CertificateRequest;
 use crate::keys::PrivateKey;
+use crate::name_constraints;
 use crate::profile::{Profile, QualifierKind};
 use crate::request::PathLen;
 use crate::san::San;
@@ -167,6 +170,15 @@ pub fn issue(
                 });
             }
         }
+    }
+    // RFC 5280 §4.2.1.10: the names must lie inside the name constraints of
+    // the issuer and of every CA certificate above it.
+    if let Signer::Ca(issuer) = signer {
+        let cas: Vec<Vec<u8>> = std::iter::once(issuer.cert.der.clone())
+            .chain(issuer.chain.iter().map(|c| c.der.clone()))
+            .collect();
+        let cn = csr.common_name.as_deref().filter(|_| keep_subject);
+        name_constraints::check_chain(&cas, &issuer.cert_source, cn, &sans)?;
     }
     let subject_empty = subject_der == [0x30, 0x00];
     if subject_empty && sans.is_empty() {
@@ -390,6 +402,12 @@ pub fn issue(
     if profile.ocsp_no_check {
         extensions.add(OCSP_NO_CHECK, false, &Null)?;
     }
+    if let Some(nc) = &profile.name_constraints {
+        // check_local refused name constraints in a leaf profile.
+        debug_assert!(path_len.is_some());
+        let value = nc.to_x509().map_err(encoding)?;
+        extensions.add(name_constraints::OID, nc.critical, &value)?;
+    }
 
     let serial = random_serial()?;
     let algorithm = signing_key.signature_algorithm();
@@ -398,7 +416,7 @@ pub fn issue(
         serial_number: UintRef::new(&serial).map_err(encoding)?,
         signature: algorithm.clone(),
         issuer: Any::from_der(&issuer_der).map_err(encoding)?,
-        validity: Validity::new(time(not_before)?, time(not_after)?),
+        validity: Validity::new(asn1_time(not_before)?, asn1_time(not_after)?),
         subject: Any::from_der(&subject_der).map_err(encoding)?,
         subject_public_key_info: Any::from_der(&csr.spki_der).map_err(encoding)?,
         extensions: Some(extensions.0),
@@ -452,8 +470,8 @@ fn random_serial() -> Result<[u8; 20]> {
     Ok(serial)
 }
 
-/// UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 §4.1.2.5).
-fn time(t: OffsetDateTime) -> Result<Time> {
+/// UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 §4.1.2.5, §5.1.2.4).
+pub(crate) fn asn1_time(t: OffsetDateTime) -> Result<Time> {
     let secs = u64::try_from(t.unix_timestamp()).map_err(|_| Error::Sign {
         reason: format!("time {} is before 1970", rfc3339(t)),
     })?;

@@ -78,6 +78,13 @@ pub fn append(
         .append(true)
         .open(path)
         .map_err(io)?;
+    // A new ledger is public record, 0644 whatever the umask (it holds no secret).
+    #[cfg(unix)]
+    if file.metadata().map_err(io)?.len() == 0 {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(io)?;
+    }
     file.lock().map_err(io)?;
     let result = append_locked(&mut file, path, ca_cert, ca_key, &mut fields, now);
     let _ = file.unlock();

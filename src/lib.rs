@@ -22,6 +22,7 @@ pub mod issue;
 mod json;
 pub mod keys;
 pub mod ledger;
+pub mod name_constraints;
 mod note;
 pub mod pemfile;
 pub mod profile;

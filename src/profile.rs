@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::json::{self, Object};
+use crate::name_constraints::{self, IpRange, NameConstraints, Subtrees};
 use crate::request::{PathLen, duration_field};
 use crate::usage::{KeyUsageBit, Usage};
 use crate::{Error, Note, Result};
@@ -78,6 +79,8 @@ pub struct Profile {
     pub prev_auth_key: Option<String>,
     pub remote: Option<String>,
     pub auth_remote: Option<AuthRemote>,
+    /// RFC 5280 §4.2.1.10 constraints put into the CA certificates this profile makes.
+    pub name_constraints: Option<NameConstraints>,
 }
 
 impl Profile {
@@ -101,6 +104,7 @@ impl Profile {
             prev_auth_key: None,
             remote: None,
             auth_remote: None,
+            name_constraints: None,
         }
     }
 
@@ -150,6 +154,14 @@ impl Profile {
         if self.expiry.is_none() && self.not_after.is_none() {
             return Err(Error::ProfileWithoutExpiry {
                 profile: self.name.clone(),
+            });
+        }
+        if self.name_constraints.is_some() && !self.is_ca() {
+            // RFC 5280 §4.2.1.10: the extension "MUST be used only in a CA certificate".
+            return Err(Error::InvalidNameConstraint {
+                profile: self.name.clone(),
+                value: "name_constraints".into(),
+                reason: "only CA profiles can carry name constraints".into(),
             });
         }
         let cert_sign = self.key_usages().any(|b| b == KeyUsageBit::KeyCertSign);
@@ -254,6 +266,9 @@ impl Profile {
             r.finish(notes);
             p.auth_remote = Some(AuthRemote { remote, auth_key });
         }
+        if let Some(nc) = o.object("name_constraints")? {
+            p.name_constraints = Some(parse_name_constraints(nc, name, notes)?);
+        }
         if o.bool("copy_extensions")? {
             notes.push(Note::FieldIgnored {
                 profile: name.into(),
@@ -264,6 +279,73 @@ impl Profile {
         o.finish(notes);
         Ok(p)
     }
+}
+
+/// `{"critical": true, "permitted": {...}, "excluded": {...}}`; `critical`
+/// defaults to true, as RFC 5280 requires.
+fn parse_name_constraints(
+    mut o: Object<'_>,
+    profile: &str,
+    notes: &mut Vec<Note>,
+) -> Result<NameConstraints> {
+    let critical = match o.get("critical") {
+        None => true,
+        Some(serde_json::Value::Bool(b)) => *b,
+        Some(_) => {
+            return Err(Error::JsonField {
+                source: o.source().into(),
+                field: o.path_of("critical"),
+                expected: "true or false",
+            });
+        }
+    };
+    let mut side = |field: &str| -> Result<Subtrees> {
+        let mut subtrees = Subtrees::default();
+        let Some(mut s) = o.object(field)? else {
+            return Ok(subtrees);
+        };
+        let invalid = |value: &str, reason: String| Error::InvalidNameConstraint {
+            profile: profile.into(),
+            value: value.into(),
+            reason,
+        };
+        for value in s.strings("dns_domains")?.unwrap_or_default() {
+            name_constraints::check_domain(&value).map_err(|r| invalid(&value, r))?;
+            subtrees.dns_domains.push(value);
+        }
+        for value in s.strings("ip_ranges")?.unwrap_or_default() {
+            let range = IpRange::parse_cidr(&value).map_err(|r| invalid(&value, r))?;
+            subtrees.ip_ranges.push(range);
+        }
+        for value in s.strings("email_addresses")?.unwrap_or_default() {
+            name_constraints::check_email(&value).map_err(|r| invalid(&value, r))?;
+            subtrees.email_addresses.push(value);
+        }
+        for value in s.strings("uri_domains")?.unwrap_or_default() {
+            name_constraints::check_domain(&value).map_err(|r| invalid(&value, r))?;
+            subtrees.uri_domains.push(value);
+        }
+        s.finish(notes);
+        Ok(subtrees)
+    };
+    let permitted = side("permitted")?;
+    let excluded = side("excluded")?;
+    o.finish(notes);
+    let nc = NameConstraints {
+        critical,
+        permitted,
+        excluded,
+    };
+    if nc.is_empty() {
+        // RFC 5280: "conforming CAs MUST NOT issue certificates where name
+        // constraints is an empty sequence".
+        return Err(Error::InvalidNameConstraint {
+            profile: profile.into(),
+            value: "name_constraints".into(),
+            reason: "no permitted or excluded subtrees are given".into(),
+        });
+    }
+    Ok(nc)
 }
 
 fn time_field(o: &mut Object<'_>, name: &str) -> Result<Option<OffsetDateTime>> {
@@ -499,5 +581,32 @@ mod tests {
             br#"{"signing":{"default":{"expiry":"1h","usages":["server auth","sever auth"]}}}"#;
         let err = Config::from_json(json, "t").unwrap_err().to_string();
         assert_eq!(err, "profile `default`: unknown usage \"sever auth\"");
+    }
+
+    #[test]
+    fn name_constraints_are_read_case_insensitively_and_critical_by_default() {
+        let json = br#"{"signing":{"profiles":{"sub":{"expiry":"1h","usages":["cert sign"],
+            "ca_constraint":{"is_ca":true},
+            "Name_Constraints":{"Permitted":{"DNS_Domains":["example.com"],"ip_ranges":["fd00::/8"]},
+                "excluded":{"email_addresses":["ops@example.com"],"uri_domains":[".example.net"],"colour":1}}}}}}"#;
+        let (c, notes) = Config::from_json(json, "t").unwrap();
+        let nc = c.profile(Some("sub")).unwrap().name_constraints.unwrap();
+        assert!(nc.critical);
+        assert_eq!(nc.permitted.dns_domains, ["example.com"]);
+        assert_eq!(nc.permitted.ip_ranges[0].to_string(), "fd00::/8");
+        assert_eq!(nc.excluded.email_addresses, ["ops@example.com"]);
+        assert_eq!(nc.excluded.uri_domains, [".example.net"]);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+    }
+
+    #[test]
+    fn empty_name_constraints_are_refused() {
+        let json = br#"{"signing":{"profiles":{"sub":{"expiry":"1h","usages":["cert sign"],
+            "ca_constraint":{"is_ca":true},"name_constraints":{"critical":true,"permitted":{}}}}}}"#;
+        let err = Config::from_json(json, "t").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "profile `sub`: invalid name constraint \"name_constraints\": no permitted or excluded subtrees are given"
+        );
     }
 }

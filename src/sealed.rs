@@ -60,7 +60,7 @@ pub fn parse_recipient(text: &str) -> Result<Recipient> {
         return text
             .parse::<age::x25519::Recipient>()
             .map(|r| Box::new(r) as Recipient)
-            .map_err(|e| bad(e));
+            .map_err(&bad);
     }
     if text.starts_with("ssh-") {
         return text

@@ -13,7 +13,7 @@ use super::secrets::{PassphraseArgs, UnlockArgs};
 
 #[derive(Args)]
 pub struct CaArgs {
-    /// The issuing CA's certificate
+    /// The issuing CA's certificate, optionally followed by the CAs above it
     #[arg(long)]
     pub ca: PathBuf,
     /// The issuing CA's private key, plain or age-sealed
@@ -27,10 +27,15 @@ impl CaArgs {
     /// The CA certificate and its key, opened and checked to belong together.
     pub fn load(&self, pass: &PassphraseArgs) -> Result<Issuer> {
         let cert_source = self.ca.display().to_string();
-        let cert = Certificate::from_bytes(&certsmith::files::read(&self.ca)?, &cert_source)?;
+        // A chain file names the issuer first, then the CAs above it.
+        let mut certs =
+            Certificate::all_from_bytes(&certsmith::files::read(&self.ca)?, &cert_source)?;
+        let cert = certs.remove(0);
         let key = self
             .unlock
             .read_key(&Input::read(&self.ca_key.display().to_string())?, pass)?;
-        Issuer::new(cert, &cert_source, key, &self.ca_key.display().to_string())
+        let mut issuer = Issuer::new(cert, &cert_source, key, &self.ca_key.display().to_string())?;
+        issuer.chain = certs;
+        Ok(issuer)
     }
 }

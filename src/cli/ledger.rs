@@ -30,10 +30,8 @@ pub fn run(cmd: LedgerCommand) -> Result<()> {
     let ca = Certificate::from_bytes(&certsmith::files::read(&args.ca)?, &ca_source)?;
     let text = String::from_utf8_lossy(&certsmith::files::read(&args.ledger)?).into_owned();
     let entries = certsmith::ledger::verify(&args.ledger, &text, &ca, &ca_source)?;
-    eprintln!(
-        "{}: {} entries verified",
-        args.ledger.display(),
-        entries.len()
-    );
+    let n = entries.len();
+    let noun = if n == 1 { "entry" } else { "entries" };
+    eprintln!("{}: {n} {noun} verified", args.ledger.display());
     Ok(())
 }

@@ -4,12 +4,17 @@
 
 mod support;
 
+mod crl;
+mod cross_sign;
 mod csr;
 mod examples;
 mod generate;
 mod genkey;
 mod initca;
 mod key;
+mod ledger;
+mod name_constraints;
 mod offline_root;
+mod rotation_examples;
 mod sign;
 mod split_json;

@@ -1,0 +1,708 @@
+//! The issuance ledger (`--ledger FILE`, `certsmith ledger verify`): every
+//! line is checked here without certsmith's help, by openssl (SHA-256 hash
+//! links, the CA key's signature over the `entry` bytes), and every kind of
+//! tampering is refused naming the first bad line of the tampered file.
+
+use std::process::{Command, Stdio};
+
+use assert_cmd::cargo::CommandCargoExt;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::support::*;
+
+pub const LEDGER: &str = "ledger.jsonl";
+
+/// One ledger line, mirrored with `deny_unknown_fields` to pin the schema.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct Line {
+    entry: Entry,
+    sig: String,
+}
+
+/// The `entry` object of each event, field for field as issue 4 specifies.
+#[derive(Deserialize, Debug)]
+#[serde(tag = "event", rename_all = "lowercase", deny_unknown_fields)]
+enum Entry {
+    Issued {
+        seq: u64,
+        time: String,
+        prev: Option<String>,
+        ca: String,
+        sig_alg: String,
+        serial: String,
+        subject: String,
+        sans: Vec<String>,
+        profile: Option<String>,
+        not_before: String,
+        not_after: String,
+        is_ca: bool,
+        sha256: String,
+    },
+    Revoked {
+        seq: u64,
+        time: String,
+        prev: Option<String>,
+        ca: String,
+        sig_alg: String,
+        serial: String,
+        reason: String,
+        revoked_at: String,
+    },
+    Crl {
+        seq: u64,
+        time: String,
+        prev: Option<String>,
+        ca: String,
+        sig_alg: String,
+        crl_number: u64,
+        this_update: String,
+        next_update: String,
+        revoked: u64,
+        sha256: String,
+    },
+}
+
+/// A line split into the exact bytes of `entry` (what `sig` covers) and `sig`.
+#[derive(Deserialize)]
+struct RawLine<'a> {
+    #[serde(borrow)]
+    entry: &'a RawValue,
+    sig: String,
+}
+
+/// The ledger's lines, each parsed as JSON.
+pub fn ledger_entries(s: &Scratch, ledger: &str) -> Vec<serde_json::Value> {
+    s.read(ledger)
+        .lines()
+        .map(|l| {
+            let line: serde_json::Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("{ledger}: {e}: {l}"));
+            line["entry"].clone()
+        })
+        .collect()
+}
+
+/// Lowercase hex SHA-256 of `bytes`, by openssl.
+pub fn sha256_hex(s: &Scratch, bytes: &[u8]) -> String {
+    let out = s
+        .run_stdin("openssl", &["dgst", "-sha256", "-r"], bytes)
+        .ok()
+        .stdout_str();
+    out.split_whitespace().next().expect("digest").to_owned()
+}
+
+/// The DER of a PEM certificate (or CRL with `kind` "crl"), by openssl.
+pub fn der_of(s: &Scratch, kind: &str, pem: &str) -> Vec<u8> {
+    s.run("openssl", &[kind, "-in", pem, "-outform", "DER"])
+        .ok()
+        .stdout
+        .clone()
+}
+
+/// The serial as `openssl x509 -noout -serial` prints it.
+pub fn serial_of(s: &Scratch, cert: &str) -> String {
+    s.run("openssl", &["x509", "-noout", "-serial", "-in", cert])
+        .ok()
+        .stdout_str()
+        .trim()
+        .strip_prefix("serial=")
+        .expect("serial=")
+        .to_owned()
+}
+
+/// An openssl date (`-dateopt iso_8601`: `2026-01-02 15:04:05Z`) as a time.
+pub fn iso_date(text: &str) -> OffsetDateTime {
+    let text = text.trim().replace(' ', "T");
+    OffsetDateTime::parse(&text, &Rfc3339).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// An RFC 3339 UTC timestamp from the ledger.
+#[track_caller]
+pub fn utc(text: &str) -> OffsetDateTime {
+    let t = OffsetDateTime::parse(text, &Rfc3339).unwrap_or_else(|e| panic!("{text}: {e}"));
+    assert!(t.offset().is_utc(), "not UTC: {text}");
+    t
+}
+
+/// `openssl x509 -noout -startdate -enddate` of `cert`.
+pub fn cert_dates(s: &Scratch, cert: &str) -> (OffsetDateTime, OffsetDateTime) {
+    let out = s
+        .run(
+            "openssl",
+            &[
+                "x509",
+                "-noout",
+                "-startdate",
+                "-enddate",
+                "-dateopt",
+                "iso_8601",
+                "-in",
+                cert,
+            ],
+        )
+        .ok()
+        .stdout_str();
+    let field = |p: &str| {
+        iso_date(
+            out.lines()
+                .find_map(|l| l.strip_prefix(p))
+                .expect("date line"),
+        )
+    };
+    (field("notBefore="), field("notAfter="))
+}
+
+/// A CA made by `initca` (ECDSA P-256) as NAME.pem / NAME-key.pem.
+pub fn ca_named(s: &Scratch, name: &str, cn: &str) {
+    s.init_ca(
+        name,
+        &format!(r#"{{"CN":"{cn}","names":[{{"O":"certsmith tests"}}],"key":{{"algo":"ecdsa","size":256}}}}"#),
+    );
+}
+
+/// Writes a leaf CSR JSON for `host` as `NAME.json`.
+pub fn leaf_json(s: &Scratch, name: &str, host: &str) -> String {
+    let file = format!("{name}.json");
+    s.write(
+        &file,
+        &format!(
+            r#"{{"CN":"{host}","hosts":["{host}","10.0.0.1"],"key":{{"algo":"ecdsa","size":256}}}}"#
+        ),
+    );
+    file
+}
+
+/// `certsmith sign --ledger LEDGER` of a new leaf `host` by CA, split into NAME.pem.
+pub fn sign_logged(s: &Scratch, ca: &str, ledger: &str, name: &str, host: &str) {
+    let json = leaf_json(s, name, host);
+    let ca_pem = format!("{ca}.pem");
+    let ca_key = format!("{ca}-key.pem");
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            &ca_pem,
+            "--ca-key",
+            &ca_key,
+            "--profile",
+            "server",
+            "--ledger",
+            ledger,
+            &json,
+        ],
+        name,
+    );
+}
+
+/// `certsmith ledger verify --ca CA LEDGER`.
+pub fn ledger_verify(s: &Scratch, ca: &str, ledger: &str) -> Run {
+    s.certsmith(&["ledger", "verify", "--ca", ca, ledger])
+}
+
+/// Asserts `ledger verify` accepts LEDGER with `n` entries.
+#[track_caller]
+pub fn assert_ledger_verifies(s: &Scratch, ca: &str, ledger: &str, n: usize) {
+    let run = ledger_verify(s, ca, ledger);
+    run.ok();
+    assert!(run.stdout.is_empty(), "stdout: {}", run.stdout_str());
+    let noun = if n == 1 { "entry" } else { "entries" };
+    let expected = format!("{ledger}: {n} {noun} verified");
+    assert!(
+        run.stderr.lines().any(|l| l == expected),
+        "expected `{expected}` on stderr:\n{}",
+        run.stderr
+    );
+}
+
+/// The first line of `ledger verify`'s refusal.
+#[track_caller]
+fn refusal(s: &Scratch, ca: &str, ledger: &str) -> String {
+    ledger_verify(s, ca, ledger)
+        .fails()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[track_caller]
+fn assert_hex(value: &str, len: usize, what: &str) {
+    assert!(
+        value.len() == len
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+        "{what} is not {len} lowercase hex digits: {value}"
+    );
+}
+
+/// An uppercase hex serial as openssl prints it: pairs of digits.
+#[track_caller]
+fn assert_openssl_serial(serial: &str) {
+    assert!(
+        !serial.is_empty()
+            && serial.len() % 2 == 0
+            && serial
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b)),
+        "serial is not as openssl prints it: {serial}"
+    );
+}
+
+/// Parses every line of LEDGER into the schema mirror and checks the fields
+/// that do not need the certificates: seq, UTC times, hex digests, reasons.
+pub fn check_schema(s: &Scratch, ledger: &str) {
+    const REASONS: [&str; 9] = [
+        "unspecified",
+        "keyCompromise",
+        "cACompromise",
+        "affiliationChanged",
+        "superseded",
+        "cessationOfOperation",
+        "certificateHold",
+        "privilegeWithdrawn",
+        "aACompromise",
+    ];
+    for (i, line) in s.read(ledger).lines().enumerate() {
+        let parsed: Line =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: {e}: {line}", i + 1));
+        assert!(!parsed.sig.is_empty());
+        let (seq, time, prev, ca, sig_alg) = match &parsed.entry {
+            Entry::Issued {
+                seq,
+                time,
+                prev,
+                ca,
+                sig_alg,
+                serial,
+                not_before,
+                not_after,
+                sha256,
+                ..
+            } => {
+                assert_openssl_serial(serial);
+                assert!(utc(not_before) < utc(not_after));
+                assert_hex(sha256, 64, "sha256");
+                (seq, time, prev, ca, sig_alg)
+            }
+            Entry::Revoked {
+                seq,
+                time,
+                prev,
+                ca,
+                sig_alg,
+                serial,
+                reason,
+                revoked_at,
+            } => {
+                assert_openssl_serial(serial);
+                assert!(REASONS.contains(&reason.as_str()), "reason {reason}");
+                utc(revoked_at);
+                (seq, time, prev, ca, sig_alg)
+            }
+            Entry::Crl {
+                seq,
+                time,
+                prev,
+                ca,
+                sig_alg,
+                crl_number,
+                this_update,
+                next_update,
+                revoked,
+                sha256,
+            } => {
+                assert!(*crl_number >= 1);
+                assert!(utc(this_update) < utc(next_update));
+                assert!(*revoked < 1_000_000);
+                assert_hex(sha256, 64, "sha256");
+                (seq, time, prev, ca, sig_alg)
+            }
+        };
+        assert_eq!(*seq, i as u64 + 1, "line {}: seq", i + 1);
+        utc(time);
+        assert_eq!(prev.is_none(), i == 0, "line {}: prev", i + 1);
+        if let Some(prev) = prev {
+            assert_hex(prev, 64, "prev");
+        }
+        assert_hex(ca, 64, "ca");
+        assert!(
+            sig_alg.split('.').all(|arc| arc.parse::<u64>().is_ok()),
+            "sig_alg {sig_alg}"
+        );
+    }
+}
+
+/// Checks every line of LEDGER independently of certsmith: the schema, the
+/// hash link to the line before, and the CA's signature over the exact
+/// `entry` bytes with `openssl dgst -verify`.
+pub fn independently_verify(s: &Scratch, ca: &str, ledger: &str) {
+    check_schema(s, ledger);
+    let public = s
+        .run("openssl", &["x509", "-noout", "-pubkey", "-in", ca])
+        .ok()
+        .stdout
+        .clone();
+    std::fs::write(s.path("ca-public.tmp"), public).unwrap();
+    let text = s.read(ledger);
+    assert!(text.ends_with('\n'), "the last line has no newline");
+    let mut prev: Option<String> = None;
+    for (i, line) in text.lines().enumerate() {
+        let raw: RawLine =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: {e}", i + 1));
+        let entry: serde_json::Value = serde_json::from_str(raw.entry.get()).unwrap();
+        assert_eq!(
+            entry["prev"].as_str().map(str::to_owned),
+            prev,
+            "line {}: prev",
+            i + 1
+        );
+        let digest = match entry["sig_alg"].as_str().expect("sig_alg") {
+            "1.2.840.10045.4.3.2" | "1.2.840.113549.1.1.11" => "-sha256",
+            "1.2.840.10045.4.3.3" | "1.2.840.113549.1.1.12" => "-sha384",
+            "1.2.840.10045.4.3.4" | "1.2.840.113549.1.1.13" => "-sha512",
+            other => panic!("line {}: unexpected sig_alg {other}", i + 1),
+        };
+        std::fs::write(s.path("entry.tmp"), raw.entry.get()).unwrap();
+        let sig = s
+            .run_stdin("openssl", &["base64", "-d", "-A"], raw.sig.as_bytes())
+            .ok()
+            .stdout
+            .clone();
+        assert!(!sig.is_empty(), "line {}: sig is not base64", i + 1);
+        std::fs::write(s.path("sig.tmp"), sig).unwrap();
+        let verified = s.run(
+            "openssl",
+            &[
+                "dgst",
+                digest,
+                "-verify",
+                "ca-public.tmp",
+                "-signature",
+                "sig.tmp",
+                "entry.tmp",
+            ],
+        );
+        assert!(
+            verified.status == 0 && verified.stdout_str().contains("Verified OK"),
+            "line {}: openssl does not verify the signature: {}{}",
+            i + 1,
+            verified.stdout_str(),
+            verified.stderr
+        );
+        prev = Some(sha256_hex(s, line.as_bytes()));
+    }
+}
+
+/// A ledger line for LEDGER's next position, made without certsmith: the last
+/// entry with the next seq and the right hash link, signed by KEY with openssl.
+fn forge_next_line(s: &Scratch, ledger: &str, key: &str) -> String {
+    let text = s.read(ledger);
+    let last = text.lines().last().expect("a line");
+    let mut entry: serde_json::Value =
+        serde_json::from_str::<serde_json::Value>(last).unwrap()["entry"].clone();
+    entry["seq"] = (entry["seq"].as_u64().unwrap() + 1).into();
+    entry["prev"] = sha256_hex(s, last.as_bytes()).into();
+    let bytes = serde_json::to_string(&entry).unwrap();
+    std::fs::write(s.path("forged-entry.tmp"), &bytes).unwrap();
+    let sig = s
+        .run(
+            "openssl",
+            &["dgst", "-sha256", "-sign", key, "forged-entry.tmp"],
+        )
+        .ok()
+        .stdout
+        .clone();
+    let b64 = s
+        .run_stdin("openssl", &["base64", "-A"], &sig)
+        .ok()
+        .stdout_str();
+    format!(r#"{{"entry":{bytes},"sig":"{}"}}"#, b64.trim())
+}
+
+/// A CA with a ledger of four issuances (a, b, c, d).
+fn ledger_of_four() -> Scratch {
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Ledger Root");
+    for name in ["a", "b", "c", "d"] {
+        sign_logged(&s, "ca", LEDGER, name, &format!("{name}.example.com"));
+    }
+    s
+}
+
+fn lines_of(s: &Scratch, ledger: &str) -> Vec<String> {
+    s.read(ledger).lines().map(str::to_owned).collect()
+}
+
+fn write_lines(s: &Scratch, ledger: &str, lines: &[String]) {
+    s.write(ledger, &(lines.join("\n") + "\n"));
+}
+
+#[test]
+fn ledger_records_each_issuance_as_a_signed_hash_linked_line() {
+    let s = Scratch::new();
+    s.write(
+        "ca-csr.json",
+        r#"{"CN":"Ledger Root","names":[{"O":"certsmith tests"}],"key":{"algo":"ecdsa","size":256}}"#,
+    );
+    let before = OffsetDateTime::now_utc() - time::Duration::seconds(2);
+    s.certsmith_split(&["initca", "--ledger", LEDGER, "ca-csr.json"], "ca");
+    sign_logged(&s, "ca", LEDGER, "a", "a.example.com");
+    sign_logged(&s, "ca", LEDGER, "b", "b.example.com");
+    let after = OffsetDateTime::now_utc() + time::Duration::seconds(2);
+
+    assert_eq!(s.file_mode(LEDGER), 0o644);
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 3);
+    independently_verify(&s, "ca.pem", LEDGER);
+
+    let ca_sha = sha256_hex(&s, &der_of(&s, "x509", "ca.pem"));
+    let lines = lines_of(&s, LEDGER);
+    let mut prev_line: Option<&str> = None;
+    for (i, (line, cert)) in lines.iter().zip(["ca.pem", "a.pem", "b.pem"]).enumerate() {
+        let parsed: Line =
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("line {}: {e}: {line}", i + 1));
+        assert!(!parsed.sig.is_empty());
+        let Entry::Issued {
+            seq,
+            time,
+            prev,
+            ca,
+            sig_alg,
+            serial,
+            subject,
+            sans,
+            profile,
+            not_before,
+            not_after,
+            is_ca,
+            sha256,
+        } = parsed.entry
+        else {
+            panic!("line {}: not an issued event: {line}", i + 1)
+        };
+        assert_eq!(seq, i as u64 + 1);
+        let t = utc(&time);
+        assert!(before <= t && t <= after, "time {time}");
+        assert_eq!(prev, prev_line.map(|p| sha256_hex(&s, p.as_bytes())));
+        assert_eq!(ca, ca_sha, "ca is the SHA-256 of the CA certificate");
+        assert_eq!(sig_alg, "1.2.840.10045.4.3.2", "ecdsa-with-SHA256");
+        assert_eq!(serial, serial_of(&s, cert));
+        assert_eq!(sha256, sha256_hex(&s, &der_of(&s, "x509", cert)));
+        let (nb, na) = cert_dates(&s, cert);
+        assert_eq!(utc(&not_before), nb);
+        assert_eq!(utc(&not_after), na);
+        if i == 0 {
+            assert!(is_ca);
+            assert!(subject.contains("Ledger Root"), "{subject}");
+            assert_eq!(sans, Vec::<String>::new());
+        } else {
+            assert!(!is_ca);
+            assert_eq!(profile.as_deref(), Some("server"));
+            let host = if i == 1 {
+                "a.example.com"
+            } else {
+                "b.example.com"
+            };
+            assert!(subject.contains(host), "{subject}");
+            assert_eq!(sans, [format!("DNS:{host}"), "IP:10.0.0.1".to_owned()]);
+        }
+        prev_line = Some(line);
+    }
+}
+
+#[test]
+fn ledger_verify_accepts_a_line_that_openssl_signed_with_the_ca_key() {
+    // The format is specified well enough for another tool to extend it.
+    let s = ledger_of_four();
+    let forged = forge_next_line(&s, LEDGER, "ca-key.pem");
+    let mut lines = lines_of(&s, LEDGER);
+    lines.push(forged);
+    write_lines(&s, LEDGER, &lines);
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 5);
+}
+
+#[test]
+fn ledger_verify_refuses_an_edited_line_naming_it() {
+    let s = ledger_of_four();
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 4);
+    let mut lines = lines_of(&s, LEDGER);
+    // Pretend line 2 recorded another serial.
+    let serial = serial_of(&s, "b.pem");
+    assert!(lines[1].contains(&serial), "{}", lines[1]);
+    let last = serial.chars().last().unwrap();
+    let other = if last == '0' { '1' } else { '0' };
+    lines[1] = lines[1].replacen(
+        &serial,
+        &format!("{}{other}", &serial[..serial.len() - 1]),
+        1,
+    );
+    write_lines(&s, LEDGER, &lines);
+    assert_eq!(
+        refusal(&s, "ca.pem", LEDGER),
+        "error: ledger.jsonl: line 2: signature does not verify against ca.pem"
+    );
+}
+
+#[test]
+fn ledger_verify_refuses_a_deleted_line_naming_the_line_after_the_gap() {
+    let s = ledger_of_four();
+    let mut lines = lines_of(&s, LEDGER);
+    lines.remove(1);
+    write_lines(&s, LEDGER, &lines);
+    // Old line 3 is line 2 of the tampered file.
+    assert_eq!(
+        refusal(&s, "ca.pem", LEDGER),
+        "error: ledger.jsonl: line 2: hash link broken: the line before it was changed, removed or reordered"
+    );
+
+    let s = ledger_of_four();
+    let mut lines = lines_of(&s, LEDGER);
+    lines.remove(0);
+    write_lines(&s, LEDGER, &lines);
+    assert_eq!(
+        refusal(&s, "ca.pem", LEDGER),
+        "error: ledger.jsonl: line 1: hash link broken: the line before it was changed, removed or reordered"
+    );
+}
+
+#[test]
+fn ledger_verify_refuses_swapped_lines() {
+    let s = ledger_of_four();
+    let mut lines = lines_of(&s, LEDGER);
+    lines.swap(1, 2);
+    write_lines(&s, LEDGER, &lines);
+    assert_eq!(
+        refusal(&s, "ca.pem", LEDGER),
+        "error: ledger.jsonl: line 2: hash link broken: the line before it was changed, removed or reordered"
+    );
+}
+
+#[test]
+fn ledger_verify_refuses_a_line_signed_by_another_ca() {
+    let s = ledger_of_four();
+    ca_named(&s, "other", "Other Root");
+    // The forged line links correctly; only its signature is wrong.
+    let forged = forge_next_line(&s, LEDGER, "other-key.pem");
+    let mut lines = lines_of(&s, LEDGER);
+    lines.push(forged);
+    write_lines(&s, LEDGER, &lines);
+    assert_eq!(
+        refusal(&s, "ca.pem", LEDGER),
+        "error: ledger.jsonl: line 5: signature does not verify against ca.pem"
+    );
+
+    // A real line of the other CA's own ledger, appended.
+    let s = ledger_of_four();
+    ca_named(&s, "other", "Other Root");
+    sign_logged(&s, "other", "other.jsonl", "x", "x.example.com");
+    let mut lines = lines_of(&s, LEDGER);
+    lines.push(lines_of(&s, "other.jsonl").remove(0));
+    write_lines(&s, LEDGER, &lines);
+    assert_eq!(
+        refusal(&s, "ca.pem", LEDGER),
+        "error: ledger.jsonl: line 5: signature does not verify against ca.pem"
+    );
+    // And the whole ledger checked against the wrong CA fails at line 1.
+    assert_eq!(
+        refusal(&s, "other.pem", LEDGER),
+        "error: ledger.jsonl: line 1: signature does not verify against other.pem"
+    );
+}
+
+#[test]
+fn ledger_verify_refuses_a_line_that_is_not_json() {
+    let s = ledger_of_four();
+    let mut lines = lines_of(&s, LEDGER);
+    lines.insert(2, "issued: e.example.com".to_owned());
+    write_lines(&s, LEDGER, &lines);
+    let first = refusal(&s, "ca.pem", LEDGER);
+    assert!(
+        first.starts_with("error: ledger.jsonl: line 3: not a ledger line: "),
+        "{first}"
+    );
+}
+
+#[test]
+fn parallel_signs_append_every_line_once_and_keep_the_chain_valid() {
+    const N: usize = 12;
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Ledger Root");
+    let files: Vec<String> = (0..N)
+        .map(|i| leaf_json(&s, &format!("p{i}"), &format!("p{i}.example.com")))
+        .collect();
+    let children: Vec<_> = files
+        .iter()
+        .map(|json| {
+            Command::cargo_bin("certsmith")
+                .unwrap()
+                .args([
+                    "sign",
+                    "--ca",
+                    "ca.pem",
+                    "--ca-key",
+                    "ca-key.pem",
+                    "--ledger",
+                    LEDGER,
+                    json,
+                ])
+                .current_dir(s.dir.path())
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        })
+        .collect();
+    let mut serials = Vec::new();
+    for (i, child) in children.into_iter().enumerate() {
+        let out = child.wait_with_output().expect("wait");
+        assert!(
+            out.status.success(),
+            "sign {i}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let pem = format!("p{i}.pem");
+        s.write(&pem, json["cert"].as_str().unwrap());
+        serials.push(serial_of(&s, &pem));
+    }
+
+    assert_eq!(lines_of(&s, LEDGER).len(), N);
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, N);
+    independently_verify(&s, "ca.pem", LEDGER);
+    let entries = ledger_entries(&s, LEDGER);
+    let seqs: Vec<u64> = entries.iter().map(|e| e["seq"].as_u64().unwrap()).collect();
+    assert_eq!(seqs, (1..=N as u64).collect::<Vec<_>>());
+    let mut logged: Vec<String> = entries
+        .iter()
+        .map(|e| e["serial"].as_str().unwrap().to_owned())
+        .collect();
+    logged.sort();
+    serials.sort();
+    assert_eq!(logged, serials, "every certificate logged exactly once");
+}
+
+#[test]
+fn a_new_ledger_is_0644_whatever_the_umask() {
+    // Like split-json's files, the mode is set explicitly: a umask of 077
+    // (common on CA hosts) must not make the public ledger unreadable.
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Ledger Root");
+    let json = leaf_json(&s, "a", "a.example.com");
+    let bin = assert_cmd::cargo::cargo_bin("certsmith");
+    let run = s.run(
+        "sh",
+        &[
+            "-c",
+            r#"umask 077 && exec "$0" sign --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl "$1" >/dev/null"#,
+            path_str(&bin),
+            &json,
+        ],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(s.file_mode(LEDGER), 0o644);
+}

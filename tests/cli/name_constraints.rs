@@ -1,0 +1,400 @@
+//! Name constraints (RFC 5280 §4.2.1.10): CA profiles put them into the CA
+//! certificates they make, and signing refuses names outside the issuer's.
+
+use crate::support::*;
+
+const CONFIG: &str = r#"{"signing":{
+  "default":{"expiry":"8760h","usages":["digital signature","server auth"]},
+  "profiles":{
+    "constrained":{"expiry":"43800h","usages":["cert sign","crl sign"],
+      "ca_constraint":{"is_ca":true,"max_path_len":0,"max_path_len_zero":true},
+      "name_constraints":{"critical":true,
+        "permitted":{"dns_domains":["example.com"],"ip_ranges":["10.0.0.0/8"]},
+        "excluded":{"dns_domains":["bad.example.com"]}}},
+    "server":{"expiry":"8760h","usages":["digital signature","server auth"]}
+  }}}"#;
+
+/// A root, and under it an intermediate signed with the `constrained` profile.
+fn with_constrained_intermediate() -> Scratch {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    s.write("config.json", CONFIG);
+    s.write("int.json", r#"{"CN":"Constrained Intermediate"}"#);
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            "config.json",
+            "--profile",
+            "constrained",
+            "int.json",
+        ],
+        "int",
+    );
+    s
+}
+
+fn sign_leaf(s: &Scratch, name: &str, csr_json: &str) -> Run {
+    let file = format!("{name}.json");
+    s.write(&file, csr_json);
+    s.certsmith(&[
+        "sign",
+        "--ca",
+        "int.pem",
+        "--ca-key",
+        "int-key.pem",
+        "--config",
+        "config.json",
+        "--profile",
+        "server",
+        &file,
+    ])
+}
+
+#[test]
+fn constrained_profile_puts_critical_name_constraints_into_the_intermediate() {
+    let s = with_constrained_intermediate();
+    let text = s.x509_text("int.pem");
+    let section = text
+        .split("X509v3 Name Constraints: critical")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no critical name constraints:\n{text}"));
+    let lines: Vec<&str> = section.lines().map(str::trim).take(6).collect();
+    assert_eq!(
+        lines,
+        [
+            "",
+            "Permitted:",
+            "DNS:example.com",
+            "IP:10.0.0.0/255.0.0.0",
+            "Excluded:",
+            "DNS:bad.example.com"
+        ],
+        "{text}"
+    );
+    assert!(text.contains("CA:TRUE, pathlen:0"), "{text}");
+    s.openssl_verify("ca.pem", &[], "int.pem");
+    s.pkilint("int.pem");
+}
+
+#[test]
+fn names_inside_the_constraints_are_issued_and_verify() {
+    let s = with_constrained_intermediate();
+    let run = sign_leaf(
+        &s,
+        "leaf",
+        r#"{"CN":"a.example.com","hosts":["a.example.com","10.1.2.3"]}"#,
+    );
+    run.ok();
+    s.certsmith_stdin(&["split-json", "leaf"], &run.stdout).ok();
+    let text = s.x509_text("leaf.pem");
+    assert!(
+        text.contains("DNS:a.example.com, IP Address:10.1.2.3"),
+        "{text}"
+    );
+    s.openssl_verify("ca.pem", &["int.pem"], "leaf.pem");
+    s.pkilint("leaf.pem");
+}
+
+#[test]
+fn sign_refuses_names_outside_the_issuers_name_constraints() {
+    let s = with_constrained_intermediate();
+    let cases = [
+        (
+            r#"{"CN":"www.other.com","hosts":["www.other.com"]}"#,
+            "www.other.com",
+            "not within permitted DNS subtrees example.com",
+        ),
+        (
+            r#"{"CN":"x.bad.example.com","hosts":["x.bad.example.com"]}"#,
+            "x.bad.example.com",
+            "within excluded DNS subtree bad.example.com",
+        ),
+        (
+            r#"{"CN":"ok.example.com","hosts":["ok.example.com","192.168.1.1"]}"#,
+            "192.168.1.1",
+            "not within permitted IP ranges 10.0.0.0/8",
+        ),
+        // Not a subdomain of example.com: matching is at label boundaries.
+        (
+            r#"{"CN":"badexample.com","hosts":["badexample.com"]}"#,
+            "badexample.com",
+            "not within permitted DNS subtrees example.com",
+        ),
+        // The CN is checked as a host name even when the SANs are fine.
+        (
+            r#"{"CN":"www.other.com","hosts":["a.example.com"]}"#,
+            "www.other.com",
+            "not within permitted DNS subtrees example.com",
+        ),
+    ];
+    for (i, (csr_json, name, constraint)) in cases.into_iter().enumerate() {
+        let run = sign_leaf(&s, &format!("refused{i}"), csr_json);
+        assert_eq!(
+            run.fails(),
+            format!(
+                "error: name \"{name}\" violates the name constraints of int.pem: {constraint}\n\
+                 hint: request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it\n"
+            ),
+            "{csr_json}"
+        );
+    }
+}
+
+#[test]
+fn initca_root_carries_its_profiles_name_constraints() {
+    let s = Scratch::new();
+    s.write("config.json", CONFIG);
+    s.write("root-csr.json", ROOT_CSR);
+    s.certsmith_split(
+        &[
+            "initca",
+            "--config",
+            "config.json",
+            "--profile",
+            "constrained",
+            "root-csr.json",
+        ],
+        "root",
+    );
+    let text = s.x509_text("root.pem");
+    assert!(text.contains("X509v3 Name Constraints: critical"), "{text}");
+    assert!(text.contains("DNS:example.com"), "{text}");
+    s.pkilint("root.pem");
+    // Its leaves are checked against it.
+    s.write(
+        "leaf.json",
+        r#"{"CN":"www.other.com","hosts":["www.other.com"]}"#,
+    );
+    let run = s.certsmith(&[
+        "sign",
+        "--ca",
+        "root.pem",
+        "--ca-key",
+        "root-key.pem",
+        "--config",
+        "config.json",
+        "--profile",
+        "server",
+        "leaf.json",
+    ]);
+    assert!(
+        run.fails().starts_with(
+            "error: name \"www.other.com\" violates the name constraints of root.pem: not within permitted DNS subtrees example.com\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn critical_false_is_honoured() {
+    let s = Scratch::new();
+    s.write(
+        "config.json",
+        r#"{"signing":{"profiles":{"root":{"expiry":"8760h","usages":["cert sign","crl sign"],
+            "ca_constraint":{"is_ca":true},
+            "name_constraints":{"critical":false,"permitted":{"dns_domains":[".example.com"]}}}}}}"#,
+    );
+    s.write("root-csr.json", ROOT_CSR);
+    s.certsmith_split(
+        &[
+            "initca",
+            "--config",
+            "config.json",
+            "--profile",
+            "root",
+            "root-csr.json",
+        ],
+        "root",
+    );
+    let text = s.x509_text("root.pem");
+    assert!(text.contains("X509v3 Name Constraints: \n"), "{text}");
+    assert!(text.contains("DNS:.example.com"), "{text}");
+}
+
+#[test]
+fn sign_refuses_name_constraints_in_a_leaf_profile() {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    s.write(
+        "config.json",
+        r#"{"signing":{"profiles":{"leafnc":{"expiry":"8760h","usages":["server auth"],
+            "name_constraints":{"permitted":{"dns_domains":["example.com"]}}}}}}"#,
+    );
+    s.write(
+        "leaf.json",
+        r#"{"CN":"a.example.com","hosts":["a.example.com"]}"#,
+    );
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            "config.json",
+            "--profile",
+            "leafnc",
+            "leaf.json",
+        ])
+        .fails()
+        .to_string();
+    assert_eq!(
+        err,
+        "error: profile `leafnc`: invalid name constraint \"name_constraints\": only CA profiles can carry name constraints\n"
+    );
+}
+
+#[test]
+fn config_with_a_bad_name_constraint_is_refused_naming_it() {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    s.write(
+        "leaf.json",
+        r#"{"CN":"a.example.com","hosts":["a.example.com"]}"#,
+    );
+    let cases = [
+        (
+            r#"{"ip_ranges":["10.0.0.0/33"]}"#,
+            "\"10.0.0.0/33\": the prefix length must be a number from 0 to 32",
+        ),
+        (
+            r#"{"ip_ranges":["10.1.0.0/8"]}"#,
+            "\"10.1.0.0/8\": host bits are set (the network is 10.0.0.0/8)",
+        ),
+        (
+            r#"{"ip_ranges":["10.0.0.0"]}"#,
+            "\"10.0.0.0\": not a CIDR range (expected ADDRESS/PREFIX such as 10.0.0.0/8)",
+        ),
+        (
+            r#"{"dns_domains":["bücher.example"]}"#,
+            "\"bücher.example\": not ASCII (write internationalized names in their xn-- form)",
+        ),
+        (r#"{"dns_domains":[""]}"#, "\"\": empty value"),
+    ];
+    for (permitted, message) in cases {
+        s.write(
+            "config.json",
+            &format!(
+                r#"{{"signing":{{"profiles":{{"sub":{{"expiry":"8760h","usages":["cert sign"],
+                    "ca_constraint":{{"is_ca":true}},
+                    "name_constraints":{{"permitted":{permitted}}}}}}}}}}}"#
+            ),
+        );
+        let err = s
+            .certsmith(&[
+                "sign",
+                "--ca",
+                "ca.pem",
+                "--ca-key",
+                "ca-key.pem",
+                "--config",
+                "config.json",
+                "--profile",
+                "sub",
+                "leaf.json",
+            ])
+            .fails()
+            .to_string();
+        assert_eq!(
+            err,
+            format!("error: profile `sub`: invalid name constraint {message}\n"),
+            "{permitted}"
+        );
+    }
+}
+
+#[test]
+fn constraints_of_every_ca_in_the_ca_chain_file_are_enforced() {
+    // The constrained intermediate signs an unconstrained sub-CA; a leaf
+    // signed by the sub-CA with the chain file (sub-CA, then the constrained
+    // intermediate) must still respect the intermediate's constraints.
+    let s = Scratch::new();
+    s.init_ca("ca", r#"{"CN":"Chain Root","ca":{"pathlen":2}}"#);
+    s.write(
+        "config.json",
+        &CONFIG.replace(r#""max_path_len":0,"max_path_len_zero":true"#, r#""max_path_len":1"#).replace(
+            r#""server":{"#,
+            r#""sub":{"expiry":"43800h","usages":["cert sign","crl sign"],"ca_constraint":{"is_ca":true,"max_path_len":0,"max_path_len_zero":true}},"server":{"#,
+        ),
+    );
+    s.write("int.json", r#"{"CN":"Constrained Intermediate"}"#);
+    let ca = [
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "--config",
+        "config.json",
+    ];
+    s.certsmith_split(
+        &[&ca[..], &["--profile", "constrained", "int.json"]].concat(),
+        "int",
+    );
+    s.write("sub.json", r#"{"CN":"Sub CA"}"#);
+    let int = [
+        "sign",
+        "--ca",
+        "int.pem",
+        "--ca-key",
+        "int-key.pem",
+        "--config",
+        "config.json",
+    ];
+    s.certsmith_split(
+        &[&int[..], &["--profile", "sub", "sub.json"]].concat(),
+        "sub",
+    );
+    s.write(
+        "chain.pem",
+        &format!("{}{}", s.read("sub.pem"), s.read("int.pem")),
+    );
+    s.write(
+        "ok.json",
+        r#"{"CN":"a.example.com","hosts":["a.example.com"]}"#,
+    );
+    s.write(
+        "bad.json",
+        r#"{"CN":"www.other.com","hosts":["www.other.com"]}"#,
+    );
+    let sub = [
+        "sign",
+        "--ca",
+        "chain.pem",
+        "--ca-key",
+        "sub-key.pem",
+        "--config",
+        "config.json",
+        "--profile",
+        "server",
+    ];
+    s.certsmith_split(&[&sub[..], &["ok.json"]].concat(), "ok");
+    s.openssl_verify("ca.pem", &["int.pem", "sub.pem"], "ok.pem");
+    s.pkilint("ok.pem");
+    let err = s
+        .certsmith(&[&sub[..], &["bad.json"]].concat())
+        .fails()
+        .to_string();
+    assert!(err.starts_with("error: name \"www.other.com\" violates the name constraints of chain.pem (certificate 2 in the chain)"), "{err}");
+    // Given the sub-CA alone, certsmith cannot see the constraint (openssl would still reject the leaf).
+    s.certsmith(&[
+        "sign",
+        "--ca",
+        "sub.pem",
+        "--ca-key",
+        "sub-key.pem",
+        "--config",
+        "config.json",
+        "--profile",
+        "server",
+        "bad.json",
+    ])
+    .ok();
+}
