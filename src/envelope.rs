@@ -36,10 +36,10 @@ impl Output {
         let mut text = Zeroizing::new(serde_json::to_string(&value).expect("strings serialize"));
         text.push('\n');
         // The map's copy of the key goes away with `value`; clear it first.
-        if let Value::Object(mut m) = value {
-            if let Some(Value::String(mut k)) = m.remove("key") {
-                zeroize::Zeroize::zeroize(&mut k);
-            }
+        if let Value::Object(mut m) = value
+            && let Some(Value::String(mut k)) = m.remove("key")
+        {
+            zeroize::Zeroize::zeroize(&mut k);
         }
         text
     }

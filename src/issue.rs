@@ -264,20 +264,20 @@ pub fn issue(
             });
         }
     };
-    if let Signer::Ca(issuer) = signer {
-        if not_after > issuer.cert.not_after {
-            if options.strict {
-                return Err(Error::OutlivesCa {
-                    requested: rfc3339(not_after),
-                    ca_not_after: rfc3339(issuer.cert.not_after),
-                });
-            }
-            notes.push(Note::NotAfterClamped {
+    if let Signer::Ca(issuer) = signer
+        && not_after > issuer.cert.not_after
+    {
+        if options.strict {
+            return Err(Error::OutlivesCa {
                 requested: rfc3339(not_after),
-                clamped: rfc3339(issuer.cert.not_after),
+                ca_not_after: rfc3339(issuer.cert.not_after),
             });
-            not_after = issuer.cert.not_after;
         }
+        notes.push(Note::NotAfterClamped {
+            requested: rfc3339(not_after),
+            clamped: rfc3339(issuer.cert.not_after),
+        });
+        not_after = issuer.cert.not_after;
     }
     if not_after <= not_before {
         return Err(Error::EmptyValidity {

@@ -245,7 +245,7 @@ fn assert_hex(value: &str, len: usize, what: &str) {
 fn assert_openssl_serial(serial: &str) {
     assert!(
         !serial.is_empty()
-            && serial.len() % 2 == 0
+            && serial.len().is_multiple_of(2)
             && serial
                 .bytes()
                 .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b)),
