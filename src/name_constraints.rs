@@ -241,16 +241,7 @@ pub fn check_domain(value: &str) -> std::result::Result<(), String> {
         return Err("wildcards are not constraints (write .example.com for any subdomain)".into());
     }
     let name = value.strip_prefix('.').unwrap_or(value);
-    let valid = !name.is_empty()
-        && name.len() <= 253
-        && name.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        });
-    if valid {
+    if crate::san::valid_dns(name, false) {
         Ok(())
     } else {
         Err("not a DNS domain (example.com, or .example.com for subdomains only)".into())

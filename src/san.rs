@@ -111,7 +111,7 @@ impl fmt::Display for San {
 }
 
 /// RFC 1123 host names; `allow_wildcard` admits one leading `*.` label.
-fn valid_dns(name: &str, allow_wildcard: bool) -> bool {
+pub(crate) fn valid_dns(name: &str, allow_wildcard: bool) -> bool {
     let name = if allow_wildcard {
         name.strip_prefix("*.").unwrap_or(name)
     } else {

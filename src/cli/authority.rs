@@ -4,12 +4,40 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use certsmith::Result;
 use certsmith::ca::Issuer;
 use certsmith::cert::Certificate;
+use certsmith::csr::CertificateRequest;
+use certsmith::issue::{self, Options, Signer};
+use certsmith::profile::Profile;
+use certsmith::{Result, ledger};
 
 use super::io::Input;
 use super::secrets::{PassphraseArgs, UnlockArgs};
+
+/// Signs under `issuer`, prints the notes, and records the issuance in the
+/// ledger when one is named: what sign and cross-sign share.
+pub fn issue_and_record(
+    csr: &CertificateRequest,
+    profile: &Profile,
+    issuer: &Issuer,
+    options: &Options,
+    ledger_path: Option<&std::path::Path>,
+) -> Result<Certificate> {
+    let now = super::io::now();
+    let issued = issue::issue(csr, profile, Signer::Ca(issuer), options, now)?;
+    super::io::print_notes(&issued.notes);
+    let cert = Certificate::from_der(issued.der, "the new certificate")?;
+    if let Some(path) = ledger_path {
+        ledger::append(
+            path,
+            &issuer.cert,
+            &issuer.key,
+            ledger::issued(&cert, &profile.name),
+            now,
+        )?;
+    }
+    Ok(cert)
+}
 
 #[derive(Args)]
 pub struct CaArgs {

@@ -8,13 +8,13 @@ use clap::Args;
 use certsmith::cert::Certificate;
 use certsmith::csr::CertificateRequest;
 use certsmith::envelope::Output;
-use certsmith::issue::{self, Options, Signer};
+use certsmith::issue::Options;
 use certsmith::profile::{CaConstraint, Config};
 use certsmith::request::CaSection;
 use certsmith::usage::{KeyUsageBit, Usage};
-use certsmith::{Error, Result, ledger};
+use certsmith::{Error, Result};
 
-use super::authority::CaArgs;
+use super::authority::{self, CaArgs};
 use super::io::{self, Input};
 use super::secrets::PassphraseArgs;
 
@@ -97,19 +97,13 @@ pub fn run(args: CrossSignArgs) -> Result<()> {
         sans: new_root.sans.clone(),
         ca: Some(path_len),
     };
-    let now = io::now();
-    let issued = issue::issue(&request, &profile, Signer::Ca(&issuer), &options, now)?;
-    io::print_notes(&issued.notes);
-    let cert = Certificate::from_der(issued.der, "the cross-signed certificate")?;
-    if let Some(path) = &args.ledger {
-        ledger::append(
-            path,
-            &issuer.cert,
-            &issuer.key,
-            ledger::issued(&cert, &profile.name),
-            now,
-        )?;
-    }
+    let cert = authority::issue_and_record(
+        &request,
+        &profile,
+        &issuer,
+        &options,
+        args.ledger.as_deref(),
+    )?;
     io::emit(&Output {
         cert: Some(cert.to_pem()),
         ..Output::default()

@@ -5,15 +5,14 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use certsmith::cert::Certificate;
+use certsmith::Result;
 use certsmith::csr::{self, CertificateRequest};
 use certsmith::envelope::Output;
-use certsmith::issue::{self, Options, Signer};
+use certsmith::issue::Options;
 use certsmith::keys::PrivateKey;
 use certsmith::san::San;
-use certsmith::{Result, ledger};
 
-use super::authority::CaArgs;
+use super::authority::{self, CaArgs};
 use super::io::{self, Input};
 use super::secrets::{self, PassphraseArgs, SealArgs};
 
@@ -84,19 +83,8 @@ pub fn run(args: SignArgs) -> Result<()> {
         strict: args.strict,
         ..Options::default()
     };
-    let now = io::now();
-    let issued = issue::issue(&csr, &profile, Signer::Ca(&issuer), &options, now)?;
-    io::print_notes(&issued.notes);
-    let cert = Certificate::from_der(issued.der, "the new certificate")?;
-    if let Some(path) = &args.ledger {
-        ledger::append(
-            path,
-            &issuer.cert,
-            &issuer.key,
-            ledger::issued(&cert, &profile.name),
-            now,
-        )?;
-    }
+    let cert =
+        authority::issue_and_record(&csr, &profile, &issuer, &options, args.ledger.as_deref())?;
     io::emit(&Output {
         cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),
