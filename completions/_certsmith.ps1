@@ -30,6 +30,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('csr', 'csr', [CompletionResultType]::ParameterValue, 'Make a CSR for an existing key: {"csr"}')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})')
             [CompletionResult]::new('split-json', 'split-json', [CompletionResultType]::ParameterValue, 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …')
+            [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Build and verify a certificate''s chain: {"bundle","crt","root",…}')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Record that a certificate is revoked; `certsmith crl` publishes it')
             [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials')
@@ -105,6 +107,22 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing key file that holds a different key')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'certsmith;bundle' {
+            [CompletionResult]::new('--intermediates', '--intermediates', [CompletionResultType]::ParameterName, 'Intermediate CA certificates: a file or a directory (repeatable)')
+            [CompletionResult]::new('--roots', '--roots', [CompletionResultType]::ParameterName, 'Trusted roots: a file or a directory of self-signed CA certificates (repeatable)')
+            [CompletionResult]::new('--federate', '--federate', [CompletionResultType]::ParameterName, 'Print one PEM trust bundle of these roots (files or directories), each checked and listed once')
+            [CompletionResult]::new('--pem', '--pem', [CompletionResultType]::ParameterName, 'Print the chain as PEM (leaf, then intermediates; no root) instead of JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'certsmith;inspect' {
+            [CompletionResult]::new('--expiring-within', '--expiring-within', [CompletionResultType]::ParameterName, 'List only the certificates that expire within DURATION (Go syntax: 720h, 30d), expired ones included; exit 0 if any is listed, 1 if none, 2 on error')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array (cfssl certinfo''s fields for certificates, plus certsmith''s)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'certsmith;key' {
@@ -264,6 +282,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('csr', 'csr', [CompletionResultType]::ParameterValue, 'Make a CSR for an existing key: {"csr"}')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})')
             [CompletionResult]::new('split-json', 'split-json', [CompletionResultType]::ParameterValue, 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …')
+            [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Build and verify a certificate''s chain: {"bundle","crt","root",…}')
+            [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Record that a certificate is revoked; `certsmith crl` publishes it')
             [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials')
@@ -286,6 +306,12 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;help;split-json' {
+            break
+        }
+        'certsmith;help;bundle' {
+            break
+        }
+        'certsmith;help;inspect' {
             break
         }
         'certsmith;help;key' {

@@ -16,6 +16,9 @@ _certsmith() {
             ",$1")
                 cmd="certsmith"
                 ;;
+            certsmith,bundle)
+                cmd="certsmith__subcmd__bundle"
+                ;;
             certsmith,crl)
                 cmd="certsmith__subcmd__crl"
                 ;;
@@ -37,6 +40,9 @@ _certsmith() {
             certsmith,initca)
                 cmd="certsmith__subcmd__initca"
                 ;;
+            certsmith,inspect)
+                cmd="certsmith__subcmd__inspect"
+                ;;
             certsmith,key)
                 cmd="certsmith__subcmd__key"
                 ;;
@@ -51,6 +57,9 @@ _certsmith() {
                 ;;
             certsmith,split-json)
                 cmd="certsmith__subcmd__split__subcmd__json"
+                ;;
+            certsmith__subcmd__help,bundle)
+                cmd="certsmith__subcmd__help__subcmd__bundle"
                 ;;
             certsmith__subcmd__help,crl)
                 cmd="certsmith__subcmd__help__subcmd__crl"
@@ -72,6 +81,9 @@ _certsmith() {
                 ;;
             certsmith__subcmd__help,initca)
                 cmd="certsmith__subcmd__help__subcmd__initca"
+                ;;
+            certsmith__subcmd__help,inspect)
+                cmd="certsmith__subcmd__help__subcmd__inspect"
                 ;;
             certsmith__subcmd__help,key)
                 cmd="certsmith__subcmd__help__subcmd__key"
@@ -161,12 +173,38 @@ _certsmith() {
 
     case "${cmd}" in
         certsmith)
-            opts="-h -V --help --version initca genkey csr sign split-json key revoke crl cross-sign ledger generate help"
+            opts="-h -V --help --version initca genkey csr sign split-json bundle inspect key revoke crl cross-sign ledger generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__bundle)
+            opts="-h --intermediates --roots --pem --federate --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --intermediates)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --roots)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --federate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -349,8 +387,22 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help)
-            opts="initca genkey csr sign split-json key revoke crl cross-sign ledger generate help"
+            opts="initca genkey csr sign split-json bundle inspect key revoke crl cross-sign ledger generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__bundle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -447,6 +499,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help__subcmd__initca)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__inspect)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -650,6 +716,24 @@ _certsmith() {
                     return 0
                     ;;
                 --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__inspect)
+            opts="-h --json --expiring-within --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --expiring-within)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -27,6 +27,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand csr 'Make a CSR for an existing key: {"csr"}'
             cand sign 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
             cand split-json 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
+            cand bundle 'Build and verify a certificate''s chain: {"bundle","crt","root",…}'
+            cand inspect 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
             cand key 'Seal, open and describe private keys; make age identities'
             cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
             cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
@@ -97,6 +99,20 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --force 'Replace an existing key file that holds a different key'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'certsmith;bundle'= {
+            cand --intermediates 'Intermediate CA certificates: a file or a directory (repeatable)'
+            cand --roots 'Trusted roots: a file or a directory of self-signed CA certificates (repeatable)'
+            cand --federate 'Print one PEM trust bundle of these roots (files or directories), each checked and listed once'
+            cand --pem 'Print the chain as PEM (leaf, then intermediates; no root) instead of JSON'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'certsmith;inspect'= {
+            cand --expiring-within 'List only the certificates that expire within DURATION (Go syntax: 720h, 30d), expired ones included; exit 0 if any is listed, 1 if none, 2 on error'
+            cand --json 'Print a JSON array (cfssl certinfo''s fields for certificates, plus certsmith''s)'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'certsmith;key'= {
             cand -h 'Print help'
@@ -233,6 +249,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand csr 'Make a CSR for an existing key: {"csr"}'
             cand sign 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
             cand split-json 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
+            cand bundle 'Build and verify a certificate''s chain: {"bundle","crt","root",…}'
+            cand inspect 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
             cand key 'Seal, open and describe private keys; make age identities'
             cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
             cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
@@ -250,6 +268,10 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;help;sign'= {
         }
         &'certsmith;help;split-json'= {
+        }
+        &'certsmith;help;bundle'= {
+        }
+        &'certsmith;help;inspect'= {
         }
         &'certsmith;help;key'= {
             cand encrypt 'Seal a plaintext private key with age: the armored age file goes to stdout'

@@ -219,6 +219,19 @@ pub enum Error {
         ca: String,
     },
 
+    // --- bundle and inspect
+    ChainIncomplete {
+        cert: String,
+        reason: String,
+    },
+    NotFederable {
+        source: String,
+        reason: String,
+    },
+    NoPkiObject {
+        source: String,
+    },
+
     // --- sealed keys
     InvalidRecipient {
         value: String,
@@ -468,6 +481,14 @@ impl fmt::Display for Error {
                 write!(f, "{}: line {line}: {reason}", path.display())
             }
             NotIssuedByCa { cert, ca } => write!(f, "{cert} was not issued by {ca}"),
+            ChainIncomplete { cert, reason } => write!(f, "no complete chain for {cert}: {reason}"),
+            NotFederable { source, reason } => {
+                write!(f, "{source}: not a federable root: {reason}")
+            }
+            NoPkiObject { source } => write!(
+                f,
+                "{source}: no certificate, CSR, key, public key or CRL found"
+            ),
             InvalidRecipient { value, reason } => {
                 write!(f, "invalid recipient \"{value}\": {reason}")
             }

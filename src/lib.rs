@@ -12,6 +12,7 @@
 
 pub mod ca;
 pub mod cert;
+pub mod chain;
 pub mod crl;
 pub mod csr;
 pub mod duration;
@@ -26,6 +27,7 @@ pub mod name_constraints;
 mod note;
 pub mod pemfile;
 pub mod profile;
+pub mod report;
 pub mod request;
 pub mod san;
 pub mod sealed;

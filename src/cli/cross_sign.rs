@@ -20,8 +20,8 @@ use super::secrets::PassphraseArgs;
 
 const EXAMPLES: &str = "\
 Examples:
-  certsmith cross-sign --ca old-root.pem --ca-key old-root-key.age -i custodian.txt new-root.pem | certsmith split-json cross
-  openssl verify -CAfile old-root.pem -untrusted cross.pem -untrusted int.pem leaf.pem";
+  certsmith cross-sign --ca old.pem --ca-key old-key.age -i id.txt new.pem > cross.json
+  openssl verify -CAfile old.pem -untrusted cross.pem -untrusted int.pem leaf.pem";
 
 /// Re-issue a new root's certificate under an old root: {"cert"}.
 ///

@@ -13,7 +13,7 @@ use super::secrets::{self, PassphraseArgs, SealArgs};
 const EXAMPLES: &str = "\
 Examples:
   certsmith genkey server-csr.json | certsmith split-json server
-  certsmith genkey intermediate-csr.json | certsmith split-json intermediate   # `ca` section: asks for CA:TRUE";
+  certsmith genkey int-csr.json | certsmith split-json int   # a `ca` section asks for CA:TRUE";
 
 /// Make a private key and a CSR for it: {"csr","key"}.
 ///

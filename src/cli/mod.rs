@@ -4,12 +4,14 @@
 //! library.
 
 mod authority;
+mod bundle;
 mod crl;
 mod cross_sign;
 mod csr;
 mod generate;
 mod genkey;
 mod initca;
+mod inspect;
 mod io;
 mod key;
 mod ledger;
@@ -45,6 +47,8 @@ enum Command {
     Csr(csr::CsrArgs),
     Sign(sign::SignArgs),
     SplitJson(split_json::SplitJsonArgs),
+    Bundle(bundle::BundleArgs),
+    Inspect(inspect::InspectArgs),
     #[command(subcommand)]
     Key(key::KeyCommand),
     Revoke(revoke::RevokeArgs),
@@ -64,6 +68,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Csr(args) => csr::run(args),
         Command::Sign(args) => sign::run(args),
         Command::SplitJson(args) => split_json::run(args),
+        Command::Bundle(args) => bundle::run(args),
+        Command::Inspect(args) => inspect::run(args),
         Command::Key(cmd) => key::run(cmd),
         Command::Revoke(args) => revoke::run(args),
         Command::Crl(args) => crl::run(args),

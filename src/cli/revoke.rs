@@ -15,8 +15,8 @@ use super::secrets::PassphraseArgs;
 
 const EXAMPLES: &str = "\
 Examples:
-  certsmith revoke --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl --cert leaf.pem --reason keyCompromise
-  certsmith revoke --ca ca.pem --ca-key ca-key.age -i custodian.txt --ledger ledger.jsonl --serial 5A:3F:…
+  certsmith revoke --ca ca.pem --ca-key ca-key.pem --ledger L --cert x.pem --reason superseded
+  certsmith revoke --ca ca.pem --ca-key ca-key.age -i id.txt --ledger L --serial 5A:3F:…
   certsmith crl --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl > ca.crl";
 
 /// Record that a certificate is revoked; `certsmith crl` publishes it.

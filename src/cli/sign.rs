@@ -18,9 +18,11 @@ use super::secrets::{self, PassphraseArgs, SealArgs};
 
 const EXAMPLES: &str = "\
 Examples:
-  certsmith sign --ca ca.pem --ca-key ca-key.pem --profile server server.csr | certsmith split-json server
+  certsmith sign --ca ca.pem --ca-key ca-key.pem --profile server server.csr \\
+      | certsmith split-json server
   certsmith sign --ca ca.pem --ca-key ca-key.pem --config ca-config.json --profile kubernetes \\
-      --hostname 10.32.0.1,kubernetes.default kubernetes-csr.json | certsmith split-json kubernetes";
+      --hostname 10.32.0.1,kubernetes.default kubernetes-csr.json \\
+      | certsmith split-json kubernetes";
 
 /// Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"}).
 ///

@@ -33,12 +33,44 @@ fn committed_completions_and_man_pages_match_the_binary() {
 #[test]
 fn every_subcommand_help_ends_with_examples_and_top_level_lists_exit_codes() {
     let s = Scratch::new();
-    for sub in ["initca", "genkey", "csr", "sign", "split-json"] {
-        let help = s.certsmith(&[sub, "--help"]).ok().stdout_str();
+    let subcommands: &[&[&str]] = &[
+        &["initca"],
+        &["genkey"],
+        &["csr"],
+        &["sign"],
+        &["split-json"],
+        &["bundle"],
+        &["inspect"],
+        &["revoke"],
+        &["crl"],
+        &["cross-sign"],
+        &["ledger", "verify"],
+        &["key", "encrypt"],
+        &["key", "decrypt"],
+        &["key", "public"],
+        &["key", "fingerprint"],
+        &["key", "identity"],
+    ];
+    for sub in subcommands {
+        let help = s
+            .certsmith(&[&sub[..], &["--help"]].concat())
+            .ok()
+            .stdout_str();
+        // Clap wraps at 100 columns: an example broken across lines cannot be
+        // pasted, so every example line stays clearly shorter than that.
+        let examples = help.split("Examples:\n").nth(1).unwrap_or_default();
+        let long: Vec<&str> = examples
+            .lines()
+            .filter(|l| l.chars().count() > 96)
+            .collect();
+        assert!(
+            long.is_empty(),
+            "{sub:?} --help: example lines too long to stay unwrapped: {long:#?}"
+        );
         let tail = help.trim_end().rsplit("\n\n").next().unwrap();
         assert!(
             tail.starts_with("Examples:\n  certsmith "),
-            "{sub} --help:\n{help}"
+            "{sub:?} --help:\n{help}"
         );
     }
     let help = s.certsmith(&["--help"]).ok().stdout_str();

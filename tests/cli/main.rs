@@ -4,13 +4,16 @@
 
 mod support;
 
+mod bundle;
 mod crl;
 mod cross_sign;
 mod csr;
 mod examples;
+mod federation;
 mod generate;
 mod genkey;
 mod initca;
+mod inspect;
 mod key;
 mod ledger;
 mod name_constraints;
