@@ -141,6 +141,11 @@ impl Certificate {
     }
 }
 
+/// Lowercase hex without separators (digests in the ledger and in JSON).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// `AB:CD:…`, the way openssl prints fingerprints.
 pub fn colon_hex(bytes: &[u8]) -> String {
     bytes

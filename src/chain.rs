@@ -14,10 +14,10 @@
 use std::path::Path;
 
 use ::time::OffsetDateTime;
-use ::time::format_description::well_known::Rfc3339;
 use x509_parser::prelude::*;
 
 use crate::cert::Certificate;
+use crate::issue::rfc3339;
 use crate::san::San;
 use crate::verify::{self, VerifyError};
 use crate::{Error, Result, files, name_constraints};
@@ -454,13 +454,6 @@ fn authority_key_id(cert: &Certificate) -> Option<Vec<u8>> {
             }
             _ => None,
         })
-}
-
-/// RFC 3339 in UTC, as cfssl prints times: `2030-01-01T00:00:00Z`.
-pub fn rfc3339(t: OffsetDateTime) -> String {
-    t.to_offset(::time::UtcOffset::UTC)
-        .format(&Rfc3339)
-        .unwrap_or_default()
 }
 
 fn plural(n: usize, word: &str) -> String {

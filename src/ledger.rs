@@ -18,7 +18,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
-use crate::cert::Certificate;
+use crate::cert::{Certificate, hex};
 use crate::issue::rfc3339;
 use crate::keys::PrivateKey;
 use crate::{Error, Result};
@@ -31,10 +31,6 @@ struct Line<'a> {
     #[serde(borrow)]
     entry: &'a RawValue,
     sig: String,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

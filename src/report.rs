@@ -600,7 +600,7 @@ fn cfssl_name(name: &X509Name<'_>) -> Name {
     for rdn in name.iter_rdn() {
         for attr in rdn.iter() {
             let Ok(value) = attr.as_str().map(str::to_string) else {
-                n.names.push(hex_of(attr.attr_value().data));
+                n.names.push(crate::cert::hex(attr.attr_value().data));
                 continue;
             };
             n.names.push(value.clone());
@@ -626,10 +626,6 @@ fn cfssl_name(name: &X509Name<'_>) -> Name {
     n.street_address = street.join(",");
     n.postal_code = postal.join(",");
     n
-}
-
-fn hex_of(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// cfssl's SAN list (DNS names, then IP addresses), emails, URIs, and all
