@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Build and verify a certificate''s chain: {"bundle","crt","root",…}')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
+            [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Talk to a cfssl signer (cfssl serve, multirootca)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Record that a certificate is revoked; `certsmith crl` publishes it')
             [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials')
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
@@ -79,10 +80,11 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;sign' {
-            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The issuing CA''s certificate, optionally followed by the CAs above it')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The issuing CA''s certificate, optionally followed by the CAs above it (not needed when the profile signs remotely)')
             [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--tls-remote-ca', '--tls-remote-ca', [CompletionResultType]::ParameterName, 'For a profile with `remote` or `auth_remote`: the CA the signer''s TLS certificate chains to')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config JSON with signing profiles (default: built-in)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Signing profile (default: the config''s default profile)')
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Replace the request''s SANs: comma-separated DNS names, IPs, emails, URIs')
@@ -207,6 +209,72 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         'certsmith;key;help;help' {
             break
         }
+        'certsmith;remote' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a signer for its certificate, usages and expiry')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;remote;sign' {
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order')
+            [CompletionResult]::new('--tls-remote-ca', '--tls-remote-ca', [CompletionResultType]::ParameterName, 'The CA the signer''s TLS certificate must chain to (default: the WebPKI roots)')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'A client certificate for mutual TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'The client certificate''s private key')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'The CA label (multirootca); empty for the server''s default')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The signing profile on the server')
+            [CompletionResult]::new('--auth-key', '--auth-key', [CompletionResultType]::ParameterName, 'Authenticate with this key: hex, env:VAR or file:PATH (uses /authsign)')
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Replace the request''s SANs: comma-separated DNS names, IPs, emails, URIs')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The signer''s CA chain: the returned certificate must verify against it')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;remote;info' {
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order')
+            [CompletionResult]::new('--tls-remote-ca', '--tls-remote-ca', [CompletionResultType]::ParameterName, 'The CA the signer''s TLS certificate must chain to (default: the WebPKI roots)')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'A client certificate for mutual TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'The client certificate''s private key')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'The CA label (multirootca); empty for the server''s default')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The signing profile on the server')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;remote;token' {
+            [CompletionResult]::new('--auth-key', '--auth-key', [CompletionResultType]::ParameterName, 'The auth key: hex, env:VAR or file:PATH')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;remote;help' {
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a signer for its certificate, usages and expiry')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;remote;help;sign' {
+            break
+        }
+        'certsmith;remote;help;info' {
+            break
+        }
+        'certsmith;remote;help;token' {
+            break
+        }
+        'certsmith;remote;help;help' {
+            break
+        }
         'certsmith;revoke' {
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The issuing CA''s certificate, optionally followed by the CAs above it')
             [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed')
@@ -285,6 +353,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Build and verify a certificate''s chain: {"bundle","crt","root",…}')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
+            [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Talk to a cfssl signer (cfssl serve, multirootca)')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Record that a certificate is revoked; `certsmith crl` publishes it')
             [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials')
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
@@ -335,6 +404,21 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;help;key;identity' {
+            break
+        }
+        'certsmith;help;remote' {
+            [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a signer for its certificate, usages and expiry')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes')
+            break
+        }
+        'certsmith;help;remote;sign' {
+            break
+        }
+        'certsmith;help;remote;info' {
+            break
+        }
+        'certsmith;help;remote;token' {
             break
         }
         'certsmith;help;revoke' {

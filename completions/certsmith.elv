@@ -30,6 +30,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand bundle 'Build and verify a certificate''s chain: {"bundle","crt","root",…}'
             cand inspect 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
             cand key 'Seal, open and describe private keys; make age identities'
+            cand remote 'Talk to a cfssl signer (cfssl serve, multirootca)'
             cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
             cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
@@ -72,10 +73,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;sign'= {
-            cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
+            cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it (not needed when the profile signs remotely)'
             cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --tls-remote-ca 'For a profile with `remote` or `auth_remote`: the CA the signer''s TLS certificate chains to'
             cand --config 'Config JSON with signing profiles (default: built-in)'
             cand --profile 'Signing profile (default: the config''s default profile)'
             cand --hostname 'Replace the request''s SANs: comma-separated DNS names, IPs, emails, URIs'
@@ -183,6 +185,63 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;key;help;help'= {
         }
+        &'certsmith;remote'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand sign 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
+            cand info 'Ask a signer for its certificate, usages and expiry'
+            cand token 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;remote;sign'= {
+            cand --remote 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order'
+            cand --tls-remote-ca 'The CA the signer''s TLS certificate must chain to (default: the WebPKI roots)'
+            cand --client-cert 'A client certificate for mutual TLS'
+            cand --client-key 'The client certificate''s private key'
+            cand --label 'The CA label (multirootca); empty for the server''s default'
+            cand --profile 'The signing profile on the server'
+            cand --auth-key 'Authenticate with this key: hex, env:VAR or file:PATH (uses /authsign)'
+            cand --hostname 'Replace the request''s SANs: comma-separated DNS names, IPs, emails, URIs'
+            cand --ca 'The signer''s CA chain: the returned certificate must verify against it'
+            cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -p 'Seal the private key with a passphrase (scrypt)'
+            cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;remote;info'= {
+            cand --remote 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order'
+            cand --tls-remote-ca 'The CA the signer''s TLS certificate must chain to (default: the WebPKI roots)'
+            cand --client-cert 'A client certificate for mutual TLS'
+            cand --client-key 'The client certificate''s private key'
+            cand --label 'The CA label (multirootca); empty for the server''s default'
+            cand --profile 'The signing profile on the server'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;remote;token'= {
+            cand --auth-key 'The auth key: hex, env:VAR or file:PATH'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;remote;help'= {
+            cand sign 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
+            cand info 'Ask a signer for its certificate, usages and expiry'
+            cand token 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;remote;help;sign'= {
+        }
+        &'certsmith;remote;help;info'= {
+        }
+        &'certsmith;remote;help;token'= {
+        }
+        &'certsmith;remote;help;help'= {
+        }
         &'certsmith;revoke'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
             cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
@@ -252,6 +311,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand bundle 'Build and verify a certificate''s chain: {"bundle","crt","root",…}'
             cand inspect 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
             cand key 'Seal, open and describe private keys; make age identities'
+            cand remote 'Talk to a cfssl signer (cfssl serve, multirootca)'
             cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
             cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
@@ -289,6 +349,17 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;help;key;fingerprint'= {
         }
         &'certsmith;help;key;identity'= {
+        }
+        &'certsmith;help;remote'= {
+            cand sign 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
+            cand info 'Ask a signer for its certificate, usages and expiry'
+            cand token 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes'
+        }
+        &'certsmith;help;remote;sign'= {
+        }
+        &'certsmith;help;remote;info'= {
+        }
+        &'certsmith;help;remote;token'= {
         }
         &'certsmith;help;revoke'= {
         }

@@ -232,6 +232,36 @@ pub enum Error {
         source: String,
     },
 
+    // --- remote signing
+    RemoteUrl {
+        value: String,
+    },
+    MissingCa {
+        profile: String,
+    },
+    InvalidAuthKey {
+        reason: String,
+    },
+    RemoteUnreachable {
+        attempts: Vec<String>,
+    },
+    RemoteTls {
+        url: String,
+        reason: String,
+    },
+    RemoteFailed {
+        url: String,
+        status: u16,
+        messages: Vec<String>,
+    },
+    RemoteResponse {
+        url: String,
+        reason: String,
+    },
+    RemoteKeyMismatch {
+        url: String,
+    },
+
     // --- sealed keys
     InvalidRecipient {
         value: String,
@@ -489,6 +519,36 @@ impl fmt::Display for Error {
                 f,
                 "{source}: no certificate, CSR, key, public key or CRL found"
             ),
+            MissingCa { profile } => write!(
+                f,
+                "profile `{profile}` signs locally: --ca and --ca-key are needed"
+            ),
+            RemoteUrl { value } => write!(f, "no signer address in \"{value}\""),
+            InvalidAuthKey { reason } => write!(f, "invalid auth key: {reason}"),
+            RemoteUnreachable { attempts } => {
+                write!(f, "no remote answered: {}", attempts.join("; "))
+            }
+            RemoteTls { url, reason } => write!(f, "{url}: TLS failed: {reason}"),
+            RemoteFailed {
+                url,
+                status,
+                messages,
+            } => {
+                write!(
+                    f,
+                    "{url}: HTTP {status}: {}",
+                    if messages.is_empty() {
+                        "no error message".to_string()
+                    } else {
+                        messages.join("; ")
+                    }
+                )
+            }
+            RemoteResponse { url, reason } => write!(f, "{url}: {reason}"),
+            RemoteKeyMismatch { url } => write!(
+                f,
+                "{url}: the server returned a certificate for a different key"
+            ),
             InvalidRecipient { value, reason } => {
                 write!(f, "invalid recipient \"{value}\": {reason}")
             }
@@ -563,6 +623,10 @@ impl Error {
             }
             InvalidRecipient { .. } => "recipients are age1… keys (certsmith key identity, age-keygen) or ssh-ed25519/ssh-rsa public keys".into(),
             NoSealGiven => "pass -r RECIPIENT, -R FILE or -p".into(),
+            MissingCa { .. } => "pass --ca CA_CERT --ca-key CA_KEY, or a profile with remote/auth_remote".into(),
+            RemoteTls { .. } => "pass the signer's CA with --tls-remote-ca FILE".into(),
+            RemoteUnreachable { .. } => "check the address and that the signer runs (cfssl serve, multirootca)".into(),
+            InvalidAuthKey { .. } => "give the key as hex, env:VAR or file:PATH, as in cfssl's auth_keys".into(),
             NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
             UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),
             InvalidSerial { .. } => "e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it".into(),

@@ -344,6 +344,11 @@ impl PrivateKey {
         public_key_of(&self.signer)
     }
 
+    /// The key as PKCS#8 DER (for a TLS client certificate).
+    pub fn pkcs8_der(&self) -> Zeroizing<Vec<u8>> {
+        self.pkcs8.clone()
+    }
+
     /// The key as PKCS#8 `PRIVATE KEY` PEM.
     pub fn to_pem(&self) -> Zeroizing<String> {
         let block = pem::Pem::new("PRIVATE KEY", self.pkcs8.to_vec());

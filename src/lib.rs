@@ -27,6 +27,7 @@ pub mod name_constraints;
 mod note;
 pub mod pemfile;
 pub mod profile;
+pub mod remote;
 pub mod report;
 pub mod request;
 pub mod san;

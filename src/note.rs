@@ -20,6 +20,8 @@ pub enum Note {
     NotAfterClamped { requested: String, clamped: String },
     /// A CA's pathlen was lowered to what its issuer allows.
     PathLenClamped { requested: Option<u8>, allowed: u8 },
+    /// A signer in a failover group that could not be reached.
+    RemoteSkipped { url: String, reason: String },
     /// A profile field that certsmith reads but deliberately does not honour.
     FieldIgnored {
         profile: String,
@@ -51,6 +53,9 @@ impl fmt::Display for Note {
                     f,
                     "note: pathlen {requested} exceeds what the issuing CA allows; set to {allowed}"
                 )
+            }
+            Note::RemoteSkipped { url, reason } => {
+                write!(f, "note: {url}: {reason}; trying the next signer")
             }
             Note::FieldIgnored {
                 profile,

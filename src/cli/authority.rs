@@ -54,16 +54,23 @@ pub struct CaArgs {
 impl CaArgs {
     /// The CA certificate and its key, opened and checked to belong together.
     pub fn load(&self, pass: &PassphraseArgs) -> Result<Issuer> {
-        let cert_source = self.ca.display().to_string();
-        // A chain file names the issuer first, then the CAs above it.
-        let mut certs =
-            Certificate::all_from_bytes(&certsmith::files::read(&self.ca)?, &cert_source)?;
-        let cert = certs.remove(0);
-        let key = self
-            .unlock
-            .read_key(&Input::read(&self.ca_key.display().to_string())?, pass)?;
-        let mut issuer = Issuer::new(cert, &cert_source, key, &self.ca_key.display().to_string())?;
-        issuer.chain = certs;
-        Ok(issuer)
+        load_issuer(&self.ca, &self.ca_key, &self.unlock, pass)
     }
+}
+
+/// The CA certificate (a chain file names the issuer first, then the CAs
+/// above it) and its key, opened and checked to belong together.
+pub fn load_issuer(
+    ca: &std::path::Path,
+    ca_key: &std::path::Path,
+    unlock: &UnlockArgs,
+    pass: &PassphraseArgs,
+) -> Result<Issuer> {
+    let cert_source = ca.display().to_string();
+    let mut certs = Certificate::all_from_bytes(&certsmith::files::read(ca)?, &cert_source)?;
+    let cert = certs.remove(0);
+    let key = unlock.read_key(&Input::read(&ca_key.display().to_string())?, pass)?;
+    let mut issuer = Issuer::new(cert, &cert_source, key, &ca_key.display().to_string())?;
+    issuer.chain = certs;
+    Ok(issuer)
 }

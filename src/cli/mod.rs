@@ -15,6 +15,7 @@ mod inspect;
 mod io;
 mod key;
 mod ledger;
+mod remote;
 mod revoke;
 mod secrets;
 mod sign;
@@ -51,6 +52,8 @@ enum Command {
     Inspect(inspect::InspectArgs),
     #[command(subcommand)]
     Key(key::KeyCommand),
+    #[command(subcommand)]
+    Remote(remote::RemoteCommand),
     Revoke(revoke::RevokeArgs),
     Crl(crl::CrlArgs),
     CrossSign(cross_sign::CrossSignArgs),
@@ -71,6 +74,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Bundle(args) => bundle::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Key(cmd) => key::run(cmd),
+        Command::Remote(cmd) => remote::run(cmd),
         Command::Revoke(args) => revoke::run(args),
         Command::Crl(args) => crl::run(args),
         Command::CrossSign(args) => cross_sign::run(args),

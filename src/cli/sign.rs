@@ -5,15 +5,18 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use certsmith::Result;
 use certsmith::csr::{self, CertificateRequest};
 use certsmith::envelope::Output;
 use certsmith::issue::Options;
 use certsmith::keys::PrivateKey;
+use certsmith::remote::SignRequest;
 use certsmith::san::San;
+use certsmith::{Error, Result};
 
-use super::authority::{self, CaArgs};
+use super::authority;
 use super::io::{self, Input};
+use super::remote;
+use super::secrets::UnlockArgs;
 use super::secrets::{self, PassphraseArgs, SealArgs};
 
 const EXAMPLES: &str = "\
@@ -31,8 +34,18 @@ Examples:
 #[derive(Args)]
 #[command(after_help = EXAMPLES)]
 pub struct SignArgs {
+    /// The issuing CA's certificate, optionally followed by the CAs above it
+    /// (not needed when the profile signs remotely)
+    #[arg(long)]
+    ca: Option<PathBuf>,
+    /// The issuing CA's private key, plain or age-sealed
+    #[arg(long = "ca-key")]
+    ca_key: Option<PathBuf>,
     #[command(flatten)]
-    ca: CaArgs,
+    unlock: UnlockArgs,
+    /// For a profile with `remote` or `auth_remote`: the CA the signer's TLS certificate chains to
+    #[arg(long, value_name = "FILE")]
+    tls_remote_ca: Option<PathBuf>,
     /// Config JSON with signing profiles (default: built-in)
     #[arg(long)]
     config: Option<PathBuf>,
@@ -57,13 +70,38 @@ pub struct SignArgs {
 }
 
 pub fn run(args: SignArgs) -> Result<()> {
-    let profile = io::load_config(args.config.as_deref())?.profile(args.profile.as_deref())?;
-    profile.check_local()?;
+    let config = io::load_config(args.config.as_deref())?;
+    let profile = config.profile(args.profile.as_deref())?;
     let hosts = args.hostname.as_deref().map(San::parse_list).transpose()?;
+    // A cfssl client config: the profile names a remote signer.
+    let remote = if profile.is_remote() {
+        Some(remote::for_profile(
+            &config,
+            &profile,
+            args.tls_remote_ca.as_deref(),
+        )?)
+    } else {
+        None
+    };
+    let issuer = match (&remote, &args.ca, &args.ca_key) {
+        (Some(_), _, _) => None,
+        (None, Some(ca), Some(ca_key)) => {
+            profile.check_local()?;
+            // The CA key must match the CA certificate before anything is made or signed.
+            Some(authority::load_issuer(
+                ca,
+                ca_key,
+                &args.unlock,
+                &args.passphrase,
+            )?)
+        }
+        (None, _, _) => {
+            return Err(Error::MissingCa {
+                profile: profile.name.clone(),
+            });
+        }
+    };
     let input = Input::read(&args.input)?;
-
-    // The CA key must match the CA certificate before anything is made or signed.
-    let issuer = args.ca.load(&args.passphrase)?;
 
     let (csr, key) = if input.is_json() {
         let req = input.cert_request()?;
@@ -80,13 +118,31 @@ pub fn run(args: SignArgs) -> Result<()> {
             None,
         )
     };
-    let options = Options {
-        hosts,
-        strict: args.strict,
-        ..Options::default()
+    let cert = match (remote, issuer) {
+        (Some((signer, auth_key)), _) => {
+            let hosts = hosts.map(|h| h.iter().map(remote::san_text).collect());
+            let request = SignRequest {
+                csr: &csr,
+                profile: &profile.name,
+                label: "",
+                hosts,
+            };
+            let (cert, notes) = signer.sign(&request, auth_key.as_ref().map(|k| k.as_slice()))?;
+            io::print_notes(&notes);
+            let chain = args.ca.as_deref().or(args.tls_remote_ca.as_deref());
+            remote::check_chain(&cert, &profile.name, chain, args.ca.is_some())?;
+            cert
+        }
+        (None, Some(issuer)) => {
+            let options = Options {
+                hosts,
+                strict: args.strict,
+                ..Options::default()
+            };
+            authority::issue_and_record(&csr, &profile, &issuer, &options, args.ledger.as_deref())?
+        }
+        (None, None) => unreachable!("a local profile has an issuer"),
     };
-    let cert =
-        authority::issue_and_record(&csr, &profile, &issuer, &options, args.ledger.as_deref())?;
     io::emit(&Output {
         cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),

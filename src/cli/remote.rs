@@ -1,0 +1,282 @@
+//! `certsmith remote`: cfssl's signing API, as a client of `cfssl serve`
+//! and `multirootca`. Private keys never leave this host: only CSRs travel.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use serde_json::Value;
+use zeroize::Zeroizing;
+
+use certsmith::cert::Certificate;
+use certsmith::csr::{self, CertificateRequest};
+use certsmith::envelope::Output;
+use certsmith::keys::PrivateKey;
+use certsmith::profile::{Config, Profile};
+use certsmith::remote::{self, Remote, SignRequest, Tls};
+use certsmith::san::San;
+use certsmith::{Error, Result, files};
+
+use super::io::{self, Input};
+use super::secrets::{self, PassphraseArgs, SealArgs};
+
+const EXAMPLES: &str = "\
+Examples:
+  certsmith remote sign --remote https://ca:8888 --tls-remote-ca ca.pem --profile server \\
+      --auth-key env:CFSSL_AUTH_KEY server-csr.json | certsmith split-json server
+  certsmith remote info --remote https://ca:8888 --tls-remote-ca ca.pem
+  certsmith remote token --auth-key 0123456789ABCDEF request.json";
+
+/// Talk to a cfssl signer (cfssl serve, multirootca).
+#[derive(Subcommand)]
+#[command(after_help = EXAMPLES)]
+pub enum RemoteCommand {
+    Sign(SignArgs),
+    Info(InfoArgs),
+    Token(TokenArgs),
+}
+
+/// Where the signer is and how to reach it.
+#[derive(Args)]
+pub struct Connection {
+    /// Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order
+    #[arg(long)]
+    remote: String,
+    /// The CA the signer's TLS certificate must chain to (default: the WebPKI roots)
+    #[arg(long, value_name = "FILE")]
+    tls_remote_ca: Option<PathBuf>,
+    /// A client certificate for mutual TLS
+    #[arg(long, value_name = "FILE", requires = "client_key")]
+    client_cert: Option<PathBuf>,
+    /// The client certificate's private key
+    #[arg(long, value_name = "FILE", requires = "client_cert")]
+    client_key: Option<PathBuf>,
+    /// The CA label (multirootca); empty for the server's default
+    #[arg(long, default_value = "")]
+    label: String,
+    /// The signing profile on the server
+    #[arg(long, default_value = "")]
+    profile: String,
+}
+
+/// Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON.
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  certsmith remote sign --remote ca:8888 --profile server srv.csr | certsmith split-json srv"
+)]
+pub struct SignArgs {
+    #[command(flatten)]
+    connection: Connection,
+    /// Authenticate with this key: hex, env:VAR or file:PATH (uses /authsign)
+    #[arg(long, value_name = "KEY")]
+    auth_key: Option<String>,
+    /// Replace the request's SANs: comma-separated DNS names, IPs, emails, URIs
+    #[arg(long)]
+    hostname: Option<String>,
+    /// The signer's CA chain: the returned certificate must verify against it
+    #[arg(long, value_name = "FILE")]
+    ca: Option<PathBuf>,
+    /// A CSR (PEM or DER) or a CSR JSON file, or - for stdin
+    input: String,
+    #[command(flatten)]
+    seal: SealArgs,
+    #[command(flatten)]
+    passphrase: PassphraseArgs,
+}
+
+/// Ask a signer for its certificate, usages and expiry.
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  certsmith remote info --remote https://ca:8888 --tls-remote-ca ca.pem --label primary"
+)]
+pub struct InfoArgs {
+    #[command(flatten)]
+    connection: Connection,
+}
+
+/// Print cfssl's authentication token (base64 HMAC-SHA256) of a file's bytes.
+#[derive(Args)]
+#[command(after_help = "Examples:\n  certsmith remote token --auth-key file:auth.hex request.json")]
+pub struct TokenArgs {
+    /// The auth key: hex, env:VAR or file:PATH
+    #[arg(long, value_name = "KEY")]
+    auth_key: String,
+    /// The exact bytes that are signed, or - for stdin
+    file: String,
+}
+
+pub fn run(cmd: RemoteCommand) -> Result<()> {
+    match cmd {
+        RemoteCommand::Sign(args) => sign(args),
+        RemoteCommand::Info(args) => {
+            let remote = connect(&args.connection)?;
+            let (result, notes) = remote.info(&args.connection.label, &args.connection.profile)?;
+            io::print_notes(&notes);
+            let mut line = serde_json::to_string(&Value::Object(result)).expect("JSON serializes");
+            line.push('\n');
+            io::write_stdout(line.as_bytes())
+        }
+        RemoteCommand::Token(args) => {
+            let key = auth_key(&args.auth_key)?;
+            let input = Input::read(&args.file)?;
+            io::write_stdout(format!("{}\n", remote::token(&key, &input.bytes)).as_bytes())
+        }
+    }
+}
+
+fn sign(args: SignArgs) -> Result<()> {
+    let hosts = args.hostname.as_deref().map(San::parse_list).transpose()?;
+    let key = args.auth_key.as_deref().map(auth_key).transpose()?;
+    let remote = connect(&args.connection)?;
+    let input = Input::read(&args.input)?;
+    let (csr, private_key) = if input.is_json() {
+        let req = input.cert_request()?;
+        let seal = args.seal.seal(&args.passphrase, "the new private key")?;
+        let key = PrivateKey::generate(req.key)?;
+        let csr = CertificateRequest::from_bytes(
+            &csr::build_for_request(&req, &key)?,
+            "generated request",
+        )?;
+        (csr, Some(secrets::key_text(&key, seal.as_ref())?))
+    } else {
+        (
+            CertificateRequest::from_bytes(&input.bytes, &input.source)?,
+            None,
+        )
+    };
+    let request = SignRequest {
+        csr: &csr,
+        profile: &args.connection.profile,
+        label: &args.connection.label,
+        hosts: hosts.map(|h| h.iter().map(san_text).collect()),
+    };
+    let (cert, notes) = remote.sign(&request, key.as_ref().map(|k| k.as_slice()))?;
+    io::print_notes(&notes);
+    let chain = args
+        .ca
+        .as_deref()
+        .or(args.connection.tls_remote_ca.as_deref());
+    check_chain(&cert, &args.connection.remote, chain, args.ca.is_some())?;
+    io::emit(&Output {
+        cert: Some(cert.to_pem()),
+        csr: Some(csr.to_pem()),
+        key: private_key,
+    })
+}
+
+/// A SAN as cfssl's `hosts` spells it.
+pub(super) fn san_text(san: &San) -> String {
+    match san {
+        San::Dns(s) | San::Email(s) | San::Uri(s) => s.clone(),
+        San::Ip(ip) => ip.to_string(),
+    }
+}
+
+/// TLS settings that trust `ca` (a PEM file of CA certificates), or the WebPKI roots.
+fn tls_trusting(ca: Option<&std::path::Path>) -> Result<Tls> {
+    let mut tls = Tls::default();
+    if let Some(path) = ca {
+        let certs = Certificate::all_from_bytes(&files::read(path)?, &path.display().to_string())?;
+        tls.roots = Some(certs.into_iter().map(|c| c.der).collect());
+    }
+    Ok(tls)
+}
+
+/// Checks that `cert` verifies against the signer's chain in `chain_file`.
+/// A TLS CA file (`required` false) is used only when it holds the
+/// certificate's issuer: the TLS CA and the signing CA may differ.
+pub(super) fn check_chain(
+    cert: &Certificate,
+    remote: &str,
+    chain_file: Option<&std::path::Path>,
+    required: bool,
+) -> Result<()> {
+    let Some(path) = chain_file else {
+        return Ok(());
+    };
+    let source = path.display().to_string();
+    let certs = Certificate::all_from_bytes(&files::read(path)?, &source)?;
+    if !required && !certs.iter().any(|c| c.subject_der == cert.issuer_der) {
+        return Ok(());
+    }
+    let (roots, intermediates): (Vec<Certificate>, Vec<Certificate>) = certs
+        .into_iter()
+        .partition(|c| c.subject_der == c.issuer_der);
+    certsmith::chain::build(
+        cert,
+        "the returned certificate",
+        &intermediates,
+        &roots,
+        io::now(),
+    )
+    .map_err(|e| Error::RemoteResponse {
+        url: remote.to_string(),
+        reason: format!("the returned certificate does not verify against {source}: {e}"),
+    })?;
+    Ok(())
+}
+
+fn connect(c: &Connection) -> Result<Remote> {
+    let mut tls = tls_trusting(c.tls_remote_ca.as_deref())?;
+    if let (Some(cert), Some(key)) = (&c.client_cert, &c.client_key) {
+        let chain = Certificate::all_from_bytes(&files::read(cert)?, &cert.display().to_string())?;
+        let key_bytes = Zeroizing::new(files::read(key)?);
+        let key = PrivateKey::from_bytes(&key_bytes, &key.display().to_string())?;
+        let pkcs8 = key.pkcs8_der();
+        tls.client = Some((chain.into_iter().map(|c| c.der).collect(), pkcs8));
+    }
+    Remote::new(&c.remote, &tls)
+}
+
+/// cfssl's auth key forms: hex, `env:VAR`, `file:PATH` (the file holds hex).
+pub(super) fn auth_key(spec: &str) -> Result<Zeroizing<Vec<u8>>> {
+    if let Some(var) = spec.strip_prefix("env:") {
+        let value = Zeroizing::new(std::env::var(var).map_err(|_| Error::InvalidAuthKey {
+            reason: format!("environment variable {var} is not set"),
+        })?);
+        return remote::parse_auth_key(&value);
+    }
+    if let Some(path) = spec.strip_prefix("file:") {
+        let bytes = Zeroizing::new(files::read(std::path::Path::new(path))?);
+        return remote::parse_auth_key(&String::from_utf8_lossy(&bytes));
+    }
+    remote::parse_auth_key(spec)
+}
+
+/// The signer and auth key a cfssl client config's profile names: `remote`
+/// (a name in `remotes`, or an address) with an optional `auth_key`, or
+/// `auth_remote {remote, auth_key}`.
+pub(super) fn for_profile(
+    config: &Config,
+    profile: &Profile,
+    tls_remote_ca: Option<&std::path::Path>,
+) -> Result<(Remote, Option<Zeroizing<Vec<u8>>>)> {
+    let (remote, key_name) = match (&profile.auth_remote, &profile.remote) {
+        (Some(ar), _) => (
+            ar.remote.clone(),
+            Some(ar.auth_key.clone()).filter(|k| !k.is_empty()),
+        ),
+        (None, Some(r)) => (r.clone(), profile.auth_key.clone()),
+        (None, None) => {
+            return Err(Error::RemoteProfile {
+                profile: profile.name.clone(),
+            });
+        }
+    };
+    let urls = config.remotes.get(&remote).cloned().unwrap_or(remote);
+    let key = match key_name {
+        None => None,
+        Some(name) => {
+            let entry = config
+                .auth_keys
+                .get(&name)
+                .ok_or_else(|| Error::InvalidAuthKey {
+                    reason: format!(
+                        "profile `{}` names auth key \"{name}\", which auth_keys does not define",
+                        profile.name
+                    ),
+                })?;
+            Some(auth_key(&entry.key)?)
+        }
+    };
+    Ok((Remote::new(&urls, &tls_trusting(tls_remote_ca)?)?, key))
+}
