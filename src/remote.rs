@@ -27,8 +27,14 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Tls {
     /// DER roots the server must chain to; `None` means the WebPKI roots.
     pub roots: Option<Vec<Vec<u8>>>,
-    /// A client certificate chain (DER) and its PKCS#8 key, for mTLS.
-    pub client: Option<(Vec<Vec<u8>>, Zeroizing<Vec<u8>>)>,
+    /// A client certificate for mutual TLS.
+    pub client: Option<ClientIdentity>,
+}
+
+/// A client certificate chain (DER, leaf first) and its PKCS#8 key.
+pub struct ClientIdentity {
+    pub chain: Vec<Vec<u8>>,
+    pub key: Zeroizing<Vec<u8>>,
 }
 
 /// An ordered failover group of signers.
@@ -73,7 +79,8 @@ pub fn parse_urls(list: &str) -> Result<Vec<String>> {
 /// An auth key as hex (any case).
 pub fn parse_auth_key(hex: &str) -> Result<Zeroizing<Vec<u8>>> {
     let hex = hex.trim();
-    if hex.is_empty() || hex.len() % 2 != 0 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+    if hex.is_empty() || !hex.len().is_multiple_of(2) || !hex.chars().all(|c| c.is_ascii_hexdigit())
+    {
         return Err(Error::InvalidAuthKey {
             reason: "an auth key is an even number of hex digits".into(),
         });
@@ -113,7 +120,7 @@ impl Remote {
                     .collect();
             config = config.root_certs(ureq::tls::RootCerts::new_with_certs(&certs));
         }
-        if let Some((chain, key)) = &tls.client {
+        if let Some(ClientIdentity { chain, key }) = &tls.client {
             let certs: Vec<ureq::tls::Certificate<'static>> = chain
                 .iter()
                 .map(|der| ureq::tls::Certificate::from_der(der).to_owned())

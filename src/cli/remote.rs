@@ -12,7 +12,7 @@ use certsmith::csr::{self, CertificateRequest};
 use certsmith::envelope::Output;
 use certsmith::keys::PrivateKey;
 use certsmith::profile::{Config, Profile};
-use certsmith::remote::{self, Remote, SignRequest, Tls};
+use certsmith::remote::{self, ClientIdentity, Remote, SignRequest, Tls};
 use certsmith::san::San;
 use certsmith::{Error, Result, files};
 
@@ -222,7 +222,10 @@ fn connect(c: &Connection) -> Result<Remote> {
         let key_bytes = Zeroizing::new(files::read(key)?);
         let key = PrivateKey::from_bytes(&key_bytes, &key.display().to_string())?;
         let pkcs8 = key.pkcs8_der();
-        tls.client = Some((chain.into_iter().map(|c| c.der).collect(), pkcs8));
+        tls.client = Some(ClientIdentity {
+            chain: chain.into_iter().map(|c| c.der).collect(),
+            key: pkcs8,
+        });
     }
     Remote::new(&c.remote, &tls)
 }
