@@ -523,7 +523,10 @@ impl fmt::Display for Error {
                 f,
                 "profile `{profile}` signs locally: --ca and --ca-key are needed"
             ),
-            RemoteUrl { value } => write!(f, "no signer address in \"{value}\""),
+            RemoteUrl { value } => write!(
+                f,
+                "\"{value}\" is not a signer address (https://host:port, http://host:port or host:port)"
+            ),
             InvalidAuthKey { reason } => write!(f, "invalid auth key: {reason}"),
             RemoteUnreachable { attempts } => {
                 write!(f, "no remote answered: {}", attempts.join("; "))
@@ -624,6 +627,10 @@ impl Error {
             InvalidRecipient { .. } => "recipients are age1… keys (certsmith key identity, age-keygen) or ssh-ed25519/ssh-rsa public keys".into(),
             NoSealGiven => "pass -r RECIPIENT, -R FILE or -p".into(),
             MissingCa { .. } => "pass --ca CA_CERT --ca-key CA_KEY, or a profile with remote/auth_remote".into(),
+            // A fatal alert from the server means it refused our client certificate.
+            RemoteTls { reason, .. } if reason.contains("alert") => {
+                "the signer refused the client certificate: pass --client-cert/--client-key from a CA it trusts".into()
+            }
             RemoteTls { .. } => "pass the signer's CA with --tls-remote-ca FILE".into(),
             RemoteUnreachable { .. } => "check the address and that the signer runs (cfssl serve, multirootca)".into(),
             InvalidAuthKey { .. } => "give the key as hex, env:VAR or file:PATH, as in cfssl's auth_keys".into(),

@@ -60,14 +60,18 @@ pub fn parse_urls(list: &str) -> Result<Vec<String>> {
         .map(str::trim)
         .filter(|u| !u.is_empty())
         .map(|u| {
-            let url = if u.starts_with("http://") || u.starts_with("https://") {
-                u.to_string()
-            } else {
-                format!("http://{u}")
+            let url = match u.split_once("://") {
+                Some(("http" | "https", _)) => u.to_string(),
+                Some(_) => {
+                    return Err(Error::RemoteUrl {
+                        value: u.to_string(),
+                    });
+                }
+                None => format!("http://{u}"),
             };
-            url.trim_end_matches('/').to_string()
+            Ok(url.trim_end_matches('/').to_string())
         })
-        .collect();
+        .collect::<Result<_>>()?;
     if urls.is_empty() {
         return Err(Error::RemoteUrl {
             value: list.to_string(),

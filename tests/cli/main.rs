@@ -18,6 +18,7 @@ mod key;
 mod ledger;
 mod name_constraints;
 mod offline_root;
+mod remote;
 mod rotation_examples;
 mod sign;
 mod split_json;
