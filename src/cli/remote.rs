@@ -252,7 +252,7 @@ pub(super) fn for_profile(
     config: &Config,
     profile: &Profile,
     tls_remote_ca: Option<&std::path::Path>,
-) -> Result<(Remote, Option<Zeroizing<Vec<u8>>>)> {
+) -> Result<(Remote, Option<Zeroizing<Vec<u8>>>, String)> {
     let (remote, key_name) = match (&profile.auth_remote, &profile.remote) {
         (Some(ar), _) => (
             ar.remote.clone(),
@@ -281,5 +281,9 @@ pub(super) fn for_profile(
             Some(auth_key(&entry.key)?)
         }
     };
-    Ok((Remote::new(&urls, &tls_trusting(tls_remote_ca)?)?, key))
+    Ok((
+        Remote::new(&urls, &tls_trusting(tls_remote_ca)?)?,
+        key,
+        urls,
+    ))
 }

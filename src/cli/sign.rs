@@ -119,7 +119,7 @@ pub fn run(args: SignArgs) -> Result<()> {
         )
     };
     let cert = match (remote, issuer) {
-        (Some((signer, auth_key)), _) => {
+        (Some((signer, auth_key, urls)), _) => {
             let hosts = hosts.map(|h| h.iter().map(remote::san_text).collect());
             let request = SignRequest {
                 csr: &csr,
@@ -130,7 +130,7 @@ pub fn run(args: SignArgs) -> Result<()> {
             let (cert, notes) = signer.sign(&request, auth_key.as_ref().map(|k| k.as_slice()))?;
             io::print_notes(&notes);
             let chain = args.ca.as_deref().or(args.tls_remote_ca.as_deref());
-            remote::check_chain(&cert, &profile.name, chain, args.ca.is_some())?;
+            remote::check_chain(&cert, &urls, chain, args.ca.is_some())?;
             cert
         }
         (None, Some(issuer)) => {

@@ -1039,3 +1039,107 @@ fn authsign_sends_the_inner_request_and_a_token_over_its_exact_bytes() {
     );
     s.openssl_verify("ca.pem", &["int.pem"], "client.pem");
 }
+
+/// A cfssl client config works unchanged: `sign --config client.json --profile P`
+/// goes to the remote named by the profile's `remote` or `auth_remote`,
+/// resolving `remotes` and `auth_keys` (here an `env:` key), with no --ca.
+#[test]
+fn sign_with_a_cfssl_client_config_goes_to_its_remote() {
+    let s = lab();
+    let server = cfssl_serve(&s, true);
+    let url = server.url("https");
+    s.write(
+        "client.json",
+        &format!(
+            r#"{{"signing":{{"default":{{"auth_remote":{{"remote":"ca","auth_key":"primary"}}}},
+              "profiles":{{"authd":{{"auth_remote":{{"remote":"ca","auth_key":"primary"}}}},"server":{{"remote":"ca"}}}}}},
+              "auth_keys":{{"primary":{{"type":"standard","key":"env:TEST_AUTH_KEY"}}}},
+              "remotes":{{"ca":"{url}"}}}}"#
+        ),
+    );
+    let env = [("TEST_AUTH_KEY", AUTH_KEY)];
+    s.write(
+        "signer-chain.pem",
+        &format!("{}{}", s.read("int.pem"), s.read("ca.pem")),
+    );
+    // `remote`: plain sign over TLS; the returned certificate is checked against --ca.
+    let run = certsmith_env(
+        &s,
+        &[
+            "sign",
+            "--config",
+            "client.json",
+            "--profile",
+            "server",
+            "--tls-remote-ca",
+            "ca.pem",
+            "--ca",
+            "signer-chain.pem",
+            "leaf.csr",
+        ],
+        &env,
+    );
+    run.ok();
+    std::fs::write(
+        s.path("viaremote.pem"),
+        run.json()["cert"].as_str().unwrap(),
+    )
+    .unwrap();
+    s.openssl_verify("ca.pem", &["int.pem"], "viaremote.pem");
+    s.pkilint("viaremote.pem");
+    assert!(
+        s.x509_text("viaremote.pem")
+            .contains("TLS Web Server Authentication")
+    );
+    // `auth_remote`: authsign with the key from the environment.
+    let run = certsmith_env(
+        &s,
+        &[
+            "sign",
+            "--config",
+            "client.json",
+            "--profile",
+            "authd",
+            "--tls-remote-ca",
+            "ca.pem",
+            "leaf.csr",
+        ],
+        &env,
+    );
+    run.ok();
+    std::fs::write(s.path("authd.pem"), run.json()["cert"].as_str().unwrap()).unwrap();
+    s.openssl_verify("ca.pem", &["int.pem"], "authd.pem");
+    assert!(
+        s.x509_text("authd.pem")
+            .contains("TLS Web Client Authentication")
+    );
+    // A wrong key in the environment is the server's "invalid token".
+    let run = certsmith_env(
+        &s,
+        &[
+            "sign",
+            "--config",
+            "client.json",
+            "--profile",
+            "authd",
+            "--tls-remote-ca",
+            "ca.pem",
+            "leaf.csr",
+        ],
+        &[("TEST_AUTH_KEY", "00112233445566778899aabbccddeeff")],
+    );
+    assert!(
+        run.fails().contains("HTTP 400: invalid token"),
+        "{}",
+        run.stderr
+    );
+    // A local profile without --ca/--ca-key says what is missing.
+    let err = s
+        .certsmith(&["sign", "--profile", "server", "leaf.csr"])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: profile `server` signs locally: --ca and --ca-key are needed\n"),
+        "{err}"
+    );
+}
