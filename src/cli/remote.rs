@@ -245,6 +245,14 @@ pub(super) fn auth_key(spec: &str) -> Result<Zeroizing<Vec<u8>>> {
     remote::parse_auth_key(spec)
 }
 
+/// A remote signer as a config profile names it.
+pub(super) struct ProfileSigner {
+    pub remote: Remote,
+    pub auth_key: Option<Zeroizing<Vec<u8>>>,
+    /// The addresses, for messages.
+    pub urls: String,
+}
+
 /// The signer and auth key a cfssl client config's profile names: `remote`
 /// (a name in `remotes`, or an address) with an optional `auth_key`, or
 /// `auth_remote {remote, auth_key}`.
@@ -252,7 +260,7 @@ pub(super) fn for_profile(
     config: &Config,
     profile: &Profile,
     tls_remote_ca: Option<&std::path::Path>,
-) -> Result<(Remote, Option<Zeroizing<Vec<u8>>>, String)> {
+) -> Result<ProfileSigner> {
     let (remote, key_name) = match (&profile.auth_remote, &profile.remote) {
         (Some(ar), _) => (
             ar.remote.clone(),
@@ -281,9 +289,10 @@ pub(super) fn for_profile(
             Some(auth_key(&entry.key)?)
         }
     };
-    Ok((
-        Remote::new(&urls, &tls_trusting(tls_remote_ca)?)?,
-        key,
+    let remote = Remote::new(&urls, &tls_trusting(tls_remote_ca)?)?;
+    Ok(ProfileSigner {
+        remote,
+        auth_key: key,
         urls,
-    ))
+    })
 }

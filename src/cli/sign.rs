@@ -119,7 +119,14 @@ pub fn run(args: SignArgs) -> Result<()> {
         )
     };
     let cert = match (remote, issuer) {
-        (Some((signer, auth_key, urls)), _) => {
+        (
+            Some(remote::ProfileSigner {
+                remote: signer,
+                auth_key,
+                urls,
+            }),
+            _,
+        ) => {
             let hosts = hosts.map(|h| h.iter().map(remote::san_text).collect());
             let request = SignRequest {
                 csr: &csr,
