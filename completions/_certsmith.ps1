@@ -34,6 +34,9 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
             [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Talk to a cfssl signer (cfssl serve, multirootca)')
+            [CompletionResult]::new('gencert', 'gencert', [CompletionResultType]::ParameterValue, 'cfssl''s gencert: -initca → initca; -ca/-ca-key → sign; -remote → remote sign')
+            [CompletionResult]::new('certinfo', 'certinfo', [CompletionResultType]::ParameterValue, 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)')
+            [CompletionResult]::new('print-defaults', 'print-defaults', [CompletionResultType]::ParameterValue, 'Print starter files (cfssl print-defaults): csr, config, list')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Record that a certificate is revoked; `certsmith crl` publishes it')
             [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials')
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
@@ -275,6 +278,61 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         'certsmith;remote;help;help' {
             break
         }
+        'certsmith;gencert' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'certsmith;certinfo' {
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'A certificate file, or - for stdin')
+            [CompletionResult]::new('--csr', '--csr', [CompletionResultType]::ParameterName, 'A CSR file, or - for stdin')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;print-defaults' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('csr', 'csr', [CompletionResultType]::ParameterValue, 'A CSR JSON')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A signing config (the built-in one: default, server, client, peer, kubernetes, intermediate)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The names print-defaults knows')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;print-defaults;csr' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;print-defaults;config' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;print-defaults;list' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;print-defaults;help' {
+            [CompletionResult]::new('csr', 'csr', [CompletionResultType]::ParameterValue, 'A CSR JSON')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A signing config (the built-in one: default, server, client, peer, kubernetes, intermediate)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The names print-defaults knows')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;print-defaults;help;csr' {
+            break
+        }
+        'certsmith;print-defaults;help;config' {
+            break
+        }
+        'certsmith;print-defaults;help;list' {
+            break
+        }
+        'certsmith;print-defaults;help;help' {
+            break
+        }
         'certsmith;revoke' {
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The issuing CA''s certificate, optionally followed by the CAs above it')
             [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed')
@@ -354,6 +412,9 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
             [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Talk to a cfssl signer (cfssl serve, multirootca)')
+            [CompletionResult]::new('gencert', 'gencert', [CompletionResultType]::ParameterValue, 'cfssl''s gencert: -initca → initca; -ca/-ca-key → sign; -remote → remote sign')
+            [CompletionResult]::new('certinfo', 'certinfo', [CompletionResultType]::ParameterValue, 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)')
+            [CompletionResult]::new('print-defaults', 'print-defaults', [CompletionResultType]::ParameterValue, 'Print starter files (cfssl print-defaults): csr, config, list')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Record that a certificate is revoked; `certsmith crl` publishes it')
             [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials')
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
@@ -419,6 +480,27 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;help;remote;token' {
+            break
+        }
+        'certsmith;help;gencert' {
+            break
+        }
+        'certsmith;help;certinfo' {
+            break
+        }
+        'certsmith;help;print-defaults' {
+            [CompletionResult]::new('csr', 'csr', [CompletionResultType]::ParameterValue, 'A CSR JSON')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A signing config (the built-in one: default, server, client, peer, kubernetes, intermediate)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The names print-defaults knows')
+            break
+        }
+        'certsmith;help;print-defaults;csr' {
+            break
+        }
+        'certsmith;help;print-defaults;config' {
+            break
+        }
+        'certsmith;help;print-defaults;list' {
             break
         }
         'certsmith;help;revoke' {

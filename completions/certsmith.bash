@@ -19,6 +19,9 @@ _certsmith() {
             certsmith,bundle)
                 cmd="certsmith__subcmd__bundle"
                 ;;
+            certsmith,certinfo)
+                cmd="certsmith__subcmd__certinfo"
+                ;;
             certsmith,crl)
                 cmd="certsmith__subcmd__crl"
                 ;;
@@ -27,6 +30,9 @@ _certsmith() {
                 ;;
             certsmith,csr)
                 cmd="certsmith__subcmd__csr"
+                ;;
+            certsmith,gencert)
+                cmd="certsmith__subcmd__gencert"
                 ;;
             certsmith,generate)
                 cmd="certsmith__subcmd__generate"
@@ -49,6 +55,9 @@ _certsmith() {
             certsmith,ledger)
                 cmd="certsmith__subcmd__ledger"
                 ;;
+            certsmith,print-defaults)
+                cmd="certsmith__subcmd__print__subcmd__defaults"
+                ;;
             certsmith,remote)
                 cmd="certsmith__subcmd__remote"
                 ;;
@@ -64,6 +73,9 @@ _certsmith() {
             certsmith__subcmd__help,bundle)
                 cmd="certsmith__subcmd__help__subcmd__bundle"
                 ;;
+            certsmith__subcmd__help,certinfo)
+                cmd="certsmith__subcmd__help__subcmd__certinfo"
+                ;;
             certsmith__subcmd__help,crl)
                 cmd="certsmith__subcmd__help__subcmd__crl"
                 ;;
@@ -72,6 +84,9 @@ _certsmith() {
                 ;;
             certsmith__subcmd__help,csr)
                 cmd="certsmith__subcmd__help__subcmd__csr"
+                ;;
+            certsmith__subcmd__help,gencert)
+                cmd="certsmith__subcmd__help__subcmd__gencert"
                 ;;
             certsmith__subcmd__help,generate)
                 cmd="certsmith__subcmd__help__subcmd__generate"
@@ -93,6 +108,9 @@ _certsmith() {
                 ;;
             certsmith__subcmd__help,ledger)
                 cmd="certsmith__subcmd__help__subcmd__ledger"
+                ;;
+            certsmith__subcmd__help,print-defaults)
+                cmd="certsmith__subcmd__help__subcmd__print__subcmd__defaults"
                 ;;
             certsmith__subcmd__help,remote)
                 cmd="certsmith__subcmd__help__subcmd__remote"
@@ -123,6 +141,15 @@ _certsmith() {
                 ;;
             certsmith__subcmd__help__subcmd__ledger,verify)
                 cmd="certsmith__subcmd__help__subcmd__ledger__subcmd__verify"
+                ;;
+            certsmith__subcmd__help__subcmd__print__subcmd__defaults,config)
+                cmd="certsmith__subcmd__help__subcmd__print__subcmd__defaults__subcmd__config"
+                ;;
+            certsmith__subcmd__help__subcmd__print__subcmd__defaults,csr)
+                cmd="certsmith__subcmd__help__subcmd__print__subcmd__defaults__subcmd__csr"
+                ;;
+            certsmith__subcmd__help__subcmd__print__subcmd__defaults,list)
+                cmd="certsmith__subcmd__help__subcmd__print__subcmd__defaults__subcmd__list"
                 ;;
             certsmith__subcmd__help__subcmd__remote,info)
                 cmd="certsmith__subcmd__help__subcmd__remote__subcmd__info"
@@ -181,6 +208,30 @@ _certsmith() {
             certsmith__subcmd__ledger__subcmd__help,verify)
                 cmd="certsmith__subcmd__ledger__subcmd__help__subcmd__verify"
                 ;;
+            certsmith__subcmd__print__subcmd__defaults,config)
+                cmd="certsmith__subcmd__print__subcmd__defaults__subcmd__config"
+                ;;
+            certsmith__subcmd__print__subcmd__defaults,csr)
+                cmd="certsmith__subcmd__print__subcmd__defaults__subcmd__csr"
+                ;;
+            certsmith__subcmd__print__subcmd__defaults,help)
+                cmd="certsmith__subcmd__print__subcmd__defaults__subcmd__help"
+                ;;
+            certsmith__subcmd__print__subcmd__defaults,list)
+                cmd="certsmith__subcmd__print__subcmd__defaults__subcmd__list"
+                ;;
+            certsmith__subcmd__print__subcmd__defaults__subcmd__help,config)
+                cmd="certsmith__subcmd__print__subcmd__defaults__subcmd__help__subcmd__config"
+                ;;
+            certsmith__subcmd__print__subcmd__defaults__subcmd__help,csr)
+                cmd="certsmith__subcmd__print__subcmd__defaults__subcmd__help__subcmd__csr"
+                ;;
+            certsmith__subcmd__print__subcmd__defaults__subcmd__help,help)
+                cmd="certsmith__subcmd__print__subcmd__defaults__subcmd__help__subcmd__help"
+                ;;
+            certsmith__subcmd__print__subcmd__defaults__subcmd__help,list)
+                cmd="certsmith__subcmd__print__subcmd__defaults__subcmd__help__subcmd__list"
+                ;;
             certsmith__subcmd__remote,help)
                 cmd="certsmith__subcmd__remote__subcmd__help"
                 ;;
@@ -212,7 +263,7 @@ _certsmith() {
 
     case "${cmd}" in
         certsmith)
-            opts="-h -V --help --version initca genkey csr sign split-json bundle inspect key remote revoke crl cross-sign ledger generate help"
+            opts="-h -V --help --version initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign ledger generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -241,6 +292,28 @@ _certsmith() {
                     return 0
                     ;;
                 --federate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__certinfo)
+            opts="-h --cert --csr --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --csr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -377,6 +450,20 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certsmith__subcmd__gencert)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certsmith__subcmd__generate)
             opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -426,7 +513,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help)
-            opts="initca genkey csr sign split-json bundle inspect key remote revoke crl cross-sign ledger generate help"
+            opts="initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign ledger generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -440,6 +527,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help__subcmd__bundle)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__certinfo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -482,6 +583,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help__subcmd__csr)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__gencert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -664,6 +779,62 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help__subcmd__ledger__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__print__subcmd__defaults)
+            opts="csr config list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__print__subcmd__defaults__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__print__subcmd__defaults__subcmd__csr)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__print__subcmd__defaults__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1152,6 +1323,132 @@ _certsmith() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__print__subcmd__defaults)
+            opts="-h --help csr config list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__print__subcmd__defaults__subcmd__config)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__print__subcmd__defaults__subcmd__csr)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__print__subcmd__defaults__subcmd__help)
+            opts="csr config list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__print__subcmd__defaults__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__print__subcmd__defaults__subcmd__help__subcmd__csr)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__print__subcmd__defaults__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__print__subcmd__defaults__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__print__subcmd__defaults__subcmd__list)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -31,6 +31,9 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand inspect 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
             cand key 'Seal, open and describe private keys; make age identities'
             cand remote 'Talk to a cfssl signer (cfssl serve, multirootca)'
+            cand gencert 'cfssl''s gencert: -initca → initca; -ca/-ca-key → sign; -remote → remote sign'
+            cand certinfo 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)'
+            cand print-defaults 'Print starter files (cfssl print-defaults): csr, config, list'
             cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
             cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
@@ -242,6 +245,50 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;remote;help;help'= {
         }
+        &'certsmith;gencert'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'certsmith;certinfo'= {
+            cand --cert 'A certificate file, or - for stdin'
+            cand --csr 'A CSR file, or - for stdin'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;print-defaults'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand csr 'A CSR JSON'
+            cand config 'A signing config (the built-in one: default, server, client, peer, kubernetes, intermediate)'
+            cand list 'The names print-defaults knows'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;print-defaults;csr'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;print-defaults;config'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;print-defaults;list'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;print-defaults;help'= {
+            cand csr 'A CSR JSON'
+            cand config 'A signing config (the built-in one: default, server, client, peer, kubernetes, intermediate)'
+            cand list 'The names print-defaults knows'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;print-defaults;help;csr'= {
+        }
+        &'certsmith;print-defaults;help;config'= {
+        }
+        &'certsmith;print-defaults;help;list'= {
+        }
+        &'certsmith;print-defaults;help;help'= {
+        }
         &'certsmith;revoke'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
             cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
@@ -312,6 +359,9 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand inspect 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
             cand key 'Seal, open and describe private keys; make age identities'
             cand remote 'Talk to a cfssl signer (cfssl serve, multirootca)'
+            cand gencert 'cfssl''s gencert: -initca → initca; -ca/-ca-key → sign; -remote → remote sign'
+            cand certinfo 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)'
+            cand print-defaults 'Print starter files (cfssl print-defaults): csr, config, list'
             cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
             cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
@@ -360,6 +410,21 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;help;remote;info'= {
         }
         &'certsmith;help;remote;token'= {
+        }
+        &'certsmith;help;gencert'= {
+        }
+        &'certsmith;help;certinfo'= {
+        }
+        &'certsmith;help;print-defaults'= {
+            cand csr 'A CSR JSON'
+            cand config 'A signing config (the built-in one: default, server, client, peer, kubernetes, intermediate)'
+            cand list 'The names print-defaults knows'
+        }
+        &'certsmith;help;print-defaults;csr'= {
+        }
+        &'certsmith;help;print-defaults;config'= {
+        }
+        &'certsmith;help;print-defaults;list'= {
         }
         &'certsmith;help;revoke'= {
         }

@@ -5,6 +5,7 @@
 
 mod authority;
 mod bundle;
+mod compat;
 mod crl;
 mod cross_sign;
 mod csr;
@@ -54,6 +55,11 @@ enum Command {
     Key(key::KeyCommand),
     #[command(subcommand)]
     Remote(remote::RemoteCommand),
+    Gencert(compat::GencertArgs),
+    Certinfo(compat::CertinfoArgs),
+    /// Print starter files (cfssl print-defaults): csr, config, list
+    #[command(subcommand, after_help = "Examples:\n  certsmith print-defaults csr > csr.json\n  certsmith print-defaults config > ca-config.json")]
+    PrintDefaults(compat::PrintDefaults),
     Revoke(revoke::RevokeArgs),
     Crl(crl::CrlArgs),
     CrossSign(cross_sign::CrossSignArgs),
@@ -62,6 +68,11 @@ enum Command {
     /// Write shell completions and man pages into a directory (for packagers)
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
+}
+
+/// The command line, with cfssl's Go-style single-dash long flags accepted.
+pub fn parse() -> Cli {
+    Cli::parse_from(compat::normalize_go_flags(std::env::args_os()))
 }
 
 pub fn run(cli: Cli) -> Result<()> {
@@ -75,6 +86,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Inspect(args) => inspect::run(args),
         Command::Key(cmd) => key::run(cmd),
         Command::Remote(cmd) => remote::run(cmd),
+        Command::Gencert(args) => compat::gencert(args),
+        Command::Certinfo(args) => compat::certinfo(args),
+        Command::PrintDefaults(what) => compat::print_defaults(what),
         Command::Revoke(args) => revoke::run(args),
         Command::Crl(args) => crl::run(args),
         Command::CrossSign(args) => cross_sign::run(args),

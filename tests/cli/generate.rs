@@ -50,6 +50,12 @@ fn every_subcommand_help_ends_with_examples_and_top_level_lists_exit_codes() {
         &["key", "public"],
         &["key", "fingerprint"],
         &["key", "identity"],
+        &["gencert"],
+        &["certinfo"],
+        &["print-defaults"],
+        &["remote", "sign"],
+        &["remote", "info"],
+        &["remote", "token"],
     ];
     for sub in subcommands {
         let help = s

@@ -5,6 +5,7 @@
 mod support;
 
 mod bundle;
+mod compat;
 mod crl;
 mod cross_sign;
 mod csr;
