@@ -64,12 +64,22 @@ Examples:
 #[command(after_help = GENCERT_EXAMPLES)]
 pub struct GencertArgs {
     /// The flags and CSR JSON, as cfssl gencert takes them
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true, value_name = "ARGS")]
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        required = true,
+        value_name = "ARGS"
+    )]
     args: Vec<OsString>,
 }
 
 pub fn gencert(args: GencertArgs) -> Result<()> {
-    let has = |flag: &str| args.args.iter().any(|a| a.to_str().is_some_and(|s| s == flag || s.starts_with(&format!("{flag}="))));
+    let has = |flag: &str| {
+        args.args.iter().any(|a| {
+            a.to_str()
+                .is_some_and(|s| s == flag || s.starts_with(&format!("{flag}=")))
+        })
+    };
     let mut argv: Vec<OsString> = vec!["certsmith".into()];
     let mut rest = args.args.clone();
     // `initca` is a command here, not an option, so `-initca` is not rewritten.
@@ -88,7 +98,9 @@ pub fn gencert(args: GencertArgs) -> Result<()> {
 
 /// cfssl's certinfo: describe one certificate or CSR as JSON (inspect's fields).
 #[derive(Args)]
-#[command(after_help = "Examples:\n  certsmith certinfo -cert ca.pem\n  certsmith certinfo -csr server.csr")]
+#[command(
+    after_help = "Examples:\n  certsmith certinfo -cert ca.pem\n  certsmith certinfo -csr server.csr"
+)]
 pub struct CertinfoArgs {
     /// A certificate file, or - for stdin
     #[arg(long, required_unless_present = "csr", conflicts_with = "csr")]
@@ -107,8 +119,20 @@ pub fn certinfo(args: CertinfoArgs) -> Result<()> {
     let input = Input::read(arg)?;
     let found = report::describe(&input.bytes, &input.source, io::now())?
         .into_iter()
-        .find(|r| matches!((r, want_cert), (Report::Certificate(_), true) | (Report::Csr(_), false)))
-        .ok_or_else(|| Error::NoPemObject { source: input.source.clone(), expected: if want_cert { "certificate" } else { "certificate request" } })?;
+        .find(|r| {
+            matches!(
+                (r, want_cert),
+                (Report::Certificate(_), true) | (Report::Csr(_), false)
+            )
+        })
+        .ok_or_else(|| Error::NoPemObject {
+            source: input.source.clone(),
+            expected: if want_cert {
+                "certificate"
+            } else {
+                "certificate request"
+            },
+        })?;
     let mut text = serde_json::to_string_pretty(&found).expect("a report serializes");
     text.push('\n');
     io::write_stdout(text.as_bytes())

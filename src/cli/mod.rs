@@ -58,7 +58,10 @@ enum Command {
     Gencert(compat::GencertArgs),
     Certinfo(compat::CertinfoArgs),
     /// Print starter files (cfssl print-defaults): csr, config, list
-    #[command(subcommand, after_help = "Examples:\n  certsmith print-defaults csr > csr.json\n  certsmith print-defaults config > ca-config.json")]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  certsmith print-defaults csr > csr.json\n  certsmith print-defaults config > ca-config.json"
+    )]
     PrintDefaults(compat::PrintDefaults),
     Revoke(revoke::RevokeArgs),
     Crl(crl::CrlArgs),
