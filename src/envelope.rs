@@ -74,17 +74,7 @@ pub fn split(bytes: &[u8], source: &str) -> Result<Vec<Part>> {
         && (obj.contains_key("result") || obj.contains_key("errors"))
     {
         if obj.get("success") != Some(&Value::Bool(true)) {
-            let messages = obj
-                .get("errors")
-                .and_then(Value::as_array)
-                .map(|errs| {
-                    errs.iter()
-                        .filter_map(|e| {
-                            e.get("message").and_then(Value::as_str).map(str::to_string)
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            let messages = error_messages(obj);
             return Err(Error::RequestFailed { messages });
         }
         obj.get("result")
@@ -166,4 +156,17 @@ pub fn split(bytes: &[u8], source: &str) -> Result<Vec<Part>> {
         });
     }
     Ok(parts)
+}
+
+/// The `errors[].message` strings of a failed API envelope.
+pub fn error_messages(envelope: &Map<String, Value>) -> Vec<String> {
+    envelope
+        .get("errors")
+        .and_then(Value::as_array)
+        .map(|errs| {
+            errs.iter()
+                .filter_map(|e| e.get("message").and_then(Value::as_str).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }

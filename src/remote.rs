@@ -219,15 +219,8 @@ impl Remote {
                 })?;
             if envelope.get("success") != Some(&Value::Bool(true)) {
                 let messages = envelope
-                    .get("errors")
-                    .and_then(Value::as_array)
-                    .map(|errs| {
-                        errs.iter()
-                            .filter_map(|e| {
-                                e.get("message").and_then(Value::as_str).map(str::to_string)
-                            })
-                            .collect()
-                    })
+                    .as_object()
+                    .map(crate::envelope::error_messages)
                     .unwrap_or_default();
                 return Err(Error::RemoteFailed {
                     url: base.clone(),

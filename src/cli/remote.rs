@@ -8,7 +8,6 @@ use serde_json::Value;
 use zeroize::Zeroizing;
 
 use certsmith::cert::Certificate;
-use certsmith::csr::{self, CertificateRequest};
 use certsmith::envelope::Output;
 use certsmith::keys::PrivateKey;
 use certsmith::profile::{Config, Profile};
@@ -128,21 +127,7 @@ fn sign(args: SignArgs) -> Result<()> {
     let key = args.auth_key.as_deref().map(auth_key).transpose()?;
     let remote = connect(&args.connection)?;
     let input = Input::read(&args.input)?;
-    let (csr, private_key) = if input.is_json() {
-        let req = input.cert_request()?;
-        let seal = args.seal.seal(&args.passphrase, "the new private key")?;
-        let key = PrivateKey::generate(req.key)?;
-        let csr = CertificateRequest::from_bytes(
-            &csr::build_for_request(&req, &key)?,
-            "generated request",
-        )?;
-        (csr, Some(secrets::key_text(&key, seal.as_ref())?))
-    } else {
-        (
-            CertificateRequest::from_bytes(&input.bytes, &input.source)?,
-            None,
-        )
-    };
+    let (csr, private_key) = secrets::request_from_input(&input, &args.seal, &args.passphrase)?;
     let request = SignRequest {
         csr: &csr,
         profile: &args.connection.profile,

@@ -5,10 +5,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use certsmith::csr::{self, CertificateRequest};
 use certsmith::envelope::Output;
 use certsmith::issue::Options;
-use certsmith::keys::PrivateKey;
 use certsmith::remote::SignRequest;
 use certsmith::san::San;
 use certsmith::{Error, Result};
@@ -103,21 +101,7 @@ pub fn run(args: SignArgs) -> Result<()> {
     };
     let input = Input::read(&args.input)?;
 
-    let (csr, key) = if input.is_json() {
-        let req = input.cert_request()?;
-        let seal = args.seal.seal(&args.passphrase, "the new private key")?;
-        let key = PrivateKey::generate(req.key)?;
-        let csr = CertificateRequest::from_bytes(
-            &csr::build_for_request(&req, &key)?,
-            "generated request",
-        )?;
-        (csr, Some(secrets::key_text(&key, seal.as_ref())?))
-    } else {
-        (
-            CertificateRequest::from_bytes(&input.bytes, &input.source)?,
-            None,
-        )
-    };
+    let (csr, key) = secrets::request_from_input(&input, &args.seal, &args.passphrase)?;
     let cert = match (remote, issuer) {
         (
             Some(remote::ProfileSigner {
