@@ -81,24 +81,6 @@ fn scale(number: &str, unit_nanos: u128) -> Result<u128, String> {
     Ok(nanos)
 }
 
-/// Formats a duration the way Go prints whole hours and minutes (`8760h`,
-/// `1h30m`, `5m`), for messages and for `info` output.
-pub fn format(d: Duration) -> String {
-    let secs = d.as_secs();
-    let (h, m, s) = (secs / 3600, (secs % 3600) / 60, secs % 60);
-    let mut out = String::new();
-    if h > 0 {
-        out.push_str(&format!("{h}h"));
-    }
-    if m > 0 {
-        out.push_str(&format!("{m}m"));
-    }
-    if s > 0 || out.is_empty() {
-        out.push_str(&format!("{s}s"));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,12 +119,5 @@ mod tests {
         ] {
             assert!(parse(bad).is_err(), "{bad} parsed");
         }
-    }
-
-    #[test]
-    fn formats_like_go() {
-        assert_eq!(format(Duration::from_secs(8760 * 3600)), "8760h");
-        assert_eq!(format(Duration::from_secs(5400)), "1h30m");
-        assert_eq!(format(Duration::from_secs(300)), "5m");
     }
 }
