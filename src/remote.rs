@@ -209,33 +209,7 @@ impl Remote {
                     url: base.clone(),
                     reason: e.to_string(),
                 })?;
-            let envelope: Value =
-                serde_json::from_str(&text).map_err(|_| Error::RemoteResponse {
-                    url: base.clone(),
-                    reason: format!(
-                        "HTTP {status}, not a cfssl API answer: {}",
-                        text.chars().take(120).collect::<String>().trim()
-                    ),
-                })?;
-            if envelope.get("success") != Some(&Value::Bool(true)) {
-                let messages = envelope
-                    .as_object()
-                    .map(crate::envelope::error_messages)
-                    .unwrap_or_default();
-                return Err(Error::RemoteFailed {
-                    url: base.clone(),
-                    status,
-                    messages,
-                });
-            }
-            let result = envelope
-                .get("result")
-                .and_then(Value::as_object)
-                .cloned()
-                .ok_or_else(|| Error::RemoteResponse {
-                    url: base.clone(),
-                    reason: "the answer has no result".into(),
-                })?;
+            let result = parse_response(base, status, &text)?;
             return Ok((base.clone(), result));
         }
         Err(Error::RemoteUnreachable { attempts: failures })
@@ -302,6 +276,38 @@ impl Remote {
         let (_, result) = self.post("info", &body, &mut notes)?;
         Ok((result, notes))
     }
+}
+
+/// Reads a cfssl API answer: the envelope's `result` object when `success`
+/// is true, else the server's own error messages. Whatever the Content-Type
+/// says, the body is tried as JSON; a body that isn't is quoted briefly.
+pub fn parse_response(url: &str, status: u16, text: &str) -> Result<Map<String, Value>> {
+    let envelope: Value = serde_json::from_str(text).map_err(|_| Error::RemoteResponse {
+        url: url.to_owned(),
+        reason: format!(
+            "HTTP {status}, not a cfssl API answer: {}",
+            text.chars().take(120).collect::<String>().trim()
+        ),
+    })?;
+    if envelope.get("success") != Some(&Value::Bool(true)) {
+        let messages = envelope
+            .as_object()
+            .map(crate::envelope::error_messages)
+            .unwrap_or_default();
+        return Err(Error::RemoteFailed {
+            url: url.to_owned(),
+            status,
+            messages,
+        });
+    }
+    envelope
+        .get("result")
+        .and_then(Value::as_object)
+        .cloned()
+        .ok_or_else(|| Error::RemoteResponse {
+            url: url.to_owned(),
+            reason: "the answer has no result".into(),
+        })
 }
 
 /// A transport failure in a few words.

@@ -1,0 +1,1 @@
+//! Inputs the fuzzers found troublesome, kept so they stay fixed (see fuzz/).

@@ -1,0 +1,1 @@
+//! The hostile-input corpus (tests/corpus/) run through every subcommand.
