@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::ffi::OsString;
 
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Subcommand};
 
 use certsmith::report::{self, Report};
 use certsmith::{Error, Result};
@@ -15,9 +15,12 @@ use super::io::{self, Input};
 /// Rewrites Go-style `-name` / `-name=value` into `--name…` wherever `name`
 /// is a long option of some certsmith command. Single-letter flags (`-r`,
 /// `-i`, `-f`) and everything after `--` are left alone.
-pub fn normalize_go_flags(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+pub fn normalize_go_flags(
+    args: impl IntoIterator<Item = OsString>,
+    command: &clap::Command,
+) -> Vec<OsString> {
     let mut longs = HashSet::new();
-    collect_longs(&super::Cli::command(), &mut longs);
+    collect_longs(command, &mut longs);
     let mut out = Vec::new();
     let mut rest_is_positional = false;
     for (i, arg) in args.into_iter().enumerate() {
@@ -74,25 +77,36 @@ pub struct GencertArgs {
 }
 
 pub fn gencert(args: GencertArgs) -> Result<()> {
+    // The flags arrive as typed: `-ca=x` and `--ca=x` alike.
     let has = |flag: &str| {
         args.args.iter().any(|a| {
-            a.to_str()
-                .is_some_and(|s| s == flag || s.starts_with(&format!("{flag}=")))
+            let name = a
+                .to_str()
+                .and_then(|s| s.strip_prefix("--").or(s.strip_prefix('-')));
+            name.is_some_and(|s| s == flag || s.starts_with(&format!("{flag}=")))
         })
     };
     let mut argv: Vec<OsString> = vec!["certsmith".into()];
     let mut rest = args.args.clone();
     // `initca` is a command here, not an option, so `-initca` is not rewritten.
-    if has("--initca") || has("-initca") {
+    let command = if has("initca") {
         argv.push("initca".into());
         rest.retain(|a| !matches!(a.to_str(), Some("--initca" | "-initca")));
-    } else if has("--remote") {
+        super::command_for("initca")
+    } else if has("remote") {
         argv.extend(["remote".into(), "sign".into()]);
+        None
     } else {
         argv.push("sign".into());
-    }
+        super::command_for("sign")
+    };
     argv.extend(rest);
-    let cli = super::Cli::try_parse_from(argv).unwrap_or_else(|e| e.exit());
+    let command = command.unwrap_or_else(super::Cli::command);
+    let argv = normalize_go_flags(argv, &command);
+    let matches = command
+        .try_get_matches_from(argv)
+        .unwrap_or_else(|e| e.exit());
+    let cli = super::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     super::run(cli)
 }
 
