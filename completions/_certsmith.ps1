@@ -228,7 +228,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'The client certificate''s private key')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'The CA label (multirootca); empty for the server''s default')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The signing profile on the server')
-            [CompletionResult]::new('--auth-key', '--auth-key', [CompletionResultType]::ParameterName, 'Authenticate with this key: hex, env:VAR or file:PATH (uses /authsign)')
+            [CompletionResult]::new('--auth-key', '--auth-key', [CompletionResultType]::ParameterName, 'Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)')
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Replace the request''s SANs: comma-separated DNS names, IPs, emails, URIs')
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The signer''s CA chain: the returned certificate must verify against it')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
@@ -254,7 +254,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;remote;token' {
-            [CompletionResult]::new('--auth-key', '--auth-key', [CompletionResultType]::ParameterName, 'The auth key: hex, env:VAR or file:PATH')
+            [CompletionResult]::new('--auth-key', '--auth-key', [CompletionResultType]::ParameterName, 'The auth key, named as env:VAR or file:PATH (the file holds hex)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

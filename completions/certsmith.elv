@@ -203,7 +203,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --client-key 'The client certificate''s private key'
             cand --label 'The CA label (multirootca); empty for the server''s default'
             cand --profile 'The signing profile on the server'
-            cand --auth-key 'Authenticate with this key: hex, env:VAR or file:PATH (uses /authsign)'
+            cand --auth-key 'Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)'
             cand --hostname 'Replace the request''s SANs: comma-separated DNS names, IPs, emails, URIs'
             cand --ca 'The signer''s CA chain: the returned certificate must verify against it'
             cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
@@ -227,7 +227,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help'
         }
         &'certsmith;remote;token'= {
-            cand --auth-key 'The auth key: hex, env:VAR or file:PATH'
+            cand --auth-key 'The auth key, named as env:VAR or file:PATH (the file holds hex)'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -130,7 +130,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l client-key -d 'The client certificate\'s private key' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l profile -d 'The signing profile on the server' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l auth-key -d 'Authenticate with this key: hex, env:VAR or file:PATH (uses /authsign)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l auth-key -d 'Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l ca -d 'The signer\'s CA chain: the returned certificate must verify against it' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
@@ -145,7 +145,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l profile -d 'The signing profile on the server' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from token" -l auth-key -d 'The auth key: hex, env:VAR or file:PATH' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from token" -l auth-key -d 'The auth key, named as env:VAR or file:PATH (the file holds hex)' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "info" -d 'Ask a signer for its certificate, usages and expiry'

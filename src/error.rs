@@ -294,6 +294,10 @@ pub enum Error {
     NoSealGiven,
     EmptyPassphrase,
     SecretToTerminal,
+    /// A secret typed into argv, where `ps` and shell history show it.
+    SecretOnCommandLine {
+        option: &'static str,
+    },
     IdentityExists {
         path: PathBuf,
     },
@@ -578,6 +582,10 @@ impl fmt::Display for Error {
             NoSealGiven => write!(f, "nothing to seal the key to"),
             EmptyPassphrase => write!(f, "the passphrase is empty"),
             SecretToTerminal => write!(f, "refusing to print a private key on a terminal"),
+            SecretOnCommandLine { option } => write!(
+                f,
+                "{option}: refusing a key typed on the command line, where ps and shell history show it"
+            ),
             IdentityExists { path } => write!(
                 f,
                 "{} already exists; refusing to replace an identity",
@@ -637,6 +645,7 @@ impl Error {
             NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
             UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),
             InvalidSerial { .. } => "e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it".into(),
+            SecretOnCommandLine { option } => format!("name it instead: {option} file:PATH (a file holding the hex) or {option} env:VAR"),
             SecretToTerminal => "redirect stdout to a file (certsmith key decrypt KEY > key.pem), which keeps it off the screen".into(),
             IdentityExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
             EmptyInput { .. } => "if a command before the pipe failed, its error is above".into(),

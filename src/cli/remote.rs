@@ -23,7 +23,7 @@ Examples:
   certsmith remote sign --remote https://ca:8888 --tls-remote-ca ca.pem --profile server \\
       --auth-key env:CFSSL_AUTH_KEY server-csr.json | certsmith split-json server
   certsmith remote info --remote https://ca:8888 --tls-remote-ca ca.pem
-  certsmith remote token --auth-key 0123456789ABCDEF request.json";
+  certsmith remote token --auth-key env:CFSSL_AUTH_KEY request.json";
 
 /// Talk to a cfssl signer (cfssl serve, multirootca).
 #[derive(Subcommand)]
@@ -65,7 +65,7 @@ pub struct Connection {
 pub struct SignArgs {
     #[command(flatten)]
     connection: Connection,
-    /// Authenticate with this key: hex, env:VAR or file:PATH (uses /authsign)
+    /// Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)
     #[arg(long, value_name = "KEY")]
     auth_key: Option<String>,
     /// Replace the request's SANs: comma-separated DNS names, IPs, emails, URIs
@@ -96,7 +96,7 @@ pub struct InfoArgs {
 #[derive(Args)]
 #[command(after_help = "Examples:\n  certsmith remote token --auth-key file:auth.hex request.json")]
 pub struct TokenArgs {
-    /// The auth key: hex, env:VAR or file:PATH
+    /// The auth key, named as env:VAR or file:PATH (the file holds hex)
     #[arg(long, value_name = "KEY")]
     auth_key: String,
     /// The exact bytes that are signed, or - for stdin
@@ -115,7 +115,7 @@ pub fn run(cmd: RemoteCommand) -> Result<()> {
             io::write_stdout(line.as_bytes())
         }
         RemoteCommand::Token(args) => {
-            let key = auth_key(&args.auth_key)?;
+            let key = auth_key_flag(&args.auth_key)?;
             let input = Input::read(&args.file)?;
             io::write_stdout(format!("{}\n", remote::token(&key, &input.bytes)).as_bytes())
         }
@@ -124,7 +124,7 @@ pub fn run(cmd: RemoteCommand) -> Result<()> {
 
 fn sign(args: SignArgs) -> Result<()> {
     let hosts = args.hostname.as_deref().map(San::parse_list).transpose()?;
-    let key = args.auth_key.as_deref().map(auth_key).transpose()?;
+    let key = args.auth_key.as_deref().map(auth_key_flag).transpose()?;
     let remote = connect(&args.connection)?;
     let input = Input::read(&args.input)?;
     let (csr, private_key) = secrets::request_from_input(&input, &args.seal, &args.passphrase)?;
@@ -215,7 +215,19 @@ fn connect(c: &Connection) -> Result<Remote> {
     Remote::new(&c.remote, &tls)
 }
 
-/// cfssl's auth key forms: hex, `env:VAR`, `file:PATH` (the file holds hex).
+/// `--auth-key`: a key named by `env:VAR` or `file:PATH`, never the hex
+/// itself, which would show in `ps`, /proc and shell history.
+fn auth_key_flag(spec: &str) -> Result<Zeroizing<Vec<u8>>> {
+    if spec.starts_with("env:") || spec.starts_with("file:") {
+        return auth_key(spec);
+    }
+    Err(Error::SecretOnCommandLine {
+        option: "--auth-key",
+    })
+}
+
+/// cfssl's auth key forms in a config's auth_keys: hex, `env:VAR`,
+/// `file:PATH` (the file holds hex).
 pub(super) fn auth_key(spec: &str) -> Result<Zeroizing<Vec<u8>>> {
     if let Some(var) = spec.strip_prefix("env:") {
         let value = Zeroizing::new(std::env::var(var).map_err(|_| Error::InvalidAuthKey {

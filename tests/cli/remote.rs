@@ -443,6 +443,13 @@ fn public_key_of_key(s: &Scratch, key: &str) -> String {
 }
 
 /// The base64 HMAC-SHA256 of `message` under the hex `key`, by openssl.
+/// Writes `hex` to a key file and returns its `--auth-key` form: keys are
+/// named on the command line, never typed into it.
+fn key_file(s: &Scratch, hex: &str) -> String {
+    s.write("auth.hex", hex);
+    "file:auth.hex".into()
+}
+
 fn openssl_hmac(s: &Scratch, key: &str, message: &[u8]) -> String {
     let mac = s
         .run_stdin(
@@ -494,7 +501,7 @@ fn remote_token_matches_cfssls_test_vector() {
         "remote",
         "token",
         "--auth-key",
-        "0123456789ABCDEF0123456789ABCDEF",
+        &key_file(&s, "0123456789ABCDEF0123456789ABCDEF"),
         path_str(&vector),
     ]);
     assert_eq!(
@@ -503,11 +510,41 @@ fn remote_token_matches_cfssls_test_vector() {
     );
     // And for other bytes, the same token as openssl computes.
     s.write("config.json", SERVER_CONFIG);
-    let run = s.certsmith(&["remote", "token", "--auth-key", AUTH_KEY, "config.json"]);
+    let key = key_file(&s, AUTH_KEY);
+    let run = s.certsmith(&["remote", "token", "--auth-key", &key, "config.json"]);
     assert_eq!(
         run.ok().stdout_str().trim_end(),
         openssl_hmac(&s, AUTH_KEY, SERVER_CONFIG.as_bytes())
     );
+}
+
+#[test]
+fn an_auth_key_typed_on_the_command_line_is_refused() {
+    // A hex key in argv shows in `ps` and shell history: only env:/file: name one.
+    let s = Scratch::new();
+    s.write("request.json", "{}");
+    for args in [
+        vec!["remote", "token", "--auth-key", AUTH_KEY, "request.json"],
+        vec![
+            "remote",
+            "sign",
+            "--remote",
+            "127.0.0.1:9",
+            "--auth-key",
+            AUTH_KEY,
+            "request.json",
+        ],
+    ] {
+        let run = s.certsmith(&args);
+        let stderr = run.fails();
+        assert_eq!(
+            stderr.lines().next().unwrap(),
+            "error: --auth-key: refusing a key typed on the command line, where ps and shell history show it",
+            "{args:?}"
+        );
+        assert!(stderr.contains("hint: name it instead: --auth-key file:PATH"));
+        assert!(!stderr.contains(AUTH_KEY), "the key is not echoed back");
+    }
 }
 
 #[test]
@@ -525,7 +562,7 @@ fn authsign_through_multirootca_over_tls_yields_a_verified_lint_clean_certificat
             "--profile",
             "authd",
             "--auth-key",
-            AUTH_KEY,
+            &key_file(&s, AUTH_KEY),
             "leaf.csr",
         ],
         "leaf",
@@ -612,7 +649,7 @@ fn authsign_with_a_wrong_key_fails_with_the_servers_message() {
             "--profile",
             "authd",
             "--auth-key",
-            "ffffffffffffffffffffffffffffffff",
+            &key_file(&s, "ffffffffffffffffffffffffffffffff"),
             "leaf.csr",
         ])
         .fails()
@@ -646,7 +683,7 @@ fn multirootca_refusals_name_the_signer_and_quote_it() {
         "--profile",
         "authd",
         "--auth-key",
-        AUTH_KEY,
+        &key_file(&s, AUTH_KEY),
     ]);
     assert_server_error(&err, &url, "HTTP 400: bad request");
     // Without an auth key certsmith uses `sign`, which multirootca does not
@@ -1010,7 +1047,7 @@ fn authsign_sends_the_inner_request_and_a_token_over_its_exact_bytes() {
             "--hostname",
             "client.example.com",
             "--auth-key",
-            AUTH_KEY,
+            &key_file(&s, AUTH_KEY),
             "leaf.csr",
         ],
         "client",
