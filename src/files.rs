@@ -19,6 +19,31 @@ pub enum Replace {
 
 /// Writes `contents` to `path` atomically with permissions `mode`.
 pub fn write_atomic(path: &Path, contents: &[u8], mode: u32, replace: Replace) -> Result<()> {
+    stage(path, contents, mode, replace)?.commit()
+}
+
+/// Writes several files as one: every file is staged (written and synced
+/// under a temporary name beside its target) before any is renamed into
+/// place, so a full disk or an unwritable directory part-way through leaves
+/// none of them, rather than a certificate without its key.
+pub fn write_all_atomic<'a>(
+    files: impl IntoIterator<Item = (&'a Path, &'a [u8], u32, Replace)>,
+) -> Result<()> {
+    let staged = files
+        .into_iter()
+        .map(|(path, contents, mode, replace)| stage(path, contents, mode, replace))
+        .collect::<Result<Vec<_>>>()?;
+    staged.into_iter().try_for_each(Staged::commit)
+}
+
+/// A file written under a temporary name, removed again if never committed.
+struct Staged<'a> {
+    tmp: tempfile::NamedTempFile,
+    path: &'a Path,
+    replace: Replace,
+}
+
+fn stage<'a>(path: &'a Path, contents: &[u8], mode: u32, replace: Replace) -> Result<Staged<'a>> {
     let failed = |source| Error::WriteFile {
         path: path.to_path_buf(),
         source,
@@ -38,11 +63,24 @@ pub fn write_atomic(path: &Path, contents: &[u8], mode: u32, replace: Replace) -
         .map_err(failed)?;
     tmp.write_all(contents).map_err(failed)?;
     tmp.as_file().sync_all().map_err(failed)?;
-    match replace {
-        Replace::Allow => tmp.persist(path).map_err(|e| failed(e.error))?,
-        Replace::Refuse => tmp.persist_noclobber(path).map_err(|e| failed(e.error))?,
-    };
-    Ok(())
+    Ok(Staged { tmp, path, replace })
+}
+
+impl Staged<'_> {
+    fn commit(self) -> Result<()> {
+        let failed = |source| Error::WriteFile {
+            path: self.path.to_path_buf(),
+            source,
+        };
+        match self.replace {
+            Replace::Allow => self.tmp.persist(self.path).map_err(|e| failed(e.error))?,
+            Replace::Refuse => self
+                .tmp
+                .persist_noclobber(self.path)
+                .map_err(|e| failed(e.error))?,
+        };
+        Ok(())
+    }
 }
 
 /// Reads a file, naming it in the error.

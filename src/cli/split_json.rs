@@ -68,10 +68,10 @@ pub fn run(args: SplitJsonArgs) -> Result<()> {
         };
         plan.push((path, part, replace));
     }
-    for (path, part, replace) in plan {
-        files::write_atomic(&path, &part.contents, part.mode, replace)?;
-    }
-    Ok(())
+    files::write_all_atomic(
+        plan.iter()
+            .map(|(path, part, replace)| (path.as_path(), &part.contents[..], part.mode, *replace)),
+    )
 }
 
 enum Verdict {

@@ -577,3 +577,45 @@ fn split_json_refuses_a_key_part_that_is_not_a_key() {
     );
     assert!(!s.exists("x-key.pem"));
 }
+
+#[test]
+fn a_write_that_fails_part_way_leaves_none_of_the_files() {
+    // A file-size limit stands in for a disk that fills up: the certificate
+    // (≈ 600 bytes) fits under 1 KiB, the RSA key (≈ 1.7 KiB) does not. Every
+    // file is staged before any is renamed, so not even the certificate lands.
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_EC);
+    s.run(
+        "openssl",
+        &[
+            "genpkey",
+            "-algorithm",
+            "rsa",
+            "-pkeyopt",
+            "rsa_keygen_bits:2048",
+            "-out",
+            "rsa.pem",
+        ],
+    )
+    .ok();
+    let envelope = serde_json::json!({
+        "cert": String::from_utf8(bytes(&s, "ca.pem")).unwrap(),
+        "key": String::from_utf8(bytes(&s, "rsa.pem")).unwrap(),
+    });
+    s.write("in.json", &envelope.to_string());
+    let before = listing(&s);
+    // SIGXFSZ ignored (inherited through exec), so the write fails with EFBIG.
+    let run = s.run(
+        "bash",
+        &[
+            "-c",
+            "trap '' XFSZ; ulimit -f 1; exec \"$0\" split-json -f in.json out",
+            &certsmith_bin(),
+        ],
+    );
+    assert_eq!(
+        run.fails().lines().next().unwrap(),
+        "error: cannot write out-key.pem: file too large"
+    );
+    assert_eq!(listing(&s), before, "no file and no temporary file is left");
+}
