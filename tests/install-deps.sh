@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the real peers the test suite checks certsmith against, when they
 # are missing: openssl, cfssl/cfssljson/multirootca (Debian golang-cfssl),
-# GNU make, age and ssh-keygen (sealed keys), and pkilint (PyPI). Safe to run again: it installs nothing that
+# GNU make, age and ssh-keygen (sealed keys), strace (no plaintext key file is
+# ever opened), and pkilint (PyPI). Safe to run again: it installs nothing that
 # is already there.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ command -v make >/dev/null || need_apt+=(make)
 command -v age >/dev/null || need_apt+=(age)
 command -v ssh-keygen >/dev/null || need_apt+=(openssh-client)
 command -v setsid >/dev/null || need_apt+=(util-linux)
+command -v strace >/dev/null || need_apt+=(strace)
 { command -v cfssl && command -v cfssljson && command -v multirootca; } >/dev/null || need_apt+=(golang-cfssl)
 
 if [ ${#need_apt[@]} -gt 0 ]; then

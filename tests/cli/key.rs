@@ -806,6 +806,66 @@ fn a_sealed_root_leaves_no_plaintext_key_on_disk_and_signs_a_pathlen_0_intermedi
     );
 }
 
+#[test]
+fn signing_with_a_sealed_ca_key_opens_no_file_for_writing() {
+    // "Never in plaintext on disk" includes temporary files: strace shows
+    // every file the process opens, and with a sealed CA key signing only
+    // reads (the certificate goes to stdout). A leaf made from CSR JSON is
+    // covered too, since its new key is printed, not written.
+    let s = Scratch::new();
+    let recipient = age_keygen(&s, "id.txt");
+    s.write("ca-csr.json", ROOT);
+    let initca = s.certsmith(&["initca", "-r", &recipient, "ca-csr.json"]);
+    s.certsmith_stdin(&["split-json", "ca"], &initca.ok().stdout)
+        .ok();
+    s.write("leaf.json", LEAF);
+    s.certsmith_split(&["genkey", "leaf.json"], "leaf");
+    for input in ["leaf.csr", "leaf.json"] {
+        let run = s.run(
+            "strace",
+            &[
+                "-f",
+                "-qq",
+                "-e",
+                "trace=open,openat,openat2,creat,rename,renameat,renameat2,link,linkat,symlink,symlinkat,memfd_create",
+                "-o",
+                "trace.txt",
+                assert_cmd::cargo::cargo_bin("certsmith").to_str().unwrap(),
+                "sign",
+                "--ca",
+                "ca.pem",
+                "--ca-key",
+                "ca-key.age",
+                "-i",
+                "id.txt",
+                input,
+            ],
+        );
+        let out = run.ok();
+        assert!(out.stdout_str().contains("PRIVATE KEY") == (input == "leaf.json"));
+        let trace = std::fs::read_to_string(s.path("trace.txt")).unwrap();
+        assert!(
+            trace.contains("\"ca-key.age\", O_RDONLY"),
+            "the trace sees opens:\n{trace}"
+        );
+        let writes: Vec<&str> = trace
+            .lines()
+            .filter(|l| {
+                ["O_WRONLY", "O_RDWR", "O_CREAT", "O_TMPFILE"]
+                    .iter()
+                    .any(|f| l.contains(f))
+                    || ["creat(", "rename", "link", "memfd_create("]
+                        .iter()
+                        .any(|c| {
+                            l.split_once(' ')
+                                .is_some_and(|(_, call)| call.starts_with(c))
+                        })
+            })
+            .collect();
+        assert_eq!(writes, Vec::<&str>::new(), "signing {input} wrote files");
+    }
+}
+
 // --- passphrases
 
 #[test]
