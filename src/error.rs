@@ -10,8 +10,24 @@ use std::path::PathBuf;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+impl Error {
+    /// Names the file an error about one of its values came from.
+    pub fn within(self, source: &str) -> Error {
+        Error::In {
+            source: source.to_owned(),
+            error: Box::new(self),
+        }
+    }
+}
+
 #[derive(Debug)]
 pub enum Error {
+    /// An error about a value, found while reading the file `source`.
+    In {
+        source: String,
+        error: Box<Error>,
+    },
+
     // --- files and streams
     ReadFile {
         path: PathBuf,
@@ -314,6 +330,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use Error::*;
         match self {
+            In { source, error } => write!(f, "{source}: {error}"),
             ReadFile { path, source } => {
                 write!(f, "cannot read {}: {}", path.display(), io_reason(source))
             }
@@ -612,6 +629,7 @@ impl Error {
     pub fn hint(&self) -> Option<String> {
         use Error::*;
         Some(match self {
+            In { error, .. } => return error.hint(),
             UnknownProfile { .. } => "pass --profile with one of the known names, or --config with a file that defines it".into(),
             UnknownUsage { .. } => "usages are cfssl's strings, e.g. \"digital signature\", \"key encipherment\", \"server auth\", \"client auth\", \"cert sign\"".into(),
             InvalidDuration { .. } => "use Go duration syntax such as \"8760h\" or \"1h30m\" (certsmith also accepts \"365d\" and \"1y\")".into(),

@@ -22,6 +22,9 @@ pub enum Note {
     PathLenClamped { requested: Option<u8>, allowed: u8 },
     /// A signer in a failover group that could not be reached.
     RemoteSkipped { url: String, reason: String },
+    /// An empty `hosts` entry, which cfssl turns into an empty DNS name; many
+    /// cfssl-era client CSR JSON files carry `"hosts": [""]`.
+    EmptyHostSkipped { source: String, index: usize },
     /// A profile field that certsmith reads but deliberately does not honour.
     FieldIgnored {
         profile: String,
@@ -54,6 +57,10 @@ impl fmt::Display for Note {
                     "note: pathlen {requested} exceeds what the issuing CA allows; set to {allowed}"
                 )
             }
+            Note::EmptyHostSkipped { source, index } => write!(
+                f,
+                "note: {source}: hosts[{index}] is empty and was skipped (no empty DNS name in the certificate)"
+            ),
             Note::RemoteSkipped { url, reason } => {
                 write!(f, "note: {url}: {reason}; trying the next signer")
             }

@@ -70,7 +70,16 @@ impl CertRequest {
                 o.finish(&mut notes);
             }
         }
-        let hosts = root.strings("hosts")?;
+        let mut hosts = root.strings("hosts")?;
+        if let Some(list) = &mut hosts {
+            for (index, _) in list.iter().enumerate().filter(|(_, h)| h.is_empty()) {
+                notes.push(Note::EmptyHostSkipped {
+                    source: source.into(),
+                    index,
+                });
+            }
+            list.retain(|h| !h.is_empty());
+        }
         let key = match root.object("key")? {
             None => KeyAlgorithm::EcdsaP256,
             Some(mut k) => {
@@ -114,18 +123,21 @@ impl CertRequest {
         let serial_number = root.non_empty_string("serialnumber")?;
         let crl_url = root.non_empty_string("crl_url")?;
         root.finish(&mut notes);
-        Ok((
-            CertRequest {
-                common_name,
-                names,
-                hosts,
-                key,
-                ca,
-                serial_number,
-                crl_url,
-            },
-            notes,
-        ))
+        let request = CertRequest {
+            common_name,
+            names,
+            hosts,
+            key,
+            ca,
+            serial_number,
+            crl_url,
+        };
+        // Refuse a bad name now, naming the file, rather than after a key is made.
+        crate::subject::Subject::from_request(&request).map_err(|e| e.within(source))?;
+        for host in request.hosts.iter().flatten() {
+            crate::san::San::classify(host).map_err(|e| e.within(source))?;
+        }
+        Ok((request, notes))
     }
 }
 

@@ -311,11 +311,34 @@ fn genkey_refuses_a_host_with_a_space() {
     );
     let err = s.certsmith(&["genkey", "space.json"]).fails().to_owned();
     assert!(
-        err.starts_with("error: invalid host \"exa mple.com\""),
+        err.starts_with("error: space.json: invalid host \"exa mple.com\""),
         "{err}"
     );
     assert!(
         std::fs::read_dir(s.dir.path()).unwrap().count() == 1,
         "a failed genkey wrote files"
     );
+}
+
+#[test]
+fn an_empty_host_as_in_cfssl_era_client_csrs_is_skipped_with_a_note() {
+    // `"hosts": [""]` is common in cfssl-era client CSR JSON; cfssl would put
+    // an empty DNS name in the CSR, which verifiers reject.
+    let s = Scratch::new();
+    s.write(
+        "admin.json",
+        r#"{"CN":"admin","hosts":[""],"names":[{"O":"system:masters"}]}"#,
+    );
+    let run = s.certsmith_split(&["genkey", "admin.json"], "admin");
+    assert_eq!(
+        run.stderr,
+        "note: admin.json: hosts[0] is empty and was skipped (no empty DNS name in the certificate)\n"
+    );
+    let text = s
+        .run("openssl", &["req", "-in", "admin.csr", "-noout", "-text"])
+        .ok()
+        .stdout_str()
+        .to_owned();
+    assert!(!text.contains("Subject Alternative Name"), "{text}");
+    assert!(text.contains("CN = admin"), "{text}");
 }
