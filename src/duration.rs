@@ -55,6 +55,11 @@ pub fn parse(text: &str) -> Result<Duration, String> {
             .checked_add(scale(number, unit_nanos)?)
             .ok_or("duration too large")?;
     }
+    // Go's time.Duration is an int64 of nanoseconds: cfssl refuses anything
+    // longer, and every date certsmith computes stays inside year 9999.
+    if total_nanos > i64::MAX as u128 {
+        return Err("longer than the longest Go duration (2562047h, about 292 years)".into());
+    }
     let secs = u64::try_from(total_nanos / 1_000_000_000).map_err(|_| "duration too large")?;
     Ok(Duration::new(secs, (total_nanos % 1_000_000_000) as u32))
 }
@@ -93,6 +98,14 @@ mod tests {
         assert_eq!(parse("500ms").unwrap(), Duration::from_millis(500));
         assert_eq!(parse("0").unwrap(), Duration::ZERO);
         assert_eq!(parse(".5s").unwrap(), Duration::from_millis(500));
+    }
+
+    #[test]
+    fn longer_than_go_allows_is_refused() {
+        assert!(parse("2562047h").is_ok());
+        assert!(parse("2562048h").unwrap_err().contains("292 years"));
+        assert!(parse("99999999h").is_err());
+        assert!(parse("293y").is_err());
     }
 
     #[test]

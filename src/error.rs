@@ -310,6 +310,10 @@ pub enum Error {
     NoSealGiven,
     EmptyPassphrase,
     SecretToTerminal,
+    /// A backdate (or fixed not_before) that reaches before 1970.
+    BackdateTooFar {
+        not_before: String,
+    },
     /// A secret typed into argv, where `ps` and shell history show it.
     SecretOnCommandLine {
         option: &'static str,
@@ -599,6 +603,10 @@ impl fmt::Display for Error {
             NoSealGiven => write!(f, "nothing to seal the key to"),
             EmptyPassphrase => write!(f, "the passphrase is empty"),
             SecretToTerminal => write!(f, "refusing to print a private key on a terminal"),
+            BackdateTooFar { not_before } => write!(
+                f,
+                "notBefore would be {not_before}: certificates cannot start before 1970"
+            ),
             SecretOnCommandLine { option } => write!(
                 f,
                 "{option}: refusing a key typed on the command line, where ps and shell history show it"
@@ -663,6 +671,7 @@ impl Error {
             NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
             UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),
             InvalidSerial { .. } => "e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it".into(),
+            BackdateTooFar { .. } => "use a shorter backdate (cfssl's default is 5m) or a later not_before".into(),
             SecretOnCommandLine { option } => format!("name it instead: {option} file:PATH (a file holding the hex) or {option} env:VAR"),
             SecretToTerminal => "redirect stdout to a file (certsmith key decrypt KEY > key.pem), which keeps it off the screen".into(),
             IdentityExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),

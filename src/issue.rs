@@ -249,6 +249,11 @@ pub fn issue(
         .unwrap_or(DEFAULT_BACKDATE);
     let now = now.replace_nanosecond(0).expect("0 is a valid nanosecond");
     let not_before = profile.not_before.unwrap_or(now - backdate);
+    if not_before.unix_timestamp() < 0 {
+        return Err(Error::BackdateTooFar {
+            not_before: not_before.date().to_string(),
+        });
+    }
     let expiry = ca_override.and_then(|c| c.expiry).or(profile.expiry);
     let mut not_after = match (
         ca_override.and_then(|c| c.expiry),

@@ -12,10 +12,7 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err}");
-            if let Some(hint) = err.hint() {
-                eprintln!("hint: {hint}");
-            }
+            cli::print_error(&err);
             ExitCode::from(1)
         }
     }

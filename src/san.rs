@@ -30,6 +30,9 @@ impl San {
         if host.is_empty() {
             return Err(invalid("empty name"));
         }
+        if host.chars().any(|c| c.is_ascii_control()) {
+            return Err(invalid("contains a control character"));
+        }
         if !host.is_ascii() {
             return Err(invalid("not ASCII"));
         }

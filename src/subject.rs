@@ -88,6 +88,11 @@ impl Subject {
         let max = match kind {
             Kind::Directory(m) | Kind::Printable(m) | Kind::Ia5(m) => m,
         };
+        // Legal in a UTF8String, but a NUL truncates the name in C verifiers
+        // and a newline or escape forges lines in logs and terminals.
+        if value.chars().any(char::is_control) {
+            return Err(bad("contains a control character".into()));
+        }
         if value.chars().count() > max {
             return Err(bad(format!(
                 "longer than {max} characters (RFC 5280 upper bound)"

@@ -57,10 +57,7 @@ pub fn run(args: InspectArgs) -> Result<()> {
         Ok(0) => std::process::exit(1),
         Ok(_) => Ok(()),
         Err(err) => {
-            eprintln!("error: {err}");
-            if let Some(hint) = err.hint() {
-                eprintln!("hint: {hint}");
-            }
+            super::print_error(&err);
             std::process::exit(2);
         }
     }

@@ -60,8 +60,37 @@ pub fn load_config(path: Option<&Path>) -> Result<Config> {
 
 pub fn print_notes(notes: &[Note]) {
     for note in notes {
-        eprintln!("{note}");
+        eprintln!("{}", for_terminal(&note.to_string()));
     }
+}
+
+/// A message as it may reach a terminal or a log. Messages quote what the
+/// input held, and input is hostile: a control character could forge a
+/// second `error:` line or drive the terminal, and a megabyte CN would make
+/// a megabyte line. Control characters are escaped as Rust writes them, and
+/// the middle of an overlong line gives way to a count.
+pub fn for_terminal(message: &str) -> String {
+    const KEEP: usize = 160;
+    let escaped: String = message
+        .chars()
+        .flat_map(|c| {
+            let escape = c.is_control();
+            let mut out = vec![];
+            if escape {
+                out.extend(c.escape_debug());
+            } else {
+                out.push(c);
+            }
+            out
+        })
+        .collect();
+    let chars = escaped.chars().count();
+    if chars <= 3 * KEEP {
+        return escaped;
+    }
+    let head: String = escaped.chars().take(KEEP).collect();
+    let tail: String = escaped.chars().skip(chars - KEEP).collect();
+    format!("{head}…[{} characters elided]…{tail}", chars - 2 * KEEP)
 }
 
 /// Prints cfssl-style JSON. A closed pipe (`| head`) is not an error.
@@ -83,4 +112,24 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
 
 pub fn now() -> time::OffsetDateTime {
     time::OffsetDateTime::now_utc()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::for_terminal;
+
+    #[test]
+    fn control_characters_are_escaped_and_long_lines_cut_in_the_middle() {
+        assert_eq!(
+            for_terminal("host \"a\nerror: forged\u{1b}[2J\0\""),
+            "host \"a\\nerror: forged\\u{1b}[2J\\0\""
+        );
+        assert_eq!(for_terminal("café ✓"), "café ✓");
+        let long = format!("CN \"{}\": longer than 64", "a".repeat(100_000));
+        let shown = for_terminal(&long);
+        assert!(shown.starts_with("CN \"aaa"), "{shown}");
+        assert!(shown.ends_with("aaa\": longer than 64"), "{shown}");
+        assert!(shown.contains("…[99701 characters elided]…"), "{shown}");
+        assert!(shown.len() < 400);
+    }
 }

@@ -117,6 +117,14 @@ fn command_for(name: &str) -> Option<clap::Command> {
     )
 }
 
+/// `error: …` and, where one helps, `hint: …`, each one line.
+pub fn print_error(err: &certsmith::Error) {
+    eprintln!("error: {}", io::for_terminal(&err.to_string()));
+    if let Some(hint) = err.hint() {
+        eprintln!("hint: {}", io::for_terminal(&hint));
+    }
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Initca(args) => initca::run(args),
