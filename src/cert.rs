@@ -57,6 +57,8 @@ impl Certificate {
             .map(|b| Certificate::from_der(b.into_contents(), source))
             .collect::<Result<_>>()?;
         if certs.is_empty() {
+            // Name what the file holds instead, if it is something else.
+            Certificate::from_bytes(bytes, source)?;
             return Err(Error::NoPemObject {
                 source: source.into(),
                 expected: "certificate",
@@ -70,7 +72,17 @@ impl Certificate {
             source: source.into(),
             reason,
         };
-        let (rest, cert) = X509Certificate::from_der(&der).map_err(|e| bad(e.to_string()))?;
+        let (rest, cert) = X509Certificate::from_der(&der).map_err(|e| {
+            if X509CertificationRequest::from_der(&der).is_ok() {
+                Error::WrongKind {
+                    source: source.into(),
+                    found: "a certificate request",
+                    expected: "certificate",
+                }
+            } else {
+                bad(e.to_string())
+            }
+        })?;
         if !rest.is_empty() {
             return Err(bad("trailing bytes after the certificate".into()));
         }

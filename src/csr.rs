@@ -103,8 +103,17 @@ impl CertificateRequest {
             source: source.into(),
             reason,
         };
-        let (rest, csr) =
-            X509CertificationRequest::from_der(&der).map_err(|e| bad(e.to_string()))?;
+        let (rest, csr) = X509CertificationRequest::from_der(&der).map_err(|e| {
+            if X509Certificate::from_der(&der).is_ok() {
+                Error::WrongKind {
+                    source: source.into(),
+                    found: "a certificate",
+                    expected: "certificate request",
+                }
+            } else {
+                bad(e.to_string())
+            }
+        })?;
         if !rest.is_empty() {
             return Err(bad("trailing bytes after the request".into()));
         }

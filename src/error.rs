@@ -145,6 +145,13 @@ pub enum Error {
         source: String,
         expected: &'static str,
     },
+    /// A file of one kind where another was expected: a certificate given
+    /// as a CSR, a key given as a certificate.
+    WrongKind {
+        source: String,
+        found: &'static str,
+        expected: &'static str,
+    },
     CertificateParse {
         source: String,
         reason: String,
@@ -446,6 +453,11 @@ impl fmt::Display for Error {
             Sign { reason } => write!(f, "signing failed: {reason}"),
 
             NoPemObject { source, expected } => write!(f, "{source}: no {expected} found"),
+            WrongKind {
+                source,
+                found,
+                expected,
+            } => write!(f, "{source} holds {found}, not a {expected}"),
             CertificateParse { source, reason } => {
                 write!(f, "{source}: not a valid certificate: {reason}")
             }
@@ -671,6 +683,7 @@ impl Error {
             NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
             UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),
             InvalidSerial { .. } => "e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it".into(),
+            WrongKind { source, .. } => format!("`certsmith inspect {source}` shows what it holds"),
             BackdateTooFar { .. } => "use a shorter backdate (cfssl's default is 5m) or a later not_before".into(),
             SecretOnCommandLine { option } => format!("name it instead: {option} file:PATH (a file holding the hex) or {option} env:VAR"),
             SecretToTerminal => "redirect stdout to a file (certsmith key decrypt KEY > key.pem), which keeps it off the screen".into(),

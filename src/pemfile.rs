@@ -33,14 +33,36 @@ pub fn first_der(
             expected,
         });
     }
-    parse_all(bytes, source)?
+    let blocks = parse_all(bytes, source)?;
+    let found = blocks.iter().find_map(|b| kind_of(b.tag()));
+    blocks
         .into_iter()
         .find(|b| tags.contains(&b.tag()))
         .map(pem::Pem::into_contents)
-        .ok_or_else(|| Error::NoPemObject {
-            source: source.to_string(),
-            expected,
+        .ok_or_else(|| match found {
+            Some(found) => Error::WrongKind {
+                source: source.to_string(),
+                found,
+                expected,
+            },
+            None => Error::NoPemObject {
+                source: source.to_string(),
+                expected,
+            },
         })
+}
+
+/// What a PEM label says a block is, for "X holds a certificate, not a CSR".
+pub fn kind_of(tag: &str) -> Option<&'static str> {
+    Some(match tag {
+        "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => "a certificate",
+        "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => "a certificate request",
+        "X509 CRL" => "a CRL",
+        "PUBLIC KEY" | "RSA PUBLIC KEY" => "a public key",
+        "AGE ENCRYPTED FILE" => "an age-sealed file",
+        t if t.ends_with("PRIVATE KEY") => "a private key",
+        _ => return None,
+    })
 }
 
 /// PEM with `\n` line endings, as cfssl and openssl write it.

@@ -34,6 +34,19 @@ pub enum Report {
     Crl(CrlReport),
 }
 
+impl Report {
+    /// What the object is, in words: "a certificate", "a CRL".
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Report::Certificate(_) => "a certificate",
+            Report::Csr(_) => "a certificate request",
+            Report::PrivateKey(_) => "a private key",
+            Report::PublicKey(_) => "a public key",
+            Report::Crl(_) => "a CRL",
+        }
+    }
+}
+
 /// Where an object was found: the file, and the PEM block (1-based) when the
 /// file holds several objects.
 #[derive(Debug, Clone, Serialize)]

@@ -82,9 +82,12 @@ pub fn parse_recipients_file(bytes: &[u8], source: &str) -> Result<Vec<Recipient
     })?;
     let recipients: Vec<Recipient> = text
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(parse_recipient)
+        .enumerate()
+        .map(|(i, l)| (i, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| {
+            parse_recipient(l).map_err(|e| e.within(&format!("{source}: line {}", i + 1)))
+        })
         .collect::<Result<_>>()?;
     if recipients.is_empty() {
         return Err(Error::InvalidRecipient {

@@ -131,21 +131,32 @@ pub fn certinfo(args: CertinfoArgs) -> Result<()> {
         (None, None) => unreachable!("clap requires -cert or -csr"),
     };
     let input = Input::read(arg)?;
-    let found = report::describe(&input.bytes, &input.source, io::now())?
-        .into_iter()
+    let reports = report::describe(&input.bytes, &input.source, io::now())?;
+    let found = reports
+        .iter()
         .find(|r| {
             matches!(
                 (r, want_cert),
                 (Report::Certificate(_), true) | (Report::Csr(_), false)
             )
         })
-        .ok_or_else(|| Error::NoPemObject {
-            source: input.source.clone(),
-            expected: if want_cert {
+        .ok_or_else(|| {
+            let expected = if want_cert {
                 "certificate"
             } else {
                 "certificate request"
-            },
+            };
+            match reports.first().map(Report::kind) {
+                Some(found) => Error::WrongKind {
+                    source: input.source.clone(),
+                    found,
+                    expected,
+                },
+                None => Error::NoPemObject {
+                    source: input.source.clone(),
+                    expected,
+                },
+            }
         })?;
     let mut text = serde_json::to_string_pretty(&found).expect("a report serializes");
     text.push('\n');

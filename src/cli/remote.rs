@@ -125,6 +125,7 @@ pub fn run(cmd: RemoteCommand) -> Result<()> {
 fn sign(args: SignArgs) -> Result<()> {
     let hosts = args.hostname.as_deref().map(San::parse_list).transpose()?;
     let key = args.auth_key.as_deref().map(auth_key_flag).transpose()?;
+    let chain = SignerChain::load(args.ca.as_deref(), args.connection.tls_remote_ca.as_deref())?;
     let remote = connect(&args.connection)?;
     let input = Input::read(&args.input)?;
     let (csr, private_key) = secrets::request_from_input(&input, &args.seal, &args.passphrase)?;
@@ -136,11 +137,9 @@ fn sign(args: SignArgs) -> Result<()> {
     };
     let (cert, notes) = remote.sign(&request, key.as_ref().map(|k| k.as_slice()))?;
     io::print_notes(&notes);
-    let chain = args
-        .ca
-        .as_deref()
-        .or(args.connection.tls_remote_ca.as_deref());
-    check_chain(&cert, &args.connection.remote, chain, args.ca.is_some())?;
+    if let Some(chain) = &chain {
+        chain.check(&cert, &args.connection.remote)?;
+    }
     io::emit(&Output {
         cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),
@@ -166,38 +165,59 @@ fn tls_trusting(ca: Option<&std::path::Path>) -> Result<Tls> {
     Ok(tls)
 }
 
-/// Checks that `cert` verifies against the signer's chain in `chain_file`.
-/// A TLS CA file (`required` false) is used only when it holds the
-/// certificate's issuer: the TLS CA and the signing CA may differ.
-pub(super) fn check_chain(
-    cert: &Certificate,
-    remote: &str,
-    chain_file: Option<&std::path::Path>,
+/// The signer's chain a returned certificate must verify against, read
+/// before anything goes over the network so that a bad file fails first.
+pub(super) struct SignerChain {
+    source: String,
+    certs: Vec<Certificate>,
+    /// From `--ca` (must verify) rather than `--tls-remote-ca` (checked only
+    /// when it holds the issuer: the TLS CA and the signing CA may differ).
     required: bool,
-) -> Result<()> {
-    let Some(path) = chain_file else {
-        return Ok(());
-    };
-    let source = path.display().to_string();
-    let certs = Certificate::all_from_bytes(&files::read(path)?, &source)?;
-    if !required && !certs.iter().any(|c| c.subject_der == cert.issuer_der) {
-        return Ok(());
+}
+
+impl SignerChain {
+    pub(super) fn load(
+        ca: Option<&std::path::Path>,
+        tls_remote_ca: Option<&std::path::Path>,
+    ) -> Result<Option<SignerChain>> {
+        let Some(path) = ca.or(tls_remote_ca) else {
+            return Ok(None);
+        };
+        let source = path.display().to_string();
+        let certs = Certificate::all_from_bytes(&files::read(path)?, &source)?;
+        Ok(Some(SignerChain {
+            source,
+            certs,
+            required: ca.is_some(),
+        }))
     }
-    let (roots, intermediates): (Vec<Certificate>, Vec<Certificate>) = certs
-        .into_iter()
-        .partition(|c| c.subject_der == c.issuer_der);
-    certsmith::chain::build(
-        cert,
-        "the returned certificate",
-        &intermediates,
-        &roots,
-        io::now(),
-    )
-    .map_err(|e| Error::RemoteResponse {
-        url: remote.to_string(),
-        reason: format!("the returned certificate does not verify against {source}: {e}"),
-    })?;
-    Ok(())
+
+    /// Checks that `cert`, from the signer at `remote`, verifies against the chain.
+    pub(super) fn check(&self, cert: &Certificate, remote: &str) -> Result<()> {
+        if !self.required && !self.certs.iter().any(|c| c.subject_der == cert.issuer_der) {
+            return Ok(());
+        }
+        let (roots, intermediates): (Vec<Certificate>, Vec<Certificate>) = self
+            .certs
+            .iter()
+            .cloned()
+            .partition(|c| c.subject_der == c.issuer_der);
+        certsmith::chain::build(
+            cert,
+            "the returned certificate",
+            &intermediates,
+            &roots,
+            io::now(),
+        )
+        .map_err(|e| Error::RemoteResponse {
+            url: remote.to_string(),
+            reason: format!(
+                "the returned certificate does not verify against {}: {e}",
+                self.source
+            ),
+        })?;
+        Ok(())
+    }
 }
 
 fn connect(c: &Connection) -> Result<Remote> {
@@ -237,7 +257,8 @@ pub(super) fn auth_key(spec: &str) -> Result<Zeroizing<Vec<u8>>> {
     }
     if let Some(path) = spec.strip_prefix("file:") {
         let bytes = Zeroizing::new(files::read(std::path::Path::new(path))?);
-        return remote::parse_auth_key(&String::from_utf8_lossy(&bytes));
+        return remote::parse_auth_key(&String::from_utf8_lossy(&bytes))
+            .map_err(|e| e.within(path));
     }
     remote::parse_auth_key(spec)
 }

@@ -99,6 +99,10 @@ pub fn run(args: SignArgs) -> Result<()> {
             });
         }
     };
+    let chain = match remote {
+        Some(_) => remote::SignerChain::load(args.ca.as_deref(), args.tls_remote_ca.as_deref())?,
+        None => None,
+    };
     let input = Input::read(&args.input)?;
 
     let (csr, key) = secrets::request_from_input(&input, &args.seal, &args.passphrase)?;
@@ -120,8 +124,9 @@ pub fn run(args: SignArgs) -> Result<()> {
             };
             let (cert, notes) = signer.sign(&request, auth_key.as_ref().map(|k| k.as_slice()))?;
             io::print_notes(&notes);
-            let chain = args.ca.as_deref().or(args.tls_remote_ca.as_deref());
-            remote::check_chain(&cert, &urls, chain, args.ca.is_some())?;
+            if let Some(chain) = &chain {
+                chain.check(&cert, &urls)?;
+            }
             cert
         }
         (None, Some(issuer)) => {
