@@ -175,7 +175,8 @@ pub fn serial_hex(serial: &[u8]) -> String {
     serial.iter().map(|b| format!("{b:02X}")).collect()
 }
 
-/// A serial as people type it: hex, any case, colons allowed (`5a:3f…`).
+/// A serial as people type it: hex, any case, colons allowed (`5a:3f…`),
+/// at most 20 octets.
 pub fn parse_serial(text: &str) -> Option<Vec<u8>> {
     let hex: String = text
         .trim()
@@ -195,5 +196,7 @@ pub fn parse_serial(text: &str) -> Option<Vec<u8>> {
         .step_by(2)
         .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex checked"))
         .collect();
-    Some(bytes.into_iter().skip_while(|b| *b == 0).collect())
+    let serial: Vec<u8> = bytes.into_iter().skip_while(|b| *b == 0).collect();
+    // RFC 5280 §4.1.2.2: no conforming certificate has a longer serial.
+    (serial.len() <= 20).then_some(serial)
 }

@@ -541,7 +541,7 @@ impl fmt::Display for Error {
             }
             InvalidSerial { value } => write!(
                 f,
-                "invalid serial \"{value}\": expected hexadecimal digits as openssl prints them"
+                "invalid serial \"{value}\": expected at most 20 octets of hexadecimal digits, as openssl prints them"
             ),
             UnknownReason { value } => write!(f, "unknown revocation reason \"{value}\""),
             RevokedFile { path, line, reason } => {

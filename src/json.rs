@@ -79,6 +79,24 @@ impl<'a> Object<'a> {
         Ok(self.string(name)?.filter(|s| !s.is_empty()))
     }
 
+    /// A URL field (crl_url, ocsp_url): it goes into certificates verbatim,
+    /// so it must be a URI there (a scheme, ASCII, no spaces or controls).
+    pub(crate) fn url(&mut self, name: &str) -> Result<Option<String>> {
+        let url = self.non_empty_string(name)?;
+        match &url {
+            Some(u) if !is_url(u) => Err(self.wrong(name, URL)),
+            _ => Ok(url),
+        }
+    }
+
+    pub(crate) fn urls(&mut self, name: &str) -> Result<Vec<String>> {
+        let urls = self.strings(name)?.unwrap_or_default();
+        if urls.iter().any(|u| !is_url(u)) {
+            return Err(self.wrong(name, "URLs such as \"http://ca.example.com/ca.crt\""));
+        }
+        Ok(urls)
+    }
+
     pub(crate) fn bool(&mut self, name: &str) -> Result<bool> {
         match self.get(name) {
             None => Ok(false),
@@ -145,4 +163,10 @@ pub(crate) fn parse(bytes: &[u8], source: &str) -> Result<Value> {
         source: source.to_string(),
         message: e.to_string(),
     })
+}
+
+const URL: &str = "a URL such as \"http://crl.example.com/ca.crl\"";
+
+fn is_url(text: &str) -> bool {
+    matches!(crate::san::San::classify(text), Ok(crate::san::San::Uri(_)))
 }

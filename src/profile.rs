@@ -213,9 +213,9 @@ impl Profile {
         }
         p.not_before = time_field(&mut o, "not_before")?;
         p.not_after = time_field(&mut o, "not_after")?;
-        p.crl_url = o.non_empty_string("crl_url")?;
-        p.ocsp_url = o.non_empty_string("ocsp_url")?;
-        p.issuer_urls = o.strings("issuer_urls")?.unwrap_or_default();
+        p.crl_url = o.url("crl_url")?;
+        p.ocsp_url = o.url("ocsp_url")?;
+        p.issuer_urls = o.urls("issuer_urls")?;
         p.ocsp_no_check = o.bool("ocsp_no_check")?;
         if let Some(pattern) = o.non_empty_string("name_whitelist")? {
             p.name_whitelist = Some(Regex::new(&pattern).map_err(|e| {

@@ -121,7 +121,7 @@ impl CertRequest {
             }
         };
         let serial_number = root.non_empty_string("serialnumber")?;
-        let crl_url = root.non_empty_string("crl_url")?;
+        let crl_url = root.url("crl_url")?;
         root.finish(&mut notes);
         let request = CertRequest {
             common_name,

@@ -131,8 +131,11 @@ fn from_list(path: &std::path::Path, now: time::OffsetDateTime) -> Result<Vec<Re
         };
         let mut words = line.split_whitespace();
         let serial_text = words.next().unwrap_or_default();
-        let serial = parse_serial(serial_text)
-            .ok_or_else(|| bad(format!("\"{serial_text}\" is not a hex serial")))?;
+        let serial = parse_serial(serial_text).ok_or_else(|| {
+            bad(format!(
+                "\"{serial_text}\" is not a hex serial of at most 20 octets"
+            ))
+        })?;
         let reason = match words.next() {
             None => Reason::Unspecified,
             Some(r) => Reason::parse(r).map_err(|e| bad(e.to_string()))?,
