@@ -6,6 +6,8 @@ use base64::Engine;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
+use crate::cert::Certificate;
+use crate::csr::CertificateRequest;
 use crate::keys::PrivateKey;
 use crate::{Error, Result, json};
 
@@ -149,6 +151,23 @@ pub fn split(bytes: &[u8], source: &str) -> Result<Vec<Part>> {
             mode: 0o644,
             secret: false,
         });
+    }
+    // Never write something that is not what its file name says.
+    for part in &parts {
+        let what = |field: &str| format!("{source}: `{field}`");
+        match part.suffix {
+            ".pem" => drop(Certificate::all_from_bytes(&part.contents, &what("cert"))?),
+            "-bundle.pem" => drop(Certificate::all_from_bytes(
+                &part.contents,
+                &what("bundle"),
+            )?),
+            "-root.pem" => drop(Certificate::all_from_bytes(&part.contents, &what("root"))?),
+            ".csr" => drop(CertificateRequest::from_bytes(
+                &part.contents,
+                &what("csr"),
+            )?),
+            _ => {}
+        }
     }
     if parts.is_empty() {
         return Err(Error::NothingToSplit {

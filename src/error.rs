@@ -317,6 +317,10 @@ pub enum Error {
     NoSealGiven,
     EmptyPassphrase,
     SecretToTerminal,
+    /// split-json's NAME that names no file (`""`, `certs/`).
+    EmptyBaseName {
+        name: String,
+    },
     /// A backdate (or fixed not_before) that reaches before 1970.
     BackdateTooFar {
         not_before: String,
@@ -615,6 +619,7 @@ impl fmt::Display for Error {
             NoSealGiven => write!(f, "nothing to seal the key to"),
             EmptyPassphrase => write!(f, "the passphrase is empty"),
             SecretToTerminal => write!(f, "refusing to print a private key on a terminal"),
+            EmptyBaseName { name } => write!(f, "NAME \"{name}\" has no base name for the files"),
             BackdateTooFar { not_before } => write!(
                 f,
                 "notBefore would be {not_before}: certificates cannot start before 1970"
@@ -684,6 +689,7 @@ impl Error {
             UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),
             InvalidSerial { .. } => "e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it".into(),
             WrongKind { source, .. } => format!("`certsmith inspect {source}` shows what it holds"),
+            EmptyBaseName { .. } => "give a base name such as ca or certs/ca (writes ca.pem, ca-key.pem, ca.csr)".into(),
             BackdateTooFar { .. } => "use a shorter backdate (cfssl's default is 5m) or a later not_before".into(),
             SecretOnCommandLine { option } => format!("name it instead: {option} file:PATH (a file holding the hex) or {option} env:VAR"),
             SecretToTerminal => "redirect stdout to a file (certsmith key decrypt KEY > key.pem), which keeps it off the screen".into(),

@@ -52,10 +52,20 @@ pub fn run(args: SplitJsonArgs) -> Result<()> {
         return Ok(());
     }
     let name = args.name.expect("clap requires NAME without --stdout");
+    if name.is_empty() || name.ends_with('/') {
+        return Err(Error::EmptyBaseName { name });
+    }
     // Check every key file before writing anything: a refusal leaves all as it was.
     let mut plan = Vec::new();
     for part in &parts {
         let path = PathBuf::from(format!("{name}{}", part.suffix));
+        // Renaming onto a directory fails only after the other files landed.
+        if path.is_dir() {
+            return Err(Error::WriteFile {
+                path,
+                source: std::io::Error::from(std::io::ErrorKind::IsADirectory),
+            });
+        }
         let replace = if part.secret && path.exists() {
             match existing_key_verdict(&path, part, args.force)? {
                 Verdict::Same => continue,
