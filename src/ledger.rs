@@ -55,6 +55,89 @@ pub fn issued(cert: &Certificate, profile: &str) -> Entry {
     e
 }
 
+/// Checks, before anything is issued, that `path` is a ledger this CA can
+/// append to: absent or empty (a new ledger), or ending in a line the CA
+/// signed whose sequence number counts the lines. A full check of every line
+/// is `verify`'s job; this one reads the file but verifies one signature, so
+/// that a garbage file, another CA's ledger or a directory fail before a
+/// certificate is made rather than after. `ca_cert` None means a CA that does
+/// not exist yet (initca): only a new ledger will do.
+pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()> {
+    let text = match std::fs::read(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(Error::LedgerIo {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+        Ok(bytes) => bytes,
+    };
+    check_tail(path, &text, ca_cert)
+}
+
+fn check_tail(path: &Path, bytes: &[u8], ca_cert: Option<&Certificate>) -> Result<()> {
+    let bad = |line: usize, reason: String| Error::Ledger {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        bad(line, "not a ledger line: not UTF-8 text".into())
+    })?;
+    let lines: Vec<(usize, &str)> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let Some(&(index, last)) = lines.last() else {
+        return Ok(());
+    };
+    let number = index + 1;
+    let Some(ca_cert) = ca_cert else {
+        return Err(bad(
+            number,
+            "a new CA starts a new ledger, and this one already has entries".into(),
+        ));
+    };
+    let line: Line<'_> =
+        serde_json::from_str(last).map_err(|e| bad(number, format!("not a ledger line: {e}")))?;
+    let entry: Entry = serde_json::from_str(line.entry.get())
+        .map_err(|e| bad(number, format!("not a ledger line: {e}")))?;
+    if entry.get("ca").and_then(Value::as_str) != Some(&sha256_hex(&ca_cert.der)) {
+        return Err(bad(number, "written by another CA".into()));
+    }
+    if entry.get("seq").and_then(Value::as_u64) != Some(lines.len() as u64) {
+        return Err(bad(
+            number,
+            "its sequence number does not count the lines: lines were removed or added".into(),
+        ));
+    }
+    let sig = base64::engine::general_purpose::STANDARD
+        .decode(&line.sig)
+        .map_err(|_| bad(number, "not a ledger line: `sig` is not base64".into()))?;
+    let alg = entry
+        .get("sig_alg")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    use x509_parser::prelude::FromDer;
+    let (_, parsed) = x509_parser::prelude::X509Certificate::from_der(&ca_cert.der)
+        .map_err(|e| bad(number, e.to_string()))?;
+    crate::verify::verify_oid(parsed.public_key(), alg, line.entry.get().as_bytes(), &sig).map_err(
+        |_| {
+            bad(
+                number,
+                "its signature does not verify against the CA".into(),
+            )
+        },
+    )
+}
+
 /// Appends an event, signed by the CA, under an exclusive lock. Returns the
 /// entry's sequence number.
 pub fn append(
@@ -99,9 +182,12 @@ fn append_locked(
         path: path.to_path_buf(),
         source,
     };
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     file.seek(SeekFrom::Start(0)).map_err(io)?;
-    file.read_to_string(&mut text).map_err(io)?;
+    file.read_to_end(&mut bytes).map_err(io)?;
+    // Checked again under the lock: another process may have written since.
+    check_tail(path, &bytes, Some(ca_cert))?;
+    let text = String::from_utf8(bytes).expect("check_tail checked UTF-8");
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let prev = lines.last().map(|l| sha256_hex(l.as_bytes()));
     let seq = lines.len() as u64 + 1;

@@ -23,6 +23,9 @@ pub fn issue_and_record(
     options: &Options,
     ledger_path: Option<&std::path::Path>,
 ) -> Result<Certificate> {
+    if let Some(path) = ledger_path {
+        ledger::check_appendable(path, Some(&issuer.cert))?;
+    }
     let now = super::io::now();
     let issued = issue::issue(csr, profile, Signer::Ca(issuer), options, now)?;
     super::io::print_notes(&issued.notes);

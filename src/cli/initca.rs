@@ -61,6 +61,9 @@ pub fn run(args: InitcaArgs) -> Result<()> {
     } else {
         root_profile()
     };
+    if let Some(path) = &args.ledger {
+        certsmith::ledger::check_appendable(path, None)?;
+    }
     let seal = args.seal.seal(&args.passphrase, "the new CA key")?;
     let key = PrivateKey::generate(req.key)?;
     let csr =

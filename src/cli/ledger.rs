@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use certsmith::Result;
 use certsmith::cert::Certificate;
+use certsmith::{Error, Result};
 
 /// Check the issuance ledger that --ledger writes.
 #[derive(Subcommand)]
@@ -31,6 +31,16 @@ pub fn run(cmd: LedgerCommand) -> Result<()> {
     let text = String::from_utf8_lossy(&certsmith::files::read(&args.ledger)?).into_owned();
     let entries = certsmith::ledger::verify(&args.ledger, &text, &ca, &ca_source)?;
     let n = entries.len();
+    // certsmith creates a ledger with its first line, so an empty one was
+    // truncated: zero entries must not pass as "verified".
+    if n == 0 {
+        return Err(Error::Ledger {
+            path: args.ledger.clone(),
+            line: 1,
+            reason: "the ledger is empty: every ledger starts with an entry, so this one lost them"
+                .into(),
+        });
+    }
     let noun = if n == 1 { "entry" } else { "entries" };
     eprintln!("{}: {n} {noun} verified", args.ledger.display());
     Ok(())

@@ -706,3 +706,64 @@ fn a_new_ledger_is_0644_whatever_the_umask() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(s.file_mode(LEDGER), 0o644);
 }
+
+#[test]
+fn another_cas_ledger_or_a_truncated_one_is_refused_before_anything_is_issued() {
+    let s = Scratch::new();
+    ca_named(&s, "a", "Ledger A");
+    ca_named(&s, "b", "Ledger B");
+    sign_logged(&s, "a", LEDGER, "one", "one.example.com");
+    sign_logged(&s, "a", LEDGER, "two", "two.example.com");
+    let before = s.read(LEDGER);
+    let json = leaf_json(&s, "three", "three.example.com");
+    let sign_with = |ca: &str| {
+        s.certsmith(&[
+            "sign",
+            "--ca",
+            &format!("{ca}.pem"),
+            "--ca-key",
+            &format!("{ca}-key.pem"),
+            "--ledger",
+            LEDGER,
+            &json,
+        ])
+    };
+    // fails() also checks that no certificate reached stdout.
+    assert_eq!(
+        sign_with("b").fails(),
+        "error: ledger.jsonl: line 2: written by another CA\n"
+    );
+    assert_eq!(s.read(LEDGER), before);
+
+    // Dropping the first line leaves a valid last line whose seq no longer counts.
+    let lines = lines_of(&s, LEDGER);
+    s.write(LEDGER, &format!("{}\n", lines[1]));
+    assert_eq!(
+        sign_with("a").fails(),
+        "error: ledger.jsonl: line 1: its sequence number does not count the lines: lines were removed or added\n"
+    );
+
+    // A new root starts a new ledger; it never joins another CA's.
+    s.write(LEDGER, &before);
+    s.write(
+        "root.json",
+        r#"{"CN":"Ledger C","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    let err = s
+        .certsmith(&["initca", "--ledger", LEDGER, "root.json"])
+        .fails()
+        .to_owned();
+    assert_eq!(
+        err,
+        "error: ledger.jsonl: line 2: a new CA starts a new ledger, and this one already has entries\n"
+    );
+    assert_eq!(s.read(LEDGER), before);
+
+    // And `ledger verify` does not pass an emptied ledger.
+    s.write(LEDGER, "");
+    assert_eq!(
+        s.certsmith(&["ledger", "verify", "--ca", "a.pem", LEDGER])
+            .fails(),
+        "error: ledger.jsonl: line 1: the ledger is empty: every ledger starts with an entry, so this one lost them\n"
+    );
+}
