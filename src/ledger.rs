@@ -105,12 +105,18 @@ fn check_tail(path: &Path, bytes: &[u8], ca_cert: Option<&Certificate>) -> Resul
             "a new CA starts a new ledger, and this one already has entries".into(),
         ));
     };
-    let line: Line<'_> =
-        serde_json::from_str(last).map_err(|e| bad(number, format!("not a ledger line: {e}")))?;
-    let entry: Entry = serde_json::from_str(line.entry.get())
-        .map_err(|e| bad(number, format!("not a ledger line: {e}")))?;
+    use x509_parser::prelude::FromDer;
+    let (_, parsed) = x509_parser::prelude::X509Certificate::from_der(&ca_cert.der)
+        .map_err(|e| bad(number, e.to_string()))?;
+    let (entry, signed) = read_line(last, parsed.public_key()).map_err(|r| bad(number, r))?;
     if entry.get("ca").and_then(Value::as_str) != Some(&sha256_hex(&ca_cert.der)) {
         return Err(bad(number, "written by another CA".into()));
+    }
+    if !signed {
+        return Err(bad(
+            number,
+            "its signature does not verify against the CA".into(),
+        ));
     }
     if entry.get("seq").and_then(Value::as_u64) != Some(lines.len() as u64) {
         return Err(bad(
@@ -118,24 +124,27 @@ fn check_tail(path: &Path, bytes: &[u8], ca_cert: Option<&Certificate>) -> Resul
             "its sequence number does not count the lines: lines were removed or added".into(),
         ));
     }
+    Ok(())
+}
+
+/// A ledger line taken apart: its entry, and whether `spki` signed it.
+fn read_line(
+    raw: &str,
+    spki: &x509_parser::x509::SubjectPublicKeyInfo<'_>,
+) -> std::result::Result<(Entry, bool), String> {
+    let line: Line<'_> =
+        serde_json::from_str(raw).map_err(|e| format!("not a ledger line: {e}"))?;
+    let entry: Entry =
+        serde_json::from_str(line.entry.get()).map_err(|e| format!("not a ledger line: {e}"))?;
     let sig = base64::engine::general_purpose::STANDARD
         .decode(&line.sig)
-        .map_err(|_| bad(number, "not a ledger line: `sig` is not base64".into()))?;
+        .map_err(|_| "not a ledger line: `sig` is not base64".to_string())?;
     let alg = entry
         .get("sig_alg")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    use x509_parser::prelude::FromDer;
-    let (_, parsed) = x509_parser::prelude::X509Certificate::from_der(&ca_cert.der)
-        .map_err(|e| bad(number, e.to_string()))?;
-    crate::verify::verify_oid(parsed.public_key(), alg, line.entry.get().as_bytes(), &sig).map_err(
-        |_| {
-            bad(
-                number,
-                "its signature does not verify against the CA".into(),
-            )
-        },
-    )
+    let signed = crate::verify::verify_oid(spki, alg, line.entry.get().as_bytes(), &sig).is_ok();
+    Ok((entry, signed))
 }
 
 /// Appends an event, signed by the CA, under an exclusive lock. Returns the
@@ -242,18 +251,8 @@ pub fn verify(
         if raw.trim().is_empty() {
             continue;
         }
-        let line: Line<'_> = serde_json::from_str(raw)
-            .map_err(|e| bad(number, format!("not a ledger line: {e}")))?;
-        let entry: Entry = serde_json::from_str(line.entry.get())
-            .map_err(|e| bad(number, format!("not a ledger line: {e}")))?;
-        let sig = base64::engine::general_purpose::STANDARD
-            .decode(&line.sig)
-            .map_err(|_| bad(number, "not a ledger line: `sig` is not base64".into()))?;
-        let alg = entry
-            .get("sig_alg")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        if crate::verify::verify_oid(spki, alg, line.entry.get().as_bytes(), &sig).is_err() {
+        let (entry, signed) = read_line(raw, spki).map_err(|r| bad(number, r))?;
+        if !signed {
             return Err(bad(
                 number,
                 format!("signature does not verify against {ca_source}"),

@@ -211,7 +211,11 @@ fn certinfo_prints_inspects_json_for_one_object() {
         .certsmith(&["certinfo", "-cert", "ca.csr"])
         .fails()
         .to_string();
-    assert_eq!(err, "error: ca.csr: no certificate found\n");
+    assert_eq!(
+        err,
+        "error: ca.csr holds a certificate request, not a certificate\n\
+         hint: `certsmith inspect ca.csr` shows what it holds\n"
+    );
 }
 
 #[test]
