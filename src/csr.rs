@@ -29,6 +29,10 @@ pub fn build(
     ca: Option<PathLen>,
     key: &PrivateKey,
 ) -> Result<Vec<u8>> {
+    // Names copied from a certificate (csr --from-cert) were never classified.
+    for san in sans {
+        san.check()?;
+    }
     let enc = |e: der::Error| Error::Sign {
         reason: format!("encoding the request: {e}"),
     };

@@ -75,15 +75,16 @@ fn scale(number: &str, unit_nanos: u128) -> Result<u128, String> {
     } else {
         whole.parse().map_err(|_| "duration too large")?
     };
-    let mut nanos = whole.checked_mul(unit_nanos).ok_or("duration too large")?;
+    let nanos = whole.checked_mul(unit_nanos).ok_or("duration too large")?;
     let mut divisor = 1u128;
     let mut frac_value = 0u128;
     for digit in frac.bytes().take(18) {
         divisor *= 10;
         frac_value = frac_value * 10 + u128::from(digit - b'0');
     }
-    nanos += frac_value * unit_nanos / divisor;
-    Ok(nanos)
+    nanos
+        .checked_add(frac_value * unit_nanos / divisor)
+        .ok_or_else(|| "duration too large".into())
 }
 
 #[cfg(test)]
@@ -106,6 +107,8 @@ mod tests {
         assert!(parse("2562048h").unwrap_err().contains("292 years"));
         assert!(parse("99999999h").is_err());
         assert!(parse("293y").is_err());
+        // Found by fuzzing: the whole part fits u128 nanoseconds, the fraction tips it over.
+        assert!(parse("340282366920938463463374607431.9s").is_err());
     }
 
     #[test]

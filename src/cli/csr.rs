@@ -49,7 +49,8 @@ pub fn run(args: CsrArgs) -> Result<()> {
                 &path.display().to_string(),
             )?;
             let ca = cert.ca.map(|p| p.map(|n| n.min(255) as u8));
-            csr::build(&cert.subject_der, &cert.sans, ca, &key)?
+            csr::build(&cert.subject_der, &cert.sans, ca, &key)
+                .map_err(|e| e.within(&path.display().to_string()))?
         }
         (None, Some(input)) => csr::build_for_request(&Input::read(input)?.cert_request()?, &key)?,
         (None, None) => unreachable!("clap requires one of them"),
