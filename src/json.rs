@@ -158,11 +158,39 @@ impl<'a> Object<'a> {
 }
 
 /// Parses a whole document, naming the file and position on failure.
-pub(crate) fn parse(bytes: &[u8], source: &str) -> Result<Value> {
-    serde_json::from_slice(bytes).map_err(|e| Error::Json {
-        source: source.to_string(),
-        message: e.to_string(),
-    })
+pub(crate) fn parse(bytes: &[u8], source: &str) -> Result<Scrubbed> {
+    serde_json::from_slice(bytes)
+        .map(Scrubbed)
+        .map_err(|e| Error::Json {
+            source: source.to_string(),
+            message: e.to_string(),
+        })
+}
+
+/// A parsed document whose strings are wiped when it is dropped: cfssl's
+/// JSON carries private keys (split-json's input) and auth keys (a config's
+/// auth_keys), and serde_json's values are not zeroized on their own.
+pub(crate) struct Scrubbed(Value);
+
+impl std::ops::Deref for Scrubbed {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}
+
+impl Drop for Scrubbed {
+    fn drop(&mut self) {
+        fn scrub(v: &mut Value) {
+            match v {
+                Value::String(s) => zeroize::Zeroize::zeroize(s),
+                Value::Array(items) => items.iter_mut().for_each(scrub),
+                Value::Object(map) => map.values_mut().for_each(scrub),
+                _ => {}
+            }
+        }
+        scrub(&mut self.0);
+    }
 }
 
 const URL: &str = "a URL such as \"http://crl.example.com/ca.crl\"";

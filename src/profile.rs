@@ -407,7 +407,8 @@ fn parse_policy(
 #[derive(Clone, PartialEq, Eq)]
 pub struct AuthKey {
     pub kind: String,
-    pub key: String,
+    /// Hex, `env:VAR` or `file:PATH`; wiped when the config is dropped.
+    pub key: zeroize::Zeroizing<String>,
 }
 
 impl std::fmt::Debug for AuthKey {
@@ -455,7 +456,7 @@ impl Config {
             for name in map_keys(&value, &["auth_keys"]) {
                 let mut k = keys.object(&name)?.expect("key listed");
                 let kind = k.string("type")?.unwrap_or_else(|| "standard".into());
-                let key = k.string("key")?.unwrap_or_default();
+                let key = zeroize::Zeroizing::new(k.string("key")?.unwrap_or_default());
                 k.finish(&mut notes);
                 auth_keys.insert(name, AuthKey { kind, key });
             }
