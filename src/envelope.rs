@@ -47,8 +47,8 @@ impl Output {
     }
 }
 
-/// One file `split-json` writes.
-#[derive(Debug, PartialEq, Eq)]
+/// One file `split-json` writes. `Debug` leaves a key's contents out.
+#[derive(PartialEq, Eq)]
 pub struct Part {
     /// File name suffix after NAME: ".pem", "-key.pem", "-key.age", ….
     pub suffix: &'static str,
@@ -56,6 +56,21 @@ pub struct Part {
     /// 0600 for keys, 0644 for the rest.
     pub mode: u32,
     pub secret: bool,
+}
+
+impl std::fmt::Debug for Part {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let contents: &dyn std::fmt::Debug = if self.secret {
+            &"[secret elided]"
+        } else {
+            &String::from_utf8_lossy(&self.contents)
+        };
+        f.debug_struct("Part")
+            .field("suffix", &self.suffix)
+            .field("contents", contents)
+            .field("mode", &format_args!("{:o}", self.mode))
+            .finish()
+    }
 }
 
 /// The parts of a cfssl JSON document, in cfssljson's mapping (README,
@@ -188,4 +203,24 @@ pub fn error_messages(envelope: &Map<String, Value>) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_of_a_key_part_shows_no_key() {
+        let key = PrivateKey::generate(crate::keys::KeyAlgorithm::EcdsaP256).unwrap();
+        let json = serde_json::json!({"key": key.to_pem().as_str()}).to_string();
+        let parts = split(json.as_bytes(), "test").unwrap();
+        let shown = format!("{parts:?}");
+        assert!(
+            shown.contains("-key.pem") && shown.contains("[secret elided]"),
+            "{shown}"
+        );
+        let body = key.to_pem().lines().nth(1).unwrap().to_owned();
+        assert!(!shown.contains(&body[..20]), "{shown}");
+        assert!(!shown.contains("PRIVATE KEY"), "{shown}");
+    }
 }
