@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use certsmith::csr::{self, CertificateRequest};
+use certsmith::csr::CertificateRequest;
 use certsmith::envelope::Output;
 use certsmith::issue::{self, Options, Signer};
 use certsmith::keys::PrivateKey;
@@ -66,8 +66,7 @@ pub fn run(args: InitcaArgs) -> Result<()> {
     }
     let seal = args.seal.seal(&args.passphrase, "the new CA key")?;
     let key = PrivateKey::generate(req.key)?;
-    let csr =
-        CertificateRequest::from_bytes(&csr::build_for_request(&req, &key)?, "generated request")?;
+    let csr = CertificateRequest::made_for(&req, &key)?;
     let options = Options {
         ca_override: req.ca.clone(),
         crl_url: req.crl_url.clone(),

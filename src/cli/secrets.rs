@@ -230,7 +230,7 @@ pub fn request_from_input(
     certsmith::csr::CertificateRequest,
     Option<Zeroizing<String>>,
 )> {
-    use certsmith::csr::{self, CertificateRequest};
+    use certsmith::csr::CertificateRequest;
     if !input.is_json() {
         return Ok((
             CertificateRequest::from_bytes(&input.bytes, &input.source)?,
@@ -240,7 +240,6 @@ pub fn request_from_input(
     let req = input.cert_request()?;
     let seal = seal.seal(pass, "the new private key")?;
     let key = PrivateKey::generate(req.key)?;
-    let csr =
-        CertificateRequest::from_bytes(&csr::build_for_request(&req, &key)?, "generated request")?;
+    let csr = CertificateRequest::made_for(&req, &key)?;
     Ok((csr, Some(key_text(&key, seal.as_ref())?)))
 }
