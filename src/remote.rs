@@ -41,6 +41,9 @@ pub struct ClientIdentity {
 pub struct Remote {
     agent: ureq::Agent,
     urls: Vec<String>,
+    /// Whether a client certificate is offered, for explaining a signer that
+    /// hangs up during the handshake.
+    client_cert: bool,
 }
 
 /// What to ask a signer for.
@@ -146,7 +149,11 @@ impl Remote {
             .http_status_as_error(false)
             .build()
             .new_agent();
-        Ok(Remote { agent, urls })
+        Ok(Remote {
+            agent,
+            urls,
+            client_cert: tls.client.is_some(),
+        })
     }
 
     /// POSTs `body` to `endpoint` on the first signer that answers. A signer
@@ -192,7 +199,21 @@ impl Remote {
                     });
                 }
                 Err(e) => {
-                    let reason = describe(&e);
+                    let mut reason = describe(&e);
+                    // A signer that wants a client certificate and gets none
+                    // hangs up mid-handshake; rustls then sees a broken pipe.
+                    let hung_up = matches!(&e, ureq::Error::Io(io) if matches!(
+                        io.kind(),
+                        std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::ConnectionReset
+                    ));
+                    if hung_up && base.starts_with("https://") {
+                        reason.push_str(if self.client_cert {
+                            " (the signer hung up during TLS: it may not trust the client certificate)"
+                        } else {
+                            " (the signer hung up during TLS: if it requires a client certificate, \
+                             pass --client-cert and --client-key)"
+                        });
+                    }
                     notes.push(Note::RemoteSkipped {
                         url: base.clone(),
                         reason: reason.clone(),
