@@ -4,8 +4,22 @@ use crate::{Error, Result};
 
 /// True when `bytes` hold PEM text (possibly after leading comments or
 /// whitespace, as openssl's `-text` output leaves them) rather than DER.
+/// DER is recognised first: a subject can carry "-----BEGIN " too.
 pub fn looks_like_pem(bytes: &[u8]) -> bool {
-    bytes.windows(11).any(|w| w == b"-----BEGIN ")
+    !is_der_sequence(bytes) && bytes.windows(11).any(|w| w == b"-----BEGIN ")
+}
+
+/// A DER SEQUENCE whose length covers exactly the rest of `bytes`, as every
+/// certificate, CSR, CRL and key file in DER is.
+fn is_der_sequence(bytes: &[u8]) -> bool {
+    let (len, rest) = match bytes {
+        [0x30, n, rest @ ..] if *n < 0x80 => (usize::from(*n), rest),
+        [0x30, 0x81, n, rest @ ..] => (usize::from(*n), rest),
+        [0x30, 0x82, a, b, rest @ ..] => (usize::from(u16::from_be_bytes([*a, *b])), rest),
+        [0x30, 0x83, a, b, c, rest @ ..] => (u32::from_be_bytes([0, *a, *b, *c]) as usize, rest),
+        _ => return false,
+    };
+    rest.len() == len
 }
 
 /// Every PEM block in `bytes`.
