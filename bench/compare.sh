@@ -3,8 +3,11 @@
 # work, side by side in one hyperfine run per row, printing the ratio of
 # medians (certsmith ÷ peer) next to issue 8's target, and peak RSS.
 #
-#   bench/compare.sh            # all rows (a few minutes on 2 cores)
+#   bench/compare.sh            # all rows (about five minutes on 2 cores)
 #   RUNS=20 bench/compare.sh    # fewer runs
+#
+# RSA key generation is a random prime search whose time varies several-fold
+# from run to run, so its two rows take KEYGEN_RUNS (default 60) runs.
 #
 # Needs: cargo, hyperfine, cfssl (golang-cfssl), openssl, python3, GNU time
 # (/usr/bin/time). It builds the release binary first. Timing stays out of
@@ -12,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-40}
+KEYGEN_RUNS=${KEYGEN_RUNS:-60}
 for tool in hyperfine cfssl openssl python3; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is needed (apt-get install hyperfine golang-cfssl)" >&2; exit 1; }
 done
@@ -44,10 +48,10 @@ OSSL_CNF=$W/ossl.cnf
 printf '[req]\ndistinguished_name=dn\nprompt=no\n[dn]\nCN=leaf.example.com\n' > "$OSSL_CNF"
 
 results=()
-row() { # NAME TARGET CERTSMITH_CMD PEER_CMD
-  local name=$1 target=$2 a=$3 b=$4
-  hyperfine -N --warmup 3 --runs "$RUNS" --export-json row.json "$a" "$b" >/dev/null 2>&1 ||
-    hyperfine --warmup 3 --runs "$RUNS" --export-json row.json "$a" "$b" >/dev/null 2>&1
+row() { # NAME TARGET CERTSMITH_CMD PEER_CMD [RUNS]
+  local name=$1 target=$2 a=$3 b=$4 runs=${5:-$RUNS}
+  hyperfine -N --warmup 3 --runs "$runs" --export-json row.json "$a" "$b" >/dev/null 2>&1 ||
+    hyperfine --warmup 3 --runs "$runs" --export-json row.json "$a" "$b" >/dev/null 2>&1
   results+=("$(python3 - "$name" "$target" <<'PY'
 import json, sys
 r = json.load(open("row.json"))["results"]
@@ -74,10 +78,10 @@ row "sign an existing CSR, RSA-2048 CA, vs cfssl sign" 0.5 \
   "cfssl sign -ca rsa.pem -ca-key rsa-key-pkcs1.pem -config config.json leaf.csr"
 row "RSA-2048 leaf from CSR JSON vs cfssl gencert" 0.6 \
   "$CS sign --ca ec.pem --ca-key ec-key.pem --config config.json rsa-leaf.json" \
-  "cfssl gencert -ca ec.pem -ca-key ec-key-sec1.pem -config config.json rsa-leaf.json"
+  "cfssl gencert -ca ec.pem -ca-key ec-key-sec1.pem -config config.json rsa-leaf.json" "$KEYGEN_RUNS"
 row "RSA-4096 root vs openssl req -x509 -newkey rsa:4096" 0.6 \
   "$CS initca root4096.json" \
-  "openssl req -x509 -newkey rsa:4096 -nodes -keyout /dev/null -out /dev/null -config $OSSL_CNF"
+  "openssl req -x509 -newkey rsa:4096 -nodes -keyout /dev/null -out /dev/null -config $OSSL_CNF" "$KEYGEN_RUNS"
 row "inspect one certificate as JSON vs cfssl certinfo" 0.5 \
   "$CS inspect --json cert.pem" \
   "cfssl certinfo -cert cert.pem"
@@ -86,7 +90,7 @@ row "inspect 2,000 certificates vs a cfssl certinfo loop over 200" 0.1 \
   "$(sh 'for i in $(seq 1 200); do cfssl certinfo -cert dir/cert-$i.pem >/dev/null; done')"
 
 echo
-echo "certsmith ÷ peer, medians over $RUNS runs, $(nproc) cores, $(uname -m):"
+echo "certsmith ÷ peer, medians over $RUNS runs ($KEYGEN_RUNS for RSA key generation), $(nproc) cores, $(uname -m):"
 printf '%s\n' "${results[@]}"
 echo
 rss() { /usr/bin/time -f %M "$@" >/dev/null 2>rss.txt || true; tail -n1 rss.txt; }
