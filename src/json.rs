@@ -136,6 +136,13 @@ impl<'a> Object<'a> {
         }
     }
 
+    /// A member of a map whose keys were listed: it must be an object, and
+    /// `null` (absent elsewhere) is an error here, since the key names it.
+    pub(crate) fn member(&mut self, name: &str) -> Result<Object<'a>> {
+        self.object(name)?
+            .ok_or_else(|| self.wrong(name, "an object"))
+    }
+
     pub(crate) fn object(&mut self, name: &str) -> Result<Option<Object<'a>>> {
         let path = self.path_of(name);
         match self.get(name) {

@@ -444,7 +444,7 @@ impl Config {
                 let names: Vec<String> = map_keys(&value, &["signing", "profiles"]);
                 for name in names {
                     // Profile names are map keys: exact, not case-insensitive.
-                    let o = map.object(&name)?.expect("key listed");
+                    let o = map.member(&name)?;
                     profiles.insert(name.clone(), Profile::parse(o, &name, &mut notes)?);
                 }
                 map.finish(&mut notes);
@@ -454,7 +454,7 @@ impl Config {
         let mut auth_keys = BTreeMap::new();
         if let Some(mut keys) = root.object("auth_keys")? {
             for name in map_keys(&value, &["auth_keys"]) {
-                let mut k = keys.object(&name)?.expect("key listed");
+                let mut k = keys.member(&name)?;
                 let kind = k.string("type")?.unwrap_or_else(|| "standard".into());
                 let key = zeroize::Zeroizing::new(k.string("key")?.unwrap_or_default());
                 k.finish(&mut notes);
