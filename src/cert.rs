@@ -14,7 +14,6 @@ pub struct Certificate {
     /// The serial number's magnitude bytes, big-endian.
     pub serial: Vec<u8>,
     pub subject_der: Vec<u8>,
-    pub subject_text: String,
     pub issuer_der: Vec<u8>,
     pub spki_der: Vec<u8>,
     pub public_key_bits: Vec<u8>,
@@ -123,7 +122,6 @@ impl Certificate {
                 .skip_while(|b| *b == 0)
                 .collect(),
             subject_der: tbs.subject.as_raw().to_vec(),
-            subject_text: tbs.subject.to_string(),
             issuer_der: tbs.issuer.as_raw().to_vec(),
             spki_der: tbs.subject_pki.raw.to_vec(),
             public_key_bits: tbs.subject_pki.subject_public_key.data.to_vec(),
@@ -136,6 +134,13 @@ impl Certificate {
             sans,
             der: der.clone(),
         })
+    }
+
+    /// The subject as text (`CN=…, O=…`), for messages and the ledger. Made
+    /// on demand: x509-parser's name display builds its OID table first,
+    /// a tenth of what signing a CSR costs.
+    pub fn subject_text(&self) -> String {
+        name_text(&self.subject_der)
     }
 
     /// SHA-256 over the DER certificate, as `openssl x509 -fingerprint -sha256` shows it.
@@ -199,4 +204,12 @@ pub fn parse_serial(text: &str) -> Option<Vec<u8>> {
     let serial: Vec<u8> = bytes.into_iter().skip_while(|b| *b == 0).collect();
     // RFC 5280 §4.1.2.2: no conforming certificate has a longer serial.
     (serial.len() <= 20).then_some(serial)
+}
+
+/// A DER Name as text, in x509-parser's `CN=…, O=…` form.
+pub(crate) fn name_text(der: &[u8]) -> String {
+    match X509Name::from_der(der) {
+        Ok((_, name)) => name.to_string(),
+        Err(_) => "(unreadable name)".into(),
+    }
 }

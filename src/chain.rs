@@ -222,12 +222,12 @@ impl<'a> Search<'a> {
             let reason = if child.subject_der == child.issuer_der {
                 format!(
                     "\"{}\" is self-signed but not among the roots",
-                    child.subject_text
+                    child.subject_text()
                 )
             } else {
                 let mut reason = format!(
                     "no issuer found for \"{}\" (looked for subject \"{}\" among {} and {}",
-                    child.subject_text,
+                    child.subject_text(),
                     issuer_text(child),
                     plural(self.n_intermediates, "intermediate"),
                     plural(self.n_roots, "root"),
@@ -266,7 +266,7 @@ impl<'a> Search<'a> {
         let leaf = path[0];
         let cn = common_name(leaf);
         for ca in &path[1..] {
-            let source = format!("\"{}\"", ca.subject_text);
+            let source = format!("\"{}\"", ca.subject_text());
             if let Err(e) = name_constraints::check_chain(
                 std::slice::from_ref(&ca.der),
                 &source,
@@ -295,13 +295,15 @@ fn check_link(
     if parent.ca.is_none() {
         return Err(format!(
             "\"{}\" is not a CA certificate (BasicConstraints cA is not set) and cannot issue \"{}\"",
-            parent.subject_text, child.subject_text
+            parent.subject_text(),
+            child.subject_text()
         ));
     }
     if parent.key_cert_sign == Some(false) {
         return Err(format!(
             "\"{}\" cannot issue \"{}\": its KeyUsage lacks keyCertSign",
-            parent.subject_text, child.subject_text
+            parent.subject_text(),
+            child.subject_text()
         ));
     }
     if let Some(Some(path_len)) = parent.ca
@@ -309,7 +311,7 @@ fn check_link(
     {
         return Err(format!(
             "\"{}\" has pathlen {path_len} but {} below it in the chain",
-            parent.subject_text,
+            parent.subject_text(),
             plural(cas_below, "CA certificate")
         ));
     }
@@ -335,11 +337,12 @@ fn check_signature(child: &Certificate, parent: &Certificate) -> std::result::Re
     .map_err(|e| match e {
         VerifyError::Invalid => format!(
             "signature of \"{}\" does not verify with \"{}\"",
-            child.subject_text, parent.subject_text
+            child.subject_text(),
+            parent.subject_text()
         ),
         VerifyError::Unsupported(oid) => format!(
             "signature of \"{}\" uses algorithm {oid}, which certsmith does not verify",
-            child.subject_text
+            child.subject_text()
         ),
     })
 }
@@ -347,7 +350,7 @@ fn check_signature(child: &Certificate, parent: &Certificate) -> std::result::Re
 fn parse(c: &Certificate) -> std::result::Result<X509Certificate<'_>, String> {
     X509Certificate::from_der(&c.der)
         .map(|(_, x)| x)
-        .map_err(|e| format!("\"{}\" cannot be parsed: {e}", c.subject_text))
+        .map_err(|e| format!("\"{}\" cannot be parsed: {e}", c.subject_text()))
 }
 
 fn check_validity(
@@ -358,14 +361,14 @@ fn check_validity(
     if now < cert.not_before {
         return Err(format!(
             "{kind} \"{}\" is not valid before {}",
-            cert.subject_text,
+            cert.subject_text(),
             rfc3339(cert.not_before)
         ));
     }
     if now > cert.not_after {
         return Err(format!(
             "{kind} \"{}\" expired on {}",
-            cert.subject_text,
+            cert.subject_text(),
             rfc3339(cert.not_after)
         ));
     }
@@ -376,7 +379,7 @@ fn check_validity(
 /// self-signed CA certificate (subject = issuer, signature by its own key,
 /// cA set) valid at `now`.
 pub fn check_federable(cert: &Certificate, now: OffsetDateTime) -> std::result::Result<(), String> {
-    let name = &cert.subject_text;
+    let name = &cert.subject_text();
     if cert.subject_der != cert.issuer_der {
         return Err(format!(
             "\"{name}\" is not self-signed (issued by \"{}\")",

@@ -83,7 +83,6 @@ pub fn build(
 pub struct CertificateRequest {
     pub der: Vec<u8>,
     pub subject_der: Vec<u8>,
-    pub subject_text: String,
     pub common_name: Option<String>,
     pub spki_der: Vec<u8>,
     pub public_key_bits: Vec<u8>,
@@ -166,7 +165,6 @@ impl CertificateRequest {
             .map(str::to_string);
         Ok(CertificateRequest {
             subject_der: info.subject.as_raw().to_vec(),
-            subject_text: info.subject.to_string(),
             common_name,
             spki_der: info.subject_pki.raw.to_vec(),
             public_key_bits: info.subject_pki.subject_public_key.data.to_vec(),
@@ -194,6 +192,11 @@ impl CertificateRequest {
                 source: source.into(),
             },
         })
+    }
+
+    /// The subject as text, made on demand (see `Certificate::subject_text`).
+    pub fn subject_text(&self) -> String {
+        crate::cert::name_text(&self.subject_der)
     }
 
     pub fn to_pem(&self) -> String {

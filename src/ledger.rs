@@ -42,7 +42,7 @@ pub fn issued(cert: &Certificate, profile: &str) -> Entry {
     let mut e = Map::new();
     e.insert("event".into(), json!("issued"));
     e.insert("serial".into(), json!(cert.serial_hex()));
-    e.insert("subject".into(), json!(cert.subject_text));
+    e.insert("subject".into(), json!(cert.subject_text()));
     e.insert(
         "sans".into(),
         json!(cert.sans.iter().map(|s| s.to_string()).collect::<Vec<_>>()),

@@ -881,7 +881,7 @@ fn csr(der: &[u8], location: Location, source: &str) -> Result<CsrReport> {
         public_key_sha256: sha256_colon(&req.spki_der),
         pem: req.to_pem(),
         warnings,
-        subject_text: req.subject_text.clone(),
+        subject_text: req.subject_text(),
         all_sans,
     })
 }

@@ -94,7 +94,7 @@ pub fn run(args: BundleArgs) -> Result<()> {
                     cert: input.source,
                     reason: format!(
                         "root \"{}\" in {source} is not self-signed (issued by \"{}\"); pass it with --intermediates",
-                        cert.subject_text,
+                        cert.subject_text(),
                         chain::issuer_text(&cert)
                     ),
                 });
@@ -151,7 +151,7 @@ fn to_json(chain: &Chain) -> String {
             code: 0,
             messages: Vec::new(),
         },
-        subject: chain.leaf.subject_text.clone(),
+        subject: chain.leaf.subject_text().clone(),
     };
     let mut line = serde_json::to_string(&json).expect("strings serialize");
     line.push('\n');

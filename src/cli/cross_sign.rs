@@ -89,7 +89,6 @@ pub fn run(args: CrossSignArgs) -> Result<()> {
     let request = CertificateRequest {
         der: Vec::new(),
         subject_der: new_root.subject_der.clone(),
-        subject_text: new_root.subject_text.clone(),
         common_name: None,
         spki_der: new_root.spki_der.clone(),
         public_key_bits: new_root.public_key_bits.clone(),

@@ -77,7 +77,7 @@ pub fn run(args: InitcaArgs) -> Result<()> {
     io::print_notes(&issued.notes);
     let cert = certsmith::cert::Certificate::from_der(issued.der, "the new CA certificate")?;
     // For the ceremony record, in openssl's format (openssl x509 -noout -fingerprint -sha256).
-    eprintln!("CA certificate: {}", io::for_terminal(&cert.subject_text));
+    eprintln!("CA certificate: {}", io::for_terminal(&cert.subject_text()));
     eprintln!("sha256 Fingerprint={}", cert.fingerprint());
     if let Some(path) = &args.ledger {
         certsmith::ledger::append(
