@@ -67,7 +67,7 @@ pub fn first_der(
 }
 
 /// What a PEM label says a block is, for "X holds a certificate, not a CSR".
-pub fn kind_of(tag: &str) -> Option<&'static str> {
+fn kind_of(tag: &str) -> Option<&'static str> {
     Some(match tag {
         "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => "a certificate",
         "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => "a certificate request",

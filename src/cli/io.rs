@@ -71,19 +71,14 @@ pub fn print_notes(notes: &[Note]) {
 /// the middle of an overlong line gives way to a count.
 pub fn for_terminal(message: &str) -> String {
     const KEEP: usize = 160;
-    let escaped: String = message
-        .chars()
-        .flat_map(|c| {
-            let escape = c.is_control();
-            let mut out = vec![];
-            if escape {
-                out.extend(c.escape_debug());
-            } else {
-                out.push(c);
-            }
-            out
-        })
-        .collect();
+    let mut escaped = String::with_capacity(message.len());
+    for c in message.chars() {
+        if c.is_control() {
+            escaped.extend(c.escape_debug());
+        } else {
+            escaped.push(c);
+        }
+    }
     let chars = escaped.chars().count();
     if chars <= 3 * KEEP {
         return escaped;
