@@ -18,4 +18,4 @@ deps:
 	tests/install-deps.sh
 
 test: deps
-	$(CARGO) test --locked
+	$(CARGO) test --locked --features fault-injection

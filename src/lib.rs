@@ -18,6 +18,8 @@ pub mod csr;
 pub mod duration;
 pub mod envelope;
 mod error;
+#[doc(hidden)]
+pub mod fault;
 pub mod files;
 pub mod issue;
 mod json;
