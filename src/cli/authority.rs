@@ -74,6 +74,8 @@ pub fn load_issuer(
     let cert = certs.remove(0);
     let key = unlock.read_key(&Input::read(&ca_key.display().to_string())?, pass)?;
     let mut issuer = Issuer::new(cert, &cert_source, key, &ca_key.display().to_string())?;
+    // The crash tests abort here, with the CA key unsealed in memory.
+    certsmith::fault::point("ca-key-loaded");
     issuer.chain = certs;
     Ok(issuer)
 }

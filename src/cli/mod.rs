@@ -11,6 +11,7 @@ mod cross_sign;
 mod csr;
 mod generate;
 mod genkey;
+mod harden;
 mod initca;
 mod inspect;
 mod io;
@@ -126,6 +127,11 @@ pub fn print_error(err: &certsmith::Error) {
 }
 
 pub fn run(cli: Cli) -> Result<()> {
+    if let Err(e) = harden::no_core_dumps() {
+        eprintln!(
+            "note: core dumps could not be turned off ({e}); a crash could write a key to disk"
+        );
+    }
     match cli.command {
         Command::Initca(args) => initca::run(args),
         Command::Genkey(args) => genkey::run(args),

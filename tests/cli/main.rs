@@ -6,6 +6,7 @@ mod support;
 
 mod bundle;
 mod compat;
+mod core_dump;
 mod crl;
 mod cross_sign;
 mod csr;

@@ -1,0 +1,96 @@
+//! No core dump holds a CA key: a certsmith that crashes with an unsealed CA
+//! key in memory writes no core file (issue 13, item 10).
+
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+use crate::support::{Scratch, path_str};
+
+/// The core files (`core`, `core.PID`) in `dir`.
+fn cores(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n == "core" || n.starts_with("core."))
+        .collect()
+}
+
+/// Whether the kernel writes core files into the crashing process's working
+/// directory, as it does here (`core_pattern` is `core`); with a pipe to a
+/// handler or an absolute path, this test can only check the rlimit half.
+fn cores_land_in_cwd() -> bool {
+    std::fs::read_to_string("/proc/sys/kernel/core_pattern")
+        .map(|p| !p.starts_with('|') && !p.contains('/'))
+        .unwrap_or(false)
+}
+
+#[cfg(feature = "fault-injection")]
+#[test]
+fn a_crash_with_an_unsealed_ca_key_leaves_no_core_file() {
+    let s = Scratch::new();
+    let made = s.certsmith(&["key", "identity", "-o", "id.txt"]);
+    made.ok();
+    let recipient = made
+        .stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("Public key: "))
+        .expect("recipient on stderr")
+        .to_owned();
+    s.write(
+        "ca-csr.json",
+        r#"{"CN":"Sealed Root","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    s.certsmith_split(&["initca", "-r", &recipient, "ca-csr.json"], "ca");
+    s.write("leaf.json", r#"{"CN":"leaf","hosts":["leaf.example.com"]}"#);
+    std::fs::create_dir(s.path("crash")).unwrap();
+    let crash_dir = s.path("crash");
+
+    if cores_land_in_cwd() {
+        // The control: a shell that aborts itself under the same limit does
+        // leave a core file here, so an empty directory below means
+        // certsmith refused to dump, not that this machine never dumps.
+        let control = Command::new("sh")
+            .args(["-c", "ulimit -c unlimited; kill -ABRT $$"])
+            .current_dir(&crash_dir)
+            .status()
+            .unwrap();
+        assert!(!control.success());
+        let left = cores(&crash_dir);
+        assert!(!left.is_empty(), "the control shell left no core file");
+        for core in left {
+            std::fs::remove_file(crash_dir.join(core)).unwrap();
+        }
+    }
+
+    let certsmith = Command::cargo_bin("certsmith").unwrap();
+    let bin = certsmith.get_program().to_str().unwrap().to_owned();
+    let dir = s.dir.path();
+    let out = Command::new("sh")
+        .args(["-c", r#"ulimit -c unlimited; exec "$@""#, "sh", &bin])
+        .args(["sign", "--ca"])
+        .arg(dir.join("ca.pem"))
+        .arg("--ca-key")
+        .arg(dir.join("ca-key.age"))
+        .arg("-i")
+        .arg(dir.join("id.txt"))
+        .arg(dir.join("leaf.json"))
+        .env("CERTSMITH_FAULT", "ca-key-loaded")
+        .current_dir(&crash_dir)
+        .output()
+        .unwrap();
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(
+        out.status.signal(),
+        Some(6),
+        "certsmith did not abort at the crash point: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "a crashed run printed a certificate");
+    assert_eq!(
+        cores(&crash_dir),
+        Vec::<String>::new(),
+        "a crash with the CA key unsealed in {} left a core file",
+        path_str(&crash_dir)
+    );
+}
