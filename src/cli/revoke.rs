@@ -62,8 +62,8 @@ pub fn run(args: RevokeArgs) -> Result<()> {
         (None, None) => unreachable!("clap requires --serial or --cert"),
     };
     if args.ledger.exists() {
-        let text = String::from_utf8_lossy(&certsmith::files::read(&args.ledger)?).into_owned();
-        ledger::verify(&args.ledger, &text, &issuer.cert, &issuer.cert_source)?;
+        let bytes = certsmith::files::read(&args.ledger)?;
+        ledger::verify(&args.ledger, &bytes, &issuer.cert, &issuer.cert_source)?;
     }
     let now = io::now();
     let mut event = serde_json::Map::new();
@@ -71,7 +71,8 @@ pub fn run(args: RevokeArgs) -> Result<()> {
     event.insert("serial".into(), json!(serial_hex(&serial)));
     event.insert("reason".into(), json!(reason.to_string()));
     event.insert("revoked_at".into(), json!(issue::rfc3339(now)));
-    ledger::append(&args.ledger, &issuer.cert, &issuer.key, event, now)?;
+    let appended = ledger::append(&args.ledger, &issuer.cert, &issuer.key, event, now)?;
+    io::print_notes(&appended.notes);
     eprintln!(
         "revoked serial {} ({reason}); publish it with `certsmith crl`",
         serial_hex(&serial)
