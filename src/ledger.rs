@@ -302,8 +302,12 @@ impl<'a> Locked<'a> {
         };
         let mut options = OpenOptions::new();
         options.create(true).read(true).append(true);
+        // A ledger is public record (it holds no secret): 0644 from the
+        // moment it exists, never 0666 under a umask of 000 until a chmod...
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o644);
         let mut file = options.open(path).map_err(io)?;
-        // A new ledger is public record, 0644 whatever the umask (it holds no secret).
+        // ...and 0644 whatever the umask (077 is common on CA hosts).
         #[cfg(unix)]
         if file.metadata().map_err(io)?.len() == 0 {
             use std::os::unix::fs::PermissionsExt;

@@ -1081,3 +1081,39 @@ fn sixteen_parallel_signs_after_an_interrupted_first_append_each_land_once() {
     serials.sort();
     assert_eq!(logged, serials, "every certificate logged exactly once");
 }
+
+#[test]
+fn a_new_ledger_is_created_0644_under_umask_000_not_0666_then_chmodded() {
+    // Watched under strace: the mode is the one the file is born with.
+    require("strace");
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Ledger Root");
+    let json = leaf_json(&s, "a", "a.example.com");
+    let bin = assert_cmd::cargo::cargo_bin("certsmith");
+    let run = s.run(
+        "sh",
+        &[
+            "-c",
+            r#"umask 000 && exec strace -f -qq -e trace=openat -o trace.txt "$0" sign --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl "$1" >/dev/null"#,
+            path_str(&bin),
+            &json,
+        ],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let trace = s.read("trace.txt");
+    let creates: Vec<&str> = trace
+        .lines()
+        .filter(|l| l.contains("\"ledger.jsonl\"") && l.contains("O_CREAT"))
+        .collect();
+    assert!(
+        !creates.is_empty(),
+        "no O_CREAT open of the ledger:\n{trace}"
+    );
+    for open in creates {
+        assert!(
+            open.contains(", 0644)"),
+            "the ledger was created with another mode: {open}"
+        );
+    }
+    assert_eq!(s.file_mode(LEDGER), 0o644);
+}
