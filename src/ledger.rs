@@ -26,7 +26,9 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
-use crate::cert::{Certificate, hex};
+use crate::ca::Issuer;
+use crate::cert::{Certificate, hex, parse_serial, serial_hex};
+use crate::crl::Reason;
 use crate::issue::rfc3339;
 use crate::keys::PrivateKey;
 use crate::note::Note;
@@ -456,6 +458,130 @@ pub fn verify(
     }
     let notes = torn.map(|t| t.note(path, false)).into_iter().collect();
     Ok(Verified { entries, notes })
+}
+
+/// The outcome of [`revoke`].
+#[derive(Debug)]
+pub enum Revoked {
+    /// The revocation is in the ledger now.
+    Recorded(Appended),
+    /// The ledger revoked the serial before, as it says; nothing was added.
+    Already { reason: String, revoked_at: String },
+}
+
+/// How the caller knows that the CA issued the serial it revokes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Issuance {
+    /// Only the ledger says so: it must record the serial as issued, or a
+    /// mistyped serial would be "revoked" while the real certificate stays
+    /// valid.
+    FromLedger,
+    /// Known without the ledger: a certificate the CA signed was shown (see
+    /// [`check_signed_by`]), or the operator vouches for a certificate issued
+    /// before the ledger existed.
+    Known,
+}
+
+/// Records in the ledger at `path` that `serial` is revoked, after checking
+/// every line against the issuer: refused when the ledger must vouch for the
+/// serial and does not record it as issued, and nothing added when it is
+/// revoked already. Decided once on a plain read, so that a refusal creates
+/// no ledger, and again under the lock, so that two runs revoking one serial
+/// add one line.
+pub fn revoke(
+    path: &Path,
+    issuer: &Issuer,
+    serial: &[u8],
+    reason: Reason,
+    issuance: Issuance,
+    now: OffsetDateTime,
+) -> Result<Revoked> {
+    let decide = |bytes: &[u8]| -> Result<Option<Revoked>> {
+        let entries = verify(path, bytes, &issuer.cert, &issuer.cert_source)?.entries;
+        let is = |event: &str, e: &&Entry| {
+            e.get("event").and_then(Value::as_str) == Some(event)
+                && e.get("serial")
+                    .and_then(Value::as_str)
+                    .and_then(parse_serial)
+                    .as_deref()
+                    == Some(serial)
+        };
+        if let Some(e) = entries.iter().find(|e| is("revoked", e)) {
+            let text = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or("?").to_string();
+            return Ok(Some(Revoked::Already {
+                reason: text("reason"),
+                revoked_at: text("revoked_at"),
+            }));
+        }
+        if issuance == Issuance::FromLedger && !entries.iter().any(|e| is("issued", &e)) {
+            return Err(Error::SerialNotIssued {
+                serial: serial_hex(serial),
+                ledger: path.to_path_buf(),
+                ca: issuer.cert_source.clone(),
+            });
+        }
+        Ok(None)
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(source) => {
+            return Err(Error::LedgerIo {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    if let Some(already) = decide(&bytes)? {
+        return Ok(already);
+    }
+    let mut ledger = Locked::open(path)?;
+    if let Some(already) = decide(&ledger.bytes)? {
+        return Ok(already);
+    }
+    check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
+    let mut fields = Map::new();
+    fields.insert("event".into(), json!("revoked"));
+    fields.insert("serial".into(), json!(serial_hex(serial)));
+    fields.insert("reason".into(), json!(reason.to_string()));
+    fields.insert("revoked_at".into(), json!(rfc3339(now)));
+    let appended = ledger.append(&issuer.cert, &issuer.key, fields, now)?;
+    Ok(Revoked::Recorded(appended))
+}
+
+/// Checks that `ca` issued `cert`: its issuer name, and its signature under
+/// the CA's key. The name alone proves nothing: any key can sign under any
+/// name.
+pub fn check_signed_by(
+    cert: &Certificate,
+    cert_source: &str,
+    ca: &Certificate,
+    ca_source: &str,
+) -> Result<()> {
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    let not_issued = || Error::NotIssuedByCa {
+        cert: cert_source.into(),
+        ca: ca_source.into(),
+    };
+    if cert.issuer_der != ca.subject_der {
+        return Err(not_issued());
+    }
+    fn parse<'d>(der: &'d [u8], source: &str) -> Result<X509Certificate<'d>> {
+        X509Certificate::from_der(der)
+            .map(|(_, c)| c)
+            .map_err(|e| Error::CertificateParse {
+                source: source.into(),
+                reason: e.to_string(),
+            })
+    }
+    let (child, parent) = (parse(&cert.der, cert_source)?, parse(&ca.der, ca_source)?);
+    crate::verify::verify(
+        parent.public_key(),
+        &child.signature_algorithm,
+        child.tbs_certificate.as_ref(),
+        &child.signature_value.data,
+    )
+    .map_err(|_| not_issued())
 }
 
 /// The number the next CRL gets: one more than the last one published.
