@@ -1667,7 +1667,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__revoke)
-            opts="-i -h --ca --ca-key --identity --ledger --serial --cert --reason --passphrase-file --help"
+            opts="-i -h --ca --ca-key --identity --ledger --serial --cert --force --reason --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

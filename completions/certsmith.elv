@@ -295,12 +295,13 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --ledger 'The CA''s issuance ledger (verified before the revocation is added)'
-            cand --serial 'The serial to revoke, in hex as openssl prints it (any case, colons allowed)'
-            cand --cert 'The certificate to revoke'
+            cand --serial 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA'
+            cand --cert 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)'
             cand --reason 'keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, …'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --force 'Revoke a --serial that the ledger does not record (a certificate issued before the ledger existed, whose file is gone)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;crl'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
@@ -334,8 +335,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;ledger;verify'= {
             cand --ca 'The CA certificate whose key signed the ledger'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;ledger;help'= {
             cand verify 'Check every line''s hash link and CA signature; name the first that fails'

@@ -171,11 +171,12 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca -d 'Th
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ledger -d 'The CA\'s issuance ledger (verified before the revocation is added)' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l serial -d 'The serial to revoke, in hex as openssl prints it (any case, colons allowed)' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l cert -d 'The certificate to revoke' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l serial -d 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l cert -d 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l reason -d 'keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, …' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l force -d 'Revoke a --serial that the ledger does not record (a certificate issued before the ledger existed, whose file is gone)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
@@ -196,7 +197,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and not __fi
 complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and not __fish_seen_subcommand_from verify help" -f -a "verify" -d 'Check every line\'s hash link and CA signature; name the first that fails'
 complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and not __fish_seen_subcommand_from verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l ca -d 'The CA certificate whose key signed the ledger' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check every line\'s hash link and CA signature; name the first that fails'
 complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand generate" -s h -l help -d 'Print help'

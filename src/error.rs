@@ -339,6 +339,13 @@ pub enum Error {
         path: PathBuf,
         reason: String,
     },
+    // issue 13: ledger and revocation
+    /// `revoke --serial` of a serial the ledger does not record as issued.
+    SerialNotIssued {
+        serial: String,
+        ledger: PathBuf,
+        ca: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -645,6 +652,12 @@ impl fmt::Display for Error {
                 "{} exists and is not a private key certsmith can compare ({reason}); refusing to replace it",
                 path.display()
             ),
+            // issue 13: ledger and revocation
+            SerialNotIssued { serial, ledger, ca } => write!(
+                f,
+                "serial {serial} is not recorded in {} as issued by {ca}",
+                ledger.display()
+            ),
         }
     }
 }
@@ -698,6 +711,8 @@ impl Error {
             NothingToSplit { .. } => "pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)".into(),
             Json { .. } | JsonField { .. } => "cfssl's formats are described in the README (CSR JSON and config JSON)".into(),
             OutlivesCa { .. } => "shorten the profile's expiry, or drop --strict to clamp notAfter to the CA's".into(),
+            // issue 13: ledger and revocation
+            SerialNotIssued { .. } => "check the serial (openssl x509 -noout -serial -in CERT); revoke by --cert FILE for a certificate this CA issued before the ledger existed, or pass --force if the serial is right but no file is left".into(),
             _ => return None,
         })
     }

@@ -6,6 +6,14 @@
 //!
 //! A line is `{"entry":{…},"sig":"<base64>"}`; the signature covers the exact
 //! bytes of the `entry` object as written.
+//!
+//! The file is a write-ahead log: a line counts once it ends in a newline and
+//! is synced, and a certificate is handed out only after that. An append
+//! that stops part-way (a kill, a full disk) leaves the start of a line
+//! without its newline, a torn tail: every reader skips it as an append that
+//! never happened, and the next append removes it under the lock. Only the
+//! start of a line is a torn tail; other bytes without a newline are read as
+//! a line, and refused like any tampered one.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -18,9 +26,12 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
-use crate::cert::{Certificate, hex};
+use crate::ca::Issuer;
+use crate::cert::{Certificate, hex, parse_serial, serial_hex};
+use crate::crl::Reason;
 use crate::issue::rfc3339;
 use crate::keys::PrivateKey;
+use crate::note::Note;
 use crate::{Error, Result};
 
 /// One verified ledger entry.
@@ -55,15 +66,131 @@ pub fn issued(cert: &Certificate, profile: &str) -> Entry {
     e
 }
 
+/// What every line certsmith writes starts with; a torn tail starts with
+/// (a part of) it too.
+const LINE_START: &[u8] = b"{\"entry\":{";
+
+/// An append that stopped part-way: the start of a line, after the last
+/// newline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TornTail {
+    /// Its number among the file's lines, counting from 1.
+    line: usize,
+    /// Where it starts: the end of the last whole line.
+    offset: usize,
+    /// How many bytes of the line were written.
+    len: usize,
+}
+
+impl TornTail {
+    fn note(&self, path: &Path, removed: bool) -> Note {
+        let (ledger, line, bytes) = (path.display().to_string(), self.line, self.len);
+        if removed {
+            Note::LedgerInterruptedAppendRemoved {
+                ledger,
+                line,
+                bytes,
+            }
+        } else {
+            Note::LedgerInterruptedAppend {
+                ledger,
+                line,
+                bytes,
+            }
+        }
+    }
+}
+
+/// Splits a ledger's bytes into the part that counts and the torn tail
+/// after it. The same rule holds for every reader and for `append`.
+///
+/// Every line that ends in a newline counts. The bytes after the last
+/// newline are a torn tail when they are the start of a ledger line that
+/// stops before its end (JSON that ends too soon): `append` writes a line and
+/// its newline in one write and hands out nothing before that write is
+/// synced, so such bytes record nothing anyone was told of.
+///
+/// A last line that is whole JSON and lacks only its newline is not torn: it
+/// is read as a line, and counts if it verifies like any other. An append
+/// that stopped one byte short leaves it (then the CA did sign what it
+/// records, though nothing was handed out), and so does an editor or a copy
+/// that dropped the final newline of a ledger whose last issuance was
+/// reported. Keeping it loses nothing in either case; cutting it would lose
+/// a reported issuance in the second. `append` gives it back its newline.
+fn committed(bytes: &[u8]) -> (&[u8], Option<TornTail>) {
+    let end = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let tail = &bytes[end..];
+    if tail.is_empty() || !is_start_of_line(tail) {
+        return (bytes, None);
+    }
+    let line = bytes[..end].iter().filter(|b| **b == b'\n').count() + 1;
+    let torn = TornTail {
+        line,
+        offset: end,
+        len: tail.len(),
+    };
+    (&bytes[..end], Some(torn))
+}
+
+/// Whether `tail` is the start of a ledger line and not a whole one.
+fn is_start_of_line(tail: &[u8]) -> bool {
+    let n = tail.len().min(LINE_START.len());
+    if tail[..n] != LINE_START[..n] {
+        return false;
+    }
+    // A write can stop inside a multi-byte character; only there may the
+    // UTF-8 be incomplete.
+    let text = match std::str::from_utf8(tail) {
+        Ok(text) => text,
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&tail[..e.valid_up_to()]).expect("valid up to there")
+        }
+        Err(_) => return false,
+    };
+    // serde_json escapes control characters: an append never wrote one raw.
+    if text.bytes().any(|b| b < 0x20) {
+        return false;
+    }
+    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Ok(_) => false,
+        Err(e) => e.is_eof(),
+    }
+}
+
+/// The ledger's counted bytes as text, or the line that is not UTF-8.
+fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        Error::Ledger {
+            path: path.to_path_buf(),
+            line,
+            reason: "not a ledger line: not UTF-8 text".into(),
+        }
+    })
+}
+
+/// The lines that hold something, numbered from 1 as in the file.
+fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty())
+}
+
 /// Checks, before anything is issued, that `path` is a ledger this CA can
 /// append to: absent or empty (a new ledger), or ending in a line the CA
 /// signed whose sequence number counts the lines. A full check of every line
 /// is `verify`'s job; this one reads the file but verifies one signature, so
 /// that a garbage file, another CA's ledger or a directory fail before a
-/// certificate is made rather than after. `ca_cert` None means a CA that does
-/// not exist yet (initca): only a new ledger will do.
+/// certificate is made rather than after. A torn tail does not count (see
+/// [`committed`]). `ca_cert` None means a CA that does not exist yet
+/// (initca): only a new ledger will do.
 pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()> {
-    let text = match std::fs::read(path) {
+    let bytes = match std::fs::read(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(source) => {
             return Err(Error::LedgerIo {
@@ -73,32 +200,20 @@ pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()
         }
         Ok(bytes) => bytes,
     };
-    check_tail(path, &text, ca_cert)
+    check_tail(path, committed(&bytes).0, ca_cert)
 }
 
-fn check_tail(path: &Path, bytes: &[u8], ca_cert: Option<&Certificate>) -> Result<()> {
+/// The checks of [`check_appendable`] on the counted bytes of a ledger.
+fn check_tail(path: &Path, counted: &[u8], ca_cert: Option<&Certificate>) -> Result<()> {
     let bad = |line: usize, reason: String| Error::Ledger {
         path: path.to_path_buf(),
         line,
         reason,
     };
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
-        bad(line, "not a ledger line: not UTF-8 text".into())
-    })?;
-    let lines: Vec<(usize, &str)> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .collect();
-    let Some(&(index, last)) = lines.last() else {
+    let lines: Vec<(usize, &str)> = numbered_lines(text_of(path, counted)?).collect();
+    let Some(&(number, last)) = lines.last() else {
         return Ok(());
     };
-    let number = index + 1;
     let Some(ca_cert) = ca_cert else {
         return Err(bad(
             number,
@@ -147,89 +262,162 @@ fn read_line(
     Ok((entry, signed))
 }
 
-/// Appends an event, signed by the CA, under an exclusive lock. Returns the
-/// entry's sequence number.
+/// What an append did.
+#[derive(Debug)]
+#[must_use = "an append's notes are for the person who ran it"]
+pub struct Appended {
+    /// The new entry's sequence number.
+    pub seq: u64,
+    /// An interrupted append that was removed first, if there was one.
+    pub notes: Vec<Note>,
+}
+
+/// Appends an event, signed by the CA, under an exclusive lock, after
+/// removing a torn tail. Returns once the line is synced: only then may what
+/// it records be handed out.
 pub fn append(
     path: &Path,
     ca_cert: &Certificate,
     ca_key: &PrivateKey,
-    mut fields: Entry,
+    fields: Entry,
     now: OffsetDateTime,
-) -> Result<u64> {
-    let io = |source| Error::LedgerIo {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut file = OpenOptions::new()
-        .create(true)
-        .read(true)
-        .append(true)
-        .open(path)
-        .map_err(io)?;
-    // A new ledger is public record, 0644 whatever the umask (it holds no secret).
-    #[cfg(unix)]
-    if file.metadata().map_err(io)?.len() == 0 {
-        use std::os::unix::fs::PermissionsExt;
-        file.set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(io)?;
-    }
-    file.lock().map_err(io)?;
-    let result = append_locked(&mut file, path, ca_cert, ca_key, &mut fields, now);
-    let _ = file.unlock();
-    result
+) -> Result<Appended> {
+    let mut ledger = Locked::open(path)?;
+    // Checked again under the lock: another process may have written since.
+    check_tail(path, committed(&ledger.bytes).0, Some(ca_cert))?;
+    ledger.append(ca_cert, ca_key, fields, now)
 }
 
-fn append_locked(
-    file: &mut File,
-    path: &Path,
-    ca_cert: &Certificate,
-    ca_key: &PrivateKey,
-    fields: &mut Entry,
-    now: OffsetDateTime,
-) -> Result<u64> {
-    let io = |source| Error::LedgerIo {
-        path: path.to_path_buf(),
-        source,
+/// A ledger opened for appending and read whole under its exclusive lock,
+/// which closing the file releases.
+struct Locked<'a> {
+    path: &'a Path,
+    file: File,
+    bytes: Vec<u8>,
+}
+
+impl<'a> Locked<'a> {
+    fn open(path: &'a Path) -> Result<Locked<'a>> {
+        let io = |source| Error::LedgerIo {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut options = OpenOptions::new();
+        options.create(true).read(true).append(true);
+        // A ledger is public record (it holds no secret): 0644 from the
+        // moment it exists, never 0666 under a umask of 000 until a chmod...
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o644);
+        let mut file = options.open(path).map_err(io)?;
+        // ...and 0644 whatever the umask (077 is common on CA hosts).
+        #[cfg(unix)]
+        if file.metadata().map_err(io)?.len() == 0 {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(0o644))
+                .map_err(io)?;
+        }
+        file.lock().map_err(io)?;
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(0)).map_err(io)?;
+        file.read_to_end(&mut bytes).map_err(io)?;
+        Ok(Locked { path, file, bytes })
+    }
+
+    /// Appends one line for `fields`. The caller has checked the ledger.
+    fn append(
+        &mut self,
+        ca_cert: &Certificate,
+        ca_key: &PrivateKey,
+        mut fields: Entry,
+        now: OffsetDateTime,
+    ) -> Result<Appended> {
+        let path = self.path;
+        let io = |source| Error::LedgerIo {
+            path: path.to_path_buf(),
+            source,
+        };
+        let (counted, torn) = committed(&self.bytes);
+        let text = text_of(path, counted)?;
+        let lines: Vec<&str> = numbered_lines(text).map(|(_, l)| l).collect();
+        let prev = lines.last().map(|l| sha256_hex(l.as_bytes()));
+        let seq = lines.len() as u64 + 1;
+        fields.insert("seq".into(), json!(seq));
+        fields.insert("time".into(), json!(rfc3339(now)));
+        fields.insert("prev".into(), json!(prev));
+        fields.insert("ca".into(), json!(sha256_hex(&ca_cert.der)));
+        fields.insert(
+            "sig_alg".into(),
+            json!(ca_key.signature_algorithm().oid.to_string()),
+        );
+        let entry = serde_json::to_string(&fields).expect("a map serializes");
+        let sig = base64::engine::general_purpose::STANDARD.encode(ca_key.sign(entry.as_bytes())?);
+        // A last line that lost only its newline gets it back, in the same write.
+        let lead = if text.is_empty() || text.ends_with('\n') {
+            ""
+        } else {
+            "\n"
+        };
+        let line = format!("{lead}{{\"entry\":{entry},\"sig\":\"{sig}\"}}\n");
+
+        let mut notes = Vec::new();
+        if let Some(torn) = torn {
+            self.file.set_len(torn.offset as u64).map_err(io)?;
+            self.file.sync_all().map_err(io)?;
+            notes.push(torn.note(path, true));
+        }
+        let end = counted.len() as u64;
+        if let Some(n) = crate::fault::short_write("ledger-append") {
+            let _ = self.file.write_all(&line.as_bytes()[..n.min(line.len())]);
+            std::process::abort();
+        }
+        // One write on an O_APPEND descriptor, then synced: the line counts
+        // from here on.
+        let written = self
+            .file
+            .write_all(line.as_bytes())
+            .and_then(|()| self.file.sync_data());
+        if let Err(source) = written {
+            // A full disk stopped the write part-way: take the part back, so
+            // the file is as it was (if that fails too, the next append does).
+            let _ = self.file.set_len(end).and_then(|()| self.file.sync_all());
+            return Err(io(source));
+        }
+        if end == 0 {
+            sync_directory_of(path);
+        }
+        Ok(Appended { seq, notes })
+    }
+}
+
+/// Makes a new ledger's name durable with its first line. Best effort: some
+/// file systems cannot sync a directory, and the line itself is synced.
+fn sync_directory_of(path: &Path) {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
     };
-    let mut bytes = Vec::new();
-    file.seek(SeekFrom::Start(0)).map_err(io)?;
-    file.read_to_end(&mut bytes).map_err(io)?;
-    // Checked again under the lock: another process may have written since.
-    check_tail(path, &bytes, Some(ca_cert))?;
-    let text = String::from_utf8(bytes).expect("check_tail checked UTF-8");
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-    let prev = lines.last().map(|l| sha256_hex(l.as_bytes()));
-    let seq = lines.len() as u64 + 1;
-    fields.insert("seq".into(), json!(seq));
-    fields.insert("time".into(), json!(rfc3339(now)));
-    fields.insert("prev".into(), json!(prev));
-    fields.insert("ca".into(), json!(sha256_hex(&ca_cert.der)));
-    fields.insert(
-        "sig_alg".into(),
-        json!(ca_key.signature_algorithm().oid.to_string()),
-    );
-    let entry = serde_json::to_string(fields).expect("a map serializes");
-    let sig = base64::engine::general_purpose::STANDARD.encode(ca_key.sign(entry.as_bytes())?);
-    // A file that lost its last newline (an interrupted editor) still gets whole lines.
-    let lead = if text.is_empty() || text.ends_with('\n') {
-        ""
-    } else {
-        "\n"
-    };
-    file.write_all(format!("{lead}{{\"entry\":{entry},\"sig\":\"{sig}\"}}\n").as_bytes())
-        .map_err(io)?;
-    file.sync_all().map_err(io)?;
-    Ok(seq)
+    if let Ok(dir) = File::open(dir) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// A ledger whose lines all verified against the CA.
+#[derive(Debug)]
+pub struct Verified {
+    pub entries: Vec<Entry>,
+    /// An interrupted append after the last line, if there is one.
+    pub notes: Vec<Note>,
 }
 
 /// Checks every line's signature and hash link against `ca_cert`; returns
-/// the entries, or names the first line that does not hold.
+/// the entries, or names the first line that does not hold. A torn tail is
+/// not a line (see [`committed`]): it comes back as a note.
 pub fn verify(
     path: &Path,
-    text: &str,
+    bytes: &[u8],
     ca_cert: &Certificate,
     ca_source: &str,
-) -> Result<Vec<Entry>> {
+) -> Result<Verified> {
     let bad = |line: usize, reason: String| Error::Ledger {
         path: PathBuf::from(path),
         line,
@@ -244,13 +432,10 @@ pub fn verify(
             }
         })?;
     let spki = parsed.public_key();
+    let (counted, torn) = committed(bytes);
     let mut entries = Vec::new();
     let mut prev: Option<String> = None;
-    for (i, raw) in text.lines().enumerate() {
-        let number = i + 1;
-        if raw.trim().is_empty() {
-            continue;
-        }
+    for (number, raw) in numbered_lines(text_of(path, counted)?) {
         let (entry, signed) = read_line(raw, spki).map_err(|r| bad(number, r))?;
         if !signed {
             return Err(bad(
@@ -271,7 +456,132 @@ pub fn verify(
         prev = Some(sha256_hex(raw.as_bytes()));
         entries.push(entry);
     }
-    Ok(entries)
+    let notes = torn.map(|t| t.note(path, false)).into_iter().collect();
+    Ok(Verified { entries, notes })
+}
+
+/// The outcome of [`revoke`].
+#[derive(Debug)]
+pub enum Revoked {
+    /// The revocation is in the ledger now.
+    Recorded(Appended),
+    /// The ledger revoked the serial before, as it says; nothing was added.
+    Already { reason: String, revoked_at: String },
+}
+
+/// How the caller knows that the CA issued the serial it revokes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Issuance {
+    /// Only the ledger says so: it must record the serial as issued, or a
+    /// mistyped serial would be "revoked" while the real certificate stays
+    /// valid.
+    FromLedger,
+    /// Known without the ledger: a certificate the CA signed was shown (see
+    /// [`check_signed_by`]), or the operator vouches for a certificate issued
+    /// before the ledger existed.
+    Known,
+}
+
+/// Records in the ledger at `path` that `serial` is revoked, after checking
+/// every line against the issuer: refused when the ledger must vouch for the
+/// serial and does not record it as issued, and nothing added when it is
+/// revoked already. Decided once on a plain read, so that a refusal creates
+/// no ledger, and again under the lock, so that two runs revoking one serial
+/// add one line.
+pub fn revoke(
+    path: &Path,
+    issuer: &Issuer,
+    serial: &[u8],
+    reason: Reason,
+    issuance: Issuance,
+    now: OffsetDateTime,
+) -> Result<Revoked> {
+    let decide = |bytes: &[u8]| -> Result<Option<Revoked>> {
+        let entries = verify(path, bytes, &issuer.cert, &issuer.cert_source)?.entries;
+        let is = |event: &str, e: &&Entry| {
+            e.get("event").and_then(Value::as_str) == Some(event)
+                && e.get("serial")
+                    .and_then(Value::as_str)
+                    .and_then(parse_serial)
+                    .as_deref()
+                    == Some(serial)
+        };
+        if let Some(e) = entries.iter().find(|e| is("revoked", e)) {
+            let text = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or("?").to_string();
+            return Ok(Some(Revoked::Already {
+                reason: text("reason"),
+                revoked_at: text("revoked_at"),
+            }));
+        }
+        if issuance == Issuance::FromLedger && !entries.iter().any(|e| is("issued", &e)) {
+            return Err(Error::SerialNotIssued {
+                serial: serial_hex(serial),
+                ledger: path.to_path_buf(),
+                ca: issuer.cert_source.clone(),
+            });
+        }
+        Ok(None)
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(source) => {
+            return Err(Error::LedgerIo {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    if let Some(already) = decide(&bytes)? {
+        return Ok(already);
+    }
+    let mut ledger = Locked::open(path)?;
+    if let Some(already) = decide(&ledger.bytes)? {
+        return Ok(already);
+    }
+    check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
+    let mut fields = Map::new();
+    fields.insert("event".into(), json!("revoked"));
+    fields.insert("serial".into(), json!(serial_hex(serial)));
+    fields.insert("reason".into(), json!(reason.to_string()));
+    fields.insert("revoked_at".into(), json!(rfc3339(now)));
+    let appended = ledger.append(&issuer.cert, &issuer.key, fields, now)?;
+    Ok(Revoked::Recorded(appended))
+}
+
+/// Checks that `ca` issued `cert`: its issuer name, and its signature under
+/// the CA's key. The name alone proves nothing: any key can sign under any
+/// name.
+pub fn check_signed_by(
+    cert: &Certificate,
+    cert_source: &str,
+    ca: &Certificate,
+    ca_source: &str,
+) -> Result<()> {
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    let not_issued = || Error::NotIssuedByCa {
+        cert: cert_source.into(),
+        ca: ca_source.into(),
+    };
+    if cert.issuer_der != ca.subject_der {
+        return Err(not_issued());
+    }
+    fn parse<'d>(der: &'d [u8], source: &str) -> Result<X509Certificate<'d>> {
+        X509Certificate::from_der(der)
+            .map(|(_, c)| c)
+            .map_err(|e| Error::CertificateParse {
+                source: source.into(),
+                reason: e.to_string(),
+            })
+    }
+    let (child, parent) = (parse(&cert.der, cert_source)?, parse(&ca.der, ca_source)?);
+    crate::verify::verify(
+        parent.public_key(),
+        &child.signature_algorithm,
+        child.tbs_certificate.as_ref(),
+        &child.signature_value.data,
+    )
+    .map_err(|_| not_issued())
 }
 
 /// The number the next CRL gets: one more than the last one published.
@@ -283,4 +593,73 @@ pub fn next_crl_number(entries: &[Entry]) -> u64 {
         .max()
         .unwrap_or(0)
         + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WHOLE: &str = "{\"entry\":{\"seq\":1},\"sig\":\"AAAA\"}\n";
+
+    fn split(bytes: &[u8]) -> (usize, Option<TornTail>) {
+        let (counted, torn) = committed(bytes);
+        (counted.len(), torn)
+    }
+
+    #[test]
+    fn the_start_of_a_line_after_the_last_newline_is_a_torn_tail() {
+        for tail in [
+            &b"{"[..],
+            b"{\"entr",
+            b"{\"entry\":{",
+            b"{\"entry\":{\"seq\":2,\"subject\":\"CN=caf\xC3",
+            b"{\"entry\":{\"seq\":2},\"sig\":\"AAAA\"",
+        ] {
+            let bytes = [WHOLE.as_bytes(), tail].concat();
+            let torn = TornTail {
+                line: 2,
+                offset: WHOLE.len(),
+                len: tail.len(),
+            };
+            assert_eq!(
+                split(&bytes),
+                (WHOLE.len(), Some(torn)),
+                "{}",
+                String::from_utf8_lossy(tail)
+            );
+        }
+        // The ledger's first append, interrupted.
+        let torn = TornTail {
+            line: 1,
+            offset: 0,
+            len: 5,
+        };
+        assert_eq!(split(b"{\"ent"), (0, Some(torn)));
+    }
+
+    #[test]
+    fn other_bytes_after_the_last_newline_are_read_as_a_line() {
+        for tail in [
+            // Whole JSON that lost only its newline.
+            &b"{\"entry\":{\"seq\":2},\"sig\":\"AAAA\"}"[..],
+            b"issued: e.example.com",
+            b"[[[[",
+            b"{\"sig\":\"AAAA\"",
+            // Not a cut character: invalid UTF-8 before the end.
+            b"{\"entry\":{\"s\xFF\"",
+            // A raw control character: JSON never holds one.
+            b"{\"entry\":{\"s\x01",
+            b"{\"entry\":{\"seq\":1}}}",
+        ] {
+            let bytes = [WHOLE.as_bytes(), tail].concat();
+            assert_eq!(
+                split(&bytes),
+                (bytes.len(), None),
+                "{}",
+                String::from_utf8_lossy(tail)
+            );
+        }
+        assert_eq!(split(WHOLE.as_bytes()), (WHOLE.len(), None));
+        assert_eq!(split(b""), (0, None));
+    }
 }

@@ -31,6 +31,20 @@ pub enum Note {
         field: &'static str,
         reason: &'static str,
     },
+    /// The ledger ends in the start of a line without its newline: an
+    /// append that a crash or a full disk stopped part-way, which never
+    /// happened (issue 13).
+    LedgerInterruptedAppend {
+        ledger: String,
+        line: usize,
+        bytes: usize,
+    },
+    /// An append removed such a torn tail before writing its own line.
+    LedgerInterruptedAppendRemoved {
+        ledger: String,
+        line: usize,
+        bytes: usize,
+    },
 }
 
 impl fmt::Display for Note {
@@ -74,6 +88,22 @@ impl fmt::Display for Note {
                     "warning: profile `{profile}`: `{field}` ignored: {reason}"
                 )
             }
+            Note::LedgerInterruptedAppend {
+                ledger,
+                line,
+                bytes,
+            } => write!(
+                f,
+                "note: {ledger}: line {line} is an interrupted append, not a tampered line: {bytes} bytes without a newline, never completed; the next append removes them"
+            ),
+            Note::LedgerInterruptedAppendRemoved {
+                ledger,
+                line,
+                bytes,
+            } => write!(
+                f,
+                "note: {ledger}: removed an interrupted append at line {line}: {bytes} bytes without a newline, never completed"
+            ),
         }
     }
 }

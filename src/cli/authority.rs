@@ -31,13 +31,14 @@ pub fn issue_and_record(
     super::io::print_notes(&issued.notes);
     let cert = Certificate::from_der(issued.der, "the new certificate")?;
     if let Some(path) = ledger_path {
-        ledger::append(
+        let appended = ledger::append(
             path,
             &issuer.cert,
             &issuer.key,
             ledger::issued(&cert, &profile.name),
             now,
         )?;
+        super::io::print_notes(&appended.notes);
     }
     Ok(cert)
 }

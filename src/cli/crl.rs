@@ -49,12 +49,13 @@ pub fn run(args: CrlArgs) -> Result<()> {
     let now = io::now();
     let (revoked, number) = match (&args.ledger, &args.revoked) {
         (Some(path), _) => {
-            let text = if path.exists() {
-                String::from_utf8_lossy(&certsmith::files::read(path)?).into_owned()
+            let bytes = if path.exists() {
+                certsmith::files::read(path)?
             } else {
-                String::new()
+                Vec::new()
             };
-            let entries = ledger::verify(path, &text, &issuer.cert, &issuer.cert_source)?;
+            // An interrupted append is not a line; the append below removes it, and says so.
+            let entries = ledger::verify(path, &bytes, &issuer.cert, &issuer.cert_source)?.entries;
             (from_ledger(&entries), ledger::next_crl_number(&entries))
         }
         (None, Some(path)) => (from_list(path, now)?, now.unix_timestamp() as u64),
@@ -82,7 +83,8 @@ pub fn run(args: CrlArgs) -> Result<()> {
                     .collect::<String>()
             ),
         );
-        ledger::append(path, &issuer.cert, &issuer.key, event, now)?;
+        let appended = ledger::append(path, &issuer.cert, &issuer.key, event, now)?;
+        io::print_notes(&appended.notes);
     }
     io::write_stdout(pemfile::encode("X509 CRL", &der).as_bytes())
 }

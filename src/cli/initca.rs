@@ -80,13 +80,14 @@ pub fn run(args: InitcaArgs) -> Result<()> {
     eprintln!("CA certificate: {}", io::for_terminal(&cert.subject_text()));
     eprintln!("sha256 Fingerprint={}", cert.fingerprint());
     if let Some(path) = &args.ledger {
-        certsmith::ledger::append(
+        let appended = certsmith::ledger::append(
             path,
             &cert,
             &key,
             certsmith::ledger::issued(&cert, &profile.name),
             now,
         )?;
+        io::print_notes(&appended.notes);
     }
     io::emit(&Output {
         cert: Some(cert.to_pem()),

@@ -7,6 +7,8 @@ use clap::{Args, Subcommand};
 use certsmith::cert::Certificate;
 use certsmith::{Error, Result};
 
+use super::io;
+
 /// Check the issuance ledger that --ledger writes.
 #[derive(Subcommand)]
 pub enum LedgerCommand {
@@ -14,6 +16,10 @@ pub enum LedgerCommand {
 }
 
 /// Check every line's hash link and CA signature; name the first that fails.
+///
+/// A last line cut short without its newline is an append that a crash or a
+/// full disk interrupted: it never happened, and is reported on stderr, not
+/// refused; the next append removes it.
 #[derive(Args)]
 #[command(after_help = "Examples:\n  certsmith ledger verify --ca ca.pem ledger.jsonl")]
 pub struct VerifyArgs {
@@ -28,17 +34,22 @@ pub fn run(cmd: LedgerCommand) -> Result<()> {
     let LedgerCommand::Verify(args) = cmd;
     let ca_source = args.ca.display().to_string();
     let ca = Certificate::from_bytes(&certsmith::files::read(&args.ca)?, &ca_source)?;
-    let text = String::from_utf8_lossy(&certsmith::files::read(&args.ledger)?).into_owned();
-    let entries = certsmith::ledger::verify(&args.ledger, &text, &ca, &ca_source)?;
-    let n = entries.len();
+    let bytes = certsmith::files::read(&args.ledger)?;
+    let verified = certsmith::ledger::verify(&args.ledger, &bytes, &ca, &ca_source)?;
+    io::print_notes(&verified.notes);
+    let n = verified.entries.len();
     // certsmith creates a ledger with its first line, so an empty one was
     // truncated: zero entries must not pass as "verified".
     if n == 0 {
+        let reason = if verified.notes.is_empty() {
+            "the ledger is empty: every ledger starts with an entry, so this one lost them"
+        } else {
+            "the ledger has no whole entry, only an interrupted append: every ledger starts with an entry"
+        };
         return Err(Error::Ledger {
             path: args.ledger.clone(),
             line: 1,
-            reason: "the ledger is empty: every ledger starts with an entry, so this one lost them"
-                .into(),
+            reason: reason.into(),
         });
     }
     let noun = if n == 1 { "entry" } else { "entries" };

@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use serde_json::json;
 
 use certsmith::cert::{Certificate, parse_serial, serial_hex};
 use certsmith::crl::Reason;
-use certsmith::{Error, Result, issue, ledger};
+use certsmith::ledger::{self, Issuance, Revoked};
+use certsmith::{Error, Result};
 
 use super::authority::CaArgs;
 use super::io;
@@ -20,6 +20,13 @@ Examples:
   certsmith crl --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl > ca.crl";
 
 /// Record that a certificate is revoked; `certsmith crl` publishes it.
+///
+/// A serial is revoked only if the ledger records it as issued by this CA,
+/// so that a mistyped serial is refused rather than "revoked" while the
+/// certificate stays valid. A certificate file (--cert) proves itself: it is
+/// accepted when this CA signed it, in the ledger or not (issued before the
+/// ledger existed). Revoking a serial twice adds nothing and says when it
+/// was revoked.
 #[derive(Args)]
 #[command(after_help = EXAMPLES)]
 pub struct RevokeArgs {
@@ -28,12 +35,18 @@ pub struct RevokeArgs {
     /// The CA's issuance ledger (verified before the revocation is added)
     #[arg(long)]
     ledger: PathBuf,
-    /// The serial to revoke, in hex as openssl prints it (any case, colons allowed)
+    /// The serial to revoke, in hex as openssl prints it (any case, colons allowed);
+    /// the ledger must record it as issued by this CA
     #[arg(long, required_unless_present = "cert", conflicts_with = "cert")]
     serial: Option<String>,
-    /// The certificate to revoke
+    /// The certificate to revoke: accepted when this CA signed it, even if the ledger
+    /// does not know it (issued before the ledger existed)
     #[arg(long)]
     cert: Option<PathBuf>,
+    /// Revoke a --serial that the ledger does not record (a certificate issued before
+    /// the ledger existed, whose file is gone)
+    #[arg(long, requires = "serial")]
+    force: bool,
     /// keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, …
     #[arg(long, default_value = "unspecified")]
     reason: String,
@@ -44,37 +57,43 @@ pub struct RevokeArgs {
 pub fn run(args: RevokeArgs) -> Result<()> {
     let reason = Reason::parse(&args.reason)?;
     let issuer = args.ca.load(&args.passphrase)?;
-    let serial = match (&args.serial, &args.cert) {
-        (Some(text), _) => parse_serial(text).ok_or_else(|| Error::InvalidSerial {
-            value: text.clone(),
-        })?,
+    let (serial, issuance) = match (&args.serial, &args.cert) {
+        (Some(text), _) => {
+            let serial = parse_serial(text).ok_or_else(|| Error::InvalidSerial {
+                value: text.clone(),
+            })?;
+            let issuance = if args.force {
+                Issuance::Known
+            } else {
+                Issuance::FromLedger
+            };
+            (serial, issuance)
+        }
         (None, Some(path)) => {
             let source = path.display().to_string();
             let cert = Certificate::from_bytes(&certsmith::files::read(path)?, &source)?;
-            if cert.issuer_der != issuer.cert.subject_der {
-                return Err(Error::NotIssuedByCa {
-                    cert: source,
-                    ca: issuer.cert_source.clone(),
-                });
-            }
-            cert.serial
+            ledger::check_signed_by(&cert, &source, &issuer.cert, &issuer.cert_source)?;
+            (cert.serial, Issuance::Known)
         }
         (None, None) => unreachable!("clap requires --serial or --cert"),
     };
-    if args.ledger.exists() {
-        let text = String::from_utf8_lossy(&certsmith::files::read(&args.ledger)?).into_owned();
-        ledger::verify(&args.ledger, &text, &issuer.cert, &issuer.cert_source)?;
-    }
     let now = io::now();
-    let mut event = serde_json::Map::new();
-    event.insert("event".into(), json!("revoked"));
-    event.insert("serial".into(), json!(serial_hex(&serial)));
-    event.insert("reason".into(), json!(reason.to_string()));
-    event.insert("revoked_at".into(), json!(issue::rfc3339(now)));
-    ledger::append(&args.ledger, &issuer.cert, &issuer.key, event, now)?;
-    eprintln!(
-        "revoked serial {} ({reason}); publish it with `certsmith crl`",
-        serial_hex(&serial)
-    );
+    match ledger::revoke(&args.ledger, &issuer, &serial, reason, issuance, now)? {
+        Revoked::Recorded(appended) => {
+            io::print_notes(&appended.notes);
+            eprintln!(
+                "revoked serial {} ({reason}); publish it with `certsmith crl`",
+                serial_hex(&serial)
+            );
+        }
+        Revoked::Already { reason, revoked_at } => eprintln!(
+            "{}",
+            io::for_terminal(&format!(
+                "serial {} already revoked ({reason}, {revoked_at}); nothing added to {}",
+                serial_hex(&serial),
+                args.ledger.display()
+            ))
+        ),
+    }
     Ok(())
 }

@@ -767,3 +767,353 @@ fn another_cas_ledger_or_a_truncated_one_is_refused_before_anything_is_issued() 
         "error: ledger.jsonl: line 1: the ledger is empty: every ledger starts with an entry, so this one lost them\n"
     );
 }
+
+// --- issue 13, item 6: a crash or a full disk in the middle of an append.
+// A line counts once it ends in a newline; the bytes of an append that
+// stopped part-way are an append that never happened.
+
+/// `certsmith sign --ledger LEDGER` of a new leaf, unsplit.
+fn sign_into_ledger(s: &Scratch, name: &str) -> Run {
+    let json = leaf_json(s, name, &format!("{name}.example.com"));
+    s.certsmith(&[
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "--ledger",
+        LEDGER,
+        &json,
+    ])
+}
+
+/// `certsmith crl --ledger LEDGER` into crl.pem, which openssl must verify against ca.pem.
+#[track_caller]
+fn crl_from_ledger(s: &Scratch) -> Run {
+    let run = s.certsmith(&[
+        "crl",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "--ledger",
+        LEDGER,
+    ]);
+    run.ok();
+    s.write("crl.pem", &run.stdout_str());
+    let checked = s.run(
+        "openssl",
+        &["crl", "-in", "crl.pem", "-CAfile", "ca.pem", "-noout"],
+    );
+    assert!(
+        checked.status == 0 && (checked.stdout_str() + &checked.stderr).contains("verify OK"),
+        "openssl crl: {}{}",
+        checked.stdout_str(),
+        checked.stderr
+    );
+    run
+}
+
+/// Asserts `ledger verify` passes `n` entries and names the torn tail at `line`.
+#[track_caller]
+fn assert_verifies_with_interrupted_append(s: &Scratch, n: usize, line: usize) {
+    let run = ledger_verify(s, "ca.pem", LEDGER);
+    run.ok();
+    let note = format!("{LEDGER}: line {line} is an interrupted append, not a tampered line");
+    assert!(
+        run.stderr.contains(&note),
+        "expected `{note}`:\n{}",
+        run.stderr
+    );
+    let verified = format!("{LEDGER}: {n} entries verified");
+    assert!(
+        run.stderr.lines().any(|l| l == verified),
+        "expected `{verified}`:\n{}",
+        run.stderr
+    );
+}
+
+#[track_caller]
+fn assert_removed_interrupted_append(run: &Run, line: usize) {
+    run.ok();
+    let note = format!("note: {LEDGER}: removed an interrupted append at line {line}");
+    assert!(
+        run.stderr.contains(&note),
+        "expected `{note}`:\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_torn_last_line_is_an_interrupted_append_that_the_next_append_removes() {
+    let s = ledger_of_four();
+    let whole = s.read(LEDGER);
+    // What a kill or a full disk leaves: the first bytes of a line, no newline.
+    let torn = lines_of(&s, LEDGER)[3][..57].to_owned();
+    s.write(LEDGER, &format!("{whole}{torn}"));
+    assert_verifies_with_interrupted_append(&s, 4, 5);
+
+    let signed = sign_into_ledger(&s, "e");
+    assert_removed_interrupted_append(&signed, 5);
+    assert!(s.read(LEDGER).starts_with(&whole));
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 5);
+    independently_verify(&s, "ca.pem", LEDGER);
+
+    // Cut inside a multi-byte character, and repaired by `crl` this time.
+    let whole = s.read(LEDGER);
+    let mut bytes = whole.clone().into_bytes();
+    bytes.extend_from_slice(b"{\"entry\":{\"subject\":\"CN=caf\xC3");
+    std::fs::write(s.path(LEDGER), &bytes).unwrap();
+    assert_verifies_with_interrupted_append(&s, 5, 6);
+    assert_removed_interrupted_append(&crl_from_ledger(&s), 6);
+    assert!(s.read(LEDGER).starts_with(&whole));
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 6);
+    independently_verify(&s, "ca.pem", LEDGER);
+}
+
+#[test]
+fn a_signed_last_line_that_lacks_only_its_newline_still_counts() {
+    // Never lose a line that may have been reported: a whole line that
+    // verifies is completed with its newline, not cut away.
+    let s = ledger_of_four();
+    let forged = forge_next_line(&s, LEDGER, "ca-key.pem");
+    let whole = s.read(LEDGER);
+    s.write(LEDGER, &format!("{whole}{forged}"));
+    let run = ledger_verify(&s, "ca.pem", LEDGER);
+    run.ok();
+    assert!(!run.stderr.contains("interrupted"), "{}", run.stderr);
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 5);
+    let signed = sign_into_ledger(&s, "e");
+    signed.ok();
+    assert!(!signed.stderr.contains("interrupted"), "{}", signed.stderr);
+    assert!(s.read(LEDGER).starts_with(&format!("{whole}{forged}\n")));
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 6);
+    independently_verify(&s, "ca.pem", LEDGER);
+}
+
+#[test]
+fn bytes_after_the_last_newline_that_no_append_writes_are_still_refused() {
+    // Only the start of a ledger line is an interrupted append; anything else
+    // without a newline is a tampered line, refused as before.
+    for tail in [
+        "issued: e.example.com",
+        "{\"entry\":5,\"sig\":\"AAAA\"}",
+        "[[[[",
+    ] {
+        let s = ledger_of_four();
+        let before = format!("{}{tail}", s.read(LEDGER));
+        s.write(LEDGER, &before);
+        let first = refusal(&s, "ca.pem", LEDGER);
+        assert!(
+            first.starts_with("error: ledger.jsonl: line 5: not a ledger line: "),
+            "{tail}: {first}"
+        );
+        let err = sign_into_ledger(&s, "e").fails().to_owned();
+        assert!(
+            err.starts_with("error: ledger.jsonl: line 5: "),
+            "{tail}: {err}"
+        );
+        assert_eq!(s.read(LEDGER), before, "{tail}: the ledger was changed");
+    }
+}
+
+/// Runs certsmith with ARGS, dying like `kill -9` after BYTES bytes of the
+/// ledger line are written (the `fault-injection` crash point).
+#[cfg(feature = "fault-injection")]
+fn crash_mid_append(s: &Scratch, args: &[&str], bytes: usize) -> std::process::Output {
+    Command::new("sh")
+        .arg("-c")
+        // No core file in the scratch directory.
+        .arg(r#"ulimit -c 0; exec "$0" "$@""#)
+        .arg(assert_cmd::cargo::cargo_bin("certsmith"))
+        .args(args)
+        .env("CERTSMITH_FAULT", "ledger-append")
+        .env("CERTSMITH_FAULT_BYTES", bytes.to_string())
+        .current_dir(s.dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run certsmith")
+}
+
+#[cfg(feature = "fault-injection")]
+#[track_caller]
+fn assert_torn_by_crash(s: &Scratch, out: &std::process::Output, before: &str, bytes: usize) {
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(
+        out.status.signal(),
+        Some(6),
+        "expected death by SIGABRT mid-append: {:?}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "output was printed before its ledger line was written: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let after = std::fs::read(s.path(LEDGER)).unwrap();
+    assert_eq!(
+        after.len(),
+        before.len() + bytes,
+        "a torn tail of {bytes} bytes"
+    );
+    assert!(after.starts_with(before.as_bytes()));
+    assert!(after[before.len()..].starts_with(&b"{\"entry\":{"[..bytes.min(10)]));
+    assert!(!after.ends_with(b"\n"));
+}
+
+#[test]
+#[cfg(feature = "fault-injection")]
+fn a_crash_mid_append_prints_nothing_and_the_ledger_recovers() {
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Ledger Root");
+    sign_logged(&s, "ca", LEDGER, "a", "a.example.com");
+    sign_logged(&s, "ca", LEDGER, "b", "b.example.com");
+
+    // sign dies 100 bytes into its line: no certificate, a torn tail.
+    let before = s.read(LEDGER);
+    let json = leaf_json(&s, "c", "c.example.com");
+    let sign = [
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "--ledger",
+        LEDGER,
+        &json,
+    ];
+    let out = crash_mid_append(&s, &sign, 100);
+    assert_torn_by_crash(&s, &out, &before, 100);
+    assert_verifies_with_interrupted_append(&s, 2, 3);
+    // crl reads past it, and its append removes it.
+    assert_removed_interrupted_append(&crl_from_ledger(&s), 3);
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 3);
+
+    // crl dies one byte into its line; then sign goes through.
+    let before = s.read(LEDGER);
+    let crl = [
+        "crl",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "--ledger",
+        LEDGER,
+    ];
+    let out = crash_mid_append(&s, &crl, 1);
+    assert_torn_by_crash(&s, &out, &before, 1);
+    assert_verifies_with_interrupted_append(&s, 3, 4);
+    let signed = s.certsmith(&sign);
+    assert_removed_interrupted_append(&signed, 4);
+    s.certsmith_stdin(&["split-json", "c"], &signed.stdout).ok();
+    s.openssl_verify("ca.pem", &[], "c.pem");
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 4);
+    independently_verify(&s, "ca.pem", LEDGER);
+    let entries = ledger_entries(&s, LEDGER);
+    assert_eq!(entries[3]["serial"], serial_of(&s, "c.pem").as_str());
+}
+
+#[test]
+fn sixteen_parallel_signs_after_an_interrupted_first_append_each_land_once() {
+    const N: usize = 16;
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Ledger Root");
+    // The ledger's very first append was interrupted.
+    s.write(LEDGER, r#"{"entry":{"ca":"0e5c"#);
+    let files: Vec<String> = (0..N)
+        .map(|i| leaf_json(&s, &format!("p{i}"), &format!("p{i}.example.com")))
+        .collect();
+    let bin = assert_cmd::cargo::cargo_bin("certsmith");
+    let outputs: Vec<std::process::Output> = std::thread::scope(|scope| {
+        let runs: Vec<_> = files
+            .iter()
+            .map(|json| {
+                let (bin, dir) = (&bin, s.dir.path());
+                scope.spawn(move || {
+                    Command::new(bin)
+                        .args([
+                            "sign",
+                            "--ca",
+                            "ca.pem",
+                            "--ca-key",
+                            "ca-key.pem",
+                            "--ledger",
+                            LEDGER,
+                            json,
+                        ])
+                        .current_dir(dir)
+                        .stdin(Stdio::null())
+                        .output()
+                        .expect("run certsmith")
+                })
+            })
+            .collect();
+        runs.into_iter()
+            .map(|r| r.join().expect("thread"))
+            .collect()
+    });
+    let mut serials = Vec::new();
+    let mut removals = 0;
+    for (i, out) in outputs.iter().enumerate() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "sign {i}: {stderr}");
+        removals += stderr
+            .matches("removed an interrupted append at line 1")
+            .count();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let pem = format!("p{i}.pem");
+        s.write(&pem, json["cert"].as_str().unwrap());
+        serials.push(serial_of(&s, &pem));
+    }
+    assert_eq!(removals, 1, "exactly one append removes the torn tail");
+    assert_eq!(lines_of(&s, LEDGER).len(), N);
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, N);
+    independently_verify(&s, "ca.pem", LEDGER);
+    let entries = ledger_entries(&s, LEDGER);
+    let seqs: Vec<u64> = entries.iter().map(|e| e["seq"].as_u64().unwrap()).collect();
+    assert_eq!(seqs, (1..=N as u64).collect::<Vec<_>>());
+    let mut logged: Vec<String> = entries
+        .iter()
+        .map(|e| e["serial"].as_str().unwrap().to_owned())
+        .collect();
+    logged.sort();
+    serials.sort();
+    assert_eq!(logged, serials, "every certificate logged exactly once");
+}
+
+#[test]
+fn a_new_ledger_is_created_0644_under_umask_000_not_0666_then_chmodded() {
+    // Watched under strace: the mode is the one the file is born with.
+    require("strace");
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Ledger Root");
+    let json = leaf_json(&s, "a", "a.example.com");
+    let bin = assert_cmd::cargo::cargo_bin("certsmith");
+    let run = s.run(
+        "sh",
+        &[
+            "-c",
+            r#"umask 000 && exec strace -f -qq -e trace=openat -o trace.txt "$0" sign --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl "$1" >/dev/null"#,
+            path_str(&bin),
+            &json,
+        ],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let trace = s.read("trace.txt");
+    let creates: Vec<&str> = trace
+        .lines()
+        .filter(|l| l.contains("\"ledger.jsonl\"") && l.contains("O_CREAT"))
+        .collect();
+    assert!(
+        !creates.is_empty(),
+        "no O_CREAT open of the ledger:\n{trace}"
+    );
+    for open in creates {
+        assert!(
+            open.contains(", 0644)"),
+            "the ledger was created with another mode: {open}"
+        );
+    }
+    assert_eq!(s.file_mode(LEDGER), 0o644);
+}

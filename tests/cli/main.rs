@@ -25,6 +25,7 @@ mod name_constraints;
 mod offline_root;
 mod profiles;
 mod remote;
+mod revoke;
 mod rotation_examples;
 mod sign;
 mod split_json;
