@@ -27,20 +27,6 @@ pub fn write_atomic(path: &Path, contents: &[u8], mode: u32, replace: Replace) -
     stage(path, contents, mode, replace)?.commit()
 }
 
-/// Writes several files as one: every file is staged (written and synced
-/// under a temporary name beside its target) before any is renamed into
-/// place, so a full disk or an unwritable directory part-way through leaves
-/// none of them, rather than a certificate without its key.
-pub fn write_all_atomic<'a>(
-    files: impl IntoIterator<Item = (&'a Path, &'a [u8], u32, Replace)>,
-) -> Result<()> {
-    let staged = files
-        .into_iter()
-        .map(|(path, contents, mode, replace)| stage(path, contents, mode, replace))
-        .collect::<Result<Vec<_>>>()?;
-    staged.into_iter().try_for_each(Staged::commit)
-}
-
 /// The start of the name of every temporary that becomes the file `file_name`.
 pub fn temporary_prefix(file_name: &OsStr) -> String {
     format!(".{}.certsmith-tmp-", file_name.to_string_lossy())

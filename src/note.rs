@@ -31,6 +31,10 @@ pub enum Note {
         field: &'static str,
         reason: &'static str,
     },
+    // issue 13: split-json
+    /// A temporary file of split-json's, older than a minute, that a crash
+    /// left behind (it may have held a private key) and a later run removed.
+    StaleTemporaryRemoved { path: String },
 }
 
 impl fmt::Display for Note {
@@ -74,6 +78,11 @@ impl fmt::Display for Note {
                     "warning: profile `{profile}`: `{field}` ignored: {reason}"
                 )
             }
+            // issue 13: split-json
+            Note::StaleTemporaryRemoved { path } => write!(
+                f,
+                "note: removed {path}, a temporary file left by an interrupted split-json"
+            ),
         }
     }
 }

@@ -27,3 +27,4 @@ mod remote;
 mod rotation_examples;
 mod sign;
 mod split_json;
+mod split_json_atomic;
