@@ -97,7 +97,9 @@ impl Split {
     /// Removes this NAME's temporaries that are older than [`STALE_AFTER`]
     /// at `now`: regular files (not links) named with the exact
     /// [`files::temporary_prefix`] of one of NAME's files. A younger one may
-    /// belong to a run of another program that writes there without the lock.
+    /// belong to a run still going that this lock does not keep out: a
+    /// split-json of a NAME whose files overlap (`ca-key` writes
+    /// `ca-key.pem`), or another command writing one of these files.
     pub fn remove_stale_temporaries(&self, now: SystemTime) -> Vec<Note> {
         let prefixes: Vec<String> = envelope::SUFFIXES
             .iter()
