@@ -47,6 +47,21 @@ impl Output {
     }
 }
 
+/// Every file name suffix [`split`] gives a part: the files of one NAME.
+pub const SUFFIXES: &[&str] = &[
+    ".pem",
+    "-key.pem",
+    "-key.age",
+    "-key.enc",
+    ".csr",
+    "-bundle.pem",
+    "-root.pem",
+    "-response.der",
+];
+
+/// The suffixes of the files that hold NAME's private key, plain or sealed.
+pub const KEY_SUFFIXES: &[&str] = &["-key.pem", "-key.age", "-key.enc"];
+
 /// One file `split-json` writes. `Debug` leaves a key's contents out.
 #[derive(PartialEq, Eq)]
 pub struct Part {

@@ -346,6 +346,36 @@ pub enum Error {
         ledger: PathBuf,
         ca: String,
     },
+    // issue 13: split-json
+    /// A file split-json would write is a symbolic link (dangling or not).
+    SplitTargetIsSymlink {
+        path: PathBuf,
+    },
+    /// A file split-json would write is a directory, a FIFO, a device….
+    SplitTargetNotAFile {
+        path: PathBuf,
+    },
+    /// The lock file that keeps two split-json runs for one NAME apart.
+    SplitLock {
+        name: String,
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// A key file and the new key that cannot be compared without opening a sealed key.
+    KeyNotComparable {
+        path: PathBuf,
+    },
+    /// NAME already has a key file in another format than the new key's.
+    KeyFilesWouldMix {
+        name: String,
+        existing: PathBuf,
+        new: PathBuf,
+    },
+    /// A new certificate whose public key is not that of NAME's key.
+    CertificateForOtherKey {
+        cert: PathBuf,
+        key: PathBuf,
+    },
 }
 
 impl fmt::Display for Error {
@@ -658,6 +688,44 @@ impl fmt::Display for Error {
                 "serial {serial} is not recorded in {} as issued by {ca}",
                 ledger.display()
             ),
+            // issue 13: split-json
+            SplitTargetIsSymlink { path } => write!(
+                f,
+                "{} is a symbolic link; refusing to replace it",
+                path.display()
+            ),
+            SplitTargetNotAFile { path } => write!(
+                f,
+                "{} exists and is not a regular file; refusing to replace it",
+                path.display()
+            ),
+            SplitLock { name, path, source } => write!(
+                f,
+                "cannot lock {name} for writing ({}): {}",
+                path.display(),
+                io_reason(source)
+            ),
+            KeyNotComparable { path } => write!(
+                f,
+                "{} cannot be compared with the new key without opening a sealed key; refusing to replace it",
+                path.display()
+            ),
+            KeyFilesWouldMix {
+                name,
+                existing,
+                new,
+            } => write!(
+                f,
+                "{} already holds a key for {name}; refusing to write {} beside it",
+                existing.display(),
+                new.display()
+            ),
+            CertificateForOtherKey { cert, key } => write!(
+                f,
+                "the new {} is not for the key in {}; refusing to write it",
+                cert.display(),
+                key.display()
+            ),
         }
     }
 }
@@ -713,6 +781,12 @@ impl Error {
             OutlivesCa { .. } => "shorten the profile's expiry, or drop --strict to clamp notAfter to the CA's".into(),
             // issue 13: ledger and revocation
             SerialNotIssued { .. } => "check the serial (openssl x509 -noout -serial -in CERT); revoke by --cert FILE for a certificate this CA issued before the ledger existed, or pass --force if the serial is right but no file is left".into(),
+            // issue 13: split-json
+            SplitTargetIsSymlink { .. } => "remove the link, or give NAME the directory it points into (split-json certs/ca)".into(),
+            SplitTargetNotAFile { .. } => "move it away, or choose another NAME".into(),
+            KeyNotComparable { .. } => "move the old key away first, or pass --force to replace it".into(),
+            KeyFilesWouldMix { .. } => "split the new output under another NAME, or pass --force to write it beside the old key".into(),
+            CertificateForOtherKey { .. } => "split it under another NAME, or pass --force to write it anyway".into(),
             _ => return None,
         })
     }

@@ -1,7 +1,12 @@
 //! Writing files so that a failure leaves nothing half-written: each file is
 //! written to a temporary name in its directory, given its mode, synced, and
 //! renamed into place. Key files are 0600 whatever the umask.
+//!
+//! A temporary is named `.{file name}.certsmith-tmp-XXXXXX` after the file it
+//! will become, so that one a crash leaves behind says whose it is (and may
+//! hold a private key: it has the target's mode from its first byte).
 
+use std::ffi::OsStr;
 use std::fs;
 use std::io::Write;
 #[cfg(unix)]
@@ -22,39 +27,44 @@ pub fn write_atomic(path: &Path, contents: &[u8], mode: u32, replace: Replace) -
     stage(path, contents, mode, replace)?.commit()
 }
 
-/// Writes several files as one: every file is staged (written and synced
-/// under a temporary name beside its target) before any is renamed into
-/// place, so a full disk or an unwritable directory part-way through leaves
-/// none of them, rather than a certificate without its key.
-pub fn write_all_atomic<'a>(
-    files: impl IntoIterator<Item = (&'a Path, &'a [u8], u32, Replace)>,
-) -> Result<()> {
-    let staged = files
-        .into_iter()
-        .map(|(path, contents, mode, replace)| stage(path, contents, mode, replace))
-        .collect::<Result<Vec<_>>>()?;
-    staged.into_iter().try_for_each(Staged::commit)
+/// The start of the name of every temporary that becomes the file `file_name`.
+pub fn temporary_prefix(file_name: &OsStr) -> String {
+    format!(".{}.certsmith-tmp-", file_name.to_string_lossy())
 }
 
-/// A file written under a temporary name, removed again if never committed.
-struct Staged<'a> {
+/// A file written and synced under a temporary name beside its target,
+/// removed again if never committed (a crash leaves it, under its
+/// [`temporary_prefix`]).
+pub struct Staged<'a> {
     tmp: tempfile::NamedTempFile,
     path: &'a Path,
     replace: Replace,
 }
 
-fn stage<'a>(path: &'a Path, contents: &[u8], mode: u32, replace: Replace) -> Result<Staged<'a>> {
+/// The directory a file is written in: its parent, or `.` for a bare name.
+pub fn directory_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `contents` under a temporary name beside `path`, with `mode` from
+/// the first byte, and syncs it; [`Staged::commit`] renames it into place.
+pub fn stage<'a>(
+    path: &'a Path,
+    contents: &[u8],
+    mode: u32,
+    replace: Replace,
+) -> Result<Staged<'a>> {
     let failed = |source| Error::WriteFile {
         path: path.to_path_buf(),
         source,
     };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let prefix = temporary_prefix(path.file_name().unwrap_or(path.as_os_str()));
     let mut tmp = tempfile::Builder::new()
-        .prefix(".certsmith-")
-        .tempfile_in(dir)
+        .prefix(&prefix)
+        .tempfile_in(directory_of(path))
         .map_err(failed)?;
     // Set the mode before the first byte lands: a key is never readable by others.
     #[cfg(unix)]
@@ -67,7 +77,9 @@ fn stage<'a>(path: &'a Path, contents: &[u8], mode: u32, replace: Replace) -> Re
 }
 
 impl Staged<'_> {
-    fn commit(self) -> Result<()> {
+    /// Renames the temporary into place (refusing an existing file under
+    /// [`Replace::Refuse`], even one that appeared since it was checked).
+    pub fn commit(self) -> Result<()> {
         let failed = |source| Error::WriteFile {
             path: self.path.to_path_buf(),
             source,
@@ -81,6 +93,13 @@ impl Staged<'_> {
         };
         Ok(())
     }
+}
+
+/// Syncs a directory, so that the renames made in it so far reach the disk
+/// before any later one. Best effort: some file systems cannot sync a
+/// directory, and a rename that already happened is not undone by failing.
+pub fn sync_directory(dir: &Path) {
+    let _ = fs::File::open(dir).and_then(|d| d.sync_all());
 }
 
 /// Reads a file, naming it in the error.

@@ -34,6 +34,7 @@ pub mod report;
 pub mod request;
 pub mod san;
 pub mod sealed;
+pub mod split;
 pub mod subject;
 pub mod usage;
 pub mod verify;

@@ -45,6 +45,10 @@ pub enum Note {
         line: usize,
         bytes: usize,
     },
+    // issue 13: split-json
+    /// A temporary file of split-json's, older than a minute, that a crash
+    /// left behind (it may have held a private key) and a later run removed.
+    StaleTemporaryRemoved { path: String },
 }
 
 impl fmt::Display for Note {
@@ -103,6 +107,11 @@ impl fmt::Display for Note {
             } => write!(
                 f,
                 "note: {ledger}: removed an interrupted append at line {line}: {bytes} bytes without a newline, never completed"
+            ),
+            // issue 13: split-json
+            Note::StaleTemporaryRemoved { path } => write!(
+                f,
+                "note: removed {path}, a temporary file left by an interrupted split-json"
             ),
         }
     }

@@ -66,19 +66,20 @@ cat >"$OFF/root-csr.json" <<'EOF'
 }
 EOF
 "$CERTSMITH" initca -R "$C/recipients.txt" "$OFF/root-csr.json" 2>"$OFF/initca.log" |
-    "$CERTSMITH" split-json "$OFF/root"
-cat "$OFF/initca.log" >&2
+    "$CERTSMITH" split-json "$OFF/root" 2>"$OFF/split.log"
+cat "$OFF/initca.log" "$OFF/split.log" >&2
 [[ -e "$OFF/root-key.age" && ! -e "$OFF/root-key.pem" ]] || die "the root key was not sealed"
 
-# The ceremony record: the fingerprint initca announced, which must be the one
+# The ceremony record: the fingerprint of the root.pem that split-json wrote
+# (initca's line is of a certificate not yet written), which must be the one
 # openssl computes from root.pem; relying parties compare it when they install
 # the root.
-announced=$(grep -i '^sha256 Fingerprint=' "$OFF/initca.log" || true)
+announced=$(sed -n 's/^wrote .*root\.pem: //p' "$OFF/split.log")
 computed=$(openssl x509 -noout -fingerprint -sha256 -in "$OFF/root.pem")
 [[ -n $announced && $announced == "$computed" ]] ||
-    die "initca announced '$announced', openssl computes '$computed'"
+    die "split-json announced '$announced', openssl computes '$computed'"
 echo "$computed" >"$OFF/root-fingerprint.txt"
-rm "$OFF/initca.log"
+rm "$OFF/initca.log" "$OFF/split.log"
 
 step "3. the online host makes the intermediate's key and CSR; only the CSR travels"
 cat >"$ON/intermediate-csr.json" <<'EOF'

@@ -76,9 +76,14 @@ pub fn run(args: InitcaArgs) -> Result<()> {
     let issued = issue::issue(&csr, &profile, Signer::SelfSigned(&key), &options, now)?;
     io::print_notes(&issued.notes);
     let cert = certsmith::cert::Certificate::from_der(issued.der, "the new CA certificate")?;
-    // For the ceremony record, in openssl's format (openssl x509 -noout -fingerprint -sha256).
+    // In openssl's format (openssl x509 -noout -fingerprint -sha256), but
+    // said to be of a certificate not yet written: the split-json that
+    // follows may refuse, and it prints the fingerprint of what it wrote.
     eprintln!("CA certificate: {}", io::for_terminal(&cert.subject_text()));
-    eprintln!("sha256 Fingerprint={}", cert.fingerprint());
+    eprintln!(
+        "new certificate, not yet written: sha256 Fingerprint={}",
+        cert.fingerprint()
+    );
     if let Some(path) = &args.ledger {
         let appended = certsmith::ledger::append(
             path,

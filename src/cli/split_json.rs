@@ -1,13 +1,12 @@
 //! `certsmith split-json`: cfssljson's job, writing cfssl JSON out as files.
 
-use std::path::PathBuf;
+use std::time::SystemTime;
 
 use clap::Args;
 
-use certsmith::envelope::{self, Part};
-use certsmith::files::{self, Replace};
-use certsmith::keys::PrivateKey;
-use certsmith::{Error, Result};
+use certsmith::Result;
+use certsmith::envelope;
+use certsmith::split::Split;
 
 use super::io::{self, Input};
 
@@ -52,70 +51,16 @@ pub fn run(args: SplitJsonArgs) -> Result<()> {
         return Ok(());
     }
     let name = args.name.expect("clap requires NAME without --stdout");
-    if name.is_empty() || name.ends_with('/') {
-        return Err(Error::EmptyBaseName { name });
+    // Waits while another split-json writes NAME, then checks what it left.
+    let split = Split::lock(&name)?;
+    io::print_notes(&split.remove_stale_temporaries(SystemTime::now()));
+    if let Some((path, cert)) = split.write(&parts, args.force)? {
+        // What was written, for the ceremony record (openssl's format).
+        eprintln!(
+            "wrote {}: sha256 Fingerprint={}",
+            io::for_terminal(&path.display().to_string()),
+            cert.fingerprint()
+        );
     }
-    // Check every key file before writing anything: a refusal leaves all as it was.
-    let mut plan = Vec::new();
-    for part in &parts {
-        let path = PathBuf::from(format!("{name}{}", part.suffix));
-        // Renaming onto a directory fails only after the other files landed.
-        if path.is_dir() {
-            return Err(Error::WriteFile {
-                path,
-                source: std::io::Error::from(std::io::ErrorKind::IsADirectory),
-            });
-        }
-        let replace = if part.secret && path.exists() {
-            match existing_key_verdict(&path, part, args.force)? {
-                Verdict::Same => continue,
-                Verdict::Replace => Replace::Allow,
-            }
-        } else if part.secret {
-            Replace::Refuse
-        } else {
-            Replace::Allow
-        };
-        plan.push((path, part, replace));
-    }
-    files::write_all_atomic(
-        plan.iter()
-            .map(|(path, part, replace)| (path.as_path(), &part.contents[..], part.mode, *replace)),
-    )
-}
-
-enum Verdict {
-    /// The file already holds this key: leave it alone.
-    Same,
-    Replace,
-}
-
-/// Whether the key file at `path` may be replaced by `part`.
-fn existing_key_verdict(path: &std::path::Path, part: &Part, force: bool) -> Result<Verdict> {
-    let old = zeroize::Zeroizing::new(files::read(path)?);
-    if old[..] == part.contents[..] {
-        return Ok(Verdict::Same);
-    }
-    if part.suffix == "-key.pem" {
-        let source = path.display().to_string();
-        match (
-            PrivateKey::from_bytes(&old, &source),
-            PrivateKey::from_bytes(&part.contents, "the new key"),
-        ) {
-            (Ok(a), Ok(b)) if a.public_key_bits() == b.public_key_bits() => {
-                return Ok(Verdict::Same);
-            }
-            _ if force => return Ok(Verdict::Replace),
-            (Err(e), _) => {
-                return Err(Error::KeyFileUnreadable {
-                    path: path.into(),
-                    reason: e.to_string(),
-                });
-            }
-            _ => {}
-        }
-    } else if force {
-        return Ok(Verdict::Replace);
-    }
-    Err(Error::KeyFileHoldsOtherKey { path: path.into() })
+    Ok(())
 }

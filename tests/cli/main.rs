@@ -29,3 +29,4 @@ mod revoke;
 mod rotation_examples;
 mod sign;
 mod split_json;
+mod split_json_atomic;

@@ -1,0 +1,538 @@
+//! `split-json`'s files for one NAME, written as one set.
+//!
+//! The files of NAME (`NAME.pem`, `NAME-key.pem`, `NAME.csr`, …; see
+//! [`envelope::SUFFIXES`]) are written under an exclusive lock for NAME, and
+//! every refusal is checked under that lock before anything is written: a
+//! link or a directory where a file goes, a key file of NAME that holds
+//! (or may hold) another key, a certificate that is not for NAME's key. Then
+//! every file is staged (written and synced under a temporary name) before
+//! any is renamed, and the key is renamed before the certificate. So:
+//!
+//! - a refusal, a full disk or an unwritable directory leaves every file as
+//!   it was;
+//! - a crash between the renames leaves at worst the new key beside the old
+//!   certificate, never a certificate beside a key it does not match;
+//! - of two runs racing on one NAME, the second waits for the first and then
+//!   sees its files, so one wins whole and the other writes nothing;
+//! - a crash leaves temporaries named `.{file}.certsmith-tmp-XXXXXX`, which
+//!   the next run for NAME removes once they are a minute old.
+//!
+//! The key of NAME is every `NAME-key.*` (`.pem`, `.age`, `.enc`). A sealed
+//! key cannot be opened here, and an age file carries nothing about the key
+//! inside it (its header has only the recipients' wrapped file keys), so a
+//! sealed key is compared by its bytes alone, and the certificate beside it
+//! stands for its public key.
+
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use zeroize::Zeroizing;
+
+use crate::cert::Certificate;
+use crate::envelope::{self, Part};
+use crate::files::{self, Replace};
+use crate::keys::PrivateKey;
+use crate::{Error, Note, Result, fault, sealed};
+
+/// How old a temporary must be before a later run takes it for one that a
+/// crash left behind. A split takes milliseconds; a minute leaves room for
+/// a slow disk without letting a key linger.
+pub const STALE_AFTER: Duration = Duration::from_secs(60);
+
+/// NAME, locked against other `split-json` runs for it until dropped.
+///
+/// The lock is `flock` on a file beside the outputs, `.{base}.certsmith-lock`
+/// (0600, empty), rather than on the directory: a directory opens only
+/// read-only, and NFS, which emulates `flock` with POSIX locks, grants an
+/// exclusive lock only on a file open for writing; and unrelated NAMEs in one
+/// directory (`make -j` issuing many leaves into certs/) do not queue behind
+/// each other. The holder removes the file just before it unlocks, so a run
+/// leaves no file behind, and one that waited checks that the file it locked
+/// is still the one at the path (else it starts over). A file that a crash
+/// left behind is harmless: the next run locks it and removes it.
+pub struct Split {
+    /// NAME as given (`ca`, `certs/ca`).
+    name: String,
+    /// NAME up to and including its last `/` (`""`, `certs/`).
+    dir_prefix: String,
+    /// NAME after its last `/` (`ca`).
+    base: String,
+    lock_path: PathBuf,
+    _lock: File,
+}
+
+impl Split {
+    /// Waits for the lock for NAME (another run holds it for milliseconds),
+    /// like `make -j` expects, and takes it.
+    pub fn lock(name: &str) -> Result<Split> {
+        if name.is_empty() || name.ends_with('/') {
+            return Err(Error::EmptyBaseName { name: name.into() });
+        }
+        let (dir_prefix, base) = match name.rfind('/') {
+            Some(i) => name.split_at(i + 1),
+            None => ("", name),
+        };
+        let lock_path = PathBuf::from(format!("{dir_prefix}.{base}.certsmith-lock"));
+        let lock = acquire(&lock_path, name)?;
+        Ok(Split {
+            name: name.into(),
+            dir_prefix: dir_prefix.into(),
+            base: base.into(),
+            lock_path,
+            _lock: lock,
+        })
+    }
+
+    /// The file of NAME with `suffix` (`-key.pem` → `certs/ca-key.pem`).
+    pub fn target(&self, suffix: &str) -> PathBuf {
+        PathBuf::from(format!("{}{suffix}", self.name))
+    }
+
+    fn directory(&self) -> &Path {
+        files::directory_of(&self.lock_path)
+    }
+
+    /// Removes this NAME's temporaries that are older than [`STALE_AFTER`]
+    /// at `now`: regular files (not links) named with the exact
+    /// [`files::temporary_prefix`] of one of NAME's files. A younger one may
+    /// belong to a run still going that this lock does not keep out: a
+    /// split-json of a NAME whose files overlap (`ca-key` writes
+    /// `ca-key.pem`), or another command writing one of these files.
+    pub fn remove_stale_temporaries(&self, now: SystemTime) -> Vec<Note> {
+        let prefixes: Vec<String> = envelope::SUFFIXES
+            .iter()
+            .map(|suffix| files::temporary_prefix(format!("{}{suffix}", self.base).as_ref()))
+            .collect();
+        let Ok(entries) = fs::read_dir(self.directory()) else {
+            return Vec::new();
+        };
+        let mut notes = Vec::new();
+        for entry in entries.flatten() {
+            let file_name = entry.file_name();
+            let Some(file_name) = file_name.to_str() else {
+                continue;
+            };
+            if !prefixes.iter().any(|p| file_name.starts_with(p.as_str())) {
+                continue;
+            }
+            // DirEntry::metadata does not follow a link.
+            let stale = entry.metadata().is_ok_and(|m| {
+                m.file_type().is_file()
+                    && m.modified()
+                        .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_AFTER))
+            });
+            if stale && fs::remove_file(entry.path()).is_ok() {
+                notes.push(Note::StaleTemporaryRemoved {
+                    path: format!("{}{file_name}", self.dir_prefix),
+                });
+            }
+        }
+        notes.sort_by_key(|n| n.to_string());
+        notes
+    }
+
+    /// Writes `parts` as NAME's files, or refuses before writing any; returns
+    /// the certificate written to `NAME.pem` (the first in the file), if any.
+    ///
+    /// `force` replaces a key file that holds (or may hold) another key,
+    /// writes a key beside one in another format, and writes a certificate
+    /// that is not for NAME's key. It never writes through a link or over a
+    /// directory.
+    pub fn write(&self, parts: &[Part], force: bool) -> Result<Option<(PathBuf, Certificate)>> {
+        let plan = self.plan(parts, force)?;
+        // Staged before any rename: a full disk part-way leaves none of them.
+        let staged = plan
+            .iter()
+            .map(|w| files::stage(&w.path, &w.part.contents, w.part.mode, w.replace))
+            .collect::<Result<Vec<_>>>()?;
+        fault::point("split-json-after-staging");
+        let dir = self.directory();
+        let mut staged = staged.into_iter().zip(&plan).peekable();
+        // The plan puts keys first and the certificate last.
+        while let Some((file, _)) = staged.next_if(|(_, w)| w.part.secret) {
+            file.commit()?;
+        }
+        files::sync_directory(dir);
+        fault::point("split-json-between-renames");
+        for (file, _) in staged {
+            file.commit()?;
+        }
+        files::sync_directory(dir);
+        let cert = parts.iter().find(|p| p.suffix == ".pem").map(|part| {
+            let path = self.target(part.suffix);
+            let first = Certificate::all_from_bytes(&part.contents, &path.display().to_string())
+                .map(|mut certs| certs.swap_remove(0));
+            first.map(|c| (path, c))
+        });
+        cert.transpose()
+    }
+
+    /// Every refusal, checked before anything is written; then what to
+    /// write, keys first and the certificate last.
+    fn plan<'p>(&self, parts: &'p [Part], force: bool) -> Result<Vec<Planned<'p>>> {
+        // A link is refused whatever it points to, even with --force: the
+        // rename would replace the link, not what it points to, which is
+        // not what anyone who made the link meant. A directory, a FIFO or
+        // a device is no file to replace (and a FIFO would hang a read).
+        for part in parts {
+            let path = self.target(part.suffix);
+            match fs::symlink_metadata(&path) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    return Err(Error::SplitTargetIsSymlink { path });
+                }
+                Ok(m) if !m.is_file() => return Err(Error::SplitTargetNotAFile { path }),
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(source) => return Err(Error::ReadFile { path, source }),
+            }
+        }
+        let old_keys = envelope::KEY_SUFFIXES
+            .iter()
+            .filter_map(|suffix| self.old_key(suffix).transpose())
+            .collect::<Result<Vec<_>>>()?;
+        let new_keys: Vec<(&Part, KeyState)> = parts
+            .iter()
+            .filter(|p| p.secret)
+            .map(|p| (p, KeyState::of(&p.contents, "the new key", p.suffix)))
+            .collect();
+
+        let mut plan = Vec::new();
+        for (part, new) in &new_keys {
+            let path = self.target(part.suffix);
+            let replace = match old_keys.iter().find(|k| k.suffix == part.suffix) {
+                None => Replace::Refuse,
+                Some(old) => match old.verdict(part, new) {
+                    Verdict::Same => continue,
+                    Verdict::Differs(_) if force => Replace::Allow,
+                    Verdict::Differs(refusal) => return Err(refusal),
+                },
+            };
+            plan.push(Planned {
+                path,
+                part,
+                replace,
+            });
+        }
+        // A second key file beside the first, in another format (a plaintext
+        // root-key.pem beside a sealed root-key.age: `initca` without `-R`).
+        if let Some((first, _)) = new_keys.first()
+            && !force
+        {
+            let new_suffixes: Vec<&str> = new_keys.iter().map(|(p, _)| p.suffix).collect();
+            for old in old_keys
+                .iter()
+                .filter(|k| !new_suffixes.contains(&k.suffix))
+            {
+                let same_key = matches!(&old.state, KeyState::Plain(a)
+                    if new_keys.iter().any(|(_, n)| matches!(n, KeyState::Plain(b) if a == b)));
+                if !same_key {
+                    return Err(Error::KeyFilesWouldMix {
+                        name: self.name.clone(),
+                        existing: old.path.clone(),
+                        new: self.target(first.suffix),
+                    });
+                }
+            }
+        }
+        for part in parts.iter().filter(|p| !p.secret && p.suffix != ".pem") {
+            plan.push(Planned {
+                path: self.target(part.suffix),
+                part,
+                replace: Replace::Allow,
+            });
+        }
+        if let Some(part) = parts.iter().find(|p| p.suffix == ".pem") {
+            let path = self.target(part.suffix);
+            if !force {
+                self.check_certificate_is_for_the_key(&path, part, &old_keys)?;
+            }
+            plan.push(Planned {
+                path,
+                part,
+                replace: Replace::Allow,
+            });
+        }
+        Ok(plan)
+    }
+
+    /// The key file of NAME with `suffix`, if there is one. A link there is
+    /// followed for reading (only a file to be written must not be a link);
+    /// what is not a regular file counts as a key that cannot be read.
+    fn old_key(&self, suffix: &'static str) -> Result<Option<OldKey>> {
+        let path = self.target(suffix);
+        let state = match fs::metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => return Err(Error::ReadFile { path, source }),
+            Ok(m) if !m.is_file() => KeyState::Unreadable("not a regular file".into()),
+            Ok(_) => {
+                let bytes = Zeroizing::new(files::read(&path)?);
+                let state = KeyState::of(&bytes, &path.display().to_string(), suffix);
+                return Ok(Some(OldKey {
+                    suffix,
+                    path,
+                    bytes: Some(bytes),
+                    state,
+                }));
+            }
+        };
+        Ok(Some(OldKey {
+            suffix,
+            path,
+            bytes: None,
+            state,
+        }))
+    }
+
+    /// A new `NAME.pem` must be for the key of NAME that stays: the plaintext
+    /// key's, or, beside a sealed key, that of the certificate already there.
+    fn check_certificate_is_for_the_key(
+        &self,
+        path: &Path,
+        part: &Part,
+        old_keys: &[OldKey],
+    ) -> Result<()> {
+        let plain = old_keys.iter().find_map(|k| match &k.state {
+            KeyState::Plain(public) => Some((k, public.clone())),
+            _ => None,
+        });
+        let kept = match (plain, old_keys.first()) {
+            (Some(kept), _) => Some(kept),
+            (None, Some(sealed)) => fs::read(path)
+                .ok()
+                .and_then(|old| Certificate::from_bytes(&old, "").ok())
+                .map(|old| (sealed, old.public_key_bits)),
+            (None, None) => None,
+        };
+        let Some((key, public)) = kept else {
+            return Ok(());
+        };
+        let new = Certificate::from_bytes(&part.contents, &path.display().to_string())?;
+        if new.public_key_bits != public {
+            return Err(Error::CertificateForOtherKey {
+                cert: path.into(),
+                key: key.path.clone(),
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Split {
+    fn drop(&mut self) {
+        // Removed while still locked (the lock goes with the file handle,
+        // dropped after this): a run waiting on it sees it gone and retries.
+        let _ = fs::remove_file(&self.lock_path);
+    }
+}
+
+/// One file to rename into place.
+struct Planned<'p> {
+    path: PathBuf,
+    part: &'p Part,
+    replace: Replace,
+}
+
+/// What a key file holds, as far as can be told without a secret.
+enum KeyState {
+    /// A plaintext key: its public key bits.
+    Plain(Vec<u8>),
+    /// An age file (or cfssl's `encrypted_key`): comparable only byte for byte.
+    Sealed,
+    /// A file under a plaintext key's name that is no key certsmith reads.
+    Unreadable(String),
+}
+
+impl KeyState {
+    fn of(bytes: &[u8], source: &str, suffix: &str) -> KeyState {
+        if sealed::is_sealed(bytes) {
+            return KeyState::Sealed;
+        }
+        match PrivateKey::from_bytes(bytes, source) {
+            Ok(key) => KeyState::Plain(key.public_key_bits().to_vec()),
+            Err(_) if suffix != "-key.pem" => KeyState::Sealed,
+            Err(e) => KeyState::Unreadable(e.to_string()),
+        }
+    }
+}
+
+/// A key file of NAME already on disk.
+struct OldKey {
+    suffix: &'static str,
+    path: PathBuf,
+    /// None when it is not a regular file.
+    bytes: Option<Zeroizing<Vec<u8>>>,
+    state: KeyState,
+}
+
+enum Verdict {
+    /// The file already holds the new key: leave it as it is.
+    Same,
+    /// It holds (or may hold) another key: replace it only with --force.
+    Differs(Error),
+}
+
+impl OldKey {
+    fn verdict(&self, part: &Part, new: &KeyState) -> Verdict {
+        if self
+            .bytes
+            .as_ref()
+            .is_some_and(|b| b[..] == part.contents[..])
+        {
+            return Verdict::Same;
+        }
+        let path = self.path.clone();
+        match (&self.state, new) {
+            (KeyState::Plain(a), KeyState::Plain(b)) if a == b => Verdict::Same,
+            (KeyState::Plain(_), KeyState::Plain(_)) => {
+                Verdict::Differs(Error::KeyFileHoldsOtherKey { path })
+            }
+            (KeyState::Unreadable(reason), _) => Verdict::Differs(Error::KeyFileUnreadable {
+                path,
+                reason: reason.clone(),
+            }),
+            _ => Verdict::Differs(Error::KeyNotComparable { path }),
+        }
+    }
+}
+
+/// Opens and locks the lock file at `path`, waiting for another holder.
+fn acquire(path: &Path, name: &str) -> Result<File> {
+    let failed = |source| Error::SplitLock {
+        name: name.into(),
+        path: path.into(),
+        source,
+    };
+    let not_a_file = || failed(io::Error::other("not a regular file"));
+    loop {
+        let mut create = fs::OpenOptions::new();
+        create.read(true).write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut create, 0o600);
+        let file = match create.open(path) {
+            Ok(file) => file,
+            // Held by another run, or left by a crash. create_new never
+            // follows a link; check there is none before opening it.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                match fs::symlink_metadata(path) {
+                    Ok(m) if m.file_type().is_file() => {}
+                    Ok(_) => return Err(not_a_file()),
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                    Err(e) => return Err(failed(e)),
+                }
+                match fs::OpenOptions::new().read(true).write(true).open(path) {
+                    Ok(file) => file,
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                    Err(e) => return Err(failed(e)),
+                }
+            }
+            Err(e) => return Err(failed(e)),
+        };
+        file.lock().map_err(failed)?;
+        // The holder we waited for removed the file before unlocking it; a
+        // lock on a removed file keeps no one out.
+        let locked = file.metadata().map_err(failed)?;
+        match fs::symlink_metadata(path) {
+            Ok(at_path) if same_file(&locked, &at_path) => return Ok(file),
+            Ok(at_path) if !at_path.file_type().is_file() => return Err(not_a_file()),
+            Ok(_) => continue,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(failed(e)),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+/// Elsewhere an open file cannot be removed, so the lock file stays put.
+#[cfg(not(unix))]
+fn same_file(_: &fs::Metadata, _: &fs::Metadata) -> bool {
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+    use std::thread;
+
+    fn name_in(dir: &tempfile::TempDir, base: &str) -> String {
+        format!("{}/{base}", dir.path().display())
+    }
+
+    #[test]
+    fn a_second_lock_for_one_name_waits_and_no_lock_file_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let name = name_in(&dir, "ca");
+        let lock_file = dir.path().join(".ca.certsmith-lock");
+        let first = Split::lock(&name).unwrap();
+        assert!(lock_file.is_file());
+        // Another NAME in the same directory is not held up.
+        drop(Split::lock(&name_in(&dir, "other")).unwrap());
+        let (tx, rx) = mpsc::channel();
+        let waiter = {
+            let name = name.clone();
+            thread::spawn(move || {
+                let second = Split::lock(&name).unwrap();
+                tx.send(()).unwrap();
+                drop(second);
+            })
+        };
+        assert!(
+            rx.recv_timeout(Duration::from_millis(300)).is_err(),
+            "a held lock was taken"
+        );
+        drop(first);
+        rx.recv_timeout(Duration::from_secs(10))
+            .expect("the waiting run never got the lock");
+        waiter.join().unwrap();
+        assert!(!lock_file.exists(), "the lock file was left behind");
+    }
+
+    #[test]
+    fn a_lock_file_left_by_a_crash_is_taken_and_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock_file = dir.path().join(".ca.certsmith-lock");
+        fs::write(&lock_file, "").unwrap();
+        drop(Split::lock(&name_in(&dir, "ca")).unwrap());
+        assert!(!lock_file.exists());
+    }
+
+    #[test]
+    fn a_link_at_the_lock_file_is_refused_and_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elsewhere");
+        std::os::unix::fs::symlink(&target, dir.path().join(".ca.certsmith-lock")).unwrap();
+        let err = Split::lock(&name_in(&dir, "ca")).err().unwrap();
+        assert!(
+            err.to_string()
+                .ends_with(".ca.certsmith-lock): not a regular file"),
+            "{err}"
+        );
+        assert!(!target.exists(), "a file was created through the link");
+    }
+
+    #[test]
+    fn every_file_split_writes_is_a_file_of_name() {
+        let key = PrivateKey::generate(crate::keys::KeyAlgorithm::EcdsaP256).unwrap();
+        let json = serde_json::json!({
+            "key": key.to_pem().as_str(),
+            "encrypted_key": "opaque",
+            "ocspResponse": "MAA=",
+        });
+        let parts = envelope::split(json.to_string().as_bytes(), "test").unwrap();
+        for part in &parts {
+            assert!(envelope::SUFFIXES.contains(&part.suffix), "{part:?}");
+            assert_eq!(
+                part.secret,
+                envelope::KEY_SUFFIXES.contains(&part.suffix),
+                "{part:?}"
+            );
+        }
+    }
+}
