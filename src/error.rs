@@ -543,10 +543,14 @@ impl fmt::Display for Error {
             LedgerIo { path, source } => {
                 write!(f, "ledger {}: {}", path.display(), io_reason(source))
             }
-            InvalidSerial { value } => write!(
-                f,
-                "invalid serial \"{value}\": expected at most 20 octets of hexadecimal digits, as openssl prints them"
-            ),
+            InvalidSerial { value } => match crate::cert::Serial::parse(value) {
+                // Why, in the parser's words (issue 13: 0 and negatives named as such).
+                Err(problem) => write!(f, "invalid serial \"{value}\": {problem}"),
+                Ok(_) => write!(
+                    f,
+                    "invalid serial \"{value}\": expected at most 20 octets of hexadecimal digits, as openssl prints them"
+                ),
+            },
             UnknownReason { value } => write!(f, "unknown revocation reason \"{value}\""),
             RevokedFile { path, line, reason } => {
                 write!(f, "{}: line {line}: {reason}", path.display())

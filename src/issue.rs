@@ -12,7 +12,7 @@
 use std::time::Duration;
 
 use aws_lc_rs::digest;
-use der::asn1::{BitString, Ia5String, Null, ObjectIdentifier, OctetString, UintRef};
+use der::asn1::{BitString, Ia5String, Null, ObjectIdentifier, OctetString, Uint};
 use der::{Any, Decode, Encode, Sequence};
 use spki::AlgorithmIdentifierOwned;
 use time::OffsetDateTime;
@@ -30,6 +30,7 @@ use x509_cert::ext::pkix::{
 use x509_cert::time::{Time, Validity};
 
 use crate::ca::Issuer;
+use crate::cert::Serial;
 use crate::csr::CertificateRequest;
 use crate::keys::PrivateKey;
 use crate::name_constraints;
@@ -93,10 +94,10 @@ pub struct Issued {
 /// carried as already-encoded DER so that the issuer's name is copied byte
 /// for byte from its certificate and the subject from the CSR.
 #[derive(Sequence)]
-struct TbsCertificate<'a> {
+struct TbsCertificate {
     #[asn1(context_specific = "0", tag_mode = "EXPLICIT")]
     version: u8,
-    serial_number: UintRef<'a>,
+    serial_number: Uint,
     signature: AlgorithmIdentifierOwned,
     issuer: Any,
     validity: Validity,
@@ -418,7 +419,7 @@ pub fn issue(
     let algorithm = signing_key.signature_algorithm();
     let tbs = TbsCertificate {
         version: 2, // v3
-        serial_number: UintRef::new(&serial).map_err(encoding)?,
+        serial_number: serial.to_der().map_err(encoding)?,
         signature: algorithm.clone(),
         issuer: Any::from_der(&issuer_der).map_err(encoding)?,
         validity: Validity::new(asn1_time(not_before)?, asn1_time(not_after)?),
@@ -461,9 +462,9 @@ fn key_identifier(public_key_bits: &[u8]) -> Vec<u8> {
         .to_vec()
 }
 
-/// 20 random bytes, positive (top bit clear) and with a non-zero first byte
-/// so that the DER INTEGER is exactly 20 octets (RFC 5280 §4.1.2.2).
-fn random_serial() -> Result<[u8; 20]> {
+/// 20 random bytes, top bit clear and with a non-zero first byte so that
+/// the DER INTEGER is exactly 20 octets (RFC 5280 §4.1.2.2).
+fn random_serial() -> Result<Serial> {
     let mut serial = [0u8; 20];
     aws_lc_rs::rand::fill(&mut serial).map_err(|_| Error::Sign {
         reason: "no randomness for the serial number".into(),
@@ -472,7 +473,7 @@ fn random_serial() -> Result<[u8; 20]> {
     if serial[0] == 0 {
         serial[0] = 0x01;
     }
-    Ok(serial)
+    Ok(Serial::from_magnitude(&serial))
 }
 
 /// UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 §4.1.2.5, §5.1.2.4).
