@@ -339,6 +339,13 @@ pub enum Error {
         path: PathBuf,
         reason: String,
     },
+    // issue 13: keys, validity, serials
+    /// An RSA key (to sign with, or to issue a certificate for) whose public
+    /// exponent is not 65537.
+    RsaExponent {
+        source: String,
+        exponent: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -649,6 +656,11 @@ impl fmt::Display for Error {
                 "{} exists and is not a private key certsmith can compare ({reason}); refusing to replace it",
                 path.display()
             ),
+            // issue 13: keys, validity, serials
+            RsaExponent { source, exponent } => write!(
+                f,
+                "{source}: RSA public exponent {exponent} is refused: certsmith signs only with and for RSA keys whose exponent is 65537"
+            ),
         }
     }
 }
@@ -702,6 +714,8 @@ impl Error {
             NothingToSplit { .. } => "pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)".into(),
             Json { .. } | JsonField { .. } => "cfssl's formats are described in the README (CSR JSON and config JSON)".into(),
             OutlivesCa { .. } => "shorten the profile's expiry, or drop --strict to clamp notAfter to the CA's".into(),
+            // issue 13: keys, validity, serials
+            RsaExponent { .. } => "make a new key with exponent 65537 (certsmith genkey, or openssl genrsa without -3)".into(),
             _ => return None,
         })
     }

@@ -124,6 +124,8 @@ pub fn issue(
     now: OffsetDateTime,
 ) -> Result<Issued> {
     profile.check_local()?;
+    // The key the certificate is for: a CA vouches for it (issue 13).
+    crate::keys::check_rsa_exponent(&csr.spki_der, &csr.source)?;
     let mut notes = Vec::new();
     if csr.ca.is_some() && !profile.is_ca() {
         return Err(Error::CaRequestUnderLeafProfile {
