@@ -346,6 +346,19 @@ pub enum Error {
         source: String,
         exponent: String,
     },
+    /// Under `--strict`, a notBefore earlier than the issuing CA's.
+    PredatesCa {
+        requested: String,
+        ca_not_before: String,
+    },
+    /// A requested validity that the issuing CA's validity does not overlap.
+    OutsideCaValidity {
+        source: String,
+        not_before: String,
+        not_after: String,
+        ca_not_before: String,
+        ca_not_after: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -661,6 +674,23 @@ impl fmt::Display for Error {
                 f,
                 "{source}: RSA public exponent {exponent} is refused: certsmith signs only with and for RSA keys whose exponent is 65537"
             ),
+            PredatesCa {
+                requested,
+                ca_not_before,
+            } => write!(
+                f,
+                "notBefore {requested} would precede the CA's notBefore {ca_not_before} and --strict is set"
+            ),
+            OutsideCaValidity {
+                source,
+                not_before,
+                not_after,
+                ca_not_before,
+                ca_not_after,
+            } => write!(
+                f,
+                "CA certificate {source} is valid from {ca_not_before} to {ca_not_after}, which leaves nothing of the requested validity {not_before} to {not_after}"
+            ),
         }
     }
 }
@@ -716,6 +746,8 @@ impl Error {
             OutlivesCa { .. } => "shorten the profile's expiry, or drop --strict to clamp notAfter to the CA's".into(),
             // issue 13: keys, validity, serials
             RsaExponent { .. } => "make a new key with exponent 65537 (certsmith genkey, or openssl genrsa without -3)".into(),
+            PredatesCa { .. } => "sign once the CA is valid, or drop --strict to clamp notBefore to the CA's".into(),
+            OutsideCaValidity { .. } => "sign with a profile whose validity (backdate, expiry, not_before, not_after) overlaps the CA's".into(),
             _ => return None,
         })
     }

@@ -5,9 +5,10 @@
 //! name constraints.
 //! cfssl's weaknesses (README "Where certsmith differs from cfssl") are
 //! closed here: unknown profiles and usages were refused earlier, CA requests
-//! under leaf profiles are refused, notAfter never outlives the issuer, a
-//! subordinate CA's pathlen never exceeds what its issuer allows, and no
-//! name is issued outside the name constraints of the issuing CA.
+//! under leaf profiles are refused, the validity never reaches outside the
+//! issuer's (notBefore and notAfter are clamped to it), a subordinate CA's
+//! pathlen never exceeds what its issuer allows, and no name is issued
+//! outside the name constraints of the issuing CA.
 
 use std::time::Duration;
 
@@ -76,7 +77,8 @@ pub struct Options {
     pub ca_override: Option<crate::request::CaSection>,
     /// An initca CSR JSON's `crl_url` (cfssl 1.6).
     pub crl_url: Option<String>,
-    /// Refuse, instead of clamping, a notAfter beyond the issuer's.
+    /// Refuse, instead of clamping, a notBefore before the issuer's or a
+    /// notAfter beyond it.
     pub strict: bool,
     /// Keep this subject key identifier (cross-signing: the new certificate
     /// must carry the SKI of the root it re-issues, however that was made).
@@ -251,7 +253,7 @@ pub fn issue(
         .or(profile.backdate)
         .unwrap_or(DEFAULT_BACKDATE);
     let now = now.replace_nanosecond(0).expect("0 is a valid nanosecond");
-    let not_before = profile.not_before.unwrap_or(now - backdate);
+    let mut not_before = profile.not_before.unwrap_or(now - backdate);
     if not_before.unix_timestamp() < 0 {
         return Err(Error::BackdateTooFar {
             not_before: not_before.date().to_string(),
@@ -272,26 +274,54 @@ pub fn issue(
             });
         }
     };
-    if let Signer::Ca(issuer) = signer
-        && not_after > issuer.cert.not_after
-    {
-        if options.strict {
-            return Err(Error::OutlivesCa {
-                requested: rfc3339(not_after),
-                ca_not_after: rfc3339(issuer.cert.not_after),
-            });
-        }
-        notes.push(Note::NotAfterClamped {
-            requested: rfc3339(not_after),
-            clamped: rfc3339(issuer.cert.not_after),
-        });
-        not_after = issuer.cert.not_after;
-    }
     if not_after <= not_before {
         return Err(Error::EmptyValidity {
             not_before: rfc3339(not_before),
             not_after: rfc3339(not_after),
         });
+    }
+    // A certificate lies within its issuer's validity: the requested window
+    // is cut to the CA's at both ends (a CA that is not yet valid would
+    // otherwise vouch for a time before it exists, issue 13), with a note,
+    // or refused under --strict. A window the CA's does not overlap at all
+    // leaves nothing to issue.
+    if let Signer::Ca(issuer) = signer {
+        let (ca_not_before, ca_not_after) = (issuer.cert.not_before, issuer.cert.not_after);
+        if not_after <= ca_not_before || not_before >= ca_not_after {
+            return Err(Error::OutsideCaValidity {
+                source: issuer.cert_source.clone(),
+                not_before: rfc3339(not_before),
+                not_after: rfc3339(not_after),
+                ca_not_before: rfc3339(ca_not_before),
+                ca_not_after: rfc3339(ca_not_after),
+            });
+        }
+        if not_before < ca_not_before {
+            if options.strict {
+                return Err(Error::PredatesCa {
+                    requested: rfc3339(not_before),
+                    ca_not_before: rfc3339(ca_not_before),
+                });
+            }
+            notes.push(Note::NotBeforeClamped {
+                requested: rfc3339(not_before),
+                clamped: rfc3339(ca_not_before),
+            });
+            not_before = ca_not_before;
+        }
+        if not_after > ca_not_after {
+            if options.strict {
+                return Err(Error::OutlivesCa {
+                    requested: rfc3339(not_after),
+                    ca_not_after: rfc3339(ca_not_after),
+                });
+            }
+            notes.push(Note::NotAfterClamped {
+                requested: rfc3339(not_after),
+                clamped: rfc3339(ca_not_after),
+            });
+            not_after = ca_not_after;
+        }
     }
 
     // Who signs, and the key identifiers that link the chain.
