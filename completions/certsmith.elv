@@ -90,7 +90,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
             cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
-            cand --strict 'Refuse, instead of clamping, a validity that would outlive the CA'
+            cand --strict 'Refuse, instead of clamping, a validity that would start before the CA or outlive it'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
             cand -h 'Print help (see more with ''--help'')'

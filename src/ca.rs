@@ -43,6 +43,9 @@ impl Issuer {
                 key: key_source.into(),
             });
         }
+        // Refused here, before a ledger or an output is touched, rather than
+        // at the first signature (issue 13).
+        key.check_can_sign()?;
         Ok(Issuer {
             cert,
             chain: Vec::new(),

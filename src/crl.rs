@@ -13,6 +13,7 @@ use x509_cert::ext::pkix::{AuthorityKeyIdentifier, CrlNumber, CrlReason};
 use x509_cert::time::Time;
 
 use crate::ca::Issuer;
+use crate::cert::Serial;
 use crate::{Error, Result};
 
 const CRL_NUMBER: der::asn1::ObjectIdentifier =
@@ -90,6 +91,7 @@ impl fmt::Display for Reason {
 /// One revoked certificate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Revocation {
+    /// The serial's magnitude, big-endian; encoded by [`Serial::to_der`].
     pub serial: Vec<u8>,
     pub reason: Reason,
     pub date: OffsetDateTime,
@@ -139,7 +141,9 @@ pub fn build(
             Some(code) => Some(vec![ext(CRL_REASON, &code)?]),
         };
         entries.push(RevokedCert {
-            serial: Uint::new(&r.serial).map_err(encoding)?,
+            serial: Serial::from_magnitude(&r.serial)
+                .to_der()
+                .map_err(encoding)?,
             date: crate::issue::asn1_time(r.date)?,
             extensions,
         });

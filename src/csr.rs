@@ -81,6 +81,8 @@ pub fn build(
 /// A certificate request whose signature has been verified.
 #[derive(Debug, Clone)]
 pub struct CertificateRequest {
+    /// Where the request came from, for errors about it.
+    pub source: String,
     pub der: Vec<u8>,
     pub subject_der: Vec<u8>,
     pub common_name: Option<String>,
@@ -164,6 +166,7 @@ impl CertificateRequest {
             .and_then(|cn| cn.as_str().ok())
             .map(str::to_string);
         Ok(CertificateRequest {
+            source: source.into(),
             subject_der: info.subject.as_raw().to_vec(),
             common_name,
             spki_der: info.subject_pki.raw.to_vec(),

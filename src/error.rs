@@ -376,6 +376,26 @@ pub enum Error {
         cert: PathBuf,
         key: PathBuf,
     },
+    // issue 13: keys, validity, serials
+    /// An RSA key (to sign with, or to issue a certificate for) whose public
+    /// exponent is not 65537.
+    RsaExponent {
+        source: String,
+        exponent: String,
+    },
+    /// Under `--strict`, a notBefore earlier than the issuing CA's.
+    PredatesCa {
+        requested: String,
+        ca_not_before: String,
+    },
+    /// A requested validity that the issuing CA's validity does not overlap.
+    OutsideCaValidity {
+        source: String,
+        not_before: String,
+        not_after: String,
+        ca_not_before: String,
+        ca_not_after: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -580,10 +600,14 @@ impl fmt::Display for Error {
             LedgerIo { path, source } => {
                 write!(f, "ledger {}: {}", path.display(), io_reason(source))
             }
-            InvalidSerial { value } => write!(
-                f,
-                "invalid serial \"{value}\": expected at most 20 octets of hexadecimal digits, as openssl prints them"
-            ),
+            InvalidSerial { value } => match crate::cert::Serial::parse(value) {
+                // Why, in the parser's words (issue 13: 0 and negatives named as such).
+                Err(problem) => write!(f, "invalid serial \"{value}\": {problem}"),
+                Ok(_) => write!(
+                    f,
+                    "invalid serial \"{value}\": expected at most 20 octets of hexadecimal digits, as openssl prints them"
+                ),
+            },
             UnknownReason { value } => write!(f, "unknown revocation reason \"{value}\""),
             RevokedFile { path, line, reason } => {
                 write!(f, "{}: line {line}: {reason}", path.display())
@@ -726,6 +750,28 @@ impl fmt::Display for Error {
                 cert.display(),
                 key.display()
             ),
+            // issue 13: keys, validity, serials
+            RsaExponent { source, exponent } => write!(
+                f,
+                "{source}: RSA public exponent {exponent} is refused: certsmith signs only with and for RSA keys whose exponent is 65537"
+            ),
+            PredatesCa {
+                requested,
+                ca_not_before,
+            } => write!(
+                f,
+                "notBefore {requested} would precede the CA's notBefore {ca_not_before} and --strict is set"
+            ),
+            OutsideCaValidity {
+                source,
+                not_before,
+                not_after,
+                ca_not_before,
+                ca_not_after,
+            } => write!(
+                f,
+                "CA certificate {source} is valid from {ca_not_before} to {ca_not_after}, which leaves nothing of the requested validity {not_before} to {not_after}"
+            ),
         }
     }
 }
@@ -787,6 +833,10 @@ impl Error {
             KeyNotComparable { .. } => "move the old key away first, or pass --force to replace it".into(),
             KeyFilesWouldMix { .. } => "split the new output under another NAME, or pass --force to write it beside the old key".into(),
             CertificateForOtherKey { .. } => "split it under another NAME, or pass --force to write it anyway".into(),
+            // issue 13: keys, validity, serials
+            RsaExponent { .. } => "make a new key with exponent 65537 (certsmith genkey, or openssl genrsa without -3)".into(),
+            PredatesCa { .. } => "sign once the CA is valid, or drop --strict to clamp notBefore to the CA's".into(),
+            OutsideCaValidity { .. } => "sign with a profile whose validity (backdate, expiry, not_before, not_after) overlaps the CA's".into(),
             _ => return None,
         })
     }

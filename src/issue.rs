@@ -5,14 +5,15 @@
 //! name constraints.
 //! cfssl's weaknesses (README "Where certsmith differs from cfssl") are
 //! closed here: unknown profiles and usages were refused earlier, CA requests
-//! under leaf profiles are refused, notAfter never outlives the issuer, a
-//! subordinate CA's pathlen never exceeds what its issuer allows, and no
-//! name is issued outside the name constraints of the issuing CA.
+//! under leaf profiles are refused, the validity never reaches outside the
+//! issuer's (notBefore and notAfter are clamped to it), a subordinate CA's
+//! pathlen never exceeds what its issuer allows, and no name is issued
+//! outside the name constraints of the issuing CA.
 
 use std::time::Duration;
 
 use aws_lc_rs::digest;
-use der::asn1::{BitString, Ia5String, Null, ObjectIdentifier, OctetString, UintRef};
+use der::asn1::{BitString, Ia5String, Null, ObjectIdentifier, OctetString, Uint};
 use der::{Any, Decode, Encode, Sequence};
 use spki::AlgorithmIdentifierOwned;
 use time::OffsetDateTime;
@@ -30,6 +31,7 @@ use x509_cert::ext::pkix::{
 use x509_cert::time::{Time, Validity};
 
 use crate::ca::Issuer;
+use crate::cert::Serial;
 use crate::csr::CertificateRequest;
 use crate::keys::PrivateKey;
 use crate::name_constraints;
@@ -75,7 +77,8 @@ pub struct Options {
     pub ca_override: Option<crate::request::CaSection>,
     /// An initca CSR JSON's `crl_url` (cfssl 1.6).
     pub crl_url: Option<String>,
-    /// Refuse, instead of clamping, a notAfter beyond the issuer's.
+    /// Refuse, instead of clamping, a notBefore before the issuer's or a
+    /// notAfter beyond it.
     pub strict: bool,
     /// Keep this subject key identifier (cross-signing: the new certificate
     /// must carry the SKI of the root it re-issues, however that was made).
@@ -93,10 +96,10 @@ pub struct Issued {
 /// carried as already-encoded DER so that the issuer's name is copied byte
 /// for byte from its certificate and the subject from the CSR.
 #[derive(Sequence)]
-struct TbsCertificate<'a> {
+struct TbsCertificate {
     #[asn1(context_specific = "0", tag_mode = "EXPLICIT")]
     version: u8,
-    serial_number: UintRef<'a>,
+    serial_number: Uint,
     signature: AlgorithmIdentifierOwned,
     issuer: Any,
     validity: Validity,
@@ -123,6 +126,8 @@ pub fn issue(
     now: OffsetDateTime,
 ) -> Result<Issued> {
     profile.check_local()?;
+    // The key the certificate is for: a CA vouches for it (issue 13).
+    crate::keys::check_rsa_exponent(&csr.spki_der, &csr.source)?;
     let mut notes = Vec::new();
     if csr.ca.is_some() && !profile.is_ca() {
         return Err(Error::CaRequestUnderLeafProfile {
@@ -248,7 +253,7 @@ pub fn issue(
         .or(profile.backdate)
         .unwrap_or(DEFAULT_BACKDATE);
     let now = now.replace_nanosecond(0).expect("0 is a valid nanosecond");
-    let not_before = profile.not_before.unwrap_or(now - backdate);
+    let mut not_before = profile.not_before.unwrap_or(now - backdate);
     if not_before.unix_timestamp() < 0 {
         return Err(Error::BackdateTooFar {
             not_before: not_before.date().to_string(),
@@ -269,26 +274,54 @@ pub fn issue(
             });
         }
     };
-    if let Signer::Ca(issuer) = signer
-        && not_after > issuer.cert.not_after
-    {
-        if options.strict {
-            return Err(Error::OutlivesCa {
-                requested: rfc3339(not_after),
-                ca_not_after: rfc3339(issuer.cert.not_after),
-            });
-        }
-        notes.push(Note::NotAfterClamped {
-            requested: rfc3339(not_after),
-            clamped: rfc3339(issuer.cert.not_after),
-        });
-        not_after = issuer.cert.not_after;
-    }
     if not_after <= not_before {
         return Err(Error::EmptyValidity {
             not_before: rfc3339(not_before),
             not_after: rfc3339(not_after),
         });
+    }
+    // A certificate lies within its issuer's validity: the requested window
+    // is cut to the CA's at both ends (a CA that is not yet valid would
+    // otherwise vouch for a time before it exists, issue 13), with a note,
+    // or refused under --strict. A window the CA's does not overlap at all
+    // leaves nothing to issue.
+    if let Signer::Ca(issuer) = signer {
+        let (ca_not_before, ca_not_after) = (issuer.cert.not_before, issuer.cert.not_after);
+        if not_after <= ca_not_before || not_before >= ca_not_after {
+            return Err(Error::OutsideCaValidity {
+                source: issuer.cert_source.clone(),
+                not_before: rfc3339(not_before),
+                not_after: rfc3339(not_after),
+                ca_not_before: rfc3339(ca_not_before),
+                ca_not_after: rfc3339(ca_not_after),
+            });
+        }
+        if not_before < ca_not_before {
+            if options.strict {
+                return Err(Error::PredatesCa {
+                    requested: rfc3339(not_before),
+                    ca_not_before: rfc3339(ca_not_before),
+                });
+            }
+            notes.push(Note::NotBeforeClamped {
+                requested: rfc3339(not_before),
+                clamped: rfc3339(ca_not_before),
+            });
+            not_before = ca_not_before;
+        }
+        if not_after > ca_not_after {
+            if options.strict {
+                return Err(Error::OutlivesCa {
+                    requested: rfc3339(not_after),
+                    ca_not_after: rfc3339(ca_not_after),
+                });
+            }
+            notes.push(Note::NotAfterClamped {
+                requested: rfc3339(not_after),
+                clamped: rfc3339(ca_not_after),
+            });
+            not_after = ca_not_after;
+        }
     }
 
     // Who signs, and the key identifiers that link the chain.
@@ -418,7 +451,7 @@ pub fn issue(
     let algorithm = signing_key.signature_algorithm();
     let tbs = TbsCertificate {
         version: 2, // v3
-        serial_number: UintRef::new(&serial).map_err(encoding)?,
+        serial_number: serial.to_der().map_err(encoding)?,
         signature: algorithm.clone(),
         issuer: Any::from_der(&issuer_der).map_err(encoding)?,
         validity: Validity::new(asn1_time(not_before)?, asn1_time(not_after)?),
@@ -461,9 +494,9 @@ fn key_identifier(public_key_bits: &[u8]) -> Vec<u8> {
         .to_vec()
 }
 
-/// 20 random bytes, positive (top bit clear) and with a non-zero first byte
-/// so that the DER INTEGER is exactly 20 octets (RFC 5280 §4.1.2.2).
-fn random_serial() -> Result<[u8; 20]> {
+/// 20 random bytes, top bit clear and with a non-zero first byte so that
+/// the DER INTEGER is exactly 20 octets (RFC 5280 §4.1.2.2).
+fn random_serial() -> Result<Serial> {
     let mut serial = [0u8; 20];
     aws_lc_rs::rand::fill(&mut serial).map_err(|_| Error::Sign {
         reason: "no randomness for the serial number".into(),
@@ -472,7 +505,7 @@ fn random_serial() -> Result<[u8; 20]> {
     if serial[0] == 0 {
         serial[0] = 0x01;
     }
-    Ok(serial)
+    Ok(Serial::from_magnitude(&serial))
 }
 
 /// UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 §4.1.2.5, §5.1.2.4).

@@ -35,6 +35,13 @@ const ECDSA_WITH_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.84
 const ECDSA_WITH_SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.3");
 const ECDSA_WITH_SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4");
 
+/// F4 = 65537, the one RSA public exponent certsmith signs with or for.
+/// A small exponent such as 3 lets a lax PKCS#1 v1.5 verifier accept a
+/// forged signature (Bleichenbacher 2006) and, in a key that encrypts,
+/// unpadded or badly padded messages be recovered by a cube root; FIPS 186-5
+/// §A.1.1 requires e > 2^16, and 65537 is what every toolkit makes (issue 13).
+const RSA_F4: [u8; 3] = [0x01, 0x00, 0x01];
+
 /// A key type and size, as a CSR JSON `key` section names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyAlgorithm {
@@ -127,6 +134,8 @@ enum Signer {
 /// A private key that can sign. The secret never appears in `Debug`.
 pub struct PrivateKey {
     algorithm: KeyAlgorithm,
+    /// Where the key came from, for errors about it.
+    source: String,
     pkcs8: Zeroizing<Vec<u8>>,
     signer: Signer,
     spki: Vec<u8>,
@@ -136,6 +145,7 @@ impl fmt::Debug for PrivateKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PrivateKey")
             .field("algorithm", &self.algorithm)
+            .field("source", &self.source)
             .field("secret", &"[secret key elided]")
             .finish()
     }
@@ -324,6 +334,7 @@ impl PrivateKey {
         let spki = spki_der(algorithm, public_key_of(&signer));
         Ok(PrivateKey {
             algorithm,
+            source: source.into(),
             pkcs8,
             signer,
             spki,
@@ -389,8 +400,17 @@ impl PrivateKey {
         AlgorithmIdentifier { oid, parameters }
     }
 
+    /// Refuses a key certsmith must not sign with: an RSA key whose public
+    /// exponent is not 65537. Reading such a key (inspect, `key public`) is
+    /// fine; [`Self::sign`] checks this, and a caller that holds a key only to
+    /// sign (a CA's) checks it as soon as the key is read.
+    pub fn check_can_sign(&self) -> Result<()> {
+        check_rsa_exponent(&self.spki, &self.source)
+    }
+
     /// Signs `message` with the hash that [`Self::signature_algorithm`] names.
     pub fn sign(&self, message: &[u8]) -> Result<Vec<u8>> {
+        self.check_can_sign()?;
         let failed = |what: &str| Error::Sign {
             reason: format!("{} {what}", self.algorithm),
         };
@@ -409,6 +429,43 @@ impl PrivateKey {
                 .to_vec(),
             Signer::Ed25519(kp) => kp.sign(message).as_ref().to_vec(),
         })
+    }
+}
+
+/// Refuses an RSA public key (a DER SubjectPublicKeyInfo from `source`)
+/// whose exponent is not 65537: certsmith neither signs with such a key nor
+/// issues a certificate for one. Other key types pass.
+pub fn check_rsa_exponent(spki_der: &[u8], source: &str) -> Result<()> {
+    let unreadable = |e: der::Error| Error::UnsupportedKey {
+        source: source.into(),
+        what: format!("unreadable public key: {e}"),
+    };
+    let spki = spki::SubjectPublicKeyInfoRef::from_der(spki_der).map_err(unreadable)?;
+    if spki.algorithm.oid != RSA_ENCRYPTION {
+        return Ok(());
+    }
+    let key = pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(
+        spki.subject_public_key.raw_bytes(),
+    )
+    .map_err(unreadable)?;
+    let exponent = key.public_exponent.as_bytes();
+    if exponent == RSA_F4 {
+        return Ok(());
+    }
+    Err(Error::RsaExponent {
+        source: source.into(),
+        exponent: exponent_text(exponent),
+    })
+}
+
+/// An exponent for a message: decimal when it fits 64 bits, else its size.
+fn exponent_text(magnitude: &[u8]) -> String {
+    if magnitude.len() <= 8 {
+        let value = magnitude.iter().fold(0u64, |v, b| (v << 8) | u64::from(*b));
+        value.to_string()
+    } else {
+        let bits = magnitude.len() * 8 - magnitude[0].leading_zeros() as usize;
+        format!("of {bits} bits")
     }
 }
 
@@ -492,6 +549,30 @@ mod tests {
             .replace("PRIVATE KEY-----", "Ed25519 PRIVATE KEY-----");
         let again = PrivateKey::from_bytes(relabelled.as_bytes(), "cfssl-ed25519.pem").unwrap();
         assert_eq!(again.spki_der(), key.spki_der());
+    }
+
+    #[test]
+    fn rsa_keys_sign_only_with_exponent_65537() {
+        let e3 = include_bytes!("../tests/corpus/rsa-e3-key.pem");
+        // Reading it is fine (inspect, key public); signing with it is not.
+        let key = PrivateKey::from_bytes(e3, "rsa-e3-key.pem").unwrap();
+        let refused = |e: Error| e.to_string();
+        let expected = "rsa-e3-key.pem: RSA public exponent 3 is refused: certsmith signs only with and for RSA keys whose exponent is 65537";
+        assert_eq!(refused(key.check_can_sign().unwrap_err()), expected);
+        assert_eq!(refused(key.sign(b"message").unwrap_err()), expected);
+        let e3_spki = key.spki_der().to_vec();
+        assert_eq!(
+            refused(check_rsa_exponent(&e3_spki, "rsa-e3-key.pem").unwrap_err()),
+            expected
+        );
+        let f4 = PrivateKey::generate(KeyAlgorithm::Rsa(2048)).unwrap();
+        f4.check_can_sign().unwrap();
+        check_rsa_exponent(f4.spki_der(), "f4").unwrap();
+        let ec = PrivateKey::generate(KeyAlgorithm::EcdsaP256).unwrap();
+        check_rsa_exponent(ec.spki_der(), "ec").unwrap();
+        assert_eq!(exponent_text(&[0x03]), "3");
+        assert_eq!(exponent_text(&[0x01, 0x00, 0x00, 0x00, 0x01]), "4294967297");
+        assert_eq!(exponent_text(&[0x01; 9]), "of 65 bits");
     }
 
     #[test]

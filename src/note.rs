@@ -18,6 +18,8 @@ pub enum Note {
     },
     /// notAfter was cut back so that the certificate does not outlive its issuer.
     NotAfterClamped { requested: String, clamped: String },
+    /// notBefore was moved up to the issuer's: the CA is not valid before then.
+    NotBeforeClamped { requested: String, clamped: String },
     /// A CA's pathlen was lowered to what its issuer allows.
     PathLenClamped { requested: Option<u8>, allowed: u8 },
     /// A signer in a failover group that could not be reached.
@@ -64,6 +66,10 @@ impl fmt::Display for Note {
             Note::NotAfterClamped { requested, clamped } => write!(
                 f,
                 "note: notAfter {requested} would outlive the CA; clamped to {clamped}"
+            ),
+            Note::NotBeforeClamped { requested, clamped } => write!(
+                f,
+                "note: notBefore {requested} would precede the CA's notBefore; clamped to {clamped}"
             ),
             Note::PathLenClamped { requested, allowed } => {
                 let requested = match requested {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 use serde_json::{Value, json};
 
-use certsmith::cert::parse_serial;
+use certsmith::cert::Serial;
 use certsmith::crl::{self, Reason, Revocation};
 use certsmith::{Error, Result, duration, issue, ledger, pemfile};
 
@@ -97,11 +97,14 @@ fn from_ledger(entries: &[ledger::Entry]) -> Vec<Revocation> {
         .filter(|e| e.get("event").and_then(Value::as_str) == Some("revoked"))
     {
         let text = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or_default();
-        let (Some(serial), Ok(reason)) =
-            (parse_serial(text("serial")), Reason::parse(text("reason")))
-        else {
+        // As recorded: a certificate with serial 0 revoked by --cert is listed, not dropped.
+        let (Ok(serial), Ok(reason)) = (
+            Serial::parse_recorded(text("serial")),
+            Reason::parse(text("reason")),
+        ) else {
             continue;
         };
+        let serial = serial.magnitude().to_vec();
         let date = time::OffsetDateTime::parse(
             text("revoked_at"),
             &time::format_description::well_known::Rfc3339,
@@ -133,11 +136,10 @@ fn from_list(path: &std::path::Path, now: time::OffsetDateTime) -> Result<Vec<Re
         };
         let mut words = line.split_whitespace();
         let serial_text = words.next().unwrap_or_default();
-        let serial = parse_serial(serial_text).ok_or_else(|| {
-            bad(format!(
-                "\"{serial_text}\" is not a hex serial of at most 20 octets"
-            ))
-        })?;
+        let serial = Serial::parse(serial_text)
+            .map_err(|problem| bad(format!("serial \"{serial_text}\": {problem}")))?
+            .magnitude()
+            .to_vec();
         let reason = match words.next() {
             None => Reason::Unspecified,
             Some(r) => Reason::parse(r).map_err(|e| bad(e.to_string()))?,

@@ -87,6 +87,7 @@ pub fn run(args: CrossSignArgs) -> Result<()> {
     };
     let issuer = args.ca.load(&args.passphrase)?;
     let request = CertificateRequest {
+        source: input.source.clone(),
         der: Vec::new(),
         subject_der: new_root.subject_der.clone(),
         common_name: None,

@@ -42,6 +42,8 @@ pub struct CsrArgs {
 pub fn run(args: CsrArgs) -> Result<()> {
     let key_input = Input::read(&args.key.display().to_string())?;
     let key = args.unlock.read_key(&key_input, &args.passphrase)?;
+    // The key signs the request: refuse it here, under its own name (issue 13).
+    key.check_can_sign()?;
     let csr_der = match (&args.from_cert, &args.csr_json) {
         (Some(path), _) => {
             let cert = Certificate::from_bytes(

@@ -53,7 +53,7 @@ pub struct SignArgs {
     /// Replace the request's SANs: comma-separated DNS names, IPs, emails, URIs
     #[arg(long)]
     hostname: Option<String>,
-    /// Refuse, instead of clamping, a validity that would outlive the CA
+    /// Refuse, instead of clamping, a validity that would start before the CA or outlive it
     #[arg(long)]
     strict: bool,
     /// Record the issuance in this ledger (one signed JSON line per certificate)

@@ -356,7 +356,12 @@ fn bundle_requires_roots() {
 #[test]
 fn bundle_refuses_an_expired_intermediate() {
     let s = scratch();
-    root(&s, "root", "Root");
+    // A root valid since ten years ago: a certificate never predates its CA
+    // (issue 13), so the intermediate valid only in 2020 needs a root that was.
+    s.init_ca(
+        "root",
+        r#"{"CN":"Root","key":{"algo":"ecdsa","size":256},"ca":{"backdate":"87600h","expiry":"175200h"}}"#,
+    );
     // The same key and name signed twice: valid (signs the leaf), and expired.
     key_for(&s, "int", "Int");
     sign(&s, "int", "root", "ca", "int.csr");

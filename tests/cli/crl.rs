@@ -567,3 +567,251 @@ fn revoke_and_crl_unlock_an_age_sealed_ca_key_with_an_identity() {
     assert_ledger_verifies(&s, "ca.pem", LEDGER, 5);
     independently_verify(&s, "ca.pem", LEDGER);
 }
+
+/// The serials of a CRL's entries as Python `cryptography` reads them
+/// (decimal), or its complaint. It reads DER strictly: a zero-length
+/// INTEGER fails the whole CRL.
+fn python_crl_serials(s: &Scratch, crl: &str) -> Result<Vec<String>, String> {
+    let run = s.run(
+        "python3",
+        &[
+            "-c",
+            "import sys\n\
+             from cryptography import x509\n\
+             crl = x509.load_pem_x509_crl(open(sys.argv[1], 'rb').read())\n\
+             print(' '.join(str(r.serial_number) for r in crl))",
+            crl,
+        ],
+    );
+    if run.status == 0 {
+        Ok(run
+            .stdout_str()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect())
+    } else {
+        Err(run.stderr)
+    }
+}
+
+/// Issue 13: `revoke --serial 0` made a CRL with a zero-length INTEGER that
+/// neither openssl nor Python `cryptography` can read. 0 and negative
+/// numbers are refused as they are typed, before the ledger is touched.
+#[test]
+fn revoke_refuses_serial_zero_and_negative_serials() {
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Zero Root");
+    let zero = "0 is not a serial number: serials are positive (RFC 5280 §4.1.2.2)";
+    let negative =
+        "a negative number is not a serial number: serials are positive (RFC 5280 §4.1.2.2)";
+    for (serial, why) in [
+        ("0", zero),
+        ("00:00", zero),
+        ("0x0", zero),
+        ("-5", negative),
+        ("-0x01", negative),
+    ] {
+        let err = revoke(&s, &[&format!("--serial={serial}")])
+            .fails()
+            .to_string();
+        assert_eq!(
+            err,
+            format!(
+                "error: invalid serial \"{serial}\": {why}\n\
+                 hint: e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it\n"
+            )
+        );
+        assert!(!s.exists(LEDGER), "--serial {serial} started a ledger");
+    }
+}
+
+#[test]
+fn crl_refuses_a_revoked_file_that_lists_serial_zero() {
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Zero Root");
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/revoked-serial-zero.txt");
+    std::fs::copy(corpus, s.path("revoked-serial-zero.txt")).unwrap();
+    s.write("later-zero.txt", "01 keyCompromise\n00:00 superseded\n");
+    s.write("negative.txt", "# hand-made\n-7F\n");
+    let crl = |file: &str| {
+        s.certsmith(&[
+            "crl",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--revoked",
+            file,
+        ])
+        .fails()
+        .to_string()
+    };
+    assert_eq!(
+        crl("revoked-serial-zero.txt"),
+        "error: revoked-serial-zero.txt: line 1: serial \"0\": 0 is not a serial number: serials are positive (RFC 5280 §4.1.2.2)\n"
+    );
+    assert_eq!(
+        crl("later-zero.txt"),
+        "error: later-zero.txt: line 2: serial \"00:00\": 0 is not a serial number: serials are positive (RFC 5280 §4.1.2.2)\n"
+    );
+    assert_eq!(
+        crl("negative.txt"),
+        "error: negative.txt: line 2: serial \"-7F\": a negative number is not a serial number: serials are positive (RFC 5280 §4.1.2.2)\n"
+    );
+}
+
+/// Every serial goes into a CRL as a minimal, positive DER INTEGER (a
+/// leading 0x00 when the top bit is set, leading zeros typed by hand
+/// dropped), from a list and from the ledger, and both openssl and Python
+/// `cryptography` read the CRL back with the same numbers.
+#[test]
+fn crl_serials_are_der_integers_that_openssl_and_python_read() {
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Integer Root");
+    // (as typed, as openssl prints it in a CRL, decimal)
+    let serials = [
+        ("1", "01", "1"),
+        ("7f", "7F", "127"),
+        ("80", "80", "128"),
+        ("0x00ff", "FF", "255"),
+        ("00:80:00", "8000", "32768"),
+        // The largest that fits RFC 5280's 20 octets.
+        (
+            "7fffffffffffffffffffffffffffffffffffffff",
+            "7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF",
+            "730750818665451459101842416358141509827966271487",
+        ),
+    ];
+    let list: String = serials
+        .iter()
+        .map(|(typed, _, _)| format!("{typed}\n"))
+        .collect();
+    s.write("serials.txt", &list);
+    let ca = ["--ca", "ca.pem", "--ca-key", "ca-key.pem"];
+    crl_to(
+        &s,
+        &[&["crl"][..], &ca, &["--revoked", "serials.txt"]].concat(),
+        "list.crl",
+    );
+    for (typed, _, _) in serials {
+        revoke_ok(&s, &[&format!("--serial={typed}")]);
+    }
+    crl_to(
+        &s,
+        &[&["crl"][..], &ca, &["--ledger", LEDGER]].concat(),
+        "ledger.crl",
+    );
+    for crl in ["list.crl", "ledger.crl"] {
+        assert_crl_signed_by(&s, "ca.pem", crl);
+        let mut openssl: Vec<String> = revoked_entries(&crl_text(&s, crl))
+            .into_iter()
+            .map(|(serial, _)| serial)
+            .collect();
+        let mut expected: Vec<String> = serials.iter().map(|(_, hex, _)| hex.to_string()).collect();
+        openssl.sort();
+        expected.sort();
+        assert_eq!(openssl, expected, "{crl}");
+        let python = python_crl_serials(&s, crl).unwrap_or_else(|e| panic!("{crl}: {e}"));
+        let decimal: Vec<&str> = serials.iter().map(|(_, _, d)| *d).collect();
+        assert_eq!(python, decimal, "{crl}");
+        lint_crl(&s, crl);
+    }
+}
+
+/// A certificate that does carry serial 0 (openssl made it, with the CA's
+/// key) can still be revoked with --cert, and the CRL lists it as the one
+/// valid DER encoding of 0, which openssl, Python and `verify -crl_check`
+/// read.
+#[test]
+fn a_certificate_with_serial_zero_revoked_by_cert_is_listed_in_a_readable_crl() {
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Zero Root");
+    s.run(
+        "openssl",
+        &[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+            "zero-key.pem",
+        ],
+    )
+    .ok();
+    s.run(
+        "openssl",
+        &[
+            "req",
+            "-new",
+            "-key",
+            "zero-key.pem",
+            "-subj",
+            "/CN=zero.example.com",
+            "-out",
+            "zero.csr",
+        ],
+    )
+    .ok();
+    s.run(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "zero.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca-key.pem",
+            "-set_serial",
+            "0",
+            "-days",
+            "3",
+            "-out",
+            "zero.pem",
+        ],
+    )
+    .ok();
+    assert_eq!(serial_of(&s, "zero.pem"), "00");
+    revoke_ok(&s, &["--cert", "zero.pem", "--reason", "keyCompromise"]);
+    crl_to(
+        &s,
+        &[
+            "crl",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--ledger",
+            LEDGER,
+        ],
+        "crl.pem",
+    );
+    assert_crl_signed_by(&s, "ca.pem", "crl.pem");
+    assert_eq!(
+        revoked_entries(&crl_text(&s, "crl.pem")),
+        [("00".to_owned(), Some("Key Compromise".to_owned()))]
+    );
+    assert_eq!(python_crl_serials(&s, "crl.pem").unwrap(), ["0"]);
+    // -x509_strict would refuse serial 0 itself; the CRL check is what matters.
+    let run = s.run(
+        "openssl",
+        &[
+            "verify",
+            "-crl_check",
+            "-CRLfile",
+            "crl.pem",
+            "-CAfile",
+            "ca.pem",
+            "zero.pem",
+        ],
+    );
+    assert!(
+        run.status != 0 && (run.stdout_str() + &run.stderr).contains("certificate revoked"),
+        "{}{}",
+        run.stdout_str(),
+        run.stderr
+    );
+}

@@ -266,7 +266,12 @@ fn inspect_describes_a_certificate_with_openssls_fingerprint_and_serial() {
 #[test]
 fn inspect_warns_about_an_expired_certificate_and_a_weak_key() {
     let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    // A root valid since ten years ago: a certificate never predates its CA
+    // (issue 13), so the expired one below needs a CA that was valid then.
+    s.init_ca(
+        "ca",
+        r#"{"CN":"Old Root CA","ca":{"backdate":"87600h","expiry":"175200h"}}"#,
+    );
     // A profile with a fixed validity in the past makes an expired certificate.
     s.write(
         "config.json",

@@ -19,6 +19,7 @@ mod genkey;
 mod hostile;
 mod initca;
 mod inspect;
+mod issue13_keys;
 mod key;
 mod ledger;
 mod name_constraints;

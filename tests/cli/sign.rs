@@ -505,12 +505,16 @@ fn name_whitelist_applies_to_cn_and_every_san() {
 #[test]
 fn profile_urls_policies_and_fixed_validity_reach_the_certificate() {
     let s = with_root();
+    // Next year, inside the root's ten: a fixed validity is kept as it is
+    // only where the CA is valid (before it, notBefore would be clamped).
+    let year = time::OffsetDateTime::now_utc().year() + 1;
     s.write(
         "config.json",
-        r#"{"signing":{"default":{"expiry":"1h","crl_url":"http://crl.example/int.crl","ocsp_url":"http://ocsp.example","issuer_urls":["http://ca.example/int.pem"]},
-        "profiles":{"www":{"not_before":"2026-01-01T00:00:00Z","not_after":"2026-12-31T00:00:00Z","usages":["digital signature","server auth"],
+        &r#"{"signing":{"default":{"expiry":"1h","crl_url":"http://crl.example/int.crl","ocsp_url":"http://ocsp.example","issuer_urls":["http://ca.example/int.pem"]},
+        "profiles":{"www":{"not_before":"YEAR-01-01T00:00:00Z","not_after":"YEAR-12-31T00:00:00Z","usages":["digital signature","server auth"],
           "policies":[{"ID":"1.3.6.1.4.1.99999.1","Qualifiers":[{"Type":"id-qt-cps","Value":"https://ca.example/cps"},{"Type":"id-qt-unotice","Value":"Test use only"}]}]},
-          "ocsp":{"expiry":"1h","usages":["digital signature","ocsp signing"],"ocsp_no_check":true}}}}"#,
+          "ocsp":{"expiry":"1h","usages":["digital signature","ocsp signing"],"ocsp_no_check":true}}}}"#
+            .replace("YEAR", &year.to_string()),
     );
     s.write("leaf.json", LEAF);
     s.certsmith_split(
@@ -536,8 +540,8 @@ fn profile_urls_policies_and_fixed_validity_reach_the_certificate() {
         "Policy: 1.3.6.1.4.1.99999.1",
         "CPS: https://ca.example/cps",
         "Explicit Text: Test use only",
-        "Not Before: Jan  1 00:00:00 2026 GMT",
-        "Not After : Dec 31 00:00:00 2026 GMT",
+        &format!("Not Before: Jan  1 00:00:00 {year} GMT"),
+        &format!("Not After : Dec 31 00:00:00 {year} GMT"),
     ] {
         assert!(text.contains(needle), "missing {needle}: {text}");
     }
@@ -833,4 +837,197 @@ fn errors_are_one_line_and_name_the_file() {
     );
     let usage = s.certsmith(&["sign", "--ca", "ca.pem"]);
     assert_eq!(usage.status, 2, "{}", usage.stderr);
+}
+
+/// notBefore and notAfter of CERT, as openssl reads them.
+fn validity(s: &Scratch, cert: &str) -> (time::OffsetDateTime, time::OffsetDateTime) {
+    let dates = s
+        .run(
+            "openssl",
+            &[
+                "x509",
+                "-noout",
+                "-startdate",
+                "-enddate",
+                "-dateopt",
+                "iso_8601",
+                "-in",
+                cert,
+            ],
+        )
+        .ok()
+        .stdout_str();
+    let date = |prefix: &str| {
+        let line = dates.lines().find_map(|l| l.strip_prefix(prefix));
+        crate::ledger::iso_date(line.unwrap_or_else(|| panic!("no {prefix} in {dates}")))
+    };
+    (date("notBefore="), date("notAfter="))
+}
+
+fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
+}
+
+/// A root `ca` that is not valid yet: certsmith makes it from a CA profile
+/// whose `not_before` lies `starts_in` ahead, valid for ten years from then.
+fn root_not_yet_valid(s: &Scratch, starts_in: time::Duration) {
+    let start = (time::OffsetDateTime::now_utc() + starts_in)
+        .replace_nanosecond(0)
+        .unwrap();
+    s.write(
+        "root-config.json",
+        &format!(
+            r#"{{"signing":{{"default":{{"expiry":"8760h"}},"profiles":{{"later":{{"not_before":"{}","expiry":"87600h","usages":["cert sign","crl sign"],"ca_constraint":{{"is_ca":true}}}}}}}}}}"#,
+            rfc3339(start)
+        ),
+    );
+    s.write(
+        "ca-csr.json",
+        r#"{"CN":"Later Root","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    s.certsmith_split(
+        &[
+            "initca",
+            "--config",
+            "root-config.json",
+            "--profile",
+            "later",
+            "ca-csr.json",
+        ],
+        "ca",
+    );
+    assert_eq!(validity(s, "ca.pem").0, start);
+}
+
+#[test]
+fn sign_clamps_not_before_to_a_ca_not_yet_valid_and_strict_refuses() {
+    let s = Scratch::new();
+    root_not_yet_valid(&s, time::Duration::days(1));
+    s.write("leaf.json", LEAF);
+    let sign = [
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "--profile",
+        "server",
+    ];
+    let started = time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap();
+    let run = s.certsmith_split(&[&sign[..], &["leaf.json"]].concat(), "leaf");
+    let finished = time::OffsetDateTime::now_utc();
+    let (ca_not_before, _) = validity(&s, "ca.pem");
+    let (not_before, not_after) = validity(&s, "leaf.pem");
+    assert_eq!(not_before, ca_not_before);
+    // notAfter is what the profile asked for: 8760h after now less the 5m backdate.
+    let asked =
+        |t: time::OffsetDateTime| t - time::Duration::minutes(5) + time::Duration::hours(8760);
+    assert!(
+        asked(started) <= not_after && not_after <= asked(finished),
+        "notAfter {not_after}"
+    );
+    let note = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("note: notBefore "))
+        .unwrap_or_else(|| panic!("no note: {}", run.stderr));
+    assert!(
+        note.ends_with(&format!(
+            " would precede the CA's notBefore; clamped to {}",
+            rfc3339(ca_not_before)
+        )),
+        "{note}"
+    );
+    // Valid, for openssl, once the CA is.
+    let at = (ca_not_before + time::Duration::hours(1))
+        .unix_timestamp()
+        .to_string();
+    let verified = s.run(
+        "openssl",
+        &[
+            "verify",
+            "-x509_strict",
+            "-attime",
+            &at,
+            "-CAfile",
+            "ca.pem",
+            "leaf.pem",
+        ],
+    );
+    assert!(
+        verified.ok().stdout_str().contains("leaf.pem: OK"),
+        "{}",
+        verified.stderr
+    );
+
+    let err = s
+        .certsmith(&[&sign[..], &["--strict", "leaf.json"]].concat())
+        .fails()
+        .to_string();
+    assert!(err.starts_with("error: notBefore "), "{err}");
+    assert!(
+        err.ends_with(&format!(
+            " would precede the CA's notBefore {} and --strict is set\n\
+             hint: sign once the CA is valid, or drop --strict to clamp notBefore to the CA's\n",
+            rfc3339(ca_not_before)
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn sign_refuses_a_validity_that_a_ca_not_yet_valid_leaves_nothing_of() {
+    let s = Scratch::new();
+    root_not_yet_valid(&s, time::Duration::days(2 * 365));
+    s.write("leaf.json", LEAF);
+    let (ca_not_before, ca_not_after) = validity(&s, "ca.pem");
+    // The server profile's year ends before the CA begins.
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--profile",
+            "server",
+            "leaf.json",
+        ])
+        .fails()
+        .to_string();
+    let expected_start = format!(
+        "error: CA certificate ca.pem is valid from {} to {}, which leaves nothing of the requested validity ",
+        rfc3339(ca_not_before),
+        rfc3339(ca_not_after)
+    );
+    assert!(err.starts_with(&expected_start), "{err}");
+    assert!(
+        err.ends_with("\nhint: sign with a profile whose validity (backdate, expiry, not_before, not_after) overlaps the CA's\n"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
+    // Three years reach into the CA's validity: issued from its first second.
+    s.write(
+        "long.json",
+        r#"{"signing":{"default":{"expiry":"26280h","usages":["digital signature","server auth"]}}}"#,
+    );
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            "long.json",
+            "leaf.json",
+        ],
+        "leaf",
+    );
+    let (not_before, not_after) = validity(&s, "leaf.pem");
+    assert_eq!(not_before, ca_not_before);
+    assert!(not_after > not_before && not_after < ca_not_after);
 }
