@@ -296,7 +296,13 @@ pub fn issue(
                 ca_not_after: rfc3339(ca_not_after),
             });
         }
-        if not_before < ca_not_before {
+        // The default backdate is a margin for clock skew, not a request:
+        // under a CA that is already valid but younger than the margin (an
+        // openssl-made CA signing at once), the margin is cut quietly.
+        let only_the_backdate = profile.not_before.is_none() && ca_not_before <= now;
+        if not_before < ca_not_before && only_the_backdate {
+            not_before = ca_not_before;
+        } else if not_before < ca_not_before {
             if options.strict {
                 return Err(Error::PredatesCa {
                     requested: rfc3339(not_before),

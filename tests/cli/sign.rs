@@ -1031,3 +1031,53 @@ fn sign_refuses_a_validity_that_a_ca_not_yet_valid_leaves_nothing_of() {
     assert_eq!(not_before, ca_not_before);
     assert!(not_after > not_before && not_after < ca_not_after);
 }
+
+/// The default 5-minute backdate is a margin for clock skew: under a CA that
+/// is already valid but younger than it (openssl sets notBefore to now), the
+/// margin is cut to the CA's start without a note, and --strict signs.
+#[test]
+fn the_backdate_under_a_ca_made_a_moment_ago_is_cut_quietly_even_under_strict() {
+    let s = Scratch::new();
+    s.run(
+        "openssl",
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "ca-key.pem",
+            "-out",
+            "ca.pem",
+            "-days",
+            "800",
+            "-subj",
+            "/CN=Fresh Root",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ],
+    )
+    .ok();
+    s.write("leaf.json", LEAF);
+    let run = s.certsmith(&[
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "--profile",
+        "server",
+        "--strict",
+        "leaf.json",
+    ]);
+    run.ok();
+    assert!(!run.stderr.contains("notBefore"), "{}", run.stderr);
+    s.certsmith_stdin(&["split-json", "leaf"], &run.stdout).ok();
+    assert_eq!(validity(&s, "leaf.pem").0, validity(&s, "ca.pem").0);
+    s.openssl_verify("ca.pem", &[], "leaf.pem");
+}
