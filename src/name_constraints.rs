@@ -12,6 +12,9 @@
 //! permitted email host or URI host without a leading dot means exactly that
 //! host (RFC 5280, OpenSSL), while an excluded one also covers its
 //! subdomains (Go's crypto/x509 reads it so).
+//!
+//! IP addresses are compared in the form [`crate::san::canonical_ip`] gives
+//! them: an IPv4-mapped address is IPv4 (issue 13).
 
 use std::fmt;
 use std::net::IpAddr;
@@ -23,7 +26,7 @@ use x509_cert::ext::pkix::constraints::name::{
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_parser::prelude::{FromDer, X509Certificate};
 
-use crate::san::San;
+use crate::san::{San, canonical_ip};
 use crate::{Error, Result};
 
 /// The NameConstraints extension, `id-ce-nameConstraints`.
@@ -126,6 +129,13 @@ pub struct IpRange {
 impl IpRange {
     /// Parses `10.0.0.0/8` or `fd00::/8`. The address must be the network
     /// itself: `10.1.0.0/8` is refused, since it would look narrower than it is.
+    ///
+    /// An IPv4-mapped range (`::ffff:10.66.0.0/112`) is refused, naming the
+    /// IPv4 range to write instead: certsmith issues every IPv4 address in
+    /// its 4-byte form, and verifiers (Go, OpenSSL) match a constraint only
+    /// against addresses of its own length, so a mapped range would exclude,
+    /// or permit, nothing certsmith issues. Rewriting it silently would put
+    /// into the CA certificate something other than what the config says.
     pub fn parse_cidr(text: &str) -> std::result::Result<IpRange, String> {
         let (addr, prefix) = text
             .split_once('/')
@@ -144,12 +154,39 @@ impl IpRange {
             mask: prefix_mask(network, prefix),
         };
         let masked = range.apply_mask(network);
+        let network_range = IpRange {
+            network: masked,
+            ..range
+        };
+        if let Some(v4) = network_range.mapped_ipv4() {
+            return Err(format!(
+                "an IPv4-mapped IPv6 range, which never matches the 4-byte IPv4 addresses certificates carry (write {v4})"
+            ));
+        }
         if masked != network {
             return Err(format!(
                 "host bits are set (the network is {masked}/{prefix})"
             ));
         }
         Ok(range)
+    }
+
+    /// The IPv4 range an IPv6 range inside `::ffff:0:0/96` maps, as Go's
+    /// `net.IP.Mask` reads a 16-byte mask whose first 12 bytes are all ones.
+    fn mapped_ipv4(&self) -> Option<IpRange> {
+        let (IpAddr::V6(network), IpAddr::V6(mask)) = (self.network, self.mask) else {
+            return None;
+        };
+        let network = network.to_ipv4_mapped()?;
+        let mask = mask.octets();
+        if mask[..12].iter().any(|b| *b != 0xff) {
+            return None;
+        }
+        let mask = <[u8; 4]>::try_from(&mask[12..]).expect("4 bytes");
+        Some(IpRange {
+            network: IpAddr::V4(network),
+            mask: IpAddr::from(mask),
+        })
     }
 
     fn from_bytes(bytes: &[u8]) -> Option<IpRange> {
@@ -324,13 +361,19 @@ impl NameConstraints {
                 |c| dns_overlaps(d, c),
                 |c| dns_within(d, c),
             ),
-            San::Ip(ip) => judge(
-                "IP range",
-                &x.ip_ranges,
-                &p.ip_ranges,
-                |r| r.contains(*ip),
-                |r| r.contains(*ip),
-            ),
+            San::Ip(ip) => {
+                let ip = canonical_ip(*ip);
+                judge(
+                    "IP range",
+                    &x.ip_ranges,
+                    &p.ip_ranges,
+                    // An excluded mapped range (from a CA certificate made
+                    // elsewhere) also excludes the IPv4 addresses it maps:
+                    // that is what its author meant to keep out.
+                    |r| r.contains(ip) || r.mapped_ipv4().is_some_and(|v4| v4.contains(ip)),
+                    |r| r.contains(ip),
+                )
+            }
             San::Email(mailbox) => {
                 let (local, host) = mailbox.rsplit_once('@').unwrap_or(("", mailbox));
                 judge(
@@ -613,8 +656,16 @@ mod tests {
             nc.violation(&ip("10.9.1.1")).unwrap(),
             "within excluded IP range 10.9.0.0/16"
         );
-        // An IPv4-mapped address is IPv6: not inside 10.0.0.0/8.
-        assert!(nc.violation(&ip("::ffff:10.1.2.3")).is_some());
+        // An IPv4-mapped address is the IPv4 address it maps (issue 13).
+        assert_eq!(nc.violation(&ip("::ffff:10.1.2.3")), None);
+        assert_eq!(
+            nc.violation(&ip("::ffff:10.9.1.1")).unwrap(),
+            "within excluded IP range 10.9.0.0/16"
+        );
+        assert_eq!(
+            nc.violation(&ip("::ffff:192.168.1.1")).unwrap(),
+            "not within permitted IP ranges 10.0.0.0/8, fd00::/8"
+        );
         // A DNS name is not restricted by IP ranges.
         assert_eq!(nc.violation(&dns("anything.org")), None);
     }
@@ -710,6 +761,44 @@ mod tests {
             "the URI has no host name to check against URI subtrees"
         );
         assert!(nc.violation(&uri("https://10.0.0.1/")).is_some());
+    }
+
+    #[test]
+    fn ipv4_mapped_ranges_are_refused_in_configs_and_read_as_ipv4_when_excluded() {
+        assert_eq!(
+            IpRange::parse_cidr("::ffff:10.66.0.0/112").unwrap_err(),
+            "an IPv4-mapped IPv6 range, which never matches the 4-byte IPv4 addresses certificates carry (write 10.66.0.0/16)"
+        );
+        for (mapped, ipv4) in [
+            ("::ffff:0.0.0.0/96", "0.0.0.0/0"),
+            ("::ffff:10.66.0.1/112", "10.66.0.0/16"),
+            ("::ffff:10.66.0.1/128", "10.66.0.1/32"),
+        ] {
+            let err = IpRange::parse_cidr(mapped).unwrap_err();
+            assert!(err.ends_with(&format!("(write {ipv4})")), "{mapped}: {err}");
+        }
+        // Wider IPv6 ranges that merely contain the mapped block are IPv6 ranges.
+        assert!(IpRange::parse_cidr("::/0").is_ok());
+        assert!(IpRange::parse_cidr("::fffe:0:0/95").is_ok());
+        // An excluded mapped range in a CA certificate made elsewhere.
+        let mut mapped = vec![0; 10];
+        mapped.extend([0xff, 0xff, 10, 66, 0, 0]);
+        mapped.extend([0xff; 14]);
+        mapped.extend([0, 0]);
+        let range = IpRange::from_bytes(&mapped).unwrap();
+        assert_eq!(range.to_string(), "::ffff:10.66.0.0/112");
+        let nc = constraints(
+            Subtrees::default(),
+            Subtrees {
+                ip_ranges: vec![range],
+                ..Subtrees::default()
+            },
+        );
+        let ip = |s: &str| nc.violation(&San::Ip(s.parse().unwrap()));
+        let excluded = Some("within excluded IP range ::ffff:10.66.0.0/112".to_string());
+        assert_eq!(ip("10.66.0.1"), excluded);
+        assert_eq!(ip("::ffff:10.66.0.1"), excluded);
+        assert_eq!(ip("10.67.0.1"), None);
     }
 
     #[test]

@@ -1,5 +1,10 @@
 //! Subject alternative names: classifying cfssl's `hosts` strings and
 //! encoding them as GeneralNames (RFC 5280 §4.2.1.6).
+//!
+//! Every name reaches the issuer in one canonical form, so that name
+//! constraints are checked on what relying parties will see (issue 13):
+//! an IPv4-mapped IPv6 address (`::ffff:10.66.0.1`) is the IPv4 address it
+//! maps, as Go writes it and as Go's `net.IP.Equal` reads it.
 
 use std::fmt;
 use std::net::IpAddr;
@@ -21,7 +26,8 @@ impl San {
     /// Classifies a `hosts` entry in cfssl's order: IP address, then email
     /// address, then URI (has a scheme and `:`), else DNS name. Each kind is
     /// checked for well-formedness, so that no certificate carries a name
-    /// that clients will reject.
+    /// that clients will reject, and an IP address is put in its canonical
+    /// form (see [`canonical_ip`]).
     pub fn classify(host: &str) -> Result<San> {
         let invalid = |reason| Error::InvalidHost {
             value: host.to_string(),
@@ -37,7 +43,7 @@ impl San {
             return Err(invalid("not ASCII"));
         }
         if let Ok(ip) = host.parse::<IpAddr>() {
-            return Ok(San::Ip(ip));
+            return Ok(San::Ip(canonical_ip(ip)));
         }
         if let Some((local, domain)) = host.rsplit_once('@') {
             if local.is_empty() || local.contains(char::is_whitespace) || !valid_dns(domain, false)
@@ -84,12 +90,14 @@ impl San {
             San::Dns(d) => GeneralName::DnsName(ia5(d)),
             San::Email(e) => GeneralName::Rfc822Name(ia5(e)),
             San::Uri(u) => GeneralName::UniformResourceIdentifier(ia5(u)),
-            San::Ip(IpAddr::V4(v4)) => {
-                GeneralName::IpAddress(OctetString::new(v4.octets().to_vec()).expect("4 bytes"))
-            }
-            San::Ip(IpAddr::V6(v6)) => {
-                GeneralName::IpAddress(OctetString::new(v6.octets().to_vec()).expect("16 bytes"))
-            }
+            San::Ip(ip) => match canonical_ip(*ip) {
+                IpAddr::V4(v4) => {
+                    GeneralName::IpAddress(OctetString::new(v4.octets().to_vec()).expect("4 bytes"))
+                }
+                IpAddr::V6(v6) => GeneralName::IpAddress(
+                    OctetString::new(v6.octets().to_vec()).expect("16 bytes"),
+                ),
+            },
         }
     }
 
@@ -113,6 +121,17 @@ impl fmt::Display for San {
     }
 }
 
+/// The form an IP address is issued and checked in: an IPv4-mapped IPv6
+/// address (`::ffff:a.b.c.d`) is the IPv4 address `a.b.c.d`. Go writes such
+/// an IP SAN as 4 bytes (`net.IP.To4`), and its `VerifyHostname` accepts a
+/// 16-byte mapped SAN for the IPv4 address while its name-constraint check
+/// compares it only with IPv6 ranges: kept as 16 bytes, `::ffff:10.66.0.1`
+/// would get past an excluded `10.66.0.0/16` (issue 13). IPv4-compatible
+/// (`::a.b.c.d`) and NAT64 addresses are other addresses to Go, and stay IPv6.
+pub fn canonical_ip(ip: IpAddr) -> IpAddr {
+    ip.to_canonical()
+}
+
 /// RFC 1123 host names; `allow_wildcard` admits one leading `*.` label.
 pub(crate) fn valid_dns(name: &str, allow_wildcard: bool) -> bool {
     let name = if allow_wildcard {
@@ -133,7 +152,9 @@ pub(crate) fn valid_dns(name: &str, allow_wildcard: bool) -> bool {
 
 impl San {
     /// A SAN read from a certificate or CSR; kinds certsmith does not issue
-    /// (otherName, directoryName, …) are left out.
+    /// (otherName, directoryName, …) are left out. A 16-byte IPv4-mapped
+    /// address is read as the IPv4 address, as Go reads it (see
+    /// [`canonical_ip`]), so that it is checked and issued in that form.
     pub fn from_general_name(name: &x509_parser::extensions::GeneralName<'_>) -> Option<San> {
         use x509_parser::extensions::GeneralName as G;
         match name {
@@ -142,7 +163,9 @@ impl San {
             G::URI(s) => Some(San::Uri(s.to_string())),
             G::IPAddress(b) => match b.len() {
                 4 => Some(San::Ip(IpAddr::from(<[u8; 4]>::try_from(*b).ok()?))),
-                16 => Some(San::Ip(IpAddr::from(<[u8; 16]>::try_from(*b).ok()?))),
+                16 => Some(San::Ip(canonical_ip(IpAddr::from(
+                    <[u8; 16]>::try_from(*b).ok()?,
+                )))),
                 _ => None,
             },
             _ => None,
@@ -202,6 +225,33 @@ mod tests {
         assert_eq!(
             San::classify("worker-0").unwrap(),
             San::Dns("worker-0".into())
+        );
+    }
+
+    #[test]
+    fn ipv4_mapped_addresses_are_ipv4() {
+        let v4 = San::Ip("10.66.0.1".parse().unwrap());
+        assert_eq!(San::classify("::ffff:10.66.0.1").unwrap(), v4);
+        assert_eq!(San::classify("::FFFF:a42:1").unwrap(), v4);
+        // IPv4-compatible and NAT64 addresses are other addresses to Go.
+        assert!(matches!(
+            San::classify("::10.66.0.1").unwrap(),
+            San::Ip(IpAddr::V6(_))
+        ));
+        assert!(matches!(
+            San::classify("64:ff9b::10.66.0.1").unwrap(),
+            San::Ip(IpAddr::V6(_))
+        ));
+        // Read from a CSR as 16 bytes, written as 4.
+        let mut mapped = [0u8; 16];
+        mapped[10..].copy_from_slice(&[0xff, 0xff, 10, 66, 0, 1]);
+        let parsed = x509_parser::extensions::GeneralName::IPAddress(&mapped);
+        assert_eq!(San::from_general_name(&parsed), Some(v4.clone()));
+        let mapped_san = San::Ip(IpAddr::from(mapped));
+        assert_eq!(mapped_san.to_general_name(), v4.to_general_name());
+        assert_eq!(
+            v4.to_general_name(),
+            GeneralName::IpAddress(OctetString::new(vec![10, 66, 0, 1]).unwrap())
         );
     }
 

@@ -17,6 +17,12 @@ const CONFIG: &str = r#"{"signing":{
       "name_constraints":{"critical":true,
         "permitted":{"dns_domains":["example.com"],"ip_ranges":["10.0.0.0/8"]},
         "excluded":{"dns_domains":["bad.example.com"]}}},
+    "fenced":{"expiry":"43800h","usages":["cert sign","crl sign"],
+      "ca_constraint":{"is_ca":true,"max_path_len":0,"max_path_len_zero":true},
+      "name_constraints":{"critical":true,
+        "permitted":{"ip_ranges":["10.0.0.0/8","::/0"]},
+        "excluded":{"ip_ranges":["10.66.0.0/16"],"dns_domains":["bad.example.com"],
+          "uri_domains":["evil.example.com"]}}},
     "server":{"expiry":"8760h","usages":["digital signature","server auth"]}
   }}}"#;
 
@@ -26,7 +32,9 @@ fn with_constrained_intermediate() -> Scratch {
 }
 
 /// A root, and under it an intermediate `int` signed with `profile`: the
-/// `constrained` one permits only example.com and 10.0.0.0/8.
+/// `constrained` one permits only example.com and 10.0.0.0/8; the `fenced`
+/// one permits 10.0.0.0/8 of IPv4 (any IPv6) and excludes 10.66.0.0/16,
+/// bad.example.com and URIs at evil.example.com.
 fn with_intermediate(profile: &str) -> Scratch {
     let s = Scratch::new();
     s.init_ca("ca", ROOT_CSR);
@@ -295,6 +303,11 @@ fn config_with_a_bad_name_constraint_is_refused_naming_it() {
             "\"bücher.example\": not ASCII (write internationalized names in their xn-- form)",
         ),
         (r#"{"dns_domains":[""]}"#, "\"\": empty value"),
+        // Certificates carry IPv4 addresses in 4 bytes: a mapped range would match none.
+        (
+            r#"{"ip_ranges":["::ffff:10.66.0.0/112"]}"#,
+            "\"::ffff:10.66.0.0/112\": an IPv4-mapped IPv6 range, which never matches the 4-byte IPv4 addresses certificates carry (write 10.66.0.0/16)",
+        ),
     ];
     for (permitted, message) in cases {
         s.write(
@@ -427,4 +440,190 @@ fn constraints_of_every_ca_in_the_ca_chain_file_are_enforced() {
     );
     let reason = go_rejects(&s, "ca.pem", &["int.pem", "sub.pem"], "bad.pem", None);
     assert!(reason.contains("not permitted"), "{reason}");
+}
+
+/// `certsmith sign` under `int` with the `server` profile.
+fn sign_under_int(s: &Scratch, args: &[&str]) -> Run {
+    let common = [
+        "sign",
+        "--ca",
+        "int.pem",
+        "--ca-key",
+        "int-key.pem",
+        "--config",
+        "config.json",
+        "--profile",
+        "server",
+    ];
+    s.certsmith(&[&common[..], args].concat())
+}
+
+/// NAME.csr, made by openssl with the subjectAltName `san` (openssl's
+/// syntax: `IP:::ffff:10.66.0.1` is written as its 16 bytes).
+fn openssl_csr(s: &Scratch, name: &str, san: &str) {
+    s.run(
+        "openssl",
+        &[
+            "req",
+            "-new",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            &format!("{name}-key.pem"),
+            "-subj",
+            "/CN=leaf",
+            "-addext",
+            &format!("subjectAltName={san}"),
+            "-out",
+            &format!("{name}.csr"),
+        ],
+    )
+    .ok();
+}
+
+/// NAME.pem: a leaf under `int` carrying `san` as written, signed by openssl
+/// the way certsmith signed such a name before issue 13.
+fn openssl_leaf(s: &Scratch, name: &str, san: &str) {
+    openssl_csr(s, name, san);
+    s.write(&format!("{name}.ext"), &format!("subjectAltName={san}\n"));
+    s.run(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-in",
+            &format!("{name}.csr"),
+            "-CA",
+            "int.pem",
+            "-CAkey",
+            "int-key.pem",
+            "-set_serial",
+            "4242",
+            "-days",
+            "30",
+            "-extfile",
+            &format!("{name}.ext"),
+            "-out",
+            &format!("{name}.pem"),
+        ],
+    )
+    .ok();
+}
+
+fn violation(name: &str, constraint: &str) -> String {
+    format!(
+        "error: name \"{name}\" violates the name constraints of int.pem: {constraint}\n\
+         hint: request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it\n"
+    )
+}
+
+#[test]
+fn sign_refuses_an_ipv4_mapped_address_outside_the_ipv4_constraints() {
+    // `fenced` excludes 10.66.0.0/16 and permits 10.0.0.0/8 and all of IPv6.
+    let s = with_intermediate("fenced");
+    s.write("leaf.json", r#"{"CN":"leaf"}"#);
+    let cases = [
+        (
+            "::ffff:10.66.0.1",
+            violation("10.66.0.1", "within excluded IP range 10.66.0.0/16"),
+        ),
+        (
+            "::ffff:192.168.1.1",
+            violation(
+                "192.168.1.1",
+                "not within permitted IP ranges 10.0.0.0/8, ::/0",
+            ),
+        ),
+    ];
+    for (mapped, refusal) in cases {
+        assert_eq!(
+            sign_under_int(&s, &["--hostname", mapped, "leaf.json"]).fails(),
+            refusal,
+            "--hostname {mapped}"
+        );
+        s.write(
+            "hosts.json",
+            &format!(r#"{{"CN":"leaf","hosts":["ok.example.com","{mapped}"]}}"#),
+        );
+        assert_eq!(
+            sign_under_int(&s, &["hosts.json"]).fails(),
+            refusal,
+            "hosts {mapped}"
+        );
+        openssl_csr(&s, "mapped", &format!("IP:{mapped}"));
+        let csr_text = s
+            .run("openssl", &["req", "-noout", "-text", "-in", "mapped.csr"])
+            .ok()
+            .stdout_str();
+        assert!(
+            csr_text.contains("IP Address:0:0:0:0:0:FFFF:"),
+            "{csr_text}"
+        );
+        assert_eq!(
+            sign_under_int(&s, &["mapped.csr"]).fails(),
+            refusal,
+            "a CSR with {mapped} as 16 bytes"
+        );
+
+        // What certsmith issued before: Go's crypto/x509 accepts it for the
+        // IPv4 address, past the constraint.
+        openssl_leaf(&s, "old", &format!("IP:{mapped}"));
+        let ipv4 = mapped.trim_start_matches("::ffff:");
+        assert_go_accepts(&s, "ca.pem", &["int.pem"], "old.pem", Some(ipv4));
+    }
+}
+
+#[test]
+fn an_ipv4_mapped_address_inside_the_constraints_is_issued_in_its_4_byte_form() {
+    // `constrained` permits only 10.0.0.0/8 of IP addresses.
+    let s = with_constrained_intermediate();
+    s.write("leaf.json", r#"{"CN":"a.example.com"}"#);
+    let check = |name: &str| {
+        let text = s.x509_text(&format!("{name}.pem"));
+        assert!(
+            text.contains("DNS:a.example.com, IP Address:10.1.2.3\n"),
+            "{name}: {text}"
+        );
+        s.openssl_verify("ca.pem", &["int.pem"], &format!("{name}.pem"));
+        for host in ["a.example.com", "10.1.2.3", "::ffff:10.1.2.3"] {
+            assert_go_accepts(
+                &s,
+                "ca.pem",
+                &["int.pem"],
+                &format!("{name}.pem"),
+                Some(host),
+            );
+        }
+    };
+    // The mapped and the plain form are one address: one SAN.
+    let run = sign_under_int(
+        &s,
+        &[
+            "--hostname",
+            "a.example.com,::ffff:10.1.2.3,10.1.2.3",
+            "leaf.json",
+        ],
+    );
+    s.certsmith_stdin(&["split-json", "flag"], &run.ok().stdout)
+        .ok();
+    check("flag");
+    s.pkilint("flag.pem");
+
+    s.write(
+        "hosts.json",
+        r#"{"CN":"a.example.com","hosts":["a.example.com","::ffff:10.1.2.3"]}"#,
+    );
+    let run = sign_under_int(&s, &["hosts.json"]);
+    s.certsmith_stdin(&["split-json", "hosts"], &run.ok().stdout)
+        .ok();
+    check("hosts");
+
+    openssl_csr(&s, "mapped", "DNS:a.example.com,IP:::ffff:10.1.2.3");
+    let run = sign_under_int(&s, &["mapped.csr"]);
+    s.certsmith_stdin(&["split-json", "fromcsr"], &run.ok().stdout)
+        .ok();
+    check("fromcsr");
 }
