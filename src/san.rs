@@ -4,10 +4,12 @@
 //! Every name reaches the issuer in one canonical form, so that name
 //! constraints are checked on what relying parties will see (issue 13):
 //! an IPv4-mapped IPv6 address (`::ffff:10.66.0.1`) is the IPv4 address it
-//! maps, as Go writes it and as Go's `net.IP.Equal` reads it.
+//! maps, as Go writes it and as Go's `net.IP.Equal` reads it; a URI's host is
+//! parsed once ([`uri_host`]), and a host that cannot be compared safely
+//! (userinfo, percent-encoding, an empty host, a trailing dot) is refused.
 
 use std::fmt;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use der::asn1::{Ia5String, OctetString};
 use x509_cert::ext::pkix::name::GeneralName;
@@ -23,11 +25,12 @@ pub enum San {
 }
 
 impl San {
-    /// Classifies a `hosts` entry in cfssl's order: IP address, then email
-    /// address, then URI (has a scheme and `:`), else DNS name. Each kind is
-    /// checked for well-formedness, so that no certificate carries a name
-    /// that clients will reject, and an IP address is put in its canonical
-    /// form (see [`canonical_ip`]).
+    /// Classifies a `hosts` entry: IP address, then URI (`scheme://…` or
+    /// `urn:…`), then email address, else DNS name. cfssl tries email before
+    /// URI, but Go's mail parser refuses `https://user@host/`, so cfssl reads
+    /// that as a URI too. Each kind is checked for well-formedness, so that no
+    /// certificate carries a name that clients will reject, and an IP address
+    /// is put in its canonical form (see [`canonical_ip`]).
     pub fn classify(host: &str) -> Result<San> {
         let invalid = |reason| Error::InvalidHost {
             value: host.to_string(),
@@ -45,13 +48,6 @@ impl San {
         if let Ok(ip) = host.parse::<IpAddr>() {
             return Ok(San::Ip(canonical_ip(ip)));
         }
-        if let Some((local, domain)) = host.rsplit_once('@') {
-            if local.is_empty() || local.contains(char::is_whitespace) || !valid_dns(domain, false)
-            {
-                return Err(invalid("not a valid email address"));
-            }
-            return Ok(San::Email(host.to_string()));
-        }
         if let Some((scheme, rest)) = host.split_once(':') {
             let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
                 && scheme
@@ -61,10 +57,27 @@ impl San {
                 if rest.is_empty() || host.contains(char::is_whitespace) {
                     return Err(invalid("not a valid URI"));
                 }
+                uri_host(host).map_err(invalid)?;
                 return Ok(San::Uri(host.to_string()));
             }
+        }
+        if let Some((local, domain)) = host.rsplit_once('@') {
+            if local.is_empty() || local.contains(char::is_whitespace) || !valid_dns(domain, false)
+            {
+                return Err(invalid("not a valid email address"));
+            }
+            return Ok(San::Email(host.to_string()));
+        }
+        if host.contains(':') {
             return Err(invalid(
                 "a DNS name cannot contain ':' (a URI needs a scheme such as spiffe://)",
+            ));
+        }
+        if host.ends_with('.') && valid_dns(&host[..host.len() - 1], true) {
+            // Go's crypto/x509 cannot match a name with a trailing dot
+            // against DNS subtrees; it is the same name without the dot.
+            return Err(invalid(
+                "a DNS name ends in '.' (write it without the trailing dot)",
             ));
         }
         if !valid_dns(host, true) {
@@ -130,6 +143,96 @@ impl fmt::Display for San {
 /// (`::a.b.c.d`) and NAT64 addresses are other addresses to Go, and stay IPv6.
 pub fn canonical_ip(ip: IpAddr) -> IpAddr {
     ip.to_canonical()
+}
+
+/// The host of a URI, which is what URI name constraints apply to (RFC 5280
+/// §4.2.1.10).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UriHost {
+    /// No authority (`urn:…`): nothing for URI subtrees to match.
+    None,
+    /// A host name, in lower case (it has no trailing dot: that is refused).
+    Name(String),
+    /// An IP literal: `10.0.0.1` or `[fd00::1]`.
+    Ip(IpAddr),
+}
+
+/// Parses the host of `scheme://host[:port][/…]` (RFC 3986 §3.2) into the
+/// one form that is compared with name constraints, refusing what could be
+/// read two ways: userinfo (`https://evil@good/` reads as `good` to a URL
+/// parser, and puts credentials into a certificate), percent-encoding
+/// (`evil%2Eexample.com` is `evil.example.com` to some readers and not to
+/// others; Go refuses to parse it), an empty host, and a trailing dot (Go's
+/// crypto/x509 refuses to parse a certificate whose URI host ends in one).
+pub fn uri_host(uri: &str) -> std::result::Result<UriHost, &'static str> {
+    let Some((_, rest)) = uri.split_once(':') else {
+        return Ok(UriHost::None);
+    };
+    let Some(rest) = rest.strip_prefix("//") else {
+        return Ok(UriHost::None);
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err(
+            "the URI carries userinfo (\"user@\" before the host), which hides the host from name constraints",
+        );
+    }
+    if authority.contains('%') {
+        return Err(
+            "the URI host is percent-encoded, which cannot be compared with name constraints safely",
+        );
+    }
+    if let Some(bracketed) = authority.strip_prefix('[') {
+        let (literal, after) = bracketed
+            .split_once(']')
+            .ok_or("the URI host has '[' without ']'")?;
+        let ip: Ipv6Addr = literal
+            .parse()
+            .map_err(|_| "the URI host in brackets is not an IPv6 address")?;
+        if !after.is_empty() {
+            check_port(
+                after
+                    .strip_prefix(':')
+                    .ok_or("the URI has text after its IPv6 host")?,
+            )?;
+        }
+        return Ok(UriHost::Ip(IpAddr::V6(ip)));
+    }
+    let (host, port) = authority.split_once(':').unwrap_or((authority, ""));
+    check_port(port)?;
+    if host.is_empty() {
+        return Err("the URI has an empty host (nothing between \"//\" and the path)");
+    }
+    if let Ok(ip) = host.parse::<Ipv4Addr>() {
+        return Ok(UriHost::Ip(IpAddr::V4(ip)));
+    }
+    if host.ends_with('.') {
+        return Err(
+            "the URI host ends in '.' (write it without the trailing dot; Go cannot parse a certificate carrying it)",
+        );
+    }
+    let label_ok = |label: &str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && label
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    if host.len() > 253 || !host.split('.').all(label_ok) {
+        return Err(
+            "the URI host is not a host name (letters, digits, '-' and '_' in dot-separated labels)",
+        );
+    }
+    Ok(UriHost::Name(host.to_ascii_lowercase()))
+}
+
+/// RFC 3986 §3.2.3: a port is digits, possibly none.
+fn check_port(port: &str) -> std::result::Result<(), &'static str> {
+    if port.chars().all(|c| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err("the URI port is not a number")
+    }
 }
 
 /// RFC 1123 host names; `allow_wildcard` admits one leading `*.` label.
@@ -253,6 +356,64 @@ mod tests {
             v4.to_general_name(),
             GeneralName::IpAddress(OctetString::new(vec![10, 66, 0, 1]).unwrap())
         );
+    }
+
+    #[test]
+    fn uri_hosts_that_cannot_be_compared_safely_are_refused() {
+        let reason = |uri: &str| match San::classify(uri) {
+            Err(Error::InvalidHost { reason, .. }) => reason,
+            other => panic!("{uri}: {other:?}"),
+        };
+        assert!(reason("https://user@evil.example.com/").contains("userinfo"));
+        assert!(reason("https://a@b@evil.example.com/").contains("userinfo"));
+        assert!(reason("https://evil.example.com./").contains("ends in '.'"));
+        assert!(reason("https://evil%2Eexample.com/").contains("percent-encoded"));
+        assert!(reason("https:///x").contains("empty host"));
+        assert!(reason("https://:443/x").contains("empty host"));
+        assert!(reason("https://evil.example.com:44x3/").contains("port"));
+        assert!(reason("https://a..b/").contains("not a host name"));
+        assert!(reason("https://[fe80::1%25eth0]/").contains("percent-encoded"));
+        assert!(reason("https://[10.0.0.1]/").contains("not an IPv6 address"));
+        assert!(reason("https://[::1]x/").contains("after its IPv6 host"));
+        for good in [
+            "https://API.Example.com:8443/x?y#z",
+            "spiffe://cluster.local/ns/a%20b@c",
+            "spiffe://trust_domain/x",
+            "https://10.0.0.1/",
+            "https://[fd00::1]:8443/",
+            "https://host:/",
+            "urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6",
+        ] {
+            assert!(
+                matches!(San::classify(good), Ok(San::Uri(_))),
+                "{good}: {:?}",
+                San::classify(good)
+            );
+        }
+        assert_eq!(
+            uri_host("https://API.Example.com:8443/x"),
+            Ok(UriHost::Name("api.example.com".into()))
+        );
+        assert_eq!(uri_host("urn:example:x"), Ok(UriHost::None));
+        assert_eq!(
+            uri_host("https://[fd00::1]/"),
+            Ok(UriHost::Ip("fd00::1".parse().unwrap()))
+        );
+    }
+
+    #[test]
+    fn dns_name_with_a_trailing_dot_is_refused_saying_so() {
+        match San::classify("evil.example.com.") {
+            Err(Error::InvalidHost { reason, .. }) => {
+                assert_eq!(
+                    reason,
+                    "a DNS name ends in '.' (write it without the trailing dot)"
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(San::classify("ops@example.com.").is_err());
+        assert!(San::classify(".").is_err());
     }
 
     #[test]

@@ -520,6 +520,13 @@ fn violation(name: &str, constraint: &str) -> String {
     )
 }
 
+fn invalid_host(host: &str, reason: &str) -> String {
+    format!(
+        "error: invalid host \"{host}\": {reason}\n\
+         hint: hosts are DNS names, IP addresses, email addresses or URIs; non-ASCII names go in their xn-- form\n"
+    )
+}
+
 #[test]
 fn sign_refuses_an_ipv4_mapped_address_outside_the_ipv4_constraints() {
     // `fenced` excludes 10.66.0.0/16 and permits 10.0.0.0/8 and all of IPv6.
@@ -626,4 +633,134 @@ fn an_ipv4_mapped_address_inside_the_constraints_is_issued_in_its_4_byte_form() 
     s.certsmith_stdin(&["split-json", "fromcsr"], &run.ok().stdout)
         .ok();
     check("fromcsr");
+}
+
+#[test]
+fn sign_refuses_uri_and_dns_hosts_that_would_slip_past_the_subtrees() {
+    // `fenced` excludes URIs at evil.example.com, DNS names under
+    // bad.example.com and the addresses 10.66.0.0/16.
+    let s = with_intermediate("fenced");
+    s.write("leaf.json", r#"{"CN":"leaf"}"#);
+    let userinfo = "the URI carries userinfo (\"user@\" before the host), which hides the host from name constraints";
+    let cases = [
+        (
+            "https://evil.example.com./",
+            invalid_host(
+                "https://evil.example.com./",
+                "the URI host ends in '.' (write it without the trailing dot; Go cannot parse a certificate carrying it)",
+            ),
+        ),
+        (
+            "https://EVIL.Example.COM/x",
+            violation(
+                "https://EVIL.Example.COM/x",
+                "within excluded URI subtree evil.example.com",
+            ),
+        ),
+        (
+            "https://user@evil.example.com/",
+            invalid_host("https://user@evil.example.com/", userinfo),
+        ),
+        (
+            "https://good.example.com@evil.example.com",
+            invalid_host("https://good.example.com@evil.example.com", userinfo),
+        ),
+        (
+            "https:///evil.example.com",
+            invalid_host(
+                "https:///evil.example.com",
+                "the URI has an empty host (nothing between \"//\" and the path)",
+            ),
+        ),
+        (
+            "https://evil%2Eexample.com/",
+            invalid_host(
+                "https://evil%2Eexample.com/",
+                "the URI host is percent-encoded, which cannot be compared with name constraints safely",
+            ),
+        ),
+        (
+            "https://10.66.0.1/",
+            violation(
+                "https://10.66.0.1/",
+                "the URI host is an IP address, which cannot be checked against URI subtrees",
+            ),
+        ),
+        (
+            "x.bad.example.com.",
+            invalid_host(
+                "x.bad.example.com.",
+                "a DNS name ends in '.' (write it without the trailing dot)",
+            ),
+        ),
+    ];
+    for (name, refusal) in &cases {
+        assert_eq!(
+            sign_under_int(&s, &["--hostname", name, "leaf.json"]).fails(),
+            *refusal,
+            "--hostname {name}"
+        );
+        // The same name as a SAN of a CSR made elsewhere.
+        let kind = if name.contains(':') { "URI" } else { "DNS" };
+        openssl_csr(&s, "named", &format!("{kind}:{name}"));
+        assert_eq!(
+            sign_under_int(&s, &["named.csr"]).fails(),
+            *refusal,
+            "a CSR with {kind}:{name}"
+        );
+    }
+    // hosts in CSR JSON are checked as the file is read, naming it.
+    s.write(
+        "hosts.json",
+        r#"{"CN":"leaf","hosts":["https://evil.example.com./"]}"#,
+    );
+    let err = sign_under_int(&s, &["hosts.json"]).fails().to_string();
+    assert!(
+        err.starts_with("error: hosts.json: invalid host \"https://evil.example.com./\": the URI host ends in '.'"),
+        "{err}"
+    );
+    // A CN that looks like a host name is checked without its trailing dot.
+    s.write(
+        "cn.json",
+        r#"{"CN":"x.bad.example.com.","hosts":["ok.example.com"]}"#,
+    );
+    assert_eq!(
+        sign_under_int(&s, &["cn.json"]).fails(),
+        violation(
+            "x.bad.example.com.",
+            "within excluded DNS subtree bad.example.com"
+        )
+    );
+
+    // What certsmith issued before: OpenSSL's verifier accepts it, past the
+    // excluded evil.example.com (Go refuses to parse it at all).
+    openssl_leaf(&s, "old", "URI:https://evil.example.com./");
+    s.openssl_verify("ca.pem", &["int.pem"], "old.pem");
+    let reason = go_rejects(&s, "ca.pem", &["int.pem"], "old.pem", None);
+    assert!(reason.contains("invalid domain"), "{reason}");
+
+    // URIs that are fine are issued, and verify.
+    let run = sign_under_int(
+        &s,
+        &[
+            "--hostname",
+            "https://Good.Example.com:8443/x,spiffe://good.example.com/ns/a,ok.example.com",
+            "leaf.json",
+        ],
+    );
+    s.certsmith_stdin(&["split-json", "good"], &run.ok().stdout)
+        .ok();
+    let text = s.x509_text("good.pem");
+    assert!(
+        text.contains("URI:https://Good.Example.com:8443/x, URI:spiffe://good.example.com/ns/a"),
+        "{text}"
+    );
+    s.openssl_verify("ca.pem", &["int.pem"], "good.pem");
+    assert_go_accepts(
+        &s,
+        "ca.pem",
+        &["int.pem"],
+        "good.pem",
+        Some("ok.example.com"),
+    );
 }
