@@ -85,6 +85,16 @@ impl San {
                 "not a valid DNS name (letters, digits and '-' in dot-separated labels)",
             ));
         }
+        if ends_in_a_number(host) {
+            // `10.066.0.1` or `167920641` is an IPv4 address in disguise:
+            // resolvers (inet_aton) and URL parsers read it as one (octal
+            // 066 is 54), while name constraints would check it as a DNS
+            // name, outside every IP range. RFC 1123 §2.1: the last label
+            // of a host name is never numeric.
+            return Err(invalid(
+                "a DNS name cannot end in a numeric label, which resolvers read as an IPv4 address (write the address itself)",
+            ));
+        }
         Ok(San::Dns(host.to_string()))
     }
 
@@ -232,6 +242,17 @@ fn check_port(port: &str) -> std::result::Result<(), &'static str> {
         Ok(())
     } else {
         Err("the URI port is not a number")
+    }
+}
+
+/// The WHATWG URL standard's "ends in a number": the last label is decimal
+/// digits, or `0x` and hex digits, so that the host is parsed as IPv4.
+fn ends_in_a_number(name: &str) -> bool {
+    let last = name.rsplit('.').next().unwrap_or(name);
+    let hex = last.strip_prefix("0x").or_else(|| last.strip_prefix("0X"));
+    match hex {
+        Some(digits) => digits.chars().all(|c| c.is_ascii_hexdigit()),
+        None => !last.is_empty() && last.chars().all(|c| c.is_ascii_digit()),
     }
 }
 
@@ -414,6 +435,38 @@ mod tests {
         }
         assert!(San::classify("ops@example.com.").is_err());
         assert!(San::classify(".").is_err());
+    }
+
+    #[test]
+    fn dns_name_that_resolvers_read_as_ipv4_is_refused() {
+        for disguised in [
+            "10.066.0.1",
+            "167920641",
+            "0x0a.66.0.1",
+            "10.0x42.0.0X1",
+            "a.0x",
+            "*.10.0.1",
+        ] {
+            match San::classify(disguised) {
+                Err(Error::InvalidHost { reason, .. }) => {
+                    assert!(reason.contains("numeric label"), "{disguised}: {reason}")
+                }
+                other => panic!("{disguised}: {other:?}"),
+            }
+        }
+        for fine in [
+            "10.in-addr.arpa",
+            "1.example.com",
+            "1e100.net",
+            "0xdead.beef",
+            "0xg",
+        ] {
+            assert!(
+                matches!(San::classify(fine), Ok(San::Dns(_))),
+                "{fine}: {:?}",
+                San::classify(fine)
+            );
+        }
     }
 
     #[test]

@@ -693,6 +693,14 @@ fn sign_refuses_uri_and_dns_hosts_that_would_slip_past_the_subtrees() {
                 "a DNS name ends in '.' (write it without the trailing dot)",
             ),
         ),
+        // 10.66.0.1 to inet_aton (012 is octal), a DNS name to the constraints.
+        (
+            "012.66.0.1",
+            invalid_host(
+                "012.66.0.1",
+                "a DNS name cannot end in a numeric label, which resolvers read as an IPv4 address (write the address itself)",
+            ),
+        ),
     ];
     for (name, refusal) in &cases {
         assert_eq!(
