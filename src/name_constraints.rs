@@ -12,6 +12,11 @@
 //! permitted email host or URI host without a leading dot means exactly that
 //! host (RFC 5280, OpenSSL), while an excluded one also covers its
 //! subdomains (Go's crypto/x509 reads it so).
+//!
+//! Names and constraints are compared in one canonical form (issue 13): IP
+//! addresses as [`crate::san::canonical_ip`] gives them (an IPv4-mapped
+//! address is IPv4), host names in lower case without a trailing dot
+//! ([`canonical_host`]), URI hosts as [`crate::san::uri_host`] parses them.
 
 use std::fmt;
 use std::net::IpAddr;
@@ -23,7 +28,7 @@ use x509_cert::ext::pkix::constraints::name::{
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_parser::prelude::{FromDer, X509Certificate};
 
-use crate::san::San;
+use crate::san::{San, UriHost, canonical_ip, uri_host};
 use crate::{Error, Result};
 
 /// The NameConstraints extension, `id-ce-nameConstraints`.
@@ -126,6 +131,13 @@ pub struct IpRange {
 impl IpRange {
     /// Parses `10.0.0.0/8` or `fd00::/8`. The address must be the network
     /// itself: `10.1.0.0/8` is refused, since it would look narrower than it is.
+    ///
+    /// An IPv4-mapped range (`::ffff:10.66.0.0/112`) is refused, naming the
+    /// IPv4 range to write instead: certsmith issues every IPv4 address in
+    /// its 4-byte form, and verifiers (Go, OpenSSL) match a constraint only
+    /// against addresses of its own length, so a mapped range would exclude,
+    /// or permit, nothing certsmith issues. Rewriting it silently would put
+    /// into the CA certificate something other than what the config says.
     pub fn parse_cidr(text: &str) -> std::result::Result<IpRange, String> {
         let (addr, prefix) = text
             .split_once('/')
@@ -144,12 +156,39 @@ impl IpRange {
             mask: prefix_mask(network, prefix),
         };
         let masked = range.apply_mask(network);
+        let network_range = IpRange {
+            network: masked,
+            ..range
+        };
+        if let Some(v4) = network_range.mapped_ipv4() {
+            return Err(format!(
+                "an IPv4-mapped IPv6 range, which never matches the 4-byte IPv4 addresses certificates carry (write {v4})"
+            ));
+        }
         if masked != network {
             return Err(format!(
                 "host bits are set (the network is {masked}/{prefix})"
             ));
         }
         Ok(range)
+    }
+
+    /// The IPv4 range an IPv6 range inside `::ffff:0:0/96` maps, as Go's
+    /// `net.IP.Mask` reads a 16-byte mask whose first 12 bytes are all ones.
+    fn mapped_ipv4(&self) -> Option<IpRange> {
+        let (IpAddr::V6(network), IpAddr::V6(mask)) = (self.network, self.mask) else {
+            return None;
+        };
+        let network = network.to_ipv4_mapped()?;
+        let mask = mask.octets();
+        if mask[..12].iter().any(|b| *b != 0xff) {
+            return None;
+        }
+        let mask = <[u8; 4]>::try_from(&mask[12..]).expect("4 bytes");
+        Some(IpRange {
+            network: IpAddr::V4(network),
+            mask: IpAddr::from(mask),
+        })
     }
 
     fn from_bytes(bytes: &[u8]) -> Option<IpRange> {
@@ -324,13 +363,19 @@ impl NameConstraints {
                 |c| dns_overlaps(d, c),
                 |c| dns_within(d, c),
             ),
-            San::Ip(ip) => judge(
-                "IP range",
-                &x.ip_ranges,
-                &p.ip_ranges,
-                |r| r.contains(*ip),
-                |r| r.contains(*ip),
-            ),
+            San::Ip(ip) => {
+                let ip = canonical_ip(*ip);
+                judge(
+                    "IP range",
+                    &x.ip_ranges,
+                    &p.ip_ranges,
+                    // An excluded mapped range (from a CA certificate made
+                    // elsewhere) also excludes the IPv4 addresses it maps:
+                    // that is what its author meant to keep out.
+                    |r| r.contains(ip) || r.mapped_ipv4().is_some_and(|v4| v4.contains(ip)),
+                    |r| r.contains(ip),
+                )
+            }
             San::Email(mailbox) => {
                 let (local, host) = mailbox.rsplit_once('@').unwrap_or(("", mailbox));
                 judge(
@@ -345,16 +390,29 @@ impl NameConstraints {
                 if p.uri_domains.is_empty() && x.uri_domains.is_empty() {
                     return None;
                 }
-                let Some(host) = uri_host(uri) else {
-                    // RFC 5280 §4.2.1.10: a URI without a host name "MUST be rejected".
-                    return Some("the URI has no host name to check against URI subtrees".into());
+                // RFC 5280 §4.2.1.10: a URI without a host name, or whose
+                // host is an IP address, "MUST be rejected".
+                let host = match uri_host(uri) {
+                    Ok(UriHost::Name(host)) => host,
+                    Ok(UriHost::None) => {
+                        return Some(
+                            "the URI has no host name to check against URI subtrees".into(),
+                        );
+                    }
+                    Ok(UriHost::Ip(_)) => {
+                        return Some(
+                            "the URI host is an IP address, which cannot be checked against URI subtrees"
+                                .into(),
+                        );
+                    }
+                    Err(reason) => return Some(reason.into()),
                 };
                 judge(
                     "URI subtree",
                     &x.uri_domains,
                     &p.uri_domains,
-                    |c| host_matches(host, c, true),
-                    |c| host_matches(host, c, false),
+                    |c| host_matches(&host, c, true),
+                    |c| host_matches(&host, c, false),
                 )
             }
         }
@@ -378,6 +436,19 @@ fn judge<C: fmt::Display>(
     None
 }
 
+/// The one form host names (DNS names, email domains, URI hosts) and host
+/// constraints are compared in: lower case, without a trailing dot.
+/// `Evil.Example.COM.` is `evil.example.com` to a resolver, so it is to the
+/// check, whichever side (a name, or a constraint in a CA certificate made
+/// elsewhere) carries the dot.
+fn canonical_host(name: &str) -> String {
+    let name = name.to_ascii_lowercase();
+    match name.strip_suffix('.') {
+        Some(stripped) if !stripped.is_empty() && !stripped.ends_with('.') => stripped.to_string(),
+        _ => name,
+    }
+}
+
 /// `name` is a subdomain of `base` (strictly, at a label boundary).
 fn is_subdomain(name: &str, base: &str) -> bool {
     name.len() > base.len()
@@ -388,8 +459,8 @@ fn is_subdomain(name: &str, base: &str) -> bool {
 /// Every name `name` stands for lies inside the DNS subtree `constraint`.
 /// A wildcard `*.rest` stands for every `label.rest`.
 fn dns_within(name: &str, constraint: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    let constraint = constraint.to_ascii_lowercase();
+    let name = canonical_host(name);
+    let constraint = canonical_host(constraint);
     let (wildcard, rest) = match name.strip_prefix("*.") {
         Some(rest) => (true, rest),
         None => (false, name.as_str()),
@@ -410,8 +481,8 @@ fn dns_overlaps(name: &str, constraint: &str) -> bool {
     if dns_within(name, constraint) {
         return true;
     }
-    let name = name.to_ascii_lowercase();
-    let constraint = constraint.to_ascii_lowercase();
+    let name = canonical_host(name);
+    let constraint = canonical_host(constraint);
     match name.strip_prefix("*.") {
         Some(rest) if !constraint.starts_with('.') => constraint
             .strip_suffix(rest)
@@ -425,8 +496,8 @@ fn dns_overlaps(name: &str, constraint: &str) -> bool {
 /// subtrees) lets `example.com` cover its subdomains as Go does; otherwise
 /// it means that host only (RFC 5280, OpenSSL).
 fn host_matches(host: &str, constraint: &str, broad: bool) -> bool {
-    let host = host.to_ascii_lowercase();
-    let constraint = constraint.to_ascii_lowercase();
+    let host = canonical_host(host);
+    let constraint = canonical_host(constraint);
     match constraint.strip_prefix('.') {
         Some(base) => is_subdomain(&host, base),
         None if constraint.is_empty() => true,
@@ -437,22 +508,11 @@ fn host_matches(host: &str, constraint: &str, broad: bool) -> bool {
 fn email_matches(local: &str, host: &str, constraint: &str, broad: bool) -> bool {
     match constraint.rsplit_once('@') {
         // A full mailbox: the local part is case-sensitive (RFC 5280 §7.5).
-        Some((c_local, c_host)) => local == c_local && host.eq_ignore_ascii_case(c_host),
+        Some((c_local, c_host)) => {
+            local == c_local && canonical_host(host) == canonical_host(c_host)
+        }
         None => host_matches(host, constraint, broad),
     }
-}
-
-/// The host name of `scheme://[userinfo@]host[:port]/…`; `None` for URIs
-/// without an authority (`urn:…`) or with an IP address as host.
-fn uri_host(uri: &str) -> Option<&str> {
-    let (_, rest) = uri.split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    if host_port.starts_with('[') {
-        return None; // an IPv6 literal
-    }
-    let host = host_port.split(':').next().unwrap_or_default();
-    (!host.is_empty() && host.parse::<IpAddr>().is_err()).then_some(host)
 }
 
 /// Whether a subject CN would be taken as a host name by clients (as
@@ -613,8 +673,16 @@ mod tests {
             nc.violation(&ip("10.9.1.1")).unwrap(),
             "within excluded IP range 10.9.0.0/16"
         );
-        // An IPv4-mapped address is IPv6: not inside 10.0.0.0/8.
-        assert!(nc.violation(&ip("::ffff:10.1.2.3")).is_some());
+        // An IPv4-mapped address is the IPv4 address it maps (issue 13).
+        assert_eq!(nc.violation(&ip("::ffff:10.1.2.3")), None);
+        assert_eq!(
+            nc.violation(&ip("::ffff:10.9.1.1")).unwrap(),
+            "within excluded IP range 10.9.0.0/16"
+        );
+        assert_eq!(
+            nc.violation(&ip("::ffff:192.168.1.1")).unwrap(),
+            "not within permitted IP ranges 10.0.0.0/8, fd00::/8"
+        );
         // A DNS name is not restricted by IP ranges.
         assert_eq!(nc.violation(&dns("anything.org")), None);
     }
@@ -690,9 +758,12 @@ mod tests {
         );
         let uri = |s: &str| San::Uri(s.into());
         assert_eq!(nc.violation(&uri("https://api.example.com/x")), None);
+        assert_eq!(nc.violation(&uri("https://API.example.com:8443/x")), None);
+        // Userinfo hides the host from readers that stop at the first '@'.
         assert_eq!(
-            nc.violation(&uri("https://user@API.example.com:8443/x")),
-            None
+            nc.violation(&uri("https://user@API.example.com:8443/x"))
+                .unwrap(),
+            "the URI carries userinfo (\"user@\" before the host), which hides the host from name constraints"
         );
         assert_eq!(nc.violation(&uri("spiffe://a.svc.example.com/ns/x")), None);
         assert_eq!(
@@ -709,7 +780,98 @@ mod tests {
             nc.violation(&uri("urn:example:x")).unwrap(),
             "the URI has no host name to check against URI subtrees"
         );
-        assert!(nc.violation(&uri("https://10.0.0.1/")).is_some());
+        assert_eq!(
+            nc.violation(&uri("https://10.0.0.1/")).unwrap(),
+            "the URI host is an IP address, which cannot be checked against URI subtrees"
+        );
+        assert!(nc.violation(&uri("https://[fd00::1]:8443/")).is_some());
+    }
+
+    #[test]
+    fn uri_hosts_are_compared_in_one_form_or_refused() {
+        let nc = constraints(
+            Subtrees::default(),
+            Subtrees {
+                uri_domains: vec!["evil.example.com".into()],
+                ..Subtrees::default()
+            },
+        );
+        let uri = |s: &str| nc.violation(&San::Uri(s.into()));
+        let excluded = Some("within excluded URI subtree evil.example.com".to_string());
+        assert_eq!(uri("https://EVIL.Example.COM/"), excluded);
+        assert_eq!(uri("spiffe://evil.example.com:443/ns/x"), excluded);
+        assert_eq!(uri("https://good.example.com/evil.example.com"), None);
+        for (bypass, reason) in [
+            ("https://evil.example.com./", "ends in '.'"),
+            ("https://evil%2Eexample.com/", "percent-encoded"),
+            ("https://good.example.com@evil.example.com/", "userinfo"),
+            ("https:///evil.example.com", "empty host"),
+            ("https://evil.example.com;x/", "not a host name"),
+        ] {
+            let refused = uri(bypass).unwrap_or_else(|| panic!("{bypass} passed"));
+            assert!(refused.contains(reason), "{bypass}: {refused}");
+        }
+    }
+
+    #[test]
+    fn host_constraints_are_compared_without_case_or_trailing_dot() {
+        assert_eq!(canonical_host("Evil.Example.COM."), "evil.example.com");
+        assert_eq!(canonical_host(".Example.com"), ".example.com");
+        assert_eq!(canonical_host("."), ".");
+        assert_eq!(canonical_host("a.."), "a..");
+        // A constraint in a CA certificate made elsewhere may carry the dot.
+        assert!(dns_within("x.bad.example.com", "bad.example.com."));
+        assert!(host_matches("bad.example.com", "BAD.example.com.", false));
+        assert!(email_matches(
+            "ops",
+            "Example.com",
+            "ops@example.com.",
+            false
+        ));
+        // A CN that looks like a host name is checked without its dot.
+        let nc = constraints(Subtrees::default(), dns_subtrees(&["bad.example.com"]));
+        assert_eq!(
+            nc.violation(&dns("x.bad.example.com.")).unwrap(),
+            "within excluded DNS subtree bad.example.com"
+        );
+    }
+
+    #[test]
+    fn ipv4_mapped_ranges_are_refused_in_configs_and_read_as_ipv4_when_excluded() {
+        assert_eq!(
+            IpRange::parse_cidr("::ffff:10.66.0.0/112").unwrap_err(),
+            "an IPv4-mapped IPv6 range, which never matches the 4-byte IPv4 addresses certificates carry (write 10.66.0.0/16)"
+        );
+        for (mapped, ipv4) in [
+            ("::ffff:0.0.0.0/96", "0.0.0.0/0"),
+            ("::ffff:10.66.0.1/112", "10.66.0.0/16"),
+            ("::ffff:10.66.0.1/128", "10.66.0.1/32"),
+        ] {
+            let err = IpRange::parse_cidr(mapped).unwrap_err();
+            assert!(err.ends_with(&format!("(write {ipv4})")), "{mapped}: {err}");
+        }
+        // Wider IPv6 ranges that merely contain the mapped block are IPv6 ranges.
+        assert!(IpRange::parse_cidr("::/0").is_ok());
+        assert!(IpRange::parse_cidr("::fffe:0:0/95").is_ok());
+        // An excluded mapped range in a CA certificate made elsewhere.
+        let mut mapped = vec![0; 10];
+        mapped.extend([0xff, 0xff, 10, 66, 0, 0]);
+        mapped.extend([0xff; 14]);
+        mapped.extend([0, 0]);
+        let range = IpRange::from_bytes(&mapped).unwrap();
+        assert_eq!(range.to_string(), "::ffff:10.66.0.0/112");
+        let nc = constraints(
+            Subtrees::default(),
+            Subtrees {
+                ip_ranges: vec![range],
+                ..Subtrees::default()
+            },
+        );
+        let ip = |s: &str| nc.violation(&San::Ip(s.parse().unwrap()));
+        let excluded = Some("within excluded IP range ::ffff:10.66.0.0/112".to_string());
+        assert_eq!(ip("10.66.0.1"), excluded);
+        assert_eq!(ip("::ffff:10.66.0.1"), excluded);
+        assert_eq!(ip("10.67.0.1"), None);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 # Installs the real peers the test suite checks certsmith against, when they
 # are missing: openssl, cfssl/cfssljson/multirootca (Debian golang-cfssl),
 # GNU make, age and ssh-keygen (sealed keys), strace (no plaintext key file is
-# ever opened), and pkilint (PyPI). Safe to run again: it installs nothing that
-# is already there.
+# ever opened), go (Debian golang-go: the tests build a stdlib-only verifier on
+# Go's crypto/x509 from tests/fixtures/go-verify), and pkilint (PyPI). Safe to
+# run again: it installs nothing that is already there.
 set -euo pipefail
 
 need_apt=()
@@ -13,6 +14,7 @@ command -v age >/dev/null || need_apt+=(age)
 command -v ssh-keygen >/dev/null || need_apt+=(openssh-client)
 command -v setsid >/dev/null || need_apt+=(util-linux)
 command -v strace >/dev/null || need_apt+=(strace)
+command -v go >/dev/null || need_apt+=(golang-go)
 { command -v cfssl && command -v cfssljson && command -v multirootca; } >/dev/null || need_apt+=(golang-cfssl)
 
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -700,11 +700,12 @@ fn host() -> impl Strategy<Value = Host> {
             Host::Dns(if wild { format!("*.{d}") } else { d })
         }),
         2 => any::<Ipv4Addr>().prop_map(|ip| Host::Ip(IpAddr::V4(ip), ip.to_string())),
-        2 => (any::<Ipv6Addr>(), any::<bool>())
-            .prop_map(|(ip, exploded)| Host::Ip(IpAddr::V6(ip), ipv6_spelling(ip, exploded))),
+        2 => (any::<Ipv6Addr>(), any::<bool>()).prop_map(|(ip, exploded)| {
+            Host::Ip(IpAddr::V6(ip).to_canonical(), ipv6_spelling(ip, exploded))
+        }),
+        // An IPv4-mapped address is issued as the IPv4 address, as Go writes it (issue 13).
         1 => any::<Ipv4Addr>().prop_map(|ip| {
-            let v6 = ip.to_ipv6_mapped();
-            Host::Ip(IpAddr::V6(v6), v6.to_string())
+            Host::Ip(IpAddr::V4(ip), ip.to_ipv6_mapped().to_string())
         }),
         2 => email().prop_map(Host::Email),
         2 => (domain(), "(/[a-zA-Z0-9._~-]{0,12}){0,3}")
