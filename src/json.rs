@@ -203,5 +203,30 @@ impl Drop for Scrubbed {
 const URL: &str = "a URL such as \"http://crl.example.com/ca.crl\"";
 
 fn is_url(text: &str) -> bool {
+    // Active Directory publishes CRLs at `ldap:///CN=…` (no host: the
+    // client's own directory); a SAN may not have an empty host, a
+    // distribution point may.
+    if let Some(dn) = text.strip_prefix("ldap:///") {
+        return !dn.is_empty() && text.bytes().all(|b| b.is_ascii_graphic());
+    }
     matches!(crate::san::San::classify(text), Ok(crate::san::San::Uri(_)))
+}
+
+#[cfg(test)]
+mod url_tests {
+    use super::is_url;
+
+    #[test]
+    fn distribution_point_urls_include_active_directorys_hostless_ldap() {
+        for ok in [
+            "http://crl.example/ca.crl",
+            "ldap:///CN=Root,CN=CDP,DC=corp,DC=example?certificateRevocationList?base?objectClass=cRLDistributionPoint",
+            "ldap://dc1.corp.example/CN=Root,DC=corp?certificateRevocationList",
+        ] {
+            assert!(is_url(ok), "{ok} refused");
+        }
+        for bad in ["ldap:///", "ldap:///CN=a b", "crl.example/ca.crl", "https:///x"] {
+            assert!(!is_url(bad), "{bad} accepted");
+        }
+    }
 }
