@@ -1541,3 +1541,116 @@ fn existing_keys_are_never_replaced_without_force() {
     h.refuse(&words("key identity -o id.txt"), &["id.txt"]);
     h.finish();
 }
+
+/// Issue 13's hostile values: names that slipped past name constraints
+/// (an IPv4-mapped address, URI and DNS hosts with a trailing dot or in
+/// capitals, userinfo, an empty host), an RSA key with exponent 3 on either
+/// side of a signature, a CA not yet valid, serial 0 and negative serials,
+/// and a serial the ledger never issued.
+#[test]
+fn name_constraint_bypasses_weak_exponents_and_impossible_serials_are_refused() {
+    let mut h = Hostile::new();
+    h.s.write(
+        "ncroot.json",
+        r#"{"CN":"Constrained Root","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    h.s.certsmith_split(
+        &words("initca --config config-constrained-ca.json --profile constrained ncroot.json"),
+        "ncca",
+    );
+    // A CA certificate for the exponent-3 key, made by openssl.
+    h.s.run(
+        "openssl",
+        &words(
+            "req -x509 -key rsa-e3-key.pem -out e3ca.pem -days 30 -subj /CN=e3 \
+             -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign",
+        ),
+    )
+    .ok();
+    h.s.write("revoked-one.txt", "01\n");
+
+    let constrained = [
+        "sign --ca ncca.pem --ca-key ncca-key.pem {}",
+        "gencert -ca ncca.pem -ca-key ncca-key.pem {}",
+    ];
+    for (file, needles) in [
+        (
+            "csr-host-ipv4-mapped-excluded.json",
+            &["10.66.0.1", "10.66.0.0/16"][..],
+        ),
+        (
+            "csr-uri-trailing-dot-excluded.json",
+            &["evil.example.com./", "trailing dot"],
+        ),
+        (
+            "csr-uri-uppercase-excluded.json",
+            &["EVIL.example.com", "excluded"],
+        ),
+        (
+            "csr-dns-trailing-dot-excluded.json",
+            &["evil.example.com.", "trailing dot"],
+        ),
+        ("csr-uri-userinfo.json", &["admin@", "userinfo"]),
+        (
+            "csr-uri-empty-host.json",
+            &["https:///no-host", "empty host"],
+        ),
+    ] {
+        for template in constrained {
+            h.refuse_with(template, file, needles);
+        }
+    }
+    h.refuse(
+        &words("sign --ca ncca.pem --ca-key ncca-key.pem --hostname ::ffff:10.66.0.1 leaf.json"),
+        &["10.66.0.1", "10.66.0.0/16"],
+    );
+
+    // RSA exponent 3: a request for such a key, and such a key signing.
+    for (args, file) in [
+        (
+            "sign --ca ca.pem --ca-key ca-key.pem rsa-e3-csr.pem",
+            "rsa-e3-csr.pem",
+        ),
+        ("csr --key rsa-e3-key.pem leaf.json", "rsa-e3-key.pem"),
+        (
+            "sign --ca e3ca.pem --ca-key rsa-e3-key.pem leaf.json",
+            "rsa-e3-key.pem",
+        ),
+        (
+            "crl --ca e3ca.pem --ca-key rsa-e3-key.pem --revoked revoked-one.txt",
+            "rsa-e3-key.pem",
+        ),
+    ] {
+        h.refuse(&words(args), &[file, "exponent 3"]);
+    }
+
+    // A CA valid only from 2090 leaves nothing of a year from now.
+    for strict in ["", "--strict"] {
+        h.refuse(
+            &words(&format!(
+                "sign {strict} --ca ca-not-yet-valid.pem --ca-key ca-not-yet-valid-key.pem leaf.json"
+            )),
+            &["ca-not-yet-valid.pem", "2090-01-01"],
+        );
+    }
+
+    // Serial 0, however spelled, and negative serials.
+    h.refuse(
+        &words("crl --ca ca.pem --ca-key ca-key.pem --revoked revoked-serial-zero.txt"),
+        &["revoked-serial-zero.txt", "\"0\""],
+    );
+    let revoke = "revoke --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl {}";
+    for (flag, needle) in [
+        ("--serial=0", "\"0\""),
+        ("--serial=00:00", "\"00:00\""),
+        ("--serial=-5", "-5"),
+    ] {
+        h.refuse_with(revoke, flag, &[needle]);
+    }
+
+    // A serial the ledger never recorded, however typed.
+    for flag in ["--serial=DEADBEEF", "--serial=00:de:ad:be:ef"] {
+        h.refuse_with(revoke, flag, &["DEADBEEF", "ledger.jsonl", "ca.pem"]);
+    }
+    h.finish();
+}
