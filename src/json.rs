@@ -225,7 +225,12 @@ mod url_tests {
         ] {
             assert!(is_url(ok), "{ok} refused");
         }
-        for bad in ["ldap:///", "ldap:///CN=a b", "crl.example/ca.crl", "https:///x"] {
+        for bad in [
+            "ldap:///",
+            "ldap:///CN=a b",
+            "crl.example/ca.crl",
+            "https:///x",
+        ] {
             assert!(!is_url(bad), "{bad} accepted");
         }
     }
