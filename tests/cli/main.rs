@@ -6,6 +6,7 @@ mod support;
 
 mod bundle;
 mod compat;
+#[cfg(feature = "fault-injection")]
 mod core_dump;
 mod crl;
 mod cross_sign;

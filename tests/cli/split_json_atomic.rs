@@ -10,8 +10,10 @@
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Barrier};
+#[cfg(feature = "fault-injection")]
 use std::time::{Duration, SystemTime};
 
+#[cfg(feature = "fault-injection")]
 use assert_cmd::cargo::CommandCargoExt;
 
 use crate::support::*;
@@ -90,6 +92,7 @@ fn age_recipient(s: &Scratch) -> String {
         .to_owned()
 }
 
+#[cfg(feature = "fault-injection")]
 /// `certsmith split-json ARGS` with the crash point `fault` armed.
 fn split_with_fault(s: &Scratch, fault: &str, args: &[&str], stdin: &[u8]) -> std::process::Output {
     use std::io::Write;
@@ -107,6 +110,7 @@ fn split_with_fault(s: &Scratch, fault: &str, args: &[&str], stdin: &[u8]) -> st
 }
 
 #[track_caller]
+#[cfg(feature = "fault-injection")]
 fn assert_crashed(out: &std::process::Output, fault: &str) {
     use std::os::unix::process::ExitStatusExt;
     assert_eq!(
@@ -118,6 +122,7 @@ fn assert_crashed(out: &std::process::Output, fault: &str) {
     );
 }
 
+#[cfg(feature = "fault-injection")]
 /// The temporaries in the directory whose name starts with `prefix`.
 fn temporaries(s: &Scratch, prefix: &str) -> Vec<String> {
     listing(s)
@@ -126,6 +131,7 @@ fn temporaries(s: &Scratch, prefix: &str) -> Vec<String> {
         .collect()
 }
 
+#[cfg(feature = "fault-injection")]
 fn backdate(s: &Scratch, name: &str, by: Duration) {
     let file = std::fs::File::options()
         .write(true)
