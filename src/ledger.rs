@@ -288,6 +288,26 @@ pub fn append(
     ledger.append(ca_cert, ca_key, fields, now)
 }
 
+/// Appends an event that depends on every entry before it (a CRL: its
+/// number and the revocations it lists), all under one exclusive lock, so
+/// that two runs cannot both read the same ledger and publish different CRLs
+/// under one number. The whole ledger is verified under the lock and handed
+/// to `decide`, which returns the event's fields and what the caller gets
+/// back (the CRL), returned only once the line is synced.
+pub fn append_with<T>(
+    path: &Path,
+    issuer: &Issuer,
+    now: OffsetDateTime,
+    decide: impl FnOnce(&[Entry]) -> Result<(Entry, T)>,
+) -> Result<(T, Appended)> {
+    let mut ledger = Locked::open(path)?;
+    let entries = verify(path, &ledger.bytes, &issuer.cert, &issuer.cert_source)?.entries;
+    check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
+    let (fields, made) = decide(&entries)?;
+    let appended = ledger.append(&issuer.cert, &issuer.key, fields, now)?;
+    Ok((made, appended))
+}
+
 /// A ledger opened for appending and read whole under its exclusive lock,
 /// which closing the file releases.
 struct Locked<'a> {

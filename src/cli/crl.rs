@@ -47,69 +47,91 @@ pub fn run(args: CrlArgs) -> Result<()> {
         })?;
     let issuer = args.ca.load(&args.passphrase)?;
     let now = io::now();
-    let (revoked, number) = match (&args.ledger, &args.revoked) {
+    let der = match (&args.ledger, &args.revoked) {
         (Some(path), _) => {
-            let bytes = if path.exists() {
-                certsmith::files::read(path)?
-            } else {
-                Vec::new()
-            };
-            // An interrupted append is not a line; the append below removes it, and says so.
-            let entries = ledger::verify(path, &bytes, &issuer.cert, &issuer.cert_source)?.entries;
-            (from_ledger(&entries), ledger::next_crl_number(&entries))
+            // Read, numbered, built and recorded under the ledger's lock: two
+            // runs never publish different CRLs under one number.
+            let (der, appended) = ledger::append_with(path, &issuer, now, |entries| {
+                let revoked = from_ledger(path, entries)?;
+                let number = ledger::next_crl_number(entries);
+                let der = crl::build(&issuer, &revoked, number, now, next_update)?;
+                Ok((crl_event(&der, number, revoked.len(), now, next_update), der))
+            })?;
+            io::print_notes(&appended.notes);
+            der
         }
-        (None, Some(path)) => (from_list(path, now)?, now.unix_timestamp() as u64),
+        (None, Some(path)) => {
+            let revoked = from_list(path, now)?;
+            crl::build(&issuer, &revoked, now.unix_timestamp() as u64, now, next_update)?
+        }
         (None, None) => unreachable!("clap requires --ledger or --revoked"),
     };
-    let der = crl::build(&issuer, &revoked, number, now, next_update)?;
-    if let Some(path) = &args.ledger {
-        let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &der);
-        let mut event = serde_json::Map::new();
-        event.insert("event".into(), json!("crl"));
-        event.insert("crl_number".into(), json!(number));
-        event.insert("this_update".into(), json!(issue::rfc3339(now)));
-        event.insert(
-            "next_update".into(),
-            json!(issue::rfc3339(now + next_update)),
-        );
-        event.insert("revoked".into(), json!(revoked.len()));
-        event.insert(
-            "sha256".into(),
-            json!(
-                digest
-                    .as_ref()
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<String>()
-            ),
-        );
-        let appended = ledger::append(path, &issuer.cert, &issuer.key, event, now)?;
-        io::print_notes(&appended.notes);
-    }
     io::write_stdout(pemfile::encode("X509 CRL", &der).as_bytes())
 }
 
-/// The ledger's revocations, first revocation of a serial wins.
-fn from_ledger(entries: &[ledger::Entry]) -> Vec<Revocation> {
+/// The ledger's record of a published CRL.
+fn crl_event(
+    der: &[u8],
+    number: u64,
+    revoked: usize,
+    now: time::OffsetDateTime,
+    next_update: std::time::Duration,
+) -> ledger::Entry {
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, der);
+    let mut event = serde_json::Map::new();
+    event.insert("event".into(), json!("crl"));
+    event.insert("crl_number".into(), json!(number));
+    event.insert("this_update".into(), json!(issue::rfc3339(now)));
+    event.insert(
+        "next_update".into(),
+        json!(issue::rfc3339(now + next_update)),
+    );
+    event.insert("revoked".into(), json!(revoked));
+    event.insert(
+        "sha256".into(),
+        json!(
+            digest
+                .as_ref()
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        ),
+    );
+    event
+}
+
+/// The ledger's revocations, first revocation of a serial wins. A
+/// revocation that cannot be listed fails the CRL rather than being left
+/// out of it: a CRL that silently omits a revoked certificate is worse than
+/// none.
+fn from_ledger(path: &std::path::Path, entries: &[ledger::Entry]) -> Result<Vec<Revocation>> {
     let mut out: Vec<Revocation> = Vec::new();
     for e in entries
         .iter()
         .filter(|e| e.get("event").and_then(Value::as_str) == Some("revoked"))
     {
         let text = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or_default();
-        // As recorded: a certificate with serial 0 revoked by --cert is listed, not dropped.
-        let (Ok(serial), Ok(reason)) = (
-            Serial::parse_recorded(text("serial")),
-            Reason::parse(text("reason")),
-        ) else {
-            continue;
+        let bad = |reason: String| Error::Ledger {
+            path: path.to_path_buf(),
+            line: e.get("seq").and_then(Value::as_u64).unwrap_or(0) as usize,
+            reason,
         };
-        let serial = serial.magnitude().to_vec();
+        // As recorded: a certificate with serial 0 revoked by --cert is listed, not dropped.
+        let serial = Serial::parse_recorded(text("serial"))
+            .map_err(|problem| {
+                bad(format!(
+                    "revoked serial \"{}\" cannot be listed in a CRL: {problem}",
+                    text("serial")
+                ))
+            })?
+            .magnitude()
+            .to_vec();
+        let reason = Reason::parse(text("reason")).map_err(|e| bad(e.to_string()))?;
         let date = time::OffsetDateTime::parse(
             text("revoked_at"),
             &time::format_description::well_known::Rfc3339,
         )
-        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+        .map_err(|_| bad(format!("revoked_at \"{}\" is not an RFC 3339 time", text("revoked_at"))))?;
         if !out.iter().any(|r| r.serial == serial) {
             out.push(Revocation {
                 serial,
@@ -118,7 +140,7 @@ fn from_ledger(entries: &[ledger::Entry]) -> Vec<Revocation> {
             });
         }
     }
-    out
+    Ok(out)
 }
 
 fn from_list(path: &std::path::Path, now: time::OffsetDateTime) -> Result<Vec<Revocation>> {

@@ -281,3 +281,58 @@ fn revoke_refuses_a_certificate_that_names_the_ca_but_was_not_signed_by_it() {
     );
     assert_eq!(s.read(LEDGER), before, "the ledger was changed");
 }
+
+/// Twelve `crl` runs racing three `revoke`s on one ledger: every CRL gets its
+/// own number, and the CRLs that share a number are the same CRL (before,
+/// each run read the ledger and chose its number outside the lock, and two
+/// different CRLs went out as CRL 1).
+#[test]
+fn parallel_crl_runs_never_publish_two_crls_under_one_number() {
+    let s = ca_with_three_leaves();
+    let dir = s.dir.path().to_path_buf();
+    let bin = assert_cmd::cargo::cargo_bin("certsmith");
+    let ca = ["--ca", "ca.pem", "--ca-key", "ca-key.pem", "--ledger", LEDGER];
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(15));
+    let mut runs = Vec::new();
+    for i in 0..15 {
+        let (dir, bin, barrier) = (dir.clone(), bin.clone(), barrier.clone());
+        let mut args: Vec<String> = ca.iter().map(|a| a.to_string()).collect();
+        if i < 12 {
+            args.insert(0, "crl".into());
+        } else {
+            args.insert(0, "revoke".into());
+            args.extend(["--cert".into(), format!("{}.pem", ["a", "b", "c"][i - 12])]);
+        }
+        runs.push(std::thread::spawn(move || {
+            barrier.wait();
+            let out = std::process::Command::new(bin)
+                .args(&args)
+                .current_dir(&dir)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            (i < 12).then_some(out.stdout)
+        }));
+    }
+    let crls: Vec<Vec<u8>> = runs
+        .into_iter()
+        .filter_map(|r| r.join().unwrap())
+        .collect();
+    let mut by_number: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
+    for (i, crl) in crls.iter().enumerate() {
+        let file = format!("race-{i}.crl");
+        std::fs::write(s.path(&file), crl).unwrap();
+        let number = s
+            .run("openssl", &["crl", "-in", &file, "-noout", "-crlnumber"])
+            .ok()
+            .stdout_str();
+        assert!(
+            by_number.insert(number.clone(), crl.clone()).is_none(),
+            "two CRLs went out as {}",
+            number.trim()
+        );
+    }
+    assert_eq!(by_number.len(), 12);
+    s.certsmith(&["ledger", "verify", "--ca", "ca.pem", LEDGER])
+        .ok();
+}
