@@ -148,6 +148,23 @@ impl Certificate {
         colon_hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &self.der).as_ref())
     }
 
+    /// Why this certificate's serial cannot go into a CRL entry that names
+    /// it, if it cannot: RFC 5280 §4.1.2.2 serials are positive and at most
+    /// 20 octets, and [`Serial`] writes only those. A negative serial (made by
+    /// another tool) would be listed as its magnitude, revoking another
+    /// certificate and leaving this one valid.
+    pub fn unlistable_serial(&self) -> Option<&'static str> {
+        let (_, parsed) = X509Certificate::from_der(&self.der).ok()?;
+        let raw = parsed.tbs_certificate.raw_serial();
+        if raw.first().is_some_and(|b| b & 0x80 != 0) {
+            Some("negative, and a CRL entry for its magnitude would revoke another serial")
+        } else if self.serial.len() > 20 {
+            Some("longer than the 20 octets RFC 5280 allows, which certsmith does not put in a CRL")
+        } else {
+            None
+        }
+    }
+
     /// The serial as `openssl x509 -noout -serial` prints it: uppercase hex.
     pub fn serial_hex(&self) -> String {
         serial_hex(&self.serial)

@@ -340,6 +340,12 @@ pub enum Error {
         reason: String,
     },
     // issue 13: ledger and revocation
+    /// `revoke --cert` of a certificate whose serial no CRL entry can name.
+    SerialNotRevocable {
+        cert: String,
+        serial: String,
+        reason: &'static str,
+    },
     /// `revoke --serial` of a serial the ledger does not record as issued.
     SerialNotIssued {
         serial: String,
@@ -707,6 +713,14 @@ impl fmt::Display for Error {
                 path.display()
             ),
             // issue 13: ledger and revocation
+            SerialNotRevocable {
+                cert,
+                serial,
+                reason,
+            } => write!(
+                f,
+                "{cert}: serial {serial} cannot be revoked by a CRL: it is {reason}"
+            ),
             SerialNotIssued { serial, ledger, ca } => write!(
                 f,
                 "serial {serial} is not recorded in {} as issued by {ca}",
@@ -826,6 +840,7 @@ impl Error {
             Json { .. } | JsonField { .. } => "cfssl's formats are described in the README (CSR JSON and config JSON)".into(),
             OutlivesCa { .. } => "shorten the profile's expiry, or drop --strict to clamp notAfter to the CA's".into(),
             // issue 13: ledger and revocation
+            SerialNotRevocable { .. } => "no CRL can revoke it: stop trusting it by other means (remove it, or rotate the CA that issued it)".into(),
             SerialNotIssued { .. } => "check the serial (openssl x509 -noout -serial -in CERT); revoke by --cert FILE for a certificate this CA issued before the ledger existed, or pass --force if the serial is right but no file is left".into(),
             // issue 13: split-json
             SplitTargetIsSymlink { .. } => "remove the link, or give NAME the directory it points into (split-json certs/ca)".into(),

@@ -55,14 +55,23 @@ pub fn run(args: CrlArgs) -> Result<()> {
                 let revoked = from_ledger(path, entries)?;
                 let number = ledger::next_crl_number(entries);
                 let der = crl::build(&issuer, &revoked, number, now, next_update)?;
-                Ok((crl_event(&der, number, revoked.len(), now, next_update), der))
+                Ok((
+                    crl_event(&der, number, revoked.len(), now, next_update),
+                    der,
+                ))
             })?;
             io::print_notes(&appended.notes);
             der
         }
         (None, Some(path)) => {
             let revoked = from_list(path, now)?;
-            crl::build(&issuer, &revoked, now.unix_timestamp() as u64, now, next_update)?
+            crl::build(
+                &issuer,
+                &revoked,
+                now.unix_timestamp() as u64,
+                now,
+                next_update,
+            )?
         }
         (None, None) => unreachable!("clap requires --ledger or --revoked"),
     };
@@ -131,7 +140,12 @@ fn from_ledger(path: &std::path::Path, entries: &[ledger::Entry]) -> Result<Vec<
             text("revoked_at"),
             &time::format_description::well_known::Rfc3339,
         )
-        .map_err(|_| bad(format!("revoked_at \"{}\" is not an RFC 3339 time", text("revoked_at"))))?;
+        .map_err(|_| {
+            bad(format!(
+                "revoked_at \"{}\" is not an RFC 3339 time",
+                text("revoked_at")
+            ))
+        })?;
         if !out.iter().any(|r| r.serial == serial) {
             out.push(Revocation {
                 serial,

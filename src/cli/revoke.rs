@@ -73,6 +73,13 @@ pub fn run(args: RevokeArgs) -> Result<()> {
             let source = path.display().to_string();
             let cert = Certificate::from_bytes(&certsmith::files::read(path)?, &source)?;
             ledger::check_signed_by(&cert, &source, &issuer.cert, &issuer.cert_source)?;
+            if let Some(reason) = cert.unlistable_serial() {
+                return Err(Error::SerialNotRevocable {
+                    serial: cert.serial_hex(),
+                    cert: source,
+                    reason,
+                });
+            }
             (cert.serial, Issuance::Known)
         }
         (None, None) => unreachable!("clap requires --serial or --cert"),

@@ -291,7 +291,14 @@ fn parallel_crl_runs_never_publish_two_crls_under_one_number() {
     let s = ca_with_three_leaves();
     let dir = s.dir.path().to_path_buf();
     let bin = assert_cmd::cargo::cargo_bin("certsmith");
-    let ca = ["--ca", "ca.pem", "--ca-key", "ca-key.pem", "--ledger", LEDGER];
+    let ca = [
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "--ledger",
+        LEDGER,
+    ];
     let barrier = std::sync::Arc::new(std::sync::Barrier::new(15));
     let mut runs = Vec::new();
     for i in 0..15 {
@@ -310,14 +317,15 @@ fn parallel_crl_runs_never_publish_two_crls_under_one_number() {
                 .current_dir(&dir)
                 .output()
                 .unwrap();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             (i < 12).then_some(out.stdout)
         }));
     }
-    let crls: Vec<Vec<u8>> = runs
-        .into_iter()
-        .filter_map(|r| r.join().unwrap())
-        .collect();
+    let crls: Vec<Vec<u8>> = runs.into_iter().filter_map(|r| r.join().unwrap()).collect();
     let mut by_number: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
     for (i, crl) in crls.iter().enumerate() {
         let file = format!("race-{i}.crl");
@@ -335,4 +343,69 @@ fn parallel_crl_runs_never_publish_two_crls_under_one_number() {
     assert_eq!(by_number.len(), 12);
     s.certsmith(&["ledger", "verify", "--ca", "ca.pem", LEDGER])
         .ok();
+}
+
+/// A certificate another tool made with a negative or 21-octet serial cannot
+/// be named by a CRL entry: `revoke --cert` says so instead of recording the
+/// magnitude (which revoked another serial) or a serial every CRL then left
+/// out.
+#[test]
+fn revoke_refuses_a_certificate_whose_serial_no_crl_can_name() {
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Lenient Root");
+    s.write("ledger.jsonl", "");
+    s.run(
+        "openssl",
+        &[
+            "req",
+            "-new",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "l-key.pem",
+            "-out",
+            "l.csr",
+            "-subj",
+            "/CN=l",
+        ],
+    )
+    .ok();
+    for (serial, needle) in [
+        ("-1", "negative"),
+        (&format!("0x{}", "FF".repeat(21))[..], "20 octets"),
+    ] {
+        s.run(
+            "openssl",
+            &[
+                "x509",
+                "-req",
+                "-in",
+                "l.csr",
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca-key.pem",
+                "-set_serial",
+                serial,
+                "-days",
+                "30",
+                "-out",
+                "l.pem",
+            ],
+        )
+        .ok();
+        let err = revoke(&s, &["--cert", "l.pem", "--reason", "keyCompromise"])
+            .fails()
+            .to_string();
+        assert!(
+            err.starts_with("error: l.pem: serial ") && err.contains("cannot be revoked by a CRL"),
+            "{err}"
+        );
+        assert!(err.contains(needle), "{err}");
+        assert!(err.contains("\nhint: no CRL can revoke it"), "{err}");
+        assert_eq!(s.read("ledger.jsonl"), "", "the ledger was written");
+    }
 }
