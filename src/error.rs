@@ -353,6 +353,10 @@ pub enum Error {
         ca: String,
     },
     // issue 13: split-json
+    /// A file split-json would replace with a certificate, CSR or bundle holds a key.
+    WouldReplaceSecret {
+        path: PathBuf,
+    },
     /// A file split-json would write is a symbolic link (dangling or not).
     SplitTargetIsSymlink {
         path: PathBuf,
@@ -727,6 +731,11 @@ impl fmt::Display for Error {
                 ledger.display()
             ),
             // issue 13: split-json
+            WouldReplaceSecret { path } => write!(
+                f,
+                "{} holds a private key; refusing to replace it with a certificate or request",
+                path.display()
+            ),
             SplitTargetIsSymlink { path } => write!(
                 f,
                 "{} is a symbolic link; refusing to replace it",
@@ -843,6 +852,7 @@ impl Error {
             SerialNotRevocable { .. } => "no CRL can revoke it: stop trusting it by other means (remove it, or rotate the CA that issued it)".into(),
             SerialNotIssued { .. } => "check the serial (openssl x509 -noout -serial -in CERT); revoke by --cert FILE for a certificate this CA issued before the ledger existed, or pass --force if the serial is right but no file is left".into(),
             // issue 13: split-json
+            WouldReplaceSecret { .. } => "choose a NAME whose files are not another NAME's key (the certificate of ca-key is ca-key.pem, the key of ca), or pass --force".into(),
             SplitTargetIsSymlink { .. } => "remove the link, or give NAME the directory it points into (split-json certs/ca)".into(),
             SplitTargetNotAFile { .. } => "move it away, or choose another NAME".into(),
             KeyNotComparable { .. } => "move the old key away first, or pass --force to replace it".into(),

@@ -188,6 +188,18 @@ impl Split {
                 Err(source) => return Err(Error::ReadFile { path, source }),
             }
         }
+        // A file that is not a key file of NAME may still hold a key: the
+        // certificate of NAME `ca-key` is `ca-key.pem`, the key of NAME `ca`.
+        if !force {
+            for part in parts.iter().filter(|p| !p.secret) {
+                let path = self.target(part.suffix);
+                if let Ok(old) = fs::read(&path).map(Zeroizing::new)
+                    && holds_a_secret(&old)
+                {
+                    return Err(Error::WouldReplaceSecret { path });
+                }
+            }
+        }
         let old_keys = envelope::KEY_SUFFIXES
             .iter()
             .filter_map(|suffix| self.old_key(suffix).transpose())
@@ -246,6 +258,16 @@ impl Split {
         if let Some(part) = parts.iter().find(|p| p.suffix == ".pem") {
             let path = self.target(part.suffix);
             if !force {
+                // The output's own certificate and key must belong together.
+                if let Some((key, KeyState::Plain(public))) = new_keys.first() {
+                    let new = Certificate::from_bytes(&part.contents, &path.display().to_string())?;
+                    if new.public_key_bits != *public {
+                        return Err(Error::CertificateForOtherKey {
+                            cert: path,
+                            key: self.target(key.suffix),
+                        });
+                    }
+                }
                 self.check_certificate_is_for_the_key(&path, part, &old_keys)?;
             }
             plan.push(Planned {
@@ -262,6 +284,18 @@ impl Split {
     /// what is not a regular file counts as a key that cannot be read.
     fn old_key(&self, suffix: &'static str) -> Result<Option<OldKey>> {
         let path = self.target(suffix);
+        // A link to nothing is a key that is not there right now (on a USB
+        // stick that is not mounted), not a key that does not exist.
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+            && fs::metadata(&path).is_err()
+        {
+            return Ok(Some(OldKey {
+                suffix,
+                path,
+                bytes: None,
+                state: KeyState::Unreadable("a link to a file that is not there".into()),
+            }));
+        }
         let state = match fs::metadata(&path) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(source) => return Err(Error::ReadFile { path, source }),
@@ -325,6 +359,14 @@ impl Drop for Split {
         // dropped after this): a run waiting on it sees it gone and retries.
         let _ = fs::remove_file(&self.lock_path);
     }
+}
+
+/// Whether a file holds a private key, plain or sealed, in any encoding
+/// certsmith reads, or a PEM private-key block it cannot read (encrypted).
+fn holds_a_secret(bytes: &[u8]) -> bool {
+    sealed::is_sealed(bytes)
+        || bytes.windows(16).any(|w| w == b"PRIVATE KEY-----")
+        || PrivateKey::from_bytes(bytes, "").is_ok()
 }
 
 /// One file to rename into place.

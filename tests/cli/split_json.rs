@@ -598,8 +598,35 @@ fn a_write_that_fails_part_way_leaves_none_of_the_files() {
         ],
     )
     .ok();
+    // A certificate for that key, signed by the ECDSA CA (so it stays small).
+    s.run(
+        "openssl",
+        &[
+            "req", "-new", "-key", "rsa.pem", "-subj", "/CN=out", "-out", "rsa.csr",
+        ],
+    )
+    .ok();
+    s.run(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "rsa.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca-key.pem",
+            "-days",
+            "1",
+            "-out",
+            "rsa-cert.pem",
+        ],
+    )
+    .ok();
+    assert!(bytes(&s, "rsa-cert.pem").len() < 1024);
     let envelope = serde_json::json!({
-        "cert": String::from_utf8(bytes(&s, "ca.pem")).unwrap(),
+        "cert": String::from_utf8(bytes(&s, "rsa-cert.pem")).unwrap(),
         "key": String::from_utf8(bytes(&s, "rsa.pem")).unwrap(),
     });
     s.write("in.json", &envelope.to_string());

@@ -597,3 +597,85 @@ fn a_certificate_for_another_key_is_not_written_beside_the_key_of_name() {
         0o600
     );
 }
+
+/// The certificate of NAME `ca-key` is `ca-key.pem`, the key of NAME `ca`:
+/// a file that holds a key is never replaced by a certificate without
+/// --force, whichever NAME it belongs to.
+#[test]
+fn a_name_whose_certificate_file_is_another_names_key_is_refused() {
+    let s = Scratch::new();
+    let root = initca(&s, &[]);
+    s.certsmith_stdin(&["split-json", "ca"], &root.stdout).ok();
+    let ca_key = bytes(&s, "ca-key.pem");
+    s.write("leaf.json", LEAF);
+    let leaf = s.certsmith(&[
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "leaf.json",
+    ]);
+    leaf.ok();
+    let before = listing(&s);
+    let err = s
+        .certsmith_stdin(&["split-json", "ca-key"], &leaf.stdout)
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with(
+            "error: ca-key.pem holds a private key; refusing to replace it with a certificate or request\nhint: "
+        ),
+        "{err}"
+    );
+    assert_eq!(bytes(&s, "ca-key.pem"), ca_key);
+    assert_eq!(listing(&s), before);
+}
+
+/// A sealed root key on a USB stick that is not mounted is still the key of
+/// NAME: the dangling link at `root-key.age` is refused, not taken for "no
+/// key" (which let a plaintext initca replace root.pem beside it).
+#[test]
+fn a_dangling_link_at_a_key_file_of_name_is_a_key_that_is_not_there() {
+    let s = Scratch::new();
+    let recipient = age_recipient(&s);
+    let sealed = initca(&s, &["-r", &recipient]);
+    std::fs::create_dir(s.path("usb")).unwrap();
+    s.write("usb/root-csr.json", ROOT_EC);
+    s.certsmith_stdin(&["split-json", "usb/root"], &sealed.stdout)
+        .ok();
+    std::fs::rename(s.path("usb/root.pem"), s.path("root.pem")).unwrap();
+    std::os::unix::fs::symlink("usb/root-key.age", s.path("root-key.age")).unwrap();
+    std::fs::rename(s.path("usb"), s.path("usb.off")).unwrap();
+    let root = bytes(&s, "root.pem");
+    let before = listing(&s);
+    let plain = initca(&s, &[]);
+    let err = s
+        .certsmith_stdin(&["split-json", "root"], &plain.stdout)
+        .fails()
+        .to_string();
+    assert!(err.starts_with("error: root-key.age "), "{err}");
+    assert_eq!(bytes(&s, "root.pem"), root);
+    assert_eq!(listing(&s), before);
+}
+
+/// Output whose certificate is not for its own key (pasted together from two
+/// runs) is refused before anything is written.
+#[test]
+fn output_whose_certificate_is_not_for_its_key_is_refused() {
+    let s = Scratch::new();
+    let a = initca(&s, &[]);
+    let b = initca(&s, &[]);
+    let mixed = serde_json::json!({"cert": field(&a, "cert"), "key": field(&b, "key")});
+    let err = s
+        .certsmith_stdin(&["split-json", "x"], mixed.to_string().as_bytes())
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with(
+            "error: the new x.pem is not for the key in x-key.pem; refusing to write it"
+        ),
+        "{err}"
+    );
+    assert!(!s.exists("x.pem") && !s.exists("x-key.pem"));
+}
