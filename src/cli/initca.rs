@@ -79,8 +79,8 @@ pub fn run(args: InitcaArgs) -> Result<()> {
     // In openssl's format (openssl x509 -noout -fingerprint -sha256), but
     // said to be of a certificate not yet written: the split-json that
     // follows may refuse, and it prints the fingerprint of what it wrote.
-    eprintln!("CA certificate: {}", io::for_terminal(&cert.subject_text()));
-    eprintln!(
+    say!("CA certificate: {}", io::for_terminal(&cert.subject_text()));
+    say!(
         "new certificate, not yet written: sha256 Fingerprint={}",
         cert.fingerprint()
     );

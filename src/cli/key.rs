@@ -131,7 +131,7 @@ pub fn run(cmd: KeyCommand) -> Result<()> {
                 }
                 None => io::write_stdout(file.as_bytes())?,
             }
-            eprintln!("Public key: {recipient}");
+            say!("Public key: {recipient}");
             Ok(())
         }
     }

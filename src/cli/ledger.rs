@@ -53,6 +53,6 @@ pub fn run(cmd: LedgerCommand) -> Result<()> {
         });
     }
     let noun = if n == 1 { "entry" } else { "entries" };
-    eprintln!("{}: {n} {noun} verified", args.ledger.display());
+    say!("{}: {n} {noun} verified", args.ledger.display());
     Ok(())
 }

@@ -3,6 +3,17 @@
 //! that touches stdin, stdout, stderr or the clock lives here, not in the
 //! library.
 
+/// A line for people on stderr. `eprintln!` panics when stderr cannot be
+/// written (`2>/dev/full`, a full disk, a closed pipe), after the work is
+/// done and possibly before the data reached stdout; a message that cannot
+/// be shown is lost, not the run. (clippy.toml disallows `eprintln!`.)
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod authority;
 mod bundle;
 mod compat;
@@ -120,17 +131,15 @@ fn command_for(name: &str) -> Option<clap::Command> {
 
 /// `error: …` and, where one helps, `hint: …`, each one line.
 pub fn print_error(err: &certsmith::Error) {
-    eprintln!("error: {}", io::for_terminal(&err.to_string()));
+    say!("error: {}", io::for_terminal(&err.to_string()));
     if let Some(hint) = err.hint() {
-        eprintln!("hint: {}", io::for_terminal(&hint));
+        say!("hint: {}", io::for_terminal(&hint));
     }
 }
 
 pub fn run(cli: Cli) -> Result<()> {
     if let Err(e) = harden::no_core_dumps() {
-        eprintln!(
-            "note: core dumps could not be turned off ({e}); a crash could write a key to disk"
-        );
+        say!("note: core dumps could not be turned off ({e}); a crash could write a key to disk");
     }
     match cli.command {
         Command::Initca(args) => initca::run(args),

@@ -88,12 +88,12 @@ pub fn run(args: RevokeArgs) -> Result<()> {
     match ledger::revoke(&args.ledger, &issuer, &serial, reason, issuance, now)? {
         Revoked::Recorded(appended) => {
             io::print_notes(&appended.notes);
-            eprintln!(
+            say!(
                 "revoked serial {} ({reason}); publish it with `certsmith crl`",
                 serial_hex(&serial)
             );
         }
-        Revoked::Already { reason, revoked_at } => eprintln!(
+        Revoked::Already { reason, revoked_at } => say!(
             "{}",
             io::for_terminal(&format!(
                 "serial {} already revoked ({reason}, {revoked_at}); nothing added to {}",

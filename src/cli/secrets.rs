@@ -121,7 +121,7 @@ struct PromptState {
 
 impl age::Callbacks for PromptCallbacks {
     fn display_message(&self, message: &str) {
-        eprintln!("{message}");
+        say!("{message}");
     }
     fn confirm(&self, _: &str, _: &str, _: Option<&str>) -> Option<bool> {
         None

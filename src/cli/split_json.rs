@@ -56,7 +56,7 @@ pub fn run(args: SplitJsonArgs) -> Result<()> {
     io::print_notes(&split.remove_stale_temporaries(SystemTime::now()));
     if let Some((path, cert)) = split.write(&parts, args.force)? {
         // What was written, for the ceremony record (openssl's format).
-        eprintln!(
+        say!(
             "wrote {}: sha256 Fingerprint={}",
             io::for_terminal(&path.display().to_string()),
             cert.fingerprint()

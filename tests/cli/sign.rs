@@ -1081,3 +1081,31 @@ fn the_backdate_under_a_ca_made_a_moment_ago_is_cut_quietly_even_under_strict() 
     assert_eq!(validity(&s, "leaf.pem").0, validity(&s, "ca.pem").0);
     s.openssl_verify("ca.pem", &[], "leaf.pem");
 }
+
+/// A stderr that cannot be written (`2>/dev/full`) loses the notes, not the
+/// run: the certificate still reaches stdout and the exit code is 0 (before,
+/// the first note panicked with exit 101 after the ledger line was written).
+#[test]
+fn an_unwritable_stderr_loses_the_notes_not_the_certificate() {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    s.write("leaf.json", LEAF);
+    let bin = assert_cmd::cargo::cargo_bin("certsmith");
+    let out = std::process::Command::new("sh")
+        .args([
+            "-c",
+            r#"exec "$0" sign --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl leaf.json 2>/dev/full"#,
+        ])
+        .arg(&bin)
+        .current_dir(s.dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let cert: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        cert["cert"]
+            .as_str()
+            .unwrap()
+            .starts_with("-----BEGIN CERTIFICATE-----")
+    );
+}
