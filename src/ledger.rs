@@ -190,17 +190,45 @@ fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// [`committed`]). `ca_cert` None means a CA that does not exist yet
 /// (initca): only a new ledger will do.
 pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()> {
-    let bytes = match std::fs::read(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(source) => {
-            return Err(Error::LedgerIo {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-        Ok(bytes) => bytes,
+    match read(path)? {
+        None => Ok(()),
+        Some(bytes) => check_tail(path, committed(&bytes).0, ca_cert),
+    }
+}
+
+/// The bytes of the ledger at `path`, or None when there is none yet. A
+/// ledger is a regular file or a link to one: a FIFO would hang every
+/// reader, a directory cannot be one, and appending through a link to
+/// nothing would start a new ledger wherever the link points (a stick that
+/// is not mounted) instead of refusing.
+pub fn read(path: &Path) -> Result<Option<Vec<u8>>> {
+    check_kind(path)?;
+    match std::fs::read(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::LedgerIo {
+            path: path.to_path_buf(),
+            source,
+        }),
+        Ok(bytes) => Ok(Some(bytes)),
+    }
+}
+
+fn check_kind(path: &Path) -> Result<()> {
+    let refuse = |what: &str| Error::LedgerIo {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(what.to_string()),
     };
-    check_tail(path, committed(&bytes).0, ca_cert)
+    match std::fs::symlink_metadata(path) {
+        Err(_) => Ok(()),
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(m) if m.file_type().is_symlink() => match std::fs::metadata(path) {
+            Ok(target) if target.is_file() => Ok(()),
+            Ok(_) => Err(refuse("a link to something that is not a regular file")),
+            Err(_) => Err(refuse("a link to a file that is not there")),
+        },
+        Ok(m) if m.is_dir() => Err(refuse("a directory, not a ledger file")),
+        Ok(_) => Err(refuse("not a regular file (a FIFO or a device)")),
+    }
 }
 
 /// The checks of [`check_appendable`] on the counted bytes of a ledger.
@@ -322,6 +350,7 @@ impl<'a> Locked<'a> {
             path: path.to_path_buf(),
             source,
         };
+        check_kind(path)?;
         let mut options = OpenOptions::new();
         options.create(true).read(true).append(true);
         // A ledger is public record (it holds no secret): 0644 from the
@@ -542,16 +571,7 @@ pub fn revoke(
         }
         Ok(None)
     };
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(source) => {
-            return Err(Error::LedgerIo {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-    };
+    let bytes = read(path)?.unwrap_or_default();
     if let Some(already) = decide(&bytes)? {
         return Ok(already);
     }

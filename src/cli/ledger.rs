@@ -34,7 +34,10 @@ pub fn run(cmd: LedgerCommand) -> Result<()> {
     let LedgerCommand::Verify(args) = cmd;
     let ca_source = args.ca.display().to_string();
     let ca = Certificate::from_bytes(&certsmith::files::read(&args.ca)?, &ca_source)?;
-    let bytes = certsmith::files::read(&args.ledger)?;
+    let bytes = certsmith::ledger::read(&args.ledger)?.ok_or_else(|| Error::LedgerIo {
+        path: args.ledger.clone(),
+        source: std::io::ErrorKind::NotFound.into(),
+    })?;
     let verified = certsmith::ledger::verify(&args.ledger, &bytes, &ca, &ca_source)?;
     io::print_notes(&verified.notes);
     let n = verified.entries.len();

@@ -1117,3 +1117,49 @@ fn a_new_ledger_is_created_0644_under_umask_000_not_0666_then_chmodded() {
     }
     assert_eq!(s.file_mode(LEDGER), 0o644);
 }
+
+/// A FIFO given as the ledger is refused at once instead of hanging every
+/// reader, and a link to nothing is refused instead of starting a new ledger
+/// wherever it points.
+#[test]
+fn a_fifo_or_a_dangling_link_as_the_ledger_is_refused() {
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Ledger Kind Root");
+    let leaf = leaf_json(&s, "a", "a.example.com");
+    s.run("mkfifo", &["fifo.jsonl"]).ok();
+    std::os::unix::fs::symlink("gone/ledger.jsonl", s.path("link.jsonl")).unwrap();
+    for (ledger, reason) in [
+        ("fifo.jsonl", "not a regular file"),
+        ("link.jsonl", "a link to a file that is not there"),
+    ] {
+        let ca = [
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--ledger",
+            ledger,
+        ];
+        for args in [
+            [&["sign"][..], &ca, &[leaf.as_str()]].concat(),
+            [&["crl"][..], &ca].concat(),
+            [&["revoke"][..], &ca, &["--serial", "01", "--force"]].concat(),
+            vec!["ledger", "verify", "--ca", "ca.pem", ledger],
+        ] {
+            // `timeout` turns a hang into exit 124, which fails() reports.
+            let run = s.run("timeout", &[&["10", &certsmith_path()][..], &args].concat());
+            let err = run.fails().to_string();
+            assert!(
+                err.starts_with(&format!("error: ledger {ledger}: {reason}")),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    assert!(!s.exists("gone"));
+}
+
+fn certsmith_path() -> String {
+    assert_cmd::cargo::cargo_bin("certsmith")
+        .display()
+        .to_string()
+}
