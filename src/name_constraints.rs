@@ -515,14 +515,20 @@ fn email_matches(local: &str, host: &str, constraint: &str, broad: bool) -> bool
     }
 }
 
-/// Whether a subject CN would be taken as a host name by clients (as
-/// browsers and Go did): it has a dot, no spaces, and is not an address.
-fn cn_as_dns_name(cn: &str) -> Option<San> {
-    let looks_like_host = cn.contains('.')
-        && !cn.contains(char::is_whitespace)
-        && !cn.contains(['@', ':', '/'])
-        && cn.parse::<IpAddr>().is_err();
-    looks_like_host.then(|| San::Dns(cn.to_string()))
+/// The names a client may take a subject CN for: a host name when it has a
+/// dot, no spaces and none of `@:/` (as browsers and Go did). An address in
+/// the CN is checked both ways, the strictest reading: OpenSSL checks it
+/// against DNS subtrees (its CN-to-DNS-ID conversion accepts `1.2.3.4`),
+/// and a client could take it for the address.
+fn cn_as_names(cn: &str) -> Vec<San> {
+    let looks_like_host =
+        cn.contains('.') && !cn.contains(char::is_whitespace) && !cn.contains(['@', ':', '/']);
+    match cn.parse::<IpAddr>() {
+        Ok(ip) if looks_like_host => vec![San::Dns(cn.to_string()), San::Ip(ip.to_canonical())],
+        Ok(ip) => vec![San::Ip(ip.to_canonical())],
+        Err(_) if looks_like_host => vec![San::Dns(cn.to_string())],
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Checks the CN (when it looks like a host name) and every SAN of a
@@ -535,7 +541,8 @@ pub fn check_chain(
     sans: &[San],
 ) -> Result<()> {
     let names: Vec<San> = cn
-        .and_then(cn_as_dns_name)
+        .map(cn_as_names)
+        .unwrap_or_default()
         .into_iter()
         .chain(sans.iter().cloned())
         .collect();
@@ -875,12 +882,17 @@ mod tests {
     }
 
     #[test]
-    fn cn_is_checked_only_when_it_looks_like_a_host_name() {
-        assert_eq!(cn_as_dns_name("www.other.com"), Some(dns("www.other.com")));
-        assert_eq!(cn_as_dns_name("Test Intermediate"), None);
-        assert_eq!(cn_as_dns_name("kubernetes"), None);
-        assert_eq!(cn_as_dns_name("ops@example.com"), None);
-        assert_eq!(cn_as_dns_name("10.1.2.3"), None);
+    fn cn_is_checked_only_when_it_looks_like_a_host_name_and_an_address_both_ways() {
+        assert_eq!(cn_as_names("www.other.com"), vec![dns("www.other.com")]);
+        assert_eq!(cn_as_names("Test Intermediate"), vec![]);
+        assert_eq!(cn_as_names("kubernetes"), vec![]);
+        assert_eq!(cn_as_names("ops@example.com"), vec![]);
+        let ip = |s: &str| San::Ip(s.parse().unwrap());
+        assert_eq!(
+            cn_as_names("10.1.2.3"),
+            vec![dns("10.1.2.3"), ip("10.1.2.3")]
+        );
+        assert_eq!(cn_as_names("::ffff:10.1.2.3"), vec![ip("10.1.2.3")]);
     }
 
     #[test]

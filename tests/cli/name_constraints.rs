@@ -772,3 +772,77 @@ fn sign_refuses_uri_and_dns_hosts_that_would_slip_past_the_subtrees() {
         Some("ok.example.com"),
     );
 }
+
+/// A CN holding an address, with no SAN, is checked as a host name too:
+/// OpenSSL reads CN `1.2.3.4` as a DNS ID and refuses the chain when only
+/// DNS subtrees are permitted, so certsmith does not issue it.
+#[test]
+fn an_address_in_the_cn_is_checked_as_a_host_name_and_as_an_address() {
+    let s = with_constrained_intermediate();
+    for cn in ["1.2.3.4", "10.1.2.3"] {
+        let err = sign_leaf(&s, "ipcn", &format!(r#"{{"CN":"{cn}"}}"#))
+            .fails()
+            .to_string();
+        assert!(
+            err.starts_with(&format!(
+                "error: name \"{cn}\" violates the name constraints of int.pem"
+            )),
+            "{err}"
+        );
+    }
+    // What certsmith refuses, openssl refuses too.
+    s.run(
+        "openssl",
+        &[
+            "req",
+            "-new",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "o-key.pem",
+            "-out",
+            "o.csr",
+            "-subj",
+            "/CN=10.1.2.3",
+        ],
+    )
+    .ok();
+    s.run(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "o.csr",
+            "-CA",
+            "int.pem",
+            "-CAkey",
+            "int-key.pem",
+            "-days",
+            "1",
+            "-out",
+            "o.pem",
+        ],
+    )
+    .ok();
+    let verdict = s.run(
+        "openssl",
+        &[
+            "verify",
+            "-CAfile",
+            "ca.pem",
+            "-untrusted",
+            "int.pem",
+            "o.pem",
+        ],
+    );
+    assert!(
+        verdict.stderr.contains("permitted subtree violation")
+            || verdict.stdout_str().contains("permitted subtree violation"),
+        "{}",
+        verdict.stderr
+    );
+}
