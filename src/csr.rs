@@ -134,14 +134,26 @@ impl CertificateRequest {
             return Err(bad("trailing bytes after the request".into()));
         }
         let info = &csr.certification_request_info;
-        if check_signature {
-            Self::check_signature(&csr, source)?;
-        }
+        // The key first: a key certsmith does not sign for (secp256k1, RSA
+        // 1024) is named as such, not as a signature that does not verify.
         let key_algorithm =
             verify::key_algorithm(&info.subject_pki).map_err(|what| Error::UnsupportedKey {
                 source: source.into(),
                 what,
             })?;
+        if let crate::keys::KeyAlgorithm::Rsa(bits) = key_algorithm
+            && !(2048..=8192).contains(&bits)
+        {
+            return Err(Error::UnsupportedKey {
+                source: source.into(),
+                what: format!(
+                    "RSA key of {bits} bits (certsmith signs for RSA keys of 2048 to 8192 bits)"
+                ),
+            });
+        }
+        if check_signature {
+            Self::check_signature(&csr, source)?;
+        }
         let mut sans = Vec::new();
         let mut ca = None;
         for ext in csr.requested_extensions().into_iter().flatten() {

@@ -296,7 +296,18 @@ impl PrivateKey {
             pkcs8::PrivateKeyInfoRef::from_der(&pkcs8).map_err(|e| bad(format!("PKCS#8: {e}")))?;
         let oid = info.algorithm.oid;
         let (algorithm, signer) = if oid == RSA_ENCRYPTION {
-            let kp = RsaKeyPair::from_pkcs8(&pkcs8).map_err(|e| bad(format!("RSA: {e}")))?;
+            let kp = RsaKeyPair::from_pkcs8(&pkcs8).map_err(|e| {
+                // aws-lc says only "TooSmall"/"TooLarge": name the size.
+                match rsa_bits(info.private_key.as_bytes()) {
+                    Some(bits) if !(2048..=8192).contains(&bits) => Error::UnsupportedKey {
+                        source: source.into(),
+                        what: format!(
+                            "RSA key of {bits} bits (certsmith uses RSA keys of 2048 to 8192 bits)"
+                        ),
+                    },
+                    _ => bad(format!("RSA: {e}")),
+                }
+            })?;
             let bits = kp.public_modulus_len() * 8;
             // cfssl's choice of hash for RSA issuers (signer.DefaultSigAlgo).
             let encoding: &'static signature::RsaSignatureEncoding = if bits >= 4096 {
@@ -513,6 +524,14 @@ fn wrap_pkcs8(
     };
     let info = pkcs8::PrivateKeyInfoRef::new(algorithm, OctetStringRef::new(key_der).map_err(bad)?);
     Ok(Zeroizing::new(info.to_der().map_err(bad)?))
+}
+
+/// The modulus size of a PKCS#1 RSA private key, for messages.
+fn rsa_bits(pkcs1_der: &[u8]) -> Option<usize> {
+    let key = pkcs1::RsaPrivateKey::<der::asn1::UintRef<'_>>::from_der(pkcs1_der).ok()?;
+    let modulus = key.modulus.as_bytes();
+    let first = *modulus.first()?;
+    Some(modulus.len() * 8 - first.leading_zeros() as usize)
 }
 
 #[cfg(test)]

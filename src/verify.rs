@@ -29,7 +29,17 @@ pub fn key_algorithm(spki: &SubjectPublicKeyInfo<'_>) -> Result<KeyAlgorithm, St
                 "1.2.840.10045.3.1.7" => Ok(KeyAlgorithm::EcdsaP256),
                 "1.3.132.0.34" => Ok(KeyAlgorithm::EcdsaP384),
                 "1.3.132.0.35" => Ok(KeyAlgorithm::EcdsaP521),
-                other => Err(format!("elliptic curve {other}")),
+                // Named, so that the message says which curve it is.
+                "1.3.132.0.10" => {
+                    Err("elliptic curve secp256k1 (use P-256, P-384 or P-521)".into())
+                }
+                "1.3.132.0.33" => Err("elliptic curve P-224 (use P-256, P-384 or P-521)".into()),
+                "1.2.840.10045.3.1.1" => {
+                    Err("elliptic curve P-192 (use P-256, P-384 or P-521)".into())
+                }
+                other => Err(format!(
+                    "elliptic curve {other} (use P-256, P-384 or P-521)"
+                )),
             }
         }
         "1.3.101.112" => Ok(KeyAlgorithm::Ed25519),

@@ -1109,3 +1109,72 @@ fn an_unwritable_stderr_loses_the_notes_not_the_certificate() {
             .starts_with("-----BEGIN CERTIFICATE-----")
     );
 }
+
+/// A key certsmith does not sign for or with is named as such: not as a CSR
+/// signature that does not verify, nor as aws-lc's bare "TooSmall".
+#[test]
+fn weak_and_unsupported_keys_are_named_with_their_size_or_curve() {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    s.write("leaf.json", LEAF);
+    let newkey = |key: &str, csr: &str, spec: &[&str]| {
+        let mut args = vec![
+            "req", "-new", "-nodes", "-subj", "/CN=weak", "-keyout", key, "-out", csr,
+        ];
+        args.extend(spec);
+        s.run("openssl", &args).ok();
+    };
+    newkey("rsa1024-key.pem", "rsa1024.csr", &["-newkey", "rsa:1024"]);
+    newkey(
+        "k1-key.pem",
+        "k1.csr",
+        &["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:secp256k1"],
+    );
+    for (csr, what) in [
+        (
+            "rsa1024.csr",
+            "RSA key of 1024 bits (certsmith signs for RSA keys of 2048 to 8192 bits)",
+        ),
+        (
+            "k1.csr",
+            "elliptic curve secp256k1 (use P-256, P-384 or P-521)",
+        ),
+    ] {
+        let err = s
+            .certsmith(&["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", csr])
+            .fails()
+            .to_string();
+        assert_eq!(err, format!("error: {csr}: unsupported key: {what}\n"));
+    }
+    s.run(
+        "openssl",
+        &[
+            "req",
+            "-x509",
+            "-key",
+            "rsa1024-key.pem",
+            "-subj",
+            "/CN=weak",
+            "-days",
+            "1",
+            "-out",
+            "weak-ca.pem",
+        ],
+    )
+    .ok();
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "weak-ca.pem",
+            "--ca-key",
+            "rsa1024-key.pem",
+            "leaf.json",
+        ])
+        .fails()
+        .to_string();
+    assert_eq!(
+        err,
+        "error: rsa1024-key.pem: unsupported key: RSA key of 1024 bits (certsmith uses RSA keys of 2048 to 8192 bits)\n"
+    );
+}
