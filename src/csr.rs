@@ -90,8 +90,28 @@ pub struct CertificateRequest {
     pub public_key_bits: Vec<u8>,
     pub key_algorithm: KeyAlgorithm,
     pub sans: Vec<San>,
+    /// The kinds of SAN the request carries that certsmith does not issue
+    /// (otherName, directoryName, …): left out of the certificate, with a note.
+    pub sans_left_out: Vec<&'static str>,
     /// `Some` when the request asks for CA:TRUE.
     pub ca: Option<PathLen>,
+}
+
+/// RFC 5280's name for a GeneralName's kind, for notes.
+fn general_name_kind(name: &x509_parser::extensions::GeneralName<'_>) -> &'static str {
+    use x509_parser::extensions::GeneralName as G;
+    match name {
+        G::OtherName(..) => "otherName",
+        G::RFC822Name(_) => "rfc822Name",
+        G::DNSName(_) => "dNSName",
+        G::X400Address(_) => "x400Address",
+        G::DirectoryName(_) => "directoryName",
+        G::EDIPartyName(_) => "ediPartyName",
+        G::URI(_) => "uniformResourceIdentifier",
+        G::IPAddress(_) => "iPAddress",
+        G::RegisteredID(_) => "registeredID",
+        G::Invalid(..) => "an unreadable name",
+    }
 }
 
 impl CertificateRequest {
@@ -155,13 +175,23 @@ impl CertificateRequest {
             Self::check_signature(&csr, source)?;
         }
         let mut sans = Vec::new();
+        let mut sans_left_out = Vec::new();
         let mut ca = None;
         for ext in csr.requested_extensions().into_iter().flatten() {
             match ext {
                 ParsedExtension::SubjectAlternativeName(san) => {
                     for name in &san.general_names {
-                        if let Some(s) = San::from_general_name(name) {
-                            sans.push(s);
+                        use x509_parser::extensions::GeneralName as G;
+                        match (San::from_general_name(name), name) {
+                            (Some(s), _) => sans.push(s),
+                            // Neither 4 nor 16 bytes: no address at all.
+                            (None, G::IPAddress(b)) => {
+                                return Err(bad(format!(
+                                    "an IP address SAN of {} bytes (an address has 4 or 16)",
+                                    b.len()
+                                )));
+                            }
+                            (None, other) => sans_left_out.push(general_name_kind(other)),
                         }
                     }
                 }
@@ -185,6 +215,7 @@ impl CertificateRequest {
             public_key_bits: info.subject_pki.subject_public_key.data.to_vec(),
             key_algorithm,
             sans,
+            sans_left_out,
             ca,
             der: der.clone(),
         })

@@ -148,6 +148,11 @@ pub fn issue(
         vec![0x30, 0x00]
     };
     let mut sans = options.hosts.clone().unwrap_or_else(|| csr.sans.clone());
+    if options.hosts.is_none() {
+        for kind in &csr.sans_left_out {
+            notes.push(Note::SanLeftOut { kind });
+        }
+    }
     if let Some(w) = whitelist {
         sans.retain(|s| match s {
             San::Dns(_) => w.dns_names,

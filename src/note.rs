@@ -47,6 +47,9 @@ pub enum Note {
         line: usize,
         bytes: usize,
     },
+    /// A SAN of a kind certsmith does not issue, copied from nowhere: the
+    /// request carried it, the certificate does not.
+    SanLeftOut { kind: &'static str },
     // issue 13: split-json
     /// A temporary file of split-json's, older than a minute, that a crash
     /// left behind (it may have held a private key) and a later run removed.
@@ -113,6 +116,10 @@ impl fmt::Display for Note {
             } => write!(
                 f,
                 "note: {ledger}: removed an interrupted append at line {line}: {bytes} bytes without a newline, never completed"
+            ),
+            Note::SanLeftOut { kind } => write!(
+                f,
+                "note: the request's {kind} SAN left out: certsmith issues DNS, IP, email and URI names"
             ),
             // issue 13: split-json
             Note::StaleTemporaryRemoved { path } => write!(

@@ -95,6 +95,7 @@ pub fn run(args: CrossSignArgs) -> Result<()> {
         public_key_bits: new_root.public_key_bits.clone(),
         key_algorithm: new_root.key_algorithm,
         sans: new_root.sans.clone(),
+        sans_left_out: Vec::new(),
         ca: Some(path_len),
     };
     let cert = authority::issue_and_record(

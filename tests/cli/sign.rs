@@ -1178,3 +1178,34 @@ fn weak_and_unsupported_keys_are_named_with_their_size_or_curve() {
         "error: rsa1024-key.pem: unsupported key: RSA key of 1024 bits (certsmith uses RSA keys of 2048 to 8192 bits)\n"
     );
 }
+
+/// SANs of kinds certsmith does not issue (otherName, registeredID) are
+/// left out with a note naming each, not dropped without a word.
+#[test]
+fn sans_certsmith_does_not_issue_are_left_out_with_a_note() {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    s.run(
+        "openssl",
+        &[
+            "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+            "-keyout", "o-key.pem", "-out", "o.csr", "-subj", "/CN=o.example.com", "-addext",
+            "subjectAltName=DNS:o.example.com,otherName:1.3.6.1.4.1.311.20.2.3;UTF8:o@corp,RID:1.2.3.4",
+        ],
+    )
+    .ok();
+    let run = s.certsmith(&["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", "o.csr"]);
+    run.ok();
+    for kind in ["otherName", "registeredID"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "note: the request's {kind} SAN left out: certsmith issues DNS, IP, email and URI names"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    s.certsmith_stdin(&["split-json", "o"], &run.stdout).ok();
+    assert!(s.x509_text("o.pem").contains("DNS:o.example.com"));
+    s.openssl_verify("ca.pem", &[], "o.pem");
+}
