@@ -34,18 +34,21 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
             [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Talk to a cfssl signer (cfssl serve, multirootca)')
-            [CompletionResult]::new('gencert', 'gencert', [CompletionResultType]::ParameterValue, 'cfssl''s gencert: -initca → initca; -ca/-ca-key → sign; -remote → remote sign')
+            [CompletionResult]::new('gencert', 'gencert', [CompletionResultType]::ParameterValue, 'cfssl''s gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign')
             [CompletionResult]::new('certinfo', 'certinfo', [CompletionResultType]::ParameterValue, 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)')
             [CompletionResult]::new('print-defaults', 'print-defaults', [CompletionResultType]::ParameterValue, 'Print starter files (cfssl print-defaults): csr, config, list')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Record that a certificate is revoked; `certsmith crl` publishes it')
             [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials')
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
+            [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Check the issuance ledger that --ledger writes')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages into a directory (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'certsmith;initca' {
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Make a new certificate for this existing CA key (plain or age-sealed) instead of a new key')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config JSON whose profile shapes the root (default: built-in)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'CA profile to use from the config (default: a 43800h root)')
             [CompletionResult]::new('--ledger', '--ledger', [CompletionResultType]::ParameterName, 'Start (or extend) this ledger with the root''s issuance')
@@ -53,6 +56,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
             [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
             [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
@@ -125,7 +130,9 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         }
         'certsmith;inspect' {
             [CompletionResult]::new('--expiring-within', '--expiring-within', [CompletionResultType]::ParameterName, 'List only the certificates that expire within DURATION (Go syntax: 720h, 30d), expired ones included; exit 0 if any is listed, 1 if none, 2 on error')
+            [CompletionResult]::new('--needs-renewal', '--needs-renewal', [CompletionResultType]::ParameterName, 'List only the certificates that have lived FRACTION of their lifetime (0.75, 75% or 2/3; default 2/3, as step), expired ones included; exit 0 if any is listed, 1 if none, 2 on error')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array (cfssl certinfo''s fields for certificates, plus certsmith''s)')
+            [CompletionResult]::new('--short', '--short', [CompletionResultType]::ParameterName, 'One line per certificate (other objects are left out): PATH: SUBJECT expires NOTAFTER (TIME left), ending in `renew` or `ok` with --needs-renewal or --expiring-within, which then list every certificate')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -374,6 +381,21 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'certsmith;renew' {
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The issuing CA''s certificate, optionally followed by the CAs above it')
+            [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config JSON with signing profiles (default: built-in)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Signing profile (default: the config''s default profile)')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'CERT''s private key (plain or age-sealed): checked to match CERT, and signs a new CSR')
+            [CompletionResult]::new('--ledger', '--ledger', [CompletionResultType]::ParameterName, 'Record the issuance in this ledger (one signed JSON line per certificate)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Refuse, instead of clamping, a validity that would start before the CA or outlive it')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'certsmith;ledger' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -413,12 +435,13 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
             [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Talk to a cfssl signer (cfssl serve, multirootca)')
-            [CompletionResult]::new('gencert', 'gencert', [CompletionResultType]::ParameterValue, 'cfssl''s gencert: -initca → initca; -ca/-ca-key → sign; -remote → remote sign')
+            [CompletionResult]::new('gencert', 'gencert', [CompletionResultType]::ParameterValue, 'cfssl''s gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign')
             [CompletionResult]::new('certinfo', 'certinfo', [CompletionResultType]::ParameterValue, 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)')
             [CompletionResult]::new('print-defaults', 'print-defaults', [CompletionResultType]::ParameterValue, 'Print starter files (cfssl print-defaults): csr, config, list')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Record that a certificate is revoked; `certsmith crl` publishes it')
             [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials')
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
+            [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Check the issuance ledger that --ledger writes')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages into a directory (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -511,6 +534,9 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;help;cross-sign' {
+            break
+        }
+        'certsmith;help;renew' {
             break
         }
         'certsmith;help;ledger' {

@@ -61,6 +61,9 @@ _certsmith() {
             certsmith,remote)
                 cmd="certsmith__subcmd__remote"
                 ;;
+            certsmith,renew)
+                cmd="certsmith__subcmd__renew"
+                ;;
             certsmith,revoke)
                 cmd="certsmith__subcmd__revoke"
                 ;;
@@ -114,6 +117,9 @@ _certsmith() {
                 ;;
             certsmith__subcmd__help,remote)
                 cmd="certsmith__subcmd__help__subcmd__remote"
+                ;;
+            certsmith__subcmd__help,renew)
+                cmd="certsmith__subcmd__help__subcmd__renew"
                 ;;
             certsmith__subcmd__help,revoke)
                 cmd="certsmith__subcmd__help__subcmd__revoke"
@@ -263,7 +269,7 @@ _certsmith() {
 
     case "${cmd}" in
         certsmith)
-            opts="-h -V --help --version initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign ledger generate help"
+            opts="-h -V --help --version initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -513,7 +519,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help)
-            opts="initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign ledger generate help"
+            opts="initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -904,6 +910,20 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certsmith__subcmd__help__subcmd__renew)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certsmith__subcmd__help__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -947,12 +967,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__initca)
-            opts="-r -R -p -h --config --profile --ledger --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-r -R -p -i -h --key --ca --config --profile --ledger --recipient --recipients-file --passphrase --identity --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -981,6 +1009,14 @@ _certsmith() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -993,13 +1029,17 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__inspect)
-            opts="-h --json --expiring-within --help"
+            opts="-h --json --expiring-within --needs-renewal --short --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --expiring-within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --needs-renewal)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1656,6 +1696,56 @@ _certsmith() {
             fi
             case "${prev}" in
                 --auth-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__renew)
+            opts="-i -h --ca --ca-key --identity --config --profile --key --strict --ledger --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ledger)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -31,17 +31,20 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand inspect 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
             cand key 'Seal, open and describe private keys; make age identities'
             cand remote 'Talk to a cfssl signer (cfssl serve, multirootca)'
-            cand gencert 'cfssl''s gencert: -initca → initca; -ca/-ca-key → sign; -remote → remote sign'
+            cand gencert 'cfssl''s gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign'
             cand certinfo 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)'
             cand print-defaults 'Print starter files (cfssl print-defaults): csr, config, list'
             cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
             cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
+            cand renew 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key'
             cand ledger 'Check the issuance ledger that --ledger writes'
             cand generate 'Write shell completions and man pages into a directory (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;initca'= {
+            cand --key 'Make a new certificate for this existing CA key (plain or age-sealed) instead of a new key'
+            cand --ca 'With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON'
             cand --config 'Config JSON whose profile shapes the root (default: built-in)'
             cand --profile 'CA profile to use from the config (default: a 43800h root)'
             cand --ledger 'Start (or extend) this ledger with the root''s issuance'
@@ -49,6 +52,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
             cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
             cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
@@ -115,7 +120,9 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;inspect'= {
             cand --expiring-within 'List only the certificates that expire within DURATION (Go syntax: 720h, 30d), expired ones included; exit 0 if any is listed, 1 if none, 2 on error'
+            cand --needs-renewal 'List only the certificates that have lived FRACTION of their lifetime (0.75, 75% or 2/3; default 2/3, as step), expired ones included; exit 0 if any is listed, 1 if none, 2 on error'
             cand --json 'Print a JSON array (cfssl certinfo''s fields for certificates, plus certsmith''s)'
+            cand --short 'One line per certificate (other objects are left out): PATH: SUBJECT expires NOTAFTER (TIME left), ending in `renew` or `ok` with --needs-renewal or --expiring-within, which then list every certificate'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -327,6 +334,20 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'certsmith;renew'= {
+            cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --config 'Config JSON with signing profiles (default: built-in)'
+            cand --profile 'Signing profile (default: the config''s default profile)'
+            cand --key 'CERT''s private key (plain or age-sealed): checked to match CERT, and signs a new CSR'
+            cand --ledger 'Record the issuance in this ledger (one signed JSON line per certificate)'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand --strict 'Refuse, instead of clamping, a validity that would start before the CA or outlive it'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'certsmith;ledger'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -360,12 +381,13 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand inspect 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
             cand key 'Seal, open and describe private keys; make age identities'
             cand remote 'Talk to a cfssl signer (cfssl serve, multirootca)'
-            cand gencert 'cfssl''s gencert: -initca → initca; -ca/-ca-key → sign; -remote → remote sign'
+            cand gencert 'cfssl''s gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign'
             cand certinfo 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)'
             cand print-defaults 'Print starter files (cfssl print-defaults): csr, config, list'
             cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
             cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
+            cand renew 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key'
             cand ledger 'Check the issuance ledger that --ledger writes'
             cand generate 'Write shell completions and man pages into a directory (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -432,6 +454,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;help;crl'= {
         }
         &'certsmith;help;cross-sign'= {
+        }
+        &'certsmith;help;renew'= {
         }
         &'certsmith;help;ledger'= {
             cand verify 'Check every line''s hash link and CA signature; name the first that fails'

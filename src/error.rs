@@ -406,6 +406,24 @@ pub enum Error {
         ca_not_before: String,
         ca_not_after: String,
     },
+    // issue 14: renewal
+    /// `initca --key … --ca OLD`: OLD is not a self-signed root (an
+    /// intermediate is renewed by its issuer, with `renew`).
+    RenewRootNotSelfSigned {
+        source: String,
+    },
+    /// A key given for a certificate (`initca --key`, `renew --key`) that is
+    /// not the certificate's key.
+    KeyNotForCertificate {
+        key: String,
+        cert: String,
+    },
+    /// `renew` of a certificate that is not a CA under a CA profile, which
+    /// would make it one.
+    RenewLeafUnderCaProfile {
+        cert: String,
+        profile: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -795,6 +813,19 @@ impl fmt::Display for Error {
                 f,
                 "CA certificate {source} is valid from {ca_not_before} to {ca_not_after}, which leaves nothing of the requested validity {not_before} to {not_after}"
             ),
+            // issue 14: renewal
+            RenewRootNotSelfSigned { source } => write!(
+                f,
+                "{source} is not a self-signed root: initca --key renews a root with its own key"
+            ),
+            KeyNotForCertificate { key, cert } => write!(
+                f,
+                "{key} is not the key of {cert}: their public keys differ"
+            ),
+            RenewLeafUnderCaProfile { cert, profile } => write!(
+                f,
+                "{cert} is not a CA certificate, and profile `{profile}` would make it one"
+            ),
         }
     }
 }
@@ -862,6 +893,10 @@ impl Error {
             RsaExponent { .. } => "make a new key with exponent 65537 (certsmith genkey, or openssl genrsa without -3)".into(),
             PredatesCa { .. } => "sign once the CA is valid, or drop --strict to clamp notBefore to the CA's".into(),
             OutsideCaValidity { .. } => "sign with a profile whose validity (backdate, expiry, not_before, not_after) overlaps the CA's".into(),
+            // issue 14: renewal
+            RenewRootNotSelfSigned { source } => format!("renew an intermediate under its issuer: certsmith renew --ca ISSUER.pem --ca-key ISSUER-KEY --profile intermediate {source}"),
+            KeyNotForCertificate { cert, .. } => format!("pass the private key that {cert} was issued for"),
+            RenewLeafUnderCaProfile { .. } => "renew it under the leaf profile it was issued with (--profile server, client, …)".into(),
             _ => return None,
         })
     }

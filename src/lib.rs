@@ -30,6 +30,7 @@ mod note;
 pub mod pemfile;
 pub mod profile;
 pub mod remote;
+pub mod renew;
 pub mod report;
 pub mod request;
 pub mod san;

@@ -244,6 +244,14 @@ pub struct RevokedReport {
 }
 
 impl Report {
+    /// The certificate's report; `None` for other objects.
+    pub fn certificate(&self) -> Option<&CertificateReport> {
+        match self {
+            Report::Certificate(c) => Some(c),
+            _ => None,
+        }
+    }
+
     /// The certificate's notAfter, for `--expiring-within`; `None` for other objects.
     pub fn not_after(&self) -> Option<OffsetDateTime> {
         match self {
@@ -376,6 +384,38 @@ impl Report {
 }
 
 impl CertificateReport {
+    /// step's `certificate needs-renewal` convention: true once `fraction`
+    /// of the certificate's lifetime has passed (2/3 by default in `inspect
+    /// --needs-renewal`), and for an expired certificate.
+    pub fn needs_renewal(&self, fraction: f64) -> bool {
+        let (Some(now), Some(nb), Some(na)) = (self.now, self.not_before_time, self.not_after_time)
+        else {
+            return false;
+        };
+        let lifetime = (na - nb).as_seconds_f64();
+        na <= now || (now - nb).as_seconds_f64() >= fraction * lifetime
+    }
+
+    /// One line for cron mail: `PATH: SUBJECT expires 2027-01-01T00:00:00Z (12d left)`.
+    pub fn to_short_text(&self) -> String {
+        let location = match self.location.block {
+            Some(n) => format!("{} (block {n})", self.location.path),
+            None => self.location.path.clone(),
+        };
+        let left = match (self.now, self.not_before_time, self.not_after_time) {
+            (Some(now), _, Some(na)) if na <= now => {
+                format!("expired {} ago", short_span(now - na))
+            }
+            (Some(now), Some(nb), _) if now < nb => "not yet valid".to_string(),
+            (Some(now), _, Some(na)) => format!("{} left", short_span(na - now)),
+            _ => String::new(),
+        };
+        format!(
+            "{location}: {} expires {} ({left})",
+            self.subject_text, self.not_after
+        )
+    }
+
     /// "expires in 364 days", "EXPIRED 3 days ago", "not yet valid".
     pub fn time_left(&self) -> String {
         let (Some(now), Some(nb), Some(na)) = (self.now, self.not_before_time, self.not_after_time)
@@ -401,6 +441,17 @@ fn span(d: ::time::Duration) -> String {
         plural(d.whole_hours(), "hour")
     } else {
         plural(d.whole_minutes(), "minute")
+    }
+}
+
+/// A span of time in one unit, as a short line shows it: "12d", "5h", "42m".
+fn short_span(d: ::time::Duration) -> String {
+    if d.whole_days() >= 1 {
+        format!("{}d", d.whole_days())
+    } else if d.whole_hours() >= 1 {
+        format!("{}h", d.whole_hours())
+    } else {
+        format!("{}m", d.whole_minutes())
     }
 }
 

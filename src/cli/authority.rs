@@ -30,6 +30,9 @@ pub fn issue_and_record(
     let issued = issue::issue(csr, profile, Signer::Ca(issuer), options, now)?;
     super::io::print_notes(&issued.notes);
     let cert = Certificate::from_der(issued.der, "the new certificate")?;
+    if profile.is_ca() {
+        print_ca_record(&cert);
+    }
     if let Some(path) = ledger_path {
         let appended = ledger::append(
             path,
@@ -41,6 +44,25 @@ pub fn issue_and_record(
         super::io::print_notes(&appended.notes);
     }
     Ok(cert)
+}
+
+/// The ceremony record of a new CA certificate, on stderr: its subject,
+/// serial, notAfter and SHA-256 fingerprint, for every certificate a CA
+/// profile issues (initca, sign, cross-sign, renew). The fingerprint line is
+/// openssl's (`openssl x509 -noout -fingerprint -sha256`), said to be of a
+/// certificate not yet written: the split-json that follows may refuse it,
+/// and prints the fingerprint of what it wrote.
+pub fn print_ca_record(cert: &Certificate) {
+    say!(
+        "CA certificate: {}",
+        super::io::for_terminal(&cert.subject_text())
+    );
+    say!("serial: {}", cert.serial_hex());
+    say!("not after: {}", certsmith::issue::rfc3339(cert.not_after));
+    say!(
+        "new certificate, not yet written: sha256 Fingerprint={}",
+        cert.fingerprint()
+    );
 }
 
 #[derive(Args)]

@@ -60,7 +60,7 @@ Examples:
       -profile=kubernetes admin-csr.json | certsmith split-json -bare admin
   certsmith gencert -remote=ca.example:8888 -profile=server srv-csr.json";
 
-/// cfssl's gencert: -initca → initca; -ca/-ca-key → sign; -remote → remote sign.
+/// cfssl's gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign.
 ///
 /// Every other flag is passed on to that command unchanged.
 #[derive(Args)]
@@ -92,6 +92,23 @@ pub fn gencert(args: GencertArgs) -> Result<()> {
     let command = if has("initca") {
         argv.push("initca".into());
         rest.retain(|a| !matches!(a.to_str(), Some("--initca" | "-initca")));
+        super::command_for("initca")
+    } else if has("renewca") {
+        // issue 14: cfssl's `gencert -renewca -ca CERT -ca-key KEY` is
+        // `initca --ca CERT --key KEY`.
+        argv.push("initca".into());
+        rest.retain(|a| !matches!(a.to_str(), Some("--renewca" | "-renewca")));
+        for arg in &mut rest {
+            let Some(text) = arg.to_str() else { continue };
+            let value = ["-ca-key", "--ca-key"]
+                .iter()
+                .find_map(|flag| text.strip_prefix(flag));
+            match value {
+                Some("") => *arg = "--key".into(),
+                Some(v) if v.starts_with('=') => *arg = format!("--key{v}").into(),
+                _ => {}
+            }
+        }
         super::command_for("initca")
     } else if has("remote") {
         argv.extend(["remote".into(), "sign".into()]);

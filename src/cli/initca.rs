@@ -1,20 +1,27 @@
-//! `certsmith initca`: a new self-signed CA (cfssl gencert -initca).
+//! `certsmith initca`: a new self-signed CA (cfssl gencert -initca), or a
+//! new certificate for an existing root key (cfssl gencert -renewca).
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Args;
+use zeroize::Zeroizing;
 
+use certsmith::cert::Certificate;
 use certsmith::csr::CertificateRequest;
 use certsmith::envelope::Output;
 use certsmith::issue::{self, Options, Signer};
 use certsmith::keys::PrivateKey;
 use certsmith::profile::{CaConstraint, Profile};
+use certsmith::renew;
+use certsmith::request::CertRequest;
+use certsmith::sealed::Seal;
 use certsmith::usage::{KeyUsageBit, Usage};
-use certsmith::{Error, Result};
+use certsmith::{Error, Result, files};
 
+use super::authority;
 use super::io::{self, Input};
-use super::secrets::{self, PassphraseArgs, SealArgs};
+use super::secrets::{self, PassphraseArgs, SealArgs, SealedTo, UnlockArgs};
 
 /// cfssl's initca validity: 5 years.
 const ROOT_EXPIRY: Duration = Duration::from_secs(43800 * 3600);
@@ -22,17 +29,39 @@ const ROOT_EXPIRY: Duration = Duration::from_secs(43800 * 3600);
 const EXAMPLES: &str = "\
 Examples:
   certsmith initca ca-csr.json | certsmith split-json ca
-  certsmith initca --config ca-config.json --profile root ca-csr.json > ca.json";
+  certsmith initca --config ca-config.json --profile root ca-csr.json > ca.json
+  certsmith initca -R custodians.txt root-csr.json | certsmith split-json root
+  # renew a root with its key: what the old root issued verifies under the new one
+  certsmith initca --key root-key.age -i id.txt --ca root.pem | certsmith split-json root
+  certsmith initca --key root-key.pem root-csr.json | certsmith split-json root";
 
 /// Make a self-signed CA certificate and its key: {"cert","csr","key"}.
 ///
 /// The CSR JSON's `ca` section sets pathlen, pathlenzero, expiry and backdate.
 /// Without --profile the root is valid for 43800h with usages cert sign and crl sign.
+///
+/// With --key, the key exists and only a new certificate is made for it:
+/// {"cert","csr"}, which split-json writes beside the key. With --ca OLD (cfssl's
+/// gencert -renewca), OLD's subject, SANs, subject key identifier and pathlen are
+/// kept and, without --profile, its lifetime; with a CSR JSON, the root is made from
+/// it as initca would make it.
 #[derive(Args)]
 #[command(after_help = EXAMPLES)]
 pub struct InitcaArgs {
     /// CSR JSON file, or - for stdin
-    csr_json: String,
+    #[arg(required_unless_present = "ca")]
+    csr_json: Option<String>,
+    /// Make a new certificate for this existing CA key (plain or age-sealed) instead of a new key
+    #[arg(long, value_name = "KEY", conflicts_with_all = ["recipients", "recipients_files", "passphrase"])]
+    key: Option<String>,
+    /// With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON
+    #[arg(
+        long,
+        value_name = "OLD_CERT",
+        requires = "key",
+        conflicts_with = "csr_json"
+    )]
+    ca: Option<PathBuf>,
     /// Config JSON whose profile shapes the root (default: built-in)
     #[arg(long)]
     config: Option<PathBuf>,
@@ -45,12 +74,35 @@ pub struct InitcaArgs {
     #[command(flatten)]
     seal: SealArgs,
     #[command(flatten)]
+    unlock: UnlockArgs,
+    #[command(flatten)]
     passphrase: PassphraseArgs,
 }
 
 pub fn run(args: InitcaArgs) -> Result<()> {
-    let req = Input::read(&args.csr_json)?.cert_request()?;
-    let profile = if args.config.is_some() || args.profile.is_some() {
+    if args.key.as_deref() == Some("-") && args.csr_json.as_deref() == Some("-") {
+        // Standard input has one reader.
+        let mut cmd = <InitcaArgs as Args>::augment_args(clap::Command::new("certsmith initca"));
+        cmd.error(
+            clap::error::ErrorKind::ArgumentConflict,
+            "CSR_JSON and --key cannot both be - (standard input)",
+        )
+        .exit();
+    }
+    // The CSR JSON (or the old root) is read before anything is unlocked or made.
+    let template = match (&args.ca, &args.csr_json) {
+        (Some(old), _) => {
+            let source = old.display().to_string();
+            Template::Root(
+                Certificate::from_bytes(&files::read(old)?, &source)?,
+                source,
+            )
+        }
+        (None, Some(csr_json)) => Template::Json(Input::read(csr_json)?.cert_request()?),
+        (None, None) => unreachable!("clap requires CSR_JSON without --ca"),
+    };
+    let named_profile = args.config.is_some() || args.profile.is_some();
+    let profile = if named_profile {
         let profile = io::load_config(args.config.as_deref())?.profile(args.profile.as_deref())?;
         if !profile.is_ca() {
             return Err(Error::InitcaNeedsCaProfile {
@@ -64,26 +116,44 @@ pub fn run(args: InitcaArgs) -> Result<()> {
     if let Some(path) = &args.ledger {
         certsmith::ledger::check_appendable(path, None)?;
     }
-    let seal = args.seal.seal(&args.passphrase, "the new CA key")?;
-    let key = PrivateKey::generate(req.key)?;
-    let csr = CertificateRequest::made_for(&req, &key)?;
-    let options = Options {
-        ca_override: req.ca.clone(),
-        crl_url: req.crl_url.clone(),
-        ..Options::default()
+    let (csr, key, options, new_key) = match (&args.key, template) {
+        (None, Template::Json(req)) => {
+            let (seal, sealed_to) = args
+                .seal
+                .seal_recorded(&args.passphrase, "the new CA key")?;
+            let key = PrivateKey::generate(req.key)?;
+            let csr = CertificateRequest::made_for(&req, &key)?;
+            let new_key = NewKey {
+                text: secrets::key_text(&key, seal.as_ref())?,
+                with_passphrase: matches!(seal, Some(Seal::Passphrase(_))),
+                sealed_to,
+            };
+            (csr, key, json_options(&req), Some(new_key))
+        }
+        (Some(key_path), template) => {
+            let input = Input::read(key_path)?;
+            let key = args.unlock.read_key(&input, &args.passphrase)?;
+            let (csr, options) = match template {
+                Template::Root(old, source) => {
+                    renew::root_renewal(&old, &source, &key, &input.source, !named_profile)?
+                }
+                Template::Json(req) => {
+                    let csr = CertificateRequest::made_for(&req, &key)?;
+                    (csr, json_options(&req))
+                }
+            };
+            (csr, key, options, None)
+        }
+        (None, Template::Root(..)) => unreachable!("clap requires --key with --ca"),
     };
     let now = io::now();
     let issued = issue::issue(&csr, &profile, Signer::SelfSigned(&key), &options, now)?;
     io::print_notes(&issued.notes);
-    let cert = certsmith::cert::Certificate::from_der(issued.der, "the new CA certificate")?;
-    // In openssl's format (openssl x509 -noout -fingerprint -sha256), but
-    // said to be of a certificate not yet written: the split-json that
-    // follows may refuse, and it prints the fingerprint of what it wrote.
-    say!("CA certificate: {}", io::for_terminal(&cert.subject_text()));
-    say!(
-        "new certificate, not yet written: sha256 Fingerprint={}",
-        cert.fingerprint()
-    );
+    let cert = Certificate::from_der(issued.der, "the new CA certificate")?;
+    authority::print_ca_record(&cert);
+    if let Some(new_key) = &new_key {
+        new_key.print_record();
+    }
     if let Some(path) = &args.ledger {
         let appended = certsmith::ledger::append(
             path,
@@ -97,8 +167,53 @@ pub fn run(args: InitcaArgs) -> Result<()> {
     io::emit(&Output {
         cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),
-        key: Some(secrets::key_text(&key, seal.as_ref())?),
+        key: new_key.map(|k| k.text),
     })
+}
+
+/// What the new root is made from.
+enum Template {
+    /// A CSR JSON document.
+    Json(CertRequest),
+    /// The root it renews, and where it came from.
+    Root(Certificate, String),
+}
+
+/// A CSR JSON's `ca` section and `crl_url`, which win over the profile's.
+fn json_options(req: &CertRequest) -> Options {
+    Options {
+        ca_override: req.ca.clone(),
+        crl_url: req.crl_url.clone(),
+        ..Options::default()
+    }
+}
+
+/// A new key, as it goes into the JSON (PEM, or an armored age file), and
+/// how it was sealed.
+struct NewKey {
+    text: Zeroizing<String>,
+    with_passphrase: bool,
+    sealed_to: Vec<SealedTo>,
+}
+
+impl NewKey {
+    /// For the ceremony record: whom the key was sealed to (issue 14).
+    fn print_record(&self) {
+        if self.with_passphrase {
+            say!("key sealed with a passphrase");
+        }
+        for to in &self.sealed_to {
+            let from = match &to.file {
+                Some(file) => format!("from {}", file.display()),
+                None => "given with -r".into(),
+            };
+            say!(
+                "key sealed to: {} ({})",
+                io::for_terminal(&to.recipient),
+                io::for_terminal(&from)
+            );
+        }
+    }
 }
 
 /// What cfssl's initca makes when no profile is named.

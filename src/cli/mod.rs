@@ -29,6 +29,7 @@ mod io;
 mod key;
 mod ledger;
 mod remote;
+mod renew;
 mod revoke;
 mod secrets;
 mod sign;
@@ -78,6 +79,7 @@ enum Command {
     Revoke(revoke::RevokeArgs),
     Crl(crl::CrlArgs),
     CrossSign(cross_sign::CrossSignArgs),
+    Renew(renew::RenewArgs),
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
     /// Write shell completions and man pages into a directory (for packagers)
@@ -119,6 +121,7 @@ fn command_for(name: &str) -> Option<clap::Command> {
         "certinfo" => compat::CertinfoArgs::augment_args(sub),
         "revoke" => revoke::RevokeArgs::augment_args(sub),
         "crl" => crl::CrlArgs::augment_args(sub),
+        "renew" => renew::RenewArgs::augment_args(sub),
         _ => return None,
     };
     Some(
@@ -157,6 +160,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Revoke(args) => revoke::run(args),
         Command::Crl(args) => crl::run(args),
         Command::CrossSign(args) => cross_sign::run(args),
+        Command::Renew(args) => renew::run(args),
         Command::Ledger(cmd) => ledger::run(cmd),
         Command::Generate(args) => generate::run(args),
     }

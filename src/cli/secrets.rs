@@ -162,6 +162,62 @@ impl SealArgs {
     }
 }
 
+// issue 14: the ceremony record
+/// One recipient a new key was sealed to, for the ceremony record.
+pub struct SealedTo {
+    /// The recipient as written: `age1…`, or an SSH public key line.
+    pub recipient: String,
+    /// The -R file it came from; `None` when it was given with -r.
+    pub file: Option<PathBuf>,
+}
+
+impl SealArgs {
+    /// As [`SealArgs::seal`], and to whom: each recipient as given with -r
+    /// or as its line in a -R file, with that file. Each file is read once,
+    /// so the record names exactly the recipients the key is sealed to.
+    pub fn seal_recorded(
+        &self,
+        pass: &PassphraseArgs,
+        what: &str,
+    ) -> Result<(Option<Seal>, Vec<SealedTo>)> {
+        if self.passphrase {
+            return Ok((self.seal(pass, what)?, Vec::new()));
+        }
+        let mut recipients = Vec::new();
+        let mut record = Vec::new();
+        for r in &self.recipients {
+            recipients.push(sealed::parse_recipient(r)?);
+            record.push(SealedTo {
+                recipient: r.trim().to_string(),
+                file: None,
+            });
+        }
+        for f in &self.recipients_files {
+            let bytes = files::read(f)?;
+            recipients.extend(sealed::parse_recipients_file(
+                &bytes,
+                &f.display().to_string(),
+            )?);
+            // The lines parse_recipients_file took (age's format: one a
+            // line, `#` comments and blank lines skipped); it has refused
+            // a file that is not UTF-8.
+            let text = String::from_utf8_lossy(&bytes);
+            let lines = text.lines().map(str::trim);
+            for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                record.push(SealedTo {
+                    recipient: line.to_string(),
+                    file: Some(f.clone()),
+                });
+            }
+        }
+        debug_assert_eq!(recipients.len(), record.len());
+        Ok((
+            (!recipients.is_empty()).then_some(Seal::To(recipients)),
+            record,
+        ))
+    }
+}
+
 /// The text of a private key for cfssl's JSON `key`: PEM, or an armored age file.
 pub fn key_text(key: &PrivateKey, seal: Option<&Seal>) -> Result<Zeroizing<String>> {
     match seal {

@@ -904,3 +904,213 @@ fn inspect_help_ends_with_examples() {
     assert!(examples.contains("certsmith inspect --expiring-within 720h /etc/pki && echo renew"));
     assert!(help.contains("1  none expires within DURATION"));
 }
+
+// --- --needs-renewal and --short (issue 14)
+
+/// An RFC 3339 UTC time `offset` from now, to the second.
+fn from_now(offset: time::Duration) -> String {
+    let t = (time::OffsetDateTime::now_utc() + offset)
+        .replace_nanosecond(0)
+        .unwrap();
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap()
+}
+
+/// A root valid from 30 days ago, and three leaves with fixed validity:
+/// late.pem (80% of its life gone), fresh.pem (10%), gone.pem (expired);
+/// returns their notAfter times.
+fn leaves_at_every_age() -> (Scratch, [String; 3]) {
+    let s = Scratch::new();
+    let day = time::Duration::days(1);
+    let hour = time::Duration::hours(1);
+    let window = |nb: time::Duration, na: time::Duration| {
+        format!(
+            r#"{{"not_before":"{}","not_after":"{}","usages":["digital signature","server auth"]}}"#,
+            from_now(nb),
+            from_now(na)
+        )
+    };
+    let not_after = [
+        from_now(2 * day + hour),
+        from_now(9 * day + hour),
+        from_now(-day - hour),
+    ];
+    s.write(
+        "config.json",
+        &format!(
+            r#"{{"signing":{{"profiles":{{
+              "root":{{"not_before":"{}","not_after":"{}","usages":["cert sign","crl sign"],"ca_constraint":{{"is_ca":true}}}},
+              "late":{},"fresh":{},"gone":{}}}}}}}"#,
+            from_now(-30 * day),
+            from_now(3650 * day),
+            window(-8 * day, 2 * day + hour),
+            window(-day, 9 * day + hour),
+            window(-10 * day, -day - hour),
+        ),
+    );
+    s.write("root.json", r#"{"CN":"Aged Root"}"#);
+    s.certsmith_split(
+        &[
+            "initca",
+            "--config",
+            "config.json",
+            "--profile",
+            "root",
+            "root.json",
+        ],
+        "ca",
+    );
+    for name in ["late", "fresh", "gone"] {
+        s.write(
+            &format!("{name}.json"),
+            &format!(r#"{{"CN":"{name}.example.com","hosts":["{name}.example.com"]}}"#),
+        );
+        sign(
+            &s,
+            &format!("{name}.json"),
+            name,
+            &["--config", "config.json", "--profile", name],
+        );
+    }
+    (s, not_after)
+}
+
+#[test]
+fn needs_renewal_follows_steps_two_thirds_convention_and_short_prints_a_line_each() {
+    let (s, [late, fresh, gone]) = leaves_at_every_age();
+    let run = s.certsmith(&[
+        "inspect",
+        "--needs-renewal",
+        "--short",
+        "late.pem",
+        "fresh.pem",
+        "gone.pem",
+        "late-key.pem",
+    ]);
+    assert_eq!(
+        (run.status, run.stderr.as_str()),
+        (0, ""),
+        "{}",
+        run.stdout_str()
+    );
+    assert_eq!(
+        run.stdout_str(),
+        format!(
+            "late.pem: CN=late.example.com expires {late} (2d left) renew\n\
+             fresh.pem: CN=fresh.example.com expires {fresh} (9d left) ok\n\
+             gone.pem: CN=gone.example.com expires {gone} (expired 1d ago) renew\n"
+        )
+    );
+
+    // Without --short, only those to renew are described, as --expiring-within does.
+    let out = inspect(&s, &["--needs-renewal", "late.pem", "fresh.pem"]);
+    assert!(
+        out.starts_with("late.pem\n  kind:             certificate\n"),
+        "{out}"
+    );
+    assert!(!out.contains("fresh.pem"), "{out}");
+    let objects = inspect_json(&s, &["--needs-renewal", "late.pem", "fresh.pem"]);
+    assert_eq!(objects.len(), 1);
+
+    // None to renew yet: exit 1, nothing printed.
+    for args in [
+        &["inspect", "--needs-renewal", "fresh.pem", "ca.pem"][..],
+        &["inspect", "--needs-renewal=0.9", "late.pem"],
+        &["inspect", "--needs-renewal=90%", "late.pem"],
+        &["inspect", "--needs-renewal=9/10", "late.pem"],
+    ] {
+        let none = s.certsmith(args);
+        assert_eq!(
+            (
+                none.status,
+                none.stdout_str().as_str(),
+                none.stderr.as_str()
+            ),
+            (1, "", ""),
+            "{args:?}"
+        );
+    }
+    for args in [
+        &["inspect", "--needs-renewal=0.75", "late.pem"][..],
+        &["inspect", "--needs-renewal=75%", "late.pem"],
+        &["inspect", "--needs-renewal=0.05", "fresh.pem"],
+    ] {
+        s.certsmith(args).ok();
+    }
+    // --short with no check: the lines, without a verdict.
+    assert_eq!(
+        inspect(&s, &["--short", "fresh.pem"]),
+        format!("fresh.pem: CN=fresh.example.com expires {fresh} (9d left)\n")
+    );
+    // --short with --expiring-within: every certificate, each with its verdict.
+    let run = s.certsmith(&[
+        "inspect",
+        "--expiring-within",
+        "72h",
+        "--short",
+        "late.pem",
+        "fresh.pem",
+    ]);
+    assert_eq!(
+        run.ok().stdout_str(),
+        format!(
+            "late.pem: CN=late.example.com expires {late} (2d left) renew\n\
+             fresh.pem: CN=fresh.example.com expires {fresh} (9d left) ok\n"
+        )
+    );
+}
+
+#[test]
+fn needs_renewal_exits_2_on_a_bad_fraction_or_an_unreadable_file() {
+    let s = with_leaf();
+    for (fraction, reason) in [
+        ("0", "a fraction must be more than 0 and at most 1"),
+        ("1.5", "a fraction must be more than 0 and at most 1"),
+        ("150%", "a fraction must be more than 0 and at most 1"),
+        (
+            "soon",
+            "expected a fraction of the lifetime, such as 0.75, 75% or 2/3",
+        ),
+        (
+            "2/0",
+            "expected a fraction of the lifetime, such as 0.75, 75% or 2/3",
+        ),
+        (
+            "NaN",
+            "expected a fraction of the lifetime, such as 0.75, 75% or 2/3",
+        ),
+    ] {
+        let arg = format!("--needs-renewal={fraction}");
+        let bad = s.certsmith(&["inspect", &arg, "leaf.pem"]);
+        assert_eq!(bad.status, 2, "{fraction}: {}", bad.stderr);
+        assert!(bad.stdout.is_empty());
+        assert!(
+            bad.stderr.starts_with(&format!(
+                "error: invalid value '{fraction}' for '--needs-renewal[=<FRACTION>]': {reason}\n"
+            )),
+            "{}",
+            bad.stderr
+        );
+    }
+    let missing = s.certsmith(&["inspect", "--needs-renewal", "missing.pem"]);
+    assert_eq!(
+        (missing.status, missing.stderr.as_str()),
+        (
+            2,
+            "error: cannot read missing.pem: no such file or directory\n"
+        )
+    );
+    let conflict = s.certsmith(&[
+        "inspect",
+        "--needs-renewal",
+        "--expiring-within",
+        "1h",
+        "leaf.pem",
+    ]);
+    assert_eq!(conflict.status, 2, "{}", conflict.stderr);
+    let help = s.certsmith(&["inspect", "--help"]).ok().stdout_str();
+    assert!(
+        help.contains("unlike certsmith's other commands, 2 is any error"),
+        "{help}"
+    );
+}
