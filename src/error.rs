@@ -396,6 +396,33 @@ pub enum Error {
         ca_not_before: String,
         ca_not_after: String,
     },
+    // issue 14: re-runs and pipes
+    /// JSON output (cfssl's or certsmith's) given to sign, with no `csr` in it.
+    OutputWithoutCsr {
+        source: String,
+    },
+    /// JSON output whose plaintext `key` is not the key of its `csr`.
+    KeyNotForCsr {
+        source: String,
+    },
+    /// `sign --key` given a certificate request rather than a CSR JSON.
+    KeyGivenForCsr {
+        source: String,
+    },
+    /// `split-json --rekey` would replace the key of a CA certificate.
+    RekeyCaKey {
+        key: PathBuf,
+        cert: PathBuf,
+    },
+    /// `split-json --rekey` beside a certificate that is not the old key's.
+    RekeyCannotTell {
+        key: PathBuf,
+        cert: PathBuf,
+    },
+    /// `split-json --rekey` would replace a key, and the output has no certificate.
+    RekeyWithoutCertificate {
+        name: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -772,6 +799,34 @@ impl fmt::Display for Error {
                 f,
                 "CA certificate {source} is valid from {ca_not_before} to {ca_not_after}, which leaves nothing of the requested validity {not_before} to {not_after}"
             ),
+            // issue 14: re-runs and pipes
+            OutputWithoutCsr { source } => write!(
+                f,
+                "{source} is certsmith or cfssl output without a `csr`: nothing to sign"
+            ),
+            KeyNotForCsr { source } => {
+                write!(f, "{source}: `key` is not the private key of `csr`")
+            }
+            KeyGivenForCsr { source } => write!(
+                f,
+                "{source} is already a certificate request: --key makes one only from a CSR JSON"
+            ),
+            RekeyCaKey { key, cert } => write!(
+                f,
+                "--rekey never replaces a CA key ({} belongs to the CA certificate {}); use --force to replace it anyway",
+                key.display(),
+                cert.display()
+            ),
+            RekeyCannotTell { key, cert } => write!(
+                f,
+                "cannot tell whether {} is a CA key: {} is not its certificate; refusing to replace it",
+                key.display(),
+                cert.display()
+            ),
+            RekeyWithoutCertificate { name } => write!(
+                f,
+                "--rekey replaces the key of {name} only together with a certificate for the new key, and the output has none"
+            ),
         }
     }
 }
@@ -837,6 +892,12 @@ impl Error {
             RsaExponent { .. } => "make a new key with exponent 65537 (certsmith genkey, or openssl genrsa without -3)".into(),
             PredatesCa { .. } => "sign once the CA is valid, or drop --strict to clamp notBefore to the CA's".into(),
             OutsideCaValidity { .. } => "sign with a profile whose validity (backdate, expiry, not_before, not_after) overlaps the CA's".into(),
+            // issue 14: re-runs and pipes
+            OutputWithoutCsr { .. } => "pipe in what genkey or csr print (certsmith csr --key KEY --from-cert CERT | certsmith sign …)".into(),
+            KeyNotForCsr { .. } => "pipe in the output of one genkey or csr run as it was printed".into(),
+            KeyGivenForCsr { .. } => "sign the request as it is without --key, or give --key the CSR JSON to make the request from".into(),
+            RekeyCannotTell { .. } => "move the old files away first, or pass --force to replace the key anyway".into(),
+            RekeyWithoutCertificate { .. } => "split the output of sign or gencert, which carries the certificate with the new key".into(),
             _ => return None,
         })
     }

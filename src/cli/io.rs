@@ -30,11 +30,6 @@ impl Input {
         })
     }
 
-    /// True when the input is JSON (a CSR JSON document) rather than a CSR.
-    pub fn is_json(&self) -> bool {
-        self.bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
-    }
-
     pub fn cert_request(&self) -> Result<CertRequest> {
         let (req, notes) = CertRequest::from_json(&self.bytes, &self.source)?;
         print_notes(&notes);

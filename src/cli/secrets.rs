@@ -217,27 +217,3 @@ impl UnlockArgs {
         PrivateKey::from_bytes(&plaintext, &input.source)
     }
 }
-
-/// What sign and remote sign take as INPUT: a CSR as it is, or a CSR JSON
-/// for which a key is made here (sealed when asked) and a CSR signed by it.
-pub fn request_from_input(
-    input: &Input,
-    seal: &SealArgs,
-    pass: &PassphraseArgs,
-) -> Result<(
-    certsmith::csr::CertificateRequest,
-    Option<Zeroizing<String>>,
-)> {
-    use certsmith::csr::CertificateRequest;
-    if !input.is_json() {
-        return Ok((
-            CertificateRequest::from_bytes(&input.bytes, &input.source)?,
-            None,
-        ));
-    }
-    let req = input.cert_request()?;
-    let seal = seal.seal(pass, "the new private key")?;
-    let key = PrivateKey::generate(req.key)?;
-    let csr = CertificateRequest::made_for(&req, &key)?;
-    Ok((csr, Some(key_text(&key, seal.as_ref())?)))
-}

@@ -27,6 +27,7 @@ mod name_constraints;
 mod offline_root;
 mod profiles;
 mod remote;
+mod rerun;
 mod revoke;
 mod rotation_examples;
 mod sign;
