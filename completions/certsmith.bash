@@ -1619,7 +1619,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__remote__subcmd__sign)
-            opts="-r -R -p -h --remote --tls-remote-ca --client-cert --client-key --label --profile --auth-key --hostname --ca --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-i -r -R -p -h --remote --tls-remote-ca --client-cert --client-key --label --profile --auth-key --hostname --ca --key --identity --recipient --recipients-file --passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1658,6 +1658,18 @@ _certsmith() {
                     return 0
                     ;;
                 --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1807,7 +1819,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__sign)
-            opts="-i -r -R -p -h --ca --ca-key --identity --tls-remote-ca --config --profile --hostname --strict --ledger --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-i -r -R -p -h --ca --ca-key --identity --tls-remote-ca --config --profile --hostname --strict --ledger --key --recipient --recipients-file --passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1849,6 +1861,10 @@ _certsmith() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recipient)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1877,7 +1893,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__split__subcmd__json)
-            opts="-f -h --bare --file --stdout --force --help"
+            opts="-f -h --bare --file --stdout --force --rekey --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -74,6 +74,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l config -d '
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l profile -d 'Signing profile (default: the config\'s default profile)' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ledger -d 'Record the issuance in this ledger (one signed JSON line per certificate)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l key -d 'Make the request from the CSR JSON for this existing private key (plain or age-sealed) instead of a new one' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
@@ -84,6 +85,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -s f -l 
 complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -l bare -d 'Accepted for cfssljson compatibility: both shapes are always read'
 complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -l stdout -d 'Print the PEM parts on stdout instead of writing files'
 complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -l force -d 'Replace an existing key file that holds a different key'
+complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -l rekey -d 'Replace NAME\'s key with the new one if NAME is a leaf (its certificate is no CA\'s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand bundle" -l intermediates -d 'Intermediate CA certificates: a file or a directory (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand bundle" -l roots -d 'Trusted roots: a file or a directory of self-signed CA certificates (repeatable)' -r -F
@@ -139,6 +141,8 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l auth-key -d 'Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l ca -d 'The signer\'s CA chain: the returned certificate must verify against it' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l key -d 'Make the request from the CSR JSON for this existing private key (plain or age-sealed) instead of a new one' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r

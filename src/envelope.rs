@@ -1,6 +1,8 @@
 //! cfssl's JSON on the wire and on stdout: the `{"cert","csr","key"}` object
 //! its commands print, and the API envelope `{"success","result","errors",
-//! "messages"}` its servers answer with. `split-json` reads both.
+//! "messages"}` its servers answer with. `split-json` reads both, and so do
+//! `sign` and `remote sign` ([`sign_input`]), so that certsmith's output
+//! pipes into certsmith.
 
 use base64::Engine;
 use serde_json::{Map, Value};
@@ -9,7 +11,8 @@ use zeroize::Zeroizing;
 use crate::cert::Certificate;
 use crate::csr::CertificateRequest;
 use crate::keys::PrivateKey;
-use crate::{Error, Result, json};
+use crate::request::CertRequest;
+use crate::{Error, Note, Result, json, sealed};
 
 /// What initca, genkey and sign print: only the parts that exist, keys in
 /// alphabetical order (as cfssl prints them), one line.
@@ -102,21 +105,9 @@ pub fn split(bytes: &[u8], source: &str) -> Result<Vec<Part>> {
         field: String::new(),
         expected: "an object",
     })?;
-    let result = if obj.contains_key("success")
-        && (obj.contains_key("result") || obj.contains_key("errors"))
-    {
-        if obj.get("success") != Some(&Value::Bool(true)) {
-            let messages = error_messages(obj);
-            return Err(Error::RequestFailed { messages });
-        }
-        obj.get("result")
-            .and_then(Value::as_object)
-            .ok_or_else(|| Error::NothingToSplit {
-                source: source.into(),
-            })?
-    } else {
-        obj
-    };
+    let result = result_of(obj)?.ok_or_else(|| Error::NothingToSplit {
+        source: source.into(),
+    })?;
     // cfssl prints "" for parts it did not make (`cfssl bundle` says "key":""):
     // an empty string is no part, as in cfssljson.
     let non_empty = |v: &Value| {
@@ -207,6 +198,113 @@ pub fn split(bytes: &[u8], source: &str) -> Result<Vec<Part>> {
     Ok(parts)
 }
 
+/// What is inside cfssl's API envelope `{"success","result","errors",
+/// "messages"}`, or the object itself when it is bare output. A failed
+/// request is its error messages; a successful one without an object
+/// `result` is `None`.
+fn result_of(obj: &Map<String, Value>) -> Result<Option<&Map<String, Value>>> {
+    if !is_envelope(obj) {
+        return Ok(Some(obj));
+    }
+    if obj.get("success") != Some(&Value::Bool(true)) {
+        let messages = error_messages(obj);
+        return Err(Error::RequestFailed { messages });
+    }
+    Ok(obj.get("result").and_then(Value::as_object))
+}
+
+/// What `sign` and `remote sign` were given to sign, told apart in this one
+/// place.
+pub enum SignInput {
+    /// A CSR JSON: the request that a key is made (or given) for.
+    CsrJson {
+        request: CertRequest,
+        notes: Vec<Note>,
+    },
+    /// A certificate request: PEM or DER, or the `csr` of certsmith's or
+    /// cfssl's JSON output (`genkey`, `csr`, `gencert`), bare or in an API
+    /// envelope.
+    Csr {
+        csr: CertificateRequest,
+        /// The output's private key beside its `csr`, as it was (PEM, or
+        /// armored age), so that it goes on down the pipe instead of being
+        /// lost. A plaintext one has been checked to be the CSR's key.
+        key: Option<Zeroizing<String>>,
+    },
+}
+
+/// The members of a JSON object that make it cfssl's output rather than a
+/// CSR JSON (whose `key` is an object, never a string). split-json's names.
+const OUTPUT_MEMBERS: &[&str] = &[
+    "cert",
+    "certificate",
+    "csr",
+    "certificate_request",
+    "private_key",
+    "encrypted_key",
+    "bundle",
+    "ocspResponse",
+];
+
+/// Tells a CSR JSON from a CSR (PEM or DER) and from JSON output that
+/// carries one, and reads it.
+///
+/// A document whose first character is `{` is JSON. JSON output is told
+/// from a CSR JSON by its members (cfssljson's names, as in [`split`]) or
+/// by an API envelope around it; its `csr` (else `certificate_request`) is
+/// the request. Anything else is read as a CSR, which names what the file
+/// holds when it is not one (a certificate, a key).
+pub fn sign_input(bytes: &[u8], source: &str) -> Result<SignInput> {
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return Ok(SignInput::Csr {
+            csr: CertificateRequest::from_bytes(bytes, source)?,
+            key: None,
+        });
+    }
+    let value = json::parse(bytes, source)?;
+    let Some(obj) = value.as_object().filter(|obj| {
+        is_envelope(obj)
+            || OUTPUT_MEMBERS.iter().any(|m| obj.contains_key(*m))
+            || obj.get("key").is_some_and(Value::is_string)
+    }) else {
+        let (request, notes) = CertRequest::from_json(bytes, source)?;
+        return Ok(SignInput::CsrJson { request, notes });
+    };
+    let no_csr = || Error::OutputWithoutCsr {
+        source: source.into(),
+    };
+    let result = result_of(obj)?.ok_or_else(no_csr)?;
+    let text = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            result
+                .get(*k)
+                .and_then(Value::as_str)
+                .filter(|s| !s.trim().is_empty())
+        })
+    };
+    let csr_text = text(&["csr", "certificate_request"]).ok_or_else(no_csr)?;
+    let csr = CertificateRequest::from_bytes(csr_text.as_bytes(), &format!("{source}: `csr`"))?;
+    let key = match text(&["key", "private_key"]) {
+        None => None,
+        Some(key) if sealed::is_sealed(key.as_bytes()) => Some(Zeroizing::new(key.to_owned())),
+        Some(key) => {
+            let private = PrivateKey::from_bytes(key.as_bytes(), &format!("{source}: `key`"))?;
+            if private.spki_der() != csr.spki_der.as_slice() {
+                return Err(Error::KeyNotForCsr {
+                    source: source.into(),
+                });
+            }
+            Some(Zeroizing::new(key.to_owned()))
+        }
+    };
+    Ok(SignInput::Csr { csr, key })
+}
+
+/// cfssl's API envelope: `success` with a `result` or `errors`.
+fn is_envelope(obj: &Map<String, Value>) -> bool {
+    obj.contains_key("success") && (obj.contains_key("result") || obj.contains_key("errors"))
+}
+
 /// The `errors[].message` strings of a failed API envelope.
 pub fn error_messages(envelope: &Map<String, Value>) -> Vec<String> {
     envelope
@@ -223,6 +321,44 @@ pub fn error_messages(envelope: &Map<String, Value>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sign_input_tells_a_csr_json_from_output_by_its_members() {
+        let key = PrivateKey::generate(crate::keys::KeyAlgorithm::EcdsaP256).unwrap();
+        let (request, _) = CertRequest::from_json(br#"{"CN":"a.example"}"#, "t").unwrap();
+        let csr = CertificateRequest::made_for(&request, &key)
+            .unwrap()
+            .to_pem();
+        // A CSR JSON's `key` is an object: still a CSR JSON.
+        let csr_json = br#" {"CN":"a.example","key":{"algo":"ecdsa","size":256}}"#;
+        assert!(matches!(
+            sign_input(csr_json, "t").unwrap(),
+            SignInput::CsrJson { .. }
+        ));
+        for (doc, with_key) in [
+            (serde_json::json!({"csr": csr}), false),
+            (serde_json::json!({"certificate_request": csr}), false),
+            (
+                serde_json::json!({"success": true, "result": {"csr": csr, "key": key.to_pem().as_str()}, "errors": []}),
+                true,
+            ),
+        ] {
+            match sign_input(doc.to_string().as_bytes(), "t").unwrap() {
+                SignInput::Csr { key: k, .. } => assert_eq!(k.is_some(), with_key, "{doc}"),
+                SignInput::CsrJson { .. } => panic!("read as a CSR JSON: {doc}"),
+            }
+        }
+        // A string `key` makes output, which must then carry a `csr`.
+        let key_only = serde_json::json!({"key": key.to_pem().as_str()}).to_string();
+        assert!(matches!(
+            sign_input(key_only.as_bytes(), "t"),
+            Err(Error::OutputWithoutCsr { .. })
+        ));
+        assert!(matches!(
+            sign_input(br#"{"success":true,"result":null,"errors":[]}"#, "t"),
+            Err(Error::OutputWithoutCsr { .. })
+        ));
+    }
 
     #[test]
     fn debug_of_a_key_part_shows_no_key() {

@@ -424,6 +424,33 @@ pub enum Error {
         cert: String,
         profile: String,
     },
+    // issue 14: re-runs and pipes
+    /// JSON output (cfssl's or certsmith's) given to sign, with no `csr` in it.
+    OutputWithoutCsr {
+        source: String,
+    },
+    /// JSON output whose plaintext `key` is not the key of its `csr`.
+    KeyNotForCsr {
+        source: String,
+    },
+    /// `sign --key` given a certificate request rather than a CSR JSON.
+    KeyGivenForCsr {
+        source: String,
+    },
+    /// `split-json --rekey` would replace the key of a CA certificate.
+    RekeyCaKey {
+        key: PathBuf,
+        cert: PathBuf,
+    },
+    /// `split-json --rekey` beside a certificate that is not the old key's.
+    RekeyCannotTell {
+        key: PathBuf,
+        cert: PathBuf,
+    },
+    /// `split-json --rekey` would replace a key, and the output has no certificate.
+    RekeyWithoutCertificate {
+        name: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -826,6 +853,34 @@ impl fmt::Display for Error {
                 f,
                 "{cert} is not a CA certificate, and profile `{profile}` would make it one"
             ),
+            // issue 14: re-runs and pipes
+            OutputWithoutCsr { source } => write!(
+                f,
+                "{source} is certsmith or cfssl output without a `csr`: nothing to sign"
+            ),
+            KeyNotForCsr { source } => {
+                write!(f, "{source}: `key` is not the private key of `csr`")
+            }
+            KeyGivenForCsr { source } => write!(
+                f,
+                "{source} is already a certificate request: --key makes one only from a CSR JSON"
+            ),
+            RekeyCaKey { key, cert } => write!(
+                f,
+                "--rekey never replaces a CA key ({} belongs to the CA certificate {}); use --force to replace it anyway",
+                key.display(),
+                cert.display()
+            ),
+            RekeyCannotTell { key, cert } => write!(
+                f,
+                "cannot tell whether {} is a CA key: {} is not its certificate; refusing to replace it",
+                key.display(),
+                cert.display()
+            ),
+            RekeyWithoutCertificate { name } => write!(
+                f,
+                "--rekey replaces the key of {name} only together with a certificate for the new key, and the output has none"
+            ),
         }
     }
 }
@@ -897,6 +952,12 @@ impl Error {
             RenewRootNotSelfSigned { source } => format!("renew an intermediate under its issuer: certsmith renew --ca ISSUER.pem --ca-key ISSUER-KEY --profile intermediate {source}"),
             KeyNotForCertificate { cert, .. } => format!("pass the private key that {cert} was issued for"),
             RenewLeafUnderCaProfile { .. } => "renew it under the leaf profile it was issued with (--profile server, client, …)".into(),
+            // issue 14: re-runs and pipes
+            OutputWithoutCsr { .. } => "pipe in what genkey or csr print (certsmith csr --key KEY --from-cert CERT | certsmith sign …)".into(),
+            KeyNotForCsr { .. } => "pipe in the output of one genkey or csr run as it was printed".into(),
+            KeyGivenForCsr { .. } => "sign the request as it is without --key, or give --key the CSR JSON to make the request from".into(),
+            RekeyCannotTell { .. } => "move the old files away first, or pass --force to replace the key anyway".into(),
+            RekeyWithoutCertificate { .. } => "split the output of sign or gencert, which carries the certificate with the new key".into(),
             _ => return None,
         })
     }

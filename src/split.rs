@@ -17,6 +17,12 @@
 //! - a crash leaves temporaries named `.{file}.certsmith-tmp-XXXXXX`, which
 //!   the next run for NAME removes once they are a minute old.
 //!
+//! A key file of NAME is replaced only when asked: [`Overwrite::RekeyLeaf`]
+//! (`--rekey`) replaces the key of a leaf, told by NAME's certificate, and
+//! never a CA's; [`Overwrite::Force`] replaces anything. The same key written
+//! again, or a new certificate (and CSR) for the key NAME holds, needs
+//! neither: that is a re-issue, which a Makefile runs again and again.
+//!
 //! The key of NAME is every `NAME-key.*` (`.pem`, `.age`, `.enc`). A sealed
 //! key cannot be opened here, and an age file carries nothing about the key
 //! inside it (its header has only the recipients' wrapped file keys), so a
@@ -40,6 +46,20 @@ use crate::{Error, Note, Result, fault, sealed};
 /// crash left behind. A split takes milliseconds; a minute leaves room for
 /// a slow disk without letting a key linger.
 pub const STALE_AFTER: Duration = Duration::from_secs(60);
+
+/// Which refusals a split may override.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Every check holds: an existing key is never replaced.
+    KeepKeys,
+    /// As `KeepKeys`, except that the key of a leaf may be replaced by a new
+    /// one arriving with its certificate (`--rekey`). A key is a leaf's when
+    /// NAME's certificate (the one on disk, else the new one) is not a CA's.
+    RekeyLeaf,
+    /// Replace keys, mix key formats, write a certificate for another key
+    /// (`--force`). Links and directories are still refused.
+    Force,
+}
 
 /// NAME, locked against other `split-json` runs for it until dropped.
 ///
@@ -136,12 +156,14 @@ impl Split {
     /// Writes `parts` as NAME's files, or refuses before writing any; returns
     /// the certificate written to `NAME.pem` (the first in the file), if any.
     ///
-    /// `force` replaces a key file that holds (or may hold) another key,
-    /// writes a key beside one in another format, and writes a certificate
-    /// that is not for NAME's key. It never writes through a link or over a
-    /// directory.
-    pub fn write(&self, parts: &[Part], force: bool) -> Result<Option<(PathBuf, Certificate)>> {
-        let plan = self.plan(parts, force)?;
+    /// `overwrite` says which refusals are lifted (see [`Overwrite`]); none
+    /// writes through a link or over a directory.
+    pub fn write(
+        &self,
+        parts: &[Part],
+        overwrite: Overwrite,
+    ) -> Result<Option<(PathBuf, Certificate)>> {
+        let plan = self.plan(parts, overwrite)?;
         // Staged before any rename: a full disk part-way leaves none of them.
         let staged = plan
             .iter()
@@ -171,7 +193,8 @@ impl Split {
 
     /// Every refusal, checked before anything is written; then what to
     /// write, keys first and the certificate last.
-    fn plan<'p>(&self, parts: &'p [Part], force: bool) -> Result<Vec<Planned<'p>>> {
+    fn plan<'p>(&self, parts: &'p [Part], overwrite: Overwrite) -> Result<Vec<Planned<'p>>> {
+        let force = overwrite == Overwrite::Force;
         // A link is refused whatever it points to, even with --force: the
         // rename would replace the link, not what it points to, which is
         // not what anyone who made the link meant. A directory, a FIFO or
@@ -211,6 +234,9 @@ impl Split {
             .collect();
 
         let mut plan = Vec::new();
+        // Set when --rekey replaces a key: the certificate was then checked
+        // against the new key, not the old one.
+        let mut rekeyed = false;
         for (part, new) in &new_keys {
             let path = self.target(part.suffix);
             let replace = match old_keys.iter().find(|k| k.suffix == part.suffix) {
@@ -218,6 +244,15 @@ impl Split {
                 Some(old) => match old.verdict(part, new) {
                     Verdict::Same => continue,
                     Verdict::Differs(_) if force => Replace::Allow,
+                    // A key file that holds no key certsmith reads is not
+                    // known to be a leaf's: only --force replaces it.
+                    Verdict::Differs(
+                        Error::KeyFileHoldsOtherKey { .. } | Error::KeyNotComparable { .. },
+                    ) if overwrite == Overwrite::RekeyLeaf => {
+                        self.check_rekey(old, parts, new, &path)?;
+                        rekeyed = true;
+                        Replace::Allow
+                    }
                     Verdict::Differs(refusal) => return Err(refusal),
                 },
             };
@@ -257,17 +292,17 @@ impl Split {
         }
         if let Some(part) = parts.iter().find(|p| p.suffix == ".pem") {
             let path = self.target(part.suffix);
-            if !force {
-                // The output's own certificate and key must belong together.
-                if let Some((key, KeyState::Plain(public))) = new_keys.first() {
-                    let new = Certificate::from_bytes(&part.contents, &path.display().to_string())?;
-                    if new.public_key_bits != *public {
-                        return Err(Error::CertificateForOtherKey {
-                            cert: path,
-                            key: self.target(key.suffix),
-                        });
-                    }
+            // The output's own certificate and key must belong together.
+            if !force && let Some((key, KeyState::Plain(public))) = new_keys.first() {
+                let new = Certificate::from_bytes(&part.contents, &path.display().to_string())?;
+                if new.public_key_bits != *public {
+                    return Err(Error::CertificateForOtherKey {
+                        cert: path,
+                        key: self.target(key.suffix),
+                    });
                 }
+            }
+            if !force && !rekeyed {
                 self.check_certificate_is_for_the_key(&path, part, &old_keys)?;
             }
             plan.push(Planned {
@@ -319,6 +354,63 @@ impl Split {
         }))
     }
 
+    /// `--rekey` replaces `old` with the new key `part` (at `key_path`) only
+    /// for a leaf, and only together with a certificate for the new key: NAME's
+    /// certificate on disk, which must be the old key's (else who knows whose
+    /// key is being replaced), or without one the new certificate, must not be
+    /// a CA's.
+    fn check_rekey(
+        &self,
+        old: &OldKey,
+        parts: &[Part],
+        new: &KeyState,
+        key_path: &Path,
+    ) -> Result<()> {
+        let cert_path = self.target(".pem");
+        let cert_name = cert_path.display().to_string();
+        let new_cert = parts.iter().find(|p| p.suffix == ".pem").ok_or_else(|| {
+            Error::RekeyWithoutCertificate {
+                name: self.name.clone(),
+            }
+        })?;
+        let new_cert = Certificate::from_bytes(&new_cert.contents, &cert_name)?;
+        let cannot_tell = || Error::RekeyCannotTell {
+            key: old.path.clone(),
+            cert: cert_path.clone(),
+        };
+        let role = match fs::read(&cert_path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => new_cert.clone(),
+            Err(source) => {
+                return Err(Error::ReadFile {
+                    path: cert_path,
+                    source,
+                });
+            }
+            Ok(bytes) => {
+                let on_disk =
+                    Certificate::from_bytes(&bytes, &cert_name).map_err(|_| cannot_tell())?;
+                if matches!(&old.state, KeyState::Plain(public) if *public != on_disk.public_key_bits)
+                {
+                    return Err(cannot_tell());
+                }
+                on_disk
+            }
+        };
+        if may_be_ca(&role) {
+            return Err(Error::RekeyCaKey {
+                key: old.path.clone(),
+                cert: cert_path,
+            });
+        }
+        if matches!(new, KeyState::Plain(public) if *public != new_cert.public_key_bits) {
+            return Err(Error::CertificateForOtherKey {
+                cert: cert_path,
+                key: key_path.into(),
+            });
+        }
+        Ok(())
+    }
+
     /// A new `NAME.pem` must be for the key of NAME that stays: the plaintext
     /// key's, or, beside a sealed key, that of the certificate already there.
     fn check_certificate_is_for_the_key(
@@ -367,6 +459,15 @@ fn holds_a_secret(bytes: &[u8]) -> bool {
     sealed::is_sealed(bytes)
         || bytes.windows(16).any(|w| w == b"PRIVATE KEY-----")
         || PrivateKey::from_bytes(bytes, "").is_ok()
+}
+
+/// Whether `cert` is, or may be, a CA's: BasicConstraints cA, the
+/// keyCertSign usage, or a self-issued certificate with neither extension (a
+/// v1 root, which openssl takes for a CA).
+fn may_be_ca(cert: &Certificate) -> bool {
+    cert.ca.is_some()
+        || cert.key_cert_sign == Some(true)
+        || (cert.subject_der == cert.issuer_der && cert.key_cert_sign.is_none())
 }
 
 /// One file to rename into place.

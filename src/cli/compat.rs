@@ -118,11 +118,12 @@ pub fn gencert(args: GencertArgs) -> Result<()> {
         super::command_for("sign")
     };
     argv.extend(rest);
-    let command = command.unwrap_or_else(super::Cli::command);
+    let mut command = command.unwrap_or_else(super::Cli::command);
     let argv = normalize_go_flags(argv, &command);
     let matches = command
-        .try_get_matches_from(argv)
+        .try_get_matches_from_mut(argv)
         .unwrap_or_else(|e| e.exit());
+    io::refuse_shared_stdin(&mut command, &matches).unwrap_or_else(|e| e.exit());
     let cli = super::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     super::run(cli)
 }

@@ -19,12 +19,8 @@ pub struct Input {
 impl Input {
     pub fn read(arg: &str) -> Result<Input> {
         if arg == "-" {
-            let mut bytes = zeroize::Zeroizing::new(Vec::new());
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|source| Error::ReadStdin { source })?;
             return Ok(Input {
-                bytes,
+                bytes: read_stdin()?,
                 source: "stdin".into(),
             });
         }
@@ -34,16 +30,82 @@ impl Input {
         })
     }
 
-    /// True when the input is JSON (a CSR JSON document) rather than a CSR.
-    pub fn is_json(&self) -> bool {
-        self.bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
-    }
-
     pub fn cert_request(&self) -> Result<CertRequest> {
         let (req, notes) = CertRequest::from_json(&self.bytes, &self.source)?;
         print_notes(&notes);
         Ok(req)
     }
+}
+
+/// All of stdin. Every reader of stdin goes through here (an input named
+/// `-`, `--passphrase-file -`), and [`refuse_shared_stdin`] lets at most
+/// one option of a command line name it: stdin can be read only once.
+pub fn read_stdin() -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    let mut bytes = zeroize::Zeroizing::new(Vec::new());
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::ReadStdin { source })?;
+    Ok(bytes)
+}
+
+/// Options whose value `-` is not stdin: names of files to write.
+const NOT_INPUTS: &[&str] = &["name", "output", "dir"];
+
+/// Refuses, as a usage error (exit 2, like clap's own), a command line on
+/// which two inputs name `-`. Whichever read stdin second would find it
+/// empty: `sign --passphrase-file - -` signed an empty request, or read the
+/// CSR as the passphrase, depending on which was needed first. Checked from
+/// what was typed, before anything is read, so that the answer does not
+/// depend on whether a key turns out to be sealed.
+///
+/// Every input counts (a value `-` of an option that never reads stdin is
+/// refused too: it is no file name either); the files a command writes and
+/// cfssl's pass-through arguments of `gencert`, checked when they are
+/// parsed as the command they stand for, do not.
+pub fn refuse_shared_stdin(
+    command: &mut clap::Command,
+    matches: &clap::ArgMatches,
+) -> std::result::Result<(), clap::Error> {
+    if let Some((name, sub_matches)) = matches.subcommand()
+        && let Some(sub) = command.find_subcommand_mut(name)
+    {
+        return refuse_shared_stdin(sub, sub_matches);
+    }
+    let mut readers = Vec::new();
+    for arg in command.get_arguments() {
+        let id = arg.get_id().as_str();
+        if arg.is_trailing_var_arg_set() || NOT_INPUTS.contains(&id) {
+            continue;
+        }
+        let Ok(Some(values)) = matches.try_get_raw(id) else {
+            continue;
+        };
+        let shown = match (arg.get_long(), arg.get_value_names()) {
+            (Some(long), _) => format!("--{long}"),
+            (None, Some([value, ..])) => format!("<{value}>"),
+            (None, _) => format!("<{}>", id.to_uppercase()),
+        };
+        // Named in the order they were typed (a default comes last).
+        let mut at = matches.indices_of(id).into_iter().flatten();
+        for value in values {
+            let index = at.next().unwrap_or(usize::MAX);
+            if value == "-" {
+                readers.push((index, shown.clone()));
+            }
+        }
+    }
+    readers.sort();
+    let readers: Vec<String> = readers.into_iter().map(|(_, shown)| shown).collect();
+    let message = match readers.as_slice() {
+        [first, second, ..] if first == second => format!(
+            "{first} names - (stdin) twice, and stdin can be read only once: give the other a file"
+        ),
+        [first, second, ..] => format!(
+            "{first} and {second} both name - (stdin), which can be read only once: give one of them a file"
+        ),
+        _ => return Ok(()),
+    };
+    Err(command.error(clap::error::ErrorKind::ArgumentConflict, message))
 }
 
 /// The config named by `--config`, or the built-in one.

@@ -95,8 +95,12 @@ pub fn parse() -> Cli {
         .and_then(|name| name.to_str())
         .and_then(command_for)
         .unwrap_or_else(Cli::command);
+    let mut command = command;
     let args = compat::normalize_go_flags(args, &command);
-    let matches = command.get_matches_from(args);
+    let matches = command
+        .try_get_matches_from_mut(args)
+        .unwrap_or_else(|e| e.exit());
+    io::refuse_shared_stdin(&mut command, &matches).unwrap_or_else(|e| e.exit());
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 

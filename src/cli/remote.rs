@@ -16,7 +16,7 @@ use certsmith::san::San;
 use certsmith::{Error, Result, files};
 
 use super::io::{self, Input};
-use super::secrets::{self, PassphraseArgs, SealArgs};
+use super::secrets::{PassphraseArgs, SealArgs, UnlockArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -29,7 +29,7 @@ Examples:
 #[derive(Subcommand)]
 #[command(after_help = EXAMPLES)]
 pub enum RemoteCommand {
-    Sign(SignArgs),
+    Sign(Box<SignArgs>),
     Info(InfoArgs),
     Token(TokenArgs),
 }
@@ -74,7 +74,13 @@ pub struct SignArgs {
     /// The signer's CA chain: the returned certificate must verify against it
     #[arg(long, value_name = "FILE")]
     ca: Option<PathBuf>,
-    /// A CSR (PEM or DER) or a CSR JSON file, or - for stdin
+    /// Make the request from the CSR JSON for this existing private key (plain or
+    /// age-sealed) instead of a new one
+    #[arg(long, value_name = "FILE", conflicts_with_all = super::sign::KEY_CONFLICTS)]
+    key: Option<PathBuf>,
+    #[command(flatten)]
+    unlock: UnlockArgs,
+    /// A CSR (PEM or DER), JSON output holding one ({"csr": …}), or a CSR JSON file, or - for stdin
     input: String,
     #[command(flatten)]
     seal: SealArgs,
@@ -105,7 +111,7 @@ pub struct TokenArgs {
 
 pub fn run(cmd: RemoteCommand) -> Result<()> {
     match cmd {
-        RemoteCommand::Sign(args) => sign(args),
+        RemoteCommand::Sign(args) => sign(*args),
         RemoteCommand::Info(args) => {
             let remote = connect(&args.connection)?;
             let (result, notes) = remote.info(&args.connection.label, &args.connection.profile)?;
@@ -128,7 +134,9 @@ fn sign(args: SignArgs) -> Result<()> {
     let chain = SignerChain::load(args.ca.as_deref(), args.connection.tls_remote_ca.as_deref())?;
     let remote = connect(&args.connection)?;
     let input = Input::read(&args.input)?;
-    let (csr, private_key) = secrets::request_from_input(&input, &args.seal, &args.passphrase)?;
+    let existing_key = args.key.as_deref().map(|path| (path, &args.unlock));
+    let (csr, private_key) =
+        super::sign::request_from_input(&input, existing_key, &args.seal, &args.passphrase)?;
     let request = SignRequest {
         csr: &csr,
         profile: &args.connection.profile,

@@ -3,7 +3,6 @@
 //! prompt on the controlling terminal, in that order. No flag takes a
 //! passphrase itself (it would show in `ps`).
 
-use std::io::Read;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -84,14 +83,13 @@ fn from_file(file: &str) -> Result<Zeroizing<String>> {
     if let Some(p) = CACHE.get() {
         return Ok(p.clone());
     }
-    let mut bytes = Zeroizing::new(Vec::new());
-    if file == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|source| Error::ReadStdin { source })?;
+    // stdin has one reader: io::refuse_shared_stdin has kept every other
+    // option of the command line off it.
+    let bytes = if file == "-" {
+        super::io::read_stdin()?
     } else {
-        *bytes = files::read(std::path::Path::new(file))?;
-    }
+        Zeroizing::new(files::read(std::path::Path::new(file))?)
+    };
     let mut text = Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned());
     // One trailing newline is the file's, not the passphrase's.
     if text.ends_with('\n') {
@@ -274,28 +272,4 @@ impl UnlockArgs {
         })?;
         PrivateKey::from_bytes(&plaintext, &input.source)
     }
-}
-
-/// What sign and remote sign take as INPUT: a CSR as it is, or a CSR JSON
-/// for which a key is made here (sealed when asked) and a CSR signed by it.
-pub fn request_from_input(
-    input: &Input,
-    seal: &SealArgs,
-    pass: &PassphraseArgs,
-) -> Result<(
-    certsmith::csr::CertificateRequest,
-    Option<Zeroizing<String>>,
-)> {
-    use certsmith::csr::CertificateRequest;
-    if !input.is_json() {
-        return Ok((
-            CertificateRequest::from_bytes(&input.bytes, &input.source)?,
-            None,
-        ));
-    }
-    let req = input.cert_request()?;
-    let seal = seal.seal(pass, "the new private key")?;
-    let key = PrivateKey::generate(req.key)?;
-    let csr = CertificateRequest::made_for(&req, &key)?;
-    Ok((csr, Some(key_text(&key, seal.as_ref())?)))
 }

@@ -1,12 +1,17 @@
 //! `certsmith sign`: a CA signs a CSR, or makes a key and CSR from a CSR JSON
-//! and signs them in one step (cfssl gencert -ca … -config … -profile …).
+//! and signs them in one step (cfssl gencert -ca … -config … -profile …), or
+//! makes the CSR from a CSR JSON for a key that already exists (`--key`:
+//! re-issuing from a Makefile keeps the key).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
+use zeroize::Zeroizing;
 
-use certsmith::envelope::Output;
+use certsmith::csr::CertificateRequest;
+use certsmith::envelope::{self, Output, SignInput};
 use certsmith::issue::Options;
+use certsmith::keys::PrivateKey;
 use certsmith::remote::SignRequest;
 use certsmith::san::San;
 use certsmith::{Error, Result};
@@ -23,9 +28,17 @@ Examples:
       | certsmith split-json server
   certsmith sign --ca ca.pem --ca-key ca-key.pem --config ca-config.json --profile kubernetes \\
       --hostname 10.32.0.1,kubernetes.default kubernetes-csr.json \\
-      | certsmith split-json kubernetes";
+      | certsmith split-json kubernetes
+  certsmith sign --ca ca.pem --ca-key ca-key.pem --key worker-1-key.pem worker-1-csr.json \\
+      | certsmith split-json worker-1                     # re-issue, same key
+  certsmith csr --key app-key.pem --from-cert app.pem \\
+      | certsmith sign --ca ca.pem --ca-key ca-key.pem - | certsmith split-json app";
 
 /// Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"}).
+///
+/// INPUT may also be the JSON that genkey, csr or cfssl print (its "csr" is
+/// signed, bare or in cfssl's API envelope). With --key, the request is made
+/// from a CSR JSON for that existing key, and no key is printed.
 ///
 /// The profile decides validity, usages, CA flag and URLs; the CSR only
 /// proposes a subject, names and a key.
@@ -59,13 +72,20 @@ pub struct SignArgs {
     /// Record the issuance in this ledger (one signed JSON line per certificate)
     #[arg(long)]
     ledger: Option<PathBuf>,
-    /// A CSR (PEM or DER) or a CSR JSON file, or - for stdin
+    /// Make the request from the CSR JSON for this existing private key (plain or
+    /// age-sealed) instead of a new one
+    #[arg(long, value_name = "FILE", conflicts_with_all = KEY_CONFLICTS)]
+    key: Option<PathBuf>,
+    /// A CSR (PEM or DER), JSON output holding one ({"csr": …}), or a CSR JSON file, or - for stdin
     input: String,
     #[command(flatten)]
     seal: SealArgs,
     #[command(flatten)]
     passphrase: PassphraseArgs,
 }
+
+/// The flags that seal a new key, which `--key` does not make.
+pub(super) const KEY_CONFLICTS: [&str; 3] = ["recipients", "recipients_files", "passphrase"];
 
 pub fn run(args: SignArgs) -> Result<()> {
     let config = io::load_config(args.config.as_deref())?;
@@ -105,7 +125,8 @@ pub fn run(args: SignArgs) -> Result<()> {
     };
     let input = Input::read(&args.input)?;
 
-    let (csr, key) = secrets::request_from_input(&input, &args.seal, &args.passphrase)?;
+    let existing_key = args.key.as_deref().map(|path| (path, &args.unlock));
+    let (csr, key) = request_from_input(&input, existing_key, &args.seal, &args.passphrase)?;
     let cert = match (remote, issuer) {
         (
             Some(remote::ProfileSigner {
@@ -144,4 +165,38 @@ pub fn run(args: SignArgs) -> Result<()> {
         csr: Some(csr.to_pem()),
         key,
     })
+}
+
+/// What sign and remote sign take as INPUT ([`envelope::sign_input`]): a CSR
+/// as it is (with the key of the JSON output it came in, if any), or a CSR
+/// JSON, for which a CSR is made here with `existing_key` or with a new key
+/// (sealed when asked, and printed).
+pub(super) fn request_from_input(
+    input: &Input,
+    existing_key: Option<(&Path, &UnlockArgs)>,
+    seal: &SealArgs,
+    pass: &PassphraseArgs,
+) -> Result<(CertificateRequest, Option<Zeroizing<String>>)> {
+    let request = match envelope::sign_input(&input.bytes, &input.source)? {
+        SignInput::Csr { .. } if existing_key.is_some() => {
+            return Err(Error::KeyGivenForCsr {
+                source: input.source.clone(),
+            });
+        }
+        SignInput::Csr { csr, key } => return Ok((csr, key)),
+        SignInput::CsrJson { request, notes } => {
+            io::print_notes(&notes);
+            request
+        }
+    };
+    if let Some((path, unlock)) = existing_key {
+        let key = unlock.read_key(&Input::read(&path.display().to_string())?, pass)?;
+        // The key signs the request: refuse it here, under its own name (issue 13).
+        key.check_can_sign()?;
+        return Ok((CertificateRequest::made_for(&request, &key)?, None));
+    }
+    let seal = seal.seal(pass, "the new private key")?;
+    let key = PrivateKey::generate(request.key)?;
+    let csr = CertificateRequest::made_for(&request, &key)?;
+    Ok((csr, Some(secrets::key_text(&key, seal.as_ref())?)))
 }

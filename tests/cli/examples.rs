@@ -25,15 +25,22 @@ fn pkilint_all(s: &Scratch, certs: &[String]) {
     });
 }
 
-/// `make -C examples/kubernetes OUT=<scratch> CERTSMITH=<bin> ARGS…`, in the scratch
-/// directory, without the MAKEFLAGS of a `make test` that may be running cargo.
+/// `make CERTSMITH=<bin> ARGS…` in a copy of examples/kubernetes (its Makefile
+/// and CSR JSON files) in the scratch directory, as a user runs it, without
+/// the MAKEFLAGS of a `make test` that may be running cargo.
 fn kubernetes_make(s: &Scratch, args: &[&str]) -> Run {
     require("make");
+    if !s.exists("Makefile") {
+        for entry in std::fs::read_dir(example_dir("kubernetes")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            if name == "Makefile" || name.ends_with(".json") {
+                std::fs::copy(&path, s.path(&name)).unwrap();
+            }
+        }
+    }
     let mut cmd = Command::new("make");
     cmd.arg("--no-print-directory")
-        .arg("-C")
-        .arg(example_dir("kubernetes"))
-        .arg(format!("OUT={}", path_str(s.dir.path())))
         .arg(format!("CERTSMITH={}", certsmith_bin()))
         .args(args)
         .env_remove("MAKEFLAGS")
@@ -56,7 +63,7 @@ fn run_in(s: &Scratch, mut cmd: Command) -> Run {
 #[test]
 fn kubernetes_makefile_builds_the_cluster_set_with_make_j() {
     let s = Scratch::new();
-    kubernetes_make(&s, &["-j4"]).ok();
+    kubernetes_make(&s, &["-j8"]).ok();
 
     let workers = ["worker-0", "worker-1", "worker-2"];
     let leaves: Vec<&str> = [
@@ -151,17 +158,149 @@ fn kubernetes_makefile_builds_the_cluster_set_with_make_j() {
     );
 }
 
+/// The certificates the Kubernetes Makefile makes, the CA's first.
+const KUBERNETES_CERTS: [&str; 10] = [
+    "ca",
+    "admin",
+    "worker-0",
+    "worker-1",
+    "worker-2",
+    "kube-controller-manager",
+    "kube-proxy",
+    "kube-scheduler",
+    "kubernetes",
+    "service-account",
+];
+
+fn read_all(s: &Scratch, suffix: &str) -> Vec<Vec<u8>> {
+    KUBERNETES_CERTS
+        .iter()
+        .map(|name| std::fs::read(s.path(&format!("{name}{suffix}"))).unwrap())
+        .collect()
+}
+
+/// Every leaf verifies against the CA (openssl -x509_strict) and is for the key beside it.
+#[track_caller]
+fn assert_kubernetes_set_holds(s: &Scratch) {
+    for name in &KUBERNETES_CERTS[1..] {
+        let cert = format!("{name}.pem");
+        s.openssl_verify("ca.pem", &[], &cert);
+        let from_cert = s.run("openssl", &["x509", "-noout", "-pubkey", "-in", &cert]);
+        let key = format!("{name}-key.pem");
+        let from_key = s.run("openssl", &["pkey", "-pubout", "-in", &key]);
+        assert_eq!(
+            from_cert.ok().stdout_str(),
+            from_key.ok().stdout_str(),
+            "{cert} is not for {key}"
+        );
+    }
+}
+
 #[test]
-fn kubernetes_makefile_reissues_for_new_worker_ips_keeping_keys() {
+fn kubernetes_makefile_runs_again_and_after_touching_the_config_keeping_every_key() {
     let s = Scratch::new();
-    kubernetes_make(&s, &["-j4"]).ok();
+    // First run: everything is made.
+    kubernetes_make(&s, &["-j8"]).ok();
+    assert_kubernetes_set_holds(&s);
+    let (keys, certs) = (read_all(&s, "-key.pem"), read_all(&s, ".pem"));
+
+    // Second run: nothing to do, nothing touched.
+    let second = kubernetes_make(&s, &["-j8"]);
+    second.ok();
+    assert!(
+        second.stdout_str().contains("Nothing to be done"),
+        "{}",
+        second.stdout_str()
+    );
+    assert_eq!(read_all(&s, ".pem"), certs);
+
+    // After `touch ca-config.json`: every leaf re-issued with the key it has,
+    // the CA (key and certificate) left alone.
+    s.run("touch", &["ca-config.json"]).ok();
+    let third = kubernetes_make(&s, &["-j8"]);
+    third.ok();
+    assert!(!third.stderr.contains("error"), "{}", third.stderr);
+    assert_eq!(read_all(&s, "-key.pem"), keys, "a key was replaced");
+    let reissued = read_all(&s, ".pem");
+    assert_eq!(reissued[0], certs[0], "the CA certificate was replaced");
+    for (i, name) in KUBERNETES_CERTS.iter().enumerate().skip(1) {
+        assert_ne!(reissued[i], certs[i], "{name}.pem was not re-issued");
+        assert!(
+            third
+                .stdout_str()
+                .lines()
+                .any(|l| l.contains(&format!(" -key={name}-key.pem "))
+                    && l.ends_with(&format!("split-json -bare {name}"))),
+            "{name} was not re-issued with its key:\n{}",
+            third.stdout_str()
+        );
+    }
+    assert_kubernetes_set_holds(&s);
+
+    // The kubeconfigs, when kubectl is installed (it is optional).
+    let kubectl = Command::new("sh")
+        .args(["-c", "command -v kubectl"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if kubectl {
+        kubernetes_make(&s, &["-j8", "kubeconfigs"]).ok();
+        for (config, cert, user) in [
+            ("admin.kubeconfig", "admin.pem", "admin"),
+            (
+                "worker-1.kubeconfig",
+                "worker-1.pem",
+                "system:node:worker-1",
+            ),
+        ] {
+            assert_eq!(s.file_mode(config), 0o600, "{config}");
+            let view = s.run(
+                "kubectl",
+                &[
+                    "config",
+                    "view",
+                    "--raw",
+                    "--kubeconfig",
+                    config,
+                    "-o",
+                    "json",
+                ],
+            );
+            let view = view.ok().json();
+            assert_eq!(view["users"][0]["name"], user, "{config}");
+            let embedded = |value: &serde_json::Value| {
+                use base64::Engine;
+                base64::engine::general_purpose::STANDARD
+                    .decode(value.as_str().expect("embedded data"))
+                    .unwrap()
+            };
+            assert_eq!(
+                embedded(&view["users"][0]["user"]["client-certificate-data"]),
+                std::fs::read(s.path(cert)).unwrap(),
+                "{config}"
+            );
+            assert_eq!(
+                embedded(&view["clusters"][0]["cluster"]["certificate-authority-data"]),
+                std::fs::read(s.path("ca.pem")).unwrap(),
+                "{config}"
+            );
+        }
+    }
+}
+
+#[test]
+fn kubernetes_makefile_reissues_an_edited_worker_alone_keeping_its_key() {
+    let s = Scratch::new();
+    kubernetes_make(&s, &["-j8"]).ok();
     let (ca_key, worker_key, admin) = (
         s.read("ca-key.pem"),
         s.read("worker-1-key.pem"),
         s.read("admin.pem"),
     );
-
-    kubernetes_make(&s, &["WORKER_IPS=10.240.0.20 10.240.0.99 10.240.0.22"]).ok();
+    let csr = s
+        .read("worker-1-csr.json")
+        .replace("10.240.0.21", "10.240.0.99");
+    s.write("worker-1-csr.json", &csr);
+    kubernetes_make(&s, &["-j8"]).ok();
     let kubelet = s.x509_text("worker-1.pem");
     assert!(
         kubelet.contains("DNS:worker-1, IP Address:10.240.0.99"),
@@ -185,17 +324,20 @@ fn kubernetes_makefile_reissues_for_new_worker_ips_keeping_keys() {
 #[test]
 fn kubernetes_makefile_refuses_a_new_ca_over_an_existing_key() {
     let s = Scratch::new();
-    kubernetes_make(&s, &["-j4"]).ok();
+    kubernetes_make(&s, &["-j8"]).ok();
     let ca_key = s.read("ca-key.pem");
     std::fs::remove_file(s.path("ca.pem")).unwrap();
     let run = kubernetes_make(&s, &[]);
     assert_ne!(run.status, 0);
     assert!(
-        run.stderr.contains("refusing to make a new CA"),
+        run.stderr.contains(
+            "error: ca-key.pem already holds a different private key; refusing to replace it"
+        ),
         "{}",
         run.stderr
     );
     assert_eq!(s.read("ca-key.pem"), ca_key);
+    assert!(!s.exists("ca.pem"));
 }
 
 /// Runs examples/demo/build.sh into `out` under the scratch directory.

@@ -28,6 +28,7 @@ mod offline_root;
 mod profiles;
 mod remote;
 mod renew;
+mod rerun;
 mod revoke;
 mod rotation_examples;
 mod sign;

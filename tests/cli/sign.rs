@@ -1209,3 +1209,266 @@ fn sans_certsmith_does_not_issue_are_left_out_with_a_note() {
     assert!(s.x509_text("o.pem").contains("DNS:o.example.com"));
     s.openssl_verify("ca.pem", &[], "o.pem");
 }
+
+/// The public key (PEM) of a certificate, CSR or private key, as openssl reads it.
+fn public_key(s: &Scratch, file: &str) -> String {
+    let args: &[&str] = if file.ends_with("-key.pem") {
+        &["pkey", "-pubout", "-in", file]
+    } else if file.ends_with(".csr") {
+        &["req", "-noout", "-pubkey", "-in", file]
+    } else {
+        &["x509", "-noout", "-pubkey", "-in", file]
+    };
+    s.run("openssl", args).ok().stdout_str()
+}
+
+/// A root and a leaf `leaf.pem`/`leaf-key.pem` issued from `leaf.json`.
+fn with_leaf() -> Scratch {
+    let s = with_root();
+    s.write("leaf.json", LEAF);
+    s.certsmith_split(
+        &[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "leaf.json",
+        ],
+        "leaf",
+    );
+    s
+}
+
+const SIGN: [&str; 5] = ["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem"];
+
+fn args<'a>(head: &[&'a str], tail: &[&'a str]) -> Vec<&'a str> {
+    head.iter().chain(tail).copied().collect()
+}
+
+#[test]
+fn sign_key_reissues_a_csr_json_for_the_key_that_exists() {
+    let s = with_leaf();
+    let (key, cert) = (s.read("leaf-key.pem"), s.read("leaf.pem"));
+    let run = s.certsmith(&args(&SIGN, &["--key", "leaf-key.pem", "leaf.json"]));
+    run.ok();
+    assert_eq!(
+        run.json().as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["cert", "csr"],
+        "a re-issue prints no key"
+    );
+    // The certificate and CSR for the key NAME holds replace NAME.pem and
+    // NAME.csr, no --force needed; the key file is left as it was.
+    s.certsmith_stdin(&["split-json", "leaf"], &run.stdout).ok();
+    assert_eq!(s.read("leaf-key.pem"), key, "the key was replaced");
+    assert_ne!(s.read("leaf.pem"), cert, "leaf.pem was not re-issued");
+    assert_eq!(public_key(&s, "leaf.pem"), public_key(&s, "leaf-key.pem"));
+    assert_eq!(public_key(&s, "leaf.csr"), public_key(&s, "leaf-key.pem"));
+    s.openssl_verify("ca.pem", &[], "leaf.pem");
+    let text = s.x509_text("leaf.pem");
+    assert!(
+        text.contains("CN = app.example.com")
+            && text.contains("DNS:app.example.com, IP Address:10.0.0.7"),
+        "{text}"
+    );
+}
+
+#[test]
+fn gencert_takes_cfssls_single_dash_key_for_a_reissue() {
+    let s = with_leaf();
+    let key = s.read("leaf-key.pem");
+    for flag in ["-key=leaf-key.pem", "--key=leaf-key.pem"] {
+        let run = s.certsmith(&[
+            "gencert",
+            "-ca=ca.pem",
+            "-ca-key=ca-key.pem",
+            "-profile=server",
+            flag,
+            "leaf.json",
+        ]);
+        run.ok();
+        assert!(run.json().get("key").is_none(), "{flag}: a key was printed");
+        s.certsmith_stdin(&["split-json", "-bare", "leaf"], &run.stdout)
+            .ok();
+        assert_eq!(s.read("leaf-key.pem"), key);
+        assert_eq!(public_key(&s, "leaf.pem"), public_key(&s, "leaf-key.pem"));
+        s.openssl_verify("ca.pem", &[], "leaf.pem");
+    }
+}
+
+#[test]
+fn sign_key_opens_an_age_sealed_key_with_a_passphrase_or_an_identity() {
+    let s = with_leaf();
+    s.write("pass.txt", "correct horse battery staple\n");
+    let sealed = s.certsmith(&[
+        "key",
+        "encrypt",
+        "-p",
+        "--passphrase-file",
+        "pass.txt",
+        "leaf-key.pem",
+    ]);
+    s.write("leaf-key.age", &sealed.ok().stdout_str());
+    let run = s.certsmith(&args(
+        &SIGN,
+        &[
+            "--key",
+            "leaf-key.age",
+            "--passphrase-file",
+            "pass.txt",
+            "leaf.json",
+        ],
+    ));
+    s.write("pass.pem", run.ok().json()["cert"].as_str().unwrap());
+    assert_eq!(public_key(&s, "pass.pem"), public_key(&s, "leaf-key.pem"));
+    s.openssl_verify("ca.pem", &[], "pass.pem");
+
+    s.certsmith(&["key", "identity", "-o", "id.txt"]).ok();
+    let id = s.read("id.txt");
+    let recipient = id
+        .lines()
+        .find_map(|l| l.strip_prefix("# public key: "))
+        .expect("recipient in id.txt");
+    let sealed = s.certsmith(&["key", "encrypt", "-r", recipient, "leaf-key.pem"]);
+    s.write("leaf-key-r.age", &sealed.ok().stdout_str());
+    let err = s
+        .certsmith(&args(&SIGN, &["--key", "leaf-key-r.age", "leaf.json"]))
+        .fails()
+        .to_owned();
+    assert!(
+        err.starts_with(
+            "error: leaf-key-r.age: the key is age-encrypted and no identity was given\n"
+        ),
+        "{err}"
+    );
+    let run = s.certsmith(&args(
+        &SIGN,
+        &["--key", "leaf-key-r.age", "-i", "id.txt", "leaf.json"],
+    ));
+    s.write("id.pem", run.ok().json()["cert"].as_str().unwrap());
+    assert_eq!(public_key(&s, "id.pem"), public_key(&s, "leaf-key.pem"));
+    s.openssl_verify("ca.pem", &[], "id.pem");
+}
+
+#[test]
+fn sign_key_refuses_a_request_and_the_flags_that_seal_a_new_key() {
+    let s = with_leaf();
+    s.certsmith_split(&["csr", "--key", "leaf-key.pem", "leaf.json"], "re");
+    let err = s
+        .certsmith(&args(&SIGN, &["--key", "leaf-key.pem", "re.csr"]))
+        .fails()
+        .to_owned();
+    assert_eq!(
+        err,
+        "error: re.csr is already a certificate request: --key makes one only from a CSR JSON\n\
+         hint: sign the request as it is without --key, or give --key the CSR JSON to make the request from\n"
+    );
+    for seal in [&["-p"][..], &["-r", "age1xyz"], &["-R", "recipients.txt"]] {
+        let mut argv = args(&SIGN, &["--key", "leaf-key.pem"]);
+        argv.extend_from_slice(seal);
+        argv.push("leaf.json");
+        let run = s.certsmith(&argv);
+        assert_eq!(run.status, 2, "{seal:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .starts_with("error: the argument '--key <FILE>' cannot be used with"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn sign_signs_the_csr_of_json_output_bare_or_in_an_api_envelope() {
+    let s = with_leaf();
+    // certsmith's own output: `csr --from-cert` piped into `sign -`.
+    let renewal = s.certsmith(&["csr", "--key", "leaf-key.pem", "--from-cert", "leaf.pem"]);
+    renewal.ok();
+    let run = s.certsmith_stdin(&args(&SIGN, &["-"]), &renewal.stdout);
+    run.ok();
+    assert!(
+        !run.stderr.contains("warning") && !run.stderr.contains("ignored"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.json().as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["cert", "csr"]
+    );
+    s.certsmith_stdin(&["split-json", "leaf"], &run.stdout).ok();
+    assert_eq!(public_key(&s, "leaf.pem"), public_key(&s, "leaf-key.pem"));
+    s.openssl_verify("ca.pem", &[], "leaf.pem");
+    // The same from a file.
+    s.write("renewal.json", &renewal.stdout_str());
+    s.certsmith(&args(&SIGN, &["renewal.json"])).ok();
+
+    // cfssl's genkey output, and the same in cfssl's API envelope: the key
+    // goes on down the pipe to split-json, checked to be the CSR's.
+    s.write(
+        "cf.json",
+        r#"{"CN":"cf.example.com","hosts":["cf.example.com"],"key":{"algo":"ecdsa","size":256}}"#,
+    );
+    let genkey = s.run("cfssl", &["genkey", "cf.json"]);
+    genkey.ok();
+    let bare = genkey.json();
+    let envelope = serde_json::json!({
+        "success": true, "result": bare, "errors": [], "messages": [],
+    })
+    .to_string();
+    for (name, input) in [
+        ("bare", genkey.stdout.clone()),
+        ("env", envelope.into_bytes()),
+    ] {
+        let run = s.certsmith_stdin(&args(&SIGN, &["--profile", "server", "-"]), &input);
+        run.ok();
+        assert_eq!(
+            run.json().as_object().unwrap().keys().collect::<Vec<_>>(),
+            ["cert", "csr", "key"]
+        );
+        assert_eq!(run.json()["key"], bare["key"], "{name}: the key changed");
+        s.certsmith_stdin(&["split-json", name], &run.stdout).ok();
+        let cert = format!("{name}.pem");
+        assert_eq!(
+            public_key(&s, &cert),
+            public_key(&s, &format!("{name}-key.pem"))
+        );
+        s.openssl_verify("ca.pem", &[], &cert);
+        assert!(s.x509_text(&cert).contains("DNS:cf.example.com"));
+    }
+    let failed = br#"{"success":false,"result":null,"errors":[{"code":1000,"message":"no key for you"}],"messages":[]}"#;
+    let err = s
+        .certsmith_stdin(&args(&SIGN, &["-"]), failed)
+        .fails()
+        .to_owned();
+    assert_eq!(err, "error: request failed: no key for you\n");
+}
+
+#[test]
+fn sign_refuses_json_output_without_a_csr_or_with_another_key() {
+    let s = with_leaf();
+    let cert_only = serde_json::json!({ "cert": s.read("leaf.pem") }).to_string();
+    let err = s
+        .certsmith_stdin(&args(&SIGN, &["-"]), cert_only.as_bytes())
+        .fails()
+        .to_owned();
+    assert_eq!(
+        err,
+        "error: stdin is certsmith or cfssl output without a `csr`: nothing to sign\n\
+         hint: pipe in what genkey or csr print (certsmith csr --key KEY --from-cert CERT | certsmith sign …)\n"
+    );
+    s.certsmith_split(&["genkey", "leaf.json"], "other");
+    let mixed = serde_json::json!({
+        "csr": s.read("other.csr"),
+        "key": s.read("leaf-key.pem"),
+    })
+    .to_string();
+    s.write("mixed.json", &mixed);
+    let err = s
+        .certsmith(&args(&SIGN, &["mixed.json"]))
+        .fails()
+        .to_owned();
+    assert!(
+        err.starts_with("error: mixed.json: `key` is not the private key of `csr`\n"),
+        "{err}"
+    );
+}

@@ -646,3 +646,279 @@ fn a_write_that_fails_part_way_leaves_none_of_the_files() {
     );
     assert_eq!(listing(&s), before, "no file and no temporary file is left");
 }
+
+// --- issue 14: re-issue and --rekey
+
+/// The public key (PEM) of a certificate or a plaintext private key, as openssl reads it.
+fn public_key(s: &Scratch, file: &str) -> String {
+    let args: &[&str] = if file.contains("-key") {
+        &["pkey", "-pubout", "-in", file]
+    } else {
+        &["x509", "-noout", "-pubkey", "-in", file]
+    };
+    s.run("openssl", args).ok().stdout_str()
+}
+
+/// What `sign` with the intermediate of [`chain`] prints for `leaf.json`: a new key.
+fn new_leaf(s: &Scratch, extra: &[&str]) -> Run {
+    let mut args = vec![
+        "sign",
+        "--ca",
+        "int.pem",
+        "--ca-key",
+        "int-key.pem",
+        "--profile",
+        "server",
+    ];
+    args.extend(extra);
+    args.push("leaf.json");
+    let run = s.certsmith(&args);
+    run.ok();
+    run
+}
+
+fn all_bytes(s: &Scratch, names: &[&str]) -> Vec<Vec<u8>> {
+    names.iter().map(|n| bytes(s, n)).collect()
+}
+
+#[test]
+fn split_json_replaces_certificate_and_csr_for_the_key_name_already_holds() {
+    let s = chain();
+    let key = bytes(&s, "leaf-key.pem");
+    let reissue = s.certsmith(&[
+        "sign",
+        "--ca",
+        "int.pem",
+        "--ca-key",
+        "int-key.pem",
+        "--profile",
+        "server",
+        "--key",
+        "leaf-key.pem",
+        "leaf.json",
+    ]);
+    reissue.ok();
+    // No key part, and then the same key again: neither needs --force.
+    let with_key = {
+        let mut json = reissue.json();
+        json["key"] = s.read("leaf-key.pem").into();
+        json.to_string()
+    };
+    for input in [reissue.stdout.clone(), with_key.into_bytes()] {
+        s.certsmith_stdin(&["split-json", "leaf"], &input).ok();
+        assert_eq!(s.read("leaf.pem"), reissue.json()["cert"].as_str().unwrap());
+        assert_eq!(s.read("leaf.csr"), reissue.json()["csr"].as_str().unwrap());
+        assert_eq!(bytes(&s, "leaf-key.pem"), key, "the key file was rewritten");
+        s.openssl_verify("root.pem", &["int.pem"], "leaf.pem");
+    }
+}
+
+#[test]
+fn split_json_rekey_replaces_a_leaf_key_and_its_certificate() {
+    let s = chain();
+    let old = all_bytes(&s, &["leaf-key.pem", "leaf.pem", "leaf.csr"]);
+    let new = new_leaf(&s, &[]);
+    // Without --rekey a new key is still refused, naming the file.
+    let err = s
+        .certsmith_stdin(&["split-json", "leaf"], &new.stdout)
+        .fails()
+        .to_owned();
+    assert!(
+        err.starts_with(
+            "error: leaf-key.pem already holds a different private key; refusing to replace it\n"
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        all_bytes(&s, &["leaf-key.pem", "leaf.pem", "leaf.csr"]),
+        old
+    );
+
+    let run = s.certsmith_stdin(&["split-json", "--rekey", "leaf"], &new.stdout);
+    run.ok();
+    let json = new.json();
+    assert_eq!(s.read("leaf-key.pem"), json["key"].as_str().unwrap());
+    assert_eq!(s.read("leaf.pem"), json["cert"].as_str().unwrap());
+    assert_eq!(s.read("leaf.csr"), json["csr"].as_str().unwrap());
+    assert_ne!(bytes(&s, "leaf-key.pem"), old[0]);
+    assert_eq!(s.file_mode("leaf-key.pem"), 0o600);
+    assert_eq!(public_key(&s, "leaf.pem"), public_key(&s, "leaf-key.pem"));
+    s.openssl_verify("root.pem", &["int.pem"], "leaf.pem");
+    assert!(
+        !listing(&s).iter().any(|n| n.contains("certsmith-")),
+        "{:?}",
+        listing(&s)
+    );
+}
+
+#[test]
+fn split_json_rekey_never_replaces_a_ca_key() {
+    let s = chain();
+    let names = [
+        "root-key.pem",
+        "root.pem",
+        "int-key.pem",
+        "int.pem",
+        "int.csr",
+    ];
+    let before = all_bytes(&s, &names);
+    let expected = |name: &str| {
+        format!(
+            "error: --rekey never replaces a CA key ({name}-key.pem belongs to the CA certificate {name}.pem); use --force to replace it anyway\n"
+        )
+    };
+    // A root, by its self-signed CA certificate.
+    let root = s.certsmith(&["initca", "root-csr.json"]);
+    root.ok();
+    let err = s
+        .certsmith_stdin(&["split-json", "--rekey", "root"], &root.stdout)
+        .fails()
+        .to_owned();
+    assert_eq!(err, expected("root"));
+    // An intermediate, by the CA certificate its root signed.
+    let int = s.certsmith(&[
+        "sign",
+        "--ca",
+        "root.pem",
+        "--ca-key",
+        "root-key.pem",
+        "--profile",
+        "intermediate",
+        "int.json",
+    ]);
+    int.ok();
+    let err = s
+        .certsmith_stdin(&["split-json", "--rekey", "int"], &int.stdout)
+        .fails()
+        .to_owned();
+    assert_eq!(err, expected("int"));
+    assert_eq!(all_bytes(&s, &names), before, "a CA file was touched");
+    // With the CA certificate gone, the new one tells: a CA's again.
+    std::fs::remove_file(s.path("root.pem")).unwrap();
+    let err = s
+        .certsmith_stdin(&["split-json", "--rekey", "root"], &root.stdout)
+        .fails()
+        .to_owned();
+    assert_eq!(err, expected("root"));
+    assert_eq!(bytes(&s, "root-key.pem"), before[0]);
+    assert!(!s.exists("root.pem"));
+}
+
+#[test]
+fn split_json_rekey_refuses_what_it_cannot_tell_or_would_leave_mismatched() {
+    let s = chain();
+    let names = ["leaf-key.pem", "leaf.pem", "leaf.csr"];
+    let before = all_bytes(&s, &names);
+    let split = |args: &[&str], input: &[u8]| {
+        let mut argv = vec!["split-json", "--rekey"];
+        argv.extend(args);
+        s.certsmith_stdin(&argv, input).fails().to_owned()
+    };
+    // A new key without a certificate would leave leaf.pem beside a key it is not for.
+    let genkey = s.certsmith(&["genkey", "leaf.json"]);
+    genkey.ok();
+    assert_eq!(
+        split(&["leaf"], &genkey.stdout),
+        "error: --rekey replaces the key of leaf only together with a certificate for the new key, and the output has none\n\
+         hint: split the output of sign or gencert, which carries the certificate with the new key\n"
+    );
+    // A certificate for yet another key beside the new one.
+    let (a, b) = (new_leaf(&s, &[]).json(), new_leaf(&s, &[]).json());
+    let crossed = serde_json::json!({ "cert": a["cert"], "key": b["key"] }).to_string();
+    assert!(split(&["leaf"], crossed.as_bytes()).starts_with(
+        "error: the new leaf.pem is not for the key in leaf-key.pem; refusing to write it\n"
+    ));
+    assert_eq!(all_bytes(&s, &names), before);
+    // leaf.pem that is not leaf-key.pem's certificate says nothing about that key.
+    std::fs::copy(s.path("int.pem"), s.path("leaf.pem")).unwrap();
+    assert_eq!(
+        split(&["leaf"], &new_leaf(&s, &[]).stdout),
+        "error: cannot tell whether leaf-key.pem is a CA key: leaf.pem is not its certificate; refusing to replace it\n\
+         hint: move the old files away first, or pass --force to replace the key anyway\n"
+    );
+    // A key file certsmith cannot read is no leaf's key that it knows of.
+    std::fs::write(s.path("leaf.pem"), &before[1]).unwrap();
+    std::fs::write(s.path("leaf-key.pem"), "not a key\n").unwrap();
+    assert!(
+        split(&["leaf"], &new_leaf(&s, &[]).stdout).starts_with(
+            "error: leaf-key.pem exists and is not a private key certsmith can compare"
+        )
+    );
+    assert_eq!(s.read("leaf-key.pem"), "not a key\n");
+}
+
+#[test]
+fn split_json_rekey_replaces_an_age_sealed_leaf_key() {
+    let s = chain();
+    s.run("age-keygen", &["-o", "identity.txt"]).ok();
+    let recipient = s
+        .run("age-keygen", &["-y", "identity.txt"])
+        .ok()
+        .stdout_str()
+        .trim()
+        .to_owned();
+    std::fs::remove_file(s.path("leaf-key.pem")).unwrap();
+    std::fs::remove_file(s.path("leaf.pem")).unwrap();
+    let first = new_leaf(&s, &["-r", &recipient]);
+    s.certsmith_stdin(&["split-json", "leaf"], &first.stdout)
+        .ok();
+    let second = new_leaf(&s, &["-r", &recipient]);
+    let err = s
+        .certsmith_stdin(&["split-json", "leaf"], &second.stdout)
+        .fails()
+        .to_owned();
+    assert!(
+        err.starts_with("error: leaf-key.age cannot be compared with the new key"),
+        "{err}"
+    );
+    s.certsmith_stdin(&["split-json", "--rekey", "leaf"], &second.stdout)
+        .ok();
+    assert_eq!(
+        s.read("leaf-key.age"),
+        second.json()["key"].as_str().unwrap()
+    );
+    assert_eq!(s.read("leaf.pem"), second.json()["cert"].as_str().unwrap());
+    s.openssl_verify("root.pem", &["int.pem"], "leaf.pem");
+    let opened = s
+        .run("age", &["-d", "-i", "identity.txt", "leaf-key.age"])
+        .ok()
+        .stdout_str();
+    s.write("opened-key.pem", &opened);
+    assert_eq!(public_key(&s, "opened-key.pem"), public_key(&s, "leaf.pem"));
+}
+
+#[cfg(feature = "fault-injection")]
+#[test]
+fn a_rekey_killed_between_the_renames_has_renamed_the_key_and_a_rerun_completes_it() {
+    use assert_cmd::cargo::CommandCargoExt;
+    use std::os::unix::process::ExitStatusExt;
+    let s = chain();
+    let old_cert = bytes(&s, "leaf.pem");
+    let new = new_leaf(&s, &[]);
+    let out = {
+        use std::io::Write;
+        let mut child = std::process::Command::cargo_bin("certsmith")
+            .unwrap()
+            .args(["split-json", "--rekey", "leaf"])
+            .current_dir(s.dir.path())
+            .env("CERTSMITH_FAULT", "split-json-between-renames")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&new.stdout).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    assert_eq!(out.status.signal(), Some(6), "{out:?}");
+    assert_eq!(s.read("leaf-key.pem"), new.json()["key"].as_str().unwrap());
+    assert_eq!(
+        bytes(&s, "leaf.pem"),
+        old_cert,
+        "the certificate came first"
+    );
+    // The key is now the new one: the rerun is a plain re-issue.
+    s.certsmith_stdin(&["split-json", "leaf"], &new.stdout).ok();
+    assert_eq!(s.read("leaf.pem"), new.json()["cert"].as_str().unwrap());
+    assert_eq!(public_key(&s, "leaf.pem"), public_key(&s, "leaf-key.pem"));
+}
