@@ -232,17 +232,29 @@ pub fn issue(
         }
     };
 
-    // Key usage: the profile's bits, less those the key type forbids.
+    // Key usage: the profile's bits, less those the key type forbids. That
+    // is news only when the user's own config asked for them, and then once
+    // for all of them: certsmith's shipped profiles ask for `key
+    // encipherment` for RSA keys and expect to lose it for the others.
     let mut key_usage = flagset::FlagSet::default();
+    let mut left_out = Vec::new();
+    let mut rule_broken = "";
     for bit in profile.key_usages() {
         match bit.allowed_for(csr.key_algorithm) {
             Ok(()) => key_usage |= bit.flag(),
-            Err(rule) => notes.push(Note::UsageDropped {
-                usage: bit.name(),
-                key: csr.key_algorithm.family().into(),
-                rule,
-            }),
+            Err(rule) => {
+                left_out.push(bit.name());
+                rule_broken = rule;
+            }
         }
+    }
+    if !left_out.is_empty() && !profile.shipped {
+        notes.push(Note::UsagesLeftOut {
+            profile: profile.name.clone(),
+            usages: left_out,
+            key: csr.key_algorithm.family().into(),
+            rule: rule_broken,
+        });
     }
     let eku: Vec<ObjectIdentifier> = profile.extended_key_usages().collect();
 
