@@ -396,6 +396,12 @@ pub enum Error {
         ca_not_before: String,
         ca_not_after: String,
     },
+    // issue 14: flags
+    /// Under `--strict`, a certificate for TLS servers (a leaf profile with
+    /// `server auth`) that would have no DNS name or IP address.
+    ServerWithoutSan {
+        profile: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -772,6 +778,11 @@ impl fmt::Display for Error {
                 f,
                 "CA certificate {source} is valid from {ca_not_before} to {ca_not_after}, which leaves nothing of the requested validity {not_before} to {not_after}"
             ),
+            // issue 14: flags
+            ServerWithoutSan { profile } => write!(
+                f,
+                "profile `{profile}` makes TLS server certificates, and this one would have no DNS name or IP address (no \"hosts\") and --strict is set"
+            ),
         }
     }
 }
@@ -837,6 +848,8 @@ impl Error {
             RsaExponent { .. } => "make a new key with exponent 65537 (certsmith genkey, or openssl genrsa without -3)".into(),
             PredatesCa { .. } => "sign once the CA is valid, or drop --strict to clamp notBefore to the CA's".into(),
             OutsideCaValidity { .. } => "sign with a profile whose validity (backdate, expiry, not_before, not_after) overlaps the CA's".into(),
+            // issue 14: flags
+            ServerWithoutSan { .. } => "add \"hosts\" to the CSR JSON or pass --hostname a.example.com,10.0.0.1 (clients never match the CN)".into(),
             _ => return None,
         })
     }

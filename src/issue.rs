@@ -189,6 +189,25 @@ pub fn issue(
     if subject_empty && sans.is_empty() {
         return Err(Error::EmptyIdentity);
     }
+    // A TLS client matches the server's name against the DNS and IP SANs,
+    // never the CN (RFC 9525 no longer counts it; Go and Chrome ignore it):
+    // a server certificate without them is good for no host. cfssl warns
+    // (`This certificate lacks a "hosts" field`); so do we, or refuse under
+    // --strict (issue 14).
+    let serves_tls = profile
+        .extended_key_usages()
+        .any(|eku| eku == crate::usage::EKU_SERVER_AUTH);
+    let names_a_host = sans.iter().any(|s| matches!(s, San::Dns(_) | San::Ip(_)));
+    if serves_tls && !profile.is_ca() && !names_a_host {
+        if options.strict {
+            return Err(Error::ServerWithoutSan {
+                profile: profile.name.clone(),
+            });
+        }
+        notes.push(Note::ServerWithoutSan {
+            profile: profile.name.clone(),
+        });
+    }
 
     // Basic constraints: only a CA profile makes a CA, with the profile's
     // pathlen (or initca's), never more than the issuer allows.

@@ -55,6 +55,16 @@ pub enum Note {
         key: String,
         rule: &'static str,
     },
+    /// A TLS server certificate with no DNS name or IP address in it, which
+    /// no client will accept for any host (cfssl warns alike).
+    ServerWithoutSan { profile: String },
+    /// A JSON key that cfssl's schema does not have, spelled close to one
+    /// it has: most likely a typo that would otherwise pass in silence.
+    UnknownJsonKeyNear {
+        source: String,
+        key: String,
+        known: String,
+    },
 }
 
 impl fmt::Display for Note {
@@ -137,6 +147,14 @@ impl fmt::Display for Note {
                     "note: profile `{profile}`: usage{plural} {list} left out: not allowed for {key} keys ({rule})"
                 )
             }
+            Note::ServerWithoutSan { profile } => write!(
+                f,
+                "warning: this certificate lacks a \"hosts\" field: profile `{profile}` makes it for TLS servers, and clients match the server's name against its DNS names and IP addresses, never the CN; add \"hosts\" to the request or pass --hostname"
+            ),
+            Note::UnknownJsonKeyNear { source, key, known } => write!(
+                f,
+                "warning: {source}: unknown key `{key}` ignored; did you mean `{known}`?"
+            ),
         }
     }
 }
