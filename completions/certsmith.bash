@@ -34,14 +34,17 @@ _certsmith() {
             certsmith,gencert)
                 cmd="certsmith__subcmd__gencert"
                 ;;
-            certsmith,generate)
-                cmd="certsmith__subcmd__generate"
+            certsmith,gencrl)
+                cmd="certsmith__subcmd__gencrl"
                 ;;
             certsmith,genkey)
                 cmd="certsmith__subcmd__genkey"
                 ;;
             certsmith,help)
                 cmd="certsmith__subcmd__help"
+                ;;
+            certsmith,info)
+                cmd="certsmith__subcmd__info"
                 ;;
             certsmith,initca)
                 cmd="certsmith__subcmd__initca"
@@ -64,11 +67,17 @@ _certsmith() {
             certsmith,revoke)
                 cmd="certsmith__subcmd__revoke"
                 ;;
+            certsmith,selfsign)
+                cmd="certsmith__subcmd__selfsign"
+                ;;
             certsmith,sign)
                 cmd="certsmith__subcmd__sign"
                 ;;
             certsmith,split-json)
                 cmd="certsmith__subcmd__split__subcmd__json"
+                ;;
+            certsmith,version)
+                cmd="certsmith__subcmd__version"
                 ;;
             certsmith__subcmd__help,bundle)
                 cmd="certsmith__subcmd__help__subcmd__bundle"
@@ -88,14 +97,17 @@ _certsmith() {
             certsmith__subcmd__help,gencert)
                 cmd="certsmith__subcmd__help__subcmd__gencert"
                 ;;
-            certsmith__subcmd__help,generate)
-                cmd="certsmith__subcmd__help__subcmd__generate"
+            certsmith__subcmd__help,gencrl)
+                cmd="certsmith__subcmd__help__subcmd__gencrl"
                 ;;
             certsmith__subcmd__help,genkey)
                 cmd="certsmith__subcmd__help__subcmd__genkey"
                 ;;
             certsmith__subcmd__help,help)
                 cmd="certsmith__subcmd__help__subcmd__help"
+                ;;
+            certsmith__subcmd__help,info)
+                cmd="certsmith__subcmd__help__subcmd__info"
                 ;;
             certsmith__subcmd__help,initca)
                 cmd="certsmith__subcmd__help__subcmd__initca"
@@ -118,11 +130,17 @@ _certsmith() {
             certsmith__subcmd__help,revoke)
                 cmd="certsmith__subcmd__help__subcmd__revoke"
                 ;;
+            certsmith__subcmd__help,selfsign)
+                cmd="certsmith__subcmd__help__subcmd__selfsign"
+                ;;
             certsmith__subcmd__help,sign)
                 cmd="certsmith__subcmd__help__subcmd__sign"
                 ;;
             certsmith__subcmd__help,split-json)
                 cmd="certsmith__subcmd__help__subcmd__split__subcmd__json"
+                ;;
+            certsmith__subcmd__help,version)
+                cmd="certsmith__subcmd__help__subcmd__version"
                 ;;
             certsmith__subcmd__help__subcmd__key,decrypt)
                 cmd="certsmith__subcmd__help__subcmd__key__subcmd__decrypt"
@@ -263,7 +281,7 @@ _certsmith() {
 
     case "${cmd}" in
         certsmith)
-            opts="-h -V --help --version initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign ledger generate help"
+            opts="-h -V --help --version initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign ledger selfsign gencrl info version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -464,13 +482,25 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        certsmith__subcmd__generate)
-            opts="-h --help"
+        certsmith__subcmd__gencrl)
+            opts="-i -h --identity --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -513,7 +543,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help)
-            opts="initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign ledger generate help"
+            opts="initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign ledger selfsign gencrl info version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -610,7 +640,7 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        certsmith__subcmd__help__subcmd__generate)
+        certsmith__subcmd__help__subcmd__gencrl)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -639,6 +669,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__info)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -918,6 +962,20 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certsmith__subcmd__help__subcmd__selfsign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certsmith__subcmd__help__subcmd__sign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -939,6 +997,58 @@ _certsmith() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__info)
+            opts="-h --remote --tls-remote-ca --client-cert --client-key --label --profile --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-remote-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1716,6 +1826,48 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certsmith__subcmd__selfsign)
+            opts="-r -R -p -h --config --profile --recipient --recipients-file --passphrase --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipients-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -R)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certsmith__subcmd__sign)
             opts="-i -r -R -p -h --ca --ca-key --identity --tls-remote-ca --config --profile --hostname --strict --ledger --recipient --recipients-file --passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1801,6 +1953,20 @@ _certsmith() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__version)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
