@@ -42,7 +42,10 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
             [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Check the issuance ledger that --ledger writes')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages into a directory (for packagers)')
+            [CompletionResult]::new('selfsign', 'selfsign', [CompletionResultType]::ParameterValue, 'Make a self-signed certificate and its key, for testing (cfssl selfsign): {"cert","csr","key"}')
+            [CompletionResult]::new('gencrl', 'gencrl', [CompletionResultType]::ParameterValue, 'Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print certsmith''s version (cfssl version)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -425,7 +428,40 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         'certsmith;ledger;help;help' {
             break
         }
-        'certsmith;generate' {
+        'certsmith;selfsign' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config JSON whose profile shapes the certificate (default: built-in, 2190h)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Signing profile (default: the config''s default profile)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'certsmith;gencrl' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'certsmith;info' {
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order')
+            [CompletionResult]::new('--tls-remote-ca', '--tls-remote-ca', [CompletionResultType]::ParameterName, 'The CA the signer''s TLS certificate must chain to (default: the WebPKI roots)')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'A client certificate for mutual TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'The client certificate''s private key')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'The CA label (multirootca); empty for the server''s default')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The signing profile on the server')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;version' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -448,7 +484,10 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
             [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Check the issuance ledger that --ledger writes')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages into a directory (for packagers)')
+            [CompletionResult]::new('selfsign', 'selfsign', [CompletionResultType]::ParameterValue, 'Make a self-signed certificate and its key, for testing (cfssl selfsign): {"cert","csr","key"}')
+            [CompletionResult]::new('gencrl', 'gencrl', [CompletionResultType]::ParameterValue, 'Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print certsmith''s version (cfssl version)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -551,7 +590,16 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         'certsmith;help;ledger;verify' {
             break
         }
-        'certsmith;help;generate' {
+        'certsmith;help;selfsign' {
+            break
+        }
+        'certsmith;help;gencrl' {
+            break
+        }
+        'certsmith;help;info' {
+            break
+        }
+        'certsmith;help;version' {
             break
         }
         'certsmith;help;help' {

@@ -34,14 +34,17 @@ _certsmith() {
             certsmith,gencert)
                 cmd="certsmith__subcmd__gencert"
                 ;;
-            certsmith,generate)
-                cmd="certsmith__subcmd__generate"
+            certsmith,gencrl)
+                cmd="certsmith__subcmd__gencrl"
                 ;;
             certsmith,genkey)
                 cmd="certsmith__subcmd__genkey"
                 ;;
             certsmith,help)
                 cmd="certsmith__subcmd__help"
+                ;;
+            certsmith,info)
+                cmd="certsmith__subcmd__info"
                 ;;
             certsmith,initca)
                 cmd="certsmith__subcmd__initca"
@@ -67,11 +70,17 @@ _certsmith() {
             certsmith,revoke)
                 cmd="certsmith__subcmd__revoke"
                 ;;
+            certsmith,selfsign)
+                cmd="certsmith__subcmd__selfsign"
+                ;;
             certsmith,sign)
                 cmd="certsmith__subcmd__sign"
                 ;;
             certsmith,split-json)
                 cmd="certsmith__subcmd__split__subcmd__json"
+                ;;
+            certsmith,version)
+                cmd="certsmith__subcmd__version"
                 ;;
             certsmith__subcmd__help,bundle)
                 cmd="certsmith__subcmd__help__subcmd__bundle"
@@ -91,14 +100,17 @@ _certsmith() {
             certsmith__subcmd__help,gencert)
                 cmd="certsmith__subcmd__help__subcmd__gencert"
                 ;;
-            certsmith__subcmd__help,generate)
-                cmd="certsmith__subcmd__help__subcmd__generate"
+            certsmith__subcmd__help,gencrl)
+                cmd="certsmith__subcmd__help__subcmd__gencrl"
                 ;;
             certsmith__subcmd__help,genkey)
                 cmd="certsmith__subcmd__help__subcmd__genkey"
                 ;;
             certsmith__subcmd__help,help)
                 cmd="certsmith__subcmd__help__subcmd__help"
+                ;;
+            certsmith__subcmd__help,info)
+                cmd="certsmith__subcmd__help__subcmd__info"
                 ;;
             certsmith__subcmd__help,initca)
                 cmd="certsmith__subcmd__help__subcmd__initca"
@@ -124,11 +136,17 @@ _certsmith() {
             certsmith__subcmd__help,revoke)
                 cmd="certsmith__subcmd__help__subcmd__revoke"
                 ;;
+            certsmith__subcmd__help,selfsign)
+                cmd="certsmith__subcmd__help__subcmd__selfsign"
+                ;;
             certsmith__subcmd__help,sign)
                 cmd="certsmith__subcmd__help__subcmd__sign"
                 ;;
             certsmith__subcmd__help,split-json)
                 cmd="certsmith__subcmd__help__subcmd__split__subcmd__json"
+                ;;
+            certsmith__subcmd__help,version)
+                cmd="certsmith__subcmd__help__subcmd__version"
                 ;;
             certsmith__subcmd__help__subcmd__key,decrypt)
                 cmd="certsmith__subcmd__help__subcmd__key__subcmd__decrypt"
@@ -269,7 +287,7 @@ _certsmith() {
 
     case "${cmd}" in
         certsmith)
-            opts="-h -V --help --version initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger generate help"
+            opts="-h -V --help --version initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -470,13 +488,25 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        certsmith__subcmd__generate)
-            opts="-h --help"
+        certsmith__subcmd__gencrl)
+            opts="-i -h --identity --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -519,7 +549,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help)
-            opts="initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger generate help"
+            opts="initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,7 +646,7 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        certsmith__subcmd__help__subcmd__generate)
+        certsmith__subcmd__help__subcmd__gencrl)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -645,6 +675,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__info)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -938,6 +982,20 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certsmith__subcmd__help__subcmd__selfsign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certsmith__subcmd__help__subcmd__sign)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -959,6 +1017,58 @@ _certsmith() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__info)
+            opts="-h --remote --tls-remote-ca --client-cert --client-key --label --profile --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --remote)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-remote-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1818,6 +1928,48 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certsmith__subcmd__selfsign)
+            opts="-r -R -p -h --config --profile --recipient --recipients-file --passphrase --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipients-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -R)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certsmith__subcmd__sign)
             opts="-i -r -R -p -h --ca --ca-key --identity --tls-remote-ca --config --profile --hostname --strict --ledger --key --recipient --recipients-file --passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1907,6 +2059,20 @@ _certsmith() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__version)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

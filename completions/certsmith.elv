@@ -39,7 +39,10 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
             cand renew 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key'
             cand ledger 'Check the issuance ledger that --ledger writes'
-            cand generate 'Write shell completions and man pages into a directory (for packagers)'
+            cand selfsign 'Make a self-signed certificate and its key, for testing (cfssl selfsign): {"cert","csr","key"}'
+            cand gencrl 'Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line'
+            cand info 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)'
+            cand version 'Print certsmith''s version (cfssl version)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;initca'= {
@@ -372,7 +375,37 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;ledger;help;help'= {
         }
-        &'certsmith;generate'= {
+        &'certsmith;selfsign'= {
+            cand --config 'Config JSON whose profile shapes the certificate (default: built-in, 2190h)'
+            cand --profile 'Signing profile (default: the config''s default profile)'
+            cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -p 'Seal the private key with a passphrase (scrypt)'
+            cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'certsmith;gencrl'= {
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'certsmith;info'= {
+            cand --remote 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order'
+            cand --tls-remote-ca 'The CA the signer''s TLS certificate must chain to (default: the WebPKI roots)'
+            cand --client-cert 'A client certificate for mutual TLS'
+            cand --client-key 'The client certificate''s private key'
+            cand --label 'The CA label (multirootca); empty for the server''s default'
+            cand --profile 'The signing profile on the server'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;version'= {
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -394,7 +427,10 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
             cand renew 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key'
             cand ledger 'Check the issuance ledger that --ledger writes'
-            cand generate 'Write shell completions and man pages into a directory (for packagers)'
+            cand selfsign 'Make a self-signed certificate and its key, for testing (cfssl selfsign): {"cert","csr","key"}'
+            cand gencrl 'Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line'
+            cand info 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)'
+            cand version 'Print certsmith''s version (cfssl version)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;help;initca'= {
@@ -467,7 +503,13 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;help;ledger;verify'= {
         }
-        &'certsmith;help;generate'= {
+        &'certsmith;help;selfsign'= {
+        }
+        &'certsmith;help;gencrl'= {
+        }
+        &'certsmith;help;info'= {
+        }
+        &'certsmith;help;version'= {
         }
         &'certsmith;help;help'= {
         }

@@ -451,6 +451,12 @@ pub enum Error {
     RekeyWithoutCertificate {
         name: String,
     },
+    // issue 14: flags
+    /// Under `--strict`, a certificate for TLS servers (a leaf profile with
+    /// `server auth`) that would have no DNS name or IP address.
+    ServerWithoutSan {
+        profile: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -881,6 +887,11 @@ impl fmt::Display for Error {
                 f,
                 "--rekey replaces the key of {name} only together with a certificate for the new key, and the output has none"
             ),
+            // issue 14: flags
+            ServerWithoutSan { profile } => write!(
+                f,
+                "profile `{profile}` makes TLS server certificates, and this one would have no DNS name or IP address (no \"hosts\") and --strict is set"
+            ),
         }
     }
 }
@@ -958,6 +969,8 @@ impl Error {
             KeyGivenForCsr { .. } => "sign the request as it is without --key, or give --key the CSR JSON to make the request from".into(),
             RekeyCannotTell { .. } => "move the old files away first, or pass --force to replace the key anyway".into(),
             RekeyWithoutCertificate { .. } => "split the output of sign or gencert, which carries the certificate with the new key".into(),
+            // issue 14: flags
+            ServerWithoutSan { .. } => "add \"hosts\" to the CSR JSON or pass --hostname a.example.com,10.0.0.1 (clients never match the CN)".into(),
             _ => return None,
         })
     }

@@ -194,6 +194,25 @@ pub fn issue(
     if subject_empty && sans.is_empty() {
         return Err(Error::EmptyIdentity);
     }
+    // A TLS client matches the server's name against the DNS and IP SANs,
+    // never the CN (RFC 9525 no longer counts it; Go and Chrome ignore it):
+    // a server certificate without them is good for no host. cfssl warns
+    // (`This certificate lacks a "hosts" field`); so do we, or refuse under
+    // --strict (issue 14).
+    let serves_tls = profile
+        .extended_key_usages()
+        .any(|eku| eku == crate::usage::EKU_SERVER_AUTH);
+    let names_a_host = sans.iter().any(|s| matches!(s, San::Dns(_) | San::Ip(_)));
+    if serves_tls && !profile.is_ca() && !names_a_host {
+        if options.strict {
+            return Err(Error::ServerWithoutSan {
+                profile: profile.name.clone(),
+            });
+        }
+        notes.push(Note::ServerWithoutSan {
+            profile: profile.name.clone(),
+        });
+    }
 
     // Basic constraints: only a CA profile makes a CA, with the profile's
     // pathlen (or initca's), never more than the issuer allows.
@@ -237,17 +256,29 @@ pub fn issue(
         }
     };
 
-    // Key usage: the profile's bits, less those the key type forbids.
+    // Key usage: the profile's bits, less those the key type forbids. That
+    // is news only when the user's own config asked for them, and then once
+    // for all of them: certsmith's shipped profiles ask for `key
+    // encipherment` for RSA keys and expect to lose it for the others.
     let mut key_usage = flagset::FlagSet::default();
+    let mut left_out = Vec::new();
+    let mut rule_broken = "";
     for bit in profile.key_usages() {
         match bit.allowed_for(csr.key_algorithm) {
             Ok(()) => key_usage |= bit.flag(),
-            Err(rule) => notes.push(Note::UsageDropped {
-                usage: bit.name(),
-                key: csr.key_algorithm.family().into(),
-                rule,
-            }),
+            Err(rule) => {
+                left_out.push(bit.name());
+                rule_broken = rule;
+            }
         }
+    }
+    if !left_out.is_empty() && !profile.shipped {
+        notes.push(Note::UsagesLeftOut {
+            profile: profile.name.clone(),
+            usages: left_out,
+            key: csr.key_algorithm.family().into(),
+            rule: rule_broken,
+        });
     }
     let eku: Vec<ObjectIdentifier> = profile.extended_key_usages().collect();
 

@@ -1,7 +1,8 @@
 //! Reading cfssl's JSON the way Go's encoding/json does: object keys match
 //! struct fields case-insensitively (`"cn"` works for `CN`), `null` means
 //! "absent", and unknown keys are ignored. Unlike Go we report each ignored
-//! key, so that a typo (`"usage"` for `"usages"`) does not pass in silence.
+//! key, so that a typo (`"usage"` for `"usages"`) does not pass in silence,
+//! and name the known key it is closest to (issue 14).
 
 use serde_json::{Map, Value};
 
@@ -11,6 +12,8 @@ use crate::{Error, Note, Result};
 pub(crate) struct Object<'a> {
     map: &'a Map<String, Value>,
     used: Vec<bool>,
+    /// The field names read so far: what an unknown key may be a typo of.
+    known: Vec<String>,
     /// The file (or "stdin") the object came from, for messages.
     source: &'a str,
     /// Dotted path of this object inside the document ("" for the root).
@@ -27,6 +30,7 @@ impl<'a> Object<'a> {
         Ok(Object {
             map,
             used: vec![false; map.len()],
+            known: Vec::new(),
             source,
             path: path.to_string(),
         })
@@ -48,6 +52,9 @@ impl<'a> Object<'a> {
     /// The value of field `name`, matched as Go does: exact spelling first,
     /// then case-insensitively. `null` counts as absent.
     pub(crate) fn get(&mut self, name: &str) -> Option<&'a Value> {
+        if !self.known.iter().any(|k| k == name) {
+            self.known.push(name.to_string());
+        }
         let index = self
             .map
             .keys()
@@ -151,17 +158,101 @@ impl<'a> Object<'a> {
         }
     }
 
-    /// Notes for every key no `get` asked for. Call once all fields are read.
+    /// Notes for every key no `get` asked for, naming the known key it is
+    /// probably a typo of. Call once all fields are read.
     pub(crate) fn finish(self, notes: &mut Vec<Note>) {
         for ((key, _), used) in self.map.iter().zip(&self.used) {
-            if !used {
-                notes.push(Note::UnknownJsonKey {
-                    source: self.source.to_string(),
+            if *used {
+                continue;
+            }
+            let source = self.source.to_string();
+            notes.push(match nearest(key, &self.known) {
+                Some(known) => Note::UnknownJsonKeyNear {
+                    source,
                     key: self.path_of(key),
-                });
+                    known: self.path_of(known),
+                },
+                None => Note::UnknownJsonKey {
+                    source,
+                    key: self.path_of(key),
+                },
+            });
+        }
+    }
+}
+
+/// The known field that `unknown` most likely misspells: the same but for
+/// `_`/`-` (`crl-url`), a plural or singular (`host`, `usage`), a nested
+/// field written flat (`key_algo` for `key`), or at most one edit away (two
+/// for names of five letters and more), counting a swap of neighbours as
+/// one (`hsots`). Short names (`C`, `O`, `CN`) get no guess: every other
+/// two-letter key is one edit from them.
+fn nearest<'k>(unknown: &str, known: &'k [String]) -> Option<&'k str> {
+    let squash = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let u = squash(unknown);
+    let lower = unknown.to_ascii_lowercase();
+    known
+        .iter()
+        .filter_map(|k| {
+            let kk = squash(k);
+            let shorter = u.len().min(kk.len());
+            let plural = |a: &[char], b: &[char]| {
+                b.len() == a.len() + 1 && b.ends_with(&['s']) && b.starts_with(a)
+            };
+            let nested = lower
+                .strip_prefix(&k.to_ascii_lowercase())
+                .is_some_and(|rest| rest.starts_with(['_', '-', '.']) && rest.len() > 1);
+            let distance = if u == kk {
+                0
+            } else if shorter >= 3 && (plural(&u, &kk) || plural(&kk, &u)) {
+                1
+            } else if k.len() >= 2 && nested {
+                2
+            } else {
+                let d = edit_distance(&u, &kk);
+                let allowed = match shorter {
+                    0..=2 => 0,
+                    3..=4 => 1,
+                    _ => 2,
+                };
+                if d > allowed {
+                    return None;
+                }
+                d
+            };
+            Some((distance, k.as_str()))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Optimal-string-alignment distance: insertions, deletions, substitutions
+/// and swaps of two neighbours each cost one.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
         }
     }
+    d[a.len()][b.len()]
 }
 
 /// Parses a whole document, naming the file and position on failure.
@@ -210,6 +301,55 @@ fn is_url(text: &str) -> bool {
         return !dn.is_empty() && text.bytes().all(|b| b.is_ascii_graphic());
     }
     matches!(crate::san::San::classify(text), Ok(crate::san::San::Uri(_)))
+}
+
+#[cfg(test)]
+mod nearest_tests {
+    use super::nearest;
+
+    #[test]
+    fn typos_of_known_keys_are_named_and_unrelated_keys_are_not() {
+        let known: Vec<String> = [
+            "CN",
+            "names",
+            "hosts",
+            "key",
+            "ca",
+            "serialnumber",
+            "crl_url",
+        ]
+        .map(String::from)
+        .to_vec();
+        for (typo, want) in [
+            ("host", "hosts"),
+            ("hsots", "hosts"),
+            ("hots", "hosts"),
+            ("name", "names"),
+            ("Name", "names"),
+            ("key_algo", "key"),
+            ("keys", "key"),
+            ("serial_number", "serialnumber"),
+            ("crl-url", "crl_url"),
+            ("crlurl", "crl_url"),
+        ] {
+            assert_eq!(nearest(typo, &known), Some(want), "{typo}");
+        }
+        for unrelated in ["extra", "comment", "O", "C", "x", "profile", "expiry"] {
+            assert_eq!(nearest(unrelated, &known), None, "{unrelated}");
+        }
+        let profile: Vec<String> = ["expiry", "usages", "issuer_urls", "ca_constraint"]
+            .map(String::from)
+            .to_vec();
+        for (typo, want) in [
+            ("usage", "usages"),
+            ("expires", "expiry"),
+            ("expirey", "expiry"),
+            ("issuer_url", "issuer_urls"),
+            ("ca_constraints", "ca_constraint"),
+        ] {
+            assert_eq!(nearest(typo, &profile), Some(want), "{typo}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -10,12 +10,6 @@ use std::fmt;
 pub enum Note {
     /// A JSON key that cfssl's schema does not have; Go ignores those, so do we.
     UnknownJsonKey { source: String, key: String },
-    /// A key usage the profile asks for but RFC 5280/8813/8410 forbid for the key type.
-    UsageDropped {
-        usage: &'static str,
-        key: String,
-        rule: &'static str,
-    },
     /// notAfter was cut back so that the certificate does not outlive its issuer.
     NotAfterClamped { requested: String, clamped: String },
     /// notBefore was moved up to the issuer's: the CA is not valid before then.
@@ -54,6 +48,26 @@ pub enum Note {
     /// A temporary file of split-json's, older than a minute, that a crash
     /// left behind (it may have held a private key) and a later run removed.
     StaleTemporaryRemoved { path: String },
+    // issue 14: flags
+    /// Usages that the user's own profile asks for and the key type forbids
+    /// (RFC 3279, 8813, 8410), left out: one note for all of them. The
+    /// shipped profiles are templates for every key type and get none.
+    UsagesLeftOut {
+        profile: String,
+        usages: Vec<&'static str>,
+        key: String,
+        rule: &'static str,
+    },
+    /// A TLS server certificate with no DNS name or IP address in it, which
+    /// no client will accept for any host (cfssl warns alike).
+    ServerWithoutSan { profile: String },
+    /// A JSON key that cfssl's schema does not have, spelled close to one
+    /// it has: most likely a typo that would otherwise pass in silence.
+    UnknownJsonKeyNear {
+        source: String,
+        key: String,
+        known: String,
+    },
 }
 
 impl fmt::Display for Note {
@@ -62,10 +76,6 @@ impl fmt::Display for Note {
             Note::UnknownJsonKey { source, key } => {
                 write!(f, "warning: {source}: unknown key `{key}` ignored")
             }
-            Note::UsageDropped { usage, key, rule } => write!(
-                f,
-                "note: usage `{usage}` left out: not allowed for {key} keys ({rule})"
-            ),
             Note::NotAfterClamped { requested, clamped } => write!(
                 f,
                 "note: notAfter {requested} would outlive the CA; clamped to {clamped}"
@@ -125,6 +135,32 @@ impl fmt::Display for Note {
             Note::StaleTemporaryRemoved { path } => write!(
                 f,
                 "note: removed {path}, a temporary file left by an interrupted split-json"
+            ),
+            // issue 14: flags
+            Note::UsagesLeftOut {
+                profile,
+                usages,
+                key,
+                rule,
+            } => {
+                let plural = if usages.len() == 1 { "" } else { "s" };
+                let list = usages
+                    .iter()
+                    .map(|u| format!("`{u}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                write!(
+                    f,
+                    "note: profile `{profile}`: usage{plural} {list} left out: not allowed for {key} keys ({rule})"
+                )
+            }
+            Note::ServerWithoutSan { profile } => write!(
+                f,
+                "warning: this certificate lacks a \"hosts\" field: profile `{profile}` makes it for TLS servers, and clients match the server's name against its DNS names and IP addresses, never the CN; add \"hosts\" to the request or pass --hostname"
+            ),
+            Note::UnknownJsonKeyNear { source, key, known } => write!(
+                f,
+                "warning: {source}: unknown key `{key}` ignored; did you mean `{known}`?"
             ),
         }
     }

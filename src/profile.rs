@@ -19,6 +19,15 @@ use crate::{Error, Note, Result};
 /// The config compiled into the binary, used when no `--config` is given.
 pub const BUILTIN_CONFIG: &str = include_str!("../profiles/default.json");
 
+/// Every config file certsmith ships (profiles/*.json). Their profiles are
+/// templates for every key type (issue 14): `key encipherment` is there for
+/// RSA keys, and leaving it out of an ECDSA certificate is the plan, not news.
+const SHIPPED_CONFIGS: [&str; 3] = [
+    BUILTIN_CONFIG,
+    include_str!("../profiles/kubernetes.json"),
+    include_str!("../profiles/offline-root.json"),
+];
+
 /// cfssl's default when a config has no `default` profile: one year, for
 /// TLS servers and clients.
 const CFSSL_DEFAULT_EXPIRY: Duration = Duration::from_secs(8760 * 3600);
@@ -81,6 +90,10 @@ pub struct Profile {
     pub auth_remote: Option<AuthRemote>,
     /// RFC 5280 §4.2.1.10 constraints put into the CA certificates this profile makes.
     pub name_constraints: Option<NameConstraints>,
+    /// The profile is certsmith's own (built in, shipped in profiles/, or
+    /// cfssl's default that a config without `default` gets), not one the
+    /// user wrote: usages its key type forbids are left out without a note.
+    pub shipped: bool,
 }
 
 impl Profile {
@@ -105,6 +118,7 @@ impl Profile {
             remote: None,
             auth_remote: None,
             name_constraints: None,
+            shipped: false,
         }
     }
 
@@ -117,6 +131,7 @@ impl Profile {
                 .iter()
                 .map(|u| Usage::parse(u).expect("known usage"))
                 .collect(),
+            shipped: true,
             ..Profile::empty("default")
         }
     }
@@ -432,6 +447,7 @@ pub struct Config {
 impl Config {
     pub fn from_json(bytes: &[u8], source: &str) -> Result<(Config, Vec<Note>)> {
         let value = json::parse(bytes, source)?;
+        let shipped = is_shipped(&value);
         let mut notes = Vec::new();
         let mut root = Object::new(&value, source, "")?;
         let mut default = Profile::cfssl_default();
@@ -439,13 +455,16 @@ impl Config {
         if let Some(mut signing) = root.object("signing")? {
             if let Some(d) = signing.object("default")? {
                 default = Profile::parse(d, "default", &mut notes)?;
+                default.shipped = shipped;
             }
             if let Some(mut map) = signing.object("profiles")? {
                 let names: Vec<String> = map_keys(&value, &["signing", "profiles"]);
                 for name in names {
                     // Profile names are map keys: exact, not case-insensitive.
                     let o = map.member(&name)?;
-                    profiles.insert(name.clone(), Profile::parse(o, &name, &mut notes)?);
+                    let mut profile = Profile::parse(o, &name, &mut notes)?;
+                    profile.shipped = shipped;
+                    profiles.insert(name.clone(), profile);
                 }
                 map.finish(&mut notes);
             }
@@ -519,6 +538,14 @@ impl Config {
         }
         Ok(p)
     }
+}
+
+/// Whether a config is one of the files certsmith ships, as it was shipped
+/// (compared as JSON, so that a copy with other whitespace still counts).
+fn is_shipped(config: &serde_json::Value) -> bool {
+    SHIPPED_CONFIGS.iter().any(|text| {
+        serde_json::from_str::<serde_json::Value>(text).is_ok_and(|shipped| shipped == *config)
+    })
 }
 
 /// The keys of the object at `path` (exact spellings), in file order.

@@ -1,16 +1,50 @@
 //! cfssl muscle memory: Go-style single-dash long flags (`-ca=ca.pem`,
-//! `-bare`), and cfssl's own command names (`gencert`, `certinfo`,
-//! `print-defaults`) mapped onto certsmith's commands.
+//! `-bare`), cfssl's own flags (`cfssl_flags.rs`), and cfssl's command names
+//! (`gencert`, `certinfo`, `print-defaults`, `selfsign`, `gencrl`, `info`,
+//! `version`) mapped onto certsmith's commands.
 
 use std::collections::HashSet;
 use std::ffi::OsString;
+use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, CommandFactory, FromArgMatches, Subcommand};
 
+use certsmith::ca::Issuer;
+use certsmith::cert::{Certificate, Serial};
+use certsmith::crl::{self, Reason, Revocation};
+use certsmith::csr::CertificateRequest;
+use certsmith::envelope::Output;
+use certsmith::issue::{self, Options, Signer};
+use certsmith::keys::PrivateKey;
 use certsmith::report::{self, Report};
+use certsmith::san::San;
 use certsmith::{Error, Result};
 
+use super::cfssl_flags;
 use super::io::{self, Input};
+use super::secrets::{self, PassphraseArgs, SealArgs, UnlockArgs};
+
+/// A cfssl command line (`command` and the arguments after it) as certsmith
+/// runs it, the notes for dropped flags printed. A flag certsmith refuses
+/// is a usage error: exit 2, saying what to use instead.
+pub fn cfssl_command_line(program: &OsString, command: &str, rest: &[OsString]) -> Vec<OsString> {
+    match cfssl_flags::translate(command, rest, &super::longs_of) {
+        Ok(translated) => {
+            for note in &translated.notes {
+                say!("{}", io::for_terminal(note));
+            }
+            std::iter::once(program.clone())
+                .chain(translated.args)
+                .collect()
+        }
+        Err(refused) => clap::Error::raw(
+            clap::error::ErrorKind::UnknownArgument,
+            format!("{}\n", io::for_terminal(&refused.to_string())),
+        )
+        .exit(),
+    }
+}
 
 /// Rewrites Go-style `-name` / `-name=value` into `--name…` wherever `name`
 /// is a long option of some certsmith command. Single-letter flags (`-r`,
@@ -62,7 +96,8 @@ Examples:
 
 /// cfssl's gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign.
 ///
-/// Every other flag is passed on to that command unchanged.
+/// cfssl's flags are translated to that command's, or ignored with a note
+/// (-loglevel, -label without -remote), or refused naming what to use instead.
 #[derive(Args)]
 #[command(after_help = GENCERT_EXAMPLES)]
 pub struct GencertArgs {
@@ -78,47 +113,12 @@ pub struct GencertArgs {
 
 pub fn gencert(args: GencertArgs) -> Result<()> {
     // The flags arrive as typed: `-ca=x` and `--ca=x` alike.
-    let has = |flag: &str| {
-        args.args.iter().any(|a| {
-            let name = a
-                .to_str()
-                .and_then(|s| s.strip_prefix("--").or(s.strip_prefix('-')));
-            name.is_some_and(|s| s == flag || s.starts_with(&format!("{flag}=")))
-        })
-    };
-    let mut argv: Vec<OsString> = vec!["certsmith".into()];
-    let mut rest = args.args.clone();
-    // `initca` is a command here, not an option, so `-initca` is not rewritten.
-    let command = if has("initca") {
-        argv.push("initca".into());
-        rest.retain(|a| !matches!(a.to_str(), Some("--initca" | "-initca")));
-        super::command_for("initca")
-    } else if has("renewca") {
-        // issue 14: cfssl's `gencert -renewca -ca CERT -ca-key KEY` is
-        // `initca --ca CERT --key KEY`.
-        argv.push("initca".into());
-        rest.retain(|a| !matches!(a.to_str(), Some("--renewca" | "-renewca")));
-        for arg in &mut rest {
-            let Some(text) = arg.to_str() else { continue };
-            let value = ["-ca-key", "--ca-key"]
-                .iter()
-                .find_map(|flag| text.strip_prefix(flag));
-            match value {
-                Some("") => *arg = "--key".into(),
-                Some(v) if v.starts_with('=') => *arg = format!("--key{v}").into(),
-                _ => {}
-            }
-        }
-        super::command_for("initca")
-    } else if has("remote") {
-        argv.extend(["remote".into(), "sign".into()]);
-        None
-    } else {
-        argv.push("sign".into());
-        super::command_for("sign")
-    };
-    argv.extend(rest);
-    let mut command = command.unwrap_or_else(super::Cli::command);
+    let argv = cfssl_command_line(&"certsmith".into(), "gencert", &args.args);
+    let mut command = argv
+        .get(1)
+        .and_then(|name| name.to_str())
+        .and_then(super::command_for)
+        .unwrap_or_else(super::Cli::command);
     let argv = normalize_go_flags(argv, &command);
     let matches = command
         .try_get_matches_from_mut(argv)
@@ -208,4 +208,249 @@ pub fn print_defaults(what: PrintDefaults) -> Result<()> {
         PrintDefaults::List => "csr\nconfig\n".to_string(),
     };
     io::write_stdout(text.as_bytes())
+}
+
+/// cfssl's validity for a self-signed certificate without a config: 2190h.
+const SELFSIGN_EXPIRY: Duration = Duration::from_secs(2190 * 3600);
+
+const SELFSIGN_EXAMPLES: &str = "\
+Examples:
+  certsmith selfsign www.example.net,10.0.0.1 csr.json | certsmith split-json www";
+
+/// Make a self-signed certificate and its key, for testing (cfssl selfsign): {"cert","csr","key"}.
+///
+/// The certificate is its own issuer: nothing trusts it but a client told to
+/// pin it. HOSTNAME (DNS names and IPs, comma-separated) replaces the CSR
+/// JSON's hosts. Without --config it is valid for 2190h with the default
+/// profile's usages, as cfssl's is.
+#[derive(Args)]
+#[command(after_help = SELFSIGN_EXAMPLES)]
+pub struct SelfsignArgs {
+    /// The certificate's DNS names and IP addresses, comma-separated
+    hostname: String,
+    /// CSR JSON file, or - for stdin
+    csr_json: String,
+    /// Config JSON whose profile shapes the certificate (default: built-in, 2190h)
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Signing profile (default: the config's default profile)
+    #[arg(long)]
+    profile: Option<String>,
+    #[command(flatten)]
+    seal: SealArgs,
+    #[command(flatten)]
+    passphrase: PassphraseArgs,
+}
+
+pub fn selfsign(args: SelfsignArgs) -> Result<()> {
+    let hosts = San::parse_list(&args.hostname)?;
+    let profile = if args.config.is_none() && args.profile.is_none() {
+        let mut profile = certsmith::profile::Config::builtin().default;
+        profile.expiry = Some(SELFSIGN_EXPIRY);
+        profile
+    } else {
+        io::load_config(args.config.as_deref())?.profile(args.profile.as_deref())?
+    };
+    profile.check_local()?;
+    let req = Input::read(&args.csr_json)?.cert_request()?;
+    let seal = args.seal.seal(&args.passphrase, "the new private key")?;
+    let key = PrivateKey::generate(req.key)?;
+    let csr = CertificateRequest::made_for(&req, &key)?;
+    let options = Options {
+        hosts: Some(hosts),
+        ..Options::default()
+    };
+    let issued = issue::issue(
+        &csr,
+        &profile,
+        Signer::SelfSigned(&key),
+        &options,
+        io::now(),
+    )?;
+    io::print_notes(&issued.notes);
+    say!(
+        "warning: a self-signed certificate: nothing trusts it but a client told to pin it; for testing only"
+    );
+    let cert = Certificate::from_der(issued.der, "the new certificate")?;
+    io::emit(&Output {
+        cert: Some(cert.to_pem()),
+        csr: Some(csr.to_pem()),
+        key: Some(secrets::key_text(&key, seal.as_ref())?),
+    })
+}
+
+/// cfssl's gencrl: a week when TIME is absent or 0.
+const GENCRL_DEFAULT: Duration = Duration::from_secs(7 * 24 * 3600);
+
+const GENCRL_EXAMPLES: &str = "\
+Examples:
+  certsmith gencrl revoked.txt ca.pem ca-key.pem 86400 | base64 -d > ca.crl
+  certsmith crl --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl > ca.crl   # PEM, from the ledger";
+
+/// Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line.
+///
+/// INPUTFILE holds one serial per line in decimal, as cfssl's certdb and
+/// certinfo write them. `certsmith crl` does the same job from hex serials
+/// or the CA's ledger, and prints PEM.
+#[derive(Args)]
+#[command(after_help = GENCRL_EXAMPLES)]
+pub struct GencrlArgs {
+    /// Serials to list, one decimal number per line, or - for stdin
+    inputfile: String,
+    /// The CA certificate that signs the CRL
+    cert: String,
+    /// The CA's private key, plain or age-sealed
+    key: String,
+    /// Seconds until the next CRL is due (default and 0: one week), or as cfssl 1.2 takes
+    /// it, a file or - that holds them
+    time: Option<String>,
+    #[command(flatten)]
+    unlock: UnlockArgs,
+    #[command(flatten)]
+    passphrase: PassphraseArgs,
+}
+
+pub fn gencrl(args: GencrlArgs) -> Result<()> {
+    // Stdin has one reader (cfssl lets each be -, and the second reads nothing).
+    let stdin_readers = [
+        Some(&args.inputfile),
+        Some(&args.cert),
+        Some(&args.key),
+        args.time.as_ref(),
+    ]
+    .iter()
+    .filter(|a| a.is_some_and(|a| a == "-"))
+    .count();
+    if stdin_readers > 1 {
+        clap::Error::raw(
+            clap::error::ErrorKind::ArgumentConflict,
+            "only one of INPUTFILE, CERT, KEY and TIME can be - (stdin)\n",
+        )
+        .exit();
+    }
+    let next_update = match &args.time {
+        None => GENCRL_DEFAULT,
+        // cfssl 1.6 takes the seconds; 1.2 a file (or -) that holds them.
+        Some(time) => {
+            let (text, source) = if time.trim().bytes().all(|b| b.is_ascii_digit()) {
+                (time.trim().to_string(), "command line".to_string())
+            } else {
+                let input = Input::read(time)?;
+                (
+                    String::from_utf8_lossy(&input.bytes).trim().to_string(),
+                    input.source,
+                )
+            };
+            match text.parse::<u32>() {
+                Ok(0) => GENCRL_DEFAULT,
+                Ok(seconds) if seconds <= i32::MAX as u32 => Duration::from_secs(seconds.into()),
+                _ => {
+                    return Err(Error::InvalidDuration {
+                        source,
+                        field: "TIME".into(),
+                        value: text,
+                        reason:
+                            "gencrl takes whole seconds from now, as cfssl does (86400 is a day)"
+                                .into(),
+                    });
+                }
+            }
+        }
+    };
+    let list = Input::read(&args.inputfile)?;
+    let now = io::now();
+    let revoked = decimal_serials(&list, now)?;
+    let cert_input = Input::read(&args.cert)?;
+    let mut certs = Certificate::all_from_bytes(&cert_input.bytes, &cert_input.source)?;
+    let cert = certs.remove(0);
+    let key_input = Input::read(&args.key)?;
+    let key = args.unlock.read_key(&key_input, &args.passphrase)?;
+    let issuer = Issuer::new(cert, &cert_input.source, key, &key_input.source)?;
+    let der = crl::build(
+        &issuer,
+        &revoked,
+        now.unix_timestamp() as u64,
+        now,
+        next_update,
+    )?;
+    use base64::Engine as _;
+    let mut line = base64::engine::general_purpose::STANDARD.encode(der);
+    line.push('\n');
+    io::write_stdout(line.as_bytes())
+}
+
+/// cfssl gencrl's INPUTFILE: a decimal serial per line, blank lines skipped.
+fn decimal_serials(list: &Input, now: time::OffsetDateTime) -> Result<Vec<Revocation>> {
+    let text = String::from_utf8_lossy(&list.bytes);
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let bad = |reason: String| Error::RevokedFile {
+            path: list.source.clone().into(),
+            line: i + 1,
+            reason,
+        };
+        let magnitude = decimal_to_bytes(line).ok_or_else(|| {
+            bad(format!(
+                "serial \"{line}\" is not a decimal number: gencrl reads serials as cfssl writes them; `certsmith crl --revoked` reads hex"
+            ))
+        })?;
+        let serial = Serial::parse(&certsmith::cert::hex(&magnitude))
+            .map_err(|problem| bad(format!("serial \"{line}\": {problem}")))?;
+        out.push(Revocation {
+            serial: serial.magnitude().to_vec(),
+            reason: Reason::Unspecified,
+            date: now,
+        });
+    }
+    Ok(out)
+}
+
+/// A decimal number's big-endian bytes (at least one). `None` when it is
+/// not a decimal number, or has more digits than any serial (20 octets are
+/// at most 49 digits; a hostile megabyte line costs nothing).
+fn decimal_to_bytes(text: &str) -> Option<Vec<u8>> {
+    if text.is_empty() || text.len() > 60 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut bytes: Vec<u8> = vec![0];
+    for digit in text.bytes().map(|b| b - b'0') {
+        let mut carry = u16::from(digit);
+        for byte in bytes.iter_mut().rev() {
+            let v = u16::from(*byte) * 10 + carry;
+            *byte = (v & 0xff) as u8;
+            carry = v >> 8;
+        }
+        if carry > 0 {
+            bytes.insert(0, carry as u8);
+        }
+    }
+    Some(bytes)
+}
+
+/// `certsmith version`: what `certsmith --version` prints.
+pub fn version() -> Result<()> {
+    io::write_stdout(format!("certsmith {}\n", env!("CARGO_PKG_VERSION")).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal_to_bytes;
+
+    #[test]
+    fn decimal_serials_become_their_bytes() {
+        assert_eq!(decimal_to_bytes("0"), Some(vec![0]));
+        assert_eq!(decimal_to_bytes("255"), Some(vec![0xff]));
+        assert_eq!(decimal_to_bytes("256"), Some(vec![1, 0]));
+        assert_eq!(
+            decimal_to_bytes("1311768467463790320"),
+            Some(vec![0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0])
+        );
+        assert_eq!(decimal_to_bytes("12ab"), None);
+        assert_eq!(decimal_to_bytes("-1"), None);
+        assert_eq!(decimal_to_bytes(&"9".repeat(61)), None);
+    }
 }

@@ -16,6 +16,7 @@ macro_rules! say {
 
 mod authority;
 mod bundle;
+mod cfssl_flags;
 mod compat;
 mod crl;
 mod cross_sign;
@@ -82,14 +83,38 @@ enum Command {
     Renew(renew::RenewArgs),
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
-    /// Write shell completions and man pages into a directory (for packagers)
-    #[command(hide = true)]
+    // issue 14: cfssl's other command names.
+    Selfsign(compat::SelfsignArgs),
+    Gencrl(compat::GencrlArgs),
+    /// Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)
+    #[command(
+        after_help = "Examples:\n  certsmith info -remote https://ca:8888 -tls-remote-ca ca.pem -label primary"
+    )]
+    Info(remote::InfoArgs),
+    /// Print certsmith's version (cfssl version)
+    #[command(after_help = "Examples:\n  certsmith version")]
+    Version,
+    /// Write shell completions and man pages into a directory (for
+    /// packagers). Not in the command tree, so that it is never suggested
+    /// ("did you mean generate?"), completed, or given a man page: `parse`
+    /// reads it on its own.
+    #[command(skip)]
     Generate(generate::GenerateArgs),
 }
 
-/// The command line, with cfssl's Go-style single-dash long flags accepted.
+/// The command line, with cfssl's Go-style single-dash long flags accepted,
+/// and cfssl's own flags translated (src/cli/cfssl_flags.rs).
 pub fn parse() -> Cli {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let name = args.get(1).and_then(|name| name.to_str());
+    if name == Some("generate") {
+        return parse_generate(args);
+    }
+    // gencert translates its own flags when it runs: `gencert -h` is gencert's help.
+    let args = match name.filter(|n| *n != "gencert" && cfssl_flags::COMMANDS.contains(n)) {
+        Some(name) => compat::cfssl_command_line(&args[0], name, &args[2..]),
+        None => args,
+    };
     let command = args
         .get(1)
         .and_then(|name| name.to_str())
@@ -136,6 +161,41 @@ fn command_for(name: &str) -> Option<clap::Command> {
     )
 }
 
+/// `certsmith generate DIR`, read apart from the command tree (see `Command::Generate`).
+fn parse_generate(args: Vec<std::ffi::OsString>) -> Cli {
+    use clap::Args;
+    let command = clap::Command::new("certsmith")
+        .subcommand_required(true)
+        .subcommand(generate::GenerateArgs::augment_args(clap::Command::new(
+            "generate",
+        )));
+    let matches = command.get_matches_from(args);
+    let (_, sub) = matches.subcommand().expect("clap requires the subcommand");
+    let args = generate::GenerateArgs::from_arg_matches(sub).unwrap_or_else(|e| e.exit());
+    Cli {
+        command: Command::Generate(args),
+    }
+}
+
+/// The long options of the certsmith command at `path` (`["remote", "sign"]`).
+fn longs_of(path: &[&str]) -> Vec<String> {
+    let root = path
+        .first()
+        .and_then(|name| command_for(name))
+        .unwrap_or_else(Cli::command);
+    let mut cmd = &root;
+    for name in path {
+        match cmd.find_subcommand(name) {
+            Some(sub) => cmd = sub,
+            None => return Vec::new(),
+        }
+    }
+    cmd.get_arguments()
+        .filter_map(|a| a.get_long())
+        .map(str::to_string)
+        .collect()
+}
+
 /// `error: …` and, where one helps, `hint: …`, each one line.
 pub fn print_error(err: &certsmith::Error) {
     say!("error: {}", io::for_terminal(&err.to_string()));
@@ -166,6 +226,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::CrossSign(args) => cross_sign::run(args),
         Command::Renew(args) => renew::run(args),
         Command::Ledger(cmd) => ledger::run(cmd),
+        Command::Selfsign(args) => compat::selfsign(args),
+        Command::Gencrl(args) => compat::gencrl(args),
+        Command::Info(args) => remote::run(remote::RemoteCommand::Info(args)),
+        Command::Version => compat::version(),
         Command::Generate(args) => generate::run(args),
     }
 }

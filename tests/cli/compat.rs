@@ -267,3 +267,134 @@ fn gencert_with_remote_goes_to_the_remote_signer() {
         "{err}"
     );
 }
+
+// issue 14: what cfssl warns about, certsmith warns about.
+
+#[test]
+fn a_server_certificate_without_a_host_name_is_warned_about_and_refused_under_strict() {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    s.write("cn-only.json", r#"{"CN":"www.example.net"}"#);
+    let sign = |extra: &[&str], name: &str| {
+        let mut args = vec!["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem"];
+        args.extend_from_slice(extra);
+        let run = s.certsmith(&args);
+        if run.status == 0 {
+            s.certsmith_stdin(&["split-json", name], &run.stdout).ok();
+        }
+        run
+    };
+    let run = sign(&["--profile", "server", "cn-only.json"], "warned");
+    assert_eq!(
+        run.ok().stderr,
+        "warning: this certificate lacks a \"hosts\" field: profile `server` makes it for TLS servers, and clients match the server's name against its DNS names and IP addresses, never the CN; add \"hosts\" to the request or pass --hostname\n"
+    );
+    s.openssl_verify("ca.pem", &[], "warned.pem");
+    let run = sign(
+        &["--strict", "--profile", "server", "cn-only.json"],
+        "strict",
+    );
+    assert_eq!(
+        run.fails(),
+        "error: profile `server` makes TLS server certificates, and this one would have no DNS name or IP address (no \"hosts\") and --strict is set\n\
+         hint: add \"hosts\" to the CSR JSON or pass --hostname a.example.com,10.0.0.1 (clients never match the CN)\n"
+    );
+    assert!(!s.exists("strict.pem"));
+    // A host name from --hostname, a client certificate, a CA: nothing to say.
+    for (extra, name) in [
+        (
+            &[
+                "--profile",
+                "server",
+                "--hostname",
+                "www.example.net",
+                "cn-only.json",
+            ][..],
+            "named",
+        ),
+        (&["--profile", "client", "cn-only.json"], "client"),
+    ] {
+        assert_eq!(sign(extra, name).ok().stderr, "", "{extra:?}");
+        s.openssl_verify("ca.pem", &[], &format!("{name}.pem"));
+    }
+    s.write("int.json", r#"{"CN":"Int","ca":{}}"#);
+    let cfg = s.write(
+        "cfg.json",
+        r#"{"signing":{"profiles":{"tls-ca":{"expiry":"8760h","usages":["cert sign","crl sign","server auth"],"ca_constraint":{"is_ca":true}}}}}"#,
+    );
+    let run = sign(
+        &[
+            "--config",
+            path_str(&cfg),
+            "--profile",
+            "tls-ca",
+            "int.json",
+        ],
+        "int",
+    );
+    assert!(!run.ok().stderr.contains("hosts"), "{}", run.stderr);
+    s.openssl_verify("ca.pem", &[], "int.pem");
+}
+
+#[test]
+fn an_unknown_csr_json_key_close_to_a_known_one_gets_did_you_mean() {
+    let s = Scratch::new();
+    for (json, key, known) in [
+        (
+            r#"{"CN":"a.example","host":["a.example"]}"#,
+            "host",
+            "hosts",
+        ),
+        (
+            r#"{"CN":"a.example","hsots":["a.example"]}"#,
+            "hsots",
+            "hosts",
+        ),
+        (r#"{"CN":"a.example","name":[{"O":"x"}]}"#, "name", "names"),
+        (r#"{"CN":"a.example","key_algo":"rsa"}"#, "key_algo", "key"),
+    ] {
+        s.write("req.json", json);
+        let run = s.certsmith(&["genkey", "req.json"]);
+        assert_eq!(
+            run.ok().stderr,
+            format!("warning: req.json: unknown key `{key}` ignored; did you mean `{known}`?\n"),
+            "{json}"
+        );
+    }
+    // A key cfssl reads case-insensitively is no typo; one that is far from all is only unknown.
+    s.write(
+        "req.json",
+        r#"{"CN":"a.example","Hosts":["a.example"],"comment":"x"}"#,
+    );
+    assert_eq!(
+        s.certsmith(&["genkey", "req.json"]).ok().stderr,
+        "warning: req.json: unknown key `comment` ignored\n"
+    );
+    // Config files too: `usage` for `usages`.
+    s.init_ca("ca", ROOT_CSR);
+    let cfg = s.write(
+        "cfg.json",
+        r#"{"signing":{"default":{"expiry":"8760h","usage":["server auth"]}}}"#,
+    );
+    s.write(
+        "leaf.json",
+        r#"{"CN":"www.example.net","hosts":["www.example.net","10.0.0.1"]}"#,
+    );
+    let run = s.certsmith(&[
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "--config",
+        path_str(&cfg),
+        "leaf.json",
+    ]);
+    assert!(
+        run.ok().stderr.contains(
+            "unknown key `signing.default.usage` ignored; did you mean `signing.default.usages`?\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -5,6 +5,7 @@
 mod support;
 
 mod bundle;
+mod cfssl_flags;
 mod compat;
 #[cfg(feature = "fault-injection")]
 mod core_dump;

@@ -265,3 +265,146 @@ fn kubernetes_service_account_profile_is_signature_only() {
     assert!(text.contains("Digital Signature\n"), "{text}");
     assert!(!text.contains("Extended Key Usage"), "{text}");
 }
+
+/// The shipped profiles are templates for every key type (issue 14): an
+/// ECDSA or Ed25519 certificate from any of them, as built in or as a
+/// `--config` file (even reformatted), is signed without a word on stderr,
+/// where each used to say that `key encipherment` was left out. initca
+/// prints its record lines and nothing else.
+#[test]
+fn shipped_profiles_sign_ecdsa_and_ed25519_quietly() {
+    let s = Scratch::new();
+    // Outlives offline-root.json's `root` profile, so that nothing is clamped.
+    s.write(
+        "root-csr.json",
+        r#"{"CN":"Quiet Root","names":[{"O":"certsmith tests"}],"ca":{"expiry":"175200h"}}"#,
+    );
+    let root = s.certsmith(&["initca", "root-csr.json"]);
+    for line in root.ok().stderr.lines() {
+        assert!(
+            !line.starts_with("note:") && !line.starts_with("warning:"),
+            "initca: {}",
+            root.stderr
+        );
+    }
+    s.certsmith_stdin(&["split-json", "root"], &root.stdout)
+        .ok();
+
+    // kubernetes.json as a user copies it: same JSON, other whitespace.
+    let kubernetes: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(profile_file("kubernetes.json")).unwrap())
+            .unwrap();
+    s.write(
+        "k8s-copy.json",
+        &serde_json::to_string(&kubernetes).unwrap(),
+    );
+    let mut configs: Vec<(Option<String>, serde_json::Value)> = vec![(
+        None,
+        serde_json::from_str(certsmith_default_json().as_str()).unwrap(),
+    )];
+    for file in ["default.json", "kubernetes.json", "offline-root.json"] {
+        let path = profile_file(file);
+        let json = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        configs.push((Some(path_str(&path).to_owned()), json));
+    }
+    configs.push((
+        Some(path_str(&s.path("k8s-copy.json")).to_owned()),
+        kubernetes,
+    ));
+
+    for (i, (config, json)) in configs.iter().enumerate() {
+        for (profile, ca) in profiles_of(json) {
+            for (kname, key) in [KEYS[1], KEYS[2]] {
+                let name = format!("c{i}-{profile}-{kname}");
+                let request = if ca {
+                    format!(r#"{{"CN":"{name} CA","ca":{{}},"key":{key}}}"#)
+                } else {
+                    format!(
+                        r#"{{"CN":"{name}.example.com","hosts":["{name}.example.com"],"key":{key}}}"#
+                    )
+                };
+                s.write(&format!("{name}.json"), &request);
+                let mut args = vec!["sign", "--ca", "root.pem", "--ca-key", "root-key.pem"];
+                if let Some(c) = config {
+                    args.extend(["--config", c.as_str()]);
+                }
+                let request_file = format!("{name}.json");
+                args.extend(["--profile", &profile, &request_file]);
+                let run = s.certsmith(&args);
+                run.ok();
+                if ca {
+                    // A CA profile may print the ceremony record, never a note.
+                    assert!(
+                        !run.stderr.contains("note:") && !run.stderr.contains("warning:"),
+                        "{config:?} {profile} {kname}: {}",
+                        run.stderr
+                    );
+                } else {
+                    assert_eq!(run.stderr, "", "{config:?} {profile} {kname}");
+                }
+                s.certsmith_stdin(&["split-json", &name], &run.stdout).ok();
+                s.openssl_verify("root.pem", &[], &format!("{name}.pem"));
+            }
+        }
+    }
+}
+
+/// The built-in config, as `print-defaults config` prints it.
+fn certsmith_default_json() -> String {
+    Scratch::new()
+        .certsmith(&["print-defaults", "config"])
+        .ok()
+        .stdout_str()
+}
+
+/// A profile the user wrote that asks for usages a key type cannot have
+/// gets one note per certificate, naming the profile and all of them.
+#[test]
+fn a_users_own_profile_gets_one_note_for_the_usages_a_key_cannot_have() {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    let config = s.write(
+        "ca-config.json",
+        r#"{"signing":{"profiles":{"tls":{"expiry":"8760h",
+            "usages":["signing","key encipherment","data encipherment","server auth"]}}}}"#,
+    );
+    for (kname, key, stderr) in [
+        (
+            "ec",
+            KEYS[1].1,
+            "note: profile `tls`: usages `key encipherment`, `data encipherment` left out: not allowed for ECDSA keys (RFC 8813 §3)\n",
+        ),
+        (
+            "ed",
+            KEYS[2].1,
+            "note: profile `tls`: usages `key encipherment`, `data encipherment` left out: not allowed for Ed25519 keys (RFC 8410 §5)\n",
+        ),
+        ("rsa", KEYS[0].1, ""),
+    ] {
+        s.write(
+            &format!("{kname}.json"),
+            &format!(r#"{{"CN":"a.example.com","hosts":["a.example.com"],"key":{key}}}"#),
+        );
+        let run = s.certsmith_split(
+            &[
+                "sign",
+                "--ca",
+                "ca.pem",
+                "--ca-key",
+                "ca-key.pem",
+                "--config",
+                path_str(&config),
+                "--profile",
+                "tls",
+                &format!("{kname}.json"),
+            ],
+            kname,
+        );
+        assert_eq!(run.stderr, stderr, "{kname}");
+        s.openssl_verify("ca.pem", &[], &format!("{kname}.pem"));
+    }
+    assert!(
+        s.x509_text("rsa.pem")
+            .contains("Digital Signature, Key Encipherment, Data Encipherment")
+    );
+}

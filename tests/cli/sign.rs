@@ -302,6 +302,12 @@ fn sign_refuses_a_leaf_as_issuer() {
 fn sign_drops_key_encipherment_for_ec_keys_with_a_note() {
     let s = with_root();
     s.write("leaf.json", LEAF);
+    // The user's own profile: the shipped ones drop it without a note (issue 14).
+    let config = s.write(
+        "ca-config.json",
+        r#"{"signing":{"profiles":{"server":{"expiry":"8760h",
+            "usages":["digital signature","key encipherment","server auth"]}}}}"#,
+    );
     let run = s.certsmith_split(
         &[
             "sign",
@@ -309,6 +315,8 @@ fn sign_drops_key_encipherment_for_ec_keys_with_a_note() {
             "ca.pem",
             "--ca-key",
             "ca-key.pem",
+            "--config",
+            path_str(&config),
             "--profile",
             "server",
             "leaf.json",
@@ -317,7 +325,7 @@ fn sign_drops_key_encipherment_for_ec_keys_with_a_note() {
     );
     assert!(
         run.stderr.contains(
-            "note: usage `key encipherment` left out: not allowed for ECDSA keys (RFC 8813 §3)"
+            "note: profile `server`: usage `key encipherment` left out: not allowed for ECDSA keys (RFC 8813 §3)"
         ),
         "{}",
         run.stderr
