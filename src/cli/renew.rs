@@ -57,15 +57,7 @@ pub struct RenewArgs {
 }
 
 pub fn run(args: RenewArgs) -> Result<()> {
-    if args.key.as_deref() == Some("-") && args.cert == "-" {
-        // Standard input has one reader.
-        let mut cmd = <RenewArgs as Args>::augment_args(clap::Command::new("certsmith renew"));
-        cmd.error(
-            clap::error::ErrorKind::ArgumentConflict,
-            "CERT and --key cannot both be - (standard input)",
-        )
-        .exit();
-    }
+    // CERT and --key both `-` is refused before this (io::refuse_shared_stdin).
     let profile = io::load_config(args.config.as_deref())?.profile(args.profile.as_deref())?;
     profile.check_local()?;
     let input = Input::read(&args.cert)?;

@@ -362,7 +362,7 @@ fn renew_reads_the_certificate_from_stdin_but_not_the_key_too() {
     assert_eq!(both.status, 2, "{}", both.stderr);
     assert!(
         both.stderr
-            .starts_with("error: CERT and --key cannot both be - (standard input)\n"),
+            .starts_with("error: --key and <CERT> both name - (stdin), which can be read only once: give one of them a file\n"),
         "{}",
         both.stderr
     );
