@@ -1025,12 +1025,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__decrypt)
-            opts="-i -h --identity --passphrase-file --help"
+            opts="-o -i -h --output --force --identity --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1051,12 +1059,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__encrypt)
-            opts="-r -R -p -h --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-o -r -R -p -h --output --force --recipient --recipients-file --passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recipient)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -406,6 +406,16 @@ pub enum Error {
         ca_not_before: String,
         ca_not_after: String,
     },
+    // issue 14: key files
+    /// `key encrypt/decrypt -o FILE` where FILE exists and --force was not given.
+    KeyOutputExists {
+        path: PathBuf,
+    },
+    /// `key … -o FILE` where FILE is a symbolic link (followed or replaced, it
+    /// would put a secret somewhere the command line does not say).
+    OutputIsSymlink {
+        path: PathBuf,
+    },
 }
 
 impl fmt::Display for Error {
@@ -795,6 +805,17 @@ impl fmt::Display for Error {
                 f,
                 "CA certificate {source} is valid from {ca_not_before} to {ca_not_after}, which leaves nothing of the requested validity {not_before} to {not_after}"
             ),
+            // issue 14: key files
+            KeyOutputExists { path } => write!(
+                f,
+                "{} already exists; refusing to replace it",
+                path.display()
+            ),
+            OutputIsSymlink { path } => write!(
+                f,
+                "{} is a symbolic link; refusing to write a secret through or over it",
+                path.display()
+            ),
         }
     }
 }
@@ -842,7 +863,7 @@ impl Error {
             EmptyBaseName { .. } => "give a base name such as ca or certs/ca (writes ca.pem, ca-key.pem, ca.csr)".into(),
             BackdateTooFar { .. } => "use a shorter backdate (cfssl's default is 5m) or a later not_before".into(),
             SecretOnCommandLine { option } => format!("name it instead: {option} file:PATH (a file holding the hex) or {option} env:VAR"),
-            SecretToTerminal => "redirect stdout to a file (certsmith key decrypt KEY > key.pem), which keeps it off the screen".into(),
+            SecretToTerminal => "pass -o FILE to write it to a file made 0600 (certsmith key decrypt -o key.pem KEY)".into(),
             IdentityExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
             EmptyInput { .. } => "if a command before the pipe failed, its error is above".into(),
             NothingToSplit { .. } => "pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)".into(),
@@ -862,6 +883,9 @@ impl Error {
             RsaExponent { .. } => "make a new key with exponent 65537 (certsmith genkey, or openssl genrsa without -3)".into(),
             PredatesCa { .. } => "sign once the CA is valid, or drop --strict to clamp notBefore to the CA's".into(),
             OutsideCaValidity { .. } => "sign with a profile whose validity (backdate, expiry, not_before, not_after) overlaps the CA's".into(),
+            // issue 14: key files
+            KeyOutputExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
+            OutputIsSymlink { .. } => "remove the link, or give -o the path of a regular file".into(),
             _ => return None,
         })
     }
