@@ -56,6 +56,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--allow-weak-passphrase', '--allow-weak-passphrase', [CompletionResultType]::ParameterName, 'Seal with a passphrase shorter than 12 characters')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -68,6 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--allow-weak-passphrase', '--allow-weak-passphrase', [CompletionResultType]::ParameterName, 'Seal with a passphrase shorter than 12 characters')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -100,6 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Refuse, instead of clamping, a validity that would start before the CA or outlive it')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--allow-weak-passphrase', '--allow-weak-passphrase', [CompletionResultType]::ParameterName, 'Seal with a passphrase shorter than 12 characters')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -137,7 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)')
             [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM) of a key, CSR or certificate')
             [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print')
-            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -152,6 +155,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing FILE')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--allow-weak-passphrase', '--allow-weak-passphrase', [CompletionResultType]::ParameterName, 'Seal with a passphrase shorter than 12 characters')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -186,7 +190,11 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         'certsmith;key;identity' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (mode 0600, atomically) instead of stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (mode 0600, atomically) instead of stdout')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing FILE')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the identity file with a passphrase (scrypt), as `age -p` would: no plaintext identity is ever written')
+            [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the identity file with a passphrase (scrypt), as `age -p` would: no plaintext identity is ever written')
+            [CompletionResult]::new('--allow-weak-passphrase', '--allow-weak-passphrase', [CompletionResultType]::ParameterName, 'Seal with a passphrase shorter than 12 characters')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -196,7 +204,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)')
             [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM) of a key, CSR or certificate')
             [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print')
-            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -244,6 +252,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--allow-weak-passphrase', '--allow-weak-passphrase', [CompletionResultType]::ParameterName, 'Seal with a passphrase shorter than 12 characters')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -456,7 +465,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)')
             [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM) of a key, CSR or certificate')
             [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print')
-            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr')
+            [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr')
             break
         }
         'certsmith;help;key;encrypt' {

@@ -479,7 +479,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__genkey)
-            opts="-r -R -p -h --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-r -R -p -h --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -947,7 +947,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__initca)
-            opts="-r -R -p -h --config --profile --ledger --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-r -R -p -h --config --profile --ledger --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1059,7 +1059,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__encrypt)
-            opts="-o -r -R -p -h --output --force --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-o -r -R -p -h --output --force --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1225,7 +1225,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__identity)
-            opts="-o -h --output --force --help"
+            opts="-o -p -h --output --force --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1236,6 +1236,10 @@ _certsmith() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1595,7 +1599,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__remote__subcmd__sign)
-            opts="-r -R -p -h --remote --tls-remote-ca --client-cert --client-key --label --profile --auth-key --hostname --ca --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-r -R -p -h --remote --tls-remote-ca --client-cert --client-key --label --profile --auth-key --hostname --ca --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1733,7 +1737,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__sign)
-            opts="-i -r -R -p -h --ca --ca-key --identity --tls-remote-ca --config --profile --hostname --strict --ledger --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-i -r -R -p -h --ca --ca-key --identity --tls-remote-ca --config --profile --hostname --strict --ledger --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -52,6 +52,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -63,6 +64,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -93,6 +95,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --strict 'Refuse, instead of clamping, a validity that would start before the CA or outlive it'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -126,7 +129,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand decrypt 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)'
             cand public 'Print the public key (PEM) of a key, CSR or certificate'
             cand fingerprint 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
-            cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
+            cand identity 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;key;encrypt'= {
@@ -140,6 +143,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --force 'Replace an existing FILE'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -170,7 +174,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;key;identity'= {
             cand -o 'Write to FILE (mode 0600, atomically) instead of stdout'
             cand --output 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand --force 'Replace an existing FILE'
+            cand -p 'Seal the identity file with a passphrase (scrypt), as `age -p` would: no plaintext identity is ever written'
+            cand --passphrase 'Seal the identity file with a passphrase (scrypt), as `age -p` would: no plaintext identity is ever written'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -179,7 +187,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand decrypt 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)'
             cand public 'Print the public key (PEM) of a key, CSR or certificate'
             cand fingerprint 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
-            cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
+            cand identity 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;key;help;encrypt'= {
@@ -219,6 +227,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -395,7 +404,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand decrypt 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)'
             cand public 'Print the public key (PEM) of a key, CSR or certificate'
             cand fingerprint 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
-            cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
+            cand identity 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
         }
         &'certsmith;help;key;encrypt'= {
         }

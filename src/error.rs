@@ -406,7 +406,7 @@ pub enum Error {
         ca_not_before: String,
         ca_not_after: String,
     },
-    // issue 14: key files
+    // issue 14: key files and passphrases
     /// `key encrypt/decrypt -o FILE` where FILE exists and --force was not given.
     KeyOutputExists {
         path: PathBuf,
@@ -415,6 +415,10 @@ pub enum Error {
     /// would put a secret somewhere the command line does not say).
     OutputIsSymlink {
         path: PathBuf,
+    },
+    /// A passphrase to seal with that is shorter than `min` characters.
+    WeakPassphrase {
+        min: usize,
     },
 }
 
@@ -805,7 +809,7 @@ impl fmt::Display for Error {
                 f,
                 "CA certificate {source} is valid from {ca_not_before} to {ca_not_after}, which leaves nothing of the requested validity {not_before} to {not_after}"
             ),
-            // issue 14: key files
+            // issue 14: key files and passphrases
             KeyOutputExists { path } => write!(
                 f,
                 "{} already exists; refusing to replace it",
@@ -815,6 +819,10 @@ impl fmt::Display for Error {
                 f,
                 "{} is a symbolic link; refusing to write a secret through or over it",
                 path.display()
+            ),
+            WeakPassphrase { min } => write!(
+                f,
+                "the passphrase is shorter than {min} characters; refusing to seal with it"
             ),
         }
     }
@@ -883,9 +891,10 @@ impl Error {
             RsaExponent { .. } => "make a new key with exponent 65537 (certsmith genkey, or openssl genrsa without -3)".into(),
             PredatesCa { .. } => "sign once the CA is valid, or drop --strict to clamp notBefore to the CA's".into(),
             OutsideCaValidity { .. } => "sign with a profile whose validity (backdate, expiry, not_before, not_after) overlaps the CA's".into(),
-            // issue 14: key files
+            // issue 14: key files and passphrases
             KeyOutputExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
             OutputIsSymlink { .. } => "remove the link, or give -o the path of a regular file".into(),
+            WeakPassphrase { .. } => "choose a longer one (four or more random words), or pass --allow-weak-passphrase".into(),
             _ => return None,
         })
     }

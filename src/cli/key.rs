@@ -5,20 +5,22 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
+use zeroize::Zeroizing;
 
 use certsmith::cert::{Certificate, colon_hex};
 use certsmith::csr::CertificateRequest;
 use certsmith::files::{self, Replace};
+use certsmith::sealed::Seal;
 use certsmith::{Error, Result, pemfile, sealed};
 
 use super::io::{self, Input};
-use super::secrets::{PassphraseArgs, SealArgs, UnlockArgs};
+use super::secrets::{PassphraseArgs, Purpose, SealArgs, StrengthArgs, UnlockArgs};
 
 const EXAMPLES: &str = "\
 Examples:
-  certsmith key identity -o custodian-1.txt      # its recipient (age1…) on stderr
+  certsmith key identity -p -o custodian-1.age   # sealed; its recipient (age1…) on stderr
   certsmith key encrypt -r age1… -o ca-key.age ca-key.pem && shred -u ca-key.pem
-  certsmith key decrypt -i custodian-1.txt -o ca-key.pem ca-key.age   # written 0600
+  certsmith key decrypt -i custodian-1.age -o ca-key.pem ca-key.age   # written 0600
   certsmith key fingerprint ca.pem               # public key SHA-256, as of ca-key.age and ca.csr";
 
 /// Seal, open and describe private keys; make age identities.
@@ -33,7 +35,7 @@ pub enum KeyCommand {
     /// a key, CSR or certificate: the same for all three, and not the certificate
     /// SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print.
     #[command(
-        after_help = "The value alone goes to stdout, so that fp=$(certsmith key fingerprint ca.pem) works.\n\nExamples:\n  certsmith key fingerprint ca.pem\n  certsmith key fingerprint -i custodian-1.txt ca-key.age   # same line as for ca.pem"
+        after_help = "The value alone goes to stdout, so that fp=$(certsmith key fingerprint ca.pem) works.\n\nExamples:\n  certsmith key fingerprint ca.pem\n  certsmith key fingerprint -i custodian-1.age ca-key.age   # same line as for ca.pem"
     )]
     Fingerprint(PublicArgs),
     Identity(IdentityArgs),
@@ -58,7 +60,7 @@ pub struct EncryptArgs {
 /// Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal).
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  certsmith key decrypt -i custodian-1.txt -o ca-key.pem ca-key.age\n  certsmith key decrypt --passphrase-file pass.txt -o sa-key.pem sa-key.age\n  certsmith key decrypt -i custodian-1.txt ca-key.age |\n      certsmith key encrypt -R recipients.txt -o ca-key.new.age -"
+    after_help = "Examples:\n  certsmith key decrypt -i custodian-1.age -o ca-key.pem ca-key.age\n  certsmith key decrypt --passphrase-file pass.txt -o sa-key.pem sa-key.age\n  certsmith key decrypt -i custodian-1.age ca-key.age |\n      certsmith key encrypt -R recipients.txt -o ca-key.new.age -"
 )]
 pub struct DecryptArgs {
     /// The sealed (or plain) private key, or - for stdin
@@ -74,7 +76,7 @@ pub struct DecryptArgs {
 /// Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate.
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  certsmith key public server-key.pem\n  certsmith key public -i custodian-1.txt ca-key.age"
+    after_help = "Examples:\n  certsmith key public server-key.pem\n  certsmith key public -i custodian-1.age ca-key.age"
 )]
 pub struct PublicArgs {
     /// A private key (plain or sealed), a CSR or a certificate, or - for stdin
@@ -85,14 +87,23 @@ pub struct PublicArgs {
     passphrase: PassphraseArgs,
 }
 
-/// Make an age X25519 identity (age-keygen's format); its recipient goes to stderr.
+/// Make an age X25519 identity (age-keygen's format, or sealed with a passphrase as
+/// `age -p` seals it); its recipient goes to stderr.
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  certsmith key identity -o custodian-1.txt\n  certsmith key identity > id.txt"
+    after_help = "Examples:\n  certsmith key identity -p -o custodian-1.age   # later: -i custodian-1.age asks for it\n  certsmith key identity -o custodian-1.txt\n  certsmith key identity > id.txt"
 )]
 pub struct IdentityArgs {
     #[command(flatten)]
     output: OutputArgs,
+    /// Seal the identity file with a passphrase (scrypt), as `age -p` would: no plaintext
+    /// identity is ever written
+    #[arg(short = 'p', long)]
+    passphrase: bool,
+    #[command(flatten)]
+    strength: StrengthArgs,
+    #[command(flatten)]
+    passphrase_source: PassphraseArgs,
 }
 
 /// Where a secret that a key command makes goes: `-o FILE` or stdout.
@@ -180,7 +191,20 @@ pub fn run(cmd: KeyCommand) -> Result<()> {
         }
         KeyCommand::Identity(args) => {
             args.output.refuse_existing(identity_exists)?;
-            let (file, recipient) = sealed::new_identity(&certsmith::issue::rfc3339(io::now()));
+            let (mut file, recipient) = sealed::new_identity(&certsmith::issue::rfc3339(io::now()));
+            if args.passphrase {
+                let what = match &args.output.output {
+                    Some(path) => path.display().to_string(),
+                    None => "the new identity".to_string(),
+                };
+                let passphrase = args
+                    .passphrase_source
+                    .get(&what, Purpose::Seal(args.strength))?;
+                file = Zeroizing::new(sealed::seal(
+                    file.as_bytes(),
+                    &Seal::Passphrase(passphrase),
+                )?);
+            }
             args.output.write(file.as_bytes())?;
             say!("Public key: {recipient}");
             Ok(())

@@ -16,21 +16,21 @@ use assert_cmd::cargo::CommandCargoExt;
 
 use crate::support::*;
 
-const ROOT: &str = r#"{"CN":"Sealed Root","names":[{"C":"US","O":"certsmith tests"}],"key":{"algo":"ecdsa","size":256},"ca":{"expiry":"87600h"}}"#;
+pub(crate) const ROOT: &str = r#"{"CN":"Sealed Root","names":[{"C":"US","O":"certsmith tests"}],"key":{"algo":"ecdsa","size":256},"ca":{"expiry":"87600h"}}"#;
 const INTERMEDIATE: &str = r#"{"CN":"Sealed Intermediate","names":[{"C":"US","O":"certsmith tests"}],"key":{"algo":"ecdsa","size":256},"ca":{}}"#;
-const LEAF: &str = r#"{"CN":"app.example.com","hosts":["app.example.com","10.0.0.7"],"names":[{"O":"Example"}],"key":{"algo":"ecdsa","size":256}}"#;
+pub(crate) const LEAF: &str = r#"{"CN":"app.example.com","hosts":["app.example.com","10.0.0.7"],"names":[{"O":"Example"}],"key":{"algo":"ecdsa","size":256}}"#;
 
-const ARMOR_BEGIN: &str = "-----BEGIN AGE ENCRYPTED FILE-----\n";
-const NO_TERMINAL_HINT: &str =
+pub(crate) const ARMOR_BEGIN: &str = "-----BEGIN AGE ENCRYPTED FILE-----\n";
+pub(crate) const NO_TERMINAL_HINT: &str =
     "hint: pass --passphrase-file FILE (or -), or set CERTSMITH_PASSPHRASE\n";
 
-fn certsmith_bin() -> String {
+pub(crate) fn certsmith_bin() -> String {
     path_str(&assert_cmd::cargo::cargo_bin("certsmith")).to_owned()
 }
 
 /// certsmith in the scratch directory with extra environment variables, and
 /// never with a CERTSMITH_PASSPHRASE inherited from whoever runs the tests.
-fn certsmith_env(s: &Scratch, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
+pub(crate) fn certsmith_env(s: &Scratch, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
     use std::io::Write;
     let mut cmd = Command::cargo_bin("certsmith").expect("binary built");
     cmd.args(args)
@@ -61,7 +61,7 @@ fn split_env(s: &Scratch, args: &[&str], env: &[(&str, &str)], name: &str) -> Ru
 
 /// certsmith in a new session (no controlling terminal), stdin from /dev/null,
 /// no passphrase in the environment, killed after 10 s; with the time it took.
-fn without_terminal(s: &Scratch, args: &[&str]) -> (Run, Duration) {
+pub(crate) fn without_terminal(s: &Scratch, args: &[&str]) -> (Run, Duration) {
     require("setsid");
     require("timeout");
     let started = Instant::now();
@@ -159,16 +159,16 @@ print(json.dumps({
 "#;
 
 /// What a program did on the pseudo-terminal.
-struct Terminal {
-    status: i32,
+pub(crate) struct Terminal {
+    pub(crate) status: i32,
     /// Everything written to the terminal (prompts, stderr, and stdout unless redirected).
-    transcript: String,
+    pub(crate) transcript: String,
     /// A dialogue step that never came, or a timeout.
-    failure: Option<String>,
+    pub(crate) failure: Option<String>,
 }
 
 /// Runs `argv` on a pseudo-terminal in the scratch directory (see [`PTY_DRIVER`]).
-fn on_terminal(
+pub(crate) fn on_terminal(
     s: &Scratch,
     argv: &[&str],
     dialogue: &[(&str, &str)],
@@ -207,7 +207,7 @@ fn on_terminal(
 }
 
 /// A new identity made by the real age-keygen; returns its recipient.
-fn age_keygen(s: &Scratch, file: &str) -> String {
+pub(crate) fn age_keygen(s: &Scratch, file: &str) -> String {
     s.run("age-keygen", &["-o", file]).ok();
     s.run("age-keygen", &["-y", file])
         .ok()
@@ -237,7 +237,7 @@ fn ssh_keygen(s: &Scratch, kind: &str, file: &str) -> String {
 }
 
 /// The public key (PEM) in a certificate, by openssl.
-fn cert_public(s: &Scratch, cert: &str) -> String {
+pub(crate) fn cert_public(s: &Scratch, cert: &str) -> String {
     s.run("openssl", &["x509", "-noout", "-pubkey", "-in", cert])
         .ok()
         .stdout_str()
@@ -252,7 +252,7 @@ fn csr_public(s: &Scratch, csr: &str) -> String {
 
 /// The public key (PEM) of a plaintext private key, by openssl (which also
 /// proves openssl reads the key).
-fn key_public_by_openssl(s: &Scratch, key_pem: &[u8]) -> String {
+pub(crate) fn key_public_by_openssl(s: &Scratch, key_pem: &[u8]) -> String {
     s.run_stdin("openssl", &["pkey", "-pubout"], key_pem)
         .ok()
         .stdout_str()
@@ -342,7 +342,7 @@ fn assert_sealed_on_disk(s: &Scratch, name: &str) {
 /// A root sealed with `initca SEAL…`, split into ca.pem, ca.csr, ca-key.age;
 /// ca.pem checked by openssl and pkilint.
 #[track_caller]
-fn sealed_root(s: &Scratch, seal: &[&str]) -> Run {
+pub(crate) fn sealed_root(s: &Scratch, seal: &[&str]) -> Run {
     s.write("ca-csr.json", ROOT);
     let mut args = vec!["initca"];
     args.extend(seal);
@@ -362,7 +362,7 @@ fn sealed_root(s: &Scratch, seal: &[&str]) -> Run {
 /// Signs LEAF with the CA key `ca_key`, unlocked with `unlock`, into NAME.pem,
 /// checked by openssl (against `root`) and pkilint.
 #[track_caller]
-fn sign_leaf(s: &Scratch, ca: &str, ca_key: &str, unlock: &[&str], name: &str) {
+pub(crate) fn sign_leaf(s: &Scratch, ca: &str, ca_key: &str, unlock: &[&str], name: &str) {
     s.write("leaf.json", LEAF);
     let mut args = vec![
         "sign",
@@ -1019,8 +1019,8 @@ fn passphrase_prompt_refuses_a_confirmation_that_differs() {
         &s,
         &[&certsmith_bin(), "initca", "-p", "ca-csr.json"],
         &[
-            ("Enter passphrase for ", "one thing\n"),
-            ("Confirm passphrase for ", "another\n"),
+            ("Enter passphrase for ", "one long passphrase\n"),
+            ("Confirm passphrase for ", "another long passphrase\n"),
         ],
         Some("ca.json"),
     );

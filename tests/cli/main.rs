@@ -25,6 +25,7 @@ mod key;
 mod ledger;
 mod name_constraints;
 mod offline_root;
+mod passphrase;
 mod profiles;
 mod remote;
 mod revoke;
