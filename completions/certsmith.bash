@@ -515,7 +515,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__genkey)
-            opts="-r -R -p -h --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-r -R -p -h --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1077,7 +1077,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__initca)
-            opts="-r -R -p -i -h --key --ca --config --profile --ledger --recipient --recipients-file --passphrase --identity --passphrase-file --help"
+            opts="-r -R -p -i -h --key --ca --config --profile --ledger --recipient --recipients-file --passphrase --allow-weak-passphrase --identity --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1175,12 +1175,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__decrypt)
-            opts="-i -h --identity --passphrase-file --help"
+            opts="-o -i -h --output --force --identity --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1201,12 +1209,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__encrypt)
-            opts="-r -R -p -h --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-o -r -R -p -h --output --force --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recipient)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1359,7 +1375,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__identity)
-            opts="-o -h --output --force --help"
+            opts="-o -p -h --output --force --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1370,6 +1386,10 @@ _certsmith() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1729,7 +1749,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__remote__subcmd__sign)
-            opts="-i -r -R -p -h --remote --tls-remote-ca --client-cert --client-key --label --profile --auth-key --hostname --ca --key --identity --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-i -r -R -p -h --remote --tls-remote-ca --client-cert --client-key --label --profile --auth-key --hostname --ca --key --identity --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1929,7 +1949,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__selfsign)
-            opts="-r -R -p -h --config --profile --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-r -R -p -h --config --profile --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1971,7 +1991,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__sign)
-            opts="-i -r -R -p -h --ca --ca-key --identity --tls-remote-ca --config --profile --hostname --strict --ledger --key --recipient --recipients-file --passphrase --passphrase-file --help"
+            opts="-i -r -R -p -h --ca --ca-key --identity --tls-remote-ca --config --profile --hostname --strict --ledger --key --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -60,6 +60,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -71,6 +72,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -102,6 +104,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --strict 'Refuse, instead of clamping, a validity that would start before the CA or outlive it'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -134,28 +137,35 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;key'= {
             cand -h 'Print help'
             cand --help 'Print help'
-            cand encrypt 'Seal a plaintext private key with age: the armored age file goes to stdout'
-            cand decrypt 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
-            cand public 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-            cand fingerprint 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-            cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
+            cand encrypt 'Seal a plaintext private key with age: the armored age file goes to -o FILE or stdout'
+            cand decrypt 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)'
+            cand public 'Print the public key (PEM) of a key, CSR or certificate'
+            cand fingerprint 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
+            cand identity 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;key;encrypt'= {
+            cand -o 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --output 'Write to FILE (mode 0600, atomically) instead of stdout'
             cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
             cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
             cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
             cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand --force 'Replace an existing FILE'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'certsmith;key;decrypt'= {
+            cand -o 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --output 'Write to FILE (mode 0600, atomically) instead of stdout'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand --force 'Replace an existing FILE'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -174,18 +184,22 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help'
         }
         &'certsmith;key;identity'= {
-            cand -o 'Write the identity to FILE (mode 0600) instead of stdout'
-            cand --output 'Write the identity to FILE (mode 0600) instead of stdout'
+            cand -o 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --output 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand --force 'Replace an existing FILE'
+            cand -p 'Seal the identity file with a passphrase (scrypt), as `age -p` would: no plaintext identity is ever written'
+            cand --passphrase 'Seal the identity file with a passphrase (scrypt), as `age -p` would: no plaintext identity is ever written'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'certsmith;key;help'= {
-            cand encrypt 'Seal a plaintext private key with age: the armored age file goes to stdout'
-            cand decrypt 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
-            cand public 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-            cand fingerprint 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-            cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
+            cand encrypt 'Seal a plaintext private key with age: the armored age file goes to -o FILE or stdout'
+            cand decrypt 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)'
+            cand public 'Print the public key (PEM) of a key, CSR or certificate'
+            cand fingerprint 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
+            cand identity 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;key;help;encrypt'= {
@@ -228,6 +242,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -385,6 +400,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -448,11 +464,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;help;inspect'= {
         }
         &'certsmith;help;key'= {
-            cand encrypt 'Seal a plaintext private key with age: the armored age file goes to stdout'
-            cand decrypt 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
-            cand public 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-            cand fingerprint 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-            cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
+            cand encrypt 'Seal a plaintext private key with age: the armored age file goes to -o FILE or stdout'
+            cand decrypt 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)'
+            cand public 'Print the public key (PEM) of a key, CSR or certificate'
+            cand fingerprint 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
+            cand identity 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
         }
         &'certsmith;help;key;encrypt'= {
         }

@@ -58,11 +58,13 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s R -l reci
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l key -d 'The private key to make the request for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l from-cert -d 'Take subject and SANs from this certificate instead of a CSR JSON' -r -F
@@ -83,6 +85,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s R -l recipi
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l strict -d 'Refuse, instead of clamping, a validity that would start before the CA or outlive it'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -s f -l file -d 'The JSON to split (default: stdin)' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand split-json" -l bare -d 'Accepted for cfssljson compatibility: both shapes are always read'
@@ -101,19 +104,24 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand inspect" -l json -d 
 complete -c certsmith -n "__fish_certsmith_using_subcommand inspect" -l short -d 'One line per certificate (other objects are left out): PATH: SUBJECT expires NOTAFTER (TIME left), ending in `renew` or `ok` with --needs-renewal or --expiring-within, which then list every certificate'
 complete -c certsmith -n "__fish_certsmith_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "encrypt" -d 'Seal a plaintext private key with age: the armored age file goes to stdout'
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "decrypt" -d 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "public" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "fingerprint" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format); its recipient goes to stderr'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "encrypt" -d 'Seal a plaintext private key with age: the armored age file goes to -o FILE or stdout'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "decrypt" -d 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "public" -d 'Print the public key (PEM) of a key, CSR or certificate'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "fingerprint" -d 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -l force -d 'Replace an existing FILE'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -l force -d 'Replace an existing FILE'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
@@ -121,14 +129,17 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from identity" -s o -l output -d 'Write the identity to FILE (mode 0600) instead of stdout' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from identity" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from identity" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from identity" -l force -d 'Replace an existing FILE'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from identity" -s p -l passphrase -d 'Seal the identity file with a passphrase (scrypt), as `age -p` would: no plaintext identity is ever written'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from identity" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from identity" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "encrypt" -d 'Seal a plaintext private key with age: the armored age file goes to stdout'
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "decrypt" -d 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "public" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "fingerprint" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format); its recipient goes to stderr'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "encrypt" -d 'Seal a plaintext private key with age: the armored age file goes to -o FILE or stdout'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "decrypt" -d 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "public" -d 'Print the public key (PEM) of a key, CSR or certificate'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "fingerprint" -d 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info token help" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info token help" -f -a "sign" -d 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
@@ -150,6 +161,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l remote -d 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l tls-remote-ca -d 'The CA the signer\'s TLS certificate must chain to (default: the WebPKI roots)' -r -F
@@ -229,6 +241,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s r -l re
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
@@ -263,11 +276,11 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "info" -d 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "version" -d 'Print certsmith\'s version (cfssl version)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "encrypt" -d 'Seal a plaintext private key with age: the armored age file goes to stdout'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "decrypt" -d 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "public" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "fingerprint" -d 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format); its recipient goes to stderr'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "encrypt" -d 'Seal a plaintext private key with age: the armored age file goes to -o FILE or stdout'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "decrypt" -d 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "public" -d 'Print the public key (PEM) of a key, CSR or certificate'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "fingerprint" -d 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "sign" -d 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "info" -d 'Ask a signer for its certificate, usages and expiry'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "token" -d 'Print cfssl\'s authentication token (base64 HMAC-SHA256) of a file\'s bytes'

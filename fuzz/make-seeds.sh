@@ -55,9 +55,9 @@ echo '{"CN":"p521","key":{"algo":"ecdsa","size":521},"ca":{"pathlen":2}}' > p521
 printf '01\n02 keyCompromise\n' > revoked.txt
 "$certsmith" crl --ca ca.pem --ca-key ca-key.pem --revoked revoked.txt > ca.crl
 "$certsmith" key public server.pem > server-pub.pem
-"$certsmith" key encrypt -p --passphrase-file <(echo fuzz) server-key.pem > server-key.age
+"$certsmith" key encrypt -p --passphrase-file <(echo "fuzz seeds only") -o server-key.age server-key.pem
 "$certsmith" key identity -o id.txt 2> recipient.txt
-"$certsmith" key encrypt -r "$(grep -o 'age1[0-9a-z]*' recipient.txt)" ed-key.pem > ed-key.age
+"$certsmith" key encrypt -r "$(grep -o 'age1[0-9a-z]*' recipient.txt)" -o ed-key.age ed-key.pem
 
 openssl req -x509 -newkey rsa:2048 -nodes -keyout o-rsa-key.pem -out o-rsa.pem -days 30 \
     -subj "/C=US/O=openssl/CN=o.example" -addext "subjectAltName=DNS:o.example,IP:10.1.2.3,email:a@o.example,URI:https://o.example/" \

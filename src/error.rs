@@ -457,6 +457,20 @@ pub enum Error {
     ServerWithoutSan {
         profile: String,
     },
+    // issue 14: key files and passphrases
+    /// `key encrypt/decrypt -o FILE` where FILE exists and --force was not given.
+    KeyOutputExists {
+        path: PathBuf,
+    },
+    /// `key … -o FILE` where FILE is a symbolic link (followed or replaced, it
+    /// would put a secret somewhere the command line does not say).
+    OutputIsSymlink {
+        path: PathBuf,
+    },
+    /// A passphrase to seal with that is shorter than `min` characters.
+    WeakPassphrase {
+        min: usize,
+    },
 }
 
 impl fmt::Display for Error {
@@ -892,6 +906,21 @@ impl fmt::Display for Error {
                 f,
                 "profile `{profile}` makes TLS server certificates, and this one would have no DNS name or IP address (no \"hosts\") and --strict is set"
             ),
+            // issue 14: key files and passphrases
+            KeyOutputExists { path } => write!(
+                f,
+                "{} already exists; refusing to replace it",
+                path.display()
+            ),
+            OutputIsSymlink { path } => write!(
+                f,
+                "{} is a symbolic link; refusing to write a secret through or over it",
+                path.display()
+            ),
+            WeakPassphrase { min } => write!(
+                f,
+                "the passphrase is shorter than {min} characters; refusing to seal with it"
+            ),
         }
     }
 }
@@ -939,7 +968,7 @@ impl Error {
             EmptyBaseName { .. } => "give a base name such as ca or certs/ca (writes ca.pem, ca-key.pem, ca.csr)".into(),
             BackdateTooFar { .. } => "use a shorter backdate (cfssl's default is 5m) or a later not_before".into(),
             SecretOnCommandLine { option } => format!("name it instead: {option} file:PATH (a file holding the hex) or {option} env:VAR"),
-            SecretToTerminal => "redirect stdout to a file (certsmith key decrypt KEY > key.pem), which keeps it off the screen".into(),
+            SecretToTerminal => "pass -o FILE to write it to a file made 0600 (certsmith key decrypt -o key.pem KEY)".into(),
             IdentityExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
             EmptyInput { .. } => "if a command before the pipe failed, its error is above".into(),
             NothingToSplit { .. } => "pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)".into(),
@@ -971,6 +1000,10 @@ impl Error {
             RekeyWithoutCertificate { .. } => "split the output of sign or gencert, which carries the certificate with the new key".into(),
             // issue 14: flags
             ServerWithoutSan { .. } => "add \"hosts\" to the CSR JSON or pass --hostname a.example.com,10.0.0.1 (clients never match the CN)".into(),
+            // issue 14: key files and passphrases
+            KeyOutputExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
+            OutputIsSymlink { .. } => "remove the link, or give -o the path of a regular file".into(),
+            WeakPassphrase { .. } => "choose a longer one (four or more random words), or pass --allow-weak-passphrase".into(),
             _ => return None,
         })
     }

@@ -243,6 +243,13 @@ pub struct RevokedReport {
     pub reason: Option<String>,
 }
 
+/// The two fingerprints people compare, named so that one is never taken for
+/// the other (issue 14): SHA-256 over the DER certificate (openssl's
+/// `-fingerprint -sha256`), and over the SubjectPublicKeyInfo (the same for a
+/// key, its CSR and its certificates; `certsmith key fingerprint`).
+const CERTIFICATE_SHA256: &str = "certificate SHA-256";
+const PUBLIC_KEY_SHA256: &str = "public key SHA-256";
+
 impl Report {
     /// The certificate's report; `None` for other objects.
     pub fn certificate(&self) -> Option<&CertificateReport> {
@@ -271,7 +278,12 @@ impl Report {
             } else {
                 format!("{label}:")
             };
-            let _ = writeln!(out, "  {label:<18}{value}");
+            // A label too long for the column (the SHA-256 ones) keeps one space.
+            let _ = if label.len() < 18 {
+                writeln!(out, "  {label:<18}{value}")
+            } else {
+                writeln!(out, "  {label} {value}")
+            };
         };
         let (location, warnings) = match self {
             Report::Certificate(c) => {
@@ -310,7 +322,7 @@ impl Report {
                 if !c.authority_key_id_bytes.is_empty() {
                     field("authority key id", &colon_hex(&c.authority_key_id_bytes));
                 }
-                field("sha256", &c.sha256);
+                field(CERTIFICATE_SHA256, &c.sha256);
                 (&c.location, &c.warnings)
             }
             Report::Csr(r) => {
@@ -328,7 +340,7 @@ impl Report {
                         (true, Some(n)) => format!("yes, pathlen {n}"),
                     },
                 );
-                field("pubkey sha256", &r.public_key_sha256);
+                field(PUBLIC_KEY_SHA256, &r.public_key_sha256);
                 (&r.location, &r.warnings)
             }
             Report::PrivateKey(k) => {
@@ -343,14 +355,14 @@ impl Report {
                     field("key", &key.display);
                 }
                 if let Some(sha) = &k.public_key_sha256 {
-                    field("pubkey sha256", sha);
+                    field(PUBLIC_KEY_SHA256, sha);
                 }
                 (&k.location, &k.warnings)
             }
             Report::PublicKey(p) => {
                 field("kind", "public key");
                 field("key", &p.key.display);
-                field("sha256", &p.sha256);
+                field(PUBLIC_KEY_SHA256, &p.sha256);
                 (&p.location, &p.warnings)
             }
             Report::Crl(c) => {
@@ -368,7 +380,7 @@ impl Report {
                     let reason = r.reason.as_deref().unwrap_or("no reason given");
                     field("", &format!("{} at {} ({reason})", r.serial, r.revoked_at));
                 }
-                field("sha256", &c.sha256);
+                field("CRL SHA-256", &c.sha256);
                 (&c.location, &c.warnings)
             }
         };

@@ -60,7 +60,7 @@ pub fn print_ca_record(cert: &Certificate) {
     say!("serial: {}", cert.serial_hex());
     say!("not after: {}", certsmith::issue::rfc3339(cert.not_after));
     say!(
-        "new certificate, not yet written: sha256 Fingerprint={}",
+        "new certificate, not yet written: certificate SHA-256 Fingerprint={}",
         cert.fingerprint()
     );
 }

@@ -5,21 +5,23 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
+use zeroize::Zeroizing;
 
 use certsmith::cert::{Certificate, colon_hex};
 use certsmith::csr::CertificateRequest;
 use certsmith::files::{self, Replace};
+use certsmith::sealed::Seal;
 use certsmith::{Error, Result, pemfile, sealed};
 
 use super::io::{self, Input};
-use super::secrets::{PassphraseArgs, SealArgs, UnlockArgs};
+use super::secrets::{PassphraseArgs, Purpose, SealArgs, StrengthArgs, UnlockArgs};
 
 const EXAMPLES: &str = "\
 Examples:
-  certsmith key identity -o custodian.txt            # prints the recipient (age1…) on stderr
-  certsmith key encrypt -r age1… ca-key.pem > ca-key.age && shred -u ca-key.pem
-  certsmith key decrypt -i custodian.txt ca-key.age > ca-key.pem
-  certsmith key fingerprint ca.pem                   # same line for the key, its CSR and its certificate";
+  certsmith key identity -p -o custodian-1.age   # sealed; its recipient (age1…) on stderr
+  certsmith key encrypt -r age1… -o ca-key.age ca-key.pem && shred -u ca-key.pem
+  certsmith key decrypt -i custodian-1.age -o ca-key.pem ca-key.age   # written 0600
+  certsmith key fingerprint ca.pem               # public key SHA-256, as of ca-key.age and ca.csr";
 
 /// Seal, open and describe private keys; make age identities.
 #[derive(Subcommand)]
@@ -27,33 +29,44 @@ Examples:
 pub enum KeyCommand {
     Encrypt(EncryptArgs),
     Decrypt(DecryptArgs),
+    /// Print the public key (PEM) of a key, CSR or certificate.
     Public(PublicArgs),
+    /// Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of
+    /// a key, CSR or certificate: the same for all three, and not the certificate
+    /// SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print.
+    #[command(
+        after_help = "The value alone goes to stdout, so that fp=$(certsmith key fingerprint ca.pem) works.\n\nExamples:\n  certsmith key fingerprint ca.pem\n  certsmith key fingerprint -i custodian-1.age ca-key.age   # same line as for ca.pem"
+    )]
     Fingerprint(PublicArgs),
     Identity(IdentityArgs),
 }
 
-/// Seal a plaintext private key with age: the armored age file goes to stdout.
+/// Seal a plaintext private key with age: the armored age file goes to -o FILE or stdout.
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  certsmith key encrypt -r age1… -r age1… ca-key.pem > ca-key.age\n  certsmith key encrypt -p ca-key.pem > ca-key.age"
+    after_help = "Examples:\n  certsmith key encrypt -r age1… -r age1… -o ca-key.age ca-key.pem\n  certsmith key encrypt -p -o ca-key.age ca-key.pem"
 )]
 pub struct EncryptArgs {
     /// The private key (PEM or DER), or - for stdin
     key: String,
+    #[command(flatten)]
+    output: OutputArgs,
     #[command(flatten)]
     seal: SealArgs,
     #[command(flatten)]
     passphrase: PassphraseArgs,
 }
 
-/// Open a sealed private key: the PEM key goes to stdout (never to a terminal).
+/// Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal).
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  certsmith key decrypt -i custodian.txt ca-key.age > ca-key.pem\n  certsmith key decrypt --passphrase-file pass.txt sa-key.age > sa-key.pem"
+    after_help = "Examples:\n  certsmith key decrypt -i custodian-1.age -o ca-key.pem ca-key.age\n  certsmith key decrypt --passphrase-file pass.txt -o sa-key.pem sa-key.age\n  certsmith key decrypt -i custodian-1.age ca-key.age |\n      certsmith key encrypt -R recipients.txt -o ca-key.new.age -"
 )]
 pub struct DecryptArgs {
     /// The sealed (or plain) private key, or - for stdin
     key: String,
+    #[command(flatten)]
+    output: OutputArgs,
     #[command(flatten)]
     unlock: UnlockArgs,
     #[command(flatten)]
@@ -63,7 +76,7 @@ pub struct DecryptArgs {
 /// Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate.
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  certsmith key public server-key.pem\n  certsmith key fingerprint -i custodian.txt ca-key.age"
+    after_help = "Examples:\n  certsmith key public server-key.pem\n  certsmith key public -i custodian-1.age ca-key.age"
 )]
 pub struct PublicArgs {
     /// A private key (plain or sealed), a CSR or a certificate, or - for stdin
@@ -74,63 +87,125 @@ pub struct PublicArgs {
     passphrase: PassphraseArgs,
 }
 
-/// Make an age X25519 identity (age-keygen's format); its recipient goes to stderr.
+/// Make an age X25519 identity (age-keygen's format, or sealed with a passphrase as
+/// `age -p` seals it); its recipient goes to stderr.
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  certsmith key identity -o custodian-1.txt\n  certsmith key identity > id.txt"
+    after_help = "Examples:\n  certsmith key identity -p -o custodian-1.age   # later: -i custodian-1.age asks for it\n  certsmith key identity -o custodian-1.txt\n  certsmith key identity > id.txt"
 )]
 pub struct IdentityArgs {
-    /// Write the identity to FILE (mode 0600) instead of stdout
+    #[command(flatten)]
+    output: OutputArgs,
+    /// Seal the identity file with a passphrase (scrypt), as `age -p` would: no plaintext
+    /// identity is ever written
+    #[arg(short = 'p', long)]
+    passphrase: bool,
+    #[command(flatten)]
+    strength: StrengthArgs,
+    #[command(flatten)]
+    passphrase_source: PassphraseArgs,
+}
+
+/// Where a secret that a key command makes goes: `-o FILE` or stdout.
+#[derive(Args)]
+struct OutputArgs {
+    /// Write to FILE (mode 0600, atomically) instead of stdout
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
     /// Replace an existing FILE
-    #[arg(long)]
+    #[arg(long, requires = "output")]
     force: bool,
+}
+
+impl OutputArgs {
+    /// Refuses FILE before any work is done (or passphrase asked for): a
+    /// symbolic link whatever --force says, and an existing file without it.
+    fn refuse_existing(&self, exists: fn(PathBuf) -> Error) -> Result<()> {
+        let Some(path) = &self.output else {
+            return Ok(());
+        };
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                Err(Error::OutputIsSymlink { path: path.clone() })
+            }
+            Ok(_) if !self.force => Err(exists(path.clone())),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes `bytes` to FILE (0600, atomically; an existing file only with
+    /// --force, even one that appeared since it was checked), or to stdout.
+    fn write(&self, bytes: &[u8]) -> Result<()> {
+        match &self.output {
+            Some(path) => {
+                let replace = if self.force {
+                    Replace::Allow
+                } else {
+                    Replace::Refuse
+                };
+                files::write_atomic(path, bytes, 0o600, replace)
+            }
+            None => io::write_stdout(bytes),
+        }
+    }
+}
+
+fn key_output_exists(path: PathBuf) -> Error {
+    Error::KeyOutputExists { path }
+}
+
+fn identity_exists(path: PathBuf) -> Error {
+    Error::IdentityExists { path }
 }
 
 pub fn run(cmd: KeyCommand) -> Result<()> {
     match cmd {
         KeyCommand::Encrypt(args) => {
+            args.output.refuse_existing(key_output_exists)?;
             let input = Input::read(&args.key)?;
             let key = certsmith::keys::PrivateKey::from_bytes(&input.bytes, &input.source)?;
             let seal = args
                 .seal
                 .seal(&args.passphrase, &input.source)?
                 .ok_or(Error::NoSealGiven)?;
-            io::write_stdout(sealed::seal(key.to_pem().as_bytes(), &seal)?.as_bytes())
+            args.output
+                .write(sealed::seal(key.to_pem().as_bytes(), &seal)?.as_bytes())
         }
         KeyCommand::Decrypt(args) => {
-            if std::io::stdout().is_terminal() {
+            args.output.refuse_existing(key_output_exists)?;
+            if args.output.output.is_none() && std::io::stdout().is_terminal() {
                 return Err(Error::SecretToTerminal);
             }
             let key = args
                 .unlock
                 .read_key(&Input::read(&args.key)?, &args.passphrase)?;
-            io::write_stdout(key.to_pem().as_bytes())
+            args.output.write(key.to_pem().as_bytes())
         }
         KeyCommand::Public(args) => {
             io::write_stdout(pemfile::encode("PUBLIC KEY", &spki_of(&args)?).as_bytes())
         }
         KeyCommand::Fingerprint(args) => {
+            // No label on stdout: scripts take the value as it is (see --help).
             let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &spki_of(&args)?);
             io::write_stdout(format!("SHA256:{}\n", colon_hex(digest.as_ref())).as_bytes())
         }
         KeyCommand::Identity(args) => {
-            let (file, recipient) = sealed::new_identity(&certsmith::issue::rfc3339(io::now()));
-            match &args.output {
-                Some(path) => {
-                    if path.exists() && !args.force {
-                        return Err(Error::IdentityExists { path: path.clone() });
-                    }
-                    let replace = if args.force {
-                        Replace::Allow
-                    } else {
-                        Replace::Refuse
-                    };
-                    files::write_atomic(path, file.as_bytes(), 0o600, replace)?;
-                }
-                None => io::write_stdout(file.as_bytes())?,
+            args.output.refuse_existing(identity_exists)?;
+            let (mut file, recipient) = sealed::new_identity(&certsmith::issue::rfc3339(io::now()));
+            if args.passphrase {
+                let what = match &args.output.output {
+                    Some(path) => path.display().to_string(),
+                    None => "the new identity".to_string(),
+                };
+                let passphrase = args
+                    .passphrase_source
+                    .get(&what, Purpose::Seal(args.strength))?;
+                file = Zeroizing::new(sealed::seal(
+                    file.as_bytes(),
+                    &Seal::Passphrase(passphrase),
+                )?);
             }
+            args.output.write(file.as_bytes())?;
             say!("Public key: {recipient}");
             Ok(())
         }

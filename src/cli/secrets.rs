@@ -19,6 +19,14 @@ use super::io::Input;
 /// The environment variable a passphrase may come from.
 pub const PASSPHRASE_ENV: &str = "CERTSMITH_PASSPHRASE";
 
+/// The fewest characters of a passphrase that seals a key, unless
+/// `--allow-weak-passphrase` (issue 14: a 3-character one sealed a root).
+pub const MIN_PASSPHRASE_CHARS: usize = 12;
+
+/// How many times a passphrase typed at the terminal may be wrong. One from a
+/// file or the environment is wrong once and for all.
+const PROMPT_TRIES: u32 = 3;
+
 /// Flags that seal a newly made private key with age.
 #[derive(Args, Default)]
 pub struct SealArgs {
@@ -31,6 +39,26 @@ pub struct SealArgs {
     /// Seal the private key with a passphrase (scrypt)
     #[arg(short = 'p', long, conflicts_with_all = ["recipients", "recipients_files"])]
     passphrase: bool,
+    #[command(flatten)]
+    strength: StrengthArgs,
+}
+
+/// The check on a new passphrase, for every command that seals with one.
+#[derive(Args, Default, Clone, Copy)]
+pub struct StrengthArgs {
+    /// Seal with a passphrase shorter than 12 characters
+    #[arg(long, requires = "passphrase")]
+    allow_weak_passphrase: bool,
+}
+
+/// What a passphrase is asked for.
+#[derive(Clone, Copy)]
+pub enum Purpose {
+    /// To open something sealed: asked once.
+    Open,
+    /// To seal something new: asked twice at a prompt, and refused when empty
+    /// or (without `--allow-weak-passphrase`) short.
+    Seal(StrengthArgs),
 }
 
 /// Flags that open an age-sealed private key.
@@ -51,29 +79,42 @@ pub struct PassphraseArgs {
 }
 
 impl PassphraseArgs {
-    /// A passphrase for `what`, from the first source that has one. When
-    /// `confirm` is set (a new seal), a prompt asks twice.
-    pub fn get(&self, what: &str, confirm: bool) -> Result<SecretString> {
+    /// A passphrase for `what`, from the first source that has one. A new
+    /// one is checked before a prompt asks for it again.
+    pub fn get(&self, what: &str, purpose: Purpose) -> Result<SecretString> {
+        let ask = |prompt: String| {
+            rpassword::prompt_password(prompt)
+                .map(Zeroizing::new)
+                .map_err(|_| Error::NoPassphraseSource { what: what.into() })
+        };
         let passphrase = if let Some(file) = &self.passphrase_file {
             from_file(file)?
         } else if let Some(p) = std::env::var_os(PASSPHRASE_ENV) {
             Zeroizing::new(p.to_string_lossy().into_owned())
         } else {
-            let ask = |prompt: String| {
-                rpassword::prompt_password(prompt)
-                    .map(Zeroizing::new)
-                    .map_err(|_| Error::NoPassphraseSource { what: what.into() })
-            };
-            let first = ask(format!("Enter passphrase for {what}: "))?;
-            if confirm && *ask(format!("Confirm passphrase for {what}: "))? != *first {
-                return Err(Error::PassphraseMismatch);
-            }
-            first
+            ask(format!("Enter passphrase for {what}: "))?
         };
         if passphrase.is_empty() {
             return Err(Error::EmptyPassphrase);
         }
+        if let Purpose::Seal(strength) = purpose {
+            if !strength.allow_weak_passphrase && passphrase.chars().count() < MIN_PASSPHRASE_CHARS
+            {
+                return Err(Error::WeakPassphrase {
+                    min: MIN_PASSPHRASE_CHARS,
+                });
+            }
+            if self.prompts() && *ask(format!("Confirm passphrase for {what}: "))? != *passphrase {
+                return Err(Error::PassphraseMismatch);
+            }
+        }
         Ok(SecretString::from(passphrase.to_string()))
+    }
+
+    /// Whether a passphrase comes from a prompt on the terminal (no file, no
+    /// environment variable): only then may a wrong one be typed again.
+    fn prompts(&self) -> bool {
+        self.passphrase_file.is_none() && std::env::var_os(PASSPHRASE_ENV).is_none()
     }
 }
 
@@ -130,7 +171,7 @@ impl age::Callbacks for PromptCallbacks {
     fn request_passphrase(&self, _age_description: &str) -> Option<SecretString> {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         state.asked = true;
-        match self.pass.get(&self.identity_file, false) {
+        match self.pass.get(&self.identity_file, Purpose::Open) {
             Ok(p) => Some(p),
             Err(e) => {
                 state.failure = Some(e);
@@ -144,7 +185,9 @@ impl SealArgs {
     /// How to seal, or `None` to leave the key plain. `what` names the key in a prompt.
     pub fn seal(&self, pass: &PassphraseArgs, what: &str) -> Result<Option<Seal>> {
         if self.passphrase {
-            return Ok(Some(Seal::Passphrase(pass.get(what, true)?)));
+            return Ok(Some(Seal::Passphrase(
+                pass.get(what, Purpose::Seal(self.strength))?,
+            )));
         }
         let mut recipients = Vec::new();
         for r in &self.recipients {
@@ -225,11 +268,33 @@ pub fn key_text(key: &PrivateKey, seal: Option<&Seal>) -> Result<Zeroizing<Strin
 }
 
 impl UnlockArgs {
-    /// Reads a private key, opening it first when it is age-sealed.
+    /// Reads a private key, opening it first when it is age-sealed. A
+    /// passphrase typed at the terminal that does not open the seal (the
+    /// key's, or an identity file's) is asked for again, up to three times.
     pub fn read_key(&self, input: &Input, pass: &PassphraseArgs) -> Result<PrivateKey> {
         if !sealed::is_sealed(&input.bytes) {
             return PrivateKey::from_bytes(&input.bytes, &input.source);
         }
+        let tries = if pass.prompts() { PROMPT_TRIES } else { 1 };
+        let mut tried = 0;
+        let plaintext = loop {
+            tried += 1;
+            match self.unseal(input, pass) {
+                Err(Error::WrongPassphrase { source }) if tried < tries => {
+                    let left = match tries - tried {
+                        1 => "1 try".to_string(),
+                        n => format!("{n} tries"),
+                    };
+                    say!("{source}: wrong passphrase, try again ({left} left)");
+                }
+                result => break result?,
+            }
+        };
+        PrivateKey::from_bytes(&plaintext, &input.source)
+    }
+
+    /// Opens a sealed key with the identities given, or else a passphrase.
+    fn unseal(&self, input: &Input, pass: &PassphraseArgs) -> Result<Zeroizing<Vec<u8>>> {
         let mut prompts = Vec::new();
         let unlock = if !self.identities.is_empty() {
             let mut identities = Vec::new();
@@ -246,13 +311,13 @@ impl UnlockArgs {
             }
             Unlock::Identities(identities)
         } else if sealed::needs_passphrase(&input.bytes, &input.source)? {
-            Unlock::Passphrase(pass.get(&input.source, false)?)
+            Unlock::Passphrase(pass.get(&input.source, Purpose::Open)?)
         } else {
             return Err(Error::SealedKeyLocked {
                 source: input.source.clone(),
             });
         };
-        let plaintext = sealed::unseal(&input.bytes, &input.source, &unlock).map_err(|e| {
+        sealed::unseal(&input.bytes, &input.source, &unlock).map_err(|e| {
             // A passphrase-protected identity file that could not be opened is
             // the identity file's problem, whatever age says about the key.
             for p in &prompts {
@@ -269,7 +334,6 @@ impl UnlockArgs {
                 }
             }
             e
-        })?;
-        PrivateKey::from_bytes(&plaintext, &input.source)
+        })
     }
 }

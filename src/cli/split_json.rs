@@ -71,7 +71,7 @@ pub fn run(args: SplitJsonArgs) -> Result<()> {
     if let Some((path, cert)) = split.write(&parts, overwrite)? {
         // What was written, for the ceremony record (openssl's format).
         say!(
-            "wrote {}: sha256 Fingerprint={}",
+            "wrote {}: certificate SHA-256 Fingerprint={}",
             io::for_terminal(&path.display().to_string()),
             cert.fingerprint()
         );

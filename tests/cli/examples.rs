@@ -368,7 +368,11 @@ fn demo_script_builds_a_verified_hierarchy() {
     let certs =
         ["root", "intermediate", "server", "client", "peer"].map(|n| format!("pki/{n}.pem"));
     pkilint_all(&s, &certs);
-    assert!(run.stderr.contains("sha256 Fingerprint="), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("certificate SHA-256 Fingerprint="),
+        "{}",
+        run.stderr
+    );
     s.openssl_verify("pki/root.pem", &[], "pki/intermediate.pem");
     for leaf in ["server", "client", "peer"] {
         s.openssl_verify(

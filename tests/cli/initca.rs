@@ -268,8 +268,9 @@ pub fn ca_record(s: &Scratch, cert: &str) -> String {
     };
     let fingerprint = out
         .lines()
-        .find(|l| l.starts_with("sha256 Fingerprint="))
+        .find_map(|l| l.strip_prefix("sha256 Fingerprint="))
         .expect("fingerprint line");
+    let fingerprint = format!("certificate SHA-256 Fingerprint={fingerprint}");
     format!(
         "CA certificate: {}\nserial: {}\nnot after: {}\nnew certificate, not yet written: {fingerprint}\n",
         field("subject="),

@@ -242,7 +242,7 @@ fn inspect_describes_a_certificate_with_openssls_fingerprint_and_serial() {
         "  key usages:       digital signature, key encipherment\n".into(),
         "  extended usages:  server auth, client auth\n".into(),
         "  CA:               no\n".into(),
-        format!("  sha256:           {fingerprint}\n"),
+        format!("  certificate SHA-256: {fingerprint}\n"),
     ] {
         assert!(out.contains(&line), "missing {line:?} in:\n{out}");
     }
@@ -324,7 +324,7 @@ fn inspect_describes_a_csr() {
     let fp = fp.ok().stdout_str();
     let fp = fp.trim().trim_start_matches("SHA256:");
     assert!(
-        out.contains(&format!("  pubkey sha256:    {fp}\n")),
+        out.contains(&format!("  public key SHA-256: {fp}\n")),
         "{out}"
     );
 }
@@ -340,7 +340,7 @@ fn inspect_describes_a_private_key_without_its_private_material() {
     assert_eq!(
         out,
         format!(
-            "leaf-key.pem\n  kind:             private key\n  key:              RSA 2048\n  pubkey sha256:    {fp}\n"
+            "leaf-key.pem\n  kind:             private key\n  key:              RSA 2048\n  public key SHA-256: {fp}\n"
         )
     );
     let json = inspect(&s, &["--json", "leaf-key.pem"]);
@@ -407,7 +407,7 @@ fn inspect_describes_a_public_key() {
     assert_eq!(
         inspect(&s, &["leaf.pub"]),
         format!(
-            "leaf.pub\n  kind:             public key\n  key:              RSA 2048\n  sha256:           {fp}\n"
+            "leaf.pub\n  kind:             public key\n  key:              RSA 2048\n  public key SHA-256: {fp}\n"
         )
     );
 }

@@ -16,21 +16,21 @@ use assert_cmd::cargo::CommandCargoExt;
 
 use crate::support::*;
 
-const ROOT: &str = r#"{"CN":"Sealed Root","names":[{"C":"US","O":"certsmith tests"}],"key":{"algo":"ecdsa","size":256},"ca":{"expiry":"87600h"}}"#;
+pub(crate) const ROOT: &str = r#"{"CN":"Sealed Root","names":[{"C":"US","O":"certsmith tests"}],"key":{"algo":"ecdsa","size":256},"ca":{"expiry":"87600h"}}"#;
 const INTERMEDIATE: &str = r#"{"CN":"Sealed Intermediate","names":[{"C":"US","O":"certsmith tests"}],"key":{"algo":"ecdsa","size":256},"ca":{}}"#;
-const LEAF: &str = r#"{"CN":"app.example.com","hosts":["app.example.com","10.0.0.7"],"names":[{"O":"Example"}],"key":{"algo":"ecdsa","size":256}}"#;
+pub(crate) const LEAF: &str = r#"{"CN":"app.example.com","hosts":["app.example.com","10.0.0.7"],"names":[{"O":"Example"}],"key":{"algo":"ecdsa","size":256}}"#;
 
-const ARMOR_BEGIN: &str = "-----BEGIN AGE ENCRYPTED FILE-----\n";
-const NO_TERMINAL_HINT: &str =
+pub(crate) const ARMOR_BEGIN: &str = "-----BEGIN AGE ENCRYPTED FILE-----\n";
+pub(crate) const NO_TERMINAL_HINT: &str =
     "hint: pass --passphrase-file FILE (or -), or set CERTSMITH_PASSPHRASE\n";
 
-fn certsmith_bin() -> String {
+pub(crate) fn certsmith_bin() -> String {
     path_str(&assert_cmd::cargo::cargo_bin("certsmith")).to_owned()
 }
 
 /// certsmith in the scratch directory with extra environment variables, and
 /// never with a CERTSMITH_PASSPHRASE inherited from whoever runs the tests.
-fn certsmith_env(s: &Scratch, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
+pub(crate) fn certsmith_env(s: &Scratch, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
     use std::io::Write;
     let mut cmd = Command::cargo_bin("certsmith").expect("binary built");
     cmd.args(args)
@@ -61,7 +61,7 @@ fn split_env(s: &Scratch, args: &[&str], env: &[(&str, &str)], name: &str) -> Ru
 
 /// certsmith in a new session (no controlling terminal), stdin from /dev/null,
 /// no passphrase in the environment, killed after 10 s; with the time it took.
-fn without_terminal(s: &Scratch, args: &[&str]) -> (Run, Duration) {
+pub(crate) fn without_terminal(s: &Scratch, args: &[&str]) -> (Run, Duration) {
     require("setsid");
     require("timeout");
     let started = Instant::now();
@@ -159,16 +159,16 @@ print(json.dumps({
 "#;
 
 /// What a program did on the pseudo-terminal.
-struct Terminal {
-    status: i32,
+pub(crate) struct Terminal {
+    pub(crate) status: i32,
     /// Everything written to the terminal (prompts, stderr, and stdout unless redirected).
-    transcript: String,
+    pub(crate) transcript: String,
     /// A dialogue step that never came, or a timeout.
-    failure: Option<String>,
+    pub(crate) failure: Option<String>,
 }
 
 /// Runs `argv` on a pseudo-terminal in the scratch directory (see [`PTY_DRIVER`]).
-fn on_terminal(
+pub(crate) fn on_terminal(
     s: &Scratch,
     argv: &[&str],
     dialogue: &[(&str, &str)],
@@ -207,7 +207,7 @@ fn on_terminal(
 }
 
 /// A new identity made by the real age-keygen; returns its recipient.
-fn age_keygen(s: &Scratch, file: &str) -> String {
+pub(crate) fn age_keygen(s: &Scratch, file: &str) -> String {
     s.run("age-keygen", &["-o", file]).ok();
     s.run("age-keygen", &["-y", file])
         .ok()
@@ -237,7 +237,7 @@ fn ssh_keygen(s: &Scratch, kind: &str, file: &str) -> String {
 }
 
 /// The public key (PEM) in a certificate, by openssl.
-fn cert_public(s: &Scratch, cert: &str) -> String {
+pub(crate) fn cert_public(s: &Scratch, cert: &str) -> String {
     s.run("openssl", &["x509", "-noout", "-pubkey", "-in", cert])
         .ok()
         .stdout_str()
@@ -252,7 +252,7 @@ fn csr_public(s: &Scratch, csr: &str) -> String {
 
 /// The public key (PEM) of a plaintext private key, by openssl (which also
 /// proves openssl reads the key).
-fn key_public_by_openssl(s: &Scratch, key_pem: &[u8]) -> String {
+pub(crate) fn key_public_by_openssl(s: &Scratch, key_pem: &[u8]) -> String {
     s.run_stdin("openssl", &["pkey", "-pubout"], key_pem)
         .ok()
         .stdout_str()
@@ -342,7 +342,7 @@ fn assert_sealed_on_disk(s: &Scratch, name: &str) {
 /// A root sealed with `initca SEAL…`, split into ca.pem, ca.csr, ca-key.age;
 /// ca.pem checked by openssl and pkilint.
 #[track_caller]
-fn sealed_root(s: &Scratch, seal: &[&str]) -> Run {
+pub(crate) fn sealed_root(s: &Scratch, seal: &[&str]) -> Run {
     s.write("ca-csr.json", ROOT);
     let mut args = vec!["initca"];
     args.extend(seal);
@@ -362,7 +362,7 @@ fn sealed_root(s: &Scratch, seal: &[&str]) -> Run {
 /// Signs LEAF with the CA key `ca_key`, unlocked with `unlock`, into NAME.pem,
 /// checked by openssl (against `root`) and pkilint.
 #[track_caller]
-fn sign_leaf(s: &Scratch, ca: &str, ca_key: &str, unlock: &[&str], name: &str) {
+pub(crate) fn sign_leaf(s: &Scratch, ca: &str, ca_key: &str, unlock: &[&str], name: &str) {
     s.write("leaf.json", LEAF);
     let mut args = vec![
         "sign",
@@ -1019,8 +1019,8 @@ fn passphrase_prompt_refuses_a_confirmation_that_differs() {
         &s,
         &[&certsmith_bin(), "initca", "-p", "ca-csr.json"],
         &[
-            ("Enter passphrase for ", "one thing\n"),
-            ("Confirm passphrase for ", "another\n"),
+            ("Enter passphrase for ", "one long passphrase\n"),
+            ("Confirm passphrase for ", "another long passphrase\n"),
         ],
         Some("ca.json"),
     );
@@ -1388,7 +1388,33 @@ fn key_decrypt_refuses_to_print_on_a_terminal() {
     );
     assert_eq!(
         term.transcript,
-        "error: refusing to print a private key on a terminal\r\nhint: redirect stdout to a file (certsmith key decrypt KEY > key.pem), which keeps it off the screen\r\n"
+        "error: refusing to print a private key on a terminal\r\nhint: pass -o FILE to write it to a file made 0600 (certsmith key decrypt -o key.pem KEY)\r\n"
+    );
+
+    // What the hint says works on the same terminal, and prints no key there.
+    let term = on_terminal(
+        &s,
+        &[
+            &certsmith_bin(),
+            "key",
+            "decrypt",
+            "-i",
+            "id.txt",
+            "-o",
+            "key.pem",
+            "ca-key.age",
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(
+        (term.status, term.failure, term.transcript),
+        (0, None, String::new())
+    );
+    assert_eq!(s.file_mode("key.pem"), 0o600);
+    assert_eq!(
+        key_public_by_openssl(&s, s.read("key.pem").as_bytes()),
+        cert_public(&s, "ca.pem")
     );
 }
 
@@ -1591,7 +1617,12 @@ fn initca_prints_the_certificate_fingerprint_as_openssl_does() {
     // The very line openssl prints (OpenSSL 3 labels it "sha256 Fingerprint="),
     // said to be of a certificate not yet written (split-json may refuse it).
     assert!(openssl.contains(" Fingerprint="), "{openssl}");
-    let expected = format!("new certificate, not yet written: {}", openssl.trim_end());
+    let expected = format!(
+        "new certificate, not yet written: {}",
+        openssl
+            .trim_end()
+            .replace("sha256 Fingerprint=", "certificate SHA-256 Fingerprint=")
+    );
     assert!(
         run.stderr.lines().any(|l| l == expected),
         "no `{expected}` line in:\n{}",
@@ -1616,7 +1647,12 @@ fn initca_prints_the_certificate_fingerprint_as_openssl_does() {
         )
         .ok()
         .stdout_str();
-    let expected = format!("new certificate, not yet written: {}", expected.trim_end());
+    let expected = format!(
+        "new certificate, not yet written: {}",
+        expected
+            .trim_end()
+            .replace("sha256 Fingerprint=", "certificate SHA-256 Fingerprint=")
+    );
     assert!(
         plain.stderr.lines().any(|l| l == expected),
         "no `{expected}` line in:\n{}",
@@ -1678,4 +1714,272 @@ fn bad_recipients_and_empty_passphrases_are_refused_before_a_key_is_made() {
     let both = s.certsmith(&["initca", "-p", "-r", "age1nope", "ca-csr.json"]);
     assert_eq!(both.status, 2, "{}", both.stderr);
     assert!(both.stdout.is_empty());
+}
+
+// --- issue 14: key files (-o) and the two fingerprints
+
+/// certsmith ARGS under umask 022, as a shell user would run it.
+fn certsmith_umask_022(s: &Scratch, args: &[&str]) -> Run {
+    let bin = certsmith_bin();
+    let mut argv = vec!["-c", "umask 022; exec \"$0\" \"$@\"", &bin];
+    argv.extend(args);
+    s.run("sh", &argv)
+}
+
+#[test]
+fn key_decrypt_and_encrypt_write_o_files_0600_under_umask_022() {
+    let s = Scratch::new();
+    let recipient = age_keygen(&s, "id.txt");
+    sealed_root(&s, &["-r", &recipient]);
+
+    let decrypt = certsmith_umask_022(
+        &s,
+        &[
+            "key",
+            "decrypt",
+            "-i",
+            "id.txt",
+            "-o",
+            "ca-key.pem",
+            "ca-key.age",
+        ],
+    );
+    assert_eq!(decrypt.ok().stdout, b"", "a key on stdout as well");
+    assert_eq!(s.file_mode("ca-key.pem"), 0o600);
+    assert_eq!(
+        key_public_by_openssl(&s, s.read("ca-key.pem").as_bytes()),
+        cert_public(&s, "ca.pem")
+    );
+
+    let encrypt = certsmith_umask_022(
+        &s,
+        &[
+            "key",
+            "encrypt",
+            "-r",
+            &recipient,
+            "--output",
+            "again.age",
+            "ca-key.pem",
+        ],
+    );
+    assert_eq!(encrypt.ok().stdout, b"");
+    assert_eq!(s.file_mode("again.age"), 0o600);
+    assert!(s.read("again.age").starts_with(ARMOR_BEGIN));
+    let plain = s
+        .run("age", &["-d", "-i", "id.txt", "again.age"])
+        .ok()
+        .stdout
+        .clone();
+    assert_eq!(key_public_by_openssl(&s, &plain), cert_public(&s, "ca.pem"));
+    // Nothing but the two outputs: no temporary left beside them.
+    let mut names: Vec<String> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    names.sort();
+    assert_eq!(names, Vec::<String>::new());
+}
+
+#[test]
+fn key_decrypt_and_encrypt_refuse_an_existing_o_file_without_force() {
+    let s = Scratch::new();
+    let recipient = age_keygen(&s, "id.txt");
+    sealed_root(&s, &["-r", &recipient]);
+    s.write("taken.pem", "someone else's file\n");
+    s.write("plain.pem", "");
+    std::fs::remove_file(s.path("plain.pem")).unwrap();
+    s.certsmith(&[
+        "key",
+        "decrypt",
+        "-i",
+        "id.txt",
+        "-o",
+        "plain.pem",
+        "ca-key.age",
+    ])
+    .ok();
+    for args in [
+        &[
+            "key",
+            "decrypt",
+            "-i",
+            "id.txt",
+            "-o",
+            "taken.pem",
+            "ca-key.age",
+        ][..],
+        &[
+            "key",
+            "encrypt",
+            "-r",
+            &recipient,
+            "-o",
+            "taken.pem",
+            "plain.pem",
+        ][..],
+    ] {
+        assert_eq!(
+            s.certsmith(args).fails(),
+            "error: taken.pem already exists; refusing to replace it\nhint: choose another -o FILE, or pass --force to replace it\n",
+            "{args:?}"
+        );
+        assert_eq!(s.read("taken.pem"), "someone else's file\n");
+    }
+
+    // --force replaces it, and a file that was 0644 becomes 0600.
+    std::fs::set_permissions(
+        s.path("taken.pem"),
+        std::os::unix::fs::PermissionsExt::from_mode(0o644),
+    )
+    .unwrap();
+    s.certsmith(&[
+        "key",
+        "decrypt",
+        "-i",
+        "id.txt",
+        "-o",
+        "taken.pem",
+        "--force",
+        "ca-key.age",
+    ])
+    .ok();
+    assert_eq!(s.file_mode("taken.pem"), 0o600);
+    assert_eq!(
+        key_public_by_openssl(&s, s.read("taken.pem").as_bytes()),
+        cert_public(&s, "ca.pem")
+    );
+    // --force means nothing without -o.
+    let usage = s.certsmith(&["key", "decrypt", "-i", "id.txt", "--force", "ca-key.age"]);
+    assert_eq!(usage.status, 2, "{}", usage.stderr);
+}
+
+#[test]
+fn key_commands_refuse_an_o_file_that_is_a_symbolic_link_even_with_force() {
+    let s = Scratch::new();
+    let recipient = age_keygen(&s, "id.txt");
+    sealed_root(&s, &["-r", &recipient]);
+    s.write("elsewhere.pem", "not to be replaced\n");
+    std::os::unix::fs::symlink("elsewhere.pem", s.path("link.pem")).unwrap();
+    std::os::unix::fs::symlink("nowhere/key.pem", s.path("dangling.pem")).unwrap();
+    for link in ["link.pem", "dangling.pem"] {
+        for args in [
+            &["key", "decrypt", "-i", "id.txt", "-o", link, "ca-key.age"][..],
+            &[
+                "key",
+                "decrypt",
+                "-i",
+                "id.txt",
+                "-o",
+                link,
+                "--force",
+                "ca-key.age",
+            ][..],
+            &[
+                "key", "encrypt", "-r", &recipient, "-o", link, "--force", "id.txt",
+            ][..],
+            &["key", "identity", "-o", link, "--force"][..],
+        ] {
+            assert_eq!(
+                s.certsmith(args).fails(),
+                format!(
+                    "error: {link} is a symbolic link; refusing to write a secret through or over it\nhint: remove the link, or give -o the path of a regular file\n"
+                ),
+                "{args:?}"
+            );
+            assert!(
+                s.path(link).symlink_metadata().unwrap().is_symlink(),
+                "{link} replaced by {args:?}"
+            );
+        }
+    }
+    assert_eq!(s.read("elsewhere.pem"), "not to be replaced\n");
+    assert!(!s.exists("nowhere"));
+}
+
+#[test]
+fn key_help_examples_write_keys_with_o_never_through_a_shell_redirect() {
+    let s = Scratch::new();
+    for sub in [&["key"][..], &["key", "decrypt"], &["key", "encrypt"]] {
+        let mut args = sub.to_vec();
+        args.push("--help");
+        let help = s.certsmith(&args).ok().stdout_str();
+        let examples = help.split("Examples:").nth(1).expect("examples");
+        assert!(examples.contains(" -o "), "{sub:?}:\n{examples}");
+        assert!(
+            !examples.contains("> "),
+            "{sub:?} redirects a key to a file made under the umask:\n{examples}"
+        );
+    }
+    let decrypt = s.certsmith(&["key", "decrypt", "--help"]).ok().stdout_str();
+    assert!(
+        decrypt.contains("Write to FILE (mode 0600, atomically) instead of stdout"),
+        "{decrypt}"
+    );
+}
+
+#[test]
+fn fingerprints_are_labelled_certificate_sha256_and_public_key_sha256() {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT);
+    s.certsmith_stdin(&["key", "public", "ca.pem"], b"").ok();
+    let public = s.certsmith(&["key", "public", "ca.pem"]).ok().stdout_str();
+    s.write("ca.pub", &public);
+    let openssl = s
+        .run(
+            "openssl",
+            &["x509", "-noout", "-fingerprint", "-sha256", "-in", "ca.pem"],
+        )
+        .ok()
+        .stdout_str();
+    let cert_sha = openssl.trim().rsplit('=').next().unwrap().to_owned();
+    let key_sha = openssl_spki_fingerprint(&s, &public);
+
+    // key fingerprint: the value alone on stdout, for $(…); --help names it.
+    let fp = s
+        .certsmith(&["key", "fingerprint", "ca.pem"])
+        .ok()
+        .stdout_str();
+    assert_eq!(fp, format!("{key_sha}\n"));
+    let help = s
+        .certsmith(&["key", "fingerprint", "--help"])
+        .ok()
+        .stdout_str();
+    assert!(
+        help.starts_with(
+            "Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo)"
+        ),
+        "{help}"
+    );
+    assert!(
+        help.contains("not the certificate\nSHA-256")
+            || help.contains("not the certificate SHA-256"),
+        "{help}"
+    );
+    let public_help = s.certsmith(&["key", "public", "--help"]).ok().stdout_str();
+    assert!(
+        public_help.starts_with("Print the public key (PEM) of a key, CSR or certificate"),
+        "{public_help}"
+    );
+
+    // inspect names each.
+    let hex = key_sha.trim_start_matches("SHA256:");
+    let text = s
+        .certsmith(&["inspect", "ca.pem", "ca.csr", "ca-key.pem", "ca.pub"])
+        .ok()
+        .stdout_str();
+    assert_eq!(
+        text.matches(&format!("  certificate SHA-256: {cert_sha}\n"))
+            .count(),
+        1,
+        "{text}"
+    );
+    assert_eq!(
+        text.matches(&format!("  public key SHA-256: {hex}\n"))
+            .count(),
+        3,
+        "{text}"
+    );
+    assert!(!text.contains("sha256"), "{text}");
 }

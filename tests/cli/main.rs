@@ -26,6 +26,7 @@ mod key;
 mod ledger;
 mod name_constraints;
 mod offline_root;
+mod passphrase;
 mod profiles;
 mod remote;
 mod renew;

@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
+use crate::key::on_terminal;
 use crate::support::*;
 
 fn run_ceremony(s: &Scratch, dir: &str) -> Run {
@@ -117,18 +118,25 @@ fn offline_root_ceremony_script_builds_a_verified_chain_with_a_sealed_root() {
         s.read("ceremony/offline/root-key.age")
             .starts_with("-----BEGIN AGE ENCRYPTED FILE-----\n")
     );
+    // No age identity in plaintext either (issue 14): each is sealed with
+    // its custodian's passphrase.
+    assert_eq!(
+        files_containing(&s, "ceremony", "AGE-SECRET-KEY"),
+        Vec::<String>::new()
+    );
     for secret in [
         "ceremony/offline/root-key.age",
-        "ceremony/custodians/custodian-1.txt",
-        "ceremony/custodians/custodian-2.txt",
+        "ceremony/custodians/custodian-1.age",
+        "ceremony/custodians/custodian-2.age",
         "ceremony/online/intermediate-key.pem",
         "ceremony/online/server-key.pem",
     ] {
         assert_eq!(s.file_mode(secret), 0o600, "{secret} mode");
     }
 
-    // Either custodian's identity opens the root key, as the real age sees it;
-    // the recipients file names both.
+    // Either custodian's identity opens the root key, as the real age sees it
+    // (asking for the identity's passphrase on a terminal); the recipients
+    // file names both.
     let root_public = s
         .run(
             "openssl",
@@ -142,22 +150,45 @@ fn offline_root_ceremony_script_builds_a_verified_chain_with_a_sealed_root() {
         )
         .ok()
         .stdout_str();
-    for n in [1, 2] {
-        let identity = format!("ceremony/custodians/custodian-{n}.txt");
-        let plain = s
-            .run(
+    for (n, passphrase) in [
+        (1, "custodian one's passphrase, for the demo\n"),
+        (2, "custodian two's passphrase, for the demo\n"),
+    ] {
+        let identity = format!("ceremony/custodians/custodian-{n}.age");
+        assert!(
+            s.read(&identity)
+                .starts_with("-----BEGIN AGE ENCRYPTED FILE-----\n")
+        );
+        let plain = format!("root-key-{n}.pem");
+        let age = on_terminal(
+            &s,
+            &[
                 "age",
-                &["-d", "-i", &identity, "ceremony/offline/root-key.age"],
-            )
-            .ok()
-            .stdout
-            .clone();
+                "-d",
+                "-i",
+                &identity,
+                "-o",
+                &plain,
+                "ceremony/offline/root-key.age",
+            ],
+            &[("Enter passphrase", passphrase)],
+            None,
+        );
+        assert_eq!((age.status, age.failure), (0, None), "{}", age.transcript);
         let public = s
-            .run_stdin("openssl", &["pkey", "-pubout"], &plain)
+            .run("openssl", &["pkey", "-pubout", "-in", &plain])
             .ok()
             .stdout_str();
         assert_eq!(public, root_public, "custodian {n}");
-        let recipient = s.run("age-keygen", &["-y", &identity]).ok().stdout_str();
+        let opened = format!("identity-{n}.txt");
+        let age = on_terminal(
+            &s,
+            &["age", "-d", "-o", &opened, &identity],
+            &[("Enter passphrase", passphrase)],
+            None,
+        );
+        assert_eq!((age.status, age.failure), (0, None), "{}", age.transcript);
+        let recipient = s.run("age-keygen", &["-y", &opened]).ok().stdout_str();
         assert!(
             s.read("ceremony/custodians/recipients.txt")
                 .contains(recipient.trim()),

@@ -61,7 +61,7 @@ fn openssl_fingerprint(s: &Scratch, cert: &str) -> String {
     .ok()
     .stdout_str()
     .trim_end()
-    .to_owned()
+    .replace("sha256 Fingerprint=", "certificate SHA-256 Fingerprint=")
 }
 
 /// A new root's initca output (`{"cert","csr","key"}`).
@@ -465,7 +465,8 @@ fn a_plain_initca_over_a_sealed_ca_is_refused_and_writes_nothing() {
         .find(|l| l.contains("Fingerprint="))
         .unwrap_or_else(|| panic!("no fingerprint in:\n{}", plain.stderr));
     assert!(
-        fingerprint.starts_with("new certificate, not yet written: sha256 Fingerprint="),
+        fingerprint
+            .starts_with("new certificate, not yet written: certificate SHA-256 Fingerprint="),
         "{fingerprint}"
     );
 
