@@ -451,6 +451,16 @@ pub enum Error {
     RekeyWithoutCertificate {
         name: String,
     },
+
+    // issue 14: docs and first contact
+    /// The CSR JSON named on the command line does not exist (yet).
+    CsrJsonMissing {
+        path: PathBuf,
+    },
+    /// The `--config` file does not exist (yet).
+    ConfigMissing {
+        path: PathBuf,
+    },
 }
 
 impl fmt::Display for Error {
@@ -881,6 +891,14 @@ impl fmt::Display for Error {
                 f,
                 "--rekey replaces the key of {name} only together with a certificate for the new key, and the output has none"
             ),
+            // issue 14: docs and first contact
+            CsrJsonMissing { path } | ConfigMissing { path } => {
+                write!(
+                    f,
+                    "cannot read {}: no such file or directory",
+                    path.display()
+                )
+            }
         }
     }
 }
@@ -958,8 +976,26 @@ impl Error {
             KeyGivenForCsr { .. } => "sign the request as it is without --key, or give --key the CSR JSON to make the request from".into(),
             RekeyCannotTell { .. } => "move the old files away first, or pass --force to replace the key anyway".into(),
             RekeyWithoutCertificate { .. } => "split the output of sign or gencert, which carries the certificate with the new key".into(),
+            // issue 14: docs and first contact
+            CsrJsonMissing { path } => format!("`certsmith print-defaults csr > {}` makes a starter CSR JSON", shell_word(path)),
+            ConfigMissing { path } => format!(
+                "`certsmith print-defaults config > {}` makes a starter config (without --config, the built-in profiles sign)",
+                shell_word(path)
+            ),
             _ => return None,
         })
+    }
+}
+
+/// A path as a shell takes it in a command the hint suggests: quoted when
+/// it holds anything but the characters file names are usually made of.
+fn shell_word(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let plain = |c: char| c.is_ascii_alphanumeric() || "._-/+:@,%=".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
 

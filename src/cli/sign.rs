@@ -123,7 +123,7 @@ pub fn run(args: SignArgs) -> Result<()> {
         Some(_) => remote::SignerChain::load(args.ca.as_deref(), args.tls_remote_ca.as_deref())?,
         None => None,
     };
-    let input = Input::read(&args.input)?;
+    let input = Input::request(&args.input)?;
 
     let existing_key = args.key.as_deref().map(|path| (path, &args.unlock));
     let (csr, key) = request_from_input(&input, existing_key, &args.seal, &args.passphrase)?;
