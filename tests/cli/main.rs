@@ -11,6 +11,7 @@ mod core_dump;
 mod crl;
 mod cross_sign;
 mod csr;
+mod docs;
 mod ecosystem_examples;
 mod examples;
 mod federation;
