@@ -66,7 +66,7 @@ pub struct InitcaArgs {
     #[arg(long)]
     config: Option<PathBuf>,
     /// CA profile to use from the config (default: a 43800h root)
-    #[arg(long)]
+    #[arg(long, value_hint = clap::ValueHint::Other)]
     profile: Option<String>,
     /// Start (or extend) this ledger with the root's issuance
     #[arg(long)]

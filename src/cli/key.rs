@@ -27,7 +27,9 @@ Examples:
 pub enum KeyCommand {
     Encrypt(EncryptArgs),
     Decrypt(DecryptArgs),
+    /// Print the public key (PEM) of a private key (plain or sealed), CSR or certificate
     Public(PublicArgs),
+    /// Print the SHA-256 fingerprint of the public key of a key, CSR or certificate
     Fingerprint(PublicArgs),
     Identity(IdentityArgs),
 }

@@ -17,6 +17,7 @@ macro_rules! say {
 mod authority;
 mod bundle;
 mod compat;
+mod complete;
 mod crl;
 mod cross_sign;
 mod csr;

@@ -61,10 +61,10 @@ pub struct SignArgs {
     #[arg(long)]
     config: Option<PathBuf>,
     /// Signing profile (default: the config's default profile)
-    #[arg(long)]
+    #[arg(long, value_parser = super::complete::builtin_profiles(), hide_possible_values = true)]
     profile: Option<String>,
     /// Replace the request's SANs: comma-separated DNS names, IPs, emails, URIs
-    #[arg(long)]
+    #[arg(long, value_hint = clap::ValueHint::Other)]
     hostname: Option<String>,
     /// Refuse, instead of clamping, a validity that would start before the CA or outlive it
     #[arg(long)]
