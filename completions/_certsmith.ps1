@@ -42,7 +42,6 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
             [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Check the issuance ledger that --ledger writes')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages into a directory (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -144,8 +143,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Seal a plaintext private key with age: the armored age file goes to stdout')
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)')
-            [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
-            [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
+            [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM) of a private key (plain or sealed), CSR or certificate')
+            [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the SHA-256 fingerprint of the public key of a key, CSR or certificate')
             [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -197,8 +196,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         'certsmith;key;help' {
             [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Seal a plaintext private key with age: the armored age file goes to stdout')
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)')
-            [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
-            [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
+            [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM) of a private key (plain or sealed), CSR or certificate')
+            [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the SHA-256 fingerprint of the public key of a key, CSR or certificate')
             [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -353,7 +352,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--ledger', '--ledger', [CompletionResultType]::ParameterName, 'The CA''s issuance ledger (verified before the revocation is added)')
             [CompletionResult]::new('--serial', '--serial', [CompletionResultType]::ParameterName, 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA')
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)')
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, …')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it is revoked: one of RFC 5280''s reason names (any case)')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Revoke a --serial that the ledger does not record (a certificate issued before the ledger existed, whose file is gone)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -425,11 +424,6 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         'certsmith;ledger;help;help' {
             break
         }
-        'certsmith;generate' {
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            break
-        }
         'certsmith;help' {
             [CompletionResult]::new('initca', 'initca', [CompletionResultType]::ParameterValue, 'Make a self-signed CA certificate and its key: {"cert","csr","key"}')
             [CompletionResult]::new('genkey', 'genkey', [CompletionResultType]::ParameterValue, 'Make a private key and a CSR for it: {"csr","key"}')
@@ -448,7 +442,6 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
             [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Check the issuance ledger that --ledger writes')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions and man pages into a directory (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -476,8 +469,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         'certsmith;help;key' {
             [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Seal a plaintext private key with age: the armored age file goes to stdout')
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)')
-            [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
-            [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate')
+            [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM) of a private key (plain or sealed), CSR or certificate')
+            [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the SHA-256 fingerprint of the public key of a key, CSR or certificate')
             [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr')
             break
         }
@@ -549,9 +542,6 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;help;ledger;verify' {
-            break
-        }
-        'certsmith;help;generate' {
             break
         }
         'certsmith;help;help' {

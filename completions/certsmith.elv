@@ -39,7 +39,6 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
             cand renew 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key'
             cand ledger 'Check the issuance ledger that --ledger writes'
-            cand generate 'Write shell completions and man pages into a directory (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;initca'= {
@@ -133,8 +132,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help'
             cand encrypt 'Seal a plaintext private key with age: the armored age file goes to stdout'
             cand decrypt 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
-            cand public 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-            cand fingerprint 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+            cand public 'Print the public key (PEM) of a private key (plain or sealed), CSR or certificate'
+            cand fingerprint 'Print the SHA-256 fingerprint of the public key of a key, CSR or certificate'
             cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -180,8 +179,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;key;help'= {
             cand encrypt 'Seal a plaintext private key with age: the armored age file goes to stdout'
             cand decrypt 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
-            cand public 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-            cand fingerprint 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+            cand public 'Print the public key (PEM) of a private key (plain or sealed), CSR or certificate'
+            cand fingerprint 'Print the SHA-256 fingerprint of the public key of a key, CSR or certificate'
             cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -309,7 +308,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --ledger 'The CA''s issuance ledger (verified before the revocation is added)'
             cand --serial 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA'
             cand --cert 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)'
-            cand --reason 'keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, …'
+            cand --reason 'Why it is revoked: one of RFC 5280''s reason names (any case)'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand --force 'Revoke a --serial that the ledger does not record (a certificate issued before the ledger existed, whose file is gone)'
             cand -h 'Print help (see more with ''--help'')'
@@ -372,10 +371,6 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;ledger;help;help'= {
         }
-        &'certsmith;generate'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
-        }
         &'certsmith;help'= {
             cand initca 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
             cand genkey 'Make a private key and a CSR for it: {"csr","key"}'
@@ -394,7 +389,6 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
             cand renew 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key'
             cand ledger 'Check the issuance ledger that --ledger writes'
-            cand generate 'Write shell completions and man pages into a directory (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;help;initca'= {
@@ -414,8 +408,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;help;key'= {
             cand encrypt 'Seal a plaintext private key with age: the armored age file goes to stdout'
             cand decrypt 'Open a sealed private key: the PEM key goes to stdout (never to a terminal)'
-            cand public 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
-            cand fingerprint 'Print the public key (PEM), or its SHA-256 fingerprint, of a key, CSR or certificate'
+            cand public 'Print the public key (PEM) of a private key (plain or sealed), CSR or certificate'
+            cand fingerprint 'Print the SHA-256 fingerprint of the public key of a key, CSR or certificate'
             cand identity 'Make an age X25519 identity (age-keygen''s format); its recipient goes to stderr'
         }
         &'certsmith;help;key;encrypt'= {
@@ -466,8 +460,6 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand verify 'Check every line''s hash link and CA signature; name the first that fails'
         }
         &'certsmith;help;ledger;verify'= {
-        }
-        &'certsmith;help;generate'= {
         }
         &'certsmith;help;help'= {
         }
