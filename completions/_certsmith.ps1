@@ -371,7 +371,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--ledger', '--ledger', [CompletionResultType]::ParameterName, 'The CA''s issuance ledger (verified before the revocation is added)')
             [CompletionResult]::new('--serial', '--serial', [CompletionResultType]::ParameterName, 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA')
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)')
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, …')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it is revoked: one of RFC 5280''s reason names (any case)')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Revoke a --serial that the ledger does not record (a certificate issued before the ledger existed, whose file is gone)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

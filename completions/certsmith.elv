@@ -327,7 +327,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --ledger 'The CA''s issuance ledger (verified before the revocation is added)'
             cand --serial 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA'
             cand --cert 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)'
-            cand --reason 'keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, …'
+            cand --reason 'Why it is revoked: one of RFC 5280''s reason names (any case)'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand --force 'Revoke a --serial that the ledger does not record (a certificate issued before the ledger existed, whose file is gone)'
             cand -h 'Print help (see more with ''--help'')'

@@ -51,16 +51,16 @@ complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "help" -d 'Print
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l key -d 'Make a new certificate for this existing CA key (plain or age-sealed) instead of a new key' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l ca -d 'With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l config -d 'Config JSON whose profile shapes the root (default: built-in)' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l profile -d 'CA profile to use from the config (default: a 43800h root)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l profile -d 'CA profile to use from the config (default: a 43800h root)' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l ledger -d 'Start (or extend) this ledger with the root\'s issuance' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
@@ -76,11 +76,16 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca-key -d '
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l tls-remote-ca -d 'For a profile with `remote` or `auth_remote`: the CA the signer\'s TLS certificate chains to' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l config -d 'Config JSON with signing profiles (default: built-in)' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l profile -d 'Signing profile (default: the config\'s default profile)' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l profile -d 'Signing profile (default: the config\'s default profile)' -r -f -a "default\t''
+server\t''
+client\t''
+peer\t''
+kubernetes\t''
+intermediate\t''"
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ledger -d 'Record the issuance in this ledger (one signed JSON line per certificate)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l key -d 'Make the request from the CSR JSON for this existing private key (plain or age-sealed) instead of a new one' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l strict -d 'Refuse, instead of clamping, a validity that would start before the CA or outlive it'
@@ -98,8 +103,8 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand bundle" -l roots -d 
 complete -c certsmith -n "__fish_certsmith_using_subcommand bundle" -l federate -d 'Print one PEM trust bundle of these roots (files or directories), each checked and listed once' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand bundle" -l pem -d 'Print the chain as PEM (leaf, then intermediates; no root) instead of JSON'
 complete -c certsmith -n "__fish_certsmith_using_subcommand bundle" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certsmith -n "__fish_certsmith_using_subcommand inspect" -l expiring-within -d 'List only the certificates that expire within DURATION (Go syntax: 720h, 30d), expired ones included; exit 0 if any is listed, 1 if none, 2 on error' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand inspect" -l needs-renewal -d 'List only the certificates that have lived FRACTION of their lifetime (0.75, 75% or 2/3; default 2/3, as step), expired ones included; exit 0 if any is listed, 1 if none, 2 on error' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand inspect" -l expiring-within -d 'List only the certificates that expire within DURATION (Go syntax: 720h, 30d), expired ones included; exit 0 if any is listed, 1 if none, 2 on error' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand inspect" -l needs-renewal -d 'List only the certificates that have lived FRACTION of their lifetime (0.75, 75% or 2/3; default 2/3, as step), expired ones included; exit 0 if any is listed, 1 if none, 2 on error' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand inspect" -l json -d 'Print a JSON array (cfssl certinfo\'s fields for certificates, plus certsmith\'s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand inspect" -l short -d 'One line per certificate (other objects are left out): PATH: SUBJECT expires NOTAFTER (TIME left), ending in `renew` or `ok` with --needs-renewal or --expiring-within, which then list every certificate'
 complete -c certsmith -n "__fish_certsmith_using_subcommand inspect" -s h -l help -d 'Print help'
@@ -111,7 +116,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_seen_subcommand_from encrypt decrypt public fingerprint identity help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -l force -d 'Replace an existing FILE'
@@ -146,31 +151,31 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fi
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info token help" -f -a "info" -d 'Ask a signer for its certificate, usages and expiry'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info token help" -f -a "token" -d 'Print cfssl\'s authentication token (base64 HMAC-SHA256) of a file\'s bytes'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l remote -d 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l remote -d 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l tls-remote-ca -d 'The CA the signer\'s TLS certificate must chain to (default: the WebPKI roots)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l client-cert -d 'A client certificate for mutual TLS' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l client-key -d 'The client certificate\'s private key' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l profile -d 'The signing profile on the server' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l auth-key -d 'Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l profile -d 'The signing profile on the server' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l auth-key -d 'Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l ca -d 'The signer\'s CA chain: the returned certificate must verify against it' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l key -d 'Make the request from the CSR JSON for this existing private key (plain or age-sealed) instead of a new one' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l remote -d 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l remote -d 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l tls-remote-ca -d 'The CA the signer\'s TLS certificate must chain to (default: the WebPKI roots)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l client-cert -d 'A client certificate for mutual TLS' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l client-key -d 'The client certificate\'s private key' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l profile -d 'The signing profile on the server' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l profile -d 'The signing profile on the server' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from token" -l auth-key -d 'The auth key, named as env:VAR or file:PATH (the file holds hex)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from token" -l auth-key -d 'The auth key, named as env:VAR or file:PATH (the file holds hex)' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "info" -d 'Ask a signer for its certificate, usages and expiry'
@@ -196,9 +201,17 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca -d 'Th
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ledger -d 'The CA\'s issuance ledger (verified before the revocation is added)' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l serial -d 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l serial -d 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l cert -d 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l reason -d 'keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, …' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l reason -d 'Why it is revoked: one of RFC 5280\'s reason names (any case)' -r -f -a "unspecified\t''
+keyCompromise\t''
+cACompromise\t''
+affiliationChanged\t''
+superseded\t''
+cessationOfOperation\t''
+certificateHold\t''
+privilegeWithdrawn\t''
+aACompromise\t''"
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l force -d 'Revoke a --serial that the ledger does not record (a certificate issued before the ledger existed, whose file is gone)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -207,14 +220,14 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca-key -d 'T
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ledger -d 'The CA\'s ledger: its revocations go in, the CRL number follows the last one published' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l revoked -d 'A file of serials (hex), one per line, each optionally followed by a reason' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l next-update -d 'How long until the next CRL is due (Go duration)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l next-update -d 'How long until the next CRL is due (Go duration)' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l config -d 'Config JSON with a CA profile to use instead of the new root\'s own constraints' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l profile -d 'CA profile to sign with' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l profile -d 'CA profile to sign with' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ledger -d 'Record the issuance in this ledger' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -222,7 +235,12 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l ca -d 'The
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l config -d 'Config JSON with signing profiles (default: built-in)' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l profile -d 'Signing profile (default: the config\'s default profile)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l profile -d 'Signing profile (default: the config\'s default profile)' -r -f -a "default\t''
+server\t''
+client\t''
+peer\t''
+kubernetes\t''
+intermediate\t''"
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l key -d 'CERT\'s private key (plain or age-sealed): checked to match CERT, and signs a new CSR' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l ledger -d 'Record the issuance in this ledger (one signed JSON line per certificate)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
@@ -237,7 +255,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l config -d 'Config JSON whose profile shapes the certificate (default: built-in, 2190h)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l profile -d 'Signing profile (default: the config\'s default profile)' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
@@ -246,12 +264,12 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s h -l he
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l remote -d 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l remote -d 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l tls-remote-ca -d 'The CA the signer\'s TLS certificate must chain to (default: the WebPKI roots)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l client-cert -d 'A client certificate for mutual TLS' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l client-key -d 'The client certificate\'s private key' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l profile -d 'The signing profile on the server' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l profile -d 'The signing profile on the server' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand info" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand version" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'

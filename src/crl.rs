@@ -50,6 +50,18 @@ const REASONS: [(Reason, &str); 9] = [
 ];
 
 impl Reason {
+    /// Every reason's name, as [`Reason::parse`] reads it and `Display` writes
+    /// it (for shell completion of `revoke --reason`).
+    pub const NAMES: [&'static str; REASONS.len()] = {
+        let mut names = [""; REASONS.len()];
+        let mut i = 0;
+        while i < REASONS.len() {
+            names[i] = REASONS[i].1;
+            i += 1;
+        }
+        names
+    };
+
     /// Any case: `keyCompromise`, `keycompromise`, `KEY-COMPROMISE` is not accepted.
     pub fn parse(text: &str) -> Result<Reason> {
         REASONS

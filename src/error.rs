@@ -471,6 +471,16 @@ pub enum Error {
     WeakPassphrase {
         min: usize,
     },
+
+    // issue 14: docs and first contact
+    /// The CSR JSON named on the command line does not exist (yet).
+    CsrJsonMissing {
+        path: PathBuf,
+    },
+    /// The `--config` file does not exist (yet).
+    ConfigMissing {
+        path: PathBuf,
+    },
 }
 
 impl fmt::Display for Error {
@@ -921,6 +931,14 @@ impl fmt::Display for Error {
                 f,
                 "the passphrase is shorter than {min} characters; refusing to seal with it"
             ),
+            // issue 14: docs and first contact
+            CsrJsonMissing { path } | ConfigMissing { path } => {
+                write!(
+                    f,
+                    "cannot read {}: no such file or directory",
+                    path.display()
+                )
+            }
         }
     }
 }
@@ -1004,8 +1022,26 @@ impl Error {
             KeyOutputExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
             OutputIsSymlink { .. } => "remove the link, or give -o the path of a regular file".into(),
             WeakPassphrase { .. } => "choose a longer one (four or more random words), or pass --allow-weak-passphrase".into(),
+            // issue 14: docs and first contact
+            CsrJsonMissing { path } => format!("`certsmith print-defaults csr > {}` makes a starter CSR JSON", shell_word(path)),
+            ConfigMissing { path } => format!(
+                "`certsmith print-defaults config > {}` makes a starter config (without --config, the built-in profiles sign)",
+                shell_word(path)
+            ),
             _ => return None,
         })
+    }
+}
+
+/// A path as a shell takes it in a command the hint suggests: quoted when
+/// it holds anything but the characters file names are usually made of.
+fn shell_word(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let plain = |c: char| c.is_ascii_alphanumeric() || "._-/+:@,%=".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
 

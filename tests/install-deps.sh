@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the real peers the test suite checks certsmith against, when they
 # are missing: openssl, cfssl/cfssljson/multirootca (Debian golang-cfssl),
-# GNU make, age and ssh-keygen (sealed keys), strace (no plaintext key file is
-# ever opened), go (Debian golang-go: the tests build a stdlib-only verifier on
-# Go's crypto/x509 from tests/fixtures/go-verify), and pkilint (PyPI). Safe to
-# run again: it installs nothing that is already there.
+# GNU make, age and ssh-keygen (sealed keys), setsid (util-linux), strace (no
+# plaintext key file is ever opened), man (man-db: every man page renders), go
+# (Debian golang-go: the tests build a stdlib-only verifier on Go's crypto/x509
+# from tests/fixtures/go-verify), and pkilint (PyPI). Safe to run again: it
+# installs nothing that is already there.
 set -euo pipefail
 
 need_apt=()
@@ -14,6 +15,7 @@ command -v age >/dev/null || need_apt+=(age)
 command -v ssh-keygen >/dev/null || need_apt+=(openssh-client)
 command -v setsid >/dev/null || need_apt+=(util-linux)
 command -v strace >/dev/null || need_apt+=(strace)
+command -v man >/dev/null || need_apt+=(man-db)
 command -v go >/dev/null || need_apt+=(golang-go)
 { command -v cfssl && command -v cfssljson && command -v multirootca; } >/dev/null || need_apt+=(golang-cfssl)
 

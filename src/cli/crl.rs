@@ -31,7 +31,7 @@ pub struct CrlArgs {
     #[arg(long)]
     revoked: Option<PathBuf>,
     /// How long until the next CRL is due (Go duration)
-    #[arg(long, default_value = "168h")]
+    #[arg(long, default_value = "168h", value_hint = clap::ValueHint::Other)]
     next_update: String,
     #[command(flatten)]
     passphrase: PassphraseArgs,

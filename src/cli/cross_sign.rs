@@ -36,7 +36,7 @@ pub struct CrossSignArgs {
     #[arg(long)]
     config: Option<PathBuf>,
     /// CA profile to sign with
-    #[arg(long)]
+    #[arg(long, value_hint = clap::ValueHint::Other)]
     profile: Option<String>,
     /// Record the issuance in this ledger
     #[arg(long)]

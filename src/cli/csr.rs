@@ -54,7 +54,7 @@ pub fn run(args: CsrArgs) -> Result<()> {
             csr::build(&cert.subject_der, &cert.sans, ca, &key)
                 .map_err(|e| e.within(&path.display().to_string()))?
         }
-        (None, Some(input)) => csr::build_for_request(&Input::read(input)?.cert_request()?, &key)?,
+        (None, Some(input)) => csr::build_for_request(&Input::csr_json(input)?, &key)?,
         (None, None) => unreachable!("clap requires one of them"),
     };
     io::emit(&Output {

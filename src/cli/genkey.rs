@@ -31,7 +31,7 @@ pub struct GenkeyArgs {
 }
 
 pub fn run(args: GenkeyArgs) -> Result<()> {
-    let req = Input::read(&args.csr_json)?.cert_request()?;
+    let req = Input::csr_json(&args.csr_json)?;
     let seal = args.seal.seal(&args.passphrase, "the new private key")?;
     let key = PrivateKey::generate(req.key)?;
     let csr_der = csr::build_for_request(&req, &key)?;

@@ -66,7 +66,7 @@ pub struct InitcaArgs {
     #[arg(long)]
     config: Option<PathBuf>,
     /// CA profile to use from the config (default: a 43800h root)
-    #[arg(long)]
+    #[arg(long, value_hint = clap::ValueHint::Other)]
     profile: Option<String>,
     /// Start (or extend) this ledger with the root's issuance
     #[arg(long)]
@@ -98,7 +98,7 @@ pub fn run(args: InitcaArgs) -> Result<()> {
                 source,
             )
         }
-        (None, Some(csr_json)) => Template::Json(Input::read(csr_json)?.cert_request()?),
+        (None, Some(csr_json)) => Template::Json(Input::csr_json(csr_json)?),
         (None, None) => unreachable!("clap requires CSR_JSON without --ca"),
     };
     let named_profile = args.config.is_some() || args.profile.is_some();

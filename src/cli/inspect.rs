@@ -39,7 +39,7 @@ pub struct InspectArgs {
     json: bool,
     /// List only the certificates that expire within DURATION (Go syntax: 720h, 30d),
     /// expired ones included; exit 0 if any is listed, 1 if none, 2 on error
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, value_hint = clap::ValueHint::Other)]
     expiring_within: Option<Duration>,
     /// List only the certificates that have lived FRACTION of their lifetime
     /// (0.75, 75% or 2/3; default 2/3, as step), expired ones included; exit 0 if
@@ -51,6 +51,7 @@ pub struct InspectArgs {
         require_equals = true,
         default_missing_value = "2/3",
         value_parser = parse_fraction,
+        value_hint = clap::ValueHint::Other,
         conflicts_with = "expiring_within"
     )]
     needs_renewal: Option<f64>,

@@ -30,10 +30,40 @@ impl Input {
         })
     }
 
+    /// A CSR JSON named on the command line. A missing file is taken for a
+    /// first run, and its error says how to start one (print-defaults).
+    pub fn csr_json(arg: &str) -> Result<CertRequest> {
+        Input::read(arg)
+            .map_err(|e| when_missing(e, |path| Error::CsrJsonMissing { path }))?
+            .cert_request()
+    }
+
+    /// sign's INPUT: a CSR, JSON output holding one, or a CSR JSON. A missing
+    /// `.json` file is taken for a CSR JSON not made yet, as [`Input::csr_json`].
+    pub fn request(arg: &str) -> Result<Input> {
+        Input::read(arg).map_err(|e| {
+            if arg.ends_with(".json") {
+                when_missing(e, |path| Error::CsrJsonMissing { path })
+            } else {
+                e
+            }
+        })
+    }
+
     pub fn cert_request(&self) -> Result<CertRequest> {
         let (req, notes) = CertRequest::from_json(&self.bytes, &self.source)?;
         print_notes(&notes);
         Ok(req)
+    }
+}
+
+/// `missing(path)` for a file that does not exist; any other error as it is.
+fn when_missing(e: Error, missing: impl FnOnce(std::path::PathBuf) -> Error) -> Error {
+    match e {
+        Error::ReadFile { path, source } if source.kind() == std::io::ErrorKind::NotFound => {
+            missing(path)
+        }
+        e => e,
     }
 }
 
@@ -113,7 +143,9 @@ pub fn load_config(path: Option<&Path>) -> Result<Config> {
     match path {
         None => Ok(Config::builtin()),
         Some(p) => {
-            let (config, notes) = Config::from_json(&files::read(p)?, &p.display().to_string())?;
+            let bytes = files::read(p)
+                .map_err(|e| when_missing(e, |path| Error::ConfigMissing { path }))?;
+            let (config, notes) = Config::from_json(&bytes, &p.display().to_string())?;
             print_notes(&notes);
             Ok(config)
         }

@@ -18,6 +18,7 @@ mod authority;
 mod bundle;
 mod cfssl_flags;
 mod compat;
+mod complete;
 mod crl;
 mod cross_sign;
 mod csr;

@@ -38,7 +38,7 @@ pub enum RemoteCommand {
 #[derive(Args)]
 pub struct Connection {
     /// Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order
-    #[arg(long)]
+    #[arg(long, value_hint = clap::ValueHint::Other)]
     remote: String,
     /// The CA the signer's TLS certificate must chain to (default: the WebPKI roots)
     #[arg(long, value_name = "FILE")]
@@ -50,10 +50,10 @@ pub struct Connection {
     #[arg(long, value_name = "FILE", requires = "client_cert")]
     client_key: Option<PathBuf>,
     /// The CA label (multirootca); empty for the server's default
-    #[arg(long, default_value = "")]
+    #[arg(long, default_value = "", value_hint = clap::ValueHint::Other)]
     label: String,
     /// The signing profile on the server
-    #[arg(long, default_value = "")]
+    #[arg(long, default_value = "", value_hint = clap::ValueHint::Other)]
     profile: String,
 }
 
@@ -66,10 +66,10 @@ pub struct SignArgs {
     #[command(flatten)]
     connection: Connection,
     /// Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", value_hint = clap::ValueHint::Other)]
     auth_key: Option<String>,
     /// Replace the request's SANs: comma-separated DNS names, IPs, emails, URIs
-    #[arg(long)]
+    #[arg(long, value_hint = clap::ValueHint::Other)]
     hostname: Option<String>,
     /// The signer's CA chain: the returned certificate must verify against it
     #[arg(long, value_name = "FILE")]
@@ -103,7 +103,7 @@ pub struct InfoArgs {
 #[command(after_help = "Examples:\n  certsmith remote token --auth-key file:auth.hex request.json")]
 pub struct TokenArgs {
     /// The auth key, named as env:VAR or file:PATH (the file holds hex)
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", value_hint = clap::ValueHint::Other)]
     auth_key: String,
     /// The exact bytes that are signed, or - for stdin
     file: String,

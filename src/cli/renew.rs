@@ -38,7 +38,7 @@ pub struct RenewArgs {
     #[arg(long)]
     config: Option<PathBuf>,
     /// Signing profile (default: the config's default profile)
-    #[arg(long)]
+    #[arg(long, value_parser = super::complete::builtin_profiles(), hide_possible_values = true)]
     profile: Option<String>,
     /// CERT's private key (plain or age-sealed): checked to match CERT, and signs a new CSR
     #[arg(long, value_name = "KEY")]

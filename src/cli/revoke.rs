@@ -37,7 +37,7 @@ pub struct RevokeArgs {
     ledger: PathBuf,
     /// The serial to revoke, in hex as openssl prints it (any case, colons allowed);
     /// the ledger must record it as issued by this CA
-    #[arg(long, required_unless_present = "cert", conflicts_with = "cert")]
+    #[arg(long, required_unless_present = "cert", conflicts_with = "cert", value_hint = clap::ValueHint::Other)]
     serial: Option<String>,
     /// The certificate to revoke: accepted when this CA signed it, even if the ledger
     /// does not know it (issued before the ledger existed)
@@ -47,8 +47,8 @@ pub struct RevokeArgs {
     /// the ledger existed, whose file is gone)
     #[arg(long, requires = "serial")]
     force: bool,
-    /// keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, …
-    #[arg(long, default_value = "unspecified")]
+    /// Why it is revoked: one of RFC 5280's reason names (any case)
+    #[arg(long, default_value = "unspecified", value_parser = super::complete::reasons())]
     reason: String,
     #[command(flatten)]
     passphrase: PassphraseArgs,

@@ -31,7 +31,7 @@ const PROMPT_TRIES: u32 = 3;
 #[derive(Args, Default)]
 pub struct SealArgs {
     /// Seal the private key to this age (age1…) or SSH public key; repeat for several custodians
-    #[arg(short = 'r', long = "recipient", value_name = "RECIPIENT")]
+    #[arg(short = 'r', long = "recipient", value_name = "RECIPIENT", value_hint = clap::ValueHint::Other)]
     recipients: Vec<String>,
     /// Seal the private key to every recipient listed in FILE (repeatable)
     #[arg(short = 'R', long = "recipients-file", value_name = "FILE")]

@@ -61,10 +61,10 @@ pub struct SignArgs {
     #[arg(long)]
     config: Option<PathBuf>,
     /// Signing profile (default: the config's default profile)
-    #[arg(long)]
+    #[arg(long, value_parser = super::complete::builtin_profiles(), hide_possible_values = true)]
     profile: Option<String>,
     /// Replace the request's SANs: comma-separated DNS names, IPs, emails, URIs
-    #[arg(long)]
+    #[arg(long, value_hint = clap::ValueHint::Other)]
     hostname: Option<String>,
     /// Refuse, instead of clamping, a validity that would start before the CA or outlive it
     #[arg(long)]
@@ -123,7 +123,7 @@ pub fn run(args: SignArgs) -> Result<()> {
         Some(_) => remote::SignerChain::load(args.ca.as_deref(), args.tls_remote_ca.as_deref())?,
         None => None,
     };
-    let input = Input::read(&args.input)?;
+    let input = Input::request(&args.input)?;
 
     let existing_key = args.key.as_deref().map(|path| (path, &args.unlock));
     let (csr, key) = request_from_input(&input, existing_key, &args.seal, &args.passphrase)?;

@@ -12,6 +12,7 @@ mod core_dump;
 mod crl;
 mod cross_sign;
 mod csr;
+mod docs;
 mod ecosystem_examples;
 mod examples;
 mod federation;
