@@ -451,6 +451,24 @@ pub enum Error {
     RekeyWithoutCertificate {
         name: String,
     },
+    // issue 14: messages
+    /// PEM that cannot be read as PEM: bad base64, a block cut short before
+    /// its END line, mismatched BEGIN and END labels.
+    BrokenPem {
+        source: String,
+        problem: String,
+    },
+    /// PEM where JSON is read (a CSR piped to split-json, a CSR as
+    /// `--config`): `label` is the first block's, when it can be quoted.
+    PemNotJson {
+        source: String,
+        label: Option<String>,
+    },
+    /// A DER file where JSON is read: `kind` is what it is, when known.
+    DerNotJson {
+        source: String,
+        kind: Option<&'static str>,
+    },
 }
 
 impl fmt::Display for Error {
@@ -881,6 +899,25 @@ impl fmt::Display for Error {
                 f,
                 "--rekey replaces the key of {name} only together with a certificate for the new key, and the output has none"
             ),
+            // issue 14: messages
+            BrokenPem { source, problem } => write!(f, "{source}: broken PEM: {problem}"),
+            PemNotJson {
+                source,
+                label: Some(label),
+            } => write!(
+                f,
+                "{source} holds PEM ({} {label}), not JSON",
+                article(label)
+            ),
+            PemNotJson {
+                source,
+                label: None,
+            } => write!(f, "{source} holds PEM, not JSON"),
+            DerNotJson {
+                source,
+                kind: Some(kind),
+            } => write!(f, "{source} holds DER ({kind}), not JSON"),
+            DerNotJson { source, kind: None } => write!(f, "{source} holds DER, not JSON"),
         }
     }
 }
@@ -924,6 +961,15 @@ impl Error {
             NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
             UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),
             InvalidSerial { .. } => "e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it".into(),
+            // A certificate for a key: split-json wrote its key beside it (issue 14).
+            WrongKind {
+                source,
+                found: "a certificate",
+                expected: "private key",
+            } if source.ends_with(".pem") && !source.ends_with("-key.pem") => format!(
+                "give the private key instead: split-json writes the key of {source} as {}-key.pem",
+                source.strip_suffix(".pem").unwrap_or(source)
+            ),
             WrongKind { source, .. } => format!("`certsmith inspect {source}` shows what it holds"),
             EmptyBaseName { .. } => "give a base name such as ca or certs/ca (writes ca.pem, ca-key.pem, ca.csr)".into(),
             BackdateTooFar { .. } => "use a shorter backdate (cfssl's default is 5m) or a later not_before".into(),
@@ -958,9 +1004,21 @@ impl Error {
             KeyGivenForCsr { .. } => "sign the request as it is without --key, or give --key the CSR JSON to make the request from".into(),
             RekeyCannotTell { .. } => "move the old files away first, or pass --force to replace the key anyway".into(),
             RekeyWithoutCertificate { .. } => "split the output of sign or gencert, which carries the certificate with the new key".into(),
+            // issue 14: messages
+            BrokenPem { .. } => "the file was cut short or altered on its way: copy it again from where it came from".into(),
+            PemNotJson { .. } | DerNotJson { .. } => "here certsmith reads JSON: a CSR JSON, a config JSON, or the output of initca, genkey, csr or sign".into(),
             _ => return None,
         })
     }
+}
+
+/// "a" or "an" before a PEM label, as it is read aloud: "an EC PRIVATE KEY",
+/// "an RSA PRIVATE KEY", "an X509 CRL", "a CERTIFICATE REQUEST".
+fn article(label: &str) -> &'static str {
+    let word = label.split(' ').next().unwrap_or_default();
+    let vowel_sound = word.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u'])
+        || matches!(word, "RSA" | "X509" | "SSH2");
+    if vowel_sound { "an" } else { "a" }
 }
 
 /// io::Error's Display adds "(os error 2)"; people want just the reason.

@@ -1,0 +1,269 @@
+//! Messages a cfssl, openssl or step user meets in the first hour (issue 14,
+//! item 15), each pinned line for line: the `error:` line names what was
+//! wrong and where, and the `hint:` line says what to do next.
+
+use std::path::PathBuf;
+
+use crate::support::*;
+
+const CA: &str = r#"{"CN":"Messages Test CA","key":{"algo":"ecdsa","size":256}}"#;
+const LEAF: &str =
+    r#"{"CN":"app.example.com","hosts":["app.example.com"],"key":{"algo":"ecdsa","size":256}}"#;
+
+/// A scratch directory with a CA (`ca.pem`, `ca-key.pem`, `ca.csr`), the CA
+/// certificate in DER (`ca.der`) and a leaf CSR JSON (`app.json`).
+fn with_ca() -> Scratch {
+    let s = Scratch::new();
+    s.init_ca("ca", CA);
+    s.run(
+        "openssl",
+        &["x509", "-in", "ca.pem", "-outform", "DER", "-out", "ca.der"],
+    )
+    .ok();
+    s.write("app.json", LEAF);
+    s
+}
+
+/// A file of the hostile-input corpus.
+fn corpus(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name)
+}
+
+/// The files in the scratch directory, to show that a refusal wrote none.
+fn listing(s: &Scratch) -> Vec<String> {
+    let mut names: Vec<String> = walkdir::WalkDir::new(s.dir.path())
+        .min_depth(1)
+        .into_iter()
+        .map(|e| {
+            let e = e.expect("walk scratch");
+            e.path()
+                .strip_prefix(s.dir.path())
+                .expect("under scratch")
+                .display()
+                .to_string()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Runs certsmith, asserting exit 1 and no output, and returns stderr.
+#[track_caller]
+fn refused(s: &Scratch, args: &[&str], stdin: &[u8]) -> String {
+    let before = listing(s);
+    let run = s.certsmith_stdin(args, stdin);
+    let stderr = run.fails().to_owned();
+    assert_eq!(listing(s), before, "{args:?} wrote a file");
+    stderr
+}
+
+#[test]
+fn a_certificate_given_as_a_key_is_named_as_such() {
+    let s = with_ca();
+    assert_eq!(
+        refused(
+            &s,
+            &["sign", "--ca", "ca.pem", "--ca-key", "ca.pem", "app.json"],
+            b""
+        ),
+        "error: ca.pem holds a certificate, not a private key\n\
+         hint: give the private key instead: split-json writes the key of ca.pem as ca-key.pem\n"
+    );
+    // In DER too, and a request as well, wherever a key is read.
+    assert_eq!(
+        refused(&s, &["csr", "--key", "ca.der", "app.json"], b""),
+        "error: ca.der holds a certificate, not a private key\n\
+         hint: `certsmith inspect ca.der` shows what it holds\n"
+    );
+    assert_eq!(
+        refused(&s, &["csr", "--key", "ca.csr", "app.json"], b""),
+        "error: ca.csr holds a certificate request, not a private key\n\
+         hint: `certsmith inspect ca.csr` shows what it holds\n"
+    );
+}
+
+#[test]
+fn pem_or_der_where_json_is_read_is_named_as_such() {
+    let s = with_ca();
+    let hint = "hint: here certsmith reads JSON: a CSR JSON, a config JSON, or the output of initca, genkey, csr or sign\n";
+    // A CSR piped to split-json, as `cfssljson` users pipe one by mistake.
+    let csr = s.read("ca.csr");
+    assert_eq!(
+        refused(&s, &["split-json", "app"], csr.as_bytes()),
+        format!("error: stdin holds PEM (a CERTIFICATE REQUEST), not JSON\n{hint}")
+    );
+    // A CSR given as --config.
+    assert_eq!(
+        refused(
+            &s,
+            &[
+                "sign",
+                "--ca",
+                "ca.pem",
+                "--ca-key",
+                "ca-key.pem",
+                "--config",
+                "ca.csr",
+                "app.json"
+            ],
+            b""
+        ),
+        format!("error: ca.csr holds PEM (a CERTIFICATE REQUEST), not JSON\n{hint}")
+    );
+    // A traditional EC key as a CSR JSON ("an", as it is read aloud).
+    s.run(
+        "openssl",
+        &[
+            "pkey",
+            "-in",
+            "ca-key.pem",
+            "-traditional",
+            "-out",
+            "ec-key.pem",
+        ],
+    )
+    .ok();
+    assert_eq!(
+        refused(&s, &["genkey", "ec-key.pem"], b""),
+        format!("error: ec-key.pem holds PEM (an EC PRIVATE KEY), not JSON\n{hint}")
+    );
+    // DER, named by what it is.
+    assert_eq!(
+        refused(&s, &["split-json", "-f", "ca.der", "app"], b""),
+        format!("error: ca.der holds DER (a certificate), not JSON\n{hint}")
+    );
+    // JSON cut short is still JSON, even with PEM in its strings.
+    let cut = b"{\"cert\":\"-----BEGIN CERTIFICATE-----\\nMII";
+    assert_eq!(
+        refused(&s, &["split-json", "app"], cut).lines().next(),
+        Some("error: stdin: invalid JSON: EOF while parsing a string at line 1 column 41")
+    );
+}
+
+#[test]
+fn broken_pem_and_der_are_described_in_words() {
+    let s = with_ca();
+    for name in [
+        "truncated-cert.pem",
+        "truncated-der-cert.pem",
+        "truncated-der-csr.pem",
+        "bad-base64-key.pem",
+        "garbage-der-cert.pem",
+        "length-bomb-cert.pem",
+        "empty-body-cert.pem",
+        "mismatched-armor.pem",
+    ] {
+        std::fs::copy(corpus(name), s.path(name)).expect("copy corpus file");
+    }
+    let broken = "hint: the file was cut short or altered on its way: copy it again from where it came from\n";
+    let as_ca = |file: &str| {
+        refused(
+            &s,
+            &["sign", "--ca", file, "--ca-key", "ca-key.pem", "app.json"],
+            b"",
+        )
+    };
+    // A certificate cut off after two base64 lines: no END line.
+    assert_eq!(
+        as_ca("truncated-cert.pem"),
+        format!(
+            "error: truncated-cert.pem: broken PEM: the CERTIFICATE block has no END line: the file is cut short\n{broken}"
+        )
+    );
+    // Whole armor around half a certificate's DER (was "Parsing Error: NomError(Eof)").
+    assert_eq!(
+        as_ca("truncated-der-cert.pem"),
+        "error: truncated-der-cert.pem: not a valid certificate: truncated DER: it announces 402 bytes and holds 199\n"
+    );
+    assert_eq!(
+        as_ca("length-bomb-cert.pem"),
+        "error: length-bomb-cert.pem: not a valid certificate: truncated DER: it announces 2147483647 bytes and holds 4\n"
+    );
+    assert_eq!(
+        as_ca("garbage-der-cert.pem"),
+        "error: garbage-der-cert.pem: not a valid certificate: not DER: it starts with the byte 0x74, where a SEQUENCE (0x30) starts\n"
+    );
+    assert_eq!(
+        as_ca("empty-body-cert.pem"),
+        "error: empty-body-cert.pem: not a valid certificate: it is empty: no DER between the BEGIN and END lines\n"
+    );
+    assert_eq!(
+        as_ca("mismatched-armor.pem"),
+        format!(
+            "error: mismatched-armor.pem: broken PEM: its BEGIN line says CERTIFICATE and its END line CERTIFICATE REQUEST\n{broken}"
+        )
+    );
+    // A request, and a key (not "not a valid certificate: … Invalid symbol 33, offset 4.").
+    assert_eq!(
+        refused(
+            &s,
+            &[
+                "sign",
+                "--ca",
+                "ca.pem",
+                "--ca-key",
+                "ca-key.pem",
+                "truncated-der-csr.pem"
+            ],
+            b""
+        ),
+        "error: truncated-der-csr.pem: not a valid certificate request: truncated DER: it announces 265 bytes and holds 130\n"
+    );
+    assert_eq!(
+        refused(
+            &s,
+            &[
+                "sign",
+                "--ca",
+                "ca.pem",
+                "--ca-key",
+                "bad-base64-key.pem",
+                "app.json"
+            ],
+            b""
+        ),
+        format!(
+            "error: bad-base64-key.pem: broken PEM: bad base64: '!' is not a base64 character\n{broken}"
+        )
+    );
+    // A chain whose second certificate is cut short is refused, not read as one certificate.
+    let chain = format!("{}{}", s.read("ca.pem"), &s.read("ca.pem")[..200]);
+    s.write("chain.pem", &chain);
+    assert_eq!(
+        as_ca("chain.pem"),
+        format!(
+            "error: chain.pem: broken PEM: the CERTIFICATE block has no END line: the file is cut short\n{broken}"
+        )
+    );
+}
+
+#[test]
+fn no_message_quotes_a_parsers_internals() {
+    // Every broken input of the corpus, wherever inspect reads it: nom's and
+    // base64's own words are not for people.
+    let s = Scratch::new();
+    for entry in std::fs::read_dir(corpus("")).expect("tests/corpus") {
+        let path = entry.expect("corpus entry").path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if !name.ends_with(".pem") {
+            continue;
+        }
+        std::fs::copy(&path, s.path(&name)).expect("copy corpus file");
+        let run = s.certsmith(&["inspect", &name]);
+        for internal in [
+            "Parsing Error",
+            "NomError",
+            "Parsing requires",
+            "Invalid symbol",
+            "malformedframing",
+        ] {
+            assert!(
+                !run.stderr.contains(internal),
+                "inspect {name}: {}",
+                run.stderr
+            );
+        }
+    }
+}
