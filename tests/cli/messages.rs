@@ -267,3 +267,62 @@ fn no_message_quotes_a_parsers_internals() {
         }
     }
 }
+
+#[test]
+fn sign_without_ca_or_ca_key_is_a_usage_error() {
+    let s = with_ca();
+    let usage = "error: profile `default` signs locally: --ca and --ca-key are needed\n\
+                 hint: pass --ca CA_CERT --ca-key CA_KEY, or a profile with remote/auth_remote\n\
+                 \n\
+                 Usage: certsmith sign [OPTIONS] <INPUT>\n\
+                 \n\
+                 For more information, try '--help'.\n";
+    for args in [
+        &["sign", "app.json"][..],
+        &["sign", "--ca", "ca.pem", "app.json"],
+        &["sign", "--ca-key", "ca-key.pem", "app.json"],
+        &["gencert", "-ca", "ca.pem", "app.json"],
+    ] {
+        let run = s.certsmith(args);
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr, usage, "{args:?}");
+        assert!(run.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn crl_without_a_source_names_both_ledger_and_revoked() {
+    let s = with_ca();
+    let run = s.certsmith(&["crl", "--ca", "ca.pem", "--ca-key", "ca-key.pem"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: the following required arguments were not provided:\n  \
+         <--ledger <LEDGER>|--revoked <REVOKED>>\n\
+         \n\
+         Usage: certsmith crl --ca <CA> --ca-key <CA_KEY> <--ledger <LEDGER>|--revoked <REVOKED>>\n\
+         \n\
+         For more information, try '--help'.\n"
+    );
+    // Both at once are still refused.
+    s.write("serials.txt", "");
+    let run = s.certsmith(&[
+        "crl",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "--ledger",
+        "l.jsonl",
+        "--revoked",
+        "serials.txt",
+    ]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "error: the argument '--ledger <LEDGER>' cannot be used with '--revoked <REVOKED>'\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -1173,13 +1173,14 @@ fn sign_with_a_cfssl_client_config_goes_to_its_remote() {
         "{}",
         run.stderr
     );
-    // A local profile without --ca/--ca-key says what is missing.
-    let err = s
-        .certsmith(&["sign", "--profile", "server", "leaf.csr"])
-        .fails()
-        .to_string();
+    // A local profile without --ca/--ca-key says what is missing, as a
+    // usage error (exit 2).
+    let run = s.certsmith(&["sign", "--profile", "server", "leaf.csr"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
     assert!(
-        err.starts_with("error: profile `server` signs locally: --ca and --ca-key are needed\n"),
-        "{err}"
+        run.stderr
+            .starts_with("error: profile `server` signs locally: --ca and --ca-key are needed\n"),
+        "{}",
+        run.stderr
     );
 }
