@@ -469,6 +469,16 @@ pub enum Error {
         source: String,
         kind: Option<&'static str>,
     },
+    /// split-json's NAME has a directory part with a file (not a directory) in it.
+    NotADirectory {
+        path: PathBuf,
+        name: String,
+    },
+    /// split-json's NAME has a directory part that could not be made.
+    MakeDirectory {
+        path: PathBuf,
+        source: io::Error,
+    },
 }
 
 impl fmt::Display for Error {
@@ -918,6 +928,17 @@ impl fmt::Display for Error {
                 kind: Some(kind),
             } => write!(f, "{source} holds DER ({kind}), not JSON"),
             DerNotJson { source, kind: None } => write!(f, "{source} holds DER, not JSON"),
+            NotADirectory { path, name } => write!(
+                f,
+                "{} is not a directory: cannot write the files of {name} under it",
+                path.display()
+            ),
+            MakeDirectory { path, source } => write!(
+                f,
+                "cannot make directory {}: {}",
+                path.display(),
+                io_reason(source)
+            ),
         }
     }
 }
@@ -1007,6 +1028,7 @@ impl Error {
             // issue 14: messages
             BrokenPem { .. } => "the file was cut short or altered on its way: copy it again from where it came from".into(),
             PemNotJson { .. } | DerNotJson { .. } => "here certsmith reads JSON: a CSR JSON, a config JSON, or the output of initca, genkey, csr or sign".into(),
+            NotADirectory { .. } => "move it away, or choose a NAME in another directory".into(),
             _ => return None,
         })
     }

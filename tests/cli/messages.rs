@@ -326,3 +326,82 @@ fn crl_without_a_source_names_both_ledger_and_revoked() {
         run.stderr
     );
 }
+
+/// `certsmith split-json ARGS` under umask 022, as a Makefile runs it.
+fn split_under_umask_022(s: &Scratch, args: &str, stdin: &[u8]) -> Run {
+    let bin = assert_cmd::cargo::cargo_bin("certsmith");
+    s.run_stdin(
+        "sh",
+        &[
+            "-c",
+            &format!("umask 022 && exec '{}' split-json {args}", bin.display()),
+        ],
+        stdin,
+    )
+}
+
+#[test]
+fn split_json_makes_the_directory_of_name() {
+    let s = with_ca();
+    let signed = s.certsmith(&[
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "app.json",
+    ]);
+    signed.ok();
+    // cfssljson fails here, after the key was made: a Makefile writing
+    // certs/x expects the directory to be made, as mkdir -p would.
+    let run = split_under_umask_022(&s, "certs/web/app", &signed.stdout);
+    run.ok();
+    assert_eq!(
+        run.stderr.lines().next(),
+        Some("note: created directory certs/web")
+    );
+    assert_eq!(s.file_mode("certs"), 0o755);
+    assert_eq!(s.file_mode("certs/web"), 0o755);
+    assert_eq!(s.file_mode("certs/web/app-key.pem"), 0o600);
+    s.openssl_verify("ca.pem", &[], "certs/web/app.pem");
+    let public = |args: &[&str]| s.run("openssl", args).ok().stdout_str();
+    assert_eq!(
+        public(&["x509", "-in", "certs/web/app.pem", "-noout", "-pubkey"]),
+        public(&["pkey", "-in", "certs/web/app-key.pem", "-pubout"])
+    );
+    // The directory exists now: no note the second time.
+    let again = s.certsmith(&[
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "app.json",
+    ]);
+    let run = split_under_umask_022(&s, "certs/web/other", &again.ok().stdout);
+    run.ok();
+    assert!(!run.stderr.contains("created directory"), "{}", run.stderr);
+    assert!(s.exists("certs/web/other.pem"));
+}
+
+#[test]
+fn split_json_refuses_a_file_in_the_path_of_name_and_makes_nothing_for_bad_input() {
+    let s = with_ca();
+    let signed = s.certsmith(&[
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "app.json",
+    ]);
+    s.write("certs", "a file, not a directory\n");
+    assert_eq!(
+        refused(&s, &["split-json", "certs/web/app"], &signed.ok().stdout),
+        "error: certs is not a directory: cannot write the files of certs/web/app under it\n\
+         hint: move it away, or choose a NAME in another directory\n"
+    );
+    // Input that is not JSON makes no directory.
+    refused(&s, &["split-json", "new/app"], b"not json");
+    assert!(!s.exists("new"));
+}
