@@ -469,6 +469,10 @@ pub enum Error {
         source: String,
         kind: Option<&'static str>,
     },
+    /// An auth key named `env:VAR` whose variable is not set.
+    AuthKeyVariableUnset {
+        var: String,
+    },
     /// split-json's NAME has a directory part with a file (not a directory) in it.
     NotADirectory {
         path: PathBuf,
@@ -478,6 +482,15 @@ pub enum Error {
     MakeDirectory {
         path: PathBuf,
         source: io::Error,
+    },
+    /// A signer that does not serve `sign` (multirootca serves only `authsign`).
+    SignNotServed {
+        url: String,
+        answer: String,
+    },
+    /// Plain HTTP sent to a signer that speaks HTTPS (a bare `host:port` means http://).
+    PlainHttpToHttps {
+        url: String,
     },
 }
 
@@ -928,6 +941,10 @@ impl fmt::Display for Error {
                 kind: Some(kind),
             } => write!(f, "{source} holds DER ({kind}), not JSON"),
             DerNotJson { source, kind: None } => write!(f, "{source} holds DER, not JSON"),
+            AuthKeyVariableUnset { var } => write!(
+                f,
+                "auth key env:{var}: the environment variable {var} is not set"
+            ),
             NotADirectory { path, name } => write!(
                 f,
                 "{} is not a directory: cannot write the files of {name} under it",
@@ -938,6 +955,14 @@ impl fmt::Display for Error {
                 "cannot make directory {}: {}",
                 path.display(),
                 io_reason(source)
+            ),
+            SignNotServed { url, answer } => write!(
+                f,
+                "{url}: HTTP 404: the signer does not serve sign (it answered \"{answer}\")"
+            ),
+            PlainHttpToHttps { url } => write!(
+                f,
+                "{url}: the signer speaks HTTPS, and the request went as plain HTTP"
             ),
         }
     }
@@ -978,7 +1003,7 @@ impl Error {
             }
             RemoteTls { .. } => "pass the signer's CA with --tls-remote-ca FILE".into(),
             RemoteUnreachable { .. } => "check the address and that the signer runs (cfssl serve, multirootca)".into(),
-            InvalidAuthKey { .. } => "give the key as hex, env:VAR or file:PATH, as in cfssl's auth_keys".into(),
+            InvalidAuthKey { .. } => "an auth key is hex digits, as in cfssl's auth_keys: name a variable (env:VAR) or a file (file:PATH) that holds them".into(),
             NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
             UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),
             InvalidSerial { .. } => "e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it".into(),
@@ -1028,7 +1053,10 @@ impl Error {
             // issue 14: messages
             BrokenPem { .. } => "the file was cut short or altered on its way: copy it again from where it came from".into(),
             PemNotJson { .. } | DerNotJson { .. } => "here certsmith reads JSON: a CSR JSON, a config JSON, or the output of initca, genkey, csr or sign".into(),
+            AuthKeyVariableUnset { var } => format!("set {var} to the key in hex (export {var}=…), or name a file that holds it: file:PATH"),
             NotADirectory { .. } => "move it away, or choose a NAME in another directory".into(),
+            SignNotServed { .. } => "multirootca serves only authsign: pass --auth-key env:VAR or file:PATH (or give the profile an auth_key)".into(),
+            PlainHttpToHttps { url } => format!("use {}", url.replacen("http://", "https://", 1)),
             _ => return None,
         })
     }

@@ -3,7 +3,11 @@
 //! wrong and where, and the `hint:` line says what to do next.
 
 use std::path::PathBuf;
+use std::process::{Command, Stdio};
 
+use assert_cmd::cargo::CommandCargoExt;
+
+use super::remote::{cfssl_serve, lab, multirootca};
 use crate::support::*;
 
 const CA: &str = r#"{"CN":"Messages Test CA","key":{"algo":"ecdsa","size":256}}"#;
@@ -404,4 +408,136 @@ fn split_json_refuses_a_file_in_the_path_of_name_and_makes_nothing_for_bad_input
     // Input that is not JSON makes no directory.
     refused(&s, &["split-json", "new/app"], b"not json");
     assert!(!s.exists("new"));
+}
+
+#[test]
+fn remote_sign_without_auth_key_at_multirootca_hints_at_authsign() {
+    let s = lab();
+    let server = multirootca(&s);
+    let url = server.url("https");
+    let err = refused(
+        &s,
+        &[
+            "remote",
+            "sign",
+            "--remote",
+            &url,
+            "--tls-remote-ca",
+            "ca.pem",
+            "--profile",
+            "authd",
+            "leaf.csr",
+        ],
+        b"",
+    );
+    assert_eq!(
+        err,
+        format!(
+            "error: {url}: HTTP 404: the signer does not serve sign (it answered \"404 page not found\")\n\
+             hint: multirootca serves only authsign: pass --auth-key env:VAR or file:PATH (or give the profile an auth_key)\n"
+        )
+    );
+}
+
+#[test]
+fn a_bare_host_and_port_that_speaks_https_hints_at_https() {
+    let s = lab();
+    let server = cfssl_serve(&s, true);
+    let bare = format!("127.0.0.1:{}", server.port);
+    let err = refused(
+        &s,
+        &[
+            "remote",
+            "sign",
+            "--remote",
+            &bare,
+            "--profile",
+            "server",
+            "leaf.csr",
+        ],
+        b"",
+    );
+    assert_eq!(
+        err,
+        format!(
+            "error: http://{bare}: the signer speaks HTTPS, and the request went as plain HTTP\n\
+             hint: use https://{bare}\n"
+        )
+    );
+    // And the address it suggests works.
+    let run = s.certsmith(&[
+        "remote",
+        "sign",
+        "--remote",
+        &format!("https://{bare}"),
+        "--tls-remote-ca",
+        "ca.pem",
+        "--profile",
+        "server",
+        "leaf.csr",
+    ]);
+    run.ok();
+}
+
+#[test]
+fn an_auth_key_variable_that_is_not_set_hints_at_setting_it() {
+    let s = Scratch::new();
+    s.write("request.json", "{}");
+    for args in [
+        &[
+            "remote",
+            "token",
+            "--auth-key",
+            "env:CERTSMITH_TEST_UNSET_KEY",
+            "request.json",
+        ][..],
+        &[
+            "remote",
+            "sign",
+            "--remote",
+            "127.0.0.1:9",
+            "--auth-key",
+            "env:CERTSMITH_TEST_UNSET_KEY",
+            "request.json",
+        ],
+    ] {
+        let out = Command::cargo_bin("certsmith")
+            .expect("binary built")
+            .args(args)
+            .current_dir(s.dir.path())
+            .env_remove("CERTSMITH_TEST_UNSET_KEY")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run certsmith");
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "error: auth key env:CERTSMITH_TEST_UNSET_KEY: the environment variable CERTSMITH_TEST_UNSET_KEY is not set\n\
+             hint: set CERTSMITH_TEST_UNSET_KEY to the key in hex (export CERTSMITH_TEST_UNSET_KEY=…), or name a file that holds it: file:PATH\n",
+            "{args:?}"
+        );
+    }
+    // A variable that is set but not hex: the hint names the two sources
+    // --auth-key takes, not hex on the command line, which it refuses.
+    let out = Command::cargo_bin("certsmith")
+        .expect("binary built")
+        .args([
+            "remote",
+            "token",
+            "--auth-key",
+            "env:CERTSMITH_TEST_BAD_KEY",
+            "request.json",
+        ])
+        .current_dir(s.dir.path())
+        .env("CERTSMITH_TEST_BAD_KEY", "not hex")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run certsmith");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: invalid auth key: an auth key is an even number of hex digits\n\
+         hint: an auth key is hex digits, as in cfssl's auth_keys: name a variable (env:VAR) or a file (file:PATH) that holds them\n"
+    );
 }
