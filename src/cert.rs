@@ -79,7 +79,7 @@ impl Certificate {
                     expected: "certificate",
                 }
             } else {
-                bad(e.to_string())
+                bad(pemfile::der_problem(&der, &e))
             }
         })?;
         if !rest.is_empty() {

@@ -147,7 +147,7 @@ impl CertificateRequest {
                     expected: "certificate request",
                 }
             } else {
-                bad(e.to_string())
+                bad(pemfile::der_problem(&der, &e))
             }
         })?;
         if !rest.is_empty() {

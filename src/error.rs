@@ -481,6 +481,47 @@ pub enum Error {
     ConfigMissing {
         path: PathBuf,
     },
+    // issue 14: messages
+    /// PEM that cannot be read as PEM: bad base64, a block cut short before
+    /// its END line, mismatched BEGIN and END labels.
+    BrokenPem {
+        source: String,
+        problem: String,
+    },
+    /// PEM where JSON is read (a CSR piped to split-json, a CSR as
+    /// `--config`): `label` is the first block's, when it can be quoted.
+    PemNotJson {
+        source: String,
+        label: Option<String>,
+    },
+    /// A DER file where JSON is read: `kind` is what it is, when known.
+    DerNotJson {
+        source: String,
+        kind: Option<&'static str>,
+    },
+    /// An auth key named `env:VAR` whose variable is not set.
+    AuthKeyVariableUnset {
+        var: String,
+    },
+    /// split-json's NAME has a directory part with a file (not a directory) in it.
+    NotADirectory {
+        path: PathBuf,
+        name: String,
+    },
+    /// split-json's NAME has a directory part that could not be made.
+    MakeDirectory {
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// A signer that does not serve `sign` (multirootca serves only `authsign`).
+    SignNotServed {
+        url: String,
+        answer: String,
+    },
+    /// Plain HTTP sent to a signer that speaks HTTPS (a bare `host:port` means http://).
+    PlainHttpToHttps {
+        url: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -939,6 +980,48 @@ impl fmt::Display for Error {
                     path.display()
                 )
             }
+            // issue 14: messages
+            BrokenPem { source, problem } => write!(f, "{source}: broken PEM: {problem}"),
+            PemNotJson {
+                source,
+                label: Some(label),
+            } => write!(
+                f,
+                "{source} holds PEM ({} {label}), not JSON",
+                article(label)
+            ),
+            PemNotJson {
+                source,
+                label: None,
+            } => write!(f, "{source} holds PEM, not JSON"),
+            DerNotJson {
+                source,
+                kind: Some(kind),
+            } => write!(f, "{source} holds DER ({kind}), not JSON"),
+            DerNotJson { source, kind: None } => write!(f, "{source} holds DER, not JSON"),
+            AuthKeyVariableUnset { var } => write!(
+                f,
+                "auth key env:{var}: the environment variable {var} is not set"
+            ),
+            NotADirectory { path, name } => write!(
+                f,
+                "{} is not a directory: cannot write the files of {name} under it",
+                path.display()
+            ),
+            MakeDirectory { path, source } => write!(
+                f,
+                "cannot make directory {}: {}",
+                path.display(),
+                io_reason(source)
+            ),
+            SignNotServed { url, answer } => write!(
+                f,
+                "{url}: HTTP 404: the signer does not serve sign (it answered \"{answer}\")"
+            ),
+            PlainHttpToHttps { url } => write!(
+                f,
+                "{url}: the signer speaks HTTPS, and the request went as plain HTTP"
+            ),
         }
     }
 }
@@ -978,10 +1061,19 @@ impl Error {
             }
             RemoteTls { .. } => "pass the signer's CA with --tls-remote-ca FILE".into(),
             RemoteUnreachable { .. } => "check the address and that the signer runs (cfssl serve, multirootca)".into(),
-            InvalidAuthKey { .. } => "give the key as hex, env:VAR or file:PATH, as in cfssl's auth_keys".into(),
+            InvalidAuthKey { .. } => "an auth key is hex digits, as in cfssl's auth_keys: name a variable (env:VAR) or a file (file:PATH) that holds them".into(),
             NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
             UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),
             InvalidSerial { .. } => "e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it".into(),
+            // A certificate for a key: split-json wrote its key beside it (issue 14).
+            WrongKind {
+                source,
+                found: "a certificate",
+                expected: "private key",
+            } if source.ends_with(".pem") && !source.ends_with("-key.pem") => format!(
+                "give the private key instead: split-json writes the key of {source} as {}-key.pem",
+                source.strip_suffix(".pem").unwrap_or(source)
+            ),
             WrongKind { source, .. } => format!("`certsmith inspect {source}` shows what it holds"),
             EmptyBaseName { .. } => "give a base name such as ca or certs/ca (writes ca.pem, ca-key.pem, ca.csr)".into(),
             BackdateTooFar { .. } => "use a shorter backdate (cfssl's default is 5m) or a later not_before".into(),
@@ -1028,6 +1120,13 @@ impl Error {
                 "`certsmith print-defaults config > {}` makes a starter config (without --config, the built-in profiles sign)",
                 shell_word(path)
             ),
+            // issue 14: messages
+            BrokenPem { .. } => "the file was cut short or altered on its way: copy it again from where it came from".into(),
+            PemNotJson { .. } | DerNotJson { .. } => "here certsmith reads JSON: a CSR JSON, a config JSON, or the output of initca, genkey, csr or sign".into(),
+            AuthKeyVariableUnset { var } => format!("set {var} to the key in hex (export {var}=…), or name a file that holds it: file:PATH"),
+            NotADirectory { .. } => "move it away, or choose a NAME in another directory".into(),
+            SignNotServed { .. } => "multirootca serves only authsign: pass --auth-key env:VAR or file:PATH (or give the profile an auth_key)".into(),
+            PlainHttpToHttps { url } => format!("use {}", url.replacen("http://", "https://", 1)),
             _ => return None,
         })
     }
@@ -1043,6 +1142,15 @@ fn shell_word(path: &std::path::Path) -> String {
     } else {
         format!("'{}'", text.replace('\'', "'\\''"))
     }
+}
+
+/// "a" or "an" before a PEM label, as it is read aloud: "an EC PRIVATE KEY",
+/// "an RSA PRIVATE KEY", "an X509 CRL", "a CERTIFICATE REQUEST".
+fn article(label: &str) -> &'static str {
+    let word = label.split(' ').next().unwrap_or_default();
+    let vowel_sound = word.starts_with(['A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u'])
+        || matches!(word, "RSA" | "X509" | "SSH2");
+    if vowel_sound { "an" } else { "a" }
 }
 
 /// io::Error's Display adds "(os error 2)"; people want just the reason.

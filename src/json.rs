@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::{Error, Note, Result};
+use crate::{Error, Note, Result, pemfile};
 
 /// One JSON object being read field by field.
 pub(crate) struct Object<'a> {
@@ -255,14 +255,39 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     d[a.len()][b.len()]
 }
 
-/// Parses a whole document, naming the file and position on failure.
+/// Parses a whole document, naming the file and position on failure, or
+/// what the file holds instead when it is PEM or DER (a CSR piped to
+/// split-json, a CSR given as `--config`: issue 14).
 pub(crate) fn parse(bytes: &[u8], source: &str) -> Result<Scrubbed> {
-    serde_json::from_slice(bytes)
-        .map(Scrubbed)
-        .map_err(|e| Error::Json {
-            source: source.to_string(),
-            message: e.to_string(),
-        })
+    serde_json::from_slice(bytes).map(Scrubbed).map_err(|e| {
+        let source = source.to_string();
+        // JSON cut short may hold PEM in its strings: it is still JSON.
+        let json_like = matches!(
+            bytes.iter().find(|b| !b.is_ascii_whitespace()),
+            Some(b'{' | b'[' | b'"')
+        );
+        if json_like {
+            Error::Json {
+                source,
+                message: e.to_string(),
+            }
+        } else if pemfile::looks_like_pem(bytes) {
+            Error::PemNotJson {
+                source,
+                label: pemfile::first_label(bytes),
+            }
+        } else if pemfile::is_der_sequence(bytes) {
+            Error::DerNotJson {
+                source,
+                kind: pemfile::der_kind(bytes),
+            }
+        } else {
+            Error::Json {
+                source,
+                message: e.to_string(),
+            }
+        }
+    })
 }
 
 /// A parsed document whose strings are wiped when it is dropped: cfssl's

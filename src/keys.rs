@@ -235,9 +235,20 @@ impl PrivateKey {
                 _ => continue, // EC PARAMETERS, certificates next to the key, …
             }
         }
-        Err(Error::NoPrivateKey {
-            source: source.into(),
-        })
+        // A certificate given as a key is named as such (issue 14), as a key
+        // given as a certificate is.
+        Err(
+            match blocks.iter().find_map(|b| crate::pemfile::kind_of(b.tag())) {
+                Some(found) => Error::WrongKind {
+                    source: source.into(),
+                    found,
+                    expected: "private key",
+                },
+                None => Error::NoPrivateKey {
+                    source: source.into(),
+                },
+            },
+        )
     }
 
     fn from_der_any(der: &[u8], source: &str) -> Result<Self> {
@@ -250,8 +261,15 @@ impl PrivateKey {
         if sec1::EcPrivateKey::from_der(der).is_ok() {
             return Self::from_sec1(der, source);
         }
-        Err(Error::NoPrivateKey {
-            source: source.into(),
+        Err(match crate::pemfile::der_kind(der) {
+            Some(found) => Error::WrongKind {
+                source: source.into(),
+                found,
+                expected: "private key",
+            },
+            None => Error::NoPrivateKey {
+                source: source.into(),
+            },
         })
     }
 

@@ -230,6 +230,7 @@ impl Remote {
                     url: base.clone(),
                     reason: e.to_string(),
                 })?;
+            check_served(base, endpoint, status, &text)?;
             let result = parse_response(base, status, &text)?;
             return Ok((base.clone(), result));
         }
@@ -329,6 +330,29 @@ pub fn parse_response(url: &str, status: u16, text: &str) -> Result<Map<String, 
             url: url.to_owned(),
             reason: "the answer has no result".into(),
         })
+}
+
+/// Answers that are not the API's but say what went wrong (issue 14): a
+/// 404 for `sign` (multirootca serves only `authsign`), and Go's (or
+/// nginx's) answer to plain HTTP on its TLS port.
+fn check_served(base: &str, endpoint: &str, status: u16, text: &str) -> Result<()> {
+    if text.trim_start().starts_with('{') {
+        return Ok(()); // an envelope, read by parse_response
+    }
+    if base.starts_with("http://")
+        && status == 400
+        && (text.contains("HTTP request to an HTTPS server")
+            || text.contains("plain HTTP request was sent to HTTPS port"))
+    {
+        return Err(Error::PlainHttpToHttps { url: base.into() });
+    }
+    if endpoint == "sign" && status == 404 {
+        return Err(Error::SignNotServed {
+            url: base.into(),
+            answer: text.chars().take(120).collect::<String>().trim().into(),
+        });
+    }
+    Ok(())
 }
 
 /// A transport failure in a few words.

@@ -829,7 +829,8 @@ fn certificate(
         source: source.into(),
         reason,
     };
-    let (rest, cert) = X509Certificate::from_der(der).map_err(|e| bad(e.to_string()))?;
+    let (rest, cert) =
+        X509Certificate::from_der(der).map_err(|e| bad(pemfile::der_problem(der, &e)))?;
     if !rest.is_empty() {
         return Err(bad("trailing bytes after the certificate".into()));
     }
@@ -918,14 +919,14 @@ fn certificate(
 }
 
 fn csr(der: &[u8], location: Location, source: &str) -> Result<CsrReport> {
-    // Verifies the self-signature: a request that does not prove possession
-    // of its key is reported as broken, not described.
-    let req = CertificateRequest::from_bytes(der, source)?;
     let (_, parsed) =
         X509CertificationRequest::from_der(der).map_err(|e| crate::Error::CsrParse {
             source: source.into(),
-            reason: e.to_string(),
+            reason: pemfile::der_problem(der, &e),
         })?;
+    // Verifies the self-signature: a request that does not prove possession
+    // of its key is reported as broken, not described.
+    let req = CertificateRequest::from_bytes(der, source)?;
     let info = &parsed.certification_request_info;
     let key = key_info(&info.subject_pki);
     let warnings = key_warnings(&key);
@@ -992,7 +993,7 @@ fn encrypted_key(location: Location) -> PrivateKeyReport {
 fn public_key(der: &[u8], location: Location, source: &str) -> Result<PublicKeyReport> {
     let (_, spki) = SubjectPublicKeyInfo::from_der(der).map_err(|e| crate::Error::KeyParse {
         source: source.into(),
-        reason: format!("public key: {e}"),
+        reason: format!("public key: {}", pemfile::der_problem(der, &e)),
     })?;
     let key = key_info(&spki);
     Ok(PublicKeyReport {
@@ -1027,7 +1028,8 @@ fn crl(der: &[u8], location: Location, source: &str, now: OffsetDateTime) -> Res
         source: source.into(),
         reason: format!("CRL: {reason}"),
     };
-    let (_, list) = CertificateRevocationList::from_der(der).map_err(|e| bad(e.to_string()))?;
+    let (_, list) =
+        CertificateRevocationList::from_der(der).map_err(|e| bad(pemfile::der_problem(der, &e)))?;
     let mut authority_key_id = Vec::new();
     for ext in list.extensions() {
         if let ParsedExtension::AuthorityKeyIdentifier(aki) = ext.parsed_extension()

@@ -65,6 +65,26 @@ pub fn print_ca_record(cert: &Certificate) {
     );
 }
 
+/// Ends the run as a usage error (exit 2, in clap's format) when `--ca` or
+/// `--ca-key` is missing and the profile signs locally. clap cannot require
+/// them, since a profile with `remote` signs without them, so this is found
+/// once the profile is known; it is still a usage error, not a failed
+/// operation (issue 14: it exited 1). `A` is the command's arguments, for
+/// the usage line.
+pub fn exit_missing_ca<A: Args>(command: &str, profile: &str) -> ! {
+    let error = certsmith::Error::MissingCa {
+        profile: profile.to_owned(),
+    };
+    let mut message = super::io::for_terminal(&error.to_string());
+    if let Some(hint) = error.hint() {
+        message.push_str("\nhint: ");
+        message.push_str(&super::io::for_terminal(&hint));
+    }
+    A::augment_args(clap::Command::new(format!("certsmith {command}")))
+        .error(clap::error::ErrorKind::MissingRequiredArgument, message)
+        .exit()
+}
+
 #[derive(Args)]
 pub struct CaArgs {
     /// The issuing CA's certificate, optionally followed by the CAs above it

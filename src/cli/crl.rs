@@ -19,13 +19,18 @@ Examples:
   certsmith crl --ca ca.pem --ca-key ca-key.pem --revoked serials.txt --next-update 24h > ca.crl";
 
 /// Print a signed v2 CRL (PEM): from the ledger's revocations, or from a list of serials.
+// One source is required: its group names both when neither is given
+// (issue 14: clap's message named only --ledger).
 #[derive(Args)]
-#[command(after_help = EXAMPLES)]
+#[command(
+    after_help = EXAMPLES,
+    group = clap::ArgGroup::new("source").required(true).args(["ledger", "revoked"]),
+)]
 pub struct CrlArgs {
     #[command(flatten)]
     ca: CaArgs,
     /// The CA's ledger: its revocations go in, the CRL number follows the last one published
-    #[arg(long, required_unless_present = "revoked", conflicts_with = "revoked")]
+    #[arg(long, conflicts_with = "revoked")]
     ledger: Option<PathBuf>,
     /// A file of serials (hex), one per line, each optionally followed by a reason
     #[arg(long)]

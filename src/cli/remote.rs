@@ -258,9 +258,10 @@ fn auth_key_flag(spec: &str) -> Result<Zeroizing<Vec<u8>>> {
 /// `file:PATH` (the file holds hex).
 pub(super) fn auth_key(spec: &str) -> Result<Zeroizing<Vec<u8>>> {
     if let Some(var) = spec.strip_prefix("env:") {
-        let value = Zeroizing::new(std::env::var(var).map_err(|_| Error::InvalidAuthKey {
-            reason: format!("environment variable {var} is not set"),
-        })?);
+        let value =
+            Zeroizing::new(std::env::var(var).map_err(|_| Error::AuthKeyVariableUnset {
+                var: var.to_owned(),
+            })?);
         return remote::parse_auth_key(&value);
     }
     if let Some(path) = spec.strip_prefix("file:") {

@@ -113,11 +113,7 @@ pub fn run(args: SignArgs) -> Result<()> {
                 &args.passphrase,
             )?)
         }
-        (None, _, _) => {
-            return Err(Error::MissingCa {
-                profile: profile.name.clone(),
-            });
-        }
+        (None, _, _) => authority::exit_missing_ca::<SignArgs>("sign", &profile.name),
     };
     let chain = match remote {
         Some(_) => remote::SignerChain::load(args.ca.as_deref(), args.tls_remote_ca.as_deref())?,

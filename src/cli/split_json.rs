@@ -1,12 +1,14 @@
 //! `certsmith split-json`: cfssljson's job, writing cfssl JSON out as files.
 
+use std::os::unix::fs::DirBuilderExt;
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use clap::Args;
 
-use certsmith::Result;
 use certsmith::envelope;
 use certsmith::split::{Overwrite, Split};
+use certsmith::{Error, Result};
 
 use super::io::{self, Input};
 
@@ -44,7 +46,7 @@ pub struct SplitJsonArgs {
     /// Replace NAME's key with the new one if NAME is a leaf (its certificate is no CA's)
     #[arg(long)]
     rekey: bool,
-    /// Base name of the files (may include a directory: certs/ca)
+    /// Base name of the files (may include a directory, made if missing: certs/ca)
     #[arg(required_unless_present = "stdout")]
     name: Option<String>,
 }
@@ -60,6 +62,12 @@ pub fn run(args: SplitJsonArgs) -> Result<()> {
         return Ok(());
     }
     let name = args.name.expect("clap requires NAME without --stdout");
+    if let Some(made) = make_directory_of(&name)? {
+        say!(
+            "note: created directory {}",
+            io::for_terminal(&made.display().to_string())
+        );
+    }
     // Waits while another split-json writes NAME, then checks what it left.
     let split = Split::lock(&name)?;
     io::print_notes(&split.remove_stale_temporaries(SystemTime::now()));
@@ -77,4 +85,46 @@ pub fn run(args: SplitJsonArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Makes the directory part of NAME (`certs` of `certs/app`) when it is
+/// missing, as `mkdir -p` would (mode 0755 before the umask), and returns it.
+/// A Makefile that writes `certs/app` expects this; cfssljson fails instead,
+/// and so did split-json, after the command before the pipe had made and
+/// printed a key, which was then lost (issue 14). Made before the lock is
+/// taken, since the lock file lives in that directory, and only once the
+/// input has been read as JSON. A component that is a file is refused, named.
+fn make_directory_of(name: &str) -> Result<Option<PathBuf>> {
+    let dir = match name.rsplit_once('/') {
+        Some((dir, _)) if !dir.is_empty() => Path::new(dir),
+        _ => return Ok(None),
+    };
+    if dir.is_dir() {
+        return Ok(None);
+    }
+    let ancestors: Vec<&Path> = dir.ancestors().collect();
+    for ancestor in ancestors.into_iter().rev() {
+        if ancestor.as_os_str().is_empty() {
+            continue;
+        }
+        match std::fs::metadata(ancestor) {
+            Ok(meta) if meta.is_dir() => continue,
+            Ok(_) => {
+                return Err(Error::NotADirectory {
+                    path: ancestor.to_path_buf(),
+                    name: name.to_owned(),
+                });
+            }
+            Err(_) => break,
+        }
+    }
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o755)
+        .create(dir)
+        .map_err(|source| Error::MakeDirectory {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    Ok(Some(dir.to_path_buf()))
 }

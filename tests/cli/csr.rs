@@ -389,14 +389,18 @@ fn csr_refuses_a_file_without_a_key() {
     let s = Scratch::new();
     s.write("svc.json", SERVER);
     s.certsmith_split(&["genkey", "svc.json"], "svc");
-    for not_a_key in ["svc.json", "svc.csr"] {
+    for (not_a_key, error) in [
+        ("svc.json", "svc.json: no private key found"),
+        // What the file holds is named (issue 14).
+        (
+            "svc.csr",
+            "svc.csr holds a certificate request, not a private key",
+        ),
+    ] {
         let err = s
             .certsmith(&["csr", "--key", not_a_key, "svc.json"])
             .fails()
             .to_owned();
-        assert!(
-            err.starts_with(&format!("error: {not_a_key}: no private key found")),
-            "{err}"
-        );
+        assert!(err.starts_with(&format!("error: {error}\n")), "{err}");
     }
 }

@@ -25,6 +25,7 @@ mod inspect;
 mod issue13_keys;
 mod key;
 mod ledger;
+mod messages;
 mod name_constraints;
 mod offline_root;
 mod passphrase;
