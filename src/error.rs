@@ -352,7 +352,27 @@ pub enum Error {
         ledger: PathBuf,
         ca: String,
     },
+    /// A request for the public key of the issuing CA (or a CA above it).
+    RequestForTheCasKey {
+        source: String,
+        ca: String,
+    },
+    /// A subject value in a request or certificate with a control character
+    /// or a bidirectional override (`value` is escaped).
+    SubjectValueInRequest {
+        source: String,
+        field: String,
+        value: String,
+    },
+    /// `inspect --needs-renewal`/`--expiring-within` found no certificate to check.
+    NoCertificateToCheck {
+        paths: String,
+    },
     // issue 13: split-json
+    /// A CA certificate at NAME.pem that a leaf would replace.
+    CaCertificateWouldBeReplaced {
+        path: PathBuf,
+    },
     /// A file split-json would replace with a certificate, CSR or bundle holds a key.
     WouldReplaceSecret {
         path: PathBuf,
@@ -846,7 +866,25 @@ impl fmt::Display for Error {
                 "serial {serial} is not recorded in {} as issued by {ca}",
                 ledger.display()
             ),
+            RequestForTheCasKey { source, ca } => write!(
+                f,
+                "{source} is for the key of the CA {ca}: a certificate it issues never carries its own key"
+            ),
+            SubjectValueInRequest {
+                source,
+                field,
+                value,
+            } => write!(
+                f,
+                "{source}: subject attribute {field} \"{value}\" holds a control character or a bidirectional override"
+            ),
+            NoCertificateToCheck { paths } => write!(f, "no certificate to check in {paths}"),
             // issue 13: split-json
+            CaCertificateWouldBeReplaced { path } => write!(
+                f,
+                "{} is a CA certificate, and the new one is not; refusing to replace it",
+                path.display()
+            ),
             WouldReplaceSecret { path } => write!(
                 f,
                 "{} holds a private key; refusing to replace it with a certificate or request",
@@ -1087,7 +1125,10 @@ impl Error {
             // issue 13: ledger and revocation
             SerialNotRevocable { .. } => "no CRL can revoke it: stop trusting it by other means (remove it, or rotate the CA that issued it)".into(),
             SerialNotIssued { .. } => "check the serial (openssl x509 -noout -serial -in CERT); revoke by --cert FILE for a certificate this CA issued before the ledger existed, or pass --force if the serial is right but no file is left".into(),
+            RequestForTheCasKey { .. } => "give the certificate its own key (sign without --key makes one), never the CA's".into(),
+            NoCertificateToCheck { .. } => "name certificate files or directories that hold them (keys and CSRs have no expiry)".into(),
             // issue 13: split-json
+            CaCertificateWouldBeReplaced { .. } => "split a leaf under its own NAME (never the CA's), or pass --force to replace it anyway".into(),
             WouldReplaceSecret { .. } => "choose a NAME whose files are not another NAME's key (the certificate of ca-key is ca-key.pem, the key of ca), or pass --force".into(),
             SplitTargetIsSymlink { .. } => "remove the link, or give NAME the directory it points into (split-json certs/ca)".into(),
             SplitTargetNotAFile { .. } => "move it away, or choose another NAME".into(),

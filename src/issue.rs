@@ -136,6 +136,16 @@ pub fn issue(
     }
     if let Signer::Ca(issuer) = signer {
         issuer.check_current(now)?;
+        // A CA's own key in a certificate it issues (`sign --key ca-key.pem`,
+        // a CSR made with it): a server holding that certificate holds the
+        // CA key, and the leaf could be split over the CA's files.
+        let is_ca_key = |c: &crate::cert::Certificate| c.public_key_bits == csr.public_key_bits;
+        if is_ca_key(&issuer.cert) || issuer.chain.iter().any(is_ca_key) {
+            return Err(Error::RequestForTheCasKey {
+                source: csr.source.clone(),
+                ca: issuer.cert_source.clone(),
+            });
+        }
     }
 
     // Subject and SANs: what the CSR (or the caller's override) proposes,
@@ -143,6 +153,7 @@ pub fn issue(
     let whitelist = profile.csr_whitelist;
     let keep_subject = whitelist.is_none_or(|w| w.subject);
     let subject_der: Vec<u8> = if keep_subject {
+        crate::subject::check_der(&csr.subject_der, &csr.source)?;
         csr.subject_der.clone()
     } else {
         vec![0x30, 0x00]

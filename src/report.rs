@@ -278,6 +278,8 @@ impl Report {
             } else {
                 format!("{label}:")
             };
+            // Names come from strangers' certificates: one field, one line.
+            let value = printable(value);
             // A label too long for the column (the SHA-256 ones) keeps one space.
             let _ = if label.len() < 18 {
                 writeln!(out, "  {label:<18}{value}")
@@ -387,12 +389,39 @@ impl Report {
         for w in warnings {
             field("warning", w);
         }
+        let path = printable(&location.path);
         let header = match location.block {
-            Some(n) => format!("{} (block {n})\n", location.path),
-            None => format!("{}\n", location.path),
+            Some(n) => format!("{path} (block {n})\n"),
+            None => format!("{path}\n"),
         };
         header + &out
     }
+}
+
+/// `value` with control characters and bidirectional overrides escaped
+/// (`\u{1b}`, `\n`, `\u{202e}`): a subject or SAN in a hostile certificate
+/// must not start a second line, drive the terminal, or reorder what the
+/// operator reads.
+pub fn printable(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.chars().any(needs_escape) {
+        return value.into();
+    }
+    let mut out = String::with_capacity(value.len() + 8);
+    for c in value.chars() {
+        if needs_escape(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// Control characters, and the Unicode format characters that reorder text
+/// (bidi embeddings, overrides and isolates, the direction marks).
+pub fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 impl CertificateReport {

@@ -303,7 +303,7 @@ impl Split {
                 }
             }
             if !force && !rekeyed {
-                self.check_certificate_is_for_the_key(&path, part, &old_keys)?;
+                self.check_certificate_is_for_the_key(&path, part, parts, &old_keys)?;
             }
             plan.push(Planned {
                 path,
@@ -379,7 +379,9 @@ impl Split {
             cert: cert_path.clone(),
         };
         let role = match fs::read(&cert_path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => new_cert.clone(),
+            // No certificate says whose key it is: the new one cannot (it is
+            // for the new key), so the old key may be a CA's.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(cannot_tell()),
             Err(source) => {
                 return Err(Error::ReadFile {
                     path: cert_path,
@@ -396,7 +398,8 @@ impl Split {
                 on_disk
             }
         };
-        if may_be_ca(&role) {
+        // A certificate its own key signed is a root's, whatever it says.
+        if may_be_ca(&role) || signed_by_its_own_key(&role.der) {
             return Err(Error::RekeyCaKey {
                 key: old.path.clone(),
                 cert: cert_path,
@@ -417,24 +420,53 @@ impl Split {
         &self,
         path: &Path,
         part: &Part,
+        parts: &[Part],
         old_keys: &[OldKey],
     ) -> Result<()> {
         let plain = old_keys.iter().find_map(|k| match &k.state {
             KeyState::Plain(public) => Some((k, public.clone())),
             _ => None,
         });
+        let new = Certificate::from_bytes(&part.contents, &path.display().to_string())?;
+        // A CA certificate is not replaced by a leaf for the same key (a
+        // `sign --key ca-key.pem` split over the CA's files).
+        if let Ok(old) = fs::read(path)
+            && let Ok(old) = Certificate::from_bytes(&old, "")
+            && may_be_ca(&old)
+            && !may_be_ca(&new)
+        {
+            return Err(Error::CaCertificateWouldBeReplaced { path: path.into() });
+        }
         let kept = match (plain, old_keys.first()) {
             (Some(kept), _) => Some(kept),
-            (None, Some(sealed)) => fs::read(path)
-                .ok()
-                .and_then(|old| Certificate::from_bytes(&old, "").ok())
-                .map(|old| (sealed, old.public_key_bits)),
+            (None, Some(sealed)) => match fs::read(path) {
+                Ok(old) => {
+                    let old =
+                        Certificate::from_bytes(&old, "").map_err(|_| Error::KeyNotComparable {
+                            path: sealed.path.clone(),
+                        })?;
+                    Some((sealed, old.public_key_bits))
+                }
+                // No certificate stands for the sealed key: only the output
+                // that carries that very seal may write one beside it.
+                Err(_)
+                    if parts.iter().any(|p| {
+                        p.secret && sealed.bytes.as_deref().map(|b| &b[..]) == Some(&p.contents[..])
+                    }) =>
+                {
+                    None
+                }
+                Err(_) => {
+                    return Err(Error::KeyNotComparable {
+                        path: sealed.path.clone(),
+                    });
+                }
+            },
             (None, None) => None,
         };
         let Some((key, public)) = kept else {
             return Ok(());
         };
-        let new = Certificate::from_bytes(&part.contents, &path.display().to_string())?;
         if new.public_key_bits != public {
             return Err(Error::CertificateForOtherKey {
                 cert: path.into(),
@@ -451,6 +483,22 @@ impl Drop for Split {
         // dropped after this): a run waiting on it sees it gone and retries.
         let _ = fs::remove_file(&self.lock_path);
     }
+}
+
+/// Whether a certificate's signature verifies with its own public key:
+/// a self-signed certificate, a root's, whatever its extensions say.
+fn signed_by_its_own_key(der: &[u8]) -> bool {
+    use x509_parser::prelude::FromDer;
+    let Ok((_, cert)) = x509_parser::certificate::X509Certificate::from_der(der) else {
+        return false;
+    };
+    crate::verify::verify_oid(
+        cert.public_key(),
+        &cert.signature_algorithm.algorithm.to_id_string(),
+        cert.tbs_certificate.as_ref(),
+        &cert.signature_value.data,
+    )
+    .is_ok()
 }
 
 /// Whether a file holds a private key, plain or sealed, in any encoding

@@ -146,3 +146,28 @@ impl Subject {
         seq.to_der().expect("name encodes")
     }
 }
+
+/// Checks a subject that came as DER (a CSR's, a certificate's being
+/// renewed or cross-signed) as a CSR JSON's values are checked: no control
+/// character and no bidirectional override, which would forge lines in logs
+/// and terminals or reorder the name an operator reads.
+pub fn check_der(subject_der: &[u8], source: &str) -> Result<()> {
+    use x509_parser::prelude::FromDer;
+    let Ok((_, name)) = x509_parser::x509::X509Name::from_der(subject_der) else {
+        return Ok(());
+    };
+    for attr in name.iter_attributes() {
+        let Ok(value) = attr.as_str() else { continue };
+        if value.chars().any(crate::report::needs_escape) {
+            let oid = attr.attr_type();
+            let field = x509_parser::objects::oid2abbrev(oid, x509_parser::objects::oid_registry())
+                .map_or_else(|_| oid.to_id_string(), str::to_string);
+            return Err(Error::SubjectValueInRequest {
+                source: source.into(),
+                field,
+                value: crate::report::printable(value).into_owned(),
+            });
+        }
+    }
+    Ok(())
+}

@@ -145,6 +145,9 @@ pub fn run(args: InspectArgs) -> Result<()> {
 /// read; returns how many certificates the check picked.
 fn inspect(args: &InspectArgs, check: Check, now: time::OffsetDateTime) -> Result<usize> {
     let mut out = Printer::new(args.json, args.short);
+    // Certificates looked at: a check of none (a key, a CSR, an empty or
+    // unmounted directory) is an error, not "nothing needs renewal".
+    let mut seen = 0;
     for arg in &args.paths {
         if arg != "-" && Path::new(arg).is_dir() {
             for entry in WalkDir::new(arg).follow_links(true).sort_by_file_name() {
@@ -155,6 +158,7 @@ fn inspect(args: &InspectArgs, check: Check, now: time::OffsetDateTime) -> Resul
                 let path = entry.path().display().to_string();
                 let input = Input::read(&path)?;
                 for report in report::describe(&input.bytes, &path, now)? {
+                    seen += usize::from(report.certificate().is_some());
                     out.print(&report, check)?;
                 }
                 if out.closed {
@@ -170,6 +174,7 @@ fn inspect(args: &InspectArgs, check: Check, now: time::OffsetDateTime) -> Resul
                 });
             }
             for report in &reports {
+                seen += usize::from(report.certificate().is_some());
                 out.print(report, check)?;
             }
         }
@@ -178,6 +183,11 @@ fn inspect(args: &InspectArgs, check: Check, now: time::OffsetDateTime) -> Resul
         }
     }
     out.finish()?;
+    if seen == 0 && !matches!(check, Check::None) && !out.closed {
+        return Err(Error::NoCertificateToCheck {
+            paths: args.paths.join(", "),
+        });
+    }
     Ok(out.picked)
 }
 

@@ -169,6 +169,9 @@ pub fn for_terminal(message: &str) -> String {
     for c in message.chars() {
         if c.is_control() {
             escaped.extend(c.escape_debug());
+        } else if certsmith::report::needs_escape(c) {
+            // A bidi override could make a record line read otherwise.
+            escaped.extend(c.escape_unicode());
         } else {
             escaped.push(c);
         }

@@ -118,10 +118,16 @@ struct OutputArgs {
 }
 
 impl OutputArgs {
+    /// FILE, or None for stdout: `-o -` means stdout, as `-` does everywhere
+    /// (not a file named `-` holding a plaintext key).
+    fn file(&self) -> Option<&PathBuf> {
+        self.output.as_ref().filter(|p| p.as_os_str() != "-")
+    }
+
     /// Refuses FILE before any work is done (or passphrase asked for): a
     /// symbolic link whatever --force says, and an existing file without it.
     fn refuse_existing(&self, exists: fn(PathBuf) -> Error) -> Result<()> {
-        let Some(path) = &self.output else {
+        let Some(path) = self.file() else {
             return Ok(());
         };
         match std::fs::symlink_metadata(path) {
@@ -136,7 +142,7 @@ impl OutputArgs {
     /// Writes `bytes` to FILE (0600, atomically; an existing file only with
     /// --force, even one that appeared since it was checked), or to stdout.
     fn write(&self, bytes: &[u8]) -> Result<()> {
-        match &self.output {
+        match self.file() {
             Some(path) => {
                 let replace = if self.force {
                     Replace::Allow
@@ -173,7 +179,7 @@ pub fn run(cmd: KeyCommand) -> Result<()> {
         }
         KeyCommand::Decrypt(args) => {
             args.output.refuse_existing(key_output_exists)?;
-            if args.output.output.is_none() && std::io::stdout().is_terminal() {
+            if args.output.file().is_none() && std::io::stdout().is_terminal() {
                 return Err(Error::SecretToTerminal);
             }
             let key = args
@@ -193,7 +199,7 @@ pub fn run(cmd: KeyCommand) -> Result<()> {
             args.output.refuse_existing(identity_exists)?;
             let (mut file, recipient) = sealed::new_identity(&certsmith::issue::rfc3339(io::now()));
             if args.passphrase {
-                let what = match &args.output.output {
+                let what = match args.output.file() {
                     Some(path) => path.display().to_string(),
                     None => "the new identity".to_string(),
                 };

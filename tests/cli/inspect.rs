@@ -1114,3 +1114,56 @@ fn needs_renewal_exits_2_on_a_bad_fraction_or_an_unreadable_file() {
         "{help}"
     );
 }
+
+/// A hostile certificate's names are escaped in inspect's text: no raw
+/// escape, carriage return or newline reaches the terminal, so no forged
+/// line.
+#[test]
+fn inspect_escapes_control_characters_and_bidi_overrides_in_names() {
+    let s = Scratch::new();
+    let script = r#"
+import datetime
+from cryptography import x509
+from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+k = ec.generate_private_key(ec.SECP256R1())
+n = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "x\x1b[31mRED\rerror: forged\u202e")])
+now = datetime.datetime.now(datetime.timezone.utc)
+c = (x509.CertificateBuilder().subject_name(n).issuer_name(n).public_key(k.public_key())
+     .serial_number(7).not_valid_before(now).not_valid_after(now + datetime.timedelta(days=1))
+     .add_extension(x509.SubjectAlternativeName([x509.DNSName("a\nerror: san")]), critical=False)
+     .sign(k, hashes.SHA256()))
+open("esc.pem", "wb").write(c.public_bytes(serialization.Encoding.PEM))
+"#;
+    s.run("python3", &["-c", script]).ok();
+    let text = inspect(&s, &["esc.pem"]);
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+    assert!(!text.contains('\u{202e}'), "{text:?}");
+    assert!(!text.lines().any(|l| l.starts_with("error:")), "{text}");
+    assert!(
+        text.contains(r"x\u{1b}[31mRED\u{d}error: forged\u{202e}"),
+        "{text}"
+    );
+}
+
+/// A check that looked at no certificate (a key, a CSR, an empty directory)
+/// exits 2, not 1 ("none needs renewal"), which cron would take for good news.
+#[test]
+fn a_renewal_check_of_no_certificate_is_an_error() {
+    let s = with_leaf();
+    std::fs::create_dir(s.path("empty")).unwrap();
+    for path in ["leaf.csr", "empty"] {
+        let run = s.certsmith(&["inspect", "--needs-renewal", path]);
+        assert_eq!(run.status, 2, "{path}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .starts_with(&format!("error: no certificate to check in {path}\n")),
+            "{}",
+            run.stderr
+        );
+    }
+}

@@ -1983,3 +1983,19 @@ fn fingerprints_are_labelled_certificate_sha256_and_public_key_sha256() {
     );
     assert!(!text.contains("sha256"), "{text}");
 }
+
+/// `-o -` is stdout, as `-` is everywhere: not a file named `-` holding a
+/// plaintext key.
+#[test]
+fn key_decrypt_o_dash_is_stdout_not_a_file_named_dash() {
+    let s = Scratch::new();
+    let recipient = age_keygen(&s, "id.txt");
+    s.write("k.json", r#"{"CN":"k","key":{"algo":"ecdsa","size":256}}"#);
+    let made = s.certsmith(&["genkey", "-r", &recipient, "k.json"]);
+    made.ok();
+    s.write("k.age", made.json()["key"].as_str().unwrap());
+    let run = s.certsmith(&["key", "decrypt", "-i", "id.txt", "-o", "-", "k.age"]);
+    run.ok();
+    assert!(run.stdout_str().starts_with("-----BEGIN PRIVATE KEY-----"));
+    assert!(!s.exists("-"));
+}

@@ -1480,3 +1480,107 @@ fn sign_refuses_json_output_without_a_csr_or_with_another_key() {
         "{err}"
     );
 }
+
+/// A CA never issues a certificate for its own key (`sign --key ca-key.pem`,
+/// or a CSR made with it): the holder of that leaf would hold the CA key.
+#[test]
+fn sign_refuses_a_request_for_the_cas_own_key() {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    s.write("leaf.json", LEAF);
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--key",
+            "ca-key.pem",
+            "leaf.json",
+        ])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: the new request is for the key of the CA ca.pem")
+            || err.contains("is for the key of the CA ca.pem"),
+        "{err}"
+    );
+    s.run(
+        "openssl",
+        &[
+            "req",
+            "-new",
+            "-key",
+            "ca-key.pem",
+            "-subj",
+            "/CN=x.example.com",
+            "-out",
+            "own.csr",
+        ],
+    )
+    .ok();
+    let err = s
+        .certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--hostname",
+            "x.example.com",
+            "own.csr",
+        ])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: own.csr is for the key of the CA ca.pem"),
+        "{err}"
+    );
+}
+
+/// A stranger's CSR whose subject holds control characters or a bidi
+/// override is refused, as CSR JSON values are: the certificate would carry
+/// them into every log and terminal that prints it.
+#[test]
+fn sign_refuses_a_csr_subject_with_control_characters() {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    let script = r#"
+import sys
+from cryptography import x509
+from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+k = ec.generate_private_key(ec.SECP256R1())
+for name, cn in [("esc.csr", "x\x1b[31mRED\nerror: forged"), ("bidi.csr", "abc\u202ecba")]:
+    csr = x509.CertificateSigningRequestBuilder().subject_name(
+        x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, cn)])).sign(k, hashes.SHA256())
+    open(name, "wb").write(csr.public_bytes(serialization.Encoding.PEM))
+"#;
+    s.run("python3", &["-c", script]).ok();
+    for (csr, shown) in [
+        ("esc.csr", r"x\u{1b}[31mRED\u{a}error: forged"),
+        ("bidi.csr", r"abc\u{202e}cba"),
+    ] {
+        let err = s
+            .certsmith(&[
+                "sign",
+                "--ca",
+                "ca.pem",
+                "--ca-key",
+                "ca-key.pem",
+                "--hostname",
+                "a.example.com",
+                csr,
+            ])
+            .fails()
+            .to_string();
+        assert_eq!(
+            err.lines().next().unwrap(),
+            format!(
+                "error: {csr}: subject attribute CN \"{shown}\" holds a control character or a bidirectional override"
+            )
+        );
+    }
+}

@@ -680,3 +680,154 @@ fn output_whose_certificate_is_not_for_its_key_is_refused() {
     );
     assert!(!s.exists("x.pem") && !s.exists("x-key.pem"));
 }
+
+/// `--rekey` never replaces a CA key: not when `NAME.pem` is gone (the new
+/// certificate cannot say whose the old key was), and not when the
+/// certificate on disk is a leaf for the CA's own key signed by that key.
+#[test]
+fn rekey_refuses_when_no_certificate_says_whose_key_it_is() {
+    let s = Scratch::new();
+    let root = initca(&s, &[]);
+    s.certsmith_stdin(&["split-json", "ca"], &root.stdout).ok();
+    let ca_key = bytes(&s, "ca-key.pem");
+    s.write("leaf.json", LEAF);
+    let leaf = s.certsmith(&[
+        "sign",
+        "--ca",
+        "ca.pem",
+        "--ca-key",
+        "ca-key.pem",
+        "leaf.json",
+    ]);
+    leaf.ok();
+    std::fs::rename(s.path("ca.pem"), s.path("ca.pem.away")).unwrap();
+    let err = s
+        .certsmith_stdin(&["split-json", "--rekey", "ca"], &leaf.stdout)
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: cannot tell whether ca-key.pem is a CA key"),
+        "{err}"
+    );
+    assert_eq!(bytes(&s, "ca-key.pem"), ca_key);
+    assert!(!s.exists("ca.pem"));
+
+    // A leaf for the CA's public key, signed by the CA key (openssl forges
+    // it), is the CA's own certificate whatever its extensions say.
+    s.run(
+        "openssl",
+        &[
+            "req",
+            "-new",
+            "-key",
+            "ca-key.pem",
+            "-subj",
+            "/CN=leafish",
+            "-out",
+            "x.csr",
+        ],
+    )
+    .ok();
+    s.run(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "x.csr",
+            "-signkey",
+            "ca-key.pem",
+            "-days",
+            "1",
+            "-out",
+            "ca.pem",
+        ],
+    )
+    .ok();
+    let err = s
+        .certsmith_stdin(&["split-json", "--rekey", "ca"], &leaf.stdout)
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: --rekey never replaces a CA key"),
+        "{err}"
+    );
+    assert_eq!(bytes(&s, "ca-key.pem"), ca_key);
+}
+
+/// A CA certificate is never replaced by a leaf for the same key (what a
+/// `sign --key ca-key.pem` split over the CA's files did, before sign refused
+/// it).
+#[test]
+fn a_ca_certificate_is_not_replaced_by_a_leaf() {
+    let s = Scratch::new();
+    let root = initca(&s, &[]);
+    s.certsmith_stdin(&["split-json", "ca"], &root.stdout).ok();
+    let ca = bytes(&s, "ca.pem");
+    // A leaf for the CA key, made by openssl under another CA.
+    s.run(
+        "openssl",
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+            "-keyout",
+            "other-key.pem",
+            "-out",
+            "other.pem",
+            "-subj",
+            "/CN=other",
+            "-days",
+            "1",
+        ],
+    )
+    .ok();
+    s.run(
+        "openssl",
+        &[
+            "req",
+            "-new",
+            "-key",
+            "ca-key.pem",
+            "-subj",
+            "/CN=leaf",
+            "-out",
+            "l.csr",
+        ],
+    )
+    .ok();
+    s.run(
+        "openssl",
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "l.csr",
+            "-CA",
+            "other.pem",
+            "-CAkey",
+            "other-key.pem",
+            "-days",
+            "1",
+            "-out",
+            "l.pem",
+        ],
+    )
+    .ok();
+    let out = serde_json::json!({"cert": s.read("l.pem")});
+    let err = s
+        .certsmith_stdin(&["split-json", "ca"], out.to_string().as_bytes())
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with(
+            "error: ca.pem is a CA certificate, and the new one is not; refusing to replace it"
+        ),
+        "{err}"
+    );
+    assert_eq!(bytes(&s, "ca.pem"), ca);
+}
