@@ -447,8 +447,10 @@ impl Split {
                         })?;
                     Some((sealed, old.public_key_bits))
                 }
-                // No certificate stands for the sealed key: only the output
-                // that carries that very seal may write one beside it.
+                // No certificate stands for the sealed key: the output that
+                // carries that very seal may write one beside it, and so may
+                // a certificate for the key of NAME.csr (genkey -r left the
+                // request beside its sealed key; sign answered it).
                 Err(_)
                     if parts.iter().any(|p| {
                         p.secret && sealed.bytes.as_deref().map(|b| &b[..]) == Some(&p.contents[..])
@@ -457,9 +459,17 @@ impl Split {
                     None
                 }
                 Err(_) => {
-                    return Err(Error::KeyNotComparable {
-                        path: sealed.path.clone(),
+                    let request = fs::read(self.target(".csr")).ok().and_then(|bytes| {
+                        crate::csr::CertificateRequest::from_bytes(&bytes, "").ok()
                     });
+                    match request {
+                        Some(request) => Some((sealed, request.public_key_bits)),
+                        None => {
+                            return Err(Error::KeyNotComparable {
+                                path: sealed.path.clone(),
+                            });
+                        }
+                    }
                 }
             },
             (None, None) => None,

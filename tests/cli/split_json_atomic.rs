@@ -831,3 +831,41 @@ fn a_ca_certificate_is_not_replaced_by_a_leaf() {
     );
     assert_eq!(bytes(&s, "ca.pem"), ca);
 }
+
+/// Beside a sealed key with no certificate, NAME.csr stands for the key: the
+/// answer to it is written (genkey -r, then sign), a certificate for another
+/// key is not, and with no request either nothing can tell.
+#[test]
+fn beside_a_sealed_key_without_a_certificate_the_request_stands_for_the_key() {
+    let s = Scratch::new();
+    let recipient = age_recipient(&s);
+    let root = initca(&s, &["-r", &recipient]);
+    s.certsmith_stdin(&["split-json", "ca"], &root.stdout).ok();
+    std::fs::remove_file(s.path("ca.pem")).unwrap();
+    let other = initca(&s, &[]);
+    let cert_only = serde_json::json!({"cert": field(&other, "cert")});
+    let err = s
+        .certsmith_stdin(&["split-json", "ca"], cert_only.to_string().as_bytes())
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: the new ca.pem is not for the key in ca-key.age"),
+        "{err}"
+    );
+    std::fs::remove_file(s.path("ca.csr")).unwrap();
+    let err = s
+        .certsmith_stdin(&["split-json", "ca"], cert_only.to_string().as_bytes())
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: ca-key.age cannot be compared"),
+        "{err}"
+    );
+    assert!(!s.exists("ca.pem"));
+    // Its own certificate is written again.
+    let own = serde_json::json!({"cert": field(&root, "cert")});
+    s.write("ca.csr", &field(&root, "csr"));
+    s.certsmith_stdin(&["split-json", "ca"], own.to_string().as_bytes())
+        .ok();
+    assert_eq!(bytes(&s, "ca.pem"), field(&root, "cert").into_bytes());
+}
