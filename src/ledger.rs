@@ -432,21 +432,11 @@ impl<'a> Locked<'a> {
             return Err(io(source));
         }
         if end == 0 {
-            sync_directory_of(path);
+            // Makes a new ledger's name durable with its first line (best
+            // effort: the line itself is synced).
+            crate::files::sync_directory(crate::files::directory_of(path));
         }
         Ok(Appended { seq, notes })
-    }
-}
-
-/// Makes a new ledger's name durable with its first line. Best effort: some
-/// file systems cannot sync a directory, and the line itself is synced.
-fn sync_directory_of(path: &Path) {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    if let Ok(dir) = File::open(dir) {
-        let _ = dir.sync_all();
     }
 }
 

@@ -16,10 +16,6 @@ fn script(example: &str) -> PathBuf {
         .join("run.sh")
 }
 
-fn certsmith_bin() -> String {
-    path_str(&assert_cmd::cargo::cargo_bin("certsmith")).to_owned()
-}
-
 /// Runs examples/EXAMPLE/run.sh OUT in the scratch directory with CERTSMITH set.
 fn run_example(s: &Scratch, example: &str, out: &str, env: &[(&str, &str)]) -> Run {
     require("bash");

@@ -12,10 +12,6 @@ fn example_dir(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn certsmith_bin() -> String {
-    path_str(&assert_cmd::cargo::cargo_bin("certsmith")).to_owned()
-}
-
 /// pkilint of every certificate, several at a time: it is the slow part.
 fn pkilint_all(s: &Scratch, certs: &[String]) {
     std::thread::scope(|scope| {

@@ -24,10 +24,6 @@ pub(crate) const ARMOR_BEGIN: &str = "-----BEGIN AGE ENCRYPTED FILE-----\n";
 pub(crate) const NO_TERMINAL_HINT: &str =
     "hint: pass --passphrase-file FILE (or -), or set CERTSMITH_PASSPHRASE\n";
 
-pub(crate) fn certsmith_bin() -> String {
-    path_str(&assert_cmd::cargo::cargo_bin("certsmith")).to_owned()
-}
-
 /// certsmith in the scratch directory with extra environment variables, and
 /// never with a CERTSMITH_PASSPHRASE inherited from whoever runs the tests.
 pub(crate) fn certsmith_env(s: &Scratch, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {

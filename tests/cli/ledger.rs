@@ -1147,7 +1147,7 @@ fn a_fifo_or_a_dangling_link_as_the_ledger_is_refused() {
             vec!["ledger", "verify", "--ca", "ca.pem", ledger],
         ] {
             // `timeout` turns a hang into exit 124, which fails() reports.
-            let run = s.run("timeout", &[&["10", &certsmith_path()][..], &args].concat());
+            let run = s.run("timeout", &[&["10", &certsmith_bin()][..], &args].concat());
             let err = run.fails().to_string();
             assert!(
                 err.starts_with(&format!("error: ledger {ledger}: {reason}")),
@@ -1156,10 +1156,4 @@ fn a_fifo_or_a_dangling_link_as_the_ledger_is_refused() {
         }
     }
     assert!(!s.exists("gone"));
-}
-
-fn certsmith_path() -> String {
-    assert_cmd::cargo::cargo_bin("certsmith")
-        .display()
-        .to_string()
 }

@@ -9,8 +9,8 @@
 //! Prompts run on a real pseudo-terminal (the driver in `key.rs`).
 
 use crate::key::{
-    ARMOR_BEGIN, NO_TERMINAL_HINT, ROOT, cert_public, certsmith_bin, certsmith_env,
-    key_public_by_openssl, on_terminal, sealed_root, without_terminal,
+    ARMOR_BEGIN, NO_TERMINAL_HINT, ROOT, cert_public, certsmith_env, key_public_by_openssl,
+    on_terminal, sealed_root, without_terminal,
 };
 use crate::support::*;
 

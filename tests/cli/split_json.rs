@@ -11,13 +11,6 @@ const CFSSL_1_2_SIGN_RESPONSE: &str = r#"{"success":true,"result":{"certificate"
 
 const ROOT_EC: &str = r#"{"CN":"Split Root","names":[{"C":"US","O":"certsmith tests"}],"key":{"algo":"ecdsa","size":256}}"#;
 
-fn certsmith_bin() -> String {
-    assert_cmd::cargo::cargo_bin("certsmith")
-        .to_str()
-        .expect("utf-8 path")
-        .to_owned()
-}
-
 /// `certsmith split-json ARGS` under `umask MASK`, input on stdin.
 fn split_under_umask(s: &Scratch, umask: &str, args: &str, input: &[u8]) -> Run {
     s.run_stdin(

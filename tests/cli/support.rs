@@ -65,6 +65,12 @@ fn finish(out: Output) -> Run {
     }
 }
 
+/// The path of the certsmith binary under test, for commands run through a
+/// shell or another program.
+pub fn certsmith_bin() -> String {
+    path_str(&assert_cmd::cargo::cargo_bin("certsmith")).to_owned()
+}
+
 /// Fails with an install hint when a peer tool is missing.
 #[track_caller]
 pub fn require(tool: &str) {
