@@ -189,7 +189,10 @@ pub(super) fn request_from_input(
         let key = unlock.read_key(&Input::read(&path.display().to_string())?, pass)?;
         // The key signs the request: refuse it here, under its own name (issue 13).
         key.check_can_sign()?;
-        return Ok((CertificateRequest::made_for(&request, &key)?, None));
+        let mut csr = CertificateRequest::made_for(&request, &key)?;
+        // Errors about the request (a CA's own key) name the key file.
+        csr.source = format!("the request made with {}", path.display());
+        return Ok((csr, None));
     }
     let seal = seal.seal(pass, "the new private key")?;
     let key = PrivateKey::generate(request.key)?;

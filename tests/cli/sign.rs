@@ -1502,8 +1502,10 @@ fn sign_refuses_a_request_for_the_cas_own_key() {
         .fails()
         .to_string();
     assert!(
-        err.starts_with("error: the new request is for the key of the CA ca.pem")
-            || err.contains("is for the key of the CA ca.pem"),
+        err.starts_with(
+            "error: the request made with ca-key.pem is for the key of the CA ca.pem: \
+             a certificate it issues never carries its own key\nhint: "
+        ),
         "{err}"
     );
     s.run(
