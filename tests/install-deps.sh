@@ -4,7 +4,8 @@
 # GNU make, age and ssh-keygen (sealed keys), setsid (util-linux), strace (no
 # plaintext key file is ever opened), man (man-db: every man page renders), go
 # (Debian golang-go: the tests build a stdlib-only verifier on Go's crypto/x509
-# from tests/fixtures/go-verify), and pkilint (PyPI). Safe to run again: it
+# from tests/fixtures/go-verify), kubectl (Debian kubernetes-client: it reads
+# the Kubernetes example's kubeconfigs), and pkilint (PyPI). Safe to run again: it
 # installs nothing that is already there.
 set -euo pipefail
 
@@ -16,6 +17,7 @@ command -v ssh-keygen >/dev/null || need_apt+=(openssh-client)
 command -v setsid >/dev/null || need_apt+=(util-linux)
 command -v strace >/dev/null || need_apt+=(strace)
 command -v man >/dev/null || need_apt+=(man-db)
+command -v kubectl >/dev/null || need_apt+=(kubernetes-client)
 command -v go >/dev/null || need_apt+=(golang-go)
 { command -v cfssl && command -v cfssljson && command -v multirootca; } >/dev/null || need_apt+=(golang-cfssl)
 
