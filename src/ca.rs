@@ -2,8 +2,8 @@
 
 use time::OffsetDateTime;
 
-use crate::cert::Certificate;
 use crate::keys::PrivateKey;
+use crate::x509::certificate::Certificate;
 use crate::{Error, Result};
 
 /// A CA certificate and its key, checked to belong together before anything

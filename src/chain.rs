@@ -16,11 +16,11 @@ use std::path::Path;
 use ::time::OffsetDateTime;
 use x509_parser::prelude::*;
 
-use crate::cert::Certificate;
 use crate::issue::rfc3339;
-use crate::san::San;
-use crate::verify::{self, VerifyError};
-use crate::{Error, Result, files, name_constraints};
+use crate::x509::certificate::Certificate;
+use crate::x509::san::San;
+use crate::x509::signature::{self, VerifyError};
+use crate::{Error, Result, files, x509::name_constraints};
 
 /// The longest chain searched, leaf and root included.
 pub const MAX_DEPTH: usize = 8;
@@ -328,7 +328,7 @@ fn check_link(
 
 fn check_signature(child: &Certificate, parent: &Certificate) -> std::result::Result<(), String> {
     let (child_x, parent_x) = (parse(child)?, parse(parent)?);
-    verify::verify(
+    signature::verify(
         &parent_x.tbs_certificate.subject_pki,
         &child_x.signature_algorithm,
         child_x.tbs_certificate.as_ref(),

@@ -746,7 +746,7 @@ impl fmt::Display for Error {
             LedgerIo { path, source } => {
                 write!(f, "ledger {}: {}", path.display(), io_reason(source))
             }
-            InvalidSerial { value } => match crate::cert::Serial::parse(value) {
+            InvalidSerial { value } => match crate::x509::certificate::Serial::parse(value) {
                 // Why, in the parser's words (issue 13: 0 and negatives named as such).
                 Err(problem) => write!(f, "invalid serial \"{value}\": {problem}"),
                 Ok(_) => write!(

@@ -27,11 +27,11 @@ use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
 use crate::ca::Issuer;
-use crate::cert::{Certificate, hex, parse_serial, serial_hex};
-use crate::crl::Reason;
 use crate::issue::rfc3339;
 use crate::keys::PrivateKey;
 use crate::note::Note;
+use crate::x509::certificate::{Certificate, hex, parse_serial, serial_hex};
+use crate::x509::crl::Reason;
 use crate::{Error, Result};
 
 /// One verified ledger entry.
@@ -286,7 +286,8 @@ fn read_line(
         .get("sig_alg")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let signed = crate::verify::verify_oid(spki, alg, line.entry.get().as_bytes(), &sig).is_ok();
+    let signed =
+        crate::x509::signature::verify_oid(spki, alg, line.entry.get().as_bytes(), &sig).is_ok();
     Ok((entry, signed))
 }
 
@@ -605,7 +606,7 @@ pub fn check_signed_by(
             })
     }
     let (child, parent) = (parse(&cert.der, cert_source)?, parse(&ca.der, ca_source)?);
-    crate::verify::verify(
+    crate::x509::signature::verify(
         parent.public_key(),
         &child.signature_algorithm,
         child.tbs_certificate.as_ref(),

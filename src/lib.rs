@@ -4,41 +4,36 @@
 //! printing, prompting or reading the environment: callers get values, notes
 //! ([`Note`]) and errors ([`Error`]) back and decide how to show them.
 //!
+//! Folders name the standard they implement:
+//! - [`cfssl`]: cfssl's file formats (CSR JSON, signing config, the JSON
+//!   envelope and cfssljson's split), read the way Go reads them;
+//! - [`x509`]: RFC 5280 encodings (names, SANs, usages, name constraints,
+//!   certificates, CSRs, CRLs, signatures, PEM files);
+//! - [`keys`]: key generation and formats, age-sealed keys;
+//! - [`issue`]: the one place a certificate is built, and renewal;
+//! - [`report`]: what `inspect` says about a file.
+//!
 //! The path of a certificate through the library:
-//! [`request`] (CSR JSON) → [`csr`] (a signed PKCS#10 request) →
-//! [`profile`] (the signing policy) → [`issue`] (the one place a certificate
-//! is built) → [`envelope`] (cfssl's JSON output, and `split-json`).
+//! [`cfssl::request`] (CSR JSON) → [`x509::csr`] (a signed PKCS#10 request) →
+//! [`cfssl::config`] (the signing policy) → [`issue`] (the one place a
+//! certificate is built) → [`cfssl::envelope`] (cfssl's JSON output, and
+//! `split-json`).
 #![forbid(unsafe_code)]
 
 pub mod ca;
-pub mod cert;
+pub mod cfssl;
 pub mod chain;
-pub mod crl;
-pub mod csr;
-pub mod duration;
-pub mod envelope;
 mod error;
 #[doc(hidden)]
 pub mod fault;
 pub mod files;
 pub mod issue;
-mod json;
 pub mod keys;
 pub mod ledger;
-pub mod name_constraints;
 mod note;
-pub mod pemfile;
-pub mod profile;
 pub mod remote;
-pub mod renew;
 pub mod report;
-pub mod request;
-pub mod san;
-pub mod sealed;
-pub mod split;
-pub mod subject;
-pub mod usage;
-pub mod verify;
+pub mod x509;
 
 pub use error::{Error, Result};
 pub use note::Note;

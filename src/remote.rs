@@ -14,8 +14,8 @@ use base64::Engine;
 use serde_json::{Map, Value, json};
 use zeroize::Zeroizing;
 
-use crate::cert::Certificate;
-use crate::csr::CertificateRequest;
+use crate::x509::certificate::Certificate;
+use crate::x509::csr::CertificateRequest;
 use crate::{Error, Note, Result};
 
 /// A dead server must fail fast; a slow signer (an HSM) may take longer.
@@ -133,7 +133,7 @@ impl Remote {
                 .map(|der| ureq::tls::Certificate::from_der(der).to_owned())
                 .collect();
             // ureq takes keys as PEM; the PEM copy is cleared when it goes.
-            let pem = Zeroizing::new(crate::pemfile::encode("PRIVATE KEY", key));
+            let pem = Zeroizing::new(crate::x509::pemfile::encode("PRIVATE KEY", key));
             let key = ureq::tls::PrivateKey::from_pem(pem.as_bytes())
                 .map_err(|e| Error::RemoteTls {
                     url: urls[0].clone(),
@@ -314,7 +314,7 @@ pub fn parse_response(url: &str, status: u16, text: &str) -> Result<Map<String, 
     if envelope.get("success") != Some(&Value::Bool(true)) {
         let messages = envelope
             .as_object()
-            .map(crate::envelope::error_messages)
+            .map(crate::cfssl::envelope::error_messages)
             .unwrap_or_default();
         return Err(Error::RemoteFailed {
             url: url.to_owned(),

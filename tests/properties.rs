@@ -34,15 +34,15 @@ use x509_cert::ext::pkix::name::GeneralName;
 
 use certsmith::Error;
 use certsmith::ca::Issuer;
-use certsmith::cert::Certificate;
-use certsmith::csr::{self, CertificateRequest};
+use certsmith::cfssl::config::{CaConstraint, Config, Profile};
+use certsmith::cfssl::request::CertRequest;
 use certsmith::issue::{self, Options, Signer};
+use certsmith::keys::sealed::{self, Seal, Unlock};
 use certsmith::keys::{KeyAlgorithm, PrivateKey};
-use certsmith::profile::{CaConstraint, Config, Profile};
 use certsmith::report::{self, Name, Report};
-use certsmith::request::CertRequest;
-use certsmith::sealed::{self, Seal, Unlock};
-use certsmith::usage::{KeyUsageBit, Usage};
+use certsmith::x509::certificate::Certificate;
+use certsmith::x509::csr::{self, CertificateRequest};
+use certsmith::x509::usage::{KeyUsageBit, Usage};
 
 // ---------------------------------------------------------------------------
 // Shared helpers
@@ -886,7 +886,7 @@ impl Request {
 
     /// The subject as `cfssl certinfo` (and so certsmith's report) shows it,
     /// with the RDNs in Go's `pkix.Name` order: C, ST, L, O, OU, CN,
-    /// serialNumber, emailAddress (src/subject.rs).
+    /// serialNumber, emailAddress (src/x509/name.rs).
     fn expected_subject(&self) -> Name {
         let (c, st, l, o, ou, e) = (
             self.values(|n| &n.c),

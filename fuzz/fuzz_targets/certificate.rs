@@ -8,7 +8,7 @@
 
 use std::hint::black_box;
 
-use certsmith::cert::Certificate;
+use certsmith::x509::certificate::Certificate;
 use libfuzzer_sys::fuzz_target;
 use time::OffsetDateTime;
 
@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
                 black_box(cert.serial_hex());
                 // `csr --from-cert`: a renewal request with the certificate's subject and SANs.
                 let ca = cert.ca.map(|p| p.map(|n| n.min(255) as u8));
-                match certsmith::csr::build(&cert.subject_der, &cert.sans, ca, fixed_key::key()) {
+                match certsmith::x509::csr::build(&cert.subject_der, &cert.sans, ca, fixed_key::key()) {
                     Ok(der) => {
                         black_box(der);
                     }
@@ -42,7 +42,7 @@ fuzz_target!(|data: &[u8]| {
                 // What certsmith writes out, it must read back.
                 Certificate::from_bytes(pem.as_bytes(), "round-trip.pem")
                     .expect("a certificate certsmith wrote reads back");
-                match certsmith::name_constraints::NameConstraints::from_certificate_der(
+                match certsmith::x509::name_constraints::NameConstraints::from_certificate_der(
                     &cert.der, "cert.pem",
                 ) {
                     Ok(Some(nc)) => {

@@ -6,7 +6,7 @@
 
 use std::hint::black_box;
 
-use certsmith::profile::{Config, Profile};
+use certsmith::cfssl::config::{Config, Profile};
 use libfuzzer_sys::fuzz_target;
 
 fn exercise(profile: &Profile) {

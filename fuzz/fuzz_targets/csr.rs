@@ -6,7 +6,7 @@
 
 use std::hint::black_box;
 
-use certsmith::csr::CertificateRequest;
+use certsmith::x509::csr::CertificateRequest;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -5,7 +5,7 @@
 
 use std::hint::black_box;
 
-use certsmith::request::CertRequest;
+use certsmith::cfssl::request::CertRequest;
 use libfuzzer_sys::fuzz_target;
 
 mod fixed_key;
@@ -19,13 +19,13 @@ fuzz_target!(|data: &[u8]| {
             for note in notes {
                 black_box(note.to_string());
             }
-            match certsmith::csr::build_for_request(&req, fixed_key::key()) {
+            match certsmith::x509::csr::build_for_request(&req, fixed_key::key()) {
                 Err(e) => {
                     black_box(e.to_string());
                 }
                 // What certsmith built, certsmith must read back.
                 Ok(der) => {
-                    certsmith::csr::CertificateRequest::from_bytes(&der, "built.csr")
+                    certsmith::x509::csr::CertificateRequest::from_bytes(&der, "built.csr")
                         .expect("a CSR certsmith built reads back");
                 }
             }

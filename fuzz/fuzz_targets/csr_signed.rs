@@ -9,7 +9,7 @@
 
 use std::hint::black_box;
 
-use certsmith::csr::CertificateRequest;
+use certsmith::x509::csr::CertificateRequest;
 use libfuzzer_sys::fuzz_target;
 use time::OffsetDateTime;
 

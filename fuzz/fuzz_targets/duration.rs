@@ -10,10 +10,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(d) = certsmith::duration::parse(text) {
+    if let Ok(d) = certsmith::cfssl::duration::parse(text) {
         let nanos = format!("{}ns", d.as_nanos());
         assert_eq!(
-            certsmith::duration::parse(&nanos),
+            certsmith::cfssl::duration::parse(&nanos),
             Ok(d),
             "{text:?} vs {nanos}"
         );

@@ -9,7 +9,7 @@ use std::hint::black_box;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    match certsmith::envelope::split(data, "cfssl.json") {
+    match certsmith::cfssl::envelope::split(data, "cfssl.json") {
         Err(e) => {
             black_box(e.to_string());
         }
@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
                 black_box(e.to_string());
             }
             Ok(result) => {
-                black_box(certsmith::envelope::error_messages(&result));
+                black_box(certsmith::cfssl::envelope::error_messages(&result));
             }
         }
     }

@@ -11,8 +11,8 @@ use certsmith::keys::PrivateKey;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if certsmith::sealed::is_sealed(data) {
-        match certsmith::sealed::needs_passphrase(data, "key.age") {
+    if certsmith::keys::sealed::is_sealed(data) {
+        match certsmith::keys::sealed::needs_passphrase(data, "key.age") {
             Ok(_) => {}
             Err(e) => {
                 black_box(e.to_string());

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use clap::Args;
 
 use certsmith::ca::Issuer;
-use certsmith::cert::Certificate;
-use certsmith::csr::CertificateRequest;
+use certsmith::cfssl::config::Profile;
 use certsmith::issue::{self, Options, Signer};
-use certsmith::profile::Profile;
+use certsmith::x509::certificate::Certificate;
+use certsmith::x509::csr::CertificateRequest;
 use certsmith::{Result, ledger};
 
 use super::io::Input;

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::Args;
 use serde::Serialize;
 
-use certsmith::cert::Certificate;
 use certsmith::chain::{self, Chain, Sourced};
+use certsmith::x509::certificate::Certificate;
 use certsmith::{Error, Result};
 
 use super::io::{self, Input};

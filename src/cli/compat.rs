@@ -11,14 +11,14 @@ use std::time::Duration;
 use clap::{Args, CommandFactory, FromArgMatches, Subcommand};
 
 use certsmith::ca::Issuer;
-use certsmith::cert::{Certificate, Serial};
-use certsmith::crl::{self, Reason, Revocation};
-use certsmith::csr::CertificateRequest;
-use certsmith::envelope::Output;
+use certsmith::cfssl::envelope::Output;
 use certsmith::issue::{self, Options, Signer};
 use certsmith::keys::PrivateKey;
 use certsmith::report::{self, Report};
-use certsmith::san::San;
+use certsmith::x509::certificate::{Certificate, Serial};
+use certsmith::x509::crl::{self, Reason, Revocation};
+use certsmith::x509::csr::CertificateRequest;
+use certsmith::x509::san::San;
 use certsmith::{Error, Result};
 
 use super::cfssl_flags;
@@ -204,7 +204,7 @@ pub enum PrintDefaults {
 pub fn print_defaults(what: PrintDefaults) -> Result<()> {
     let text = match what {
         PrintDefaults::Csr => DEFAULT_CSR.to_string(),
-        PrintDefaults::Config => certsmith::profile::BUILTIN_CONFIG.to_string(),
+        PrintDefaults::Config => certsmith::cfssl::config::BUILTIN_CONFIG.to_string(),
         PrintDefaults::List => "csr\nconfig\n".to_string(),
     };
     io::write_stdout(text.as_bytes())
@@ -245,7 +245,7 @@ pub struct SelfsignArgs {
 pub fn selfsign(args: SelfsignArgs) -> Result<()> {
     let hosts = San::parse_list(&args.hostname)?;
     let profile = if args.config.is_none() && args.profile.is_none() {
-        let mut profile = certsmith::profile::Config::builtin().default;
+        let mut profile = certsmith::cfssl::config::Config::builtin().default;
         profile.expiry = Some(SELFSIGN_EXPIRY);
         profile
     } else {
@@ -383,7 +383,7 @@ fn decimal_serials(list: &Input, now: time::OffsetDateTime) -> Result<Vec<Revoca
                 "serial \"{line}\" is not a decimal number: gencrl reads serials as cfssl writes them; `certsmith crl --revoked` reads hex"
             ))
         })?;
-        let serial = Serial::parse(&certsmith::cert::hex(&magnitude))
+        let serial = Serial::parse(&certsmith::x509::certificate::hex(&magnitude))
             .map_err(|problem| bad(format!("serial \"{line}\": {problem}")))?;
         out.push(Revocation {
             serial: serial.magnitude().to_vec(),

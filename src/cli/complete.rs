@@ -39,7 +39,7 @@ impl TypedValueParser for Suggest {
 /// RFC 5280's reason names (§5.3.1), as `certsmith revoke --reason` reads them.
 pub fn reasons() -> Suggest {
     Suggest {
-        values: &certsmith::crl::Reason::NAMES,
+        values: &certsmith::x509::crl::Reason::NAMES,
     }
 }
 
@@ -66,7 +66,7 @@ mod tests {
 
     #[test]
     fn builtin_profiles_are_those_of_profiles_default_json() {
-        let config = certsmith::profile::Config::builtin();
+        let config = certsmith::cfssl::config::Config::builtin();
         let mut shipped: Vec<&str> = std::iter::once("default")
             .chain(config.profiles.keys().map(String::as_str))
             .collect();
@@ -78,8 +78,8 @@ mod tests {
 
     #[test]
     fn every_reason_name_is_one_revoke_accepts() {
-        for name in certsmith::crl::Reason::NAMES {
-            let reason = certsmith::crl::Reason::parse(name).unwrap();
+        for name in certsmith::x509::crl::Reason::NAMES {
+            let reason = certsmith::x509::crl::Reason::parse(name).unwrap();
             assert_eq!(reason.to_string(), name);
         }
     }

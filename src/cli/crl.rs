@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use clap::Args;
 use serde_json::{Value, json};
 
-use certsmith::cert::Serial;
-use certsmith::crl::{self, Reason, Revocation};
-use certsmith::{Error, Result, duration, issue, ledger, pemfile};
+use certsmith::x509::certificate::Serial;
+use certsmith::x509::crl::{self, Reason, Revocation};
+use certsmith::{Error, Result, cfssl::duration, issue, ledger, x509::pemfile};
 
 use super::authority::CaArgs;
 use super::io;

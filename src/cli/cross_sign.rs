@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use certsmith::cert::Certificate;
-use certsmith::csr::CertificateRequest;
-use certsmith::envelope::Output;
+use certsmith::cfssl::config::{CaConstraint, Config};
+use certsmith::cfssl::envelope::Output;
+use certsmith::cfssl::request::CaSection;
 use certsmith::issue::Options;
-use certsmith::profile::{CaConstraint, Config};
-use certsmith::request::CaSection;
-use certsmith::usage::{KeyUsageBit, Usage};
+use certsmith::x509::certificate::Certificate;
+use certsmith::x509::csr::CertificateRequest;
+use certsmith::x509::usage::{KeyUsageBit, Usage};
 use certsmith::{Error, Result};
 
 use super::authority::{self, CaArgs};

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use certsmith::Result;
-use certsmith::cert::Certificate;
-use certsmith::csr;
-use certsmith::envelope::Output;
+use certsmith::cfssl::envelope::Output;
+use certsmith::x509::certificate::Certificate;
+use certsmith::x509::csr;
 
 use super::io::{self, Input};
 use super::secrets::{PassphraseArgs, UnlockArgs};
@@ -58,7 +58,10 @@ pub fn run(args: CsrArgs) -> Result<()> {
         (None, None) => unreachable!("clap requires one of them"),
     };
     io::emit(&Output {
-        csr: Some(certsmith::pemfile::encode("CERTIFICATE REQUEST", &csr_der)),
+        csr: Some(certsmith::x509::pemfile::encode(
+            "CERTIFICATE REQUEST",
+            &csr_der,
+        )),
         ..Output::default()
     })
 }

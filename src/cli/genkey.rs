@@ -3,9 +3,9 @@
 use clap::Args;
 
 use certsmith::Result;
-use certsmith::csr;
-use certsmith::envelope::Output;
+use certsmith::cfssl::envelope::Output;
 use certsmith::keys::PrivateKey;
+use certsmith::x509::csr;
 
 use super::io::{self, Input};
 use super::secrets::{self, PassphraseArgs, SealArgs};
@@ -37,7 +37,10 @@ pub fn run(args: GenkeyArgs) -> Result<()> {
     let csr_der = csr::build_for_request(&req, &key)?;
     io::emit(&Output {
         cert: None,
-        csr: Some(certsmith::pemfile::encode("CERTIFICATE REQUEST", &csr_der)),
+        csr: Some(certsmith::x509::pemfile::encode(
+            "CERTIFICATE REQUEST",
+            &csr_der,
+        )),
         key: Some(secrets::key_text(&key, seal.as_ref())?),
     })
 }

@@ -7,16 +7,16 @@ use std::time::Duration;
 use clap::Args;
 use zeroize::Zeroizing;
 
-use certsmith::cert::Certificate;
-use certsmith::csr::CertificateRequest;
-use certsmith::envelope::Output;
+use certsmith::cfssl::config::{CaConstraint, Profile};
+use certsmith::cfssl::envelope::Output;
+use certsmith::cfssl::request::CertRequest;
+use certsmith::issue::renew;
 use certsmith::issue::{self, Options, Signer};
 use certsmith::keys::PrivateKey;
-use certsmith::profile::{CaConstraint, Profile};
-use certsmith::renew;
-use certsmith::request::CertRequest;
-use certsmith::sealed::Seal;
-use certsmith::usage::{KeyUsageBit, Usage};
+use certsmith::keys::sealed::Seal;
+use certsmith::x509::certificate::Certificate;
+use certsmith::x509::csr::CertificateRequest;
+use certsmith::x509::usage::{KeyUsageBit, Usage};
 use certsmith::{Error, Result, files};
 
 use super::authority;
@@ -218,7 +218,7 @@ impl NewKey {
 
 /// What cfssl's initca makes when no profile is named.
 fn root_profile() -> Profile {
-    let mut p = certsmith::profile::Config::builtin().default;
+    let mut p = certsmith::cfssl::config::Config::builtin().default;
     p.name = "initca".into();
     p.expiry = Some(ROOT_EXPIRY);
     p.not_before = None;

@@ -67,7 +67,7 @@ pub struct InspectArgs {
 }
 
 fn parse_duration(text: &str) -> std::result::Result<Duration, String> {
-    certsmith::duration::parse(text)
+    certsmith::cfssl::duration::parse(text)
 }
 
 /// A fraction of a certificate's lifetime: `0.75`, `75%` or `2/3`, more

@@ -3,9 +3,9 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
-use certsmith::envelope::Output;
-use certsmith::profile::Config;
-use certsmith::request::CertRequest;
+use certsmith::cfssl::config::Config;
+use certsmith::cfssl::envelope::Output;
+use certsmith::cfssl::request::CertRequest;
 use certsmith::{Error, Note, Result, files};
 
 /// An input named on the command line: a path, or `-` for stdin.

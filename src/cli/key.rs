@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use zeroize::Zeroizing;
 
-use certsmith::cert::{Certificate, colon_hex};
-use certsmith::csr::CertificateRequest;
 use certsmith::files::{self, Replace};
-use certsmith::sealed::Seal;
-use certsmith::{Error, Result, pemfile, sealed};
+use certsmith::keys::sealed::Seal;
+use certsmith::x509::certificate::{Certificate, colon_hex};
+use certsmith::x509::csr::CertificateRequest;
+use certsmith::{Error, Result, keys::sealed, x509::pemfile};
 
 use super::io::{self, Input};
 use super::secrets::{PassphraseArgs, Purpose, SealArgs, StrengthArgs, UnlockArgs};

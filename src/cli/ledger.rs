@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use certsmith::cert::Certificate;
+use certsmith::x509::certificate::Certificate;
 use certsmith::{Error, Result};
 
 use super::io;

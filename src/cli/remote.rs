@@ -7,12 +7,12 @@ use clap::{Args, Subcommand};
 use serde_json::Value;
 use zeroize::Zeroizing;
 
-use certsmith::cert::Certificate;
-use certsmith::envelope::Output;
+use certsmith::cfssl::config::{Config, Profile};
+use certsmith::cfssl::envelope::Output;
 use certsmith::keys::PrivateKey;
-use certsmith::profile::{Config, Profile};
 use certsmith::remote::{self, ClientIdentity, Remote, SignRequest, Tls};
-use certsmith::san::San;
+use certsmith::x509::certificate::Certificate;
+use certsmith::x509::san::San;
 use certsmith::{Error, Result, files};
 
 use super::io::{self, Input};

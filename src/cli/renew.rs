@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use certsmith::cert::Certificate;
-use certsmith::envelope::Output;
+use certsmith::cfssl::envelope::Output;
 use certsmith::issue::Options;
-use certsmith::{Error, Result, ledger, renew};
+use certsmith::x509::certificate::Certificate;
+use certsmith::{Error, Result, issue::renew, ledger};
 
 use super::authority::{self, CaArgs};
 use super::io::{self, Input};

@@ -4,9 +4,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use certsmith::cert::{Certificate, parse_serial, serial_hex};
-use certsmith::crl::Reason;
 use certsmith::ledger::{self, Issuance, Revoked};
+use certsmith::x509::certificate::{Certificate, parse_serial, serial_hex};
+use certsmith::x509::crl::Reason;
 use certsmith::{Error, Result};
 
 use super::authority::CaArgs;

@@ -11,7 +11,7 @@ use clap::Args;
 use zeroize::Zeroizing;
 
 use certsmith::keys::PrivateKey;
-use certsmith::sealed::{self, Seal, Unlock};
+use certsmith::keys::sealed::{self, Seal, Unlock};
 use certsmith::{Error, Result, files};
 
 use super::io::Input;

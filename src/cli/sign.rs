@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use zeroize::Zeroizing;
 
-use certsmith::csr::CertificateRequest;
-use certsmith::envelope::{self, Output, SignInput};
+use certsmith::cfssl::envelope::{self, Output, SignInput};
 use certsmith::issue::Options;
 use certsmith::keys::PrivateKey;
 use certsmith::remote::SignRequest;
-use certsmith::san::San;
+use certsmith::x509::csr::CertificateRequest;
+use certsmith::x509::san::San;
 use certsmith::{Error, Result};
 
 use super::authority;

@@ -6,8 +6,8 @@ use std::time::SystemTime;
 
 use clap::Args;
 
-use certsmith::envelope;
-use certsmith::split::{Overwrite, Split};
+use certsmith::cfssl::envelope;
+use certsmith::cfssl::split::{Overwrite, Split};
 use certsmith::{Error, Result};
 
 use super::io::{self, Input};

@@ -113,7 +113,7 @@ fn leaf(s: &Scratch, name: &str, host: &str, issuer: &str) {
 
 /// The DER of every certificate in a PEM text, in order.
 fn ders(pem: &str) -> Vec<Vec<u8>> {
-    certsmith::pemfile::parse_all(pem.as_bytes(), "test")
+    certsmith::x509::pemfile::parse_all(pem.as_bytes(), "test")
         .expect("PEM")
         .into_iter()
         .map(|b| b.into_contents())

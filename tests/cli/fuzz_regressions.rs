@@ -54,7 +54,7 @@ fn assert_refused(run: &Run, file: &str) {
 // --- duration: Go durations in CSR JSON, config JSON and flags
 
 /// A fraction that carries a whole part just under u128::MAX nanoseconds over
-/// the top (src/duration.rs, `scale`: `nanos += frac_value * unit_nanos /
+/// the top (src/cfssl/duration.rs, `scale`: `nanos += frac_value * unit_nanos /
 /// divisor` is unchecked). A debug build panics; a release build wraps to a
 /// tiny duration and makes a CA certificate that expires as it is made.
 #[test]
@@ -114,7 +114,7 @@ fn inspect_refuses_expiring_within_whose_fraction_overflows() {
 /// A certificate whose dNSName SAN holds UTF-8 (`éa.example`): x509-parser
 /// reads IA5String as UTF-8, and `csr --from-cert` copied the SAN into the
 /// request unchecked, where `San::to_general_name` expects ASCII
-/// (src/san.rs, "ASCII checked in classify"; reached from src/cli/csr.rs).
+/// (src/x509/san.rs, "ASCII checked in classify"; reached from src/cli/csr.rs).
 #[test]
 fn csr_from_cert_refuses_non_ascii_dns_san() {
     let s = Scratch::new();
@@ -145,7 +145,7 @@ fn inspect_describes_non_ascii_dns_san() {
 /// A CN that holds the start of a PEM armour line (`{"CN":"-----BEGIN "}`,
 /// minimised from `-----BEGIN CERTIFICATE-----`): the DER of the CSR built
 /// for it contains "-----BEGIN ", and `looks_like_pem`
-/// (src/pemfile.rs) searches the whole input for that, so the DER was taken
+/// (src/x509/pemfile.rs) searches the whole input for that, so the DER was taken
 /// for broken PEM ("no certificate request found"). `inspect` and `sign`
 /// hand a PEM block's DER to `CertificateRequest::from_bytes` again, so the
 /// CSR `genkey` printed could not be signed or inspected, as PEM or as DER.
@@ -157,7 +157,7 @@ fn sign_and_inspect_read_csr_whose_subject_contains_pem_armour() {
     let json = input("csr_json-cn-begin-armour.json");
     s.certsmith_split(&["genkey", path_str(&json)], "armour");
     let pem = s.read("armour.csr");
-    let csr = certsmith::csr::CertificateRequest::from_bytes(pem.as_bytes(), "armour.csr")
+    let csr = certsmith::x509::csr::CertificateRequest::from_bytes(pem.as_bytes(), "armour.csr")
         .expect("the PEM CSR reads");
     std::fs::write(s.path("armour.der"), &csr.der).expect("write DER CSR");
     for file in ["armour.csr", "armour.der"] {
@@ -176,7 +176,7 @@ fn sign_and_inspect_read_csr_whose_subject_contains_pem_armour() {
 
 /// `null` where a profile or an auth key should be: `Config::from_json`
 /// lists the map's keys and then asks for each as an object, which a `null`
-/// is not (src/profile.rs, `.expect("key listed")` for `signing.profiles`
+/// is not (src/cfssl/config.rs, `.expect("key listed")` for `signing.profiles`
 /// and for `auth_keys`).
 #[test]
 fn sign_refuses_config_with_null_profile_or_auth_key() {

@@ -1,6 +1,6 @@
 //! certsmith-csr-json(5) and certsmith-config(5): the two file formats
-//! certsmith reads, as section 5 man pages. Every key that `src/request.rs`
-//! and `src/profile.rs` read is described here (a test reads those files
+//! certsmith reads, as section 5 man pages. Every key that `src/cfssl/request.rs`
+//! and `src/cfssl/config.rs` read is described here (a test reads those files
 //! and checks that every key they name is in the rendered page).
 //!
 //! Text in `backticks` is set in bold: keys, values and commands.

@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::{Error, Note, Result, pemfile};
+use crate::{Error, Note, Result, x509::pemfile};
 
 /// One JSON object being read field by field.
 pub(crate) struct Object<'a> {
@@ -325,7 +325,10 @@ fn is_url(text: &str) -> bool {
     if let Some(dn) = text.strip_prefix("ldap:///") {
         return !dn.is_empty() && text.bytes().all(|b| b.is_ascii_graphic());
     }
-    matches!(crate::san::San::classify(text), Ok(crate::san::San::Uri(_)))
+    matches!(
+        crate::x509::san::San::classify(text),
+        Ok(crate::x509::san::San::Uri(_))
+    )
 }
 
 #[cfg(test)]

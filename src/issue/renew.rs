@@ -11,11 +11,11 @@ use std::time::Duration;
 
 use x509_parser::prelude::{FromDer, X509Name};
 
-use crate::cert::Certificate;
-use crate::csr::{self, CertificateRequest};
+use crate::cfssl::request::{CaSection, PathLen};
 use crate::issue::Options;
 use crate::keys::PrivateKey;
-use crate::request::{CaSection, PathLen};
+use crate::x509::certificate::Certificate;
+use crate::x509::csr::{self, CertificateRequest};
 use crate::{Error, Result};
 
 /// Checks that `key` is the private key of `cert`.

@@ -4,8 +4,8 @@ use ::time::OffsetDateTime;
 use x509_parser::prelude::*;
 
 use crate::keys::KeyAlgorithm;
-use crate::san::San;
-use crate::{Error, Result, pemfile, verify};
+use crate::x509::san::San;
+use crate::{Error, Result, x509::pemfile, x509::signature};
 
 /// The parts of a certificate that signing, chaining and describing need.
 #[derive(Debug, Clone)]
@@ -87,7 +87,7 @@ impl Certificate {
         }
         let tbs = &cert.tbs_certificate;
         let key_algorithm =
-            verify::key_algorithm(&tbs.subject_pki).map_err(|what| Error::UnsupportedKey {
+            signature::key_algorithm(&tbs.subject_pki).map_err(|what| Error::UnsupportedKey {
                 source: source.into(),
                 what,
             })?;

@@ -13,7 +13,7 @@ use x509_cert::ext::pkix::{AuthorityKeyIdentifier, CrlNumber, CrlReason};
 use x509_cert::time::Time;
 
 use crate::ca::Issuer;
-use crate::cert::Serial;
+use crate::x509::certificate::Serial;
 use crate::{Error, Result};
 
 const CRL_NUMBER: der::asn1::ObjectIdentifier =

@@ -36,11 +36,11 @@ use std::time::{Duration, SystemTime};
 
 use zeroize::Zeroizing;
 
-use crate::cert::Certificate;
-use crate::envelope::{self, Part};
+use crate::cfssl::envelope::{self, Part};
 use crate::files::{self, Replace};
 use crate::keys::PrivateKey;
-use crate::{Error, Note, Result, fault, sealed};
+use crate::x509::certificate::Certificate;
+use crate::{Error, Note, Result, fault, keys::sealed};
 
 /// How old a temporary must be before a later run takes it for one that a
 /// crash left behind. A split takes milliseconds; a minute leaves room for
@@ -460,7 +460,7 @@ impl Split {
                 }
                 Err(_) => {
                     let request = fs::read(self.target(".csr")).ok().and_then(|bytes| {
-                        crate::csr::CertificateRequest::from_bytes(&bytes, "").ok()
+                        crate::x509::csr::CertificateRequest::from_bytes(&bytes, "").ok()
                     });
                     match request {
                         Some(request) => Some((sealed, request.public_key_bits)),
@@ -502,7 +502,7 @@ fn signed_by_its_own_key(der: &[u8]) -> bool {
     let Ok((_, cert)) = x509_parser::certificate::X509Certificate::from_der(der) else {
         return false;
     };
-    crate::verify::verify_oid(
+    crate::x509::signature::verify_oid(
         cert.public_key(),
         &cert.signature_algorithm.algorithm.to_id_string(),
         cert.tbs_certificate.as_ref(),

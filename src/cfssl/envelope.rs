@@ -8,11 +8,11 @@ use base64::Engine;
 use serde_json::{Map, Value};
 use zeroize::Zeroizing;
 
-use crate::cert::Certificate;
-use crate::csr::CertificateRequest;
+use crate::cfssl::request::CertRequest;
 use crate::keys::PrivateKey;
-use crate::request::CertRequest;
-use crate::{Error, Note, Result, json, sealed};
+use crate::x509::certificate::Certificate;
+use crate::x509::csr::CertificateRequest;
+use crate::{Error, Note, Result, cfssl::json, keys::sealed};
 
 /// What initca, genkey and sign print: only the parts that exist, keys in
 /// alphabetical order (as cfssl prints them), one line.

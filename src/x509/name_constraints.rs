@@ -14,9 +14,9 @@
 //! subdomains (Go's crypto/x509 reads it so).
 //!
 //! Names and constraints are compared in one canonical form (issue 13): IP
-//! addresses as [`crate::san::canonical_ip`] gives them (an IPv4-mapped
+//! addresses as [`crate::x509::san::canonical_ip`] gives them (an IPv4-mapped
 //! address is IPv4), host names in lower case without a trailing dot
-//! ([`canonical_host`]), URI hosts as [`crate::san::uri_host`] parses them.
+//! ([`canonical_host`]), URI hosts as [`crate::x509::san::uri_host`] parses them.
 
 use std::fmt;
 use std::net::IpAddr;
@@ -28,7 +28,7 @@ use x509_cert::ext::pkix::constraints::name::{
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_parser::prelude::{FromDer, X509Certificate};
 
-use crate::san::{San, UriHost, canonical_ip, uri_host};
+use crate::x509::san::{San, UriHost, canonical_ip, uri_host};
 use crate::{Error, Result};
 
 /// The NameConstraints extension, `id-ce-nameConstraints`.
@@ -280,7 +280,7 @@ pub fn check_domain(value: &str) -> std::result::Result<(), String> {
         return Err("wildcards are not constraints (write .example.com for any subdomain)".into());
     }
     let name = value.strip_prefix('.').unwrap_or(value);
-    if crate::san::valid_dns(name, false) {
+    if crate::x509::san::valid_dns(name, false) {
         Ok(())
     } else {
         Err("not a DNS domain (example.com, or .example.com for subdomains only)".into())

@@ -10,22 +10,22 @@ use regex::Regex;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::json::{self, Object};
-use crate::name_constraints::{self, IpRange, NameConstraints, Subtrees};
-use crate::request::{PathLen, duration_field};
-use crate::usage::{KeyUsageBit, Usage};
+use crate::cfssl::json::{self, Object};
+use crate::cfssl::request::{PathLen, duration_field};
+use crate::x509::name_constraints::{self, IpRange, NameConstraints, Subtrees};
+use crate::x509::usage::{KeyUsageBit, Usage};
 use crate::{Error, Note, Result};
 
 /// The config compiled into the binary, used when no `--config` is given.
-pub const BUILTIN_CONFIG: &str = include_str!("../profiles/default.json");
+pub const BUILTIN_CONFIG: &str = include_str!("../../profiles/default.json");
 
 /// Every config file certsmith ships (profiles/*.json). Their profiles are
 /// templates for every key type (issue 14): `key encipherment` is there for
 /// RSA keys, and leaving it out of an ECDSA certificate is the plan, not news.
 const SHIPPED_CONFIGS: [&str; 3] = [
     BUILTIN_CONFIG,
-    include_str!("../profiles/kubernetes.json"),
-    include_str!("../profiles/offline-root.json"),
+    include_str!("../../profiles/kubernetes.json"),
+    include_str!("../../profiles/offline-root.json"),
 ];
 
 /// cfssl's default when a config has no `default` profile: one year, for

@@ -15,13 +15,13 @@ use serde::Serialize;
 use x509_parser::prelude::*;
 use zeroize::Zeroizing;
 
-use crate::cert::{colon_hex, serial_hex};
-use crate::csr::CertificateRequest;
 use crate::issue::rfc3339;
 use crate::keys::{KeyAlgorithm, PrivateKey};
-use crate::name_constraints::{NameConstraints, Subtrees};
-use crate::san::San;
-use crate::{Result, pemfile, sealed, verify};
+use crate::x509::certificate::{colon_hex, serial_hex};
+use crate::x509::csr::CertificateRequest;
+use crate::x509::name_constraints::{NameConstraints, Subtrees};
+use crate::x509::san::San;
+use crate::{Result, keys::sealed, x509::pemfile, x509::signature};
 
 /// One object found in a file.
 #[derive(Debug, Clone, Serialize)]
@@ -657,7 +657,7 @@ fn sigalg_name(oid: &str) -> String {
 }
 
 fn key_info(spki: &SubjectPublicKeyInfo<'_>) -> KeyInfo {
-    match verify::key_algorithm(spki) {
+    match signature::key_algorithm(spki) {
         Ok(alg) => {
             let (algorithm, size, curve) = match alg {
                 KeyAlgorithm::Rsa(bits) => ("RSA", bits, None),
@@ -705,7 +705,8 @@ fn cfssl_name(name: &X509Name<'_>) -> Name {
     for rdn in name.iter_rdn() {
         for attr in rdn.iter() {
             let Ok(value) = attr.as_str().map(str::to_string) else {
-                n.names.push(crate::cert::hex(attr.attr_value().data));
+                n.names
+                    .push(crate::x509::certificate::hex(attr.attr_value().data));
                 continue;
             };
             n.names.push(value.clone());

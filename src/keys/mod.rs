@@ -7,6 +7,8 @@
 //! generates RSA keys of any size from 2048 to 8192 bits, which aws-lc only
 //! offers for four fixed sizes. README "Crypto backend" has the measurements.
 
+pub mod sealed;
+
 use std::fmt;
 
 use aws_lc_rs::rand::SystemRandom;
@@ -193,15 +195,15 @@ impl PrivateKey {
     /// `EC PRIVATE KEY` after an optional `EC PARAMETERS` block, cfssl's
     /// `Ed25519 PRIVATE KEY`) or from DER (PKCS#8, PKCS#1 or SEC1).
     pub fn from_bytes(bytes: &[u8], source: &str) -> Result<Self> {
-        if crate::sealed::is_sealed(bytes) {
+        if crate::keys::sealed::is_sealed(bytes) {
             return Err(Error::SealedKeyLocked {
                 source: source.into(),
             });
         }
-        if !crate::pemfile::looks_like_pem(bytes) {
+        if !crate::x509::pemfile::looks_like_pem(bytes) {
             return Self::from_der_any(bytes, source);
         }
-        let blocks = crate::pemfile::parse_all(bytes, source)?;
+        let blocks = crate::x509::pemfile::parse_all(bytes, source)?;
         let result = Self::from_pem_blocks(&blocks, source);
         // pem's blocks hold copies of the secret that it does not clear.
         for block in blocks {
@@ -238,7 +240,10 @@ impl PrivateKey {
         // A certificate given as a key is named as such (issue 14), as a key
         // given as a certificate is.
         Err(
-            match blocks.iter().find_map(|b| crate::pemfile::kind_of(b.tag())) {
+            match blocks
+                .iter()
+                .find_map(|b| crate::x509::pemfile::kind_of(b.tag()))
+            {
                 Some(found) => Error::WrongKind {
                     source: source.into(),
                     found,
@@ -261,7 +266,7 @@ impl PrivateKey {
         if sec1::EcPrivateKey::from_der(der).is_ok() {
             return Self::from_sec1(der, source);
         }
-        Err(match crate::pemfile::der_kind(der) {
+        Err(match crate::x509::pemfile::der_kind(der) {
             Some(found) => Error::WrongKind {
                 source: source.into(),
                 found,
@@ -590,7 +595,7 @@ mod tests {
 
     #[test]
     fn rsa_keys_sign_only_with_exponent_65537() {
-        let e3 = include_bytes!("../tests/corpus/rsa-e3-key.pem");
+        let e3 = include_bytes!("../../tests/corpus/rsa-e3-key.pem");
         // Reading it is fine (inspect, key public); signing with it is not.
         let key = PrivateKey::from_bytes(e3, "rsa-e3-key.pem").unwrap();
         let refused = |e: Error| e.to_string();

@@ -11,7 +11,7 @@ use der::{Any, Encode};
 use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::name::{RdnSequence, RelativeDistinguishedName};
 
-use crate::request::CertRequest;
+use crate::cfssl::request::CertRequest;
 use crate::{Error, Result};
 
 const C: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.6");

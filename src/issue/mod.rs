@@ -10,6 +10,8 @@
 //! pathlen never exceeds what its issuer allows, and no name is issued
 //! outside the name constraints of the issuing CA.
 
+pub mod renew;
+
 use std::time::Duration;
 
 use aws_lc_rs::digest;
@@ -31,13 +33,13 @@ use x509_cert::ext::pkix::{
 use x509_cert::time::{Time, Validity};
 
 use crate::ca::Issuer;
-use crate::cert::Serial;
-use crate::csr::CertificateRequest;
+use crate::cfssl::config::{Profile, QualifierKind};
+use crate::cfssl::request::PathLen;
 use crate::keys::PrivateKey;
-use crate::name_constraints;
-use crate::profile::{Profile, QualifierKind};
-use crate::request::PathLen;
-use crate::san::San;
+use crate::x509::certificate::Serial;
+use crate::x509::csr::CertificateRequest;
+use crate::x509::name_constraints;
+use crate::x509::san::San;
 use crate::{Error, Note, Result};
 
 /// cfssl's default backdate: covers clock skew between issuer and relying parties.
@@ -74,7 +76,7 @@ pub struct Options {
     /// Replaces the CSR's SANs (`--hostname`, or a CSR JSON's `hosts`).
     pub hosts: Option<Vec<San>>,
     /// An initca `ca` section: its expiry, backdate and pathlen win over the profile's.
-    pub ca_override: Option<crate::request::CaSection>,
+    pub ca_override: Option<crate::cfssl::request::CaSection>,
     /// An initca CSR JSON's `crl_url` (cfssl 1.6).
     pub crl_url: Option<String>,
     /// Refuse, instead of clamping, a notBefore before the issuer's or a
@@ -139,7 +141,8 @@ pub fn issue(
         // A CA's own key in a certificate it issues (`sign --key ca-key.pem`,
         // a CSR made with it): a server holding that certificate holds the
         // CA key, and the leaf could be split over the CA's files.
-        let is_ca_key = |c: &crate::cert::Certificate| c.public_key_bits == csr.public_key_bits;
+        let is_ca_key =
+            |c: &crate::x509::certificate::Certificate| c.public_key_bits == csr.public_key_bits;
         if is_ca_key(&issuer.cert) || issuer.chain.iter().any(is_ca_key) {
             return Err(Error::RequestForTheCasKey {
                 source: csr.source.clone(),
@@ -153,7 +156,7 @@ pub fn issue(
     let whitelist = profile.csr_whitelist;
     let keep_subject = whitelist.is_none_or(|w| w.subject);
     let subject_der: Vec<u8> = if keep_subject {
-        crate::subject::check_der(&csr.subject_der, &csr.source)?;
+        crate::x509::name::check_der(&csr.subject_der, &csr.source)?;
         csr.subject_der.clone()
     } else {
         vec![0x30, 0x00]
@@ -212,7 +215,7 @@ pub fn issue(
     // --strict (issue 14).
     let serves_tls = profile
         .extended_key_usages()
-        .any(|eku| eku == crate::usage::EKU_SERVER_AUTH);
+        .any(|eku| eku == crate::x509::usage::EKU_SERVER_AUTH);
     let names_a_host = sans.iter().any(|s| matches!(s, San::Dns(_) | San::Ip(_)));
     if serves_tls && !profile.is_ca() && !names_a_host {
         if options.strict {

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use crate::json::{self, Object};
+use crate::cfssl::json::{self, Object};
 use crate::keys::KeyAlgorithm;
-use crate::{Error, Note, Result, duration};
+use crate::{Error, Note, Result, cfssl::duration};
 
 /// One entry of `names`: the subject attributes below the CN.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -133,9 +133,9 @@ impl CertRequest {
             crl_url,
         };
         // Refuse a bad name now, naming the file, rather than after a key is made.
-        crate::subject::Subject::from_request(&request).map_err(|e| e.within(source))?;
+        crate::x509::name::Subject::from_request(&request).map_err(|e| e.within(source))?;
         for host in request.hosts.iter().flatten() {
-            crate::san::San::classify(host).map_err(|e| e.within(source))?;
+            crate::x509::san::San::classify(host).map_err(|e| e.within(source))?;
         }
         Ok((request, notes))
     }

@@ -11,10 +11,10 @@ use x509_cert::name::Name;
 use x509_cert::request::{CertReq, CertReqInfo, ExtensionReq, Version};
 use x509_parser::prelude::*;
 
+use crate::cfssl::request::PathLen;
 use crate::keys::{KeyAlgorithm, PrivateKey};
-use crate::request::PathLen;
-use crate::san::San;
-use crate::{Error, Result, pemfile, verify};
+use crate::x509::san::San;
+use crate::{Error, Result, x509::pemfile, x509::signature};
 
 const SUBJECT_ALT_NAME: der::asn1::ObjectIdentifier =
     der::asn1::ObjectIdentifier::new_unwrap("2.5.29.17");
@@ -130,7 +130,7 @@ impl CertificateRequest {
     /// The CSR a CSR JSON document describes, made and signed here with
     /// `key`. Its self-signature is not checked again: aws-lc made it a moment
     /// ago, and checking costs a quarter of a whole `sign` run.
-    pub fn made_for(req: &crate::request::CertRequest, key: &PrivateKey) -> Result<Self> {
+    pub fn made_for(req: &crate::cfssl::request::CertRequest, key: &PrivateKey) -> Result<Self> {
         Self::from_der(build_for_request(req, key)?, "the new request", false)
     }
 
@@ -157,7 +157,7 @@ impl CertificateRequest {
         // The key first: a key certsmith does not sign for (secp256k1, RSA
         // 1024) is named as such, not as a signature that does not verify.
         let key_algorithm =
-            verify::key_algorithm(&info.subject_pki).map_err(|what| Error::UnsupportedKey {
+            signature::key_algorithm(&info.subject_pki).map_err(|what| Error::UnsupportedKey {
                 source: source.into(),
                 what,
             })?;
@@ -223,18 +223,18 @@ impl CertificateRequest {
 
     fn check_signature(csr: &X509CertificationRequest<'_>, source: &str) -> Result<()> {
         let info = &csr.certification_request_info;
-        verify::verify(
+        signature::verify(
             &info.subject_pki,
             &csr.signature_algorithm,
             info.raw,
             &csr.signature_value.data,
         )
         .map_err(|e| match e {
-            verify::VerifyError::Unsupported(oid) => Error::UnsupportedSignatureAlgorithm {
+            signature::VerifyError::Unsupported(oid) => Error::UnsupportedSignatureAlgorithm {
                 source: source.into(),
                 oid,
             },
-            verify::VerifyError::Invalid => Error::CsrSignature {
+            signature::VerifyError::Invalid => Error::CsrSignature {
                 source: source.into(),
             },
         })
@@ -242,7 +242,7 @@ impl CertificateRequest {
 
     /// The subject as text, made on demand (see `Certificate::subject_text`).
     pub fn subject_text(&self) -> String {
-        crate::cert::name_text(&self.subject_der)
+        crate::x509::certificate::name_text(&self.subject_der)
     }
 
     pub fn to_pem(&self) -> String {
@@ -252,8 +252,11 @@ impl CertificateRequest {
 
 /// The CSR a CSR JSON document describes, signed by `key`. A `ca` section
 /// makes it ask for CA:TRUE.
-pub fn build_for_request(req: &crate::request::CertRequest, key: &PrivateKey) -> Result<Vec<u8>> {
-    let subject = crate::subject::Subject::from_request(req)?;
+pub fn build_for_request(
+    req: &crate::cfssl::request::CertRequest,
+    key: &PrivateKey,
+) -> Result<Vec<u8>> {
+    let subject = crate::x509::name::Subject::from_request(req)?;
     let sans = req
         .hosts
         .iter()

@@ -1,0 +1,15 @@
+//! RFC 5280 encodings: distinguished names ([`name`]), subject alternative
+//! names ([`san`]), key usages ([`usage`]), name constraints
+//! ([`name_constraints`]), certificates ([`certificate`]), PKCS#10 requests
+//! ([`csr`]), CRLs ([`crl`]), signatures made by others' keys
+//! ([`signature`]) and PEM files ([`pemfile`]).
+
+pub mod certificate;
+pub mod crl;
+pub mod csr;
+pub mod name;
+pub mod name_constraints;
+pub mod pemfile;
+pub mod san;
+pub mod signature;
+pub mod usage;
