@@ -1054,9 +1054,9 @@ fn reason_name(code: u8) -> String {
 }
 
 fn crl(der: &[u8], location: Location, source: &str, now: OffsetDateTime) -> Result<CrlReport> {
-    let bad = |reason: String| crate::Error::CertificateParse {
+    let bad = |reason: String| crate::Error::CrlParse {
         source: source.into(),
-        reason: format!("CRL: {reason}"),
+        reason,
     };
     let (_, list) =
         CertificateRevocationList::from_der(der).map_err(|e| bad(pemfile::der_problem(der, &e)))?;
