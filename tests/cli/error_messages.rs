@@ -18,6 +18,8 @@ use std::path::PathBuf;
 use certsmith::Error;
 use certsmith::keys::KeyAlgorithm;
 
+use crate::support::Scratch;
+
 struct Row {
     error: Error,
     /// The library's Display, when the CLI shows something else.
@@ -1267,4 +1269,132 @@ fn every_variant_has_a_row() {
         .collect();
     let missing: Vec<_> = declared.difference(&covered).collect();
     assert!(missing.is_empty(), "variants without a row: {missing:?}");
+}
+
+/// The refusals that no other CLI test reaches, run through the binary:
+/// what the user sees, line for line, from the table's variants.
+#[test]
+fn refusals_no_other_test_reaches_read_as_the_table_says() {
+    let s = Scratch::new();
+    s.init_ca(
+        "ca",
+        r#"{"CN":"Error Messages Test CA","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    s.write(
+        "app.json",
+        r#"{"CN":"app.example.com","hosts":["app.example.com"],"key":{"algo":"ecdsa","size":256}}"#,
+    );
+    let sign_with = |config: &str, json: &str| {
+        s.write(config, json);
+        s.certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            config,
+            "app.json",
+        ])
+        .fails()
+        .to_owned()
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (
+            s.certsmith(&[
+                "cross-sign",
+                "--ca",
+                "ca.pem",
+                "--ca-key",
+                "ca-key.pem",
+                "--profile",
+                "server",
+                "ca.pem",
+            ])
+            .fails()
+            .to_owned(),
+            "error: profile `server` is not a CA profile; cross-sign makes a CA certificate\n\
+             hint: omit --profile, or name a profile with \"ca_constraint\": {\"is_ca\": true}\n",
+        ),
+        (
+            sign_with(
+                "no-expiry.json",
+                r#"{"signing":{"default":{"usages":["digital signature"]}}}"#,
+            ),
+            "error: profile `default` has no expiry\n\
+             hint: add \"expiry\": \"8760h\" (or not_after) to the profile\n",
+        ),
+        (
+            sign_with(
+                "ca-no-cert-sign.json",
+                r#"{"signing":{"default":{"expiry":"1h","usages":["digital signature"],"ca_constraint":{"is_ca":true}}}}"#,
+            ),
+            "error: profile `default` makes CA certificates but lacks the usage \"cert sign\"\n\
+             hint: sign CA requests with a profile that has \"ca_constraint\": {\"is_ca\": true} and the usages \"cert sign\", \"crl sign\"\n",
+        ),
+        (
+            sign_with(
+                "leaf-cert-sign.json",
+                r#"{"signing":{"default":{"expiry":"1h","usages":["cert sign"]}}}"#,
+            ),
+            "error: profile `default` asks for \"cert sign\" but is not a CA profile (no ca_constraint.is_ca)\n",
+        ),
+        (
+            sign_with(
+                "bad-time.json",
+                r#"{"signing":{"default":{"not_after":"tomorrow","usages":["digital signature"]}}}"#,
+            ),
+            "error: bad-time.json: `signing.default.not_after` is not an RFC 3339 time: \"tomorrow\"\n\
+             hint: use a time such as \"2030-01-01T00:00:00Z\"\n",
+        ),
+        (
+            {
+                s.write("nobody.json", r#"{"key":{"algo":"ecdsa","size":256}}"#);
+                s.certsmith(&["genkey", "nobody.json"]).fails().to_owned()
+            },
+            "error: the request names nobody: no CN, no names and no hosts\n\
+             hint: give the request a \"CN\" or \"hosts\" (or pass --hostname)\n",
+        ),
+        (
+            {
+                s.write("array.json", "[]");
+                s.certsmith(&["genkey", "array.json"]).fails().to_owned()
+            },
+            "error: array.json: the document must be an object\n\
+             hint: cfssl's formats are described in the README (CSR JSON and config JSON)\n",
+        ),
+        (
+            s.certsmith_stdin(&["split-json", "x"], b"{}")
+                .fails()
+                .to_owned(),
+            "error: stdin: no cert, key, csr, bundle or ocspResponse to write\n\
+             hint: pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)\n",
+        ),
+        (
+            s.certsmith(&["remote", "sign", "--remote", "ht tp://x", "app.json"])
+                .fails()
+                .to_owned(),
+            "error: \"ht tp://x\" is not a signer address (https://host:port, http://host:port or host:port)\n",
+        ),
+        (
+            s.certsmith(&["key", "encrypt", "ca-key.pem"])
+                .fails()
+                .to_owned(),
+            "error: nothing to seal the key to\nhint: pass -r RECIPIENT, -R FILE or -p\n",
+        ),
+        (
+            {
+                // A CRL whose DER is an INTEGER: named a CRL, not a certificate.
+                s.write(
+                    "bad.crl",
+                    "-----BEGIN X509 CRL-----\nMAMCAQA=\n-----END X509 CRL-----\n",
+                );
+                s.certsmith(&["inspect", "bad.crl"]).fails().to_owned()
+            },
+            "error: bad.crl: not a valid CRL: corrupt DER: an INTEGER where a SEQUENCE belongs\n",
+        ),
+    ];
+    for (stderr, expected) in cases {
+        assert_eq!(stderr, expected);
+    }
 }
