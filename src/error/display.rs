@@ -279,7 +279,7 @@ impl fmt::Display for Error {
                 write!(f, "invalid recipient \"{value}\": {reason}")
             }
             Seal { reason } => write!(f, "cannot seal the key: {reason}"),
-            Unseal { source, reason } => {
+            Unseal { source, reason, .. } => {
                 write!(f, "{source}: cannot open the sealed key: {reason}")
             }
             SealedKeyLocked { source } => write!(

@@ -319,9 +319,11 @@ pub enum Error {
     Seal {
         reason: String,
     },
+    /// A sealed key that age cannot open; `reason` is the first line of `cause`.
     Unseal {
         source: String,
         reason: String,
+        cause: Box<dyn std::error::Error + Send + Sync>,
     },
     SealedKeyLocked {
         source: String,
@@ -584,6 +586,7 @@ impl std::error::Error for Error {
             | SplitLock { source, .. }
             | MakeDirectory { source, .. } => Some(source),
             Encoding { cause, .. } => Some(cause),
+            Unseal { cause, .. } => Some(cause.as_ref()),
             _ => None,
         }
     }

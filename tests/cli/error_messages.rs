@@ -650,6 +650,7 @@ fn table() -> Vec<Row> {
             Error::Unseal {
                 source: "ca.pem".into(),
                 reason: "the reason".into(),
+                cause: Box::new(io::Error::from(io::ErrorKind::UnexpectedEof)),
             },
             "ca.pem: cannot open the sealed key: the reason",
             None,
@@ -1397,4 +1398,33 @@ fn refusals_no_other_test_reaches_read_as_the_table_says() {
     for (stderr, expected) in cases {
         assert_eq!(stderr, expected);
     }
+}
+
+/// An io, DER or age failure underneath is reachable through `source()`,
+/// through `In` too, for callers that walk the chain.
+#[test]
+fn causes_are_reachable_through_source() {
+    use std::error::Error as _;
+    let read = Error::ReadFile {
+        path: PathBuf::from("ca.pem"),
+        source: io::Error::from(io::ErrorKind::NotFound),
+    };
+    let cause = read.source().expect("an io cause");
+    assert_eq!(
+        cause.downcast_ref::<io::Error>().map(io::Error::kind),
+        Some(io::ErrorKind::NotFound)
+    );
+    let within = Error::Encoding {
+        what: "the CRL",
+        cause: der::ErrorKind::Overflow.into(),
+    }
+    .within("ca-config.json");
+    assert!(within.source().expect("a DER cause").is::<der::Error>());
+    let unseal = Error::Unseal {
+        source: "ca-key.age".into(),
+        reason: "unexpected end of file".into(),
+        cause: Box::new(io::Error::from(io::ErrorKind::UnexpectedEof)),
+    };
+    assert!(unseal.source().expect("an age cause").is::<io::Error>());
+    assert!(Error::EmptyIdentity.source().is_none());
 }
