@@ -121,6 +121,9 @@ impl fmt::Display for Error {
 
             NoPrivateKey { source } => write!(f, "{source}: no private key found"),
             KeyParse { source, reason } => write!(f, "{source}: cannot read private key: {reason}"),
+            PublicKeyParse { source, reason } => {
+                write!(f, "{source}: not a valid public key: {reason}")
+            }
             EncryptedPemKey { source } => write!(f, "{source}: the private key is PEM-encrypted"),
             UnsupportedKey { source, what } => write!(f, "{source}: unsupported key: {what}"),
             KeyGeneration { what } => write!(f, "cannot generate {what} key"),

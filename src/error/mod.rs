@@ -133,6 +133,11 @@ pub enum Error {
         source: String,
         reason: String,
     },
+    /// A PUBLIC KEY (SubjectPublicKeyInfo) that cannot be read.
+    PublicKeyParse {
+        source: String,
+        reason: String,
+    },
     EncryptedPemKey {
         source: String,
     },

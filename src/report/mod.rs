@@ -1021,10 +1021,11 @@ fn encrypted_key(location: Location) -> PrivateKeyReport {
 }
 
 fn public_key(der: &[u8], location: Location, source: &str) -> Result<PublicKeyReport> {
-    let (_, spki) = SubjectPublicKeyInfo::from_der(der).map_err(|e| crate::Error::KeyParse {
-        source: source.into(),
-        reason: format!("public key: {}", pemfile::der_problem(der, &e)),
-    })?;
+    let (_, spki) =
+        SubjectPublicKeyInfo::from_der(der).map_err(|e| crate::Error::PublicKeyParse {
+            source: source.into(),
+            reason: pemfile::der_problem(der, &e),
+        })?;
     let key = key_info(&spki);
     Ok(PublicKeyReport {
         location,

@@ -281,6 +281,14 @@ fn table() -> Vec<Row> {
             None,
         ),
         row(
+            Error::PublicKeyParse {
+                source: "app-pub.pem".into(),
+                reason: "the reason".into(),
+            },
+            "app-pub.pem: not a valid public key: the reason",
+            None,
+        ),
+        row(
             Error::EncryptedPemKey {
                 source: "ca.pem".into(),
             },
@@ -1393,6 +1401,17 @@ fn refusals_no_other_test_reaches_read_as_the_table_says() {
                 s.certsmith(&["inspect", "bad.crl"]).fails().to_owned()
             },
             "error: bad.crl: not a valid CRL: corrupt DER: an INTEGER where a SEQUENCE belongs\n",
+        ),
+        (
+            {
+                // A public key, named as one (not "cannot read private key").
+                s.write(
+                    "bad-pub.pem",
+                    "-----BEGIN PUBLIC KEY-----\nMAMCAQA=\n-----END PUBLIC KEY-----\n",
+                );
+                s.certsmith(&["inspect", "bad-pub.pem"]).fails().to_owned()
+            },
+            "error: bad-pub.pem: not a valid public key: corrupt DER: an INTEGER where a SEQUENCE belongs\n",
         ),
     ];
     for (stderr, expected) in cases {
