@@ -5,6 +5,7 @@
 //! thing to try (src/cli/hint.rs), since a library caller has neither.
 
 mod display;
+mod source;
 
 use std::io;
 use std::path::PathBuf;
@@ -575,24 +576,4 @@ pub enum Error {
     PlainHttpToHttps {
         url: String,
     },
-}
-
-impl std::error::Error for Error {
-    /// The io or encoding error underneath, for callers that walk the chain;
-    /// the message already quotes its reason.
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        use Error::*;
-        match self {
-            In { error, .. } => error.source(),
-            ReadFile { source, .. }
-            | WriteFile { source, .. }
-            | ReadStdin { source }
-            | LedgerIo { source, .. }
-            | SplitLock { source, .. }
-            | MakeDirectory { source, .. } => Some(source),
-            Encoding { cause, .. } => Some(cause),
-            Unseal { cause, .. } => Some(cause.as_ref()),
-            _ => None,
-        }
-    }
 }
