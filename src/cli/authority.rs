@@ -75,8 +75,8 @@ pub fn exit_missing_ca<A: Args>(command: &str, profile: &str) -> ! {
     let error = certsmith::Error::MissingCa {
         profile: profile.to_owned(),
     };
-    let mut message = super::io::for_terminal(&error.to_string());
-    if let Some(hint) = error.hint() {
+    let mut message = super::io::for_terminal(&super::hint::message(&error));
+    if let Some(hint) = super::hint::hint(&error) {
         message.push_str("\nhint: ");
         message.push_str(&super::io::for_terminal(&hint));
     }

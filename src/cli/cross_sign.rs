@@ -64,7 +64,7 @@ pub fn run(args: CrossSignArgs) -> Result<()> {
     let profile = if args.config.is_some() || args.profile.is_some() {
         let p = io::load_config(args.config.as_deref())?.profile(args.profile.as_deref())?;
         if !p.is_ca() {
-            return Err(Error::InitcaNeedsCaProfile { profile: p.name });
+            return Err(Error::CrossSignNeedsCaProfile { profile: p.name });
         }
         p
     } else {

@@ -25,6 +25,7 @@ mod csr;
 mod generate;
 mod genkey;
 mod harden;
+mod hint;
 mod initca;
 mod inspect;
 mod io;
@@ -199,8 +200,8 @@ fn longs_of(path: &[&str]) -> Vec<String> {
 
 /// `error: …` and, where one helps, `hint: …`, each one line.
 pub fn print_error(err: &certsmith::Error) {
-    say!("error: {}", io::for_terminal(&err.to_string()));
-    if let Some(hint) = err.hint() {
+    say!("error: {}", io::for_terminal(&hint::message(err)));
+    if let Some(hint) = hint::hint(err) {
         say!("hint: {}", io::for_terminal(&hint));
     }
 }

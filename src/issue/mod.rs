@@ -388,9 +388,7 @@ pub fn issue(
     let (signing_key, issuer_der, authority_key_id) = match signer {
         Signer::SelfSigned(key) => {
             if key.public_key_bits() != csr.public_key_bits.as_slice() {
-                return Err(Error::Sign {
-                    reason: "a self-signed certificate must be for the signing key".into(),
-                });
+                return Err(Error::SelfSignedForOtherKey);
             }
             (key, subject_der.clone(), subject_key_id.clone())
         }
@@ -554,9 +552,7 @@ fn key_identifier(public_key_bits: &[u8]) -> Vec<u8> {
 /// the DER INTEGER is exactly 20 octets (RFC 5280 §4.1.2.2).
 fn random_serial() -> Result<Serial> {
     let mut serial = [0u8; 20];
-    aws_lc_rs::rand::fill(&mut serial).map_err(|_| Error::Sign {
-        reason: "no randomness for the serial number".into(),
-    })?;
+    aws_lc_rs::rand::fill(&mut serial).map_err(|_| Error::NoRandomness)?;
     serial[0] &= 0x7f;
     if serial[0] == 0 {
         serial[0] = 0x01;
@@ -566,9 +562,8 @@ fn random_serial() -> Result<Serial> {
 
 /// UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 §4.1.2.5, §5.1.2.4).
 pub(crate) fn asn1_time(t: OffsetDateTime) -> Result<Time> {
-    let secs = u64::try_from(t.unix_timestamp()).map_err(|_| Error::Sign {
-        reason: format!("time {} is before 1970", rfc3339(t)),
-    })?;
+    let secs = u64::try_from(t.unix_timestamp())
+        .map_err(|_| Error::TimeBefore1970 { time: rfc3339(t) })?;
     let d = Duration::from_secs(secs);
     Ok(if t.year() < 2050 {
         Time::UtcTime(der::asn1::UtcTime::from_unix_duration(d).map_err(encoding)?)
@@ -593,8 +588,9 @@ fn octets(bytes: &[u8]) -> Result<OctetString> {
 }
 
 fn encoding(e: der::Error) -> Error {
-    Error::Sign {
-        reason: format!("encoding the certificate: {e}"),
+    Error::Encoding {
+        what: "the certificate",
+        cause: e,
     }
 }
 

@@ -445,8 +445,9 @@ impl PrivateKey {
     /// Signs `message` with the hash that [`Self::signature_algorithm`] names.
     pub fn sign(&self, message: &[u8]) -> Result<Vec<u8>> {
         self.check_can_sign()?;
-        let failed = |what: &str| Error::Sign {
-            reason: format!("{} {what}", self.algorithm),
+        let failed = |what: &'static str| Error::SignatureFailed {
+            algorithm: self.algorithm,
+            what,
         };
         let rng = SystemRandom::new();
         Ok(match &self.signer {

@@ -165,6 +165,7 @@ pub fn unseal(bytes: &[u8], source: &str, unlock: &Unlock) -> Result<Zeroizing<V
         .map_err(|e| Error::Unseal {
             source: source.into(),
             reason: e.to_string(),
+            cause: Box::new(e),
         })?;
     Ok(plaintext)
 }
@@ -173,6 +174,7 @@ fn open_error(e: age::DecryptError, source: &str) -> Error {
     Error::Unseal {
         source: source.into(),
         reason: e.to_string().lines().next().unwrap_or_default().to_string(),
+        cause: Box::new(e),
     }
 }
 

@@ -1021,10 +1021,11 @@ fn encrypted_key(location: Location) -> PrivateKeyReport {
 }
 
 fn public_key(der: &[u8], location: Location, source: &str) -> Result<PublicKeyReport> {
-    let (_, spki) = SubjectPublicKeyInfo::from_der(der).map_err(|e| crate::Error::KeyParse {
-        source: source.into(),
-        reason: format!("public key: {}", pemfile::der_problem(der, &e)),
-    })?;
+    let (_, spki) =
+        SubjectPublicKeyInfo::from_der(der).map_err(|e| crate::Error::PublicKeyParse {
+            source: source.into(),
+            reason: pemfile::der_problem(der, &e),
+        })?;
     let key = key_info(&spki);
     Ok(PublicKeyReport {
         location,
@@ -1054,9 +1055,9 @@ fn reason_name(code: u8) -> String {
 }
 
 fn crl(der: &[u8], location: Location, source: &str, now: OffsetDateTime) -> Result<CrlReport> {
-    let bad = |reason: String| crate::Error::CertificateParse {
+    let bad = |reason: String| crate::Error::CrlParse {
         source: source.into(),
-        reason: format!("CRL: {reason}"),
+        reason,
     };
     let (_, list) =
         CertificateRevocationList::from_der(der).map_err(|e| bad(pemfile::der_problem(der, &e)))?;

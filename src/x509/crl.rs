@@ -209,7 +209,8 @@ fn ext(id: der::asn1::ObjectIdentifier, value: &impl Encode) -> Result<Extension
 }
 
 fn encoding(e: der::Error) -> Error {
-    Error::Sign {
-        reason: format!("encoding the CRL: {e}"),
+    Error::Encoding {
+        what: "the CRL",
+        cause: e,
     }
 }

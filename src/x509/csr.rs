@@ -33,8 +33,9 @@ pub fn build(
     for san in sans {
         san.check()?;
     }
-    let enc = |e: der::Error| Error::Sign {
-        reason: format!("encoding the request: {e}"),
+    let enc = |e: der::Error| Error::Encoding {
+        what: "the request",
+        cause: e,
     };
     let mut extensions = Vec::new();
     if !sans.is_empty() {

@@ -14,6 +14,7 @@ mod cross_sign;
 mod csr;
 mod docs;
 mod ecosystem_examples;
+mod error_messages;
 mod examples;
 mod federation;
 mod fuzz_regressions;

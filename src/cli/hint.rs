@@ -1,0 +1,159 @@
+//! What the user sees of an error: the library's message with the flag
+//! names it leaves out (the library never names a flag or an environment
+//! variable), and a hint for the next thing to try. Every text here is
+//! pinned by tests/cli/error_messages.rs, which compiles this file on its
+//! own: it uses nothing from the binary but `certsmith::Error`.
+
+use certsmith::Error;
+
+/// The message after `error: `: the library's, and for a refusal that only a
+/// flag causes or only a flag overrides, the flag's name.
+pub fn message(err: &Error) -> String {
+    use Error::*;
+    match err {
+        In { source, error } => format!("{source}: {}", message(error)),
+        // Refused only under --strict; without it, the value is clamped (a note).
+        OutlivesCa { .. } | PredatesCa { .. } | ServerWithoutSan { .. } => {
+            format!("{err} and --strict is set")
+        }
+        MissingCa { profile } => {
+            format!("profile `{profile}` signs locally: --ca and --ca-key are needed")
+        }
+        RenewRootNotSelfSigned { source } => {
+            format!(
+                "{source} is not a self-signed root: initca --key renews a root with its own key"
+            )
+        }
+        KeyGivenForCsr { source } => format!(
+            "{source} is already a certificate request: --key makes one only from a CSR JSON"
+        ),
+        RekeyCaKey { key, cert } => format!(
+            "--rekey never replaces a CA key ({} belongs to the CA certificate {}); use --force to replace it anyway",
+            key.display(),
+            cert.display()
+        ),
+        RekeyWithoutCertificate { name } => format!(
+            "--rekey replaces the key of {name} only together with a certificate for the new key, and the output has none"
+        ),
+        _ => err.to_string(),
+    }
+}
+
+/// A next step for the person who hit the error, when there is a useful one.
+pub fn hint(err: &Error) -> Option<String> {
+    use Error::*;
+    Some(match err {
+        In { error, .. } => return hint(error),
+        UnknownProfile { .. } => "pass --profile with one of the known names, or --config with a file that defines it".into(),
+        UnknownUsage { .. } => "usages are cfssl's strings, e.g. \"digital signature\", \"key encipherment\", \"server auth\", \"client auth\", \"cert sign\"".into(),
+        InvalidDuration { .. } => "use Go duration syntax such as \"8760h\" or \"1h30m\" (certsmith also accepts \"365d\" and \"1y\")".into(),
+        InvalidTime { .. } => "use a time such as \"2030-01-01T00:00:00Z\"".into(),
+        InvalidHost { .. } => "hosts are DNS names, IP addresses, email addresses or URIs; non-ASCII names go in their xn-- form".into(),
+        EncryptedPemKey { .. } => "decrypt it first (openssl pkey -in KEY -out plain.pem), or seal CA keys with age instead".into(),
+        CaKeyMismatch { .. } => "check that --ca and --ca-key come from the same initca run".into(),
+        CaRequestUnderLeafProfile { .. } | CaProfileWithoutCertSign { .. } => {
+            "sign CA requests with a profile that has \"ca_constraint\": {\"is_ca\": true} and the usages \"cert sign\", \"crl sign\"".into()
+        }
+        InitcaNeedsCaProfile { .. } | CrossSignNeedsCaProfile { .. } => "omit --profile, or name a profile with \"ca_constraint\": {\"is_ca\": true}".into(),
+        NotACa { .. } => "--ca must be the issuing CA's certificate, not a leaf".into(),
+        KeyFileHoldsOtherKey { .. } | KeyFileUnreadable { .. } => "move the old key away first, or pass --force to replace it".into(),
+        NameNotAllowed { .. } => "change the request's CN/hosts, or use a profile whose name_whitelist allows the name".into(),
+        ProfileWithoutExpiry { .. } => "add \"expiry\": \"8760h\" (or not_after) to the profile".into(),
+        EmptyIdentity => "give the request a \"CN\" or \"hosts\" (or pass --hostname)".into(),
+        SealedKeyLocked { .. } | WrongIdentity { .. } => "pass the custodian's identity with -i/--identity FILE".into(),
+        WrongPassphrase { .. } | NoPassphraseSource { .. } | EmptyPassphrase => {
+            "pass --passphrase-file FILE (or -), or set CERTSMITH_PASSPHRASE".into()
+        }
+        InvalidRecipient { .. } => "recipients are age1… keys (certsmith key identity, age-keygen) or ssh-ed25519/ssh-rsa public keys".into(),
+        NoSealGiven => "pass -r RECIPIENT, -R FILE or -p".into(),
+        MissingCa { .. } => "pass --ca CA_CERT --ca-key CA_KEY, or a profile with remote/auth_remote".into(),
+        // A fatal alert from the server means it refused our client certificate.
+        RemoteTls { reason, .. } if reason.contains("alert") => {
+            "the signer refused the client certificate: pass --client-cert/--client-key from a CA it trusts".into()
+        }
+        RemoteTls { .. } => "pass the signer's CA with --tls-remote-ca FILE".into(),
+        RemoteUnreachable { .. } => "check the address and that the signer runs (cfssl serve, multirootca)".into(),
+        InvalidAuthKey { .. } => "an auth key is hex digits, as in cfssl's auth_keys: name a variable (env:VAR) or a file (file:PATH) that holds them".into(),
+        NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
+        UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),
+        InvalidSerial { .. } => "e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it".into(),
+        // A certificate for a key: split-json wrote its key beside it (issue 14).
+        WrongKind {
+            source,
+            found: "a certificate",
+            expected: "private key",
+        } if source.ends_with(".pem") && !source.ends_with("-key.pem") => format!(
+            "give the private key instead: split-json writes the key of {source} as {}-key.pem",
+            source.strip_suffix(".pem").unwrap_or(source)
+        ),
+        WrongKind { source, .. } => format!("`certsmith inspect {source}` shows what it holds"),
+        EmptyBaseName { .. } => "give a base name such as ca or certs/ca (writes ca.pem, ca-key.pem, ca.csr)".into(),
+        BackdateTooFar { .. } => "use a shorter backdate (cfssl's default is 5m) or a later not_before".into(),
+        SecretOnCommandLine { option } => format!("name it instead: {option} file:PATH (a file holding the hex) or {option} env:VAR"),
+        SecretToTerminal => "pass -o FILE to write it to a file made 0600 (certsmith key decrypt -o key.pem KEY)".into(),
+        IdentityExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
+        EmptyInput { .. } => "if a command before the pipe failed, its error is above".into(),
+        NothingToSplit { .. } => "pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)".into(),
+        Json { .. } | JsonField { .. } => "cfssl's formats are described in the README (CSR JSON and config JSON)".into(),
+        OutlivesCa { .. } => "shorten the profile's expiry, or drop --strict to clamp notAfter to the CA's".into(),
+        // issue 13: ledger and revocation
+        SerialNotRevocable { .. } => "no CRL can revoke it: stop trusting it by other means (remove it, or rotate the CA that issued it)".into(),
+        SerialNotIssued { .. } => "check the serial (openssl x509 -noout -serial -in CERT); revoke by --cert FILE for a certificate this CA issued before the ledger existed, or pass --force if the serial is right but no file is left".into(),
+        RequestForTheCasKey { .. } => "give the certificate its own key (sign without --key makes one), never the CA's".into(),
+        NoCertificateToCheck { .. } => "name certificate files or directories that hold them (keys and CSRs have no expiry)".into(),
+        // issue 13: split-json
+        CaCertificateWouldBeReplaced { .. } => "split a leaf under its own NAME (never the CA's), or pass --force to replace it anyway".into(),
+        WouldReplaceSecret { .. } => "choose a NAME whose files are not another NAME's key (the certificate of ca-key is ca-key.pem, the key of ca), or pass --force".into(),
+        SplitTargetIsSymlink { .. } => "remove the link, or give NAME the directory it points into (split-json certs/ca)".into(),
+        SplitTargetNotAFile { .. } => "move it away, or choose another NAME".into(),
+        KeyNotComparable { .. } => "move the old key away first, or pass --force to replace it".into(),
+        KeyFilesWouldMix { .. } => "split the new output under another NAME, or pass --force to write it beside the old key".into(),
+        CertificateForOtherKey { .. } => "split it under another NAME, or pass --force to write it anyway".into(),
+        // issue 13: keys, validity, serials
+        RsaExponent { .. } => "make a new key with exponent 65537 (certsmith genkey, or openssl genrsa without -3)".into(),
+        PredatesCa { .. } => "sign once the CA is valid, or drop --strict to clamp notBefore to the CA's".into(),
+        OutsideCaValidity { .. } => "sign with a profile whose validity (backdate, expiry, not_before, not_after) overlaps the CA's".into(),
+        // issue 14: renewal
+        RenewRootNotSelfSigned { source } => format!("renew an intermediate under its issuer: certsmith renew --ca ISSUER.pem --ca-key ISSUER-KEY --profile intermediate {source}"),
+        KeyNotForCertificate { cert, .. } => format!("pass the private key that {cert} was issued for"),
+        RenewLeafUnderCaProfile { .. } => "renew it under the leaf profile it was issued with (--profile server, client, …)".into(),
+        // issue 14: re-runs and pipes
+        OutputWithoutCsr { .. } => "pipe in what genkey or csr print (certsmith csr --key KEY --from-cert CERT | certsmith sign …)".into(),
+        KeyNotForCsr { .. } => "pipe in the output of one genkey or csr run as it was printed".into(),
+        KeyGivenForCsr { .. } => "sign the request as it is without --key, or give --key the CSR JSON to make the request from".into(),
+        RekeyCannotTell { .. } => "move the old files away first, or pass --force to replace the key anyway".into(),
+        RekeyWithoutCertificate { .. } => "split the output of sign or gencert, which carries the certificate with the new key".into(),
+        // issue 14: flags
+        ServerWithoutSan { .. } => "add \"hosts\" to the CSR JSON or pass --hostname a.example.com,10.0.0.1 (clients never match the CN)".into(),
+        // issue 14: key files and passphrases
+        KeyOutputExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
+        OutputIsSymlink { .. } => "remove the link, or give -o the path of a regular file".into(),
+        WeakPassphrase { .. } => "choose a longer one (four or more random words), or pass --allow-weak-passphrase".into(),
+        // issue 14: docs and first contact
+        CsrJsonMissing { path } => format!("`certsmith print-defaults csr > {}` makes a starter CSR JSON", shell_word(path)),
+        ConfigMissing { path } => format!(
+            "`certsmith print-defaults config > {}` makes a starter config (without --config, the built-in profiles sign)",
+            shell_word(path)
+        ),
+        // issue 14: messages
+        BrokenPem { .. } => "the file was cut short or altered on its way: copy it again from where it came from".into(),
+        PemNotJson { .. } | DerNotJson { .. } => "here certsmith reads JSON: a CSR JSON, a config JSON, or the output of initca, genkey, csr or sign".into(),
+        AuthKeyVariableUnset { var } => format!("set {var} to the key in hex (export {var}=…), or name a file that holds it: file:PATH"),
+        NotADirectory { .. } => "move it away, or choose a NAME in another directory".into(),
+        SignNotServed { .. } => "multirootca serves only authsign: pass --auth-key env:VAR or file:PATH (or give the profile an auth_key)".into(),
+        PlainHttpToHttps { url } => format!("use {}", url.replacen("http://", "https://", 1)),
+        _ => return None,
+    })
+}
+
+/// A path as a shell takes it in a command the hint suggests: quoted when
+/// it holds anything but the characters file names are usually made of.
+fn shell_word(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let plain = |c: char| c.is_ascii_alphanumeric() || "._-/+:@,%=".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}

@@ -1,0 +1,579 @@
+//! Every way an operation can fail, each with the file or value that caused
+//! it. The messages (display.rs) follow x509-parser's style: lowercase, no
+//! trailing period, the offending value quoted. They never name a flag or an
+//! environment variable: the binary adds those, and the hints for the next
+//! thing to try (src/cli/hint.rs), since a library caller has neither.
+
+mod display;
+mod source;
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::keys::KeyAlgorithm;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Names the file an error about one of its values came from.
+    pub fn within(self, source: &str) -> Error {
+        Error::In {
+            source: source.to_owned(),
+            error: Box::new(self),
+        }
+    }
+}
+
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// An error about a value, found while reading the file `source`.
+    In {
+        source: String,
+        error: Box<Error>,
+    },
+
+    // --- files and streams
+    ReadFile {
+        path: PathBuf,
+        source: io::Error,
+    },
+    WriteFile {
+        path: PathBuf,
+        source: io::Error,
+    },
+    ReadStdin {
+        source: io::Error,
+    },
+
+    // --- JSON input (CSR JSON, config JSON, cfssl output)
+    Json {
+        source: String,
+        message: String,
+    },
+    JsonField {
+        source: String,
+        field: String,
+        expected: &'static str,
+    },
+    InvalidDuration {
+        source: String,
+        field: String,
+        value: String,
+        reason: String,
+    },
+    InvalidTime {
+        source: String,
+        field: String,
+        value: String,
+    },
+    InvalidKeySpec {
+        source: String,
+        reason: String,
+    },
+    UnknownUsage {
+        profile: String,
+        usage: String,
+    },
+    InvalidRegex {
+        profile: String,
+        pattern: String,
+        reason: String,
+    },
+    InvalidPolicy {
+        profile: String,
+        reason: String,
+    },
+
+    // --- profiles
+    UnknownProfile {
+        name: String,
+        known: Vec<String>,
+    },
+    ProfileWithoutExpiry {
+        profile: String,
+    },
+    RemoteProfile {
+        profile: String,
+    },
+    CaProfileWithoutCertSign {
+        profile: String,
+    },
+    CertSignInLeafProfile {
+        profile: String,
+    },
+    InitcaNeedsCaProfile {
+        profile: String,
+    },
+    CrossSignNeedsCaProfile {
+        profile: String,
+    },
+
+    // --- subjects and SANs
+    InvalidHost {
+        value: String,
+        reason: &'static str,
+    },
+    SubjectValue {
+        field: &'static str,
+        value: String,
+        reason: String,
+    },
+    EmptyIdentity,
+    NameNotAllowed {
+        name: String,
+        profile: String,
+        pattern: String,
+    },
+
+    // --- keys
+    NoPrivateKey {
+        source: String,
+    },
+    KeyParse {
+        source: String,
+        reason: String,
+    },
+    /// A PUBLIC KEY (SubjectPublicKeyInfo) that cannot be read.
+    PublicKeyParse {
+        source: String,
+        reason: String,
+    },
+    EncryptedPemKey {
+        source: String,
+    },
+    UnsupportedKey {
+        source: String,
+        what: String,
+    },
+    KeyGeneration {
+        what: String,
+    },
+    /// DER encoding of a certificate, request or CRL failed (`what` names it).
+    Encoding {
+        what: &'static str,
+        cause: der::Error,
+    },
+    /// A self-signed certificate asked for a key other than the signing key.
+    SelfSignedForOtherKey,
+    /// The system random generator failed while making a serial number.
+    NoRandomness,
+    /// A time to encode in a certificate or CRL that is before 1970.
+    TimeBefore1970 {
+        time: String,
+    },
+    /// The signing key failed to sign (`what`: "RSA signature", "ECDSA signature").
+    SignatureFailed {
+        algorithm: KeyAlgorithm,
+        what: &'static str,
+    },
+
+    // --- certificates and CSRs
+    NoPemObject {
+        source: String,
+        expected: &'static str,
+    },
+    /// A file of one kind where another was expected: a certificate given
+    /// as a CSR, a key given as a certificate.
+    WrongKind {
+        source: String,
+        found: &'static str,
+        expected: &'static str,
+    },
+    CertificateParse {
+        source: String,
+        reason: String,
+    },
+    CsrParse {
+        source: String,
+        reason: String,
+    },
+    CrlParse {
+        source: String,
+        reason: String,
+    },
+    CsrSignature {
+        source: String,
+    },
+    UnsupportedSignatureAlgorithm {
+        source: String,
+        oid: String,
+    },
+    NotACa {
+        source: String,
+        reason: &'static str,
+    },
+    CaKeyMismatch {
+        cert: String,
+        key: String,
+    },
+    CaExpired {
+        source: String,
+        not_after: String,
+    },
+    CaRequestUnderLeafProfile {
+        profile: String,
+    },
+    PathLenExhausted {
+        source: String,
+    },
+    EmptyValidity {
+        not_before: String,
+        not_after: String,
+    },
+    OutlivesCa {
+        requested: String,
+        ca_not_after: String,
+    },
+
+    // --- split-json
+    RequestFailed {
+        messages: Vec<String>,
+    },
+    NothingToSplit {
+        source: String,
+    },
+    EmptyInput {
+        source: String,
+    },
+    // --- name constraints (RFC 5280 §4.2.1.10)
+    InvalidNameConstraint {
+        profile: String,
+        value: String,
+        reason: String,
+    },
+    NameConstraintViolation {
+        name: String,
+        constraint: String,
+        ca: String,
+    },
+
+    // --- the issuance ledger, revocation, CRLs
+    Ledger {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+    LedgerIo {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    InvalidSerial {
+        value: String,
+    },
+    UnknownReason {
+        value: String,
+    },
+    RevokedFile {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+    NotIssuedByCa {
+        cert: String,
+        ca: String,
+    },
+
+    // --- bundle and inspect
+    ChainIncomplete {
+        cert: String,
+        reason: String,
+    },
+    NotFederable {
+        source: String,
+        reason: String,
+    },
+    NoPkiObject {
+        source: String,
+    },
+
+    // --- remote signing
+    RemoteUrl {
+        value: String,
+    },
+    MissingCa {
+        profile: String,
+    },
+    InvalidAuthKey {
+        reason: String,
+    },
+    RemoteUnreachable {
+        attempts: Vec<String>,
+    },
+    RemoteTls {
+        url: String,
+        reason: String,
+    },
+    RemoteFailed {
+        url: String,
+        status: u16,
+        messages: Vec<String>,
+    },
+    RemoteResponse {
+        url: String,
+        reason: String,
+    },
+    RemoteKeyMismatch {
+        url: String,
+    },
+
+    // --- sealed keys
+    InvalidRecipient {
+        value: String,
+        reason: String,
+    },
+    Seal {
+        reason: String,
+    },
+    /// A sealed key that age cannot open; `reason` is the first line of `cause`.
+    Unseal {
+        source: String,
+        reason: String,
+        cause: Box<dyn std::error::Error + Send + Sync>,
+    },
+    SealedKeyLocked {
+        source: String,
+    },
+    WrongIdentity {
+        source: String,
+    },
+    WrongPassphrase {
+        source: String,
+    },
+    IdentityFile {
+        source: String,
+        reason: String,
+    },
+    NoPassphraseSource {
+        what: String,
+    },
+    PassphraseMismatch,
+    NoSealGiven,
+    EmptyPassphrase,
+    SecretToTerminal,
+    /// split-json's NAME that names no file (`""`, `certs/`).
+    EmptyBaseName {
+        name: String,
+    },
+    /// A backdate (or fixed not_before) that reaches before 1970.
+    BackdateTooFar {
+        not_before: String,
+    },
+    /// A secret typed into argv, where `ps` and shell history show it.
+    SecretOnCommandLine {
+        option: &'static str,
+    },
+    IdentityExists {
+        path: PathBuf,
+    },
+    KeyFileHoldsOtherKey {
+        path: PathBuf,
+    },
+    KeyFileUnreadable {
+        path: PathBuf,
+        reason: String,
+    },
+    // issue 13: ledger and revocation
+    /// Revoking a certificate (by file) whose serial no CRL entry can name.
+    SerialNotRevocable {
+        cert: String,
+        serial: String,
+        reason: &'static str,
+    },
+    /// Revoking a serial the ledger does not record as issued.
+    SerialNotIssued {
+        serial: String,
+        ledger: PathBuf,
+        ca: String,
+    },
+    /// A request for the public key of the issuing CA (or a CA above it).
+    RequestForTheCasKey {
+        source: String,
+        ca: String,
+    },
+    /// A subject value in a request or certificate with a control character
+    /// or a bidirectional override (`value` is escaped).
+    SubjectValueInRequest {
+        source: String,
+        field: String,
+        value: String,
+    },
+    /// An expiry check (inspect's) found no certificate to check.
+    NoCertificateToCheck {
+        paths: String,
+    },
+    // issue 13: split-json
+    /// A CA certificate at NAME.pem that a leaf would replace.
+    CaCertificateWouldBeReplaced {
+        path: PathBuf,
+    },
+    /// A file split-json would replace with a certificate, CSR or bundle holds a key.
+    WouldReplaceSecret {
+        path: PathBuf,
+    },
+    /// A file split-json would write is a symbolic link (dangling or not).
+    SplitTargetIsSymlink {
+        path: PathBuf,
+    },
+    /// A file split-json would write is a directory, a FIFO, a device….
+    SplitTargetNotAFile {
+        path: PathBuf,
+    },
+    /// The lock file that keeps two split-json runs for one NAME apart.
+    SplitLock {
+        name: String,
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// A key file and the new key that cannot be compared without opening a sealed key.
+    KeyNotComparable {
+        path: PathBuf,
+    },
+    /// NAME already has a key file in another format than the new key's.
+    KeyFilesWouldMix {
+        name: String,
+        existing: PathBuf,
+        new: PathBuf,
+    },
+    /// A new certificate whose public key is not that of NAME's key.
+    CertificateForOtherKey {
+        cert: PathBuf,
+        key: PathBuf,
+    },
+    // issue 13: keys, validity, serials
+    /// An RSA key (to sign with, or to issue a certificate for) whose public
+    /// exponent is not 65537.
+    RsaExponent {
+        source: String,
+        exponent: String,
+    },
+    /// Under strict checking, a notBefore earlier than the issuing CA's.
+    PredatesCa {
+        requested: String,
+        ca_not_before: String,
+    },
+    /// A requested validity that the issuing CA's validity does not overlap.
+    OutsideCaValidity {
+        source: String,
+        not_before: String,
+        not_after: String,
+        ca_not_before: String,
+        ca_not_after: String,
+    },
+    // issue 14: renewal
+    /// Renewing a root with its own key (initca): `source` is not a
+    /// self-signed root (an intermediate is renewed by its issuer, with `renew`).
+    RenewRootNotSelfSigned {
+        source: String,
+    },
+    /// A key given for a certificate (renewing with the same key) that is
+    /// not the certificate's key.
+    KeyNotForCertificate {
+        key: String,
+        cert: String,
+    },
+    /// `renew` of a certificate that is not a CA under a CA profile, which
+    /// would make it one.
+    RenewLeafUnderCaProfile {
+        cert: String,
+        profile: String,
+    },
+    // issue 14: re-runs and pipes
+    /// JSON output (cfssl's or certsmith's) given to sign, with no `csr` in it.
+    OutputWithoutCsr {
+        source: String,
+    },
+    /// JSON output whose plaintext `key` is not the key of its `csr`.
+    KeyNotForCsr {
+        source: String,
+    },
+    /// A key to make a request with, given a certificate request rather than a CSR JSON.
+    KeyGivenForCsr {
+        source: String,
+    },
+    /// split-json, rekeying, would replace the key of a CA certificate.
+    RekeyCaKey {
+        key: PathBuf,
+        cert: PathBuf,
+    },
+    /// split-json, rekeying, beside a certificate that is not the old key's.
+    RekeyCannotTell {
+        key: PathBuf,
+        cert: PathBuf,
+    },
+    /// split-json, rekeying, would replace a key, and the output has no certificate.
+    RekeyWithoutCertificate {
+        name: String,
+    },
+    // issue 14: flags
+    /// Under strict checking, a certificate for TLS servers (a leaf profile with
+    /// `server auth`) that would have no DNS name or IP address.
+    ServerWithoutSan {
+        profile: String,
+    },
+    // issue 14: key files and passphrases
+    /// `key encrypt/decrypt -o FILE` where FILE exists and replacing it was not asked for.
+    KeyOutputExists {
+        path: PathBuf,
+    },
+    /// `key … -o FILE` where FILE is a symbolic link (followed or replaced, it
+    /// would put a secret somewhere the command line does not say).
+    OutputIsSymlink {
+        path: PathBuf,
+    },
+    /// A passphrase to seal with that is shorter than `min` characters.
+    WeakPassphrase {
+        min: usize,
+    },
+
+    // issue 14: docs and first contact
+    /// The CSR JSON named on the command line does not exist (yet).
+    CsrJsonMissing {
+        path: PathBuf,
+    },
+    /// The config JSON named on the command line does not exist (yet).
+    ConfigMissing {
+        path: PathBuf,
+    },
+    // issue 14: messages
+    /// PEM that cannot be read as PEM: bad base64, a block cut short before
+    /// its END line, mismatched BEGIN and END labels.
+    BrokenPem {
+        source: String,
+        problem: String,
+    },
+    /// PEM where JSON is read (a CSR piped to split-json, a CSR as
+    /// the config): `label` is the first block's, when it can be quoted.
+    PemNotJson {
+        source: String,
+        label: Option<String>,
+    },
+    /// A DER file where JSON is read: `kind` is what it is, when known.
+    DerNotJson {
+        source: String,
+        kind: Option<&'static str>,
+    },
+    /// An auth key named `env:VAR` whose variable is not set.
+    AuthKeyVariableUnset {
+        var: String,
+    },
+    /// split-json's NAME has a directory part with a file (not a directory) in it.
+    NotADirectory {
+        path: PathBuf,
+        name: String,
+    },
+    /// split-json's NAME has a directory part that could not be made.
+    MakeDirectory {
+        path: PathBuf,
+        source: io::Error,
+    },
+    /// A signer that does not serve `sign` (multirootca serves only `authsign`).
+    SignNotServed {
+        url: String,
+        answer: String,
+    },
+    /// Plain HTTP sent to a signer that speaks HTTPS (a bare `host:port` means http://).
+    PlainHttpToHttps {
+        url: String,
+    },
+}

@@ -1,0 +1,1449 @@
+//! Every error message and hint, pinned: one row per variant of
+//! `certsmith::Error` (and one per branch where a message has several), with
+//! the exact text the library's Display gives, the text the user sees after
+//! `error: ` (src/cli/hint.rs adds the flag names the library leaves out) and
+//! the `hint: ` line. A changed message fails here and is reviewed; a new
+//! variant fails `every_variant_has_a_row` until it has a row.
+
+// The binary's hint module, compiled into this test on its own: it uses
+// nothing of the binary but `certsmith::Error`, and an integration test
+// cannot reach into the binary crate otherwise.
+#[path = "../../src/cli/hint.rs"]
+mod hint;
+
+use std::collections::BTreeSet;
+use std::io;
+use std::path::PathBuf;
+
+use certsmith::Error;
+use certsmith::keys::KeyAlgorithm;
+
+use crate::support::Scratch;
+
+struct Row {
+    error: Error,
+    /// The library's Display, when the CLI shows something else.
+    library: Option<&'static str>,
+    shown: &'static str,
+    hint: Option<&'static str>,
+}
+
+/// A message that the CLI shows as the library says it.
+fn row(error: Error, shown: &'static str, hint: Option<&'static str>) -> Row {
+    Row {
+        error,
+        library: None,
+        shown,
+        hint,
+    }
+}
+
+/// A message to which the CLI adds the flag that caused or can override it.
+fn flagged(
+    error: Error,
+    library: &'static str,
+    shown: &'static str,
+    hint: Option<&'static str>,
+) -> Row {
+    Row {
+        error,
+        library: Some(library),
+        shown,
+        hint,
+    }
+}
+
+fn table() -> Vec<Row> {
+    vec![
+        row(
+            Error::In {
+                source: "ca.pem".into(),
+                error: Box::new(Error::EmptyIdentity),
+            },
+            "ca.pem: the request names nobody: no CN, no names and no hosts",
+            Some("give the request a \"CN\" or \"hosts\" (or pass --hostname)"),
+        ),
+        row(
+            Error::ReadFile {
+                path: PathBuf::from("out/ca-key.pem"),
+                source: io::Error::from(io::ErrorKind::PermissionDenied),
+            },
+            "cannot read out/ca-key.pem: permission denied",
+            None,
+        ),
+        row(
+            Error::ReadFile {
+                path: PathBuf::from("certs"),
+                source: io::Error::from_raw_os_error(21),
+            },
+            "cannot read certs: is a directory",
+            None,
+        ),
+        row(
+            Error::WriteFile {
+                path: PathBuf::from("out/ca-key.pem"),
+                source: io::Error::from(io::ErrorKind::PermissionDenied),
+            },
+            "cannot write out/ca-key.pem: permission denied",
+            None,
+        ),
+        row(
+            Error::ReadStdin {
+                source: io::Error::from(io::ErrorKind::PermissionDenied),
+            },
+            "cannot read standard input: permission denied",
+            None,
+        ),
+        row(
+            Error::Json {
+                source: "ca.pem".into(),
+                message: "expected value at line 1 column 2".into(),
+            },
+            "ca.pem: invalid JSON: expected value at line 1 column 2",
+            Some("cfssl's formats are described in the README (CSR JSON and config JSON)"),
+        ),
+        row(
+            Error::JsonField {
+                source: "ca-config.json".into(),
+                field: "expiry".into(),
+                expected: "a string",
+            },
+            "ca-config.json: `expiry` must be a string",
+            Some("cfssl's formats are described in the README (CSR JSON and config JSON)"),
+        ),
+        row(
+            Error::JsonField {
+                source: "csr.json".into(),
+                field: "".into(),
+                expected: "an object",
+            },
+            "csr.json: the document must be an object",
+            Some("cfssl's formats are described in the README (CSR JSON and config JSON)"),
+        ),
+        row(
+            Error::InvalidDuration {
+                source: "ca.pem".into(),
+                field: "expiry".into(),
+                value: "bad value".into(),
+                reason: "the reason".into(),
+            },
+            "ca.pem: `expiry` is not a duration: \"bad value\": the reason",
+            Some(
+                "use Go duration syntax such as \"8760h\" or \"1h30m\" (certsmith also accepts \"365d\" and \"1y\")",
+            ),
+        ),
+        row(
+            Error::InvalidTime {
+                source: "ca.pem".into(),
+                field: "expiry".into(),
+                value: "bad value".into(),
+            },
+            "ca.pem: `expiry` is not an RFC 3339 time: \"bad value\"",
+            Some("use a time such as \"2030-01-01T00:00:00Z\""),
+        ),
+        row(
+            Error::InvalidKeySpec {
+                source: "ca.pem".into(),
+                reason: "the reason".into(),
+            },
+            "ca.pem: invalid `key`: the reason",
+            None,
+        ),
+        row(
+            Error::UnknownUsage {
+                profile: "server".into(),
+                usage: "signing everything".into(),
+            },
+            "profile `server`: unknown usage \"signing everything\"",
+            Some(
+                "usages are cfssl's strings, e.g. \"digital signature\", \"key encipherment\", \"server auth\", \"client auth\", \"cert sign\"",
+            ),
+        ),
+        row(
+            Error::InvalidRegex {
+                profile: "server".into(),
+                pattern: "^.*\\.example\\.com$".into(),
+                reason: "the reason".into(),
+            },
+            "profile `server`: name_whitelist \"^.*\\.example\\.com$\" is not a valid regular expression: the reason",
+            None,
+        ),
+        row(
+            Error::InvalidPolicy {
+                profile: "server".into(),
+                reason: "the reason".into(),
+            },
+            "profile `server`: invalid policies: the reason",
+            None,
+        ),
+        row(
+            Error::UnknownProfile {
+                name: "sever".into(),
+                known: vec!["first".into(), "second".into()],
+            },
+            "unknown profile \"sever\" (known profiles: first, second)",
+            Some(
+                "pass --profile with one of the known names, or --config with a file that defines it",
+            ),
+        ),
+        row(
+            Error::ProfileWithoutExpiry {
+                profile: "server".into(),
+            },
+            "profile `server` has no expiry",
+            Some("add \"expiry\": \"8760h\" (or not_after) to the profile"),
+        ),
+        row(
+            Error::RemoteProfile {
+                profile: "server".into(),
+            },
+            "profile `server` signs through a remote server, which this build cannot do locally",
+            None,
+        ),
+        row(
+            Error::CaProfileWithoutCertSign {
+                profile: "server".into(),
+            },
+            "profile `server` makes CA certificates but lacks the usage \"cert sign\"",
+            Some(
+                "sign CA requests with a profile that has \"ca_constraint\": {\"is_ca\": true} and the usages \"cert sign\", \"crl sign\"",
+            ),
+        ),
+        row(
+            Error::CertSignInLeafProfile {
+                profile: "server".into(),
+            },
+            "profile `server` asks for \"cert sign\" but is not a CA profile (no ca_constraint.is_ca)",
+            None,
+        ),
+        row(
+            Error::InitcaNeedsCaProfile {
+                profile: "server".into(),
+            },
+            "profile `server` is not a CA profile; initca makes a CA certificate",
+            Some("omit --profile, or name a profile with \"ca_constraint\": {\"is_ca\": true}"),
+        ),
+        row(
+            Error::CrossSignNeedsCaProfile {
+                profile: "server".into(),
+            },
+            "profile `server` is not a CA profile; cross-sign makes a CA certificate",
+            Some("omit --profile, or name a profile with \"ca_constraint\": {\"is_ca\": true}"),
+        ),
+        row(
+            Error::InvalidHost {
+                value: "bad value".into(),
+                reason: "the reason",
+            },
+            "invalid host \"bad value\": the reason",
+            Some(
+                "hosts are DNS names, IP addresses, email addresses or URIs; non-ASCII names go in their xn-- form",
+            ),
+        ),
+        row(
+            Error::SubjectValue {
+                field: "CN",
+                value: "bad value".into(),
+                reason: "the reason".into(),
+            },
+            "subject CN \"bad value\": the reason",
+            None,
+        ),
+        row(
+            Error::EmptyIdentity,
+            "the request names nobody: no CN, no names and no hosts",
+            Some("give the request a \"CN\" or \"hosts\" (or pass --hostname)"),
+        ),
+        row(
+            Error::NameNotAllowed {
+                name: "certs/app".into(),
+                profile: "server".into(),
+                pattern: "^.*\\.example\\.com$".into(),
+            },
+            "name \"certs/app\" is not allowed by profile `server` (name_whitelist \"^.*\\.example\\.com$\")",
+            Some(
+                "change the request's CN/hosts, or use a profile whose name_whitelist allows the name",
+            ),
+        ),
+        row(
+            Error::NoPrivateKey {
+                source: "ca.pem".into(),
+            },
+            "ca.pem: no private key found",
+            None,
+        ),
+        row(
+            Error::KeyParse {
+                source: "ca.pem".into(),
+                reason: "the reason".into(),
+            },
+            "ca.pem: cannot read private key: the reason",
+            None,
+        ),
+        row(
+            Error::PublicKeyParse {
+                source: "app-pub.pem".into(),
+                reason: "the reason".into(),
+            },
+            "app-pub.pem: not a valid public key: the reason",
+            None,
+        ),
+        row(
+            Error::EncryptedPemKey {
+                source: "ca.pem".into(),
+            },
+            "ca.pem: the private key is PEM-encrypted",
+            Some(
+                "decrypt it first (openssl pkey -in KEY -out plain.pem), or seal CA keys with age instead",
+            ),
+        ),
+        row(
+            Error::UnsupportedKey {
+                source: "ca-key.pem".into(),
+                what: "DSA".into(),
+            },
+            "ca-key.pem: unsupported key: DSA",
+            None,
+        ),
+        row(
+            Error::KeyGeneration {
+                what: "ecdsa-256".into(),
+            },
+            "cannot generate ecdsa-256 key",
+            None,
+        ),
+        row(
+            Error::Encoding {
+                what: "the certificate",
+                cause: der::ErrorKind::Overflow.into(),
+            },
+            "signing failed: encoding the certificate: integer overflow",
+            None,
+        ),
+        row(
+            Error::SelfSignedForOtherKey,
+            "signing failed: a self-signed certificate must be for the signing key",
+            None,
+        ),
+        row(
+            Error::NoRandomness,
+            "signing failed: no randomness for the serial number",
+            None,
+        ),
+        row(
+            Error::TimeBefore1970 {
+                time: "1969-12-31T23:59:59Z".into(),
+            },
+            "signing failed: time 1969-12-31T23:59:59Z is before 1970",
+            None,
+        ),
+        row(
+            Error::SignatureFailed {
+                algorithm: KeyAlgorithm::Rsa(2048),
+                what: "RSA signature",
+            },
+            "signing failed: RSA 2048 RSA signature",
+            None,
+        ),
+        row(
+            Error::NoPemObject {
+                source: "ca.pem".into(),
+                expected: "certificate",
+            },
+            "ca.pem: no certificate found",
+            None,
+        ),
+        row(
+            Error::WrongKind {
+                source: "app.csr".into(),
+                found: "a certificate",
+                expected: "certificate request",
+            },
+            "app.csr holds a certificate, not a certificate request",
+            Some("`certsmith inspect app.csr` shows what it holds"),
+        ),
+        row(
+            Error::CertificateParse {
+                source: "ca.pem".into(),
+                reason: "the reason".into(),
+            },
+            "ca.pem: not a valid certificate: the reason",
+            None,
+        ),
+        row(
+            Error::CsrParse {
+                source: "ca.pem".into(),
+                reason: "the reason".into(),
+            },
+            "ca.pem: not a valid certificate request: the reason",
+            None,
+        ),
+        row(
+            Error::CrlParse {
+                source: "ca.pem".into(),
+                reason: "the reason".into(),
+            },
+            "ca.pem: not a valid CRL: the reason",
+            None,
+        ),
+        row(
+            Error::CsrSignature {
+                source: "ca.pem".into(),
+            },
+            "ca.pem: the certificate request's signature does not verify",
+            None,
+        ),
+        row(
+            Error::UnsupportedSignatureAlgorithm {
+                source: "ca.pem".into(),
+                oid: "1.2.3.4".into(),
+            },
+            "ca.pem: unsupported signature algorithm 1.2.3.4",
+            None,
+        ),
+        row(
+            Error::NotACa {
+                source: "ca.pem".into(),
+                reason: "the reason",
+            },
+            "ca.pem: not a CA certificate: the reason",
+            Some("--ca must be the issuing CA's certificate, not a leaf"),
+        ),
+        row(
+            Error::CaKeyMismatch {
+                cert: "app.pem".into(),
+                key: "app-key.pem".into(),
+            },
+            "CA key app-key.pem does not match CA certificate app.pem",
+            Some("check that --ca and --ca-key come from the same initca run"),
+        ),
+        row(
+            Error::CaExpired {
+                source: "ca.pem".into(),
+                not_after: "2030-01-01T00:00:00Z".into(),
+            },
+            "CA certificate ca.pem expired on 2030-01-01T00:00:00Z",
+            None,
+        ),
+        row(
+            Error::CaRequestUnderLeafProfile {
+                profile: "server".into(),
+            },
+            "the request asks for a CA certificate but profile `server` is not a CA profile",
+            Some(
+                "sign CA requests with a profile that has \"ca_constraint\": {\"is_ca\": true} and the usages \"cert sign\", \"crl sign\"",
+            ),
+        ),
+        row(
+            Error::PathLenExhausted {
+                source: "ca.pem".into(),
+            },
+            "CA certificate ca.pem has pathlen 0 and cannot issue CA certificates",
+            None,
+        ),
+        row(
+            Error::EmptyValidity {
+                not_before: "1960-01-01T00:00:00Z".into(),
+                not_after: "2030-01-01T00:00:00Z".into(),
+            },
+            "empty validity: notBefore 1960-01-01T00:00:00Z is not before notAfter 2030-01-01T00:00:00Z",
+            None,
+        ),
+        flagged(
+            Error::OutlivesCa {
+                requested: "2040-01-01T00:00:00Z".into(),
+                ca_not_after: "2035-01-01T00:00:00Z".into(),
+            },
+            "notAfter 2040-01-01T00:00:00Z would outlive the CA (notAfter 2035-01-01T00:00:00Z)",
+            "notAfter 2040-01-01T00:00:00Z would outlive the CA (notAfter 2035-01-01T00:00:00Z) and --strict is set",
+            Some("shorten the profile's expiry, or drop --strict to clamp notAfter to the CA's"),
+        ),
+        row(
+            Error::RequestFailed {
+                messages: vec!["invalid request".into(), "no hosts".into()],
+            },
+            "request failed: invalid request; no hosts",
+            None,
+        ),
+        row(
+            Error::NothingToSplit {
+                source: "ca.pem".into(),
+            },
+            "ca.pem: no cert, key, csr, bundle or ocspResponse to write",
+            Some(
+                "pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)",
+            ),
+        ),
+        row(
+            Error::EmptyInput {
+                source: "ca.pem".into(),
+            },
+            "ca.pem is empty: nothing to split",
+            Some("if a command before the pipe failed, its error is above"),
+        ),
+        row(
+            Error::InvalidNameConstraint {
+                profile: "server".into(),
+                value: "bad value".into(),
+                reason: "the reason".into(),
+            },
+            "profile `server`: invalid name constraint \"bad value\": the reason",
+            None,
+        ),
+        row(
+            Error::NameConstraintViolation {
+                name: "certs/app".into(),
+                constraint: "excluded DNS .internal".into(),
+                ca: "ca.pem".into(),
+            },
+            "name \"certs/app\" violates the name constraints of ca.pem: excluded DNS .internal",
+            Some(
+                "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it",
+            ),
+        ),
+        row(
+            Error::Ledger {
+                path: PathBuf::from("out/ca-key.pem"),
+                line: 7,
+                reason: "the reason".into(),
+            },
+            "out/ca-key.pem: line 7: the reason",
+            None,
+        ),
+        row(
+            Error::LedgerIo {
+                path: PathBuf::from("out/ca-key.pem"),
+                source: io::Error::from(io::ErrorKind::PermissionDenied),
+            },
+            "ledger out/ca-key.pem: permission denied",
+            None,
+        ),
+        row(
+            Error::InvalidSerial {
+                value: "5A3F".into(),
+            },
+            "invalid serial \"5A3F\": expected at most 20 octets of hexadecimal digits, as openssl prints them",
+            Some("e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it"),
+        ),
+        row(
+            Error::UnknownReason {
+                value: "bad value".into(),
+            },
+            "unknown revocation reason \"bad value\"",
+            Some(
+                "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise",
+            ),
+        ),
+        row(
+            Error::RevokedFile {
+                path: PathBuf::from("out/ca-key.pem"),
+                line: 7,
+                reason: "the reason".into(),
+            },
+            "out/ca-key.pem: line 7: the reason",
+            None,
+        ),
+        row(
+            Error::NotIssuedByCa {
+                cert: "app.pem".into(),
+                ca: "ca.pem".into(),
+            },
+            "app.pem was not issued by ca.pem",
+            None,
+        ),
+        row(
+            Error::ChainIncomplete {
+                cert: "app.pem".into(),
+                reason: "the reason".into(),
+            },
+            "no complete chain for app.pem: the reason",
+            None,
+        ),
+        row(
+            Error::NotFederable {
+                source: "ca.pem".into(),
+                reason: "the reason".into(),
+            },
+            "ca.pem: not a federable root: the reason",
+            None,
+        ),
+        row(
+            Error::NoPkiObject {
+                source: "ca.pem".into(),
+            },
+            "ca.pem: no certificate, CSR, key, public key or CRL found",
+            None,
+        ),
+        row(
+            Error::RemoteUrl {
+                value: "bad value".into(),
+            },
+            "\"bad value\" is not a signer address (https://host:port, http://host:port or host:port)",
+            None,
+        ),
+        flagged(
+            Error::MissingCa {
+                profile: "server".into(),
+            },
+            "profile `server` signs locally: the CA's certificate and key are needed",
+            "profile `server` signs locally: --ca and --ca-key are needed",
+            Some("pass --ca CA_CERT --ca-key CA_KEY, or a profile with remote/auth_remote"),
+        ),
+        row(
+            Error::InvalidAuthKey {
+                reason: "the reason".into(),
+            },
+            "invalid auth key: the reason",
+            Some(
+                "an auth key is hex digits, as in cfssl's auth_keys: name a variable (env:VAR) or a file (file:PATH) that holds them",
+            ),
+        ),
+        row(
+            Error::RemoteUnreachable {
+                attempts: vec!["first".into(), "second".into()],
+            },
+            "no remote answered: first; second",
+            Some("check the address and that the signer runs (cfssl serve, multirootca)"),
+        ),
+        row(
+            Error::RemoteTls {
+                url: "https://ca.example:8888".into(),
+                reason: "the reason".into(),
+            },
+            "https://ca.example:8888: TLS failed: the reason",
+            Some("pass the signer's CA with --tls-remote-ca FILE"),
+        ),
+        row(
+            Error::RemoteFailed {
+                url: "https://ca.example:8888".into(),
+                status: 500,
+                messages: vec!["first".into(), "second".into()],
+            },
+            "https://ca.example:8888: HTTP 500: first; second",
+            None,
+        ),
+        row(
+            Error::RemoteResponse {
+                url: "https://ca.example:8888".into(),
+                reason: "the reason".into(),
+            },
+            "https://ca.example:8888: the reason",
+            None,
+        ),
+        row(
+            Error::RemoteKeyMismatch {
+                url: "https://ca.example:8888".into(),
+            },
+            "https://ca.example:8888: the server returned a certificate for a different key",
+            None,
+        ),
+        row(
+            Error::InvalidRecipient {
+                value: "bad value".into(),
+                reason: "the reason".into(),
+            },
+            "invalid recipient \"bad value\": the reason",
+            Some(
+                "recipients are age1… keys (certsmith key identity, age-keygen) or ssh-ed25519/ssh-rsa public keys",
+            ),
+        ),
+        row(
+            Error::Seal {
+                reason: "the reason".into(),
+            },
+            "cannot seal the key: the reason",
+            None,
+        ),
+        row(
+            Error::Unseal {
+                source: "ca.pem".into(),
+                reason: "the reason".into(),
+                cause: Box::new(io::Error::from(io::ErrorKind::UnexpectedEof)),
+            },
+            "ca.pem: cannot open the sealed key: the reason",
+            None,
+        ),
+        row(
+            Error::SealedKeyLocked {
+                source: "ca.pem".into(),
+            },
+            "ca.pem: the key is age-encrypted and no identity was given",
+            Some("pass the custodian's identity with -i/--identity FILE"),
+        ),
+        row(
+            Error::WrongIdentity {
+                source: "ca.pem".into(),
+            },
+            "ca.pem: no identity given can decrypt this key",
+            Some("pass the custodian's identity with -i/--identity FILE"),
+        ),
+        row(
+            Error::WrongPassphrase {
+                source: "ca.pem".into(),
+            },
+            "ca.pem: wrong passphrase",
+            Some("pass --passphrase-file FILE (or -), or set CERTSMITH_PASSPHRASE"),
+        ),
+        row(
+            Error::IdentityFile {
+                source: "ca.pem".into(),
+                reason: "the reason".into(),
+            },
+            "ca.pem: cannot read identities: the reason",
+            None,
+        ),
+        row(
+            Error::NoPassphraseSource {
+                what: "the new key".into(),
+            },
+            "a passphrase is needed for the new key but there is no terminal to ask on",
+            Some("pass --passphrase-file FILE (or -), or set CERTSMITH_PASSPHRASE"),
+        ),
+        row(
+            Error::PassphraseMismatch,
+            "the passphrases did not match",
+            None,
+        ),
+        row(
+            Error::NoSealGiven,
+            "nothing to seal the key to",
+            Some("pass -r RECIPIENT, -R FILE or -p"),
+        ),
+        row(
+            Error::EmptyPassphrase,
+            "the passphrase is empty",
+            Some("pass --passphrase-file FILE (or -), or set CERTSMITH_PASSPHRASE"),
+        ),
+        row(
+            Error::SecretToTerminal,
+            "refusing to print a private key on a terminal",
+            Some(
+                "pass -o FILE to write it to a file made 0600 (certsmith key decrypt -o key.pem KEY)",
+            ),
+        ),
+        row(
+            Error::EmptyBaseName {
+                name: "certs/app".into(),
+            },
+            "NAME \"certs/app\" has no base name for the files",
+            Some("give a base name such as ca or certs/ca (writes ca.pem, ca-key.pem, ca.csr)"),
+        ),
+        row(
+            Error::BackdateTooFar {
+                not_before: "1960-01-01T00:00:00Z".into(),
+            },
+            "notBefore would be 1960-01-01T00:00:00Z: certificates cannot start before 1970",
+            Some("use a shorter backdate (cfssl's default is 5m) or a later not_before"),
+        ),
+        row(
+            Error::SecretOnCommandLine {
+                option: "--auth-key",
+            },
+            "--auth-key: refusing a key typed on the command line, where ps and shell history show it",
+            Some(
+                "name it instead: --auth-key file:PATH (a file holding the hex) or --auth-key env:VAR",
+            ),
+        ),
+        row(
+            Error::IdentityExists {
+                path: PathBuf::from("out/ca-key.pem"),
+            },
+            "out/ca-key.pem already exists; refusing to replace an identity",
+            Some("choose another -o FILE, or pass --force to replace it"),
+        ),
+        row(
+            Error::KeyFileHoldsOtherKey {
+                path: PathBuf::from("out/ca-key.pem"),
+            },
+            "out/ca-key.pem already holds a different private key; refusing to replace it",
+            Some("move the old key away first, or pass --force to replace it"),
+        ),
+        row(
+            Error::KeyFileUnreadable {
+                path: PathBuf::from("out/ca-key.pem"),
+                reason: "the reason".into(),
+            },
+            "out/ca-key.pem exists and is not a private key certsmith can compare (the reason); refusing to replace it",
+            Some("move the old key away first, or pass --force to replace it"),
+        ),
+        row(
+            Error::SerialNotRevocable {
+                cert: "app.pem".into(),
+                serial: "5A3F".into(),
+                reason: "the reason",
+            },
+            "app.pem: serial 5A3F cannot be revoked by a CRL: it is the reason",
+            Some(
+                "no CRL can revoke it: stop trusting it by other means (remove it, or rotate the CA that issued it)",
+            ),
+        ),
+        row(
+            Error::SerialNotIssued {
+                serial: "5A3F".into(),
+                ledger: PathBuf::from("ca.ledger"),
+                ca: "ca.pem".into(),
+            },
+            "serial 5A3F is not recorded in ca.ledger as issued by ca.pem",
+            Some(
+                "check the serial (openssl x509 -noout -serial -in CERT); revoke by --cert FILE for a certificate this CA issued before the ledger existed, or pass --force if the serial is right but no file is left",
+            ),
+        ),
+        row(
+            Error::RequestForTheCasKey {
+                source: "ca.pem".into(),
+                ca: "ca.pem".into(),
+            },
+            "ca.pem is for the key of the CA ca.pem: a certificate it issues never carries its own key",
+            Some("give the certificate its own key (sign without --key makes one), never the CA's"),
+        ),
+        row(
+            Error::SubjectValueInRequest {
+                source: "app.csr".into(),
+                field: "O".into(),
+                value: "bad value".into(),
+            },
+            "app.csr: subject attribute O \"bad value\" holds a control character or a bidirectional override",
+            None,
+        ),
+        row(
+            Error::NoCertificateToCheck {
+                paths: "certs/".into(),
+            },
+            "no certificate to check in certs/",
+            Some(
+                "name certificate files or directories that hold them (keys and CSRs have no expiry)",
+            ),
+        ),
+        row(
+            Error::CaCertificateWouldBeReplaced {
+                path: PathBuf::from("out/ca-key.pem"),
+            },
+            "out/ca-key.pem is a CA certificate, and the new one is not; refusing to replace it",
+            Some(
+                "split a leaf under its own NAME (never the CA's), or pass --force to replace it anyway",
+            ),
+        ),
+        row(
+            Error::WouldReplaceSecret {
+                path: PathBuf::from("out/ca-key.pem"),
+            },
+            "out/ca-key.pem holds a private key; refusing to replace it with a certificate or request",
+            Some(
+                "choose a NAME whose files are not another NAME's key (the certificate of ca-key is ca-key.pem, the key of ca), or pass --force",
+            ),
+        ),
+        row(
+            Error::SplitTargetIsSymlink {
+                path: PathBuf::from("out/ca-key.pem"),
+            },
+            "out/ca-key.pem is a symbolic link; refusing to replace it",
+            Some(
+                "remove the link, or give NAME the directory it points into (split-json certs/ca)",
+            ),
+        ),
+        row(
+            Error::SplitTargetNotAFile {
+                path: PathBuf::from("out/ca-key.pem"),
+            },
+            "out/ca-key.pem exists and is not a regular file; refusing to replace it",
+            Some("move it away, or choose another NAME"),
+        ),
+        row(
+            Error::SplitLock {
+                name: "certs/app".into(),
+                path: PathBuf::from("out/ca-key.pem"),
+                source: io::Error::from(io::ErrorKind::PermissionDenied),
+            },
+            "cannot lock certs/app for writing (out/ca-key.pem): permission denied",
+            None,
+        ),
+        row(
+            Error::KeyNotComparable {
+                path: PathBuf::from("out/ca-key.pem"),
+            },
+            "out/ca-key.pem cannot be compared with the new key without opening a sealed key; refusing to replace it",
+            Some("move the old key away first, or pass --force to replace it"),
+        ),
+        row(
+            Error::KeyFilesWouldMix {
+                name: "certs/app".into(),
+                existing: PathBuf::from("app-key.age"),
+                new: PathBuf::from("app-key.pem"),
+            },
+            "app-key.age already holds a key for certs/app; refusing to write app-key.pem beside it",
+            Some(
+                "split the new output under another NAME, or pass --force to write it beside the old key",
+            ),
+        ),
+        row(
+            Error::CertificateForOtherKey {
+                cert: PathBuf::from("app.pem"),
+                key: PathBuf::from("app-key.pem"),
+            },
+            "the new app.pem is not for the key in app-key.pem; refusing to write it",
+            Some("split it under another NAME, or pass --force to write it anyway"),
+        ),
+        row(
+            Error::RsaExponent {
+                source: "ca.pem".into(),
+                exponent: "3".into(),
+            },
+            "ca.pem: RSA public exponent 3 is refused: certsmith signs only with and for RSA keys whose exponent is 65537",
+            Some(
+                "make a new key with exponent 65537 (certsmith genkey, or openssl genrsa without -3)",
+            ),
+        ),
+        flagged(
+            Error::PredatesCa {
+                requested: "2040-01-01T00:00:00Z".into(),
+                ca_not_before: "2025-01-01T00:00:00Z".into(),
+            },
+            "notBefore 2040-01-01T00:00:00Z would precede the CA's notBefore 2025-01-01T00:00:00Z",
+            "notBefore 2040-01-01T00:00:00Z would precede the CA's notBefore 2025-01-01T00:00:00Z and --strict is set",
+            Some("sign once the CA is valid, or drop --strict to clamp notBefore to the CA's"),
+        ),
+        row(
+            Error::OutsideCaValidity {
+                source: "ca.pem".into(),
+                not_before: "1960-01-01T00:00:00Z".into(),
+                not_after: "2030-01-01T00:00:00Z".into(),
+                ca_not_before: "2025-01-01T00:00:00Z".into(),
+                ca_not_after: "2035-01-01T00:00:00Z".into(),
+            },
+            "CA certificate ca.pem is valid from 2025-01-01T00:00:00Z to 2035-01-01T00:00:00Z, which leaves nothing of the requested validity 1960-01-01T00:00:00Z to 2030-01-01T00:00:00Z",
+            Some(
+                "sign with a profile whose validity (backdate, expiry, not_before, not_after) overlaps the CA's",
+            ),
+        ),
+        flagged(
+            Error::RenewRootNotSelfSigned {
+                source: "ca.pem".into(),
+            },
+            "ca.pem is not a self-signed root: only a root is renewed with its own key",
+            "ca.pem is not a self-signed root: initca --key renews a root with its own key",
+            Some(
+                "renew an intermediate under its issuer: certsmith renew --ca ISSUER.pem --ca-key ISSUER-KEY --profile intermediate ca.pem",
+            ),
+        ),
+        row(
+            Error::KeyNotForCertificate {
+                key: "app-key.pem".into(),
+                cert: "app.pem".into(),
+            },
+            "app-key.pem is not the key of app.pem: their public keys differ",
+            Some("pass the private key that app.pem was issued for"),
+        ),
+        row(
+            Error::RenewLeafUnderCaProfile {
+                cert: "app.pem".into(),
+                profile: "server".into(),
+            },
+            "app.pem is not a CA certificate, and profile `server` would make it one",
+            Some(
+                "renew it under the leaf profile it was issued with (--profile server, client, …)",
+            ),
+        ),
+        row(
+            Error::OutputWithoutCsr {
+                source: "ca.pem".into(),
+            },
+            "ca.pem is certsmith or cfssl output without a `csr`: nothing to sign",
+            Some(
+                "pipe in what genkey or csr print (certsmith csr --key KEY --from-cert CERT | certsmith sign …)",
+            ),
+        ),
+        row(
+            Error::KeyNotForCsr {
+                source: "ca.pem".into(),
+            },
+            "ca.pem: `key` is not the private key of `csr`",
+            Some("pipe in the output of one genkey or csr run as it was printed"),
+        ),
+        flagged(
+            Error::KeyGivenForCsr {
+                source: "ca.pem".into(),
+            },
+            "ca.pem is already a certificate request: a key makes one only from a CSR JSON",
+            "ca.pem is already a certificate request: --key makes one only from a CSR JSON",
+            Some(
+                "sign the request as it is without --key, or give --key the CSR JSON to make the request from",
+            ),
+        ),
+        flagged(
+            Error::RekeyCaKey {
+                key: PathBuf::from("app-key.pem"),
+                cert: PathBuf::from("app.pem"),
+            },
+            "rekeying never replaces a CA key (app-key.pem belongs to the CA certificate app.pem)",
+            "--rekey never replaces a CA key (app-key.pem belongs to the CA certificate app.pem); use --force to replace it anyway",
+            None,
+        ),
+        row(
+            Error::RekeyCannotTell {
+                key: PathBuf::from("app-key.pem"),
+                cert: PathBuf::from("app.pem"),
+            },
+            "cannot tell whether app-key.pem is a CA key: app.pem is not its certificate; refusing to replace it",
+            Some("move the old files away first, or pass --force to replace the key anyway"),
+        ),
+        flagged(
+            Error::RekeyWithoutCertificate {
+                name: "certs/app".into(),
+            },
+            "rekeying replaces the key of certs/app only together with a certificate for the new key, and the output has none",
+            "--rekey replaces the key of certs/app only together with a certificate for the new key, and the output has none",
+            Some(
+                "split the output of sign or gencert, which carries the certificate with the new key",
+            ),
+        ),
+        flagged(
+            Error::ServerWithoutSan {
+                profile: "server".into(),
+            },
+            "profile `server` makes TLS server certificates, and this one would have no DNS name or IP address (no \"hosts\")",
+            "profile `server` makes TLS server certificates, and this one would have no DNS name or IP address (no \"hosts\") and --strict is set",
+            Some(
+                "add \"hosts\" to the CSR JSON or pass --hostname a.example.com,10.0.0.1 (clients never match the CN)",
+            ),
+        ),
+        row(
+            Error::KeyOutputExists {
+                path: PathBuf::from("out/ca-key.pem"),
+            },
+            "out/ca-key.pem already exists; refusing to replace it",
+            Some("choose another -o FILE, or pass --force to replace it"),
+        ),
+        row(
+            Error::OutputIsSymlink {
+                path: PathBuf::from("out/ca-key.pem"),
+            },
+            "out/ca-key.pem is a symbolic link; refusing to write a secret through or over it",
+            Some("remove the link, or give -o the path of a regular file"),
+        ),
+        row(
+            Error::WeakPassphrase { min: 7 },
+            "the passphrase is shorter than 7 characters; refusing to seal with it",
+            Some(
+                "choose a longer one (four or more random words), or pass --allow-weak-passphrase",
+            ),
+        ),
+        row(
+            Error::CsrJsonMissing {
+                path: PathBuf::from("out/ca-key.pem"),
+            },
+            "cannot read out/ca-key.pem: no such file or directory",
+            Some("`certsmith print-defaults csr > out/ca-key.pem` makes a starter CSR JSON"),
+        ),
+        row(
+            Error::ConfigMissing {
+                path: PathBuf::from("out/ca-key.pem"),
+            },
+            "cannot read out/ca-key.pem: no such file or directory",
+            Some(
+                "`certsmith print-defaults config > out/ca-key.pem` makes a starter config (without --config, the built-in profiles sign)",
+            ),
+        ),
+        row(
+            Error::BrokenPem {
+                source: "ca.pem".into(),
+                problem: "bad base64: '!' is not a base64 character".into(),
+            },
+            "ca.pem: broken PEM: bad base64: '!' is not a base64 character",
+            Some(
+                "the file was cut short or altered on its way: copy it again from where it came from",
+            ),
+        ),
+        row(
+            Error::PemNotJson {
+                source: "ca.pem".into(),
+                label: Some("EC PRIVATE KEY".into()),
+            },
+            "ca.pem holds PEM (an EC PRIVATE KEY), not JSON",
+            Some(
+                "here certsmith reads JSON: a CSR JSON, a config JSON, or the output of initca, genkey, csr or sign",
+            ),
+        ),
+        row(
+            Error::DerNotJson {
+                source: "ca.pem".into(),
+                kind: Some("a certificate"),
+            },
+            "ca.pem holds DER (a certificate), not JSON",
+            Some(
+                "here certsmith reads JSON: a CSR JSON, a config JSON, or the output of initca, genkey, csr or sign",
+            ),
+        ),
+        row(
+            Error::AuthKeyVariableUnset {
+                var: "SIGNER_KEY".into(),
+            },
+            "auth key env:SIGNER_KEY: the environment variable SIGNER_KEY is not set",
+            Some(
+                "set SIGNER_KEY to the key in hex (export SIGNER_KEY=…), or name a file that holds it: file:PATH",
+            ),
+        ),
+        row(
+            Error::NotADirectory {
+                path: PathBuf::from("out/ca-key.pem"),
+                name: "certs/app".into(),
+            },
+            "out/ca-key.pem is not a directory: cannot write the files of certs/app under it",
+            Some("move it away, or choose a NAME in another directory"),
+        ),
+        row(
+            Error::MakeDirectory {
+                path: PathBuf::from("out/ca-key.pem"),
+                source: io::Error::from(io::ErrorKind::PermissionDenied),
+            },
+            "cannot make directory out/ca-key.pem: permission denied",
+            None,
+        ),
+        row(
+            Error::SignNotServed {
+                url: "https://ca.example:8888".into(),
+                answer: "404 page not found".into(),
+            },
+            "https://ca.example:8888: HTTP 404: the signer does not serve sign (it answered \"404 page not found\")",
+            Some(
+                "multirootca serves only authsign: pass --auth-key env:VAR or file:PATH (or give the profile an auth_key)",
+            ),
+        ),
+        row(
+            Error::PlainHttpToHttps {
+                url: "https://ca.example:8888".into(),
+            },
+            "https://ca.example:8888: the signer speaks HTTPS, and the request went as plain HTTP",
+            Some("use https://ca.example:8888"),
+        ),
+        row(
+            Error::PemNotJson {
+                source: "ca.pem".into(),
+                label: Some("CERTIFICATE".into()),
+            },
+            "ca.pem holds PEM (a CERTIFICATE), not JSON",
+            Some(
+                "here certsmith reads JSON: a CSR JSON, a config JSON, or the output of initca, genkey, csr or sign",
+            ),
+        ),
+        row(
+            Error::PemNotJson {
+                source: "ca.pem".into(),
+                label: None,
+            },
+            "ca.pem holds PEM, not JSON",
+            Some(
+                "here certsmith reads JSON: a CSR JSON, a config JSON, or the output of initca, genkey, csr or sign",
+            ),
+        ),
+        row(
+            Error::DerNotJson {
+                source: "ca.der".into(),
+                kind: None,
+            },
+            "ca.der holds DER, not JSON",
+            Some(
+                "here certsmith reads JSON: a CSR JSON, a config JSON, or the output of initca, genkey, csr or sign",
+            ),
+        ),
+        row(
+            Error::RequestFailed { messages: vec![] },
+            "request failed (the response carries no error message)",
+            None,
+        ),
+        row(
+            Error::RemoteFailed {
+                url: "https://ca.example:8888".into(),
+                status: 400,
+                messages: vec![],
+            },
+            "https://ca.example:8888: HTTP 400: no error message",
+            None,
+        ),
+        row(
+            Error::InvalidSerial { value: "-5".into() },
+            "invalid serial \"-5\": a negative number is not a serial number: serials are positive (RFC 5280 §4.1.2.2)",
+            Some("e.g. --serial 5A3F… as `openssl x509 -noout -serial` prints it"),
+        ),
+        row(
+            Error::RemoteTls {
+                url: "https://ca.example:8888".into(),
+                reason: "received fatal alert: CertificateRequired".into(),
+            },
+            "https://ca.example:8888: TLS failed: received fatal alert: CertificateRequired",
+            Some(
+                "the signer refused the client certificate: pass --client-cert/--client-key from a CA it trusts",
+            ),
+        ),
+        row(
+            Error::WrongKind {
+                source: "app.pem".into(),
+                found: "a certificate",
+                expected: "private key",
+            },
+            "app.pem holds a certificate, not a private key",
+            Some(
+                "give the private key instead: split-json writes the key of app.pem as app-key.pem",
+            ),
+        ),
+        row(
+            Error::CsrJsonMissing {
+                path: PathBuf::from("my csr.json"),
+            },
+            "cannot read my csr.json: no such file or directory",
+            Some("`certsmith print-defaults csr > 'my csr.json'` makes a starter CSR JSON"),
+        ),
+        flagged(
+            Error::In {
+                source: "ca-config.json".into(),
+                error: Box::new(Error::OutlivesCa {
+                    requested: "2040-01-01T00:00:00Z".into(),
+                    ca_not_after: "2035-01-01T00:00:00Z".into(),
+                }),
+            },
+            "ca-config.json: notAfter 2040-01-01T00:00:00Z would outlive the CA (notAfter 2035-01-01T00:00:00Z)",
+            "ca-config.json: notAfter 2040-01-01T00:00:00Z would outlive the CA (notAfter 2035-01-01T00:00:00Z) and --strict is set",
+            Some("shorten the profile's expiry, or drop --strict to clamp notAfter to the CA's"),
+        ),
+        row(
+            Error::In {
+                source: "ca-config.json".into(),
+                error: Box::new(Error::UnknownUsage {
+                    profile: "server".into(),
+                    usage: "signing everything".into(),
+                }),
+            },
+            "ca-config.json: profile `server`: unknown usage \"signing everything\"",
+            Some(
+                "usages are cfssl's strings, e.g. \"digital signature\", \"key encipherment\", \"server auth\", \"client auth\", \"cert sign\"",
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn every_message_and_hint_is_pinned() {
+    let mut wrong = Vec::new();
+    for row in table() {
+        let library = row.error.to_string();
+        let shown = hint::message(&row.error);
+        let given = hint::hint(&row.error);
+        if library != row.library.unwrap_or(row.shown) {
+            wrong.push(format!("{:?}\n  library message: {library:?}", row.error));
+        }
+        if shown != row.shown {
+            wrong.push(format!("{:?}\n  shown: {shown:?}", row.error));
+        }
+        if given.as_deref() != row.hint {
+            wrong.push(format!("{:?}\n  hint: {given:?}", row.error));
+        }
+    }
+    assert!(wrong.is_empty(), "changed texts:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn no_library_message_names_a_flag_or_an_environment_variable() {
+    for row in table() {
+        let library = row.error.to_string();
+        // SecretOnCommandLine quotes the option the CLI gave it, as data.
+        if matches!(row.error, Error::SecretOnCommandLine { .. }) {
+            continue;
+        }
+        assert!(
+            !library.contains("--") && !library.contains("CERTSMITH_"),
+            "{library}"
+        );
+    }
+}
+
+/// `Error` is `#[non_exhaustive]`, so no `match` here can list every
+/// variant; the enum's source is read instead, and each variant it declares
+/// must have a row.
+#[test]
+fn every_variant_has_a_row() {
+    let source = include_str!("../../src/error/mod.rs");
+    let start = source.find("pub enum Error {").expect("the enum");
+    let body = &source[start..];
+    let body = &body[..body.find("\n}\n").expect("the enum's end")];
+    let declared: BTreeSet<&str> = body
+        .lines()
+        .filter_map(|line| line.strip_prefix("    "))
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_uppercase()))
+        .map(|line| line.split([' ', ',']).next().unwrap_or_default())
+        .collect();
+    assert!(declared.len() > 100, "found only {declared:?}");
+    let rows: Vec<String> = table().iter().map(|r| format!("{:?}", r.error)).collect();
+    let covered: BTreeSet<&str> = rows
+        .iter()
+        .map(|debug| debug.split([' ', '(']).next().unwrap_or_default())
+        .collect();
+    let missing: Vec<_> = declared.difference(&covered).collect();
+    assert!(missing.is_empty(), "variants without a row: {missing:?}");
+}
+
+/// The refusals that no other CLI test reaches, run through the binary:
+/// what the user sees, line for line, from the table's variants.
+#[test]
+fn refusals_no_other_test_reaches_read_as_the_table_says() {
+    let s = Scratch::new();
+    s.init_ca(
+        "ca",
+        r#"{"CN":"Error Messages Test CA","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    s.write(
+        "app.json",
+        r#"{"CN":"app.example.com","hosts":["app.example.com"],"key":{"algo":"ecdsa","size":256}}"#,
+    );
+    let sign_with = |config: &str, json: &str| {
+        s.write(config, json);
+        s.certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--config",
+            config,
+            "app.json",
+        ])
+        .fails()
+        .to_owned()
+    };
+    let cases: Vec<(String, &str)> = vec![
+        (
+            s.certsmith(&[
+                "cross-sign",
+                "--ca",
+                "ca.pem",
+                "--ca-key",
+                "ca-key.pem",
+                "--profile",
+                "server",
+                "ca.pem",
+            ])
+            .fails()
+            .to_owned(),
+            "error: profile `server` is not a CA profile; cross-sign makes a CA certificate\n\
+             hint: omit --profile, or name a profile with \"ca_constraint\": {\"is_ca\": true}\n",
+        ),
+        (
+            sign_with(
+                "no-expiry.json",
+                r#"{"signing":{"default":{"usages":["digital signature"]}}}"#,
+            ),
+            "error: profile `default` has no expiry\n\
+             hint: add \"expiry\": \"8760h\" (or not_after) to the profile\n",
+        ),
+        (
+            sign_with(
+                "ca-no-cert-sign.json",
+                r#"{"signing":{"default":{"expiry":"1h","usages":["digital signature"],"ca_constraint":{"is_ca":true}}}}"#,
+            ),
+            "error: profile `default` makes CA certificates but lacks the usage \"cert sign\"\n\
+             hint: sign CA requests with a profile that has \"ca_constraint\": {\"is_ca\": true} and the usages \"cert sign\", \"crl sign\"\n",
+        ),
+        (
+            sign_with(
+                "leaf-cert-sign.json",
+                r#"{"signing":{"default":{"expiry":"1h","usages":["cert sign"]}}}"#,
+            ),
+            "error: profile `default` asks for \"cert sign\" but is not a CA profile (no ca_constraint.is_ca)\n",
+        ),
+        (
+            sign_with(
+                "bad-time.json",
+                r#"{"signing":{"default":{"not_after":"tomorrow","usages":["digital signature"]}}}"#,
+            ),
+            "error: bad-time.json: `signing.default.not_after` is not an RFC 3339 time: \"tomorrow\"\n\
+             hint: use a time such as \"2030-01-01T00:00:00Z\"\n",
+        ),
+        (
+            {
+                s.write("nobody.json", r#"{"key":{"algo":"ecdsa","size":256}}"#);
+                s.certsmith(&["genkey", "nobody.json"]).fails().to_owned()
+            },
+            "error: the request names nobody: no CN, no names and no hosts\n\
+             hint: give the request a \"CN\" or \"hosts\" (or pass --hostname)\n",
+        ),
+        (
+            {
+                s.write("array.json", "[]");
+                s.certsmith(&["genkey", "array.json"]).fails().to_owned()
+            },
+            "error: array.json: the document must be an object\n\
+             hint: cfssl's formats are described in the README (CSR JSON and config JSON)\n",
+        ),
+        (
+            s.certsmith_stdin(&["split-json", "x"], b"{}")
+                .fails()
+                .to_owned(),
+            "error: stdin: no cert, key, csr, bundle or ocspResponse to write\n\
+             hint: pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)\n",
+        ),
+        (
+            s.certsmith(&["remote", "sign", "--remote", "ht tp://x", "app.json"])
+                .fails()
+                .to_owned(),
+            "error: \"ht tp://x\" is not a signer address (https://host:port, http://host:port or host:port)\n",
+        ),
+        (
+            s.certsmith(&["key", "encrypt", "ca-key.pem"])
+                .fails()
+                .to_owned(),
+            "error: nothing to seal the key to\nhint: pass -r RECIPIENT, -R FILE or -p\n",
+        ),
+        (
+            {
+                // A CRL whose DER is an INTEGER: named a CRL, not a certificate.
+                s.write(
+                    "bad.crl",
+                    "-----BEGIN X509 CRL-----\nMAMCAQA=\n-----END X509 CRL-----\n",
+                );
+                s.certsmith(&["inspect", "bad.crl"]).fails().to_owned()
+            },
+            "error: bad.crl: not a valid CRL: corrupt DER: an INTEGER where a SEQUENCE belongs\n",
+        ),
+        (
+            {
+                // A public key, named as one (not "cannot read private key").
+                s.write(
+                    "bad-pub.pem",
+                    "-----BEGIN PUBLIC KEY-----\nMAMCAQA=\n-----END PUBLIC KEY-----\n",
+                );
+                s.certsmith(&["inspect", "bad-pub.pem"]).fails().to_owned()
+            },
+            "error: bad-pub.pem: not a valid public key: corrupt DER: an INTEGER where a SEQUENCE belongs\n",
+        ),
+    ];
+    for (stderr, expected) in cases {
+        assert_eq!(stderr, expected);
+    }
+}
+
+/// An io, DER or age failure underneath is reachable through `source()`,
+/// through `In` too, for callers that walk the chain.
+#[test]
+fn causes_are_reachable_through_source() {
+    use std::error::Error as _;
+    let read = Error::ReadFile {
+        path: PathBuf::from("ca.pem"),
+        source: io::Error::from(io::ErrorKind::NotFound),
+    };
+    let cause = read.source().expect("an io cause");
+    assert_eq!(
+        cause.downcast_ref::<io::Error>().map(io::Error::kind),
+        Some(io::ErrorKind::NotFound)
+    );
+    let within = Error::Encoding {
+        what: "the CRL",
+        cause: der::ErrorKind::Overflow.into(),
+    }
+    .within("ca-config.json");
+    assert!(within.source().expect("a DER cause").is::<der::Error>());
+    let unseal = Error::Unseal {
+        source: "ca-key.age".into(),
+        reason: "unexpected end of file".into(),
+        cause: Box::new(io::Error::from(io::ErrorKind::UnexpectedEof)),
+    };
+    assert!(unseal.source().expect("an age cause").is::<io::Error>());
+    assert!(Error::EmptyIdentity.source().is_none());
+}
