@@ -11,7 +11,6 @@
 use std::fmt;
 
 use spki::AlgorithmIdentifierOwned;
-use zeroize::Zeroizing;
 
 use super::sealed::{self, Unlock};
 use super::{KeyAlgorithm, PrivateKey};
@@ -121,40 +120,59 @@ impl<'a> SealedKey<'a> {
         sealed::needs_passphrase(self.bytes, self.source)
     }
 
-    /// Opens the seal into zeroizing memory. The errors are age's
-    /// ([`Error::Unseal`], [`Error::WrongPassphrase`],
-    /// [`Error::WrongIdentity`]); reading the key inside comes after, in
-    /// [`Unsealed::key`].
+    /// Opens the seal and reads the key inside (PEM or DER, as
+    /// [`PrivateKey::from_bytes`] reads it). The plaintext is only ever in
+    /// zeroizing memory, cleared as soon as the key is read.
     pub fn open(&self, unlock: &Unlock) -> Result<Unsealed> {
+        let plaintext = sealed::unseal(self.bytes, self.source, unlock)?;
         Ok(Unsealed {
-            plaintext: sealed::unseal(self.bytes, self.source, unlock)?,
-            source: self.source.to_string(),
+            key: PrivateKey::from_bytes(&plaintext, self.source)?,
         })
     }
 }
 
-/// A sealed key, opened: its plaintext, held only in zeroizing memory until
-/// it is read into the key that signs.
+/// A sealed key, opened in memory: it signs as the key inside, whose secret
+/// stays in zeroizing memory; `Debug` says it was sealed and shows no secret.
 pub struct Unsealed {
-    plaintext: Zeroizing<Vec<u8>>,
-    source: String,
+    key: PrivateKey,
 }
 
 impl fmt::Debug for Unsealed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Unsealed")
-            .field("source", &self.source)
-            .field("secret", &"[secret key elided]")
-            .finish()
+        f.debug_tuple("Unsealed").field(&self.key).finish()
     }
 }
 
 impl Unsealed {
-    /// The key inside (PEM or DER, as [`PrivateKey::from_bytes`] reads it):
-    /// the plaintext is cleared when `self` goes, and the key keeps its
-    /// secret in zeroizing memory too.
-    pub fn key(self) -> Result<PrivateKey> {
-        PrivateKey::from_bytes(&self.plaintext, &self.source)
+    /// The key itself, for a command that writes it out (`key decrypt`).
+    pub fn into_key(self) -> PrivateKey {
+        self.key
+    }
+}
+
+impl Signer for Unsealed {
+    fn source(&self) -> &str {
+        self.key.source()
+    }
+
+    fn algorithm(&self) -> KeyAlgorithm {
+        self.key.algorithm()
+    }
+
+    fn spki_der(&self) -> &[u8] {
+        self.key.spki_der()
+    }
+
+    fn public_key_bits(&self) -> &[u8] {
+        self.key.public_key_bits()
+    }
+
+    fn signature_algorithm(&self) -> AlgorithmIdentifierOwned {
+        self.key.signature_algorithm()
+    }
+
+    fn sign(&self, tbs: &[u8]) -> Result<Vec<u8>> {
+        self.key.sign(tbs)
     }
 }
 
@@ -178,17 +196,32 @@ pub fn open_ca_key(key: KeySource<'_>) -> Result<Box<dyn Signer>> {
             bytes,
             source,
             unlock,
-        } => Ok(Box::new(open_key_file(bytes, source, unlock)?)),
+        } => Ok(match open_file(bytes, source, unlock)? {
+            Opened::Plain(key) => Box::new(key),
+            Opened::Unsealed(key) => Box::new(key),
+        }),
     }
 }
 
-/// A key file's key, in memory: a plain key as it is, a sealed one opened
-/// with `unlock` (without it, a sealed key is refused as locked). For keys
-/// that are written out again (`key decrypt`) or that sign for themselves.
+/// A key file's key, in memory, as [`open_ca_key`] opens it: for keys that
+/// are written out again (`key decrypt`) or that sign for themselves.
 pub fn open_key_file(bytes: &[u8], source: &str, unlock: Option<&Unlock>) -> Result<PrivateKey> {
+    Ok(match open_file(bytes, source, unlock)? {
+        Opened::Plain(key) => key,
+        Opened::Unsealed(key) => key.into_key(),
+    })
+}
+
+/// A key file, opened.
+enum Opened {
+    Plain(PrivateKey),
+    Unsealed(Unsealed),
+}
+
+fn open_file(bytes: &[u8], source: &str, unlock: Option<&Unlock>) -> Result<Opened> {
     match (SealedKey::new(bytes, source), unlock) {
-        (None, _) => PrivateKey::from_bytes(bytes, source),
-        (Some(sealed), Some(unlock)) => sealed.open(unlock)?.key(),
+        (None, _) => Ok(Opened::Plain(PrivateKey::from_bytes(bytes, source)?)),
+        (Some(sealed), Some(unlock)) => Ok(Opened::Unsealed(sealed.open(unlock)?)),
         (Some(_), None) => Err(Error::SealedKeyLocked {
             source: source.into(),
         }),
@@ -310,7 +343,12 @@ mod tests {
             .unwrap()
             .open(&unlock)
             .unwrap();
-        assert!(!format!("{unsealed:?}").contains("PRIVATE"));
+        let shown = format!("{unsealed:?} {signer:?}");
+        assert!(
+            shown.starts_with("Unsealed(") && shown.contains("elided"),
+            "{shown}"
+        );
+        assert_eq!(unsealed.into_key().spki_der(), key.spki_der());
     }
 
     #[test]
