@@ -9,6 +9,10 @@
 //! issuer's (notBefore and notAfter are clamped to it), a subordinate CA's
 //! pathlen never exceeds what its issuer allows, and no name is issued
 //! outside the name constraints of the issuing CA.
+//!
+//! [`decide`] makes every decision in plain values ([`TbsParams`]; tests.rs
+//! pins them one by one); [`encode`] turns those into DER, signs them with
+//! the CA's [`Signer`] and checks the signature before anything is handed out.
 
 mod decide;
 mod encode;
@@ -18,13 +22,12 @@ use std::time::Duration;
 
 use time::OffsetDateTime;
 
-use crate::Note;
-use crate::Result;
 use crate::ca::Issuer;
 use crate::cfssl::config::Profile;
 use crate::keys::Signer;
 use crate::x509::csr::CertificateRequest;
 use crate::x509::san::San;
+use crate::{Note, Result};
 
 pub use decide::{TbsParams, decide};
 pub(crate) use encode::asn1_time;
