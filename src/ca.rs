@@ -1,8 +1,8 @@
-//! An issuing CA: its certificate and the private key that matches it.
+//! An issuing CA: its certificate and the signer that holds its key.
 
 use time::OffsetDateTime;
 
-use crate::keys::PrivateKey;
+use crate::keys::Signer;
 use crate::x509::certificate::Certificate;
 use crate::{Error, Result};
 
@@ -14,7 +14,8 @@ pub struct Issuer {
     /// The CA certificates given with it (a chain file after the issuer):
     /// their name constraints bind what it signs too.
     pub chain: Vec<Certificate>,
-    pub key: PrivateKey,
+    /// The CA's key, wherever it lives: everything the CA signs goes through it.
+    pub key: Box<dyn Signer>,
     pub cert_source: String,
 }
 
@@ -22,9 +23,10 @@ impl Issuer {
     pub fn new(
         cert: Certificate,
         cert_source: &str,
-        key: PrivateKey,
+        key: impl Into<Box<dyn Signer>>,
         key_source: &str,
     ) -> Result<Issuer> {
+        let key = key.into();
         if cert.ca.is_none() {
             return Err(Error::NotACa {
                 source: cert_source.into(),
@@ -37,15 +39,7 @@ impl Issuer {
                 reason: "KeyUsage lacks keyCertSign",
             });
         }
-        if cert.public_key_bits != key.public_key_bits() {
-            return Err(Error::CaKeyMismatch {
-                cert: cert_source.into(),
-                key: key_source.into(),
-            });
-        }
-        // Refused here, before a ledger or an output is touched, rather than
-        // at the first signature (issue 13).
-        key.check_can_sign()?;
+        crate::keys::signer::check_ca_key(&cert, cert_source, key.as_ref(), key_source)?;
         Ok(Issuer {
             cert,
             chain: Vec::new(),

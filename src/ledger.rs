@@ -28,7 +28,7 @@ use time::OffsetDateTime;
 
 use crate::ca::Issuer;
 use crate::issue::rfc3339;
-use crate::keys::PrivateKey;
+use crate::keys::Signer;
 use crate::note::Note;
 use crate::x509::certificate::{Certificate, hex, parse_serial, serial_hex};
 use crate::x509::crl::Reason;
@@ -307,7 +307,7 @@ pub struct Appended {
 pub fn append(
     path: &Path,
     ca_cert: &Certificate,
-    ca_key: &PrivateKey,
+    ca_key: &dyn Signer,
     fields: Entry,
     now: OffsetDateTime,
 ) -> Result<Appended> {
@@ -377,7 +377,7 @@ impl<'a> Locked<'a> {
     fn append(
         &mut self,
         ca_cert: &Certificate,
-        ca_key: &PrivateKey,
+        ca_key: &dyn Signer,
         mut fields: Entry,
         now: OffsetDateTime,
     ) -> Result<Appended> {

@@ -36,7 +36,7 @@ use certsmith::Error;
 use certsmith::ca::Issuer;
 use certsmith::cfssl::config::{CaConstraint, Config, Profile};
 use certsmith::cfssl::request::CertRequest;
-use certsmith::issue::{self, Options, Signer};
+use certsmith::issue::{self, Options, SignedBy};
 use certsmith::keys::sealed::{self, Seal, Unlock};
 use certsmith::keys::{KeyAlgorithm, PrivateKey};
 use certsmith::report::{self, Name, Report};
@@ -1030,7 +1030,7 @@ fn test_ca() -> &'static TestCa {
         let issued = issue::issue(
             &csr,
             &profile,
-            Signer::SelfSigned(&key),
+            SignedBy::Itself(&key),
             &Options::default(),
             OffsetDateTime::now_utc(),
         )
@@ -1124,7 +1124,7 @@ proptest! {
         // The certificate.
         let profile = lib(Config::builtin().profile(Some(profile_name)), "the profile")?;
         let issued = lib(
-            issue::issue(&csr, &profile, Signer::Ca(&ca.issuer), &Options::default(), now),
+            issue::issue(&csr, &profile, SignedBy::Ca(&ca.issuer), &Options::default(), now),
             "issuing",
         )?;
         let pem = pem_text("CERTIFICATE", &issued.der, false);

@@ -6,7 +6,7 @@ use clap::Args;
 
 use certsmith::ca::Issuer;
 use certsmith::cfssl::config::Profile;
-use certsmith::issue::{self, Options, Signer};
+use certsmith::issue::{self, Options, SignedBy};
 use certsmith::x509::certificate::Certificate;
 use certsmith::x509::csr::CertificateRequest;
 use certsmith::{Result, ledger};
@@ -27,7 +27,7 @@ pub fn issue_and_record(
         ledger::check_appendable(path, Some(&issuer.cert))?;
     }
     let now = super::io::now();
-    let issued = issue::issue(csr, profile, Signer::Ca(issuer), options, now)?;
+    let issued = issue::issue(csr, profile, SignedBy::Ca(issuer), options, now)?;
     super::io::print_notes(&issued.notes);
     let cert = Certificate::from_der(issued.der, "the new certificate")?;
     if profile.is_ca() {
@@ -37,7 +37,7 @@ pub fn issue_and_record(
         let appended = ledger::append(
             path,
             &issuer.cert,
-            &issuer.key,
+            issuer.key.as_ref(),
             ledger::issued(&cert, &profile.name),
             now,
         )?;
@@ -115,7 +115,7 @@ pub fn load_issuer(
     let cert_source = ca.display().to_string();
     let mut certs = Certificate::all_from_bytes(&certsmith::files::read(ca)?, &cert_source)?;
     let cert = certs.remove(0);
-    let key = unlock.read_key(&Input::read(&ca_key.display().to_string())?, pass)?;
+    let key = unlock.read_signer(&Input::read(&ca_key.display().to_string())?, pass)?;
     let mut issuer = Issuer::new(cert, &cert_source, key, &ca_key.display().to_string())?;
     // The crash tests abort here, with the CA key unsealed in memory.
     certsmith::fault::point("ca-key-loaded");

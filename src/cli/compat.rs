@@ -12,7 +12,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Subcommand};
 
 use certsmith::ca::Issuer;
 use certsmith::cfssl::envelope::Output;
-use certsmith::issue::{self, Options, Signer};
+use certsmith::issue::{self, Options, SignedBy};
 use certsmith::keys::PrivateKey;
 use certsmith::report::{self, Report};
 use certsmith::x509::certificate::{Certificate, Serial};
@@ -260,13 +260,7 @@ pub fn selfsign(args: SelfsignArgs) -> Result<()> {
         hosts: Some(hosts),
         ..Options::default()
     };
-    let issued = issue::issue(
-        &csr,
-        &profile,
-        Signer::SelfSigned(&key),
-        &options,
-        io::now(),
-    )?;
+    let issued = issue::issue(&csr, &profile, SignedBy::Itself(&key), &options, io::now())?;
     io::print_notes(&issued.notes);
     say!(
         "warning: a self-signed certificate: nothing trusts it but a client told to pin it; for testing only"
@@ -349,7 +343,7 @@ pub fn gencrl(args: GencrlArgs) -> Result<()> {
     let mut certs = Certificate::all_from_bytes(&cert_input.bytes, &cert_input.source)?;
     let cert = certs.remove(0);
     let key_input = Input::read(&args.key)?;
-    let key = args.unlock.read_key(&key_input, &args.passphrase)?;
+    let key = args.unlock.read_signer(&key_input, &args.passphrase)?;
     let issuer = Issuer::new(cert, &cert_input.source, key, &key_input.source)?;
     let der = crl::build(
         &issuer,

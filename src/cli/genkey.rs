@@ -4,7 +4,7 @@ use clap::Args;
 
 use certsmith::Result;
 use certsmith::cfssl::envelope::Output;
-use certsmith::keys::PrivateKey;
+use certsmith::keys::{KeyMaker, NewKey};
 use certsmith::x509::csr;
 
 use super::io::{self, Input};
@@ -33,14 +33,17 @@ pub struct GenkeyArgs {
 pub fn run(args: GenkeyArgs) -> Result<()> {
     let req = Input::csr_json(&args.csr_json)?;
     let seal = args.seal.seal(&args.passphrase, "the new private key")?;
-    let key = PrivateKey::generate(req.key)?;
-    let csr_der = csr::build_for_request(&req, &key)?;
+    let made = KeyMaker::InMemory.generate(req.key)?;
+    let csr_der = csr::build_for_request(&req, made.signer())?;
+    let key = match &made {
+        NewKey::InMemory(key) => secrets::key_text(key, seal.as_ref())?,
+    };
     io::emit(&Output {
         cert: None,
         csr: Some(certsmith::x509::pemfile::encode(
             "CERTIFICATE REQUEST",
             &csr_der,
         )),
-        key: Some(secrets::key_text(&key, seal.as_ref())?),
+        key: Some(key),
     })
 }

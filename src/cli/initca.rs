@@ -11,9 +11,9 @@ use certsmith::cfssl::config::{CaConstraint, Profile};
 use certsmith::cfssl::envelope::Output;
 use certsmith::cfssl::request::CertRequest;
 use certsmith::issue::renew;
-use certsmith::issue::{self, Options, Signer};
-use certsmith::keys::PrivateKey;
+use certsmith::issue::{self, Options, SignedBy};
 use certsmith::keys::sealed::Seal;
+use certsmith::keys::{KeyMaker, NewKey, Signer};
 use certsmith::x509::certificate::Certificate;
 use certsmith::x509::csr::CertificateRequest;
 use certsmith::x509::usage::{KeyUsageBit, Usage};
@@ -116,29 +116,32 @@ pub fn run(args: InitcaArgs) -> Result<()> {
     if let Some(path) = &args.ledger {
         certsmith::ledger::check_appendable(path, None)?;
     }
-    let (csr, key, options, new_key) = match (&args.key, template) {
+    let (csr, key, options, new_key): (_, Box<dyn Signer>, _, _) = match (&args.key, template) {
         (None, Template::Json(req)) => {
             let (seal, sealed_to) = args
                 .seal
                 .seal_recorded(&args.passphrase, "the new CA key")?;
-            let key = PrivateKey::generate(req.key)?;
-            let csr = CertificateRequest::made_for(&req, &key)?;
-            let new_key = NewKey {
-                text: secrets::key_text(&key, seal.as_ref())?,
+            let made = KeyMaker::InMemory.generate(req.key)?;
+            let csr = CertificateRequest::made_for(&req, made.signer())?;
+            let text = match &made {
+                NewKey::InMemory(key) => secrets::key_text(key, seal.as_ref())?,
+            };
+            let written = WrittenKey {
+                text,
                 with_passphrase: matches!(seal, Some(Seal::Passphrase(_))),
                 sealed_to,
             };
-            (csr, key, json_options(&req), Some(new_key))
+            (csr, made.into_signer(), json_options(&req), Some(written))
         }
         (Some(key_path), template) => {
             let input = Input::read(key_path)?;
-            let key = args.unlock.read_key(&input, &args.passphrase)?;
+            let key = args.unlock.read_signer(&input, &args.passphrase)?;
             let (csr, options) = match template {
                 Template::Root(old, source) => {
-                    renew::root_renewal(&old, &source, &key, &input.source, !named_profile)?
+                    renew::root_renewal(&old, &source, key.as_ref(), &input.source, !named_profile)?
                 }
                 Template::Json(req) => {
-                    let csr = CertificateRequest::made_for(&req, &key)?;
+                    let csr = CertificateRequest::made_for(&req, key.as_ref())?;
                     (csr, json_options(&req))
                 }
             };
@@ -147,7 +150,13 @@ pub fn run(args: InitcaArgs) -> Result<()> {
         (None, Template::Root(..)) => unreachable!("clap requires --key with --ca"),
     };
     let now = io::now();
-    let issued = issue::issue(&csr, &profile, Signer::SelfSigned(&key), &options, now)?;
+    let issued = issue::issue(
+        &csr,
+        &profile,
+        SignedBy::Itself(key.as_ref()),
+        &options,
+        now,
+    )?;
     io::print_notes(&issued.notes);
     let cert = Certificate::from_der(issued.der, "the new CA certificate")?;
     authority::print_ca_record(&cert);
@@ -158,7 +167,7 @@ pub fn run(args: InitcaArgs) -> Result<()> {
         let appended = certsmith::ledger::append(
             path,
             &cert,
-            &key,
+            key.as_ref(),
             certsmith::ledger::issued(&cert, &profile.name),
             now,
         )?;
@@ -190,13 +199,13 @@ fn json_options(req: &CertRequest) -> Options {
 
 /// A new key, as it goes into the JSON (PEM, or an armored age file), and
 /// how it was sealed.
-struct NewKey {
+struct WrittenKey {
     text: Zeroizing<String>,
     with_passphrase: bool,
     sealed_to: Vec<SealedTo>,
 }
 
-impl NewKey {
+impl WrittenKey {
     /// For the ceremony record: whom the key was sealed to (issue 14).
     fn print_record(&self) {
         if self.with_passphrase {

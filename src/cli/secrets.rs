@@ -12,6 +12,7 @@ use zeroize::Zeroizing;
 
 use certsmith::keys::PrivateKey;
 use certsmith::keys::sealed::{self, Seal, Unlock};
+use certsmith::keys::signer::{self, KeySource, Signer};
 use certsmith::{Error, Result, files};
 
 use super::io::Input;
@@ -272,14 +273,39 @@ impl UnlockArgs {
     /// passphrase typed at the terminal that does not open the seal (the
     /// key's, or an identity file's) is asked for again, up to three times.
     pub fn read_key(&self, input: &Input, pass: &PassphraseArgs) -> Result<PrivateKey> {
+        self.open(input, pass, |unlock| {
+            signer::open_key_file(&input.bytes, &input.source, unlock)
+        })
+    }
+
+    /// Reads a CA key as the signer that everything the CA signs goes
+    /// through, opened as [`Self::read_key`] opens a key.
+    pub fn read_signer(&self, input: &Input, pass: &PassphraseArgs) -> Result<Box<dyn Signer>> {
+        self.open(input, pass, |unlock| {
+            signer::open_ca_key(KeySource::File {
+                bytes: &input.bytes,
+                source: &input.source,
+                unlock,
+            })
+        })
+    }
+
+    /// `open`s the key in `input` as it is when it is not sealed, else with
+    /// the unlock material asked for (again, after a wrong passphrase).
+    fn open<T>(
+        &self,
+        input: &Input,
+        pass: &PassphraseArgs,
+        open: impl Fn(Option<&Unlock>) -> Result<T>,
+    ) -> Result<T> {
         if !sealed::is_sealed(&input.bytes) {
-            return PrivateKey::from_bytes(&input.bytes, &input.source);
+            return open(None);
         }
         let tries = if pass.prompts() { PROMPT_TRIES } else { 1 };
         let mut tried = 0;
-        let plaintext = loop {
+        loop {
             tried += 1;
-            match self.unseal(input, pass) {
+            match self.unseal(input, pass, &open) {
                 Err(Error::WrongPassphrase { source }) if tried < tries => {
                     let left = match tries - tried {
                         1 => "1 try".to_string(),
@@ -287,14 +313,18 @@ impl UnlockArgs {
                     };
                     say!("{source}: wrong passphrase, try again ({left} left)");
                 }
-                result => break result?,
+                result => return result,
             }
-        };
-        PrivateKey::from_bytes(&plaintext, &input.source)
+        }
     }
 
     /// Opens a sealed key with the identities given, or else a passphrase.
-    fn unseal(&self, input: &Input, pass: &PassphraseArgs) -> Result<Zeroizing<Vec<u8>>> {
+    fn unseal<T>(
+        &self,
+        input: &Input,
+        pass: &PassphraseArgs,
+        open: impl Fn(Option<&Unlock>) -> Result<T>,
+    ) -> Result<T> {
         let mut prompts = Vec::new();
         let unlock = if !self.identities.is_empty() {
             let mut identities = Vec::new();
@@ -317,7 +347,15 @@ impl UnlockArgs {
                 source: input.source.clone(),
             });
         };
-        sealed::unseal(&input.bytes, &input.source, &unlock).map_err(|e| {
+        open(Some(&unlock)).map_err(|e| {
+            // Reading the key once the seal is open is the key's problem.
+            let from_the_seal = matches!(
+                e,
+                Error::Unseal { .. } | Error::WrongPassphrase { .. } | Error::WrongIdentity { .. }
+            );
+            if !from_the_seal {
+                return e;
+            }
             // A passphrase-protected identity file that could not be opened is
             // the identity file's problem, whatever age says about the key.
             for p in &prompts {

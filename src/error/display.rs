@@ -135,6 +135,10 @@ impl fmt::Display for Error {
             NoRandomness => write!(f, "signing failed: no randomness for the serial number"),
             TimeBefore1970 { time } => write!(f, "signing failed: time {time} is before 1970"),
             SignatureFailed { algorithm, what } => write!(f, "signing failed: {algorithm} {what}"),
+            SignatureDoesNotVerify { signer } => write!(
+                f,
+                "signing failed: the signature made with {signer} does not verify with the issuer's public key"
+            ),
 
             NoPemObject { source, expected } => write!(f, "{source}: no {expected} found"),
             WrongKind {

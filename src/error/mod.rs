@@ -167,6 +167,11 @@ pub enum Error {
         algorithm: KeyAlgorithm,
         what: &'static str,
     },
+    /// A signature just made does not verify with the issuer's public key
+    /// (a broken token or a key that is not the CA's): nothing is handed out.
+    SignatureDoesNotVerify {
+        signer: String,
+    },
 
     // --- certificates and CSRs
     NoPemObject {

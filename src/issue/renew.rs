@@ -13,7 +13,7 @@ use x509_parser::prelude::{FromDer, X509Name};
 
 use crate::cfssl::request::{CaSection, PathLen};
 use crate::issue::Options;
-use crate::keys::PrivateKey;
+use crate::keys::Signer;
 use crate::x509::certificate::Certificate;
 use crate::x509::csr::{self, CertificateRequest};
 use crate::{Error, Result};
@@ -22,7 +22,7 @@ use crate::{Error, Result};
 pub fn check_key(
     cert: &Certificate,
     cert_source: &str,
-    key: &PrivateKey,
+    key: &dyn Signer,
     key_source: &str,
 ) -> Result<()> {
     if key.public_key_bits() != cert.public_key_bits.as_slice() {
@@ -63,7 +63,7 @@ pub fn request_from_certificate(cert: &Certificate, source: &str) -> Certificate
 pub fn signed_request(
     cert: &Certificate,
     cert_source: &str,
-    key: &PrivateKey,
+    key: &dyn Signer,
     key_source: &str,
 ) -> Result<CertificateRequest> {
     check_key(cert, cert_source, key, key_source)?;
@@ -80,7 +80,7 @@ pub fn signed_request(
 pub fn root_renewal(
     old: &Certificate,
     old_source: &str,
-    key: &PrivateKey,
+    key: &dyn Signer,
     key_source: &str,
     keep_lifetime: bool,
 ) -> Result<(CertificateRequest, Options)> {

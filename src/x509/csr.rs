@@ -12,7 +12,7 @@ use x509_cert::request::{CertReq, CertReqInfo, ExtensionReq, Version};
 use x509_parser::prelude::*;
 
 use crate::cfssl::request::PathLen;
-use crate::keys::{KeyAlgorithm, PrivateKey};
+use crate::keys::{KeyAlgorithm, Signer};
 use crate::x509::san::San;
 use crate::{Error, Result, x509::pemfile, x509::signature};
 
@@ -27,7 +27,7 @@ pub fn build(
     subject_der: &[u8],
     sans: &[San],
     ca: Option<PathLen>,
-    key: &PrivateKey,
+    key: &dyn Signer,
 ) -> Result<Vec<u8>> {
     // Names copied from a certificate (csr --from-cert) were never classified.
     for san in sans {
@@ -131,7 +131,7 @@ impl CertificateRequest {
     /// The CSR a CSR JSON document describes, made and signed here with
     /// `key`. Its self-signature is not checked again: aws-lc made it a moment
     /// ago, and checking costs a quarter of a whole `sign` run.
-    pub fn made_for(req: &crate::cfssl::request::CertRequest, key: &PrivateKey) -> Result<Self> {
+    pub fn made_for(req: &crate::cfssl::request::CertRequest, key: &dyn Signer) -> Result<Self> {
         Self::from_der(build_for_request(req, key)?, "the new request", false)
     }
 
@@ -255,7 +255,7 @@ impl CertificateRequest {
 /// makes it ask for CA:TRUE.
 pub fn build_for_request(
     req: &crate::cfssl::request::CertRequest,
-    key: &PrivateKey,
+    key: &dyn Signer,
 ) -> Result<Vec<u8>> {
     let subject = crate::x509::name::Subject::from_request(req)?;
     let sans = req

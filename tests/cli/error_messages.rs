@@ -346,6 +346,13 @@ fn table() -> Vec<Row> {
             None,
         ),
         row(
+            Error::SignatureDoesNotVerify {
+                signer: "token.pem".into(),
+            },
+            "signing failed: the signature made with token.pem does not verify with the issuer's public key",
+            None,
+        ),
+        row(
             Error::NoPemObject {
                 source: "ca.pem".into(),
                 expected: "certificate",
