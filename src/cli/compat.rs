@@ -8,7 +8,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, CommandFactory, FromArgMatches, Subcommand};
+use clap::{Args, Subcommand};
 
 use certsmith::ca::Issuer;
 use certsmith::cfssl::envelope::Output;
@@ -22,27 +22,31 @@ use certsmith::x509::san::San;
 use certsmith::{Error, Result};
 
 use super::cfssl_flags;
+use super::exit::Outcome;
 use super::io::{self, Input};
 use super::secrets::{self, PassphraseArgs, SealArgs, UnlockArgs};
 
 /// A cfssl command line (`command` and the arguments after it) as certsmith
 /// runs it, the notes for dropped flags printed. A flag certsmith refuses
-/// is a usage error: exit 2, saying what to use instead.
-pub fn cfssl_command_line(program: &OsString, command: &str, rest: &[OsString]) -> Vec<OsString> {
+/// is a usage error (exit 2), saying what to use instead.
+pub fn cfssl_command_line(
+    program: &OsString,
+    command: &str,
+    rest: &[OsString],
+) -> Result<Vec<OsString>, clap::Error> {
     match cfssl_flags::translate(command, rest, &super::longs_of) {
         Ok(translated) => {
             for note in &translated.notes {
                 say!("{}", io::for_terminal(note));
             }
-            std::iter::once(program.clone())
+            Ok(std::iter::once(program.clone())
                 .chain(translated.args)
-                .collect()
+                .collect())
         }
-        Err(refused) => clap::Error::raw(
+        Err(refused) => Err(clap::Error::raw(
             clap::error::ErrorKind::UnknownArgument,
             format!("{}\n", io::for_terminal(&refused.to_string())),
-        )
-        .exit(),
+        )),
     }
 }
 
@@ -111,21 +115,11 @@ pub struct GencertArgs {
     args: Vec<OsString>,
 }
 
-pub fn gencert(args: GencertArgs) -> Result<()> {
+pub fn gencert(args: GencertArgs) -> Outcome {
     // The flags arrive as typed: `-ca=x` and `--ca=x` alike.
-    let argv = cfssl_command_line(&"certsmith".into(), "gencert", &args.args);
-    let mut command = argv
-        .get(1)
-        .and_then(|name| name.to_str())
-        .and_then(super::command_for)
-        .unwrap_or_else(super::Cli::command);
-    let argv = normalize_go_flags(argv, &command);
-    let matches = command
-        .try_get_matches_from_mut(argv)
-        .unwrap_or_else(|e| e.exit());
-    io::refuse_shared_stdin(&mut command, &matches).unwrap_or_else(|e| e.exit());
-    let cli = super::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    super::run(cli)
+    let argv = cfssl_command_line(&"certsmith".into(), "gencert", &args.args)?;
+    let cli = super::parse_certsmith(argv)?;
+    super::dispatch(cli.command)
 }
 
 /// cfssl's certinfo: describe one certificate or CSR as JSON (inspect's fields).

@@ -22,6 +22,7 @@ mod complete;
 mod crl;
 mod cross_sign;
 mod csr;
+mod exit;
 mod generate;
 mod genkey;
 mod harden;
@@ -39,7 +40,10 @@ mod split_json;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use certsmith::Result;
+use std::process::ExitCode;
+
+use exit::Outcome;
+pub use exit::usage;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -104,8 +108,10 @@ enum Command {
 }
 
 /// The command line, with cfssl's Go-style single-dash long flags accepted,
-/// and cfssl's own flags translated (src/cli/cfssl_flags.rs).
-pub fn parse() -> Cli {
+/// and cfssl's own flags translated (src/cli/cfssl_flags.rs). `Err` is
+/// clap's answer instead of a run: help, `--version` or a usage error, for
+/// [`usage`] to print.
+pub fn parse() -> Result<Cli, clap::Error> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let name = args.get(1).and_then(|name| name.to_str());
     if name == Some("generate") {
@@ -113,21 +119,24 @@ pub fn parse() -> Cli {
     }
     // gencert translates its own flags when it runs: `gencert -h` is gencert's help.
     let args = match name.filter(|n| *n != "gencert" && cfssl_flags::COMMANDS.contains(n)) {
-        Some(name) => compat::cfssl_command_line(&args[0], name, &args[2..]),
+        Some(name) => compat::cfssl_command_line(&args[0], name, &args[2..])?,
         None => args,
     };
-    let command = args
+    parse_certsmith(args)
+}
+
+/// A certsmith command line (Go-style flags allowed), checked for two
+/// inputs naming stdin.
+fn parse_certsmith(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
+    let mut command = args
         .get(1)
         .and_then(|name| name.to_str())
         .and_then(command_for)
         .unwrap_or_else(Cli::command);
-    let mut command = command;
     let args = compat::normalize_go_flags(args, &command);
-    let matches = command
-        .try_get_matches_from_mut(args)
-        .unwrap_or_else(|e| e.exit());
-    io::refuse_shared_stdin(&mut command, &matches).unwrap_or_else(|e| e.exit());
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let matches = command.try_get_matches_from_mut(args)?;
+    io::refuse_shared_stdin(&mut command, &matches)?;
+    Cli::from_arg_matches(&matches)
 }
 
 /// The root command with only subcommand `name` built, when `name` is one of
@@ -163,19 +172,19 @@ fn command_for(name: &str) -> Option<clap::Command> {
 }
 
 /// `certsmith generate DIR`, read apart from the command tree (see `Command::Generate`).
-fn parse_generate(args: Vec<std::ffi::OsString>) -> Cli {
+fn parse_generate(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
     use clap::Args;
     let command = clap::Command::new("certsmith")
         .subcommand_required(true)
         .subcommand(generate::GenerateArgs::augment_args(clap::Command::new(
             "generate",
         )));
-    let matches = command.get_matches_from(args);
+    let matches = command.try_get_matches_from(args)?;
     let (_, sub) = matches.subcommand().expect("clap requires the subcommand");
-    let args = generate::GenerateArgs::from_arg_matches(sub).unwrap_or_else(|e| e.exit());
-    Cli {
+    let args = generate::GenerateArgs::from_arg_matches(sub)?;
+    Ok(Cli {
         command: Command::Generate(args),
-    }
+    })
 }
 
 /// The long options of the certsmith command at `path` (`["remote", "sign"]`).
@@ -205,34 +214,40 @@ pub fn print_error(err: &certsmith::Error) {
     }
 }
 
-pub fn run(cli: Cli) -> Result<()> {
+/// Runs the command and gives the exit code, having printed why it is not 0.
+pub fn run(cli: Cli) -> ExitCode {
     if let Err(e) = harden::no_core_dumps() {
         say!("note: core dumps could not be turned off ({e}); a crash could write a key to disk");
     }
-    match cli.command {
-        Command::Initca(args) => initca::run(args),
-        Command::Genkey(args) => genkey::run(args),
-        Command::Csr(args) => csr::run(args),
-        Command::Sign(args) => sign::run(args),
-        Command::SplitJson(args) => split_json::run(args),
-        Command::Bundle(args) => bundle::run(args),
-        Command::Inspect(args) => inspect::run(args),
-        Command::Key(cmd) => key::run(cmd),
-        Command::Remote(cmd) => remote::run(cmd),
-        Command::Gencert(args) => compat::gencert(args),
-        Command::Certinfo(args) => compat::certinfo(args),
-        Command::PrintDefaults(what) => compat::print_defaults(what),
-        Command::Revoke(args) => revoke::run(args),
-        Command::Crl(args) => crl::run(args),
-        Command::CrossSign(args) => cross_sign::run(args),
-        Command::Renew(args) => renew::run(args),
-        Command::Ledger(cmd) => ledger::run(cmd),
-        Command::Selfsign(args) => compat::selfsign(args),
-        Command::Gencrl(args) => compat::gencrl(args),
-        Command::Info(args) => remote::run(remote::RemoteCommand::Info(args)),
-        Command::Version => compat::version(),
-        Command::Generate(args) => generate::run(args),
+    exit::code(dispatch(cli.command))
+}
+
+fn dispatch(command: Command) -> Outcome {
+    match command {
+        Command::Initca(args) => initca::run(args)?,
+        Command::Genkey(args) => genkey::run(args)?,
+        Command::Csr(args) => csr::run(args)?,
+        Command::Sign(args) => sign::run(args)?,
+        Command::SplitJson(args) => split_json::run(args)?,
+        Command::Bundle(args) => bundle::run(args)?,
+        Command::Inspect(args) => inspect::run(args)?,
+        Command::Key(cmd) => key::run(cmd)?,
+        Command::Remote(cmd) => remote::run(cmd)?,
+        Command::Gencert(args) => compat::gencert(args)?,
+        Command::Certinfo(args) => compat::certinfo(args)?,
+        Command::PrintDefaults(what) => compat::print_defaults(what)?,
+        Command::Revoke(args) => revoke::run(args)?,
+        Command::Crl(args) => crl::run(args)?,
+        Command::CrossSign(args) => cross_sign::run(args)?,
+        Command::Renew(args) => renew::run(args)?,
+        Command::Ledger(cmd) => ledger::run(cmd)?,
+        Command::Selfsign(args) => compat::selfsign(args)?,
+        Command::Gencrl(args) => compat::gencrl(args)?,
+        Command::Info(args) => remote::run(remote::RemoteCommand::Info(args))?,
+        Command::Version => compat::version()?,
+        Command::Generate(args) => generate::run(args)?,
     }
+    Ok(())
 }
 
 #[cfg(test)]
