@@ -74,14 +74,14 @@ enum Command {
     Key(key::KeyCommand),
     #[command(subcommand)]
     Remote(remote::RemoteCommand),
-    Gencert(compat::GencertArgs),
-    Certinfo(compat::CertinfoArgs),
+    Gencert(compat::gencert::GencertArgs),
+    Certinfo(compat::certinfo::CertinfoArgs),
     /// Print starter files (cfssl print-defaults): csr, config, list
     #[command(
         subcommand,
         after_help = "Examples:\n  certsmith print-defaults csr > csr.json\n  certsmith print-defaults config > ca-config.json"
     )]
-    PrintDefaults(compat::PrintDefaults),
+    PrintDefaults(compat::print_defaults::PrintDefaults),
     Revoke(revoke::RevokeArgs),
     Crl(crl::CrlArgs),
     CrossSign(cross_sign::CrossSignArgs),
@@ -89,8 +89,8 @@ enum Command {
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
     // issue 14: cfssl's other command names.
-    Selfsign(compat::SelfsignArgs),
-    Gencrl(compat::GencrlArgs),
+    Selfsign(compat::selfsign::SelfsignArgs),
+    Gencrl(compat::gencrl::GencrlArgs),
     /// Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)
     #[command(
         after_help = "Examples:\n  certsmith info -remote https://ca:8888 -tls-remote-ca ca.pem -label primary"
@@ -156,8 +156,8 @@ fn command_for(name: &str) -> Option<clap::Command> {
         "split-json" => split_json::SplitJsonArgs::augment_args(sub),
         "bundle" => bundle::BundleArgs::augment_args(sub),
         "inspect" => inspect::InspectArgs::augment_args(sub),
-        "gencert" => compat::GencertArgs::augment_args(sub),
-        "certinfo" => compat::CertinfoArgs::augment_args(sub),
+        "gencert" => compat::gencert::GencertArgs::augment_args(sub),
+        "certinfo" => compat::certinfo::CertinfoArgs::augment_args(sub),
         "revoke" => revoke::RevokeArgs::augment_args(sub),
         "crl" => crl::CrlArgs::augment_args(sub),
         "renew" => renew::RenewArgs::augment_args(sub),
@@ -233,18 +233,18 @@ fn dispatch(command: Command) -> Outcome {
         Command::Inspect(args) => inspect::run(args)?,
         Command::Key(cmd) => key::run(cmd)?,
         Command::Remote(cmd) => remote::run(cmd)?,
-        Command::Gencert(args) => compat::gencert(args)?,
-        Command::Certinfo(args) => compat::certinfo(args)?,
-        Command::PrintDefaults(what) => compat::print_defaults(what)?,
+        Command::Gencert(args) => compat::gencert::run(args)?,
+        Command::Certinfo(args) => compat::certinfo::run(args)?,
+        Command::PrintDefaults(what) => compat::print_defaults::run(what)?,
         Command::Revoke(args) => revoke::run(args)?,
         Command::Crl(args) => crl::run(args)?,
         Command::CrossSign(args) => cross_sign::run(args)?,
         Command::Renew(args) => renew::run(args)?,
         Command::Ledger(cmd) => ledger::run(cmd)?,
-        Command::Selfsign(args) => compat::selfsign(args)?,
-        Command::Gencrl(args) => compat::gencrl(args)?,
+        Command::Selfsign(args) => compat::selfsign::run(args)?,
+        Command::Gencrl(args) => compat::gencrl::run(args)?,
         Command::Info(args) => remote::run(remote::RemoteCommand::Info(args))?,
-        Command::Version => compat::version()?,
+        Command::Version => compat::version::run()?,
         Command::Generate(args) => generate::run(args)?,
     }
     Ok(())
