@@ -95,7 +95,7 @@ enum Command {
     #[command(
         after_help = "Examples:\n  certsmith info -remote https://ca:8888 -tls-remote-ca ca.pem -label primary"
     )]
-    Info(remote::InfoArgs),
+    Info(remote::info::InfoArgs),
     /// Print certsmith's version (cfssl version)
     #[command(after_help = "Examples:\n  certsmith version")]
     Version,
