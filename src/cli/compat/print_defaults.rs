@@ -5,7 +5,7 @@ use clap::Subcommand;
 
 use certsmith::Result;
 
-use crate::cli::io::{self};
+use crate::cli::io;
 
 /// A starter CSR JSON that certsmith (and cfssl) accept as it is.
 const DEFAULT_CSR: &str = r#"{

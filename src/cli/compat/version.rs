@@ -2,7 +2,7 @@
 
 use certsmith::Result;
 
-use crate::cli::io::{self};
+use crate::cli::io;
 
 /// `certsmith version`: what `certsmith --version` prints.
 pub fn run() -> Result<()> {

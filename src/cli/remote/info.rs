@@ -7,7 +7,7 @@ use serde_json::Value;
 use certsmith::Result;
 
 use super::{Connection, connect};
-use crate::cli::io::{self};
+use crate::cli::io;
 
 /// Ask a signer for its certificate, usages and expiry.
 #[derive(Args)]

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use certsmith::Result;
-use certsmith::remote::{self};
+use certsmith::remote;
 
 use super::auth_key_flag;
 use crate::cli::io::{self, Input};
