@@ -219,7 +219,20 @@ pub fn run(cli: Cli) -> ExitCode {
     if let Err(e) = harden::no_core_dumps() {
         say!("note: core dumps could not be turned off ({e}); a crash could write a key to disk");
     }
+    #[cfg(feature = "fault-injection")]
+    arm_crash_test();
     exit::code(dispatch(cli.command))
+}
+
+/// The crash tests' `CERTSMITH_FAULT=POINT` and `CERTSMITH_FAULT_BYTES=N`
+/// (src/fault.rs), read here because the library never reads the environment.
+#[cfg(feature = "fault-injection")]
+fn arm_crash_test() {
+    let point = std::env::var("CERTSMITH_FAULT").ok();
+    let bytes = std::env::var("CERTSMITH_FAULT_BYTES")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    certsmith::fault::arm(point, bytes);
 }
 
 fn dispatch(command: Command) -> Outcome {

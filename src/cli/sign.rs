@@ -142,7 +142,8 @@ pub fn run(args: SignArgs) -> Outcome {
                 label: "",
                 hosts,
             };
-            let (cert, notes) = signer.sign(&request, auth_key.as_ref().map(|k| k.as_slice()))?;
+            let (cert, notes) =
+                signer.sign(&request, auth_key.as_ref().map(|k| k.as_slice()), io::now())?;
             io::print_notes(&notes);
             if let Some(chain) = &chain {
                 chain.check(&cert, &urls)?;

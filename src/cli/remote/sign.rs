@@ -60,7 +60,7 @@ pub fn run(args: SignArgs) -> Result<()> {
         label: &args.connection.label,
         hosts: hosts.map(|h| h.iter().map(san_text).collect()),
     };
-    let (cert, notes) = remote.sign(&request, key.as_ref().map(|k| k.as_slice()))?;
+    let (cert, notes) = remote.sign(&request, key.as_ref().map(|k| k.as_slice()), io::now())?;
     io::print_notes(&notes);
     if let Some(chain) = &chain {
         chain.check(&cert, &args.connection.remote)?;
