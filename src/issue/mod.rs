@@ -450,7 +450,11 @@ pub fn issue(
         )?;
     }
     if !sans.is_empty() {
-        let names = SubjectAltName(sans.iter().map(San::to_general_name).collect());
+        let names = SubjectAltName(
+            sans.iter()
+                .map(San::to_general_name)
+                .collect::<Result<_>>()?,
+        );
         // RFC 5280 §4.2.1.6: critical when the subject is empty.
         extensions.add(SUBJECT_ALT_NAME, subject_empty, &names)?;
     }
