@@ -38,9 +38,9 @@ mod secrets;
 mod sign;
 mod split_json;
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-
 use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use exit::Outcome;
 pub use exit::usage;
