@@ -5,14 +5,40 @@
 //! A crash test names a point with `CERTSMITH_FAULT=NAME` (and optionally
 //! `CERTSMITH_FAULT_BYTES=N` for [`short_write`]): when the process reaches
 //! that point it aborts at once, as a `kill -9` would there, with no
-//! destructor run and no temporary file removed. This is the one place the
-//! library reads the environment, and only in test builds.
+//! destructor run and no temporary file removed. The binary reads those
+//! variables and [`arm`]s the point; the library never reads the
+//! environment, even in test builds.
+
+#[cfg(feature = "fault-injection")]
+static ARMED: std::sync::OnceLock<Armed> = std::sync::OnceLock::new();
+
+/// The point a crash test asked for, set once when the binary starts.
+#[cfg(feature = "fault-injection")]
+struct Armed {
+    point: String,
+    bytes: Option<usize>,
+}
+
+/// Makes the process die at `point` (`None`: nowhere), after `bytes` bytes
+/// when the point is a write. Only the first call counts.
+#[cfg(feature = "fault-injection")]
+pub fn arm(point: Option<String>, bytes: Option<usize>) {
+    if let Some(point) = point {
+        let _ = ARMED.set(Armed { point, bytes });
+    }
+}
+
+/// The point armed, if it is `name`.
+#[cfg(feature = "fault-injection")]
+fn armed_at(name: &str) -> Option<&'static Armed> {
+    ARMED.get().filter(|armed| armed.point == name)
+}
 
 /// Aborts the process if the test asked for a crash at `name`.
 #[inline]
 pub fn point(name: &str) {
     #[cfg(feature = "fault-injection")]
-    if std::env::var("CERTSMITH_FAULT").as_deref() == Ok(name) {
+    if armed_at(name).is_some() {
         std::process::abort();
     }
     #[cfg(not(feature = "fault-injection"))]
@@ -25,8 +51,8 @@ pub fn point(name: &str) {
 #[inline]
 pub fn short_write(name: &str) -> Option<usize> {
     #[cfg(feature = "fault-injection")]
-    if std::env::var("CERTSMITH_FAULT").as_deref() == Ok(name) {
-        return std::env::var("CERTSMITH_FAULT_BYTES").ok()?.parse().ok();
+    if let Some(armed) = armed_at(name) {
+        return armed.bytes;
     }
     let _ = name;
     None

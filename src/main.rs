@@ -7,13 +7,9 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // clap prints usage errors itself and exits with 2.
-    let args = cli::parse();
-    match cli::run(args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            cli::print_error(&err);
-            ExitCode::from(1)
-        }
+    match cli::parse() {
+        Ok(args) => cli::run(args),
+        // Help, --version, or a usage error: clap's output and exit code.
+        Err(usage) => cli::usage(&usage),
     }
 }

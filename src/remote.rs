@@ -238,11 +238,13 @@ impl Remote {
     }
 
     /// Asks for `request` to be signed (through `authsign` when an auth key
-    /// is given) and checks that the answer is a certificate for the CSR's key.
+    /// is given, stamped with `now`) and checks that the answer is a
+    /// certificate for the CSR's key.
     pub fn sign(
         &self,
         request: &SignRequest<'_>,
         auth_key: Option<&[u8]>,
+        now: time::OffsetDateTime,
     ) -> Result<(Certificate, Vec<Note>)> {
         let mut notes = Vec::new();
         let mut inner = Map::new();
@@ -256,10 +258,8 @@ impl Remote {
         let (endpoint, body) = match auth_key {
             None => ("sign", inner),
             Some(key) => {
-                let timestamp = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.as_secs())
-                    .unwrap_or(0);
+                // cfssl reads the timestamp as a uint64: no negative number.
+                let timestamp = u64::try_from(now.unix_timestamp()).unwrap_or(0);
                 let outer = json!({
                     "timestamp": timestamp,
                     "token": token(key, &inner),

@@ -65,13 +65,13 @@ pub fn print_ca_record(cert: &Certificate) {
     );
 }
 
-/// Ends the run as a usage error (exit 2, in clap's format) when `--ca` or
-/// `--ca-key` is missing and the profile signs locally. clap cannot require
-/// them, since a profile with `remote` signs without them, so this is found
-/// once the profile is known; it is still a usage error, not a failed
-/// operation (issue 14: it exited 1). `A` is the command's arguments, for
-/// the usage line.
-pub fn exit_missing_ca<A: Args>(command: &str, profile: &str) -> ! {
+/// The usage error (exit 2, in clap's format) for a missing `--ca` or
+/// `--ca-key` when the profile signs locally. clap cannot require them,
+/// since a profile with `remote` signs without them, so this is found once
+/// the profile is known; it is still a usage error, not a failed operation
+/// (issue 14: it exited 1). `A` is the command's arguments, for the usage
+/// line.
+pub fn missing_ca<A: Args>(command: &str, profile: &str) -> clap::Error {
     let error = certsmith::Error::MissingCa {
         profile: profile.to_owned(),
     };
@@ -82,7 +82,6 @@ pub fn exit_missing_ca<A: Args>(command: &str, profile: &str) -> ! {
     }
     A::augment_args(clap::Command::new(format!("certsmith {command}")))
         .error(clap::error::ErrorKind::MissingRequiredArgument, message)
-        .exit()
 }
 
 #[derive(Args)]

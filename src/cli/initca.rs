@@ -80,15 +80,8 @@ pub struct InitcaArgs {
 }
 
 pub fn run(args: InitcaArgs) -> Result<()> {
-    if args.key.as_deref() == Some("-") && args.csr_json.as_deref() == Some("-") {
-        // Standard input has one reader.
-        let mut cmd = <InitcaArgs as Args>::augment_args(clap::Command::new("certsmith initca"));
-        cmd.error(
-            clap::error::ErrorKind::ArgumentConflict,
-            "CSR_JSON and --key cannot both be - (standard input)",
-        )
-        .exit();
-    }
+    // CSR_JSON and --key both naming - (stdin) was refused when the command
+    // line was read (io::refuse_shared_stdin).
     // The CSR JSON (or the old root) is read before anything is unlocked or made.
     let template = match (&args.ca, &args.csr_json) {
         (Some(old), _) => {

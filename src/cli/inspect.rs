@@ -12,6 +12,7 @@ use walkdir::WalkDir;
 use certsmith::report::{self, Report};
 use certsmith::{Error, Result};
 
+use super::exit::{Failure, Outcome};
 use super::io::{self, Input};
 
 const EXAMPLES: &str = "\
@@ -122,22 +123,22 @@ impl Check {
     }
 }
 
-pub fn run(args: InspectArgs) -> Result<()> {
+pub fn run(args: InspectArgs) -> Outcome {
     let now = io::now();
     let check = match (args.expiring_within, args.needs_renewal) {
         (Some(within), _) => Check::ExpiringBy(now + within),
         (None, Some(fraction)) => Check::NeedsRenewal(fraction),
-        (None, None) => return inspect(&args, Check::None, now).map(|_| ()),
-    };
-    // grep's convention, which scripts branch on: main's mapping (errors to
-    // 1) would make "none expiring" and "could not look" the same.
-    match inspect(&args, check, now) {
-        Ok(0) => std::process::exit(1),
-        Ok(_) => Ok(()),
-        Err(err) => {
-            super::print_error(&err);
-            std::process::exit(2);
+        (None, None) => {
+            inspect(&args, Check::None, now)?;
+            return Ok(());
         }
+    };
+    // grep's convention, which scripts branch on: the usual mapping (errors
+    // to 1) would make "none expiring" and "could not look" the same.
+    match inspect(&args, check, now) {
+        Ok(0) => Err(Failure::NoneListed),
+        Ok(_) => Ok(()),
+        Err(err) => Err(Failure::CheckFailed(err)),
     }
 }
 

@@ -22,6 +22,7 @@ mod complete;
 mod crl;
 mod cross_sign;
 mod csr;
+mod exit;
 mod generate;
 mod genkey;
 mod harden;
@@ -38,9 +39,12 @@ mod secrets;
 mod sign;
 mod split_json;
 
+use std::process::ExitCode;
+
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use certsmith::Result;
+use exit::Outcome;
+pub use exit::usage;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -71,14 +75,14 @@ enum Command {
     Key(key::KeyCommand),
     #[command(subcommand)]
     Remote(remote::RemoteCommand),
-    Gencert(compat::GencertArgs),
-    Certinfo(compat::CertinfoArgs),
+    Gencert(compat::gencert::GencertArgs),
+    Certinfo(compat::certinfo::CertinfoArgs),
     /// Print starter files (cfssl print-defaults): csr, config, list
     #[command(
         subcommand,
         after_help = "Examples:\n  certsmith print-defaults csr > csr.json\n  certsmith print-defaults config > ca-config.json"
     )]
-    PrintDefaults(compat::PrintDefaults),
+    PrintDefaults(compat::print_defaults::PrintDefaults),
     Revoke(revoke::RevokeArgs),
     Crl(crl::CrlArgs),
     CrossSign(cross_sign::CrossSignArgs),
@@ -86,13 +90,13 @@ enum Command {
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
     // issue 14: cfssl's other command names.
-    Selfsign(compat::SelfsignArgs),
-    Gencrl(compat::GencrlArgs),
+    Selfsign(compat::selfsign::SelfsignArgs),
+    Gencrl(compat::gencrl::GencrlArgs),
     /// Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)
     #[command(
         after_help = "Examples:\n  certsmith info -remote https://ca:8888 -tls-remote-ca ca.pem -label primary"
     )]
-    Info(remote::InfoArgs),
+    Info(remote::info::InfoArgs),
     /// Print certsmith's version (cfssl version)
     #[command(after_help = "Examples:\n  certsmith version")]
     Version,
@@ -105,8 +109,10 @@ enum Command {
 }
 
 /// The command line, with cfssl's Go-style single-dash long flags accepted,
-/// and cfssl's own flags translated (src/cli/cfssl_flags.rs).
-pub fn parse() -> Cli {
+/// and cfssl's own flags translated (src/cli/cfssl_flags.rs). `Err` is
+/// clap's answer instead of a run: help, `--version` or a usage error, for
+/// [`usage`] to print.
+pub fn parse() -> Result<Cli, clap::Error> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let name = args.get(1).and_then(|name| name.to_str());
     if name == Some("generate") {
@@ -114,21 +120,24 @@ pub fn parse() -> Cli {
     }
     // gencert translates its own flags when it runs: `gencert -h` is gencert's help.
     let args = match name.filter(|n| *n != "gencert" && cfssl_flags::COMMANDS.contains(n)) {
-        Some(name) => compat::cfssl_command_line(&args[0], name, &args[2..]),
+        Some(name) => compat::cfssl_command_line(&args[0], name, &args[2..])?,
         None => args,
     };
-    let command = args
+    parse_certsmith(args)
+}
+
+/// A certsmith command line (Go-style flags allowed), checked for two
+/// inputs naming stdin.
+fn parse_certsmith(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
+    let mut command = args
         .get(1)
         .and_then(|name| name.to_str())
         .and_then(command_for)
         .unwrap_or_else(Cli::command);
-    let mut command = command;
     let args = compat::normalize_go_flags(args, &command);
-    let matches = command
-        .try_get_matches_from_mut(args)
-        .unwrap_or_else(|e| e.exit());
-    io::refuse_shared_stdin(&mut command, &matches).unwrap_or_else(|e| e.exit());
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let matches = command.try_get_matches_from_mut(args)?;
+    io::refuse_shared_stdin(&mut command, &matches)?;
+    Cli::from_arg_matches(&matches)
 }
 
 /// The root command with only subcommand `name` built, when `name` is one of
@@ -148,8 +157,8 @@ fn command_for(name: &str) -> Option<clap::Command> {
         "split-json" => split_json::SplitJsonArgs::augment_args(sub),
         "bundle" => bundle::BundleArgs::augment_args(sub),
         "inspect" => inspect::InspectArgs::augment_args(sub),
-        "gencert" => compat::GencertArgs::augment_args(sub),
-        "certinfo" => compat::CertinfoArgs::augment_args(sub),
+        "gencert" => compat::gencert::GencertArgs::augment_args(sub),
+        "certinfo" => compat::certinfo::CertinfoArgs::augment_args(sub),
         "revoke" => revoke::RevokeArgs::augment_args(sub),
         "crl" => crl::CrlArgs::augment_args(sub),
         "renew" => renew::RenewArgs::augment_args(sub),
@@ -164,19 +173,19 @@ fn command_for(name: &str) -> Option<clap::Command> {
 }
 
 /// `certsmith generate DIR`, read apart from the command tree (see `Command::Generate`).
-fn parse_generate(args: Vec<std::ffi::OsString>) -> Cli {
+fn parse_generate(args: Vec<std::ffi::OsString>) -> Result<Cli, clap::Error> {
     use clap::Args;
     let command = clap::Command::new("certsmith")
         .subcommand_required(true)
         .subcommand(generate::GenerateArgs::augment_args(clap::Command::new(
             "generate",
         )));
-    let matches = command.get_matches_from(args);
+    let matches = command.try_get_matches_from(args)?;
     let (_, sub) = matches.subcommand().expect("clap requires the subcommand");
-    let args = generate::GenerateArgs::from_arg_matches(sub).unwrap_or_else(|e| e.exit());
-    Cli {
+    let args = generate::GenerateArgs::from_arg_matches(sub)?;
+    Ok(Cli {
         command: Command::Generate(args),
-    }
+    })
 }
 
 /// The long options of the certsmith command at `path` (`["remote", "sign"]`).
@@ -206,34 +215,53 @@ pub fn print_error(err: &certsmith::Error) {
     }
 }
 
-pub fn run(cli: Cli) -> Result<()> {
+/// Runs the command and gives the exit code, having printed why it is not 0.
+pub fn run(cli: Cli) -> ExitCode {
     if let Err(e) = harden::no_core_dumps() {
         say!("note: core dumps could not be turned off ({e}); a crash could write a key to disk");
     }
-    match cli.command {
-        Command::Initca(args) => initca::run(args),
-        Command::Genkey(args) => genkey::run(args),
-        Command::Csr(args) => csr::run(args),
-        Command::Sign(args) => sign::run(args),
-        Command::SplitJson(args) => split_json::run(args),
-        Command::Bundle(args) => bundle::run(args),
-        Command::Inspect(args) => inspect::run(args),
-        Command::Key(cmd) => key::run(cmd),
-        Command::Remote(cmd) => remote::run(cmd),
-        Command::Gencert(args) => compat::gencert(args),
-        Command::Certinfo(args) => compat::certinfo(args),
-        Command::PrintDefaults(what) => compat::print_defaults(what),
-        Command::Revoke(args) => revoke::run(args),
-        Command::Crl(args) => crl::run(args),
-        Command::CrossSign(args) => cross_sign::run(args),
-        Command::Renew(args) => renew::run(args),
-        Command::Ledger(cmd) => ledger::run(cmd),
-        Command::Selfsign(args) => compat::selfsign(args),
-        Command::Gencrl(args) => compat::gencrl(args),
-        Command::Info(args) => remote::run(remote::RemoteCommand::Info(args)),
-        Command::Version => compat::version(),
-        Command::Generate(args) => generate::run(args),
+    #[cfg(feature = "fault-injection")]
+    arm_crash_test();
+    exit::code(dispatch(cli.command))
+}
+
+/// The crash tests' `CERTSMITH_FAULT=POINT` and `CERTSMITH_FAULT_BYTES=N`
+/// (src/fault.rs), read here because the library never reads the environment.
+#[cfg(feature = "fault-injection")]
+fn arm_crash_test() {
+    let point = std::env::var("CERTSMITH_FAULT").ok();
+    let bytes = std::env::var("CERTSMITH_FAULT_BYTES")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    certsmith::fault::arm(point, bytes);
+}
+
+fn dispatch(command: Command) -> Outcome {
+    match command {
+        Command::Initca(args) => initca::run(args)?,
+        Command::Genkey(args) => genkey::run(args)?,
+        Command::Csr(args) => csr::run(args)?,
+        Command::Sign(args) => sign::run(args)?,
+        Command::SplitJson(args) => split_json::run(args)?,
+        Command::Bundle(args) => bundle::run(args)?,
+        Command::Inspect(args) => inspect::run(args)?,
+        Command::Key(cmd) => key::run(cmd)?,
+        Command::Remote(cmd) => remote::run(cmd)?,
+        Command::Gencert(args) => compat::gencert::run(args)?,
+        Command::Certinfo(args) => compat::certinfo::run(args)?,
+        Command::PrintDefaults(what) => compat::print_defaults::run(what)?,
+        Command::Revoke(args) => revoke::run(args)?,
+        Command::Crl(args) => crl::run(args)?,
+        Command::CrossSign(args) => cross_sign::run(args)?,
+        Command::Renew(args) => renew::run(args)?,
+        Command::Ledger(cmd) => ledger::run(cmd)?,
+        Command::Selfsign(args) => compat::selfsign::run(args)?,
+        Command::Gencrl(args) => compat::gencrl::run(args)?,
+        Command::Info(args) => remote::run(remote::RemoteCommand::Info(args))?,
+        Command::Version => compat::version::run()?,
+        Command::Generate(args) => generate::run(args)?,
     }
+    Ok(())
 }
 
 #[cfg(test)]

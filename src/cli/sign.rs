@@ -17,6 +17,7 @@ use certsmith::x509::san::San;
 use certsmith::{Error, Result};
 
 use super::authority;
+use super::exit::Outcome;
 use super::io::{self, Input};
 use super::remote;
 use super::secrets::UnlockArgs;
@@ -87,7 +88,7 @@ pub struct SignArgs {
 /// The flags that seal a new key, which `--key` does not make.
 pub(super) const KEY_CONFLICTS: [&str; 3] = ["recipients", "recipients_files", "passphrase"];
 
-pub fn run(args: SignArgs) -> Result<()> {
+pub fn run(args: SignArgs) -> Outcome {
     let config = io::load_config(args.config.as_deref())?;
     let profile = config.profile(args.profile.as_deref())?;
     let hosts = args.hostname.as_deref().map(San::parse_list).transpose()?;
@@ -113,7 +114,9 @@ pub fn run(args: SignArgs) -> Result<()> {
                 &args.passphrase,
             )?)
         }
-        (None, _, _) => authority::exit_missing_ca::<SignArgs>("sign", &profile.name),
+        (None, _, _) => {
+            return Err(authority::missing_ca::<SignArgs>("sign", &profile.name).into());
+        }
     };
     let chain = match remote {
         Some(_) => remote::SignerChain::load(args.ca.as_deref(), args.tls_remote_ca.as_deref())?,
@@ -139,7 +142,8 @@ pub fn run(args: SignArgs) -> Result<()> {
                 label: "",
                 hosts,
             };
-            let (cert, notes) = signer.sign(&request, auth_key.as_ref().map(|k| k.as_slice()))?;
+            let (cert, notes) =
+                signer.sign(&request, auth_key.as_ref().map(|k| k.as_slice()), io::now())?;
             io::print_notes(&notes);
             if let Some(chain) = &chain {
                 chain.check(&cert, &urls)?;
@@ -160,7 +164,8 @@ pub fn run(args: SignArgs) -> Result<()> {
         cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),
         key,
-    })
+    })?;
+    Ok(())
 }
 
 /// What sign and remote sign take as INPUT ([`envelope::sign_input`]): a CSR

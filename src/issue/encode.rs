@@ -148,7 +148,13 @@ fn extensions(params: &TbsParams) -> Result<Extensions> {
         extensions.add(AUTHORITY_INFO_ACCESS, false, &aia)?;
     }
     if !params.sans.is_empty() {
-        let names = SubjectAltName(params.sans.iter().map(San::to_general_name).collect());
+        let names = SubjectAltName(
+            params
+                .sans
+                .iter()
+                .map(San::to_general_name)
+                .collect::<Result<_>>()?,
+        );
         // RFC 5280 §4.2.1.6: critical when the subject is empty.
         let subject_empty = params.subject_der == [0x30, 0x00];
         extensions.add(SUBJECT_ALT_NAME, subject_empty, &names)?;

@@ -39,7 +39,11 @@ pub fn build(
     };
     let mut extensions = Vec::new();
     if !sans.is_empty() {
-        let names = SubjectAltName(sans.iter().map(San::to_general_name).collect());
+        let names = SubjectAltName(
+            sans.iter()
+                .map(San::to_general_name)
+                .collect::<Result<_>>()?,
+        );
         extensions.push(Extension {
             extn_id: SUBJECT_ALT_NAME,
             // RFC 5280 §4.2.1.6: critical when the subject is empty.

@@ -107,21 +107,30 @@ impl San {
             .collect()
     }
 
-    pub fn to_general_name(&self) -> GeneralName {
-        let ia5 = |s: &str| Ia5String::new(s).expect("ASCII checked in classify");
-        match self {
-            San::Dns(d) => GeneralName::DnsName(ia5(d)),
-            San::Email(e) => GeneralName::Rfc822Name(ia5(e)),
-            San::Uri(u) => GeneralName::UniformResourceIdentifier(ia5(u)),
+    /// The GeneralName a certificate or CSR carries. A name that did not
+    /// come through [`San::classify`] may not be ASCII (`San::Dns("bücher")`),
+    /// which an IA5String cannot hold: that is the error classify gives.
+    pub fn to_general_name(&self) -> Result<GeneralName> {
+        let ia5 = |s: &str| {
+            Ia5String::new(s).map_err(|_| Error::InvalidHost {
+                value: s.to_string(),
+                reason: "not ASCII",
+            })
+        };
+        Ok(match self {
+            San::Dns(d) => GeneralName::DnsName(ia5(d)?),
+            San::Email(e) => GeneralName::Rfc822Name(ia5(e)?),
+            San::Uri(u) => GeneralName::UniformResourceIdentifier(ia5(u)?),
+            // An OCTET STRING of 4 or 16 bytes is far below DER's length limit.
             San::Ip(ip) => match canonical_ip(*ip) {
-                IpAddr::V4(v4) => {
-                    GeneralName::IpAddress(OctetString::new(v4.octets().to_vec()).expect("4 bytes"))
-                }
+                IpAddr::V4(v4) => GeneralName::IpAddress(
+                    OctetString::new(v4.octets().to_vec()).expect("4 bytes fit"),
+                ),
                 IpAddr::V6(v6) => GeneralName::IpAddress(
-                    OctetString::new(v6.octets().to_vec()).expect("16 bytes"),
+                    OctetString::new(v6.octets().to_vec()).expect("16 bytes fit"),
                 ),
             },
-        }
+        })
     }
 
     /// The string `name_whitelist` is matched against; cfssl leaves IPs out.
@@ -372,10 +381,34 @@ mod tests {
         let parsed = x509_parser::extensions::GeneralName::IPAddress(&mapped);
         assert_eq!(San::from_general_name(&parsed), Some(v4.clone()));
         let mapped_san = San::Ip(IpAddr::from(mapped));
-        assert_eq!(mapped_san.to_general_name(), v4.to_general_name());
         assert_eq!(
-            v4.to_general_name(),
+            mapped_san.to_general_name().unwrap(),
+            v4.to_general_name().unwrap()
+        );
+        assert_eq!(
+            v4.to_general_name().unwrap(),
             GeneralName::IpAddress(OctetString::new(vec![10, 66, 0, 1]).unwrap())
+        );
+    }
+
+    #[test]
+    fn a_san_not_made_by_classify_that_is_not_ascii_is_an_error() {
+        let err = San::Dns("bücher.example".into())
+            .to_general_name()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid host \"bücher.example\": not ASCII"
+        );
+        assert!(
+            San::Email("jörg@example.net".into())
+                .to_general_name()
+                .is_err()
+        );
+        assert!(
+            San::Uri("spiffe://bücher/x".into())
+                .to_general_name()
+                .is_err()
         );
     }
 

@@ -1,7 +1,8 @@
 //! certsmith-csr-json(5) and certsmith-config(5): the two file formats
-//! certsmith reads, as section 5 man pages. Every key that `src/cfssl/request.rs`
-//! and `src/cfssl/config.rs` read is described here (a test reads those files
-//! and checks that every key they name is in the rendered page).
+//! certsmith reads, as section 5 man pages. Every key that `src/cfssl/request.rs`,
+//! `src/cfssl/config.rs` and `src/cfssl/profile.rs` read is described here (a
+//! test reads those files and checks that every key they name is in the
+//! rendered page).
 //!
 //! Text in `backticks` is set in bold: keys, values and commands.
 

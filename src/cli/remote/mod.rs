@@ -1,22 +1,26 @@
 //! `certsmith remote`: cfssl's signing API, as a client of `cfssl serve`
 //! and `multirootca`. Private keys never leave this host: only CSRs travel.
+//!
+//! One file per subcommand; this one holds what they share: the connection
+//! flags, TLS trust, auth keys, and the check of a returned certificate.
+
+pub mod info;
+pub mod sign;
+pub mod token;
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use serde_json::Value;
 use zeroize::Zeroizing;
 
 use certsmith::cfssl::config::{Config, Profile};
-use certsmith::cfssl::envelope::Output;
 use certsmith::keys::PrivateKey;
-use certsmith::remote::{self, ClientIdentity, Remote, SignRequest, Tls};
+use certsmith::remote::{self, ClientIdentity, Remote, Tls};
 use certsmith::x509::certificate::Certificate;
 use certsmith::x509::san::San;
 use certsmith::{Error, Result, files};
 
-use super::io::{self, Input};
-use super::secrets::{PassphraseArgs, SealArgs, UnlockArgs};
+use super::io;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -29,9 +33,9 @@ Examples:
 #[derive(Subcommand)]
 #[command(after_help = EXAMPLES)]
 pub enum RemoteCommand {
-    Sign(Box<SignArgs>),
-    Info(InfoArgs),
-    Token(TokenArgs),
+    Sign(Box<sign::SignArgs>),
+    Info(info::InfoArgs),
+    Token(token::TokenArgs),
 }
 
 /// Where the signer is and how to reach it.
@@ -57,102 +61,12 @@ pub struct Connection {
     profile: String,
 }
 
-/// Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON.
-#[derive(Args)]
-#[command(
-    after_help = "Examples:\n  certsmith remote sign --remote ca:8888 --profile server srv.csr | certsmith split-json srv"
-)]
-pub struct SignArgs {
-    #[command(flatten)]
-    connection: Connection,
-    /// Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)
-    #[arg(long, value_name = "KEY", value_hint = clap::ValueHint::Other)]
-    auth_key: Option<String>,
-    /// Replace the request's SANs: comma-separated DNS names, IPs, emails, URIs
-    #[arg(long, value_hint = clap::ValueHint::Other)]
-    hostname: Option<String>,
-    /// The signer's CA chain: the returned certificate must verify against it
-    #[arg(long, value_name = "FILE")]
-    ca: Option<PathBuf>,
-    /// Make the request from the CSR JSON for this existing private key (plain or
-    /// age-sealed) instead of a new one
-    #[arg(long, value_name = "FILE", conflicts_with_all = super::sign::KEY_CONFLICTS)]
-    key: Option<PathBuf>,
-    #[command(flatten)]
-    unlock: UnlockArgs,
-    /// A CSR (PEM or DER), JSON output holding one ({"csr": …}), or a CSR JSON file, or - for stdin
-    input: String,
-    #[command(flatten)]
-    seal: SealArgs,
-    #[command(flatten)]
-    passphrase: PassphraseArgs,
-}
-
-/// Ask a signer for its certificate, usages and expiry.
-#[derive(Args)]
-#[command(
-    after_help = "Examples:\n  certsmith remote info --remote https://ca:8888 --tls-remote-ca ca.pem --label primary"
-)]
-pub struct InfoArgs {
-    #[command(flatten)]
-    connection: Connection,
-}
-
-/// Print cfssl's authentication token (base64 HMAC-SHA256) of a file's bytes.
-#[derive(Args)]
-#[command(after_help = "Examples:\n  certsmith remote token --auth-key file:auth.hex request.json")]
-pub struct TokenArgs {
-    /// The auth key, named as env:VAR or file:PATH (the file holds hex)
-    #[arg(long, value_name = "KEY", value_hint = clap::ValueHint::Other)]
-    auth_key: String,
-    /// The exact bytes that are signed, or - for stdin
-    file: String,
-}
-
 pub fn run(cmd: RemoteCommand) -> Result<()> {
     match cmd {
-        RemoteCommand::Sign(args) => sign(*args),
-        RemoteCommand::Info(args) => {
-            let remote = connect(&args.connection)?;
-            let (result, notes) = remote.info(&args.connection.label, &args.connection.profile)?;
-            io::print_notes(&notes);
-            let mut line = serde_json::to_string(&Value::Object(result)).expect("JSON serializes");
-            line.push('\n');
-            io::write_stdout(line.as_bytes())
-        }
-        RemoteCommand::Token(args) => {
-            let key = auth_key_flag(&args.auth_key)?;
-            let input = Input::read(&args.file)?;
-            io::write_stdout(format!("{}\n", remote::token(&key, &input.bytes)).as_bytes())
-        }
+        RemoteCommand::Sign(args) => sign::run(*args),
+        RemoteCommand::Info(args) => info::run(args),
+        RemoteCommand::Token(args) => token::run(args),
     }
-}
-
-fn sign(args: SignArgs) -> Result<()> {
-    let hosts = args.hostname.as_deref().map(San::parse_list).transpose()?;
-    let key = args.auth_key.as_deref().map(auth_key_flag).transpose()?;
-    let chain = SignerChain::load(args.ca.as_deref(), args.connection.tls_remote_ca.as_deref())?;
-    let remote = connect(&args.connection)?;
-    let input = Input::read(&args.input)?;
-    let existing_key = args.key.as_deref().map(|path| (path, &args.unlock));
-    let (csr, private_key) =
-        super::sign::request_from_input(&input, existing_key, &args.seal, &args.passphrase)?;
-    let request = SignRequest {
-        csr: &csr,
-        profile: &args.connection.profile,
-        label: &args.connection.label,
-        hosts: hosts.map(|h| h.iter().map(san_text).collect()),
-    };
-    let (cert, notes) = remote.sign(&request, key.as_ref().map(|k| k.as_slice()))?;
-    io::print_notes(&notes);
-    if let Some(chain) = &chain {
-        chain.check(&cert, &args.connection.remote)?;
-    }
-    io::emit(&Output {
-        cert: Some(cert.to_pem()),
-        csr: Some(csr.to_pem()),
-        key: private_key,
-    })
 }
 
 /// A SAN as cfssl's `hosts` spells it.

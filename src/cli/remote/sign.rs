@@ -1,0 +1,73 @@
+//! `certsmith remote sign`: a remote signer signs a CSR, or a key and CSR
+//! made here from a CSR JSON.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use certsmith::Result;
+use certsmith::cfssl::envelope::Output;
+use certsmith::remote::SignRequest;
+use certsmith::x509::san::San;
+
+use super::{Connection, SignerChain, auth_key_flag, connect, san_text};
+use crate::cli::io::{self, Input};
+use crate::cli::secrets::{PassphraseArgs, SealArgs, UnlockArgs};
+
+/// Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON.
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  certsmith remote sign --remote ca:8888 --profile server srv.csr | certsmith split-json srv"
+)]
+pub struct SignArgs {
+    #[command(flatten)]
+    connection: Connection,
+    /// Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)
+    #[arg(long, value_name = "KEY", value_hint = clap::ValueHint::Other)]
+    auth_key: Option<String>,
+    /// Replace the request's SANs: comma-separated DNS names, IPs, emails, URIs
+    #[arg(long, value_hint = clap::ValueHint::Other)]
+    hostname: Option<String>,
+    /// The signer's CA chain: the returned certificate must verify against it
+    #[arg(long, value_name = "FILE")]
+    ca: Option<PathBuf>,
+    /// Make the request from the CSR JSON for this existing private key (plain or
+    /// age-sealed) instead of a new one
+    #[arg(long, value_name = "FILE", conflicts_with_all = crate::cli::sign::KEY_CONFLICTS)]
+    key: Option<PathBuf>,
+    #[command(flatten)]
+    unlock: UnlockArgs,
+    /// A CSR (PEM or DER), JSON output holding one ({"csr": …}), or a CSR JSON file, or - for stdin
+    input: String,
+    #[command(flatten)]
+    seal: SealArgs,
+    #[command(flatten)]
+    passphrase: PassphraseArgs,
+}
+
+pub fn run(args: SignArgs) -> Result<()> {
+    let hosts = args.hostname.as_deref().map(San::parse_list).transpose()?;
+    let key = args.auth_key.as_deref().map(auth_key_flag).transpose()?;
+    let chain = SignerChain::load(args.ca.as_deref(), args.connection.tls_remote_ca.as_deref())?;
+    let remote = connect(&args.connection)?;
+    let input = Input::read(&args.input)?;
+    let existing_key = args.key.as_deref().map(|path| (path, &args.unlock));
+    let (csr, private_key) =
+        crate::cli::sign::request_from_input(&input, existing_key, &args.seal, &args.passphrase)?;
+    let request = SignRequest {
+        csr: &csr,
+        profile: &args.connection.profile,
+        label: &args.connection.label,
+        hosts: hosts.map(|h| h.iter().map(san_text).collect()),
+    };
+    let (cert, notes) = remote.sign(&request, key.as_ref().map(|k| k.as_slice()), io::now())?;
+    io::print_notes(&notes);
+    if let Some(chain) = &chain {
+        chain.check(&cert, &args.connection.remote)?;
+    }
+    io::emit(&Output {
+        cert: Some(cert.to_pem()),
+        csr: Some(csr.to_pem()),
+        key: private_key,
+    })
+}
