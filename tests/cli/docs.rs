@@ -3,7 +3,6 @@
 //! and `make demo` finds the binary where cargo put it (issue 14).
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::support::*;
 
@@ -42,7 +41,7 @@ fn bash_with_certsmith(s: &Scratch, script: &str) -> Run {
         std::env::var("PATH").unwrap_or_default()
     );
     require("bash");
-    let out = Command::new("bash")
+    let out = command("bash")
         .args(["-euo", "pipefail", "-c", script])
         .current_dir(s.dir.path())
         .env("PATH", path)
@@ -222,7 +221,7 @@ fn a_missing_config_hints_at_print_defaults() {
 fn make_demo_runs_the_binary_from_cargo_target_dir() {
     require("make");
     let dry_run = |vars: &[(&str, &str)], args: &[&str]| {
-        let mut cmd = Command::new("make");
+        let mut cmd = command("make");
         cmd.args(["--no-print-directory", "-n", "demo"])
             .args(args)
             .current_dir(repo())

@@ -4,7 +4,6 @@
 //! by an openssl s_server).
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::SystemTime;
 
 use crate::support::*;
@@ -19,7 +18,7 @@ fn script(example: &str) -> PathBuf {
 /// Runs examples/EXAMPLE/run.sh OUT in the scratch directory with CERTSMITH set.
 fn run_example(s: &Scratch, example: &str, out: &str, env: &[(&str, &str)]) -> Run {
     require("bash");
-    let mut cmd = Command::new("bash");
+    let mut cmd = command("bash");
     cmd.arg(script(example))
         .arg(out)
         .env("CERTSMITH", certsmith_bin())

@@ -35,7 +35,7 @@ fn kubernetes_make(s: &Scratch, args: &[&str]) -> Run {
             }
         }
     }
-    let mut cmd = Command::new("make");
+    let mut cmd = command("make");
     cmd.arg("--no-print-directory")
         .arg(format!("CERTSMITH={}", certsmith_bin()))
         .args(args)
@@ -335,7 +335,7 @@ fn kubernetes_makefile_refuses_a_new_ca_over_an_existing_key() {
 
 /// Runs examples/demo/build.sh into `out` under the scratch directory.
 fn demo_build(s: &Scratch, out: &str) -> Run {
-    let mut cmd = Command::new(example_dir("demo").join("build.sh"));
+    let mut cmd = command(example_dir("demo").join("build.sh"));
     cmd.arg(out).env("CERTSMITH", certsmith_bin());
     run_in(s, cmd)
 }

@@ -4,7 +4,6 @@
 //! leaves behind is checked again here with openssl.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::support::*;
 
@@ -13,7 +12,7 @@ fn federation_script_accepts_both_clusters_and_rejects_the_outsider() {
     require("openssl");
     let s = Scratch::new();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/federation/run.sh");
-    let out = Command::new(script)
+    let out = command(script)
         .arg("fed")
         .env(
             "CERTSMITH",

@@ -95,7 +95,7 @@ fn rendered_man_pages(s: &Scratch) -> Vec<(String, String)> {
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .map(|name| {
-            let out = std::process::Command::new("man")
+            let out = command("man")
                 .args(["--warnings", "-l"])
                 .arg(s.path("man").join(&name))
                 .env("MANWIDTH", "80")

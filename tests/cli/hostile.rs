@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -305,7 +305,7 @@ impl Hostile {
     /// Runs certsmith in the scratch directory under the memory limit, killing
     /// it after HANG_GUARD.
     fn run(&self, args: &[&str], stdin: &[u8]) -> Outcome {
-        let mut child = Command::new("sh")
+        let mut child = command("sh")
             .arg("-c")
             .arg(format!("ulimit -v {ADDRESS_SPACE_KIB} && exec \"$@\""))
             .arg("sh")
@@ -348,7 +348,7 @@ impl Hostile {
         let status = finished.recv_timeout(self.guard).unwrap_or_else(|_| {
             timed_out = true;
             // Our own child, by its id.
-            let _ = Command::new("sh")
+            let _ = command("sh")
                 .args(["-c", &format!("kill -KILL {pid}")])
                 .status();
             finished.recv().expect("status after kill")

@@ -9,10 +9,8 @@
 //! real pseudo-terminal (python3's `pty`), the no-terminal case under `setsid`.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-use assert_cmd::cargo::CommandCargoExt;
 
 use crate::support::*;
 
@@ -28,7 +26,7 @@ pub(crate) const NO_TERMINAL_HINT: &str =
 /// never with a CERTSMITH_PASSPHRASE inherited from whoever runs the tests.
 pub(crate) fn certsmith_env(s: &Scratch, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
     use std::io::Write;
-    let mut cmd = Command::cargo_bin("certsmith").expect("binary built");
+    let mut cmd = certsmith_command();
     cmd.args(args)
         .current_dir(s.dir.path())
         .env_remove("CERTSMITH_PASSPHRASE")
@@ -61,7 +59,7 @@ pub(crate) fn without_terminal(s: &Scratch, args: &[&str]) -> (Run, Duration) {
     require("setsid");
     require("timeout");
     let started = Instant::now();
-    let out = Command::new("setsid")
+    let out = command("setsid")
         .args(["-w", "timeout", "10"])
         .arg(certsmith_bin())
         .args(args)
@@ -178,7 +176,7 @@ pub(crate) fn on_terminal(
         "stdout": stdout.map(|f| path_str(&s.path(f)).to_owned()),
         "timeout": 30,
     });
-    let out = Command::new("python3")
+    let out = command("python3")
         .arg("-c")
         .arg(PTY_DRIVER)
         .arg(spec.to_string())

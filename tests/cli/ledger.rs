@@ -3,9 +3,8 @@
 //! links, the CA key's signature over the `entry` bytes), and every kind of
 //! tampering is refused naming the first bad line of the tampered file.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use assert_cmd::cargo::CommandCargoExt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use time::OffsetDateTime;
@@ -637,8 +636,7 @@ fn parallel_signs_append_every_line_once_and_keep_the_chain_valid() {
     let children: Vec<_> = files
         .iter()
         .map(|json| {
-            Command::cargo_bin("certsmith")
-                .unwrap()
+            certsmith_command()
                 .args([
                     "sign",
                     "--ca",
@@ -921,7 +919,7 @@ fn bytes_after_the_last_newline_that_no_append_writes_are_still_refused() {
 /// ledger line are written (the `fault-injection` crash point).
 #[cfg(feature = "fault-injection")]
 fn crash_mid_append(s: &Scratch, args: &[&str], bytes: usize) -> std::process::Output {
-    Command::new("sh")
+    command("sh")
         .arg("-c")
         // No core file in the scratch directory.
         .arg(r#"ulimit -c 0; exec "$0" "$@""#)
@@ -1031,7 +1029,7 @@ fn sixteen_parallel_signs_after_an_interrupted_first_append_each_land_once() {
             .map(|json| {
                 let (bin, dir) = (&bin, s.dir.path());
                 scope.spawn(move || {
-                    Command::new(bin)
+                    command(bin)
                         .args([
                             "sign",
                             "--ca",

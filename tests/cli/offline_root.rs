@@ -3,14 +3,13 @@
 //! certificate passes pkilint, and the root key exists only sealed.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::key::on_terminal;
 use crate::support::*;
 
 fn run_ceremony(s: &Scratch, dir: &str) -> Run {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/offline-root/run.sh");
-    let out = Command::new(script)
+    let out = command(script)
         .arg(dir)
         .env(
             "CERTSMITH",

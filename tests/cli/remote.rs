@@ -10,11 +10,10 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::CommandCargoExt;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::Deserialize;
@@ -143,7 +142,7 @@ fn start(s: &Scratch, program: &str, args: impl Fn(u16) -> Vec<String>) -> Serve
     for _attempt in 0..3 {
         let port = free_port();
         let out = std::fs::File::create(&log).expect("server log");
-        let child = Command::new(program)
+        let child = command(program)
             .args(args(port))
             .current_dir(s.dir.path())
             .stdin(Stdio::null())
@@ -387,8 +386,7 @@ fn sign_with_intermediate(dir: PathBuf, profile: &'static str) -> impl FnOnce(&[
             .as_str()
             .expect("certificate_request");
         std::fs::write(dir.join("received.csr"), csr).expect("write received.csr");
-        let out = Command::cargo_bin("certsmith")
-            .expect("binary built")
+        let out = certsmith_command()
             .args([
                 "sign",
                 "--ca",
@@ -414,8 +412,7 @@ fn sign_with_intermediate(dir: PathBuf, profile: &'static str) -> impl FnOnce(&[
 
 /// certsmith in the scratch directory with extra environment variables.
 fn certsmith_env(s: &Scratch, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let out = Command::cargo_bin("certsmith")
-        .expect("binary built")
+    let out = certsmith_command()
         .args(args)
         .current_dir(s.dir.path())
         .envs(env.iter().copied())

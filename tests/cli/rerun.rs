@@ -4,7 +4,7 @@
 //! a usage error, whatever the inputs turn out to need.
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::*;
@@ -44,7 +44,7 @@ fn public_key(s: &Scratch, file: &str) -> String {
 /// `sh -c SCRIPT` in the scratch directory with `$C` the certsmith binary.
 fn shell(s: &Scratch, script: &str) -> Run {
     let bin = assert_cmd::cargo::cargo_bin("certsmith");
-    let mut cmd = Command::new("sh");
+    let mut cmd = command("sh");
     cmd.args(["-ec", script])
         .env("C", path_str(&bin))
         .current_dir(s.dir.path());
@@ -287,7 +287,7 @@ fn cfssl_serve(s: &Scratch) -> CfsslServe {
         .and_then(|l| l.local_addr())
         .expect("free port")
         .port();
-    let child = Command::new("cfssl")
+    let child = command("cfssl")
         .args(["serve", "-address", "127.0.0.1", "-port", &port.to_string()])
         .args([
             "-ca",

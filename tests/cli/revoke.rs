@@ -312,11 +312,7 @@ fn parallel_crl_runs_never_publish_two_crls_under_one_number() {
         }
         runs.push(std::thread::spawn(move || {
             barrier.wait();
-            let out = std::process::Command::new(bin)
-                .args(&args)
-                .current_dir(&dir)
-                .output()
-                .unwrap();
+            let out = command(bin).args(&args).current_dir(&dir).output().unwrap();
             assert!(
                 out.status.success(),
                 "{}",

@@ -3,7 +3,6 @@
 //! here by openssl, pkilint and `certsmith ledger verify`.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::ledger::*;
 use crate::support::*;
@@ -15,7 +14,7 @@ fn run_example(s: &Scratch, name: &str, dir: &str) -> Run {
         .join("examples")
         .join(name)
         .join("run.sh");
-    let out = Command::new(script)
+    let out = command(script)
         .arg(dir)
         .env(
             "CERTSMITH",

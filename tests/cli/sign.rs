@@ -1099,7 +1099,7 @@ fn an_unwritable_stderr_loses_the_notes_not_the_certificate() {
     s.init_ca("ca", ROOT_CSR);
     s.write("leaf.json", LEAF);
     let bin = assert_cmd::cargo::cargo_bin("certsmith");
-    let out = std::process::Command::new("sh")
+    let out = command("sh")
         .args([
             "-c",
             r#"exec "$0" sign --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl leaf.json 2>/dev/full"#,

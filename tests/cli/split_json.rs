@@ -887,15 +887,13 @@ fn split_json_rekey_replaces_an_age_sealed_leaf_key() {
 #[cfg(feature = "fault-injection")]
 #[test]
 fn a_rekey_killed_between_the_renames_has_renamed_the_key_and_a_rerun_completes_it() {
-    use assert_cmd::cargo::CommandCargoExt;
     use std::os::unix::process::ExitStatusExt;
     let s = chain();
     let old_cert = bytes(&s, "leaf.pem");
     let new = new_leaf(&s, &[]);
     let out = {
         use std::io::Write;
-        let mut child = std::process::Command::cargo_bin("certsmith")
-            .unwrap()
+        let mut child = certsmith_command()
             .args(["split-json", "--rekey", "leaf"])
             .current_dir(s.dir.path())
             .env("CERTSMITH_FAULT", "split-json-between-renames")

@@ -8,14 +8,12 @@
 //! (src/fault.rs); the public keys on disk are compared with openssl.
 
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Barrier};
 #[cfg(feature = "fault-injection")]
 use std::time::{Duration, SystemTime};
 
 #[cfg(feature = "fault-injection")]
-use assert_cmd::cargo::CommandCargoExt;
-
 use crate::support::*;
 
 const ROOT_EC: &str =
@@ -96,7 +94,7 @@ fn age_recipient(s: &Scratch) -> String {
 /// `certsmith split-json ARGS` with the crash point `fault` armed.
 fn split_with_fault(s: &Scratch, fault: &str, args: &[&str], stdin: &[u8]) -> std::process::Output {
     use std::io::Write;
-    let mut cmd = Command::cargo_bin("certsmith").expect("binary built");
+    let mut cmd = certsmith_command();
     cmd.arg("split-json")
         .args(args)
         .current_dir(s.dir.path())
@@ -230,7 +228,7 @@ fn sixteen_parallel_splits_to_one_name_leave_one_whole_winner() {
                 let dir = s.dir.path().to_path_buf();
                 std::thread::spawn(move || {
                     use std::io::Write;
-                    let mut child = Command::new(bin)
+                    let mut child = command(bin)
                         .args(["split-json", "ca"])
                         .current_dir(dir)
                         .stdin(Stdio::piped())

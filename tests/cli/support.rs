@@ -4,10 +4,9 @@
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-use assert_cmd::cargo::CommandCargoExt;
 
 /// A scratch directory with helpers to run commands in it.
 pub struct Scratch {
@@ -65,6 +64,36 @@ fn finish(out: Output) -> Run {
     }
 }
 
+/// What the environment of every command the tests run leaves out: the
+/// variables certsmith reads (`CERTSMITH_PASSPHRASE`, `CERTSMITH_FAULT`, an
+/// auth key named on the command line), those of the Vault/OpenBao and age
+/// tools it works beside. A developer's shell may hold any of them; a test
+/// that wants one sets it with `.env(...)` on the command it runs.
+const SCRUBBED_PREFIXES: [&str; 6] = ["CERTSMITH_", "VAULT_", "BAO_", "AGE_", "RAGE_", "SOPS_AGE_"];
+
+/// Whether the test environment leaves the variable `name` out.
+pub fn is_scrubbed(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    SCRUBBED_PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
+/// `program` with a scrubbed environment (see [`SCRUBBED_PREFIXES`]): every
+/// command a test runs, certsmith, a peer or a shell, starts here.
+pub fn command(program: impl AsRef<OsStr>) -> Command {
+    let mut cmd = Command::new(program);
+    for (name, _) in std::env::vars_os() {
+        if is_scrubbed(&name) {
+            cmd.env_remove(name);
+        }
+    }
+    cmd
+}
+
+/// The certsmith binary under test, with a scrubbed environment.
+pub fn certsmith_command() -> Command {
+    command(assert_cmd::cargo::cargo_bin("certsmith"))
+}
+
 /// The path of the certsmith binary under test, for commands run through a
 /// shell or another program.
 pub fn certsmith_bin() -> String {
@@ -74,7 +103,7 @@ pub fn certsmith_bin() -> String {
 /// Fails with an install hint when a peer tool is missing.
 #[track_caller]
 pub fn require(tool: &str) {
-    let found = Command::new("sh")
+    let found = command("sh")
         .arg("-c")
         .arg(format!("command -v {tool}"))
         .output()
@@ -117,7 +146,7 @@ impl Scratch {
     }
 
     pub fn certsmith_stdin(&self, args: &[&str], stdin: &[u8]) -> Run {
-        let mut cmd = Command::cargo_bin("certsmith").expect("binary built");
+        let mut cmd = certsmith_command();
         cmd.args(args);
         self.run_with_stdin(cmd, stdin)
     }
@@ -129,7 +158,7 @@ impl Scratch {
 
     pub fn run_stdin(&self, program: &str, args: &[&str], stdin: &[u8]) -> Run {
         require(program);
-        let mut cmd = Command::new(program);
+        let mut cmd = command(program);
         cmd.args(args);
         self.run_with_stdin(cmd, stdin)
     }
