@@ -43,33 +43,9 @@ fn two_roots() -> Scratch {
         r#"{"CN":"New Issuing CA","key":{"algo":"ecdsa","size":256},"ca":{}}"#,
     );
     s.certsmith_split(&["genkey", "int.json"], "int");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "new.pem",
-            "--ca-key",
-            "new-key.pem",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
-        "int",
-    );
+    s.sign_split("new", &["--profile", "intermediate", "int.csr"], "int");
     let leaf = leaf_json(&s, "leaf", "www.example.com");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--profile",
-            "server",
-            &leaf,
-        ],
-        "leaf",
-    );
+    s.sign_split("int", &["--profile", "server", &leaf], "leaf");
     s
 }
 

@@ -80,16 +80,7 @@ fn sign_refuses_profile_expiry_whose_fraction_overflows() {
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
     );
-    let run = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--config",
-        "config.json",
-        "leaf.json",
-    ]);
+    let run = s.sign("ca", &["--config", "config.json", "leaf.json"]);
     assert_refused(&run, "config.json");
 }
 
@@ -161,7 +152,7 @@ fn sign_and_inspect_read_csr_whose_subject_contains_pem_armour() {
         .expect("the PEM CSR reads");
     std::fs::write(s.path("armour.der"), &csr.der).expect("write DER CSR");
     for file in ["armour.csr", "armour.der"] {
-        let run = s.certsmith(&["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", file]);
+        let run = s.sign("ca", &[file]);
         assert!(
             !run.stderr.contains("panicked"),
             "certsmith panicked:\n{}",
@@ -192,16 +183,7 @@ fn sign_refuses_config_with_null_profile_or_auth_key() {
     ] {
         let config = input(name);
         let config = path_str(&config);
-        let run = s.certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            config,
-            "leaf.json",
-        ]);
+        let run = s.sign("ca", &["--config", config, "leaf.json"]);
         assert_refused(&run, config);
     }
 }

@@ -295,19 +295,7 @@ fn root_with_leaf() -> Scratch {
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
     );
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("ca", &["--profile", "server", "leaf.json"], "leaf");
     std::fs::copy(s.path("ca.pem"), s.path("old.pem")).unwrap();
     s
 }
@@ -510,19 +498,7 @@ fn initca_key_refuses_another_key_an_intermediate_and_a_leaf() {
 
     s.write("int.json", r#"{"CN":"Issuing CA","ca":{}}"#);
     s.certsmith_split(&["genkey", "int.json"], "int");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
-        "int",
-    );
+    s.sign_split("ca", &["--profile", "intermediate", "int.csr"], "int");
     let err = s
         .certsmith(&["initca", "--key", "int-key.pem", "--ca", "int.pem"])
         .fails()
@@ -672,19 +648,7 @@ fn every_certificate_a_ca_profile_issues_is_on_the_ceremony_record() {
         r#"{"CN":"Issuing CA","names":[{"O":"certsmith tests"}],"ca":{}}"#,
     );
     s.certsmith_split(&["genkey", "int.json"], "int");
-    let run = s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "root.pem",
-            "--ca-key",
-            "root-key.pem",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
-        "int",
-    );
+    let run = s.sign_split("root", &["--profile", "intermediate", "int.csr"], "int");
     assert_eq!(run.stderr, ca_record(&s, "int.pem"));
     s.openssl_verify("root.pem", &[], "int.pem");
     s.pkilint("int.pem");
@@ -711,19 +675,7 @@ fn every_certificate_a_ca_profile_issues_is_on_the_ceremony_record() {
 
     // A leaf is not for the record.
     s.write("leaf.json", r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"],"key":{"algo":"rsa","size":2048}}"#);
-    let run = s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    let run = s.sign_split("int", &["--profile", "server", "leaf.json"], "leaf");
     assert_eq!(run.stderr, "");
     s.openssl_verify("root.pem", &["int.pem"], "leaf.pem");
 }

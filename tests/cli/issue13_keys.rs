@@ -79,16 +79,7 @@ fn openssl_ca(s: &Scratch, key: &str, cn: &str, out: &str) {
 fn sign_refuses_a_csr_whose_rsa_exponent_is_3() {
     let s = scratch();
     for profile in ["server", "default"] {
-        let run = s.certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            profile,
-            E3_CSR,
-        ]);
+        let run = s.sign("ca", &["--profile", profile, E3_CSR]);
         refused_for(&run, E3_CSR);
     }
     // cfssl's spelling reaches the same place.
@@ -96,10 +87,7 @@ fn sign_refuses_a_csr_whose_rsa_exponent_is_3() {
     refused_for(&run, E3_CSR);
     // And a CSR on stdin is named as such.
     let csr = std::fs::read(s.path(E3_CSR)).unwrap();
-    let run = s.certsmith_stdin(
-        &["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", "-"],
-        &csr,
-    );
+    let run = s.sign_stdin("ca", &["-"], &csr);
     refused_for(&run, "stdin");
 }
 

@@ -761,19 +761,7 @@ fn a_sealed_root_leaves_no_plaintext_key_on_disk_and_signs_a_pathlen_0_intermedi
     s.openssl_verify("ca.pem", &[], "int.pem");
 
     s.write("leaf.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("int", &["--profile", "server", "leaf.json"], "leaf");
     s.openssl_verify("ca.pem", &["int.pem"], "leaf.pem");
     pkilint_all(&s, &["ca.pem", "int.pem", "leaf.pem"]);
 
@@ -782,16 +770,7 @@ fn a_sealed_root_leaves_no_plaintext_key_on_disk_and_signs_a_pathlen_0_intermedi
         r#"{"CN":"Too Deep","key":{"algo":"ecdsa","size":256},"ca":{}}"#,
     );
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--profile",
-            "intermediate",
-            "sub.json",
-        ])
+        .sign("int", &["--profile", "intermediate", "sub.json"])
         .fails()
         .to_string();
     assert_eq!(

@@ -773,16 +773,7 @@ fn another_cas_ledger_or_a_truncated_one_is_refused_before_anything_is_issued() 
 /// `certsmith sign --ledger LEDGER` of a new leaf, unsplit.
 fn sign_into_ledger(s: &Scratch, name: &str) -> Run {
     let json = leaf_json(s, name, &format!("{name}.example.com"));
-    s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--ledger",
-        LEDGER,
-        &json,
-    ])
+    s.sign("ca", &["--ledger", LEDGER, &json])
 }
 
 /// `certsmith crl --ledger LEDGER` into crl.pem, which openssl must verify against ca.pem.

@@ -61,27 +61,11 @@ pub(super) fn lab() -> Scratch {
     let s = Scratch::new();
     s.init_ca("ca", ROOT);
     s.write("int.json", INTERMEDIATE);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "intermediate",
-            "int.json",
-        ],
-        "int",
-    );
+    s.sign_split("ca", &["--profile", "intermediate", "int.json"], "int");
     s.write("srv.json", TLS_SERVER);
-    s.certsmith_split(
+    s.sign_split(
+        "ca",
         &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
             "--profile",
             "server",
             "--hostname",
@@ -876,19 +860,7 @@ fn a_signer_requiring_client_certificates_accepts_only_one_from_its_ca() {
         "client.json",
         r#"{"CN":"remote client","names":[{"O":"certsmith tests"}],"key":{"algo":"ecdsa","size":256}}"#,
     );
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "client",
-            "client.json",
-        ],
-        "client",
-    );
+    s.sign_split("ca", &["--profile", "client", "client.json"], "client");
     s.init_ca(
         "other",
         r#"{"CN":"Unrelated Root","key":{"algo":"ecdsa","size":256}}"#,

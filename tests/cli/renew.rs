@@ -22,19 +22,9 @@ fn root_with_leaf() -> Scratch {
     s.init_ca("ca", ROOT_CSR);
     s.write("config.json", CONFIG);
     s.write("app.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "--profile",
-            "server",
-            "app.json",
-        ],
+    s.sign_split(
+        "ca",
+        &["--config", "config.json", "--profile", "server", "app.json"],
         "app",
     );
     s
@@ -230,13 +220,9 @@ fn renew_of_an_intermediate_keeps_what_it_issued_valid_and_is_on_the_ceremony_re
         r#"{"CN":"Issuing CA","names":[{"O":"certsmith tests"}],"ca":{}}"#,
     );
     s.certsmith_split(&["genkey", "int.json"], "int");
-    s.certsmith_split(
+    s.sign_split(
+        "ca",
         &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
             "--config",
             "config.json",
             "--profile",
@@ -249,13 +235,9 @@ fn renew_of_an_intermediate_keeps_what_it_issued_valid_and_is_on_the_ceremony_re
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
     );
-    s.certsmith_split(
+    s.sign_split(
+        "int",
         &[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
             "--config",
             "config.json",
             "--profile",

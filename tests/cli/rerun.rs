@@ -17,17 +17,7 @@ fn with_leaf() -> Scratch {
     let s = Scratch::new();
     s.init_ca("ca", ROOT_CSR);
     s.write("app.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "app.json",
-        ],
-        "app",
-    );
+    s.sign_split("ca", &["app.json"], "app");
     s
 }
 
@@ -249,14 +239,7 @@ fn every_command_with_two_inputs_refuses_both_from_stdin() {
     // A lone `-` still reads stdin, split-json's default included.
     let out = s.certsmith_stdin(&["inspect", "-"], s.read("app.pem").as_bytes());
     out.ok();
-    let signed = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "app.json",
-    ]);
+    let signed = s.sign("ca", &["app.json"]);
     s.certsmith_stdin(&["split-json", "piped"], &signed.ok().stdout)
         .ok();
     assert!(s.exists("piped.pem"));

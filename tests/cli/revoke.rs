@@ -226,10 +226,7 @@ fn revoke_accepts_a_certificate_the_ca_signed_before_the_ledger_existed() {
     let s = Scratch::new();
     ca_named(&s, "ca", "Revoking Root");
     let json = leaf_json(&s, "old", "old.example.com");
-    s.certsmith_split(
-        &["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", &json],
-        "old",
-    );
+    s.sign_split("ca", &[&json], "old");
     sign_logged(&s, "ca", LEDGER, "a", "a.example.com");
     let run = revoke(&s, &["--cert", "old.pem", "--reason", "superseded"]);
     run.ok();
@@ -246,17 +243,7 @@ fn revoke_refuses_a_certificate_that_names_the_ca_but_was_not_signed_by_it() {
     // subject as their issuer.
     ca_named(&s, "impostor", "Revoking Root");
     let json = leaf_json(&s, "forged", "a.example.com");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "impostor.pem",
-            "--ca-key",
-            "impostor-key.pem",
-            &json,
-        ],
-        "forged",
-    );
+    s.sign_split("impostor", &[&json], "forged");
     let issuer = s
         .run(
             "openssl",

@@ -518,16 +518,7 @@ fn a_certificate_for_another_key_is_not_written_beside_the_key_of_name() {
     s.write("leaf.json", LEAF);
     s.certsmith_split(&["genkey", "leaf.json"], "leaf");
     let sign = |csr: &str| {
-        let run = s.certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "server",
-            csr,
-        ]);
+        let run = s.sign("ca", &["--profile", "server", csr]);
         run.ok();
         serde_json::json!({"cert": field(&run, "cert")}).to_string()
     };
@@ -607,14 +598,7 @@ fn a_name_whose_certificate_file_is_another_names_key_is_refused() {
     s.certsmith_stdin(&["split-json", "ca"], &root.stdout).ok();
     let ca_key = bytes(&s, "ca-key.pem");
     s.write("leaf.json", LEAF);
-    let leaf = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "leaf.json",
-    ]);
+    let leaf = s.sign("ca", &["leaf.json"]);
     leaf.ok();
     let before = listing(&s);
     let err = s
@@ -689,14 +673,7 @@ fn rekey_refuses_when_no_certificate_says_whose_key_it_is() {
     s.certsmith_stdin(&["split-json", "ca"], &root.stdout).ok();
     let ca_key = bytes(&s, "ca-key.pem");
     s.write("leaf.json", LEAF);
-    let leaf = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "leaf.json",
-    ]);
+    let leaf = s.sign("ca", &["leaf.json"]);
     leaf.ok();
     std::fs::rename(s.path("ca.pem"), s.path("ca.pem.away")).unwrap();
     let err = s

@@ -187,6 +187,23 @@ impl Scratch {
         run
     }
 
+    /// `certsmith sign --ca CA.pem --ca-key CA-key.pem ARGS`: signing with
+    /// the CA that `init_ca(CA, ..)` (or `initca | split-json CA`) made.
+    pub fn sign(&self, ca: &str, args: &[&str]) -> Run {
+        self.sign_stdin(ca, args, b"")
+    }
+
+    /// [`Scratch::sign`] with `stdin`.
+    pub fn sign_stdin(&self, ca: &str, args: &[&str], stdin: &[u8]) -> Run {
+        self.certsmith_stdin(&with_ca("sign", &ca_args(ca), args), stdin)
+    }
+
+    /// [`Scratch::sign`] piped into `split-json NAME`, asserting both succeed.
+    #[track_caller]
+    pub fn sign_split(&self, ca: &str, args: &[&str], name: &str) -> Run {
+        self.certsmith_split(&with_ca("sign", &ca_args(ca), args), name)
+    }
+
     /// Makes a CA with `initca` from a CSR JSON, split into NAME.pem and NAME-key.pem.
     pub fn init_ca(&self, name: &str, csr_json: &str) {
         let file = format!("{name}-csr.json");
@@ -261,6 +278,24 @@ fn is_single_label_dns_finding(line: &str) -> bool {
     !name.is_empty()
         && !name.contains('.')
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// `--ca CA.pem --ca-key CA-key.pem`: the files `split-json CA` writes for a CA.
+pub fn ca_args(ca: &str) -> [String; 4] {
+    [
+        "--ca".into(),
+        format!("{ca}.pem"),
+        "--ca-key".into(),
+        format!("{ca}-key.pem"),
+    ]
+}
+
+/// `SUBCOMMAND --ca .. --ca-key .. ARGS`, for a subcommand that signs with a CA.
+pub fn with_ca<'a>(subcommand: &'a str, ca: &'a [String; 4], args: &[&'a str]) -> Vec<&'a str> {
+    let mut all = vec![subcommand];
+    all.extend(ca.iter().map(String::as_str));
+    all.extend_from_slice(args);
+    all
 }
 
 pub fn path_str(p: &Path) -> &str {
