@@ -431,15 +431,7 @@ fn crl_refuses_a_tampered_ledger() {
     lines.remove(1);
     s.write(LEDGER, &(lines.join("\n") + "\n"));
     let err = s
-        .certsmith(&[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            LEDGER,
-        ])
+        .certsmith_ca("crl", "ca", &["--ledger", LEDGER])
         .fails()
         .to_string();
     assert_eq!(
@@ -635,17 +627,9 @@ fn crl_refuses_a_revoked_file_that_lists_serial_zero() {
     s.write("later-zero.txt", "01 keyCompromise\n00:00 superseded\n");
     s.write("negative.txt", "# hand-made\n-7F\n");
     let crl = |file: &str| {
-        s.certsmith(&[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--revoked",
-            file,
-        ])
-        .fails()
-        .to_string()
+        s.certsmith_ca("crl", "ca", &["--revoked", file])
+            .fails()
+            .to_string()
     };
     assert_eq!(
         crl("revoked-serial-zero.txt"),

@@ -658,17 +658,7 @@ fn every_certificate_a_ca_profile_issues_is_on_the_ceremony_record() {
         "new",
         r#"{"CN":"New Root CA","names":[{"O":"certsmith tests"}],"ca":{"expiry":"43800h"}}"#,
     );
-    let run = s.certsmith_split(
-        &[
-            "cross-sign",
-            "--ca",
-            "root.pem",
-            "--ca-key",
-            "root-key.pem",
-            "new.pem",
-        ],
-        "cross",
-    );
+    let run = s.certsmith_ca_split("cross-sign", "root", &["new.pem"], "cross");
     assert_eq!(run.stderr, ca_record(&s, "cross.pem"));
     s.openssl_verify("root.pem", &[], "cross.pem");
     s.pkilint("cross.pem");

@@ -417,15 +417,7 @@ fn inspect_describes_a_crl_with_its_revoked_serials() {
     let s = with_leaf();
     let serial = openssl_serial(&s, "leaf.pem");
     s.write("serials.txt", &format!("{serial} keyCompromise\n0A1B\n"));
-    let crl = s.certsmith(&[
-        "crl",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--revoked",
-        "serials.txt",
-    ]);
+    let crl = s.certsmith_ca("crl", "ca", &["--revoked", "serials.txt"]);
     std::fs::write(s.path("ca.crl"), &crl.ok().stdout).unwrap();
     let out = inspect(&s, &["ca.crl"]);
     assert!(out.starts_with("ca.crl\n  kind:             CRL\n  issuer:           C=US, O=certsmith tests, CN=Test Root CA\n"), "{out}");

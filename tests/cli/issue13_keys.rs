@@ -144,14 +144,7 @@ fn a_ca_key_whose_rsa_exponent_is_3_signs_nothing_and_writes_nothing() {
 #[test]
 fn cross_sign_refuses_a_new_root_whose_rsa_exponent_is_3() {
     let s = scratch();
-    let run = s.certsmith(&[
-        "cross-sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "e3ca.pem",
-    ]);
+    let run = s.certsmith_ca("cross-sign", "ca", &["e3ca.pem"]);
     refused_for(&run, "e3ca.pem");
 }
 

@@ -779,15 +779,7 @@ fn sign_into_ledger(s: &Scratch, name: &str) -> Run {
 /// `certsmith crl --ledger LEDGER` into crl.pem, which openssl must verify against ca.pem.
 #[track_caller]
 fn crl_from_ledger(s: &Scratch) -> Run {
-    let run = s.certsmith(&[
-        "crl",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--ledger",
-        LEDGER,
-    ]);
+    let run = s.certsmith_ca("crl", "ca", &["--ledger", LEDGER]);
     run.ok();
     s.write("crl.pem", &run.stdout_str());
     let checked = s.run(

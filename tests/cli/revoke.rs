@@ -45,15 +45,7 @@ fn colon_lower(serial: &str) -> String {
 /// after openssl checked its signature against ca.pem.
 #[track_caller]
 fn crl_serials(s: &Scratch) -> Vec<String> {
-    let run = s.certsmith(&[
-        "crl",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--ledger",
-        LEDGER,
-    ]);
+    let run = s.certsmith_ca("crl", "ca", &["--ledger", LEDGER]);
     run.ok();
     s.write("crl.pem", &run.stdout_str());
     let checked = s.run(
@@ -129,17 +121,7 @@ fn revoke_refuses_a_serial_the_ledger_never_issued() {
 
     // With no ledger yet, nothing is issued in it, and no ledger is made.
     let err = s
-        .certsmith(&[
-            "revoke",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            "new.jsonl",
-            "--serial",
-            "01",
-        ])
+        .certsmith_ca("revoke", "ca", &["--ledger", "new.jsonl", "--serial", "01"])
         .fails()
         .to_owned();
     assert!(

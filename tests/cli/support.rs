@@ -187,6 +187,29 @@ impl Scratch {
         run
     }
 
+    /// `certsmith SUBCOMMAND --ca CA.pem --ca-key CA-key.pem ARGS`, for the
+    /// other subcommands that sign with a CA (`crl`, `revoke`, `renew`...).
+    pub fn certsmith_ca(&self, subcommand: &str, ca: &str, args: &[&str]) -> Run {
+        self.certsmith_ca_stdin(subcommand, ca, args, b"")
+    }
+
+    /// [`Scratch::certsmith_ca`] with `stdin`.
+    pub fn certsmith_ca_stdin(
+        &self,
+        subcommand: &str,
+        ca: &str,
+        args: &[&str],
+        stdin: &[u8],
+    ) -> Run {
+        self.certsmith_stdin(&with_ca(subcommand, &ca_args(ca), args), stdin)
+    }
+
+    /// [`Scratch::certsmith_ca`] piped into `split-json NAME`, asserting both succeed.
+    #[track_caller]
+    pub fn certsmith_ca_split(&self, subcommand: &str, ca: &str, args: &[&str], name: &str) -> Run {
+        self.certsmith_split(&with_ca(subcommand, &ca_args(ca), args), name)
+    }
+
     /// `certsmith sign --ca CA.pem --ca-key CA-key.pem ARGS`: signing with
     /// the CA that `init_ca(CA, ..)` (or `initca | split-json CA`) made.
     pub fn sign(&self, ca: &str, args: &[&str]) -> Run {
