@@ -226,15 +226,7 @@ fn revoked_certificates_are_in_a_crl_that_openssl_checks_and_pkilint_accepts() {
 
     crl_to(
         &s,
-        &[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            LEDGER,
-        ],
+        &with_ca("crl", &ca_args("ca"), &["--ledger", LEDGER]),
         "crl.pem",
     );
     assert_crl_signed_by(&s, "ca.pem", "crl.pem");
@@ -347,32 +339,18 @@ fn crl_next_update_defaults_to_a_week_and_follows_the_flag() {
     };
     crl_to(
         &s,
-        &[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            LEDGER,
-        ],
+        &with_ca("crl", &ca_args("ca"), &["--ledger", LEDGER]),
         "week.pem",
     );
     let (this, next) = span(&s, "week.pem");
     assert_eq!((next - this).whole_hours(), 168);
     crl_to(
         &s,
-        &[
+        &with_ca(
             "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            LEDGER,
-            "--next-update",
-            "24h",
-        ],
+            &ca_args("ca"),
+            &["--ledger", LEDGER, "--next-update", "24h"],
+        ),
         "day.pem",
     );
     let (this, next) = span(&s, "day.pem");
@@ -397,15 +375,7 @@ fn crl_from_a_revoked_file_lists_its_serials_and_reasons() {
     );
     crl_to(
         &s,
-        &[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--revoked",
-            "revoked.txt",
-        ],
+        &with_ca("crl", &ca_args("ca"), &["--revoked", "revoked.txt"]),
         "crl.pem",
     );
     assert_crl_signed_by(&s, "ca.pem", "crl.pem");
@@ -764,15 +734,7 @@ fn a_certificate_with_serial_zero_revoked_by_cert_is_listed_in_a_readable_crl() 
     revoke_ok(&s, &["--cert", "zero.pem", "--reason", "keyCompromise"]);
     crl_to(
         &s,
-        &[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            LEDGER,
-        ],
+        &with_ca("crl", &ca_args("ca"), &["--ledger", LEDGER]),
         "crl.pem",
     );
     assert_crl_signed_by(&s, "ca.pem", "crl.pem");

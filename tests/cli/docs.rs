@@ -152,14 +152,7 @@ fn a_missing_csr_json_hints_at_print_defaults() {
     s.certsmith_split(&["initca", "ca-csr.json"], "ca");
 
     for args in [
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "server-csr.json",
-        ][..],
+        &with_ca("sign", &ca_args("ca"), &["server-csr.json"])[..],
         &["csr", "--key", "ca-key.pem", "server-csr.json"],
     ] {
         assert_eq!(
