@@ -48,11 +48,7 @@ fn bash_with_certsmith(s: &Scratch, script: &str) -> Run {
         .env_remove("CERTSMITH_PASSPHRASE")
         .output()
         .expect("spawn bash");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 /// The README's Quick start, as it is in the README, in an empty directory:

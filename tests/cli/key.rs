@@ -37,11 +37,7 @@ pub(crate) fn certsmith_env(s: &Scratch, args: &[&str], stdin: &[u8], env: &[(&s
     let mut child = cmd.spawn().expect("spawn certsmith");
     let _ = child.stdin.take().expect("stdin").write_all(stdin);
     let out = child.wait_with_output().expect("wait");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 /// `certsmith ARGS | certsmith split-json NAME` with extra environment, both succeeding.
@@ -69,11 +65,7 @@ pub(crate) fn without_terminal(s: &Scratch, args: &[&str]) -> (Run, Duration) {
         .output()
         .expect("spawn setsid");
     let took = started.elapsed();
-    let run = Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
+    let run = Run::from(out);
     (run, took)
 }
 

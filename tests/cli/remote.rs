@@ -403,11 +403,7 @@ fn certsmith_env(s: &Scratch, args: &[&str], env: &[(&str, &str)]) -> Run {
         .stdin(Stdio::null())
         .output()
         .expect("run certsmith");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 /// openssl's view of a certificate's or key's public key (PEM SPKI).

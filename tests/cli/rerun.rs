@@ -39,11 +39,7 @@ fn shell(s: &Scratch, script: &str) -> Run {
         .env("C", path_str(&bin))
         .current_dir(s.dir.path());
     let out = cmd.output().expect("spawn sh");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 #[test]

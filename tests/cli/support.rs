@@ -56,6 +56,12 @@ impl Run {
     }
 }
 
+impl From<Output> for Run {
+    fn from(out: Output) -> Run {
+        finish(out)
+    }
+}
+
 fn finish(out: Output) -> Run {
     Run {
         status: out.status.code().unwrap_or(-1),
@@ -225,6 +231,32 @@ impl Scratch {
     #[track_caller]
     pub fn sign_split(&self, ca: &str, args: &[&str], name: &str) -> Run {
         self.certsmith_split(&with_ca("sign", &ca_args(ca), args), name)
+    }
+
+    /// Runs examples/EXAMPLE/SCRIPT ARGS with bash in the scratch directory,
+    /// as a user runs it: `CERTSMITH` names the binary under test, the
+    /// environment is scrubbed like every command's, and `env` is added.
+    pub fn run_example(
+        &self,
+        example: &str,
+        script: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Run {
+        require("bash");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(example)
+            .join(script);
+        let out = command("bash")
+            .arg(script)
+            .args(args)
+            .env("CERTSMITH", certsmith_bin())
+            .envs(env.iter().copied())
+            .current_dir(self.dir.path())
+            .output()
+            .expect("spawn bash");
+        finish(out)
     }
 
     /// Makes a CA with `initca` from a CSR JSON, split into NAME.pem and NAME-key.pem.
