@@ -18,8 +18,7 @@ fn files(s: &Scratch) -> BTreeSet<String> {
 
 /// A root, an intermediate under it, and `leaf.json`.
 fn with_chain() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("int.json", r#"{"CN":"Test Intermediate","ca":{}}"#);
     s.sign_split("ca", &["--profile", "intermediate", "int.json"], "int");
     s.write("leaf.json", LEAF);
@@ -363,8 +362,7 @@ fn assert_next_update_a_day_later(crl_text: &str) {
 
 #[test]
 fn gencrl_reads_decimal_serials_and_prints_what_cfssl_prints() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("leaf.json", LEAF);
     s.sign_split("ca", &["leaf.json"], "leaf");
     let serial = s

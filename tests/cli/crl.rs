@@ -476,18 +476,11 @@ fn revoke_and_crl_unlock_an_age_sealed_ca_key_with_an_identity() {
     for name in ["a", "b"] {
         let json = leaf_json(&s, name, &format!("{name}.example.com"));
         s.certsmith_split(
-            &[
+            &with_ca(
                 "sign",
-                "--ca",
-                "ca.pem",
-                "--ca-key",
-                "ca-key.age",
-                "-i",
-                "id.txt",
-                "--ledger",
-                LEDGER,
-                &json,
-            ],
+                &sealed_ca_args("ca"),
+                &["-i", "id.txt", "--ledger", LEDGER, &json],
+            ),
             name,
         );
     }
@@ -510,17 +503,11 @@ fn revoke_and_crl_unlock_an_age_sealed_ca_key_with_an_identity() {
     s.certsmith(&unlocked).ok();
     crl_to(
         &s,
-        &[
+        &with_ca(
             "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "--ledger",
-            LEDGER,
-        ],
+            &sealed_ca_args("ca"),
+            &["-i", "id.txt", "--ledger", LEDGER],
+        ),
         "crl.pem",
     );
     assert_crl_signed_by(&s, "ca.pem", "crl.pem");

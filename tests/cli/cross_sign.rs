@@ -207,16 +207,11 @@ fn cross_sign_unlocks_an_age_sealed_old_root() {
         .stdout
         .clone();
     std::fs::write(s.path("old-key.age"), sealed).unwrap();
-    let run = s.certsmith(&[
+    let run = s.certsmith(&with_ca(
         "cross-sign",
-        "--ca",
-        "old.pem",
-        "--ca-key",
-        "old-key.age",
-        "-i",
-        "id.txt",
-        "new.pem",
-    ]);
+        &sealed_ca_args("old"),
+        &["-i", "id.txt", "new.pem"],
+    ));
     run.ok();
     s.certsmith_stdin(&["split-json", "cross"], &run.stdout)
         .ok();

@@ -50,12 +50,6 @@ fn csr_for_key(s: &Scratch, key: &str, rest: &[&str], name: &str) {
     );
 }
 
-fn with_root() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
-    s
-}
-
 #[test]
 fn csr_keeps_the_existing_key_and_the_result_signs() {
     let s = with_root();
@@ -161,8 +155,7 @@ fn csr_from_cert_copies_subject_and_sans() {
 
 #[test]
 fn csr_from_a_ca_cert_asks_for_ca_again() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.openssl_verify("ca.pem", &[], "ca.pem");
     s.pkilint("ca.pem");
     csr_for_key(&s, "ca-key.pem", &["--from-cert", "ca.pem"], "ca-renew");

@@ -166,8 +166,7 @@ fn a_missing_csr_json_hints_at_print_defaults() {
 
 #[test]
 fn a_missing_config_hints_at_print_defaults() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "leaf-csr.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,

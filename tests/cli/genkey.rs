@@ -32,12 +32,6 @@ fn assert_csr_self_signature_verifies(s: &Scratch, csr: &str) {
     );
 }
 
-fn with_root() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
-    s
-}
-
 #[test]
 fn genkey_prints_exactly_csr_and_pkcs8_key() {
     let s = Scratch::new();

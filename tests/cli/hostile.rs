@@ -1250,8 +1250,7 @@ fn ledger_readers_refuse_hostile_ledgers() {
         &real.replacen(r#""is_ca":false"#, r#""is_ca":true"#, 1),
     );
     // A ledger another CA signed.
-    h.s.write("other-csr.json", r#"{"CN":"Other Root","ca":{}}"#);
-    h.s.certsmith_split(&["initca", "other-csr.json"], "other");
+    h.s.init_ca("other", r#"{"CN":"Other Root","ca":{}}"#);
     h.s.certsmith(&words(
         "sign --ca other.pem --ca-key other-key.pem --ledger ledger-other-ca.jsonl leaf.csr",
     ))

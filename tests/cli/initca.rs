@@ -36,8 +36,7 @@ pub fn validity_seconds(s: &Scratch, cert: &str) -> i64 {
 
 #[test]
 fn initca_makes_a_root_that_openssl_and_pkilint_accept() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.openssl_verify("ca.pem", &[], "ca.pem");
     s.pkilint("ca.pem");
     let text = s.x509_text("ca.pem");
@@ -208,8 +207,7 @@ fn initca_refuses_a_leaf_profile() {
 
 #[test]
 fn cfssl_signs_with_a_certsmith_ca() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
@@ -289,8 +287,7 @@ fn openssl_x509(s: &Scratch, cert: &str, args: &[&str]) -> String {
 /// A root (ca.pem, ca-key.pem, ROOT_CSR: 87600h), a leaf it issued
 /// (leaf.pem) and a copy of the root as old.pem.
 fn root_with_leaf() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,

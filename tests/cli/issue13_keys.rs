@@ -39,8 +39,7 @@ fn refused_for(run: &Run, file: &str) {
 /// An ECDSA root `ca`, the corpus's e = 3 key and CSR, `e3ca.pem` (a CA
 /// certificate for the e = 3 key, made by openssl) and a leaf CSR JSON.
 fn scratch() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     corpus(&s, E3_KEY);
     corpus(&s, E3_CSR);
     openssl_ca(&s, E3_KEY, "Exponent Three CA", "e3ca.pem");

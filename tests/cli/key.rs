@@ -588,18 +588,11 @@ fn initca_genkey_and_sign_seal_the_keys_they_emit_and_split_json_writes_name_key
     assert!(json_key(&genkey).starts_with(ARMOR_BEGIN));
     assert_sealed_on_disk(&s, "int");
     s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
+            &sealed_ca_args("ca"),
+            &["-i", "id.txt", "--profile", "intermediate", "int.csr"],
+        ),
         "int",
     );
     assert_sealed_on_disk(&s, "int");
@@ -608,20 +601,19 @@ fn initca_genkey_and_sign_seal_the_keys_they_emit_and_split_json_writes_name_key
     // sign with a CSR JSON: the CA key is unlocked with -i, the new key sealed with -r.
     s.write("leaf.json", LEAF);
     let sign = s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.age",
-            "-i",
-            "id.txt",
-            "-r",
-            &recipient,
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
+            &sealed_ca_args("int"),
+            &[
+                "-i",
+                "id.txt",
+                "-r",
+                &recipient,
+                "--profile",
+                "server",
+                "leaf.json",
+            ],
+        ),
         "leaf",
     );
     assert_eq!(
@@ -660,20 +652,19 @@ fn csr_renews_from_a_sealed_key() {
     sealed_root(&s, &["-r", &recipient]);
     s.write("leaf.json", LEAF);
     s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "-r",
-            &recipient,
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
+            &sealed_ca_args("ca"),
+            &[
+                "-i",
+                "id.txt",
+                "-r",
+                &recipient,
+                "--profile",
+                "server",
+                "leaf.json",
+            ],
+        ),
         "leaf",
     );
     s.openssl_verify("ca.pem", &[], "leaf.pem");
@@ -698,18 +689,11 @@ fn csr_renews_from_a_sealed_key() {
     .ok();
     assert_eq!(csr_public(&s, "renewal.csr"), cert_public(&s, "leaf.pem"));
     s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "--profile",
-            "server",
-            "renewal.csr",
-        ],
+            &sealed_ca_args("ca"),
+            &["-i", "id.txt", "--profile", "server", "renewal.csr"],
+        ),
         "renewed",
     );
     s.openssl_verify("ca.pem", &[], "renewed.pem");
@@ -734,18 +718,11 @@ fn a_sealed_root_leaves_no_plaintext_key_on_disk_and_signs_a_pathlen_0_intermedi
     s.write("int-csr.json", INTERMEDIATE);
     s.certsmith_split(&["genkey", "int-csr.json"], "int");
     s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
+            &sealed_ca_args("ca"),
+            &["-i", "id.txt", "--profile", "intermediate", "int.csr"],
+        ),
         "int",
     );
     assert_eq!(files_containing(&s, "PRIVATE KEY"), ["int-key.pem"]);
@@ -885,16 +862,11 @@ fn certsmith_passphrase_environment_variable_seals_and_unlocks() {
     s.write("leaf.json", LEAF);
     split_env(
         &s,
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
+            &sealed_ca_args("ca"),
+            &["--profile", "server", "leaf.json"],
+        ),
         &env,
         "leaf",
     );
@@ -1022,17 +994,7 @@ fn a_passphrase_needed_without_terminal_or_source_fails_at_once() {
     s.write("pass.txt", "correct horse");
     sealed_root(&s, &["-p", "--passphrase-file", "pass.txt"]);
     s.write("leaf.json", LEAF);
-    let (run, took) = without_terminal(
-        &s,
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "leaf.json",
-        ],
-    );
+    let (run, took) = without_terminal(&s, &with_ca("sign", &sealed_ca_args("ca"), &["leaf.json"]));
     assert!(took < Duration::from_secs(5), "took {took:?}");
     let err = run.fails().to_string();
     assert_eq!(
@@ -1053,16 +1015,11 @@ fn a_wrong_identity_is_refused_naming_the_key_file() {
     sealed_root(&s, &["-r", &recipient]);
     s.write("leaf.json", LEAF);
     let err = s
-        .certsmith(&[
+        .certsmith(&with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "stranger.txt",
-            "leaf.json",
-        ])
+            &sealed_ca_args("ca"),
+            &["-i", "stranger.txt", "leaf.json"],
+        ))
         .fails()
         .to_string();
     assert_eq!(
@@ -1087,16 +1044,11 @@ fn a_wrong_passphrase_is_refused_naming_the_key_file() {
     sealed_root(&s, &["-p", "--passphrase-file", "pass.txt"]);
     s.write("leaf.json", LEAF);
     let err = s
-        .certsmith(&[
+        .certsmith(&with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "--passphrase-file",
-            "wrong.txt",
-            "leaf.json",
-        ])
+            &sealed_ca_args("ca"),
+            &["--passphrase-file", "wrong.txt", "leaf.json"],
+        ))
         .fails()
         .to_string();
     assert_eq!(
@@ -1112,14 +1064,7 @@ fn a_sealed_key_without_identity_or_passphrase_source_names_the_file() {
     sealed_root(&s, &["-r", &recipient]);
     s.write("leaf.json", LEAF);
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "leaf.json",
-        ])
+        .certsmith(&with_ca("sign", &sealed_ca_args("ca"), &["leaf.json"]))
         .fails()
         .to_string();
     assert_eq!(
@@ -1441,18 +1386,11 @@ fn key_fingerprint_is_the_same_for_key_certificate_and_csr_and_matches_openssl()
     sealed_root(&s, &["-r", &recipient]);
     s.write("leaf.json", LEAF);
     s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
+            &sealed_ca_args("ca"),
+            &["-i", "id.txt", "--profile", "server", "leaf.json"],
+        ),
         "leaf",
     );
     s.openssl_verify("ca.pem", &[], "leaf.pem");

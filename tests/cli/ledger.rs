@@ -178,21 +178,9 @@ pub fn leaf_json(s: &Scratch, name: &str, host: &str) -> String {
 /// `certsmith sign --ledger LEDGER` of a new leaf `host` by CA, split into NAME.pem.
 pub fn sign_logged(s: &Scratch, ca: &str, ledger: &str, name: &str, host: &str) {
     let json = leaf_json(s, name, host);
-    let ca_pem = format!("{ca}.pem");
-    let ca_key = format!("{ca}-key.pem");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            &ca_pem,
-            "--ca-key",
-            &ca_key,
-            "--profile",
-            "server",
-            "--ledger",
-            ledger,
-            &json,
-        ],
+    s.sign_split(
+        ca,
+        &["--profile", "server", "--ledger", ledger, &json],
         name,
     );
 }
@@ -714,18 +702,7 @@ fn another_cas_ledger_or_a_truncated_one_is_refused_before_anything_is_issued() 
     sign_logged(&s, "a", LEDGER, "two", "two.example.com");
     let before = s.read(LEDGER);
     let json = leaf_json(&s, "three", "three.example.com");
-    let sign_with = |ca: &str| {
-        s.certsmith(&[
-            "sign",
-            "--ca",
-            &format!("{ca}.pem"),
-            "--ca-key",
-            &format!("{ca}-key.pem"),
-            "--ledger",
-            LEDGER,
-            &json,
-        ])
-    };
+    let sign_with = |ca: &str| s.sign(ca, &["--ledger", LEDGER, &json]);
     // fails() also checks that no certificate reached stdout.
     assert_eq!(
         sign_with("b").fails(),

@@ -36,8 +36,7 @@ fn with_constrained_intermediate() -> Scratch {
 /// one permits 10.0.0.0/8 of IPv4 (any IPv6) and excludes 10.66.0.0/16,
 /// bad.example.com and URIs at evil.example.com.
 fn with_intermediate(profile: &str) -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("config.json", CONFIG);
     s.write("int.json", r#"{"CN":"Constrained Intermediate"}"#);
     s.sign_split(
@@ -225,8 +224,7 @@ fn critical_false_is_honoured() {
 
 #[test]
 fn sign_refuses_name_constraints_in_a_leaf_profile() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "config.json",
         r#"{"signing":{"profiles":{"leafnc":{"expiry":"8760h","usages":["server auth"],
@@ -257,8 +255,7 @@ fn sign_refuses_name_constraints_in_a_leaf_profile() {
 
 #[test]
 fn config_with_a_bad_name_constraint_is_refused_naming_it() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "leaf.json",
         r#"{"CN":"a.example.com","hosts":["a.example.com"]}"#,

@@ -221,8 +221,7 @@ fn offline_root_profiles_shape_the_hierarchy() {
 
 #[test]
 fn kubernetes_service_account_profile_is_signature_only() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     let config_path = profile_file("kubernetes.json");
     s.write(
         "sa.json",
@@ -339,8 +338,7 @@ fn certsmith_default_json() -> String {
 /// gets one note per certificate, naming the profile and all of them.
 #[test]
 fn a_users_own_profile_gets_one_note_for_the_usages_a_key_cannot_have() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     let config = s.write(
         "ca-config.json",
         r#"{"signing":{"profiles":{"tls":{"expiry":"8760h",

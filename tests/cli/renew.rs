@@ -18,8 +18,7 @@ const CONFIG: &str = r#"{"signing":{"default":{"expiry":"8760h","usages":["digit
 /// A root (ca.pem), a leaf it issued under `server` (app.pem, app-key.pem,
 /// app.csr) and config.json.
 fn root_with_leaf() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("config.json", CONFIG);
     s.write("app.json", LEAF);
     s.sign_split(

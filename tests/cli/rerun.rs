@@ -14,8 +14,7 @@ const LEAF: &str =
 
 /// A root (`ca.pem`, `ca-key.pem`) and a leaf issued from `app.json`.
 fn with_leaf() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("app.json", LEAF);
     s.sign_split("ca", &["app.json"], "app");
     s

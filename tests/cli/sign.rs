@@ -4,12 +4,6 @@ use crate::support::*;
 const LEAF: &str =
     r#"{"CN":"app.example.com","hosts":["app.example.com","10.0.0.7"],"names":[{"O":"Example"}]}"#;
 
-fn with_root() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
-    s
-}
-
 #[test]
 fn every_builtin_profile_and_key_type_yields_verified_lint_clean_certificates() {
     let s = with_root();
@@ -515,19 +509,7 @@ fn sign_with_cfssl_made_cas_rsa_pkcs1_and_ecdsa_sec1() {
     s.write("leaf.json", LEAF);
     for name in ["rsa-ca", "ec-ca"] {
         let leaf = format!("{name}-leaf");
-        s.certsmith_split(
-            &[
-                "sign",
-                "--ca",
-                &format!("{name}.pem"),
-                "--ca-key",
-                &format!("{name}-key.pem"),
-                "--profile",
-                "server",
-                "leaf.json",
-            ],
-            &leaf,
-        );
+        s.sign_split(name, &["--profile", "server", "leaf.json"], &leaf);
         s.openssl_verify(&format!("{name}.pem"), &[], &format!("{leaf}.pem"));
         s.pkilint(&format!("{leaf}.pem"));
     }
@@ -797,8 +779,7 @@ fn the_backdate_under_a_ca_made_a_moment_ago_is_cut_quietly_even_under_strict() 
 /// the first note panicked with exit 101 after the ledger line was written).
 #[test]
 fn an_unwritable_stderr_loses_the_notes_not_the_certificate() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("leaf.json", LEAF);
     let bin = assert_cmd::cargo::cargo_bin("certsmith");
     let out = command("sh")
@@ -824,8 +805,7 @@ fn an_unwritable_stderr_loses_the_notes_not_the_certificate() {
 /// signature that does not verify, nor as aws-lc's bare "TooSmall".
 #[test]
 fn weak_and_unsupported_keys_are_named_with_their_size_or_curve() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("leaf.json", LEAF);
     let newkey = |key: &str, csr: &str, spec: &[&str]| {
         let mut args = vec![
@@ -890,8 +870,7 @@ fn weak_and_unsupported_keys_are_named_with_their_size_or_curve() {
 /// left out with a note naming each, not dropped without a word.
 #[test]
 fn sans_certsmith_does_not_issue_are_left_out_with_a_note() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.run(
         "openssl",
         &[
@@ -1174,8 +1153,7 @@ fn sign_refuses_json_output_without_a_csr_or_with_another_key() {
 /// or a CSR made with it): the holder of that leaf would hold the CA key.
 #[test]
 fn sign_refuses_a_request_for_the_cas_own_key() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("leaf.json", LEAF);
     let err = s
         .sign("ca", &["--key", "ca-key.pem", "leaf.json"])
@@ -1217,8 +1195,7 @@ fn sign_refuses_a_request_for_the_cas_own_key() {
 /// them into every log and terminal that prints it.
 #[test]
 fn sign_refuses_a_csr_subject_with_control_characters() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     let script = r#"
 import sys
 from cryptography import x509

@@ -338,8 +338,7 @@ fn split_json_stdout_prints_the_parts_and_writes_no_file() {
 #[test]
 fn split_json_refuses_to_replace_a_different_key_and_writes_nothing() {
     let s = Scratch::new();
-    s.write("ca-csr.json", ROOT_EC);
-    s.certsmith_split(&["initca", "ca-csr.json"], "ca");
+    s.init_ca("ca", ROOT_EC);
     s.openssl_verify("ca.pem", &[], "ca.pem");
     s.pkilint("ca.pem");
     let (cert, key, csr, before) = (
@@ -378,8 +377,7 @@ fn split_json_refuses_to_replace_a_different_key_and_writes_nothing() {
 #[test]
 fn split_json_force_replaces_a_different_key() {
     let s = Scratch::new();
-    s.write("ca-csr.json", ROOT_EC);
-    s.certsmith_split(&["initca", "ca-csr.json"], "ca");
+    s.init_ca("ca", ROOT_EC);
     let before = listing(&s);
     let again = s.certsmith(&["initca", "ca-csr.json"]);
     again.ok();

@@ -345,6 +345,16 @@ pub fn ca_args(ca: &str) -> [String; 4] {
     ]
 }
 
+/// `--ca CA.pem --ca-key CA-key.age`: a CA whose key is sealed with age.
+pub fn sealed_ca_args(ca: &str) -> [String; 4] {
+    [
+        "--ca".into(),
+        format!("{ca}.pem"),
+        "--ca-key".into(),
+        format!("{ca}-key.age"),
+    ]
+}
+
 /// `SUBCOMMAND --ca .. --ca-key .. ARGS`, for a subcommand that signs with a CA.
 pub fn with_ca<'a>(subcommand: &'a str, ca: &'a [String; 4], args: &[&'a str]) -> Vec<&'a str> {
     let mut all = vec![subcommand];
@@ -355,6 +365,13 @@ pub fn with_ca<'a>(subcommand: &'a str, ca: &'a [String; 4], args: &[&'a str]) -
 
 pub fn path_str(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
+}
+
+/// A scratch directory with a root CA from [`ROOT_CSR`]: ca.pem, ca-key.pem.
+pub fn with_root() -> Scratch {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    s
 }
 
 pub const ROOT_CSR: &str =
