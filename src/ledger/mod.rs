@@ -14,6 +14,11 @@
 //! never happened, and the next append removes it under the lock. Only the
 //! start of a line is a torn tail; other bytes without a newline are read as
 //! a line, and refused like any tampered one.
+//!
+//! Entries are typed ([`Event`], [`Entry`] in `event`): [`append`] is the one
+//! writer and [`verify`] the one reader, and an entry the CA signed that is
+//! not a well-formed event is an error naming its line, never skipped.
+//! `file` holds the write-ahead log and its lock, `verify` the checks.
 
 mod event;
 mod file;
