@@ -45,7 +45,6 @@ fn bash_with_certsmith(s: &Scratch, script: &str) -> Run {
         .args(["-euo", "pipefail", "-c", script])
         .current_dir(s.dir.path())
         .env("PATH", path)
-        .env_remove("CERTSMITH_PASSPHRASE")
         .output()
         .expect("spawn bash");
     Run::from(out)

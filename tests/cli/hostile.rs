@@ -312,7 +312,6 @@ impl Hostile {
             .arg(&self.bin)
             .args(args)
             .current_dir(self.s.dir.path())
-            .env_remove("CERTSMITH_PASSPHRASE")
             .env("RUST_BACKTRACE", "0")
             .env("NO_COLOR", "1")
             .stdin(Stdio::piped())

@@ -22,14 +22,14 @@ pub(crate) const ARMOR_BEGIN: &str = "-----BEGIN AGE ENCRYPTED FILE-----\n";
 pub(crate) const NO_TERMINAL_HINT: &str =
     "hint: pass --passphrase-file FILE (or -), or set CERTSMITH_PASSPHRASE\n";
 
-/// certsmith in the scratch directory with extra environment variables, and
-/// never with a CERTSMITH_PASSPHRASE inherited from whoever runs the tests.
+/// certsmith in the scratch directory with extra environment variables (and,
+/// like every command, never a CERTSMITH_PASSPHRASE inherited from whoever
+/// runs the tests: see `support::command`).
 pub(crate) fn certsmith_env(s: &Scratch, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
     use std::io::Write;
     let mut cmd = certsmith_command();
     cmd.args(args)
         .current_dir(s.dir.path())
-        .env_remove("CERTSMITH_PASSPHRASE")
         .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -60,7 +60,6 @@ pub(crate) fn without_terminal(s: &Scratch, args: &[&str]) -> (Run, Duration) {
         .arg(certsmith_bin())
         .args(args)
         .current_dir(s.dir.path())
-        .env_remove("CERTSMITH_PASSPHRASE")
         .stdin(Stdio::null())
         .output()
         .expect("spawn setsid");
@@ -172,7 +171,6 @@ pub(crate) fn on_terminal(
         .arg("-c")
         .arg(PTY_DRIVER)
         .arg(spec.to_string())
-        .env_remove("CERTSMITH_PASSPHRASE")
         .stdin(Stdio::null())
         .output()
         .expect("spawn python3");
