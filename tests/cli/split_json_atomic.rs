@@ -13,7 +13,6 @@ use std::sync::{Arc, Barrier};
 #[cfg(feature = "fault-injection")]
 use std::time::{Duration, SystemTime};
 
-#[cfg(feature = "fault-injection")]
 use crate::support::*;
 
 const ROOT_EC: &str =
