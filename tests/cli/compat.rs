@@ -273,9 +273,7 @@ fn a_server_certificate_without_a_host_name_is_warned_about_and_refused_under_st
     let s = with_root();
     s.write("cn-only.json", r#"{"CN":"www.example.net"}"#);
     let sign = |extra: &[&str], name: &str| {
-        let mut args = vec!["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem"];
-        args.extend_from_slice(extra);
-        let run = s.certsmith(&args);
+        let run = s.sign("ca", extra);
         if run.status == 0 {
             s.certsmith_stdin(&["split-json", name], &run.stdout).ok();
         }

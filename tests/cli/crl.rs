@@ -26,17 +26,8 @@ fn colon_lower(serial: &str) -> String {
 }
 
 fn revoke(s: &Scratch, extra: &[&str]) -> Run {
-    let mut args = vec![
-        "revoke",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--ledger",
-        LEDGER,
-    ];
-    args.extend(extra);
-    s.certsmith(&args)
+    let args = [&["--ledger", LEDGER], extra].concat();
+    s.certsmith_ca("revoke", "ca", &args)
 }
 
 /// A successful revocation: nothing on stdout, a note on stderr.

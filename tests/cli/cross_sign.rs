@@ -51,10 +51,8 @@ fn two_roots() -> Scratch {
 
 /// `certsmith cross-sign … new.pem | certsmith split-json cross`.
 fn cross_sign(s: &Scratch, extra: &[&str]) {
-    let mut args = vec!["cross-sign", "--ca", "old.pem", "--ca-key", "old-key.pem"];
-    args.extend(extra);
-    args.push("new.pem");
-    let run = s.certsmith_split(&args, "cross");
+    let args = [extra, &["new.pem"]].concat();
+    let run = s.certsmith_ca_split("cross-sign", "old", &args, "cross");
     assert_eq!(
         run.json().as_object().unwrap().keys().collect::<Vec<_>>(),
         ["cert"]

@@ -38,17 +38,8 @@ fn x509(s: &Scratch, cert: &str, args: &[&str]) -> String {
 
 /// `certsmith renew --ca ca.pem --ca-key ca-key.pem --config config.json EXTRA…`.
 fn renew(s: &Scratch, extra: &[&str]) -> Run {
-    let mut args = vec![
-        "renew",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--config",
-        "config.json",
-    ];
-    args.extend(extra);
-    s.certsmith(&args)
+    let args = [&["--config", "config.json"], extra].concat();
+    s.certsmith_ca("renew", "ca", &args)
 }
 
 /// The keys of the JSON object a command printed.

@@ -18,17 +18,8 @@ fn ca_with_three_leaves() -> Scratch {
 }
 
 fn revoke(s: &Scratch, extra: &[&str]) -> Run {
-    let mut args = vec![
-        "revoke",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--ledger",
-        LEDGER,
-    ];
-    args.extend(extra);
-    s.certsmith(&args)
+    let args = [&["--ledger", LEDGER], extra].concat();
+    s.certsmith_ca("revoke", "ca", &args)
 }
 
 /// `lowercase:with:colons` form of an openssl serial.
