@@ -3,11 +3,10 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use serde_json::{Value, json};
 
 use certsmith::x509::certificate::Serial;
 use certsmith::x509::crl::{self, Reason, Revocation};
-use certsmith::{Error, Result, cfssl::duration, issue, ledger, x509::pemfile};
+use certsmith::{Error, Result, cfssl::duration, ledger, x509::pemfile};
 
 use super::authority::CaArgs;
 use super::io;
@@ -90,72 +89,51 @@ fn crl_event(
     revoked: usize,
     now: time::OffsetDateTime,
     next_update: std::time::Duration,
-) -> ledger::Entry {
+) -> ledger::Event {
     let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, der);
-    let mut event = serde_json::Map::new();
-    event.insert("event".into(), json!("crl"));
-    event.insert("crl_number".into(), json!(number));
-    event.insert("this_update".into(), json!(issue::rfc3339(now)));
-    event.insert(
-        "next_update".into(),
-        json!(issue::rfc3339(now + next_update)),
-    );
-    event.insert("revoked".into(), json!(revoked));
-    event.insert(
-        "sha256".into(),
-        json!(
-            digest
-                .as_ref()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        ),
-    );
-    event
+    ledger::Event::Crl {
+        crl_number: number,
+        this_update: now,
+        next_update: now + next_update,
+        revoked: revoked as u64,
+        sha256: digest
+            .as_ref()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>(),
+    }
 }
 
 /// The ledger's revocations, first revocation of a serial wins. A
 /// revocation that cannot be listed fails the CRL rather than being left
 /// out of it: a CRL that silently omits a revoked certificate is worse than
-/// none.
+/// none. (The ledger's reader has typed every entry: a bad reason or date
+/// was refused there, with its line.)
 fn from_ledger(path: &std::path::Path, entries: &[ledger::Entry]) -> Result<Vec<Revocation>> {
     let mut out: Vec<Revocation> = Vec::new();
-    for e in entries
-        .iter()
-        .filter(|e| e.get("event").and_then(Value::as_str) == Some("revoked"))
-    {
-        let text = |k: &str| e.get(k).and_then(Value::as_str).unwrap_or_default();
-        let bad = |reason: String| Error::Ledger {
-            path: path.to_path_buf(),
-            line: e.get("seq").and_then(Value::as_u64).unwrap_or(0) as usize,
+    for e in entries {
+        let ledger::Event::Revoked {
+            serial,
             reason,
+            revoked_at,
+        } = &e.event
+        else {
+            continue;
         };
         // As recorded: a certificate with serial 0 revoked by --cert is listed, not dropped.
-        let serial = Serial::parse_recorded(text("serial"))
-            .map_err(|problem| {
-                bad(format!(
-                    "revoked serial \"{}\" cannot be listed in a CRL: {problem}",
-                    text("serial")
-                ))
+        let serial = Serial::parse_recorded(serial)
+            .map_err(|problem| Error::Ledger {
+                path: path.to_path_buf(),
+                line: e.line,
+                reason: format!("revoked serial \"{serial}\" cannot be listed in a CRL: {problem}"),
             })?
             .magnitude()
             .to_vec();
-        let reason = Reason::parse(text("reason")).map_err(|e| bad(e.to_string()))?;
-        let date = time::OffsetDateTime::parse(
-            text("revoked_at"),
-            &time::format_description::well_known::Rfc3339,
-        )
-        .map_err(|_| {
-            bad(format!(
-                "revoked_at \"{}\" is not an RFC 3339 time",
-                text("revoked_at")
-            ))
-        })?;
         if !out.iter().any(|r| r.serial == serial) {
             out.push(Revocation {
                 serial,
-                reason,
-                date,
+                reason: *reason,
+                date: *revoked_at,
             });
         }
     }

@@ -21,7 +21,7 @@ Examples:
   certsmith key identity -p -o custodian-1.age   # sealed; its recipient (age1…) on stderr
   certsmith key encrypt -r age1… -o ca-key.age ca-key.pem && shred -u ca-key.pem
   certsmith key decrypt -i custodian-1.age -o ca-key.pem ca-key.age   # written 0600
-  certsmith key fingerprint ca.pem               # public key SHA-256, as of ca-key.age and ca.csr";
+  certsmith key fingerprint ca.pem               # public key SHA-256, as for ca-key.age, ca.csr";
 
 /// Seal, open and describe private keys; make age identities.
 #[derive(Subcommand)]

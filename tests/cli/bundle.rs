@@ -469,17 +469,7 @@ fn cross_signed() -> Scratch {
         "new",
         r#"{"CN":"New Root","key":{"algo":"ecdsa","size":256},"ca":{"expiry":"87600h"}}"#,
     );
-    s.certsmith_split(
-        &[
-            "cross-sign",
-            "--ca",
-            "old.pem",
-            "--ca-key",
-            "old-key.pem",
-            "new.pem",
-        ],
-        "cross",
-    );
+    s.certsmith_ca_split("cross-sign", "old", &["new.pem"], "cross");
     intermediate(&s, "int", "Issuing CA", "new", "ca");
     leaf(&s, "leaf", "app.example.com", "int");
     s

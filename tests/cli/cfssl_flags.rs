@@ -18,22 +18,9 @@ fn files(s: &Scratch) -> BTreeSet<String> {
 
 /// A root, an intermediate under it, and `leaf.json`.
 fn with_chain() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("int.json", r#"{"CN":"Test Intermediate","ca":{}}"#);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "intermediate",
-            "int.json",
-        ],
-        "int",
-    );
+    s.sign_split("ca", &["--profile", "intermediate", "int.json"], "int");
     s.write("leaf.json", LEAF);
     s
 }
@@ -375,20 +362,9 @@ fn assert_next_update_a_day_later(crl_text: &str) {
 
 #[test]
 fn gencrl_reads_decimal_serials_and_prints_what_cfssl_prints() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("leaf.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("ca", &["leaf.json"], "leaf");
     let serial = s
         .run("openssl", &["x509", "-noout", "-serial", "-in", "leaf.pem"])
         .ok()

@@ -165,8 +165,7 @@ fn kubernetes_the_hard_way_commands_work_with_the_names_swapped() {
 
 #[test]
 fn go_style_single_dash_flags_are_accepted_next_to_double_dash() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("leaf.json", r#"{"CN":"a.example.com"}"#);
     let out = s.certsmith(&[
         "sign",
@@ -199,8 +198,7 @@ fn go_style_single_dash_flags_are_accepted_next_to_double_dash() {
 
 #[test]
 fn certinfo_prints_inspects_json_for_one_object() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     let info = s.certsmith(&["certinfo", "-cert", "ca.pem"]).ok().json();
     let inspect = s.certsmith(&["inspect", "--json", "ca.pem"]).ok().json();
     assert_eq!(info, inspect[0]);
@@ -272,13 +270,10 @@ fn gencert_with_remote_goes_to_the_remote_signer() {
 
 #[test]
 fn a_server_certificate_without_a_host_name_is_warned_about_and_refused_under_strict() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("cn-only.json", r#"{"CN":"www.example.net"}"#);
     let sign = |extra: &[&str], name: &str| {
-        let mut args = vec!["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem"];
-        args.extend_from_slice(extra);
-        let run = s.certsmith(&args);
+        let run = s.sign("ca", extra);
         if run.status == 0 {
             s.certsmith_stdin(&["split-json", name], &run.stdout).ok();
         }
@@ -380,16 +375,7 @@ fn an_unknown_csr_json_key_close_to_a_known_one_gets_did_you_mean() {
         "leaf.json",
         r#"{"CN":"www.example.net","hosts":["www.example.net","10.0.0.1"]}"#,
     );
-    let run = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--config",
-        path_str(&cfg),
-        "leaf.json",
-    ]);
+    let run = s.sign("ca", &["--config", path_str(&cfg), "leaf.json"]);
     assert!(
         run.ok().stderr.contains(
             "unknown key `signing.default.usage` ignored; did you mean `signing.default.usages`?\n"

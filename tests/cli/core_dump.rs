@@ -2,11 +2,7 @@
 //! key in memory writes no core file (issue 13, item 10). The crash comes
 //! from a fault-injection point, so this module is built only with that feature.
 
-use std::process::Command;
-
-use assert_cmd::cargo::CommandCargoExt;
-
-use crate::support::{Scratch, path_str};
+use crate::support::{Scratch, certsmith_command, command, path_str};
 
 /// The core files (`core`, `core.PID`) in `dir`.
 fn cores(dir: &std::path::Path) -> Vec<String> {
@@ -50,7 +46,7 @@ fn a_crash_with_an_unsealed_ca_key_leaves_no_core_file() {
         // The control: a shell that aborts itself under the same limit does
         // leave a core file here, so an empty directory below means
         // certsmith refused to dump, not that this machine never dumps.
-        let control = Command::new("sh")
+        let control = command("sh")
             .args(["-c", "ulimit -c unlimited; kill -ABRT $$"])
             .current_dir(&crash_dir)
             .status()
@@ -63,10 +59,10 @@ fn a_crash_with_an_unsealed_ca_key_leaves_no_core_file() {
         }
     }
 
-    let certsmith = Command::cargo_bin("certsmith").unwrap();
+    let certsmith = certsmith_command();
     let bin = certsmith.get_program().to_str().unwrap().to_owned();
     let dir = s.dir.path();
-    let out = Command::new("sh")
+    let out = command("sh")
         .args(["-c", r#"ulimit -c unlimited; exec "$@""#, "sh", &bin])
         .args(["sign", "--ca"])
         .arg(dir.join("ca.pem"))

@@ -26,17 +26,8 @@ fn colon_lower(serial: &str) -> String {
 }
 
 fn revoke(s: &Scratch, extra: &[&str]) -> Run {
-    let mut args = vec![
-        "revoke",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--ledger",
-        LEDGER,
-    ];
-    args.extend(extra);
-    s.certsmith(&args)
+    let args = [&["--ledger", LEDGER], extra].concat();
+    s.certsmith_ca("revoke", "ca", &args)
 }
 
 /// A successful revocation: nothing on stdout, a note on stderr.
@@ -226,15 +217,7 @@ fn revoked_certificates_are_in_a_crl_that_openssl_checks_and_pkilint_accepts() {
 
     crl_to(
         &s,
-        &[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            LEDGER,
-        ],
+        &with_ca("crl", &ca_args("ca"), &["--ledger", LEDGER]),
         "crl.pem",
     );
     assert_crl_signed_by(&s, "ca.pem", "crl.pem");
@@ -347,32 +330,18 @@ fn crl_next_update_defaults_to_a_week_and_follows_the_flag() {
     };
     crl_to(
         &s,
-        &[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            LEDGER,
-        ],
+        &with_ca("crl", &ca_args("ca"), &["--ledger", LEDGER]),
         "week.pem",
     );
     let (this, next) = span(&s, "week.pem");
     assert_eq!((next - this).whole_hours(), 168);
     crl_to(
         &s,
-        &[
+        &with_ca(
             "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            LEDGER,
-            "--next-update",
-            "24h",
-        ],
+            &ca_args("ca"),
+            &["--ledger", LEDGER, "--next-update", "24h"],
+        ),
         "day.pem",
     );
     let (this, next) = span(&s, "day.pem");
@@ -397,15 +366,7 @@ fn crl_from_a_revoked_file_lists_its_serials_and_reasons() {
     );
     crl_to(
         &s,
-        &[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--revoked",
-            "revoked.txt",
-        ],
+        &with_ca("crl", &ca_args("ca"), &["--revoked", "revoked.txt"]),
         "crl.pem",
     );
     assert_crl_signed_by(&s, "ca.pem", "crl.pem");
@@ -431,15 +392,7 @@ fn crl_refuses_a_tampered_ledger() {
     lines.remove(1);
     s.write(LEDGER, &(lines.join("\n") + "\n"));
     let err = s
-        .certsmith(&[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            LEDGER,
-        ])
+        .certsmith_ca("crl", "ca", &["--ledger", LEDGER])
         .fails()
         .to_string();
     assert_eq!(
@@ -514,18 +467,11 @@ fn revoke_and_crl_unlock_an_age_sealed_ca_key_with_an_identity() {
     for name in ["a", "b"] {
         let json = leaf_json(&s, name, &format!("{name}.example.com"));
         s.certsmith_split(
-            &[
+            &with_ca(
                 "sign",
-                "--ca",
-                "ca.pem",
-                "--ca-key",
-                "ca-key.age",
-                "-i",
-                "id.txt",
-                "--ledger",
-                LEDGER,
-                &json,
-            ],
+                &sealed_ca_args("ca"),
+                &["-i", "id.txt", "--ledger", LEDGER, &json],
+            ),
             name,
         );
     }
@@ -548,17 +494,11 @@ fn revoke_and_crl_unlock_an_age_sealed_ca_key_with_an_identity() {
     s.certsmith(&unlocked).ok();
     crl_to(
         &s,
-        &[
+        &with_ca(
             "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "--ledger",
-            LEDGER,
-        ],
+            &sealed_ca_args("ca"),
+            &["-i", "id.txt", "--ledger", LEDGER],
+        ),
         "crl.pem",
     );
     assert_crl_signed_by(&s, "ca.pem", "crl.pem");
@@ -635,17 +575,9 @@ fn crl_refuses_a_revoked_file_that_lists_serial_zero() {
     s.write("later-zero.txt", "01 keyCompromise\n00:00 superseded\n");
     s.write("negative.txt", "# hand-made\n-7F\n");
     let crl = |file: &str| {
-        s.certsmith(&[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--revoked",
-            file,
-        ])
-        .fails()
-        .to_string()
+        s.certsmith_ca("crl", "ca", &["--revoked", file])
+            .fails()
+            .to_string()
     };
     assert_eq!(
         crl("revoked-serial-zero.txt"),
@@ -780,15 +712,7 @@ fn a_certificate_with_serial_zero_revoked_by_cert_is_listed_in_a_readable_crl() 
     revoke_ok(&s, &["--cert", "zero.pem", "--reason", "keyCompromise"]);
     crl_to(
         &s,
-        &[
-            "crl",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            LEDGER,
-        ],
+        &with_ca("crl", &ca_args("ca"), &["--ledger", LEDGER]),
         "crl.pem",
     );
     assert_crl_signed_by(&s, "ca.pem", "crl.pem");

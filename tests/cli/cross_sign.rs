@@ -43,42 +43,16 @@ fn two_roots() -> Scratch {
         r#"{"CN":"New Issuing CA","key":{"algo":"ecdsa","size":256},"ca":{}}"#,
     );
     s.certsmith_split(&["genkey", "int.json"], "int");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "new.pem",
-            "--ca-key",
-            "new-key.pem",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
-        "int",
-    );
+    s.sign_split("new", &["--profile", "intermediate", "int.csr"], "int");
     let leaf = leaf_json(&s, "leaf", "www.example.com");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--profile",
-            "server",
-            &leaf,
-        ],
-        "leaf",
-    );
+    s.sign_split("int", &["--profile", "server", &leaf], "leaf");
     s
 }
 
 /// `certsmith cross-sign … new.pem | certsmith split-json cross`.
 fn cross_sign(s: &Scratch, extra: &[&str]) {
-    let mut args = vec!["cross-sign", "--ca", "old.pem", "--ca-key", "old-key.pem"];
-    args.extend(extra);
-    args.push("new.pem");
-    let run = s.certsmith_split(&args, "cross");
+    let args = [extra, &["new.pem"]].concat();
+    let run = s.certsmith_ca_split("cross-sign", "old", &args, "cross");
     assert_eq!(
         run.json().as_object().unwrap().keys().collect::<Vec<_>>(),
         ["cert"]
@@ -231,16 +205,11 @@ fn cross_sign_unlocks_an_age_sealed_old_root() {
         .stdout
         .clone();
     std::fs::write(s.path("old-key.age"), sealed).unwrap();
-    let run = s.certsmith(&[
+    let run = s.certsmith(&with_ca(
         "cross-sign",
-        "--ca",
-        "old.pem",
-        "--ca-key",
-        "old-key.age",
-        "-i",
-        "id.txt",
-        "new.pem",
-    ]);
+        &sealed_ca_args("old"),
+        &["-i", "id.txt", "new.pem"],
+    ));
     run.ok();
     s.certsmith_stdin(&["split-json", "cross"], &run.stdout)
         .ok();

@@ -50,12 +50,6 @@ fn csr_for_key(s: &Scratch, key: &str, rest: &[&str], name: &str) {
     );
 }
 
-fn with_root() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
-    s
-}
-
 #[test]
 fn csr_keeps_the_existing_key_and_the_result_signs() {
     let s = with_root();
@@ -76,19 +70,7 @@ fn csr_keeps_the_existing_key_and_the_result_signs() {
         text.contains("DNS:svc.example.com, IP Address:10.0.0.5"),
         "{text}"
     );
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "server",
-            "renew.csr",
-        ],
-        "renew",
-    );
+    s.sign_split("ca", &["--profile", "server", "renew.csr"], "renew");
     s.openssl_verify("ca.pem", &[], "renew.pem");
     s.pkilint("renew.pem");
     assert_eq!(
@@ -122,19 +104,7 @@ fn csr_reads_the_csr_json_from_stdin() {
 fn csr_from_cert_copies_subject_and_sans() {
     let s = with_root();
     s.write("old.json", r#"{"CN":"old.example.com","hosts":["old.example.com","www.example.com","192.0.2.10","ops@example.com","https://example.com/app"],"names":[{"C":"DE","ST":"Berlin","L":"Berlin","O":"Example","OU":"Ops"}]}"#);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "server",
-            "old.json",
-        ],
-        "old",
-    );
+    s.sign_split("ca", &["--profile", "server", "old.json"], "old");
     s.openssl_verify("ca.pem", &[], "old.pem");
     s.pkilint("old.pem");
 
@@ -178,27 +148,14 @@ fn csr_from_cert_copies_subject_and_sans() {
         "a leaf renewal must not ask for CA: {csr_text}"
     );
 
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "server",
-            "new.csr",
-        ],
-        "new",
-    );
+    s.sign_split("ca", &["--profile", "server", "new.csr"], "new");
     s.openssl_verify("ca.pem", &[], "new.pem");
     s.pkilint("new.pem");
 }
 
 #[test]
 fn csr_from_a_ca_cert_asks_for_ca_again() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.openssl_verify("ca.pem", &[], "ca.pem");
     s.pkilint("ca.pem");
     csr_for_key(&s, "ca-key.pem", &["--from-cert", "ca.pem"], "ca-renew");
@@ -246,19 +203,7 @@ fn csr_reads_cfssl_sec1_and_pkcs1_keys() {
             s.read(&key)
         );
         csr_for_key(&s, &key, &[&format!("{name}.json")], name);
-        s.certsmith_split(
-            &[
-                "sign",
-                "--ca",
-                "ca.pem",
-                "--ca-key",
-                "ca-key.pem",
-                "--profile",
-                "server",
-                &format!("{name}.csr"),
-            ],
-            name,
-        );
+        s.sign_split("ca", &["--profile", "server", &format!("{name}.csr")], name);
         s.openssl_verify("ca.pem", &[], &format!("{name}.pem"));
         s.pkilint(&format!("{name}.pem"));
     }

@@ -3,7 +3,6 @@
 //! and `make demo` finds the binary where cargo put it (issue 14).
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::support::*;
 
@@ -42,18 +41,13 @@ fn bash_with_certsmith(s: &Scratch, script: &str) -> Run {
         std::env::var("PATH").unwrap_or_default()
     );
     require("bash");
-    let out = Command::new("bash")
+    let out = command("bash")
         .args(["-euo", "pipefail", "-c", script])
         .current_dir(s.dir.path())
         .env("PATH", path)
-        .env_remove("CERTSMITH_PASSPHRASE")
         .output()
         .expect("spawn bash");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 /// The README's Quick start, as it is in the README, in an empty directory:
@@ -153,14 +147,7 @@ fn a_missing_csr_json_hints_at_print_defaults() {
     s.certsmith_split(&["initca", "ca-csr.json"], "ca");
 
     for args in [
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "server-csr.json",
-        ][..],
+        &with_ca("sign", &ca_args("ca"), &["server-csr.json"])[..],
         &["csr", "--key", "ca-key.pem", "server-csr.json"],
     ] {
         assert_eq!(
@@ -171,23 +158,14 @@ fn a_missing_csr_json_hints_at_print_defaults() {
     }
     // A missing CSR in PEM is not a CSR JSON to start from: no such hint.
     assert_eq!(
-        s.certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "server.csr"
-        ])
-        .fails(),
+        s.sign("ca", &["server.csr"]).fails(),
         "error: cannot read server.csr: no such file or directory\n"
     );
 }
 
 #[test]
 fn a_missing_config_hints_at_print_defaults() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "leaf-csr.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
@@ -222,7 +200,7 @@ fn a_missing_config_hints_at_print_defaults() {
 fn make_demo_runs_the_binary_from_cargo_target_dir() {
     require("make");
     let dry_run = |vars: &[(&str, &str)], args: &[&str]| {
-        let mut cmd = Command::new("make");
+        let mut cmd = command("make");
         cmd.args(["--no-print-directory", "-n", "demo"])
             .args(args)
             .current_dir(repo())

@@ -3,35 +3,16 @@
 //! idempotent) and examples/per-service-mtls (one root per service, enforced
 //! by an openssl s_server).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::SystemTime;
 
 use crate::support::*;
 
-fn script(example: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(example)
-        .join("run.sh")
-}
-
-/// Runs examples/EXAMPLE/run.sh OUT in the scratch directory with CERTSMITH set.
+/// Runs examples/EXAMPLE/run.sh OUT in the scratch directory, in the C locale.
 fn run_example(s: &Scratch, example: &str, out: &str, env: &[(&str, &str)]) -> Run {
-    require("bash");
-    let mut cmd = Command::new("bash");
-    cmd.arg(script(example))
-        .arg(out)
-        .env("CERTSMITH", certsmith_bin())
-        .env("LC_ALL", "C")
-        .envs(env.iter().copied())
-        .current_dir(s.dir.path());
-    let out = cmd.output().expect("spawn bash");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let env: Vec<(&str, &str)> = std::iter::once(("LC_ALL", "C"))
+        .chain(env.iter().copied())
+        .collect();
+    s.run_example(example, "run.sh", &[out], &env)
 }
 
 const HOSTS: [&str; 3] = ["web1.example.org", "web2.example.org", "db1.example.org"];

@@ -35,7 +35,7 @@ fn kubernetes_make(s: &Scratch, args: &[&str]) -> Run {
             }
         }
     }
-    let mut cmd = Command::new("make");
+    let mut cmd = command("make");
     cmd.arg("--no-print-directory")
         .arg(format!("CERTSMITH={}", certsmith_bin()))
         .args(args)
@@ -49,11 +49,7 @@ fn kubernetes_make(s: &Scratch, args: &[&str]) -> Run {
 /// Runs `cmd` in the scratch directory and collects its result.
 fn run_in(s: &Scratch, mut cmd: Command) -> Run {
     let out = cmd.current_dir(s.dir.path()).output().expect("spawn");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 #[test]
@@ -335,9 +331,7 @@ fn kubernetes_makefile_refuses_a_new_ca_over_an_existing_key() {
 
 /// Runs examples/demo/build.sh into `out` under the scratch directory.
 fn demo_build(s: &Scratch, out: &str) -> Run {
-    let mut cmd = Command::new(example_dir("demo").join("build.sh"));
-    cmd.arg(out).env("CERTSMITH", certsmith_bin());
-    run_in(s, cmd)
+    s.run_example("demo", "build.sh", &[out], &[])
 }
 
 #[test]

@@ -3,27 +3,15 @@
 //! clients of both clusters and rejects a third CA's client; what the script
 //! leaves behind is checked again here with openssl.
 
-use std::path::Path;
-use std::process::Command;
-
 use crate::support::*;
 
 #[test]
 fn federation_script_accepts_both_clusters_and_rejects_the_outsider() {
     require("openssl");
     let s = Scratch::new();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/federation/run.sh");
-    let out = Command::new(script)
-        .arg("fed")
-        .env(
-            "CERTSMITH",
-            assert_cmd::cargo::cargo_bin("certsmith").as_os_str(),
-        )
-        .current_dir(s.dir.path())
-        .output()
-        .expect("spawn run.sh");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "run.sh failed:\n{stderr}");
+    let out = s.run_example("federation", "run.sh", &["fed"], &[]);
+    let stderr = &out.stderr;
+    assert_eq!(out.status, 0, "run.sh failed:\n{stderr}");
     assert!(stderr.contains("client-a: accepted"), "{stderr}");
     assert!(stderr.contains("client-b: accepted"), "{stderr}");
     assert!(stderr.contains("client-outsider: rejected"), "{stderr}");

@@ -68,8 +68,7 @@ fn initca_refuses_ca_expiry_whose_fraction_overflows() {
 
 #[test]
 fn sign_refuses_profile_expiry_whose_fraction_overflows() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     let expiry = read_text("duration-fraction-overflow");
     let config = serde_json::json!({"signing": {"default": {
         "expiry": expiry,
@@ -80,24 +79,14 @@ fn sign_refuses_profile_expiry_whose_fraction_overflows() {
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
     );
-    let run = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--config",
-        "config.json",
-        "leaf.json",
-    ]);
+    let run = s.sign("ca", &["--config", "config.json", "leaf.json"]);
     assert_refused(&run, "config.json");
 }
 
 /// The same duration as a flag value is a usage error (exit 2), not a panic.
 #[test]
 fn inspect_refuses_expiring_within_whose_fraction_overflows() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     let within = read_text("duration-fraction-overflow");
     let run = s.certsmith(&["inspect", "--expiring-within", &within, "ca.pem"]);
     assert!(
@@ -117,8 +106,7 @@ fn inspect_refuses_expiring_within_whose_fraction_overflows() {
 /// (src/x509/san.rs, "ASCII checked in classify"; reached from src/cli/csr.rs).
 #[test]
 fn csr_from_cert_refuses_non_ascii_dns_san() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     let cert = input("certificate-non-ascii-dns-san.der");
     let cert = path_str(&cert);
     let run = s.certsmith(&["csr", "--key", "ca-key.pem", "--from-cert", cert]);
@@ -152,8 +140,7 @@ fn inspect_describes_non_ascii_dns_san() {
 /// The fuzzer found it as a CSR certsmith built and could not read back.
 #[test]
 fn sign_and_inspect_read_csr_whose_subject_contains_pem_armour() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     let json = input("csr_json-cn-begin-armour.json");
     s.certsmith_split(&["genkey", path_str(&json)], "armour");
     let pem = s.read("armour.csr");
@@ -161,7 +148,7 @@ fn sign_and_inspect_read_csr_whose_subject_contains_pem_armour() {
         .expect("the PEM CSR reads");
     std::fs::write(s.path("armour.der"), &csr.der).expect("write DER CSR");
     for file in ["armour.csr", "armour.der"] {
-        let run = s.certsmith(&["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", file]);
+        let run = s.sign("ca", &[file]);
         assert!(
             !run.stderr.contains("panicked"),
             "certsmith panicked:\n{}",
@@ -180,8 +167,7 @@ fn sign_and_inspect_read_csr_whose_subject_contains_pem_armour() {
 /// and for `auth_keys`).
 #[test]
 fn sign_refuses_config_with_null_profile_or_auth_key() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
@@ -192,16 +178,7 @@ fn sign_refuses_config_with_null_profile_or_auth_key() {
     ] {
         let config = input(name);
         let config = path_str(&config);
-        let run = s.certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            config,
-            "leaf.json",
-        ]);
+        let run = s.sign("ca", &["--config", config, "leaf.json"]);
         assert_refused(&run, config);
     }
 }

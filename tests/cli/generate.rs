@@ -13,6 +13,16 @@ fn committed_completions_and_man_pages_match_the_binary() {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert!(generated.len() >= 5, "{dir}: {generated:?}");
+        // A page or completion the binary no longer makes must not stay
+        // committed (a removed subcommand's man page, a renamed shell's file).
+        for entry in std::fs::read_dir(repo.join(dir)).unwrap() {
+            let name = entry.unwrap().file_name();
+            assert!(
+                generated.contains(&name),
+                "{dir}/{} is committed but the binary no longer generates it; remove it and run `certsmith generate .`",
+                name.to_string_lossy()
+            );
+        }
         for name in generated {
             let fresh = std::fs::read(s.path(dir).join(&name)).unwrap();
             let committed = std::fs::read(repo.join(dir).join(&name)).unwrap_or_else(|_| {
@@ -30,11 +40,98 @@ fn committed_completions_and_man_pages_match_the_binary() {
     }
 }
 
+/// The subcommands listed under "Commands:" in `help`, without `help` itself.
+fn listed_subcommands(help: &str) -> Vec<String> {
+    let Some(section) = help.split("\nCommands:\n").nth(1) else {
+        return Vec::new();
+    };
+    section
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        // A name is indented by two spaces; a wrapped description by more.
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A subcommand found under "Commands:", as the words that name it
+/// (`["key", "encrypt"]`), with its `--help` and its own subcommands'.
+struct Subcommand {
+    words: Vec<String>,
+    help: String,
+    children: Vec<Subcommand>,
+}
+
+/// The subcommands of `words`, walking `certsmith WORDS --help` and each
+/// subcommand's help down the tree: a new subcommand is checked without
+/// being listed here.
+fn subcommands_of(s: &Scratch, words: &[String]) -> Vec<Subcommand> {
+    let help_of = |words: &[String]| {
+        let mut args: Vec<&str> = words.iter().map(String::as_str).collect();
+        args.push("--help");
+        s.certsmith(&args).ok().stdout_str()
+    };
+    listed_subcommands(&help_of(words))
+        .into_iter()
+        .map(|name| {
+            let words = [words, &[name]].concat();
+            Subcommand {
+                help: help_of(&words),
+                children: subcommands_of(s, &words),
+                words,
+            }
+        })
+        .collect()
+}
+
+/// Whether `help` ends with examples, one pasteable command a line.
+fn ends_with_examples(help: &str) -> bool {
+    let tail = help.trim_end().rsplit("\n\n").next().unwrap();
+    tail.starts_with("Examples:\n  certsmith ")
+}
+
+/// Checks `sub` and what is under it. Examples belong on every subcommand's
+/// help; a group may leave them to its subcommands (`ledger`), and the
+/// subcommands of a group that shows them may leave them to it
+/// (`print-defaults csr`).
+fn check_help(sub: &Subcommand, parent_has_examples: bool, found: &mut Vec<Vec<String>>) {
+    found.push(sub.words.clone());
+    // Clap wraps at 100 columns: an example broken across lines cannot be
+    // pasted, so every example line stays clearly shorter than that.
+    let examples = sub.help.split("Examples:\n").nth(1).unwrap_or_default();
+    let long: Vec<&str> = examples
+        .lines()
+        .filter(|l| l.chars().count() > 96)
+        .collect();
+    assert!(
+        long.is_empty(),
+        "{:?} --help: example lines too long to stay unwrapped: {long:#?}",
+        sub.words
+    );
+    let own = ends_with_examples(&sub.help);
+    let covered = if sub.children.is_empty() {
+        parent_has_examples
+    } else {
+        sub.children.iter().all(|c| ends_with_examples(&c.help))
+    };
+    assert!(own || covered, "{:?} --help:\n{}", sub.words, sub.help);
+    for child in &sub.children {
+        check_help(child, own, found);
+    }
+}
+
 #[test]
 fn every_subcommand_help_ends_with_examples_and_top_level_lists_exit_codes() {
     let s = Scratch::new();
-    let subcommands: &[&[&str]] = &[
-        &["initca"],
+    let mut found = Vec::new();
+    for sub in subcommands_of(&s, &[]) {
+        check_help(&sub, false, &mut found);
+    }
+    // The walk finds at least the subcommands this test once listed by hand.
+    for known in [
+        &["initca"][..],
         &["genkey"],
         &["csr"],
         &["sign"],
@@ -56,27 +153,10 @@ fn every_subcommand_help_ends_with_examples_and_top_level_lists_exit_codes() {
         &["remote", "sign"],
         &["remote", "info"],
         &["remote", "token"],
-    ];
-    for sub in subcommands {
-        let help = s
-            .certsmith(&[&sub[..], &["--help"]].concat())
-            .ok()
-            .stdout_str();
-        // Clap wraps at 100 columns: an example broken across lines cannot be
-        // pasted, so every example line stays clearly shorter than that.
-        let examples = help.split("Examples:\n").nth(1).unwrap_or_default();
-        let long: Vec<&str> = examples
-            .lines()
-            .filter(|l| l.chars().count() > 96)
-            .collect();
+    ] {
         assert!(
-            long.is_empty(),
-            "{sub:?} --help: example lines too long to stay unwrapped: {long:#?}"
-        );
-        let tail = help.trim_end().rsplit("\n\n").next().unwrap();
-        assert!(
-            tail.starts_with("Examples:\n  certsmith "),
-            "{sub:?} --help:\n{help}"
+            found.iter().any(|words| words == known),
+            "{known:?} not found walking --help: {found:?}"
         );
     }
     let help = s.certsmith(&["--help"]).ok().stdout_str();
@@ -95,7 +175,7 @@ fn rendered_man_pages(s: &Scratch) -> Vec<(String, String)> {
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .map(|name| {
-            let out = std::process::Command::new("man")
+            let out = command("man")
                 .args(["--warnings", "-l"])
                 .arg(s.path("man").join(&name))
                 .env("MANWIDTH", "80")

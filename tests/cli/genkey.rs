@@ -32,12 +32,6 @@ fn assert_csr_self_signature_verifies(s: &Scratch, csr: &str) {
     );
 }
 
-fn with_root() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
-    s
-}
-
 #[test]
 fn genkey_prints_exactly_csr_and_pkcs8_key() {
     let s = Scratch::new();
@@ -88,19 +82,7 @@ fn genkey_csr_passes_openssl_verify_and_carries_sans_and_go_ordered_subject() {
         "a leaf request must not ask for basic constraints: {text}"
     );
     // A certificate issued from it keeps all of that and is accepted.
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "server",
-            "leaf.csr",
-        ],
-        "leaf",
-    );
+    s.sign_split("ca", &["--profile", "server", "leaf.csr"], "leaf");
     s.openssl_verify("ca.pem", &[], "leaf.pem");
     s.pkilint("leaf.pem");
     let cert = s.x509_text("leaf.pem");
@@ -135,19 +117,7 @@ fn genkey_ca_section_asks_for_ca_true_with_pathlen() {
     assert!(text.contains("CA:TRUE"), "{text}");
 
     // The request is usable: the intermediate profile issues a CA from it.
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "intermediate",
-            "int0.csr",
-        ],
-        "int0",
-    );
+    s.sign_split("ca", &["--profile", "intermediate", "int0.csr"], "int0");
     s.openssl_verify("ca.pem", &[], "int0.pem");
     s.pkilint("int0.pem");
     assert!(s.x509_text("int0.pem").contains("CA:TRUE"));
@@ -188,19 +158,7 @@ fn genkey_makes_rsa_3072_ecdsa_p521_and_ed25519_keys() {
             "{name}: key is not PKCS#8"
         );
         assert_eq!(s.file_mode(&format!("{name}-key.pem")), 0o600);
-        s.certsmith_split(
-            &[
-                "sign",
-                "--ca",
-                "ca.pem",
-                "--ca-key",
-                "ca-key.pem",
-                "--profile",
-                "server",
-                &csr,
-            ],
-            name,
-        );
+        s.sign_split("ca", &["--profile", "server", &csr], name);
         s.openssl_verify("ca.pem", &[], &format!("{name}.pem"));
         s.pkilint(&format!("{name}.pem"));
     }

@@ -7,7 +7,6 @@
 //! test process with the `go` of Debian's golang-go.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 use crate::support::*;
@@ -30,7 +29,7 @@ fn verifier() -> &'static Path {
         let built = work.path().join("go-verify");
         // Stdlib only: no network, no toolchain download, nothing from the
         // user's Go settings (GOFLAGS, GOOS, `go env -w`).
-        let out = Command::new("go")
+        let out = command("go")
             .args(["build", "-o"])
             .arg(&built)
             .arg(".")

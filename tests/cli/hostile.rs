@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -305,14 +305,13 @@ impl Hostile {
     /// Runs certsmith in the scratch directory under the memory limit, killing
     /// it after HANG_GUARD.
     fn run(&self, args: &[&str], stdin: &[u8]) -> Outcome {
-        let mut child = Command::new("sh")
+        let mut child = command("sh")
             .arg("-c")
             .arg(format!("ulimit -v {ADDRESS_SPACE_KIB} && exec \"$@\""))
             .arg("sh")
             .arg(&self.bin)
             .args(args)
             .current_dir(self.s.dir.path())
-            .env_remove("CERTSMITH_PASSPHRASE")
             .env("RUST_BACKTRACE", "0")
             .env("NO_COLOR", "1")
             .stdin(Stdio::piped())
@@ -348,7 +347,7 @@ impl Hostile {
         let status = finished.recv_timeout(self.guard).unwrap_or_else(|_| {
             timed_out = true;
             // Our own child, by its id.
-            let _ = Command::new("sh")
+            let _ = command("sh")
                 .args(["-c", &format!("kill -KILL {pid}")])
                 .status();
             finished.recv().expect("status after kill")
@@ -1250,8 +1249,7 @@ fn ledger_readers_refuse_hostile_ledgers() {
         &real.replacen(r#""is_ca":false"#, r#""is_ca":true"#, 1),
     );
     // A ledger another CA signed.
-    h.s.write("other-csr.json", r#"{"CN":"Other Root","ca":{}}"#);
-    h.s.certsmith_split(&["initca", "other-csr.json"], "other");
+    h.s.init_ca("other", r#"{"CN":"Other Root","ca":{}}"#);
     h.s.certsmith(&words(
         "sign --ca other.pem --ca-key other-key.pem --ledger ledger-other-ca.jsonl leaf.csr",
     ))

@@ -36,8 +36,7 @@ pub fn validity_seconds(s: &Scratch, cert: &str) -> i64 {
 
 #[test]
 fn initca_makes_a_root_that_openssl_and_pkilint_accept() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.openssl_verify("ca.pem", &[], "ca.pem");
     s.pkilint("ca.pem");
     let text = s.x509_text("ca.pem");
@@ -208,8 +207,7 @@ fn initca_refuses_a_leaf_profile() {
 
 #[test]
 fn cfssl_signs_with_a_certsmith_ca() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
@@ -289,25 +287,12 @@ fn openssl_x509(s: &Scratch, cert: &str, args: &[&str]) -> String {
 /// A root (ca.pem, ca-key.pem, ROOT_CSR: 87600h), a leaf it issued
 /// (leaf.pem) and a copy of the root as old.pem.
 fn root_with_leaf() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
     );
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("ca", &["--profile", "server", "leaf.json"], "leaf");
     std::fs::copy(s.path("ca.pem"), s.path("old.pem")).unwrap();
     s
 }
@@ -510,19 +495,7 @@ fn initca_key_refuses_another_key_an_intermediate_and_a_leaf() {
 
     s.write("int.json", r#"{"CN":"Issuing CA","ca":{}}"#);
     s.certsmith_split(&["genkey", "int.json"], "int");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
-        "int",
-    );
+    s.sign_split("ca", &["--profile", "intermediate", "int.csr"], "int");
     let err = s
         .certsmith(&["initca", "--key", "int-key.pem", "--ca", "int.pem"])
         .fails()
@@ -672,19 +645,7 @@ fn every_certificate_a_ca_profile_issues_is_on_the_ceremony_record() {
         r#"{"CN":"Issuing CA","names":[{"O":"certsmith tests"}],"ca":{}}"#,
     );
     s.certsmith_split(&["genkey", "int.json"], "int");
-    let run = s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "root.pem",
-            "--ca-key",
-            "root-key.pem",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
-        "int",
-    );
+    let run = s.sign_split("root", &["--profile", "intermediate", "int.csr"], "int");
     assert_eq!(run.stderr, ca_record(&s, "int.pem"));
     s.openssl_verify("root.pem", &[], "int.pem");
     s.pkilint("int.pem");
@@ -694,36 +655,14 @@ fn every_certificate_a_ca_profile_issues_is_on_the_ceremony_record() {
         "new",
         r#"{"CN":"New Root CA","names":[{"O":"certsmith tests"}],"ca":{"expiry":"43800h"}}"#,
     );
-    let run = s.certsmith_split(
-        &[
-            "cross-sign",
-            "--ca",
-            "root.pem",
-            "--ca-key",
-            "root-key.pem",
-            "new.pem",
-        ],
-        "cross",
-    );
+    let run = s.certsmith_ca_split("cross-sign", "root", &["new.pem"], "cross");
     assert_eq!(run.stderr, ca_record(&s, "cross.pem"));
     s.openssl_verify("root.pem", &[], "cross.pem");
     s.pkilint("cross.pem");
 
     // A leaf is not for the record.
     s.write("leaf.json", r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"],"key":{"algo":"rsa","size":2048}}"#);
-    let run = s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    let run = s.sign_split("int", &["--profile", "server", "leaf.json"], "leaf");
     assert_eq!(run.stderr, "");
     s.openssl_verify("root.pem", &["int.pem"], "leaf.pem");
 }

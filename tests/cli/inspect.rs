@@ -11,8 +11,7 @@ const LEAF_EC: &str = r#"{"CN":"ec.example.com","hosts":["ec.example.com","192.1
 
 /// A root CA (ca.pem, ca-key.pem) and an RSA leaf (leaf.pem, leaf-key.pem, leaf.csr).
 fn with_leaf() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("leaf.json", LEAF_RSA);
     sign(&s, "leaf.json", "leaf", &[]);
     s
@@ -417,15 +416,7 @@ fn inspect_describes_a_crl_with_its_revoked_serials() {
     let s = with_leaf();
     let serial = openssl_serial(&s, "leaf.pem");
     s.write("serials.txt", &format!("{serial} keyCompromise\n0A1B\n"));
-    let crl = s.certsmith(&[
-        "crl",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--revoked",
-        "serials.txt",
-    ]);
+    let crl = s.certsmith_ca("crl", "ca", &["--revoked", "serials.txt"]);
     std::fs::write(s.path("ca.crl"), &crl.ok().stdout).unwrap();
     let out = inspect(&s, &["ca.crl"]);
     assert!(out.starts_with("ca.crl\n  kind:             CRL\n  issuer:           C=US, O=certsmith tests, CN=Test Root CA\n"), "{out}");
@@ -556,8 +547,7 @@ fn inspect_reads_stdin() {
 
 #[test]
 fn inspect_shows_basic_and_name_constraints_of_a_ca() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "config.json",
         r#"{"signing":{"profiles":{"constrained":{"expiry":"43800h","usages":["cert sign","crl sign"],
@@ -782,8 +772,7 @@ fn json_describes_each_kind_with_its_own_fields() {
 
 #[test]
 fn expiring_within_lists_only_the_certificates_that_expire_in_time() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "config.json",
         r#"{"signing":{"default":{"expiry":"8760h","usages":["digital signature","server auth"]},"profiles":{"short":{"expiry":"1h","usages":["digital signature","server auth"]}}}}"#,

@@ -39,8 +39,7 @@ fn refused_for(run: &Run, file: &str) {
 /// An ECDSA root `ca`, the corpus's e = 3 key and CSR, `e3ca.pem` (a CA
 /// certificate for the e = 3 key, made by openssl) and a leaf CSR JSON.
 fn scratch() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     corpus(&s, E3_KEY);
     corpus(&s, E3_CSR);
     openssl_ca(&s, E3_KEY, "Exponent Three CA", "e3ca.pem");
@@ -79,16 +78,7 @@ fn openssl_ca(s: &Scratch, key: &str, cn: &str, out: &str) {
 fn sign_refuses_a_csr_whose_rsa_exponent_is_3() {
     let s = scratch();
     for profile in ["server", "default"] {
-        let run = s.certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            profile,
-            E3_CSR,
-        ]);
+        let run = s.sign("ca", &["--profile", profile, E3_CSR]);
         refused_for(&run, E3_CSR);
     }
     // cfssl's spelling reaches the same place.
@@ -96,10 +86,7 @@ fn sign_refuses_a_csr_whose_rsa_exponent_is_3() {
     refused_for(&run, E3_CSR);
     // And a CSR on stdin is named as such.
     let csr = std::fs::read(s.path(E3_CSR)).unwrap();
-    let run = s.certsmith_stdin(
-        &["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", "-"],
-        &csr,
-    );
+    let run = s.sign_stdin("ca", &["-"], &csr);
     refused_for(&run, "stdin");
 }
 
@@ -156,14 +143,7 @@ fn a_ca_key_whose_rsa_exponent_is_3_signs_nothing_and_writes_nothing() {
 #[test]
 fn cross_sign_refuses_a_new_root_whose_rsa_exponent_is_3() {
     let s = scratch();
-    let run = s.certsmith(&[
-        "cross-sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "e3ca.pem",
-    ]);
+    let run = s.certsmith_ca("cross-sign", "ca", &["e3ca.pem"]);
     refused_for(&run, "e3ca.pem");
 }
 

@@ -9,10 +9,8 @@
 //! real pseudo-terminal (python3's `pty`), the no-terminal case under `setsid`.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-use assert_cmd::cargo::CommandCargoExt;
 
 use crate::support::*;
 
@@ -24,14 +22,14 @@ pub(crate) const ARMOR_BEGIN: &str = "-----BEGIN AGE ENCRYPTED FILE-----\n";
 pub(crate) const NO_TERMINAL_HINT: &str =
     "hint: pass --passphrase-file FILE (or -), or set CERTSMITH_PASSPHRASE\n";
 
-/// certsmith in the scratch directory with extra environment variables, and
-/// never with a CERTSMITH_PASSPHRASE inherited from whoever runs the tests.
+/// certsmith in the scratch directory with extra environment variables (and,
+/// like every command, never a CERTSMITH_PASSPHRASE inherited from whoever
+/// runs the tests: see `support::command`).
 pub(crate) fn certsmith_env(s: &Scratch, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
     use std::io::Write;
-    let mut cmd = Command::cargo_bin("certsmith").expect("binary built");
+    let mut cmd = certsmith_command();
     cmd.args(args)
         .current_dir(s.dir.path())
-        .env_remove("CERTSMITH_PASSPHRASE")
         .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -39,11 +37,7 @@ pub(crate) fn certsmith_env(s: &Scratch, args: &[&str], stdin: &[u8], env: &[(&s
     let mut child = cmd.spawn().expect("spawn certsmith");
     let _ = child.stdin.take().expect("stdin").write_all(stdin);
     let out = child.wait_with_output().expect("wait");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 /// `certsmith ARGS | certsmith split-json NAME` with extra environment, both succeeding.
@@ -61,21 +55,16 @@ pub(crate) fn without_terminal(s: &Scratch, args: &[&str]) -> (Run, Duration) {
     require("setsid");
     require("timeout");
     let started = Instant::now();
-    let out = Command::new("setsid")
+    let out = command("setsid")
         .args(["-w", "timeout", "10"])
         .arg(certsmith_bin())
         .args(args)
         .current_dir(s.dir.path())
-        .env_remove("CERTSMITH_PASSPHRASE")
         .stdin(Stdio::null())
         .output()
         .expect("spawn setsid");
     let took = started.elapsed();
-    let run = Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    };
+    let run = Run::from(out);
     (run, took)
 }
 
@@ -178,11 +167,10 @@ pub(crate) fn on_terminal(
         "stdout": stdout.map(|f| path_str(&s.path(f)).to_owned()),
         "timeout": 30,
     });
-    let out = Command::new("python3")
+    let out = command("python3")
         .arg("-c")
         .arg(PTY_DRIVER)
         .arg(spec.to_string())
-        .env_remove("CERTSMITH_PASSPHRASE")
         .stdin(Stdio::null())
         .output()
         .expect("spawn python3");
@@ -598,18 +586,11 @@ fn initca_genkey_and_sign_seal_the_keys_they_emit_and_split_json_writes_name_key
     assert!(json_key(&genkey).starts_with(ARMOR_BEGIN));
     assert_sealed_on_disk(&s, "int");
     s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
+            &sealed_ca_args("ca"),
+            &["-i", "id.txt", "--profile", "intermediate", "int.csr"],
+        ),
         "int",
     );
     assert_sealed_on_disk(&s, "int");
@@ -618,20 +599,19 @@ fn initca_genkey_and_sign_seal_the_keys_they_emit_and_split_json_writes_name_key
     // sign with a CSR JSON: the CA key is unlocked with -i, the new key sealed with -r.
     s.write("leaf.json", LEAF);
     let sign = s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.age",
-            "-i",
-            "id.txt",
-            "-r",
-            &recipient,
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
+            &sealed_ca_args("int"),
+            &[
+                "-i",
+                "id.txt",
+                "-r",
+                &recipient,
+                "--profile",
+                "server",
+                "leaf.json",
+            ],
+        ),
         "leaf",
     );
     assert_eq!(
@@ -670,20 +650,19 @@ fn csr_renews_from_a_sealed_key() {
     sealed_root(&s, &["-r", &recipient]);
     s.write("leaf.json", LEAF);
     s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "-r",
-            &recipient,
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
+            &sealed_ca_args("ca"),
+            &[
+                "-i",
+                "id.txt",
+                "-r",
+                &recipient,
+                "--profile",
+                "server",
+                "leaf.json",
+            ],
+        ),
         "leaf",
     );
     s.openssl_verify("ca.pem", &[], "leaf.pem");
@@ -708,18 +687,11 @@ fn csr_renews_from_a_sealed_key() {
     .ok();
     assert_eq!(csr_public(&s, "renewal.csr"), cert_public(&s, "leaf.pem"));
     s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "--profile",
-            "server",
-            "renewal.csr",
-        ],
+            &sealed_ca_args("ca"),
+            &["-i", "id.txt", "--profile", "server", "renewal.csr"],
+        ),
         "renewed",
     );
     s.openssl_verify("ca.pem", &[], "renewed.pem");
@@ -744,18 +716,11 @@ fn a_sealed_root_leaves_no_plaintext_key_on_disk_and_signs_a_pathlen_0_intermedi
     s.write("int-csr.json", INTERMEDIATE);
     s.certsmith_split(&["genkey", "int-csr.json"], "int");
     s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
+            &sealed_ca_args("ca"),
+            &["-i", "id.txt", "--profile", "intermediate", "int.csr"],
+        ),
         "int",
     );
     assert_eq!(files_containing(&s, "PRIVATE KEY"), ["int-key.pem"]);
@@ -763,19 +728,7 @@ fn a_sealed_root_leaves_no_plaintext_key_on_disk_and_signs_a_pathlen_0_intermedi
     s.openssl_verify("ca.pem", &[], "int.pem");
 
     s.write("leaf.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("int", &["--profile", "server", "leaf.json"], "leaf");
     s.openssl_verify("ca.pem", &["int.pem"], "leaf.pem");
     pkilint_all(&s, &["ca.pem", "int.pem", "leaf.pem"]);
 
@@ -784,16 +737,7 @@ fn a_sealed_root_leaves_no_plaintext_key_on_disk_and_signs_a_pathlen_0_intermedi
         r#"{"CN":"Too Deep","key":{"algo":"ecdsa","size":256},"ca":{}}"#,
     );
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--profile",
-            "intermediate",
-            "sub.json",
-        ])
+        .sign("int", &["--profile", "intermediate", "sub.json"])
         .fails()
         .to_string();
     assert_eq!(
@@ -916,16 +860,11 @@ fn certsmith_passphrase_environment_variable_seals_and_unlocks() {
     s.write("leaf.json", LEAF);
     split_env(
         &s,
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
+            &sealed_ca_args("ca"),
+            &["--profile", "server", "leaf.json"],
+        ),
         &env,
         "leaf",
     );
@@ -1053,17 +992,7 @@ fn a_passphrase_needed_without_terminal_or_source_fails_at_once() {
     s.write("pass.txt", "correct horse");
     sealed_root(&s, &["-p", "--passphrase-file", "pass.txt"]);
     s.write("leaf.json", LEAF);
-    let (run, took) = without_terminal(
-        &s,
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "leaf.json",
-        ],
-    );
+    let (run, took) = without_terminal(&s, &with_ca("sign", &sealed_ca_args("ca"), &["leaf.json"]));
     assert!(took < Duration::from_secs(5), "took {took:?}");
     let err = run.fails().to_string();
     assert_eq!(
@@ -1084,16 +1013,11 @@ fn a_wrong_identity_is_refused_naming_the_key_file() {
     sealed_root(&s, &["-r", &recipient]);
     s.write("leaf.json", LEAF);
     let err = s
-        .certsmith(&[
+        .certsmith(&with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "stranger.txt",
-            "leaf.json",
-        ])
+            &sealed_ca_args("ca"),
+            &["-i", "stranger.txt", "leaf.json"],
+        ))
         .fails()
         .to_string();
     assert_eq!(
@@ -1118,16 +1042,11 @@ fn a_wrong_passphrase_is_refused_naming_the_key_file() {
     sealed_root(&s, &["-p", "--passphrase-file", "pass.txt"]);
     s.write("leaf.json", LEAF);
     let err = s
-        .certsmith(&[
+        .certsmith(&with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "--passphrase-file",
-            "wrong.txt",
-            "leaf.json",
-        ])
+            &sealed_ca_args("ca"),
+            &["--passphrase-file", "wrong.txt", "leaf.json"],
+        ))
         .fails()
         .to_string();
     assert_eq!(
@@ -1143,14 +1062,7 @@ fn a_sealed_key_without_identity_or_passphrase_source_names_the_file() {
     sealed_root(&s, &["-r", &recipient]);
     s.write("leaf.json", LEAF);
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "leaf.json",
-        ])
+        .certsmith(&with_ca("sign", &sealed_ca_args("ca"), &["leaf.json"]))
         .fails()
         .to_string();
     assert_eq!(
@@ -1472,18 +1384,11 @@ fn key_fingerprint_is_the_same_for_key_certificate_and_csr_and_matches_openssl()
     sealed_root(&s, &["-r", &recipient]);
     s.write("leaf.json", LEAF);
     s.certsmith_split(
-        &[
+        &with_ca(
             "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.age",
-            "-i",
-            "id.txt",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
+            &sealed_ca_args("ca"),
+            &["-i", "id.txt", "--profile", "server", "leaf.json"],
+        ),
         "leaf",
     );
     s.openssl_verify("ca.pem", &[], "leaf.pem");

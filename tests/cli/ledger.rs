@@ -3,9 +3,8 @@
 //! links, the CA key's signature over the `entry` bytes), and every kind of
 //! tampering is refused naming the first bad line of the tampered file.
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use assert_cmd::cargo::CommandCargoExt;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use time::OffsetDateTime;
@@ -179,21 +178,9 @@ pub fn leaf_json(s: &Scratch, name: &str, host: &str) -> String {
 /// `certsmith sign --ledger LEDGER` of a new leaf `host` by CA, split into NAME.pem.
 pub fn sign_logged(s: &Scratch, ca: &str, ledger: &str, name: &str, host: &str) {
     let json = leaf_json(s, name, host);
-    let ca_pem = format!("{ca}.pem");
-    let ca_key = format!("{ca}-key.pem");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            &ca_pem,
-            "--ca-key",
-            &ca_key,
-            "--profile",
-            "server",
-            "--ledger",
-            ledger,
-            &json,
-        ],
+    s.sign_split(
+        ca,
+        &["--profile", "server", "--ledger", ledger, &json],
         name,
     );
 }
@@ -637,8 +624,7 @@ fn parallel_signs_append_every_line_once_and_keep_the_chain_valid() {
     let children: Vec<_> = files
         .iter()
         .map(|json| {
-            Command::cargo_bin("certsmith")
-                .unwrap()
+            certsmith_command()
                 .args([
                     "sign",
                     "--ca",
@@ -716,18 +702,7 @@ fn another_cas_ledger_or_a_truncated_one_is_refused_before_anything_is_issued() 
     sign_logged(&s, "a", LEDGER, "two", "two.example.com");
     let before = s.read(LEDGER);
     let json = leaf_json(&s, "three", "three.example.com");
-    let sign_with = |ca: &str| {
-        s.certsmith(&[
-            "sign",
-            "--ca",
-            &format!("{ca}.pem"),
-            "--ca-key",
-            &format!("{ca}-key.pem"),
-            "--ledger",
-            LEDGER,
-            &json,
-        ])
-    };
+    let sign_with = |ca: &str| s.sign(ca, &["--ledger", LEDGER, &json]);
     // fails() also checks that no certificate reached stdout.
     assert_eq!(
         sign_with("b").fails(),
@@ -775,30 +750,13 @@ fn another_cas_ledger_or_a_truncated_one_is_refused_before_anything_is_issued() 
 /// `certsmith sign --ledger LEDGER` of a new leaf, unsplit.
 fn sign_into_ledger(s: &Scratch, name: &str) -> Run {
     let json = leaf_json(s, name, &format!("{name}.example.com"));
-    s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--ledger",
-        LEDGER,
-        &json,
-    ])
+    s.sign("ca", &["--ledger", LEDGER, &json])
 }
 
 /// `certsmith crl --ledger LEDGER` into crl.pem, which openssl must verify against ca.pem.
 #[track_caller]
 fn crl_from_ledger(s: &Scratch) -> Run {
-    let run = s.certsmith(&[
-        "crl",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--ledger",
-        LEDGER,
-    ]);
+    let run = s.certsmith_ca("crl", "ca", &["--ledger", LEDGER]);
     run.ok();
     s.write("crl.pem", &run.stdout_str());
     let checked = s.run(
@@ -921,7 +879,7 @@ fn bytes_after_the_last_newline_that_no_append_writes_are_still_refused() {
 /// ledger line are written (the `fault-injection` crash point).
 #[cfg(feature = "fault-injection")]
 fn crash_mid_append(s: &Scratch, args: &[&str], bytes: usize) -> std::process::Output {
-    Command::new("sh")
+    command("sh")
         .arg("-c")
         // No core file in the scratch directory.
         .arg(r#"ulimit -c 0; exec "$0" "$@""#)
@@ -1031,7 +989,7 @@ fn sixteen_parallel_signs_after_an_interrupted_first_append_each_land_once() {
             .map(|json| {
                 let (bin, dir) = (&bin, s.dir.path());
                 scope.spawn(move || {
-                    Command::new(bin)
+                    command(bin)
                         .args([
                             "sign",
                             "--ca",

@@ -36,23 +36,12 @@ fn with_constrained_intermediate() -> Scratch {
 /// one permits 10.0.0.0/8 of IPv4 (any IPv6) and excludes 10.66.0.0/16,
 /// bad.example.com and URIs at evil.example.com.
 fn with_intermediate(profile: &str) -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("config.json", CONFIG);
     s.write("int.json", r#"{"CN":"Constrained Intermediate"}"#);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "--profile",
-            profile,
-            "int.json",
-        ],
+    s.sign_split(
+        "ca",
+        &["--config", "config.json", "--profile", profile, "int.json"],
         "int",
     );
     assert_go_accepts(&s, "ca.pem", &[], "int.pem", None);
@@ -62,18 +51,10 @@ fn with_intermediate(profile: &str) -> Scratch {
 fn sign_leaf(s: &Scratch, name: &str, csr_json: &str) -> Run {
     let file = format!("{name}.json");
     s.write(&file, csr_json);
-    s.certsmith(&[
-        "sign",
-        "--ca",
-        "int.pem",
-        "--ca-key",
-        "int-key.pem",
-        "--config",
-        "config.json",
-        "--profile",
-        "server",
-        &file,
-    ])
+    s.sign(
+        "int",
+        &["--config", "config.json", "--profile", "server", &file],
+    )
 }
 
 #[test]
@@ -195,18 +176,16 @@ fn initca_root_carries_its_profiles_name_constraints() {
         "leaf.json",
         r#"{"CN":"www.other.com","hosts":["www.other.com"]}"#,
     );
-    let run = s.certsmith(&[
-        "sign",
-        "--ca",
-        "root.pem",
-        "--ca-key",
-        "root-key.pem",
-        "--config",
-        "config.json",
-        "--profile",
-        "server",
-        "leaf.json",
-    ]);
+    let run = s.sign(
+        "root",
+        &[
+            "--config",
+            "config.json",
+            "--profile",
+            "server",
+            "leaf.json",
+        ],
+    );
     assert!(
         run.fails().starts_with(
             "error: name \"www.other.com\" violates the name constraints of root.pem: not within permitted DNS subtrees example.com\n"
@@ -245,8 +224,7 @@ fn critical_false_is_honoured() {
 
 #[test]
 fn sign_refuses_name_constraints_in_a_leaf_profile() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "config.json",
         r#"{"signing":{"profiles":{"leafnc":{"expiry":"8760h","usages":["server auth"],
@@ -257,18 +235,16 @@ fn sign_refuses_name_constraints_in_a_leaf_profile() {
         r#"{"CN":"a.example.com","hosts":["a.example.com"]}"#,
     );
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "--profile",
-            "leafnc",
-            "leaf.json",
-        ])
+        .sign(
+            "ca",
+            &[
+                "--config",
+                "config.json",
+                "--profile",
+                "leafnc",
+                "leaf.json",
+            ],
+        )
         .fails()
         .to_string();
     assert_eq!(
@@ -279,8 +255,7 @@ fn sign_refuses_name_constraints_in_a_leaf_profile() {
 
 #[test]
 fn config_with_a_bad_name_constraint_is_refused_naming_it() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write(
         "leaf.json",
         r#"{"CN":"a.example.com","hosts":["a.example.com"]}"#,
@@ -319,18 +294,10 @@ fn config_with_a_bad_name_constraint_is_refused_naming_it() {
             ),
         );
         let err = s
-            .certsmith(&[
-                "sign",
-                "--ca",
-                "ca.pem",
-                "--ca-key",
-                "ca-key.pem",
-                "--config",
-                "config.json",
-                "--profile",
-                "sub",
-                "leaf.json",
-            ])
+            .sign(
+                "ca",
+                &["--config", "config.json", "--profile", "sub", "leaf.json"],
+            )
             .fails()
             .to_string();
         assert_eq!(
@@ -423,19 +390,9 @@ fn constraints_of_every_ca_in_the_ca_chain_file_are_enforced() {
     assert!(err.starts_with("error: name \"www.other.com\" violates the name constraints of chain.pem (certificate 2 in the chain)"), "{err}");
     // Given the sub-CA alone, certsmith cannot see the constraint; verifiers
     // given the whole chain still reject the leaf.
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "sub.pem",
-            "--ca-key",
-            "sub-key.pem",
-            "--config",
-            "config.json",
-            "--profile",
-            "server",
-            "bad.json",
-        ],
+    s.sign_split(
+        "sub",
+        &["--config", "config.json", "--profile", "server", "bad.json"],
         "bad",
     );
     let reason = go_rejects(&s, "ca.pem", &["int.pem", "sub.pem"], "bad.pem", None);

@@ -2,29 +2,11 @@
 //! against the built binary: the chain verifies with openssl, every
 //! certificate passes pkilint, and the root key exists only sealed.
 
-use std::path::Path;
-use std::process::Command;
-
 use crate::key::on_terminal;
 use crate::support::*;
 
 fn run_ceremony(s: &Scratch, dir: &str) -> Run {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/offline-root/run.sh");
-    let out = Command::new(script)
-        .arg(dir)
-        .env(
-            "CERTSMITH",
-            assert_cmd::cargo::cargo_bin("certsmith").as_os_str(),
-        )
-        .env_remove("CERTSMITH_PASSPHRASE")
-        .current_dir(s.dir.path())
-        .output()
-        .expect("spawn run.sh");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    s.run_example("offline-root", "run.sh", &[dir], &[])
 }
 
 /// Every file under `dir` (relative to the scratch directory) that holds `needle`.

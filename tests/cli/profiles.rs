@@ -70,13 +70,9 @@ fn check_profile_file(file: &str, root_profile: Option<&str>, expected: &[&str])
                 )
             };
             s.write(&format!("{name}.json"), &request);
-            let run = s.certsmith_split(
+            let run = s.sign_split(
+                "root",
                 &[
-                    "sign",
-                    "--ca",
-                    "root.pem",
-                    "--ca-key",
-                    "root-key.pem",
                     "--config",
                     &config_arg,
                     "--profile",
@@ -189,13 +185,9 @@ fn offline_root_profiles_shape_the_hierarchy() {
         "int.json",
         r#"{"CN":"Constrained Intermediate","names":[{"O":"certsmith tests"}],"ca":{}}"#,
     );
-    s.certsmith_split(
+    s.sign_split(
+        "root",
         &[
-            "sign",
-            "--ca",
-            "root.pem",
-            "--ca-key",
-            "root-key.pem",
             "--config",
             config,
             "--profile",
@@ -218,19 +210,9 @@ fn offline_root_profiles_shape_the_hierarchy() {
         "leaf.json",
         r#"{"CN":"app.example.com","hosts":["app.example.com","10.1.2.3"]}"#,
     );
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--config",
-            config,
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
+    s.sign_split(
+        "int",
+        &["--config", config, "--profile", "server", "leaf.json"],
         "leaf",
     );
     s.openssl_verify("root.pem", &["int.pem"], "leaf.pem");
@@ -239,20 +221,15 @@ fn offline_root_profiles_shape_the_hierarchy() {
 
 #[test]
 fn kubernetes_service_account_profile_is_signature_only() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     let config_path = profile_file("kubernetes.json");
     s.write(
         "sa.json",
         r#"{"CN":"service-accounts","names":[{"O":"Kubernetes"}]}"#,
     );
-    s.certsmith_split(
+    s.sign_split(
+        "ca",
         &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
             "--config",
             path_str(&config_path),
             "--profile",
@@ -361,8 +338,7 @@ fn certsmith_default_json() -> String {
 /// gets one note per certificate, naming the profile and all of them.
 #[test]
 fn a_users_own_profile_gets_one_note_for_the_usages_a_key_cannot_have() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     let config = s.write(
         "ca-config.json",
         r#"{"signing":{"profiles":{"tls":{"expiry":"8760h",
@@ -385,13 +361,9 @@ fn a_users_own_profile_gets_one_note_for_the_usages_a_key_cannot_have() {
             &format!("{kname}.json"),
             &format!(r#"{{"CN":"a.example.com","hosts":["a.example.com"],"key":{key}}}"#),
         );
-        let run = s.certsmith_split(
+        let run = s.sign_split(
+            "ca",
             &[
-                "sign",
-                "--ca",
-                "ca.pem",
-                "--ca-key",
-                "ca-key.pem",
                 "--config",
                 path_str(&config),
                 "--profile",

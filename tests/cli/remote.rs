@@ -10,11 +10,10 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use assert_cmd::cargo::CommandCargoExt;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::Deserialize;
@@ -62,27 +61,11 @@ pub(super) fn lab() -> Scratch {
     let s = Scratch::new();
     s.init_ca("ca", ROOT);
     s.write("int.json", INTERMEDIATE);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "intermediate",
-            "int.json",
-        ],
-        "int",
-    );
+    s.sign_split("ca", &["--profile", "intermediate", "int.json"], "int");
     s.write("srv.json", TLS_SERVER);
-    s.certsmith_split(
+    s.sign_split(
+        "ca",
         &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
             "--profile",
             "server",
             "--hostname",
@@ -143,7 +126,7 @@ fn start(s: &Scratch, program: &str, args: impl Fn(u16) -> Vec<String>) -> Serve
     for _attempt in 0..3 {
         let port = free_port();
         let out = std::fs::File::create(&log).expect("server log");
-        let child = Command::new(program)
+        let child = command(program)
             .args(args(port))
             .current_dir(s.dir.path())
             .stdin(Stdio::null())
@@ -387,8 +370,7 @@ fn sign_with_intermediate(dir: PathBuf, profile: &'static str) -> impl FnOnce(&[
             .as_str()
             .expect("certificate_request");
         std::fs::write(dir.join("received.csr"), csr).expect("write received.csr");
-        let out = Command::cargo_bin("certsmith")
-            .expect("binary built")
+        let out = certsmith_command()
             .args([
                 "sign",
                 "--ca",
@@ -414,19 +396,14 @@ fn sign_with_intermediate(dir: PathBuf, profile: &'static str) -> impl FnOnce(&[
 
 /// certsmith in the scratch directory with extra environment variables.
 fn certsmith_env(s: &Scratch, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let out = Command::cargo_bin("certsmith")
-        .expect("binary built")
+    let out = certsmith_command()
         .args(args)
         .current_dir(s.dir.path())
         .envs(env.iter().copied())
         .stdin(Stdio::null())
         .output()
         .expect("run certsmith");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 /// openssl's view of a certificate's or key's public key (PEM SPKI).
@@ -879,19 +856,7 @@ fn a_signer_requiring_client_certificates_accepts_only_one_from_its_ca() {
         "client.json",
         r#"{"CN":"remote client","names":[{"O":"certsmith tests"}],"key":{"algo":"ecdsa","size":256}}"#,
     );
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "client",
-            "client.json",
-        ],
-        "client",
-    );
+    s.sign_split("ca", &["--profile", "client", "client.json"], "client");
     s.init_ca(
         "other",
         r#"{"CN":"Unrelated Root","key":{"algo":"ecdsa","size":256}}"#,

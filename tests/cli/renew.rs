@@ -18,23 +18,12 @@ const CONFIG: &str = r#"{"signing":{"default":{"expiry":"8760h","usages":["digit
 /// A root (ca.pem), a leaf it issued under `server` (app.pem, app-key.pem,
 /// app.csr) and config.json.
 fn root_with_leaf() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("config.json", CONFIG);
     s.write("app.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "--profile",
-            "server",
-            "app.json",
-        ],
+    s.sign_split(
+        "ca",
+        &["--config", "config.json", "--profile", "server", "app.json"],
         "app",
     );
     s
@@ -49,17 +38,8 @@ fn x509(s: &Scratch, cert: &str, args: &[&str]) -> String {
 
 /// `certsmith renew --ca ca.pem --ca-key ca-key.pem --config config.json EXTRA…`.
 fn renew(s: &Scratch, extra: &[&str]) -> Run {
-    let mut args = vec![
-        "renew",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--config",
-        "config.json",
-    ];
-    args.extend(extra);
-    s.certsmith(&args)
+    let args = [&["--config", "config.json"], extra].concat();
+    s.certsmith_ca("renew", "ca", &args)
 }
 
 /// The keys of the JSON object a command printed.
@@ -117,19 +97,10 @@ fn renew_issues_the_same_subject_sans_and_key_again_and_split_json_keeps_the_key
 #[test]
 fn renew_leaves_validity_and_usages_to_the_profile() {
     let s = root_with_leaf();
-    s.certsmith_split(
-        &[
-            "renew",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "--profile",
-            "short",
-            "app.pem",
-        ],
+    s.certsmith_ca_split(
+        "renew",
+        "ca",
+        &["--config", "config.json", "--profile", "short", "app.pem"],
         "app",
     );
     assert_eq!(validity_seconds(&s, "app.pem"), 2 * 3600);
@@ -195,28 +166,14 @@ fn renew_refuses_a_certificate_the_ca_did_not_issue() {
         x509(&s, "ca.pem", &["-subject"])
     );
     let err = s
-        .certsmith(&[
-            "renew",
-            "--ca",
-            "twin.pem",
-            "--ca-key",
-            "twin-key.pem",
-            "app.pem",
-        ])
+        .certsmith_ca("renew", "twin", &["app.pem"])
         .fails()
         .to_string();
     assert_eq!(err, "error: app.pem was not issued by twin.pem\n");
     // And a root with another name.
     s.init_ca("other", r#"{"CN":"Other Root"}"#);
     let err = s
-        .certsmith(&[
-            "renew",
-            "--ca",
-            "other.pem",
-            "--ca-key",
-            "other-key.pem",
-            "app.pem",
-        ])
+        .certsmith_ca("renew", "other", &["app.pem"])
         .fails()
         .to_string();
     assert_eq!(err, "error: app.pem was not issued by other.pem\n");
@@ -230,13 +187,9 @@ fn renew_of_an_intermediate_keeps_what_it_issued_valid_and_is_on_the_ceremony_re
         r#"{"CN":"Issuing CA","names":[{"O":"certsmith tests"}],"ca":{}}"#,
     );
     s.certsmith_split(&["genkey", "int.json"], "int");
-    s.certsmith_split(
+    s.sign_split(
+        "ca",
         &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
             "--config",
             "config.json",
             "--profile",
@@ -249,13 +202,9 @@ fn renew_of_an_intermediate_keeps_what_it_issued_valid_and_is_on_the_ceremony_re
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
     );
-    s.certsmith_split(
+    s.sign_split(
+        "int",
         &[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
             "--config",
             "config.json",
             "--profile",
@@ -329,36 +278,12 @@ fn renew_records_the_new_certificate_in_the_ledger() {
 fn renew_reads_the_certificate_from_stdin_but_not_the_key_too() {
     let s = root_with_leaf();
     let pem = s.read("app.pem");
-    let run = s.certsmith_stdin(
-        &[
-            "renew",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "server",
-            "-",
-        ],
-        pem.as_bytes(),
-    );
+    let run = s.certsmith_ca_stdin("renew", "ca", &["--profile", "server", "-"], pem.as_bytes());
     run.ok();
     s.write("stdin.pem", run.json()["cert"].as_str().unwrap());
     s.openssl_verify("ca.pem", &[], "stdin.pem");
 
-    let both = s.certsmith_stdin(
-        &[
-            "renew",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--key",
-            "-",
-            "-",
-        ],
-        pem.as_bytes(),
-    );
+    let both = s.certsmith_ca_stdin("renew", "ca", &["--key", "-", "-"], pem.as_bytes());
     assert_eq!(both.status, 2, "{}", both.stderr);
     assert!(
         both.stderr

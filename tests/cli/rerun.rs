@@ -4,7 +4,7 @@
 //! a usage error, whatever the inputs turn out to need.
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::*;
@@ -14,20 +14,9 @@ const LEAF: &str =
 
 /// A root (`ca.pem`, `ca-key.pem`) and a leaf issued from `app.json`.
 fn with_leaf() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("app.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "app.json",
-        ],
-        "app",
-    );
+    s.sign_split("ca", &["app.json"], "app");
     s
 }
 
@@ -44,16 +33,12 @@ fn public_key(s: &Scratch, file: &str) -> String {
 /// `sh -c SCRIPT` in the scratch directory with `$C` the certsmith binary.
 fn shell(s: &Scratch, script: &str) -> Run {
     let bin = assert_cmd::cargo::cargo_bin("certsmith");
-    let mut cmd = Command::new("sh");
+    let mut cmd = command("sh");
     cmd.args(["-ec", script])
         .env("C", path_str(&bin))
         .current_dir(s.dir.path());
     let out = cmd.output().expect("spawn sh");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(out)
 }
 
 #[test]
@@ -249,14 +234,7 @@ fn every_command_with_two_inputs_refuses_both_from_stdin() {
     // A lone `-` still reads stdin, split-json's default included.
     let out = s.certsmith_stdin(&["inspect", "-"], s.read("app.pem").as_bytes());
     out.ok();
-    let signed = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "app.json",
-    ]);
+    let signed = s.sign("ca", &["app.json"]);
     s.certsmith_stdin(&["split-json", "piped"], &signed.ok().stdout)
         .ok();
     assert!(s.exists("piped.pem"));
@@ -287,7 +265,7 @@ fn cfssl_serve(s: &Scratch) -> CfsslServe {
         .and_then(|l| l.local_addr())
         .expect("free port")
         .port();
-    let child = Command::new("cfssl")
+    let child = command("cfssl")
         .args(["serve", "-address", "127.0.0.1", "-port", &port.to_string()])
         .args([
             "-ca",

@@ -18,17 +18,8 @@ fn ca_with_three_leaves() -> Scratch {
 }
 
 fn revoke(s: &Scratch, extra: &[&str]) -> Run {
-    let mut args = vec![
-        "revoke",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--ledger",
-        LEDGER,
-    ];
-    args.extend(extra);
-    s.certsmith(&args)
+    let args = [&["--ledger", LEDGER], extra].concat();
+    s.certsmith_ca("revoke", "ca", &args)
 }
 
 /// `lowercase:with:colons` form of an openssl serial.
@@ -45,15 +36,7 @@ fn colon_lower(serial: &str) -> String {
 /// after openssl checked its signature against ca.pem.
 #[track_caller]
 fn crl_serials(s: &Scratch) -> Vec<String> {
-    let run = s.certsmith(&[
-        "crl",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--ledger",
-        LEDGER,
-    ]);
+    let run = s.certsmith_ca("crl", "ca", &["--ledger", LEDGER]);
     run.ok();
     s.write("crl.pem", &run.stdout_str());
     let checked = s.run(
@@ -129,17 +112,7 @@ fn revoke_refuses_a_serial_the_ledger_never_issued() {
 
     // With no ledger yet, nothing is issued in it, and no ledger is made.
     let err = s
-        .certsmith(&[
-            "revoke",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--ledger",
-            "new.jsonl",
-            "--serial",
-            "01",
-        ])
+        .certsmith_ca("revoke", "ca", &["--ledger", "new.jsonl", "--serial", "01"])
         .fails()
         .to_owned();
     assert!(
@@ -226,10 +199,7 @@ fn revoke_accepts_a_certificate_the_ca_signed_before_the_ledger_existed() {
     let s = Scratch::new();
     ca_named(&s, "ca", "Revoking Root");
     let json = leaf_json(&s, "old", "old.example.com");
-    s.certsmith_split(
-        &["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", &json],
-        "old",
-    );
+    s.sign_split("ca", &[&json], "old");
     sign_logged(&s, "ca", LEDGER, "a", "a.example.com");
     let run = revoke(&s, &["--cert", "old.pem", "--reason", "superseded"]);
     run.ok();
@@ -246,17 +216,7 @@ fn revoke_refuses_a_certificate_that_names_the_ca_but_was_not_signed_by_it() {
     // subject as their issuer.
     ca_named(&s, "impostor", "Revoking Root");
     let json = leaf_json(&s, "forged", "a.example.com");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "impostor.pem",
-            "--ca-key",
-            "impostor-key.pem",
-            &json,
-        ],
-        "forged",
-    );
+    s.sign_split("impostor", &[&json], "forged");
     let issuer = s
         .run(
             "openssl",
@@ -312,11 +272,7 @@ fn parallel_crl_runs_never_publish_two_crls_under_one_number() {
         }
         runs.push(std::thread::spawn(move || {
             barrier.wait();
-            let out = std::process::Command::new(bin)
-                .args(&args)
-                .current_dir(&dir)
-                .output()
-                .unwrap();
+            let out = command(bin).args(&args).current_dir(&dir).output().unwrap();
             assert!(
                 out.status.success(),
                 "{}",

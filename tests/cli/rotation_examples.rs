@@ -2,39 +2,13 @@
 //! end against the built binary, and what they leave behind is checked again
 //! here by openssl, pkilint and `certsmith ledger verify`.
 
-use std::path::Path;
-use std::process::Command;
-
 use crate::ledger::*;
 use crate::support::*;
-
-/// Runs examples/NAME/run.sh DIR in the scratch directory with CERTSMITH set
-/// to the binary under test.
-fn run_example(s: &Scratch, name: &str, dir: &str) -> Run {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name)
-        .join("run.sh");
-    let out = Command::new(script)
-        .arg(dir)
-        .env(
-            "CERTSMITH",
-            assert_cmd::cargo::cargo_bin("certsmith").as_os_str(),
-        )
-        .current_dir(s.dir.path())
-        .output()
-        .expect("spawn run.sh");
-    Run {
-        status: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 #[test]
 fn root_rotation_script_bridges_old_root_trust_to_the_new_chain() {
     let s = Scratch::new();
-    run_example(&s, "root-rotation", "rot").ok();
+    s.run_example("root-rotation", "run.sh", &["rot"], &[]).ok();
     let p = |f: &str| format!("rot/{f}");
     // Old-root-only clients through the cross certificate; new-root clients directly.
     s.openssl_verify(
@@ -96,7 +70,7 @@ fn root_rotation_script_bridges_old_root_trust_to_the_new_chain() {
 #[test]
 fn revocation_script_publishes_a_crl_that_revokes_one_leaf() {
     let s = Scratch::new();
-    let run = run_example(&s, "revocation", "rev");
+    let run = s.run_example("revocation", "run.sh", &["rev"], &[]);
     run.ok();
     let p = |f: &str| format!("rev/{f}");
     assert_eq!(

@@ -4,12 +4,6 @@ use crate::support::*;
 const LEAF: &str =
     r#"{"CN":"app.example.com","hosts":["app.example.com","10.0.0.7"],"names":[{"O":"Example"}]}"#;
 
-fn with_root() -> Scratch {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
-    s
-}
-
 #[test]
 fn every_builtin_profile_and_key_type_yields_verified_lint_clean_certificates() {
     let s = with_root();
@@ -30,17 +24,9 @@ fn every_builtin_profile_and_key_type_yields_verified_lint_clean_certificates() 
         for (kname, key) in keys {
             let name = format!("{profile}-{kname}");
             s.write(&format!("{name}.json"), &format!(r#"{{"CN":"{name}.example.com","hosts":["{name}.example.com","10.1.2.3"],"key":{key}}}"#));
-            let run = s.certsmith_split(
-                &[
-                    "sign",
-                    "--ca",
-                    "ca.pem",
-                    "--ca-key",
-                    "ca-key.pem",
-                    "--profile",
-                    profile,
-                    &format!("{name}.json"),
-                ],
+            let run = s.sign_split(
+                "ca",
+                &["--profile", profile, &format!("{name}.json")],
                 &name,
             );
             assert_eq!(
@@ -58,52 +44,19 @@ fn intermediate_profile_makes_a_pathlen_0_ca_whose_leaves_verify() {
     let s = with_root();
     s.write("int.json", r#"{"CN":"Test Intermediate","ca":{}}"#);
     s.certsmith_split(&["genkey", "int.json"], "int");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
-        "int",
-    );
+    s.sign_split("ca", &["--profile", "intermediate", "int.csr"], "int");
     let text = s.x509_text("int.pem");
     assert!(text.contains("CA:TRUE, pathlen:0"), "{text}");
     s.openssl_verify("ca.pem", &[], "int.pem");
     s.pkilint("int.pem");
     s.write("leaf.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("int", &["--profile", "server", "leaf.json"], "leaf");
     s.openssl_verify("ca.pem", &["int.pem"], "leaf.pem");
     s.pkilint("leaf.pem");
     // A pathlen-0 CA cannot make another CA.
     s.write("sub.json", r#"{"CN":"Too Deep","ca":{}}"#);
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--profile",
-            "intermediate",
-            "sub.json",
-        ])
+        .sign("int", &["--profile", "intermediate", "sub.json"])
         .fails()
         .to_string();
     assert_eq!(
@@ -118,19 +71,9 @@ fn sign_clamps_a_ca_pathlen_to_what_the_issuer_allows() {
     s.init_ca("ca", r#"{"CN":"Root pathlen 1","ca":{"pathlen":1}}"#);
     s.write("config.json", r#"{"signing":{"profiles":{"sub":{"expiry":"1h","usages":["cert sign","crl sign"],"ca_constraint":{"is_ca":true,"max_path_len":3}}}}}"#);
     s.write("int.json", r#"{"CN":"Sub CA"}"#);
-    let run = s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "--profile",
-            "sub",
-            "int.json",
-        ],
+    let run = s.sign_split(
+        "ca",
+        &["--config", "config.json", "--profile", "sub", "int.json"],
         "int",
     );
     assert!(
@@ -152,16 +95,7 @@ fn sign_refuses_ca_request_under_leaf_profile() {
     );
     s.certsmith_split(&["genkey", "int.json"], "int");
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "server",
-            "int.csr",
-        ])
+        .sign("ca", &["--profile", "server", "int.csr"])
         .fails()
         .to_string();
     assert!(err.starts_with("error: the request asks for a CA certificate but profile `server` is not a CA profile\nhint: "), "{err}");
@@ -172,16 +106,7 @@ fn sign_refuses_unknown_profile_listing_known_ones() {
     let s = with_root();
     s.write("leaf.json", LEAF);
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "sevrer",
-            "leaf.json",
-        ])
+        .sign("ca", &["--profile", "sevrer", "leaf.json"])
         .fails()
         .to_string();
     assert!(
@@ -199,16 +124,7 @@ fn sign_refuses_unknown_usage_naming_it() {
     );
     s.write("leaf.json", LEAF);
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "leaf.json",
-        ])
+        .sign("ca", &["--config", "config.json", "leaf.json"])
         .fails()
         .to_string();
     assert!(
@@ -223,19 +139,9 @@ fn sign_accepts_both_spellings_of_content_commitment() {
     s.write("config.json", r#"{"signing":{"profiles":{"a":{"expiry":"1h","usages":["content committment","digital signature"]},"b":{"expiry":"1h","usages":["content commitment"]}}}}"#);
     s.write("leaf.json", LEAF);
     for p in ["a", "b"] {
-        s.certsmith_split(
-            &[
-                "sign",
-                "--ca",
-                "ca.pem",
-                "--ca-key",
-                "ca-key.pem",
-                "--config",
-                "config.json",
-                "--profile",
-                p,
-                "leaf.json",
-            ],
+        s.sign_split(
+            "ca",
+            &["--config", "config.json", "--profile", p, "leaf.json"],
             p,
         );
         assert!(s.x509_text(&format!("{p}.pem")).contains("Non Repudiation"));
@@ -268,28 +174,8 @@ fn sign_refuses_a_ca_key_that_does_not_match_before_signing() {
 fn sign_refuses_a_leaf_as_issuer() {
     let s = with_root();
     s.write("leaf.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "leaf.json",
-        ],
-        "leaf",
-    );
-    let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "leaf.pem",
-            "--ca-key",
-            "leaf-key.pem",
-            "leaf.json",
-        ])
-        .fails()
-        .to_string();
+    s.sign_split("ca", &["leaf.json"], "leaf");
+    let err = s.sign("leaf", &["leaf.json"]).fails().to_string();
     assert!(
         err.starts_with(
             "error: leaf.pem: not a CA certificate: BasicConstraints does not say CA:TRUE\n"
@@ -308,13 +194,9 @@ fn sign_drops_key_encipherment_for_ec_keys_with_a_note() {
         r#"{"signing":{"profiles":{"server":{"expiry":"8760h",
             "usages":["digital signature","key encipherment","server auth"]}}}}"#,
     );
-    let run = s.certsmith_split(
+    let run = s.sign_split(
+        "ca",
         &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
             "--config",
             path_str(&config),
             "--profile",
@@ -343,17 +225,7 @@ fn sign_clamps_not_after_to_the_ca_and_strict_refuses() {
     let s = Scratch::new();
     s.init_ca("ca", r#"{"CN":"Short Root","ca":{"expiry":"2h"}}"#);
     s.write("leaf.json", LEAF);
-    let run = s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    let run = s.sign_split("ca", &["leaf.json"], "leaf");
     assert!(
         run.stderr.contains("would outlive the CA; clamped to"),
         "{}",
@@ -401,17 +273,7 @@ fn sign_refuses_an_expired_ca() {
         "ca",
     );
     s.write("leaf.json", LEAF);
-    let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "leaf.json",
-        ])
-        .fails()
-        .to_string();
+    let err = s.sign("ca", &["leaf.json"]).fails().to_string();
     assert_eq!(
         err,
         "error: CA certificate ca.pem expired on 2021-01-01T00:00:00Z\n"
@@ -423,13 +285,9 @@ fn hostname_replaces_the_requests_sans_classified_like_cfssl() {
     let s = with_root();
     s.write("leaf.json", LEAF);
     s.certsmith_split(&["genkey", "leaf.json"], "leaf");
-    s.certsmith_split(
+    s.sign_split(
+        "ca",
         &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
             "--hostname",
             "api.example.com,10.32.0.1,ops@example.com,https://app.example.com/id,::1",
             "leaf.csr",
@@ -449,17 +307,9 @@ fn hostname_replaces_the_requests_sans_classified_like_cfssl() {
     s.pkilint("leaf.pem");
     // SPIFFE IDs are URIs too. pkilint checks URIs with python-validators,
     // which knows only web schemes, so this one is verified by openssl alone.
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--hostname",
-            "spiffe://cluster.local/ns/x",
-            "leaf.csr",
-        ],
+    s.sign_split(
+        "ca",
+        &["--hostname", "spiffe://cluster.local/ns/x", "leaf.csr"],
         "spiffe",
     );
     assert!(
@@ -477,34 +327,13 @@ fn name_whitelist_applies_to_cn_and_every_san() {
         "ok.json",
         r#"{"CN":"a.example.com","hosts":["b.example.com","10.0.0.1"]}"#,
     );
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "ok.json",
-        ],
-        "ok",
-    );
+    s.sign_split("ca", &["--config", "config.json", "ok.json"], "ok");
     s.write(
         "bad.json",
         r#"{"CN":"a.example.com","hosts":["b.example.com","evil.example.net"]}"#,
     );
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "bad.json",
-        ])
+        .sign("ca", &["--config", "config.json", "bad.json"])
         .fails()
         .to_string();
     assert!(err.starts_with("error: name \"evil.example.net\" is not allowed by profile `default` (name_whitelist \"\\.example\\.com$\")\n"), "{err}");
@@ -525,19 +354,9 @@ fn profile_urls_policies_and_fixed_validity_reach_the_certificate() {
             .replace("YEAR", &year.to_string()),
     );
     s.write("leaf.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "--profile",
-            "www",
-            "leaf.json",
-        ],
+    s.sign_split(
+        "ca",
+        &["--config", "config.json", "--profile", "www", "leaf.json"],
         "www",
     );
     let text = s.x509_text("www.pem");
@@ -554,19 +373,9 @@ fn profile_urls_policies_and_fixed_validity_reach_the_certificate() {
         assert!(text.contains(needle), "missing {needle}: {text}");
     }
     s.pkilint("www.pem");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "--profile",
-            "ocsp",
-            "leaf.json",
-        ],
+    s.sign_split(
+        "ca",
+        &["--config", "config.json", "--profile", "ocsp", "leaf.json"],
         "ocsp",
     );
     assert!(s.x509_text("ocsp.pem").contains("OCSP No Check"));
@@ -578,19 +387,7 @@ fn csr_whitelist_limits_what_is_copied() {
     let s = with_root();
     s.write("config.json", r#"{"signing":{"default":{"expiry":"1h","usages":["digital signature","server auth"],"CSRWhitelist":{"Subject":true,"DNSNames":true}}}}"#);
     s.write("leaf.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "config.json",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("ca", &["--config", "config.json", "leaf.json"], "leaf");
     let text = s.x509_text("leaf.pem");
     assert!(
         text.contains("DNS:app.example.com") && !text.contains("10.0.0.7"),
@@ -602,17 +399,7 @@ fn csr_whitelist_limits_what_is_copied() {
 fn backdate_serial_and_expiry_follow_cfssl() {
     let s = with_root();
     s.write("leaf.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("ca", &["leaf.json"], "leaf");
     assert_eq!(validity_seconds(&s, "leaf.pem"), 8760 * 3600);
     let serial = s
         .run("openssl", &["x509", "-noout", "-serial", "-in", "leaf.pem"])
@@ -668,32 +455,14 @@ fn sign_refuses_a_csr_whose_signature_does_not_verify() {
     let last = tampered.len() - 5;
     tampered[last] ^= 0x01;
     std::fs::write(s.path("tampered.der"), &tampered).unwrap();
-    let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "tampered.der",
-        ])
-        .fails()
-        .to_string();
+    let err = s.sign("ca", &["tampered.der"]).fails().to_string();
     assert_eq!(
         err,
         "error: tampered.der: the certificate request's signature does not verify\n"
     );
     // The untampered DER is accepted.
     std::fs::write(s.path("leaf.der"), &der).unwrap();
-    s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "leaf.der",
-    ])
-    .ok();
+    s.sign("ca", &["leaf.der"]).ok();
 }
 
 #[test]
@@ -702,10 +471,7 @@ fn sign_reads_the_csr_from_stdin() {
     s.write("leaf.json", LEAF);
     s.certsmith_split(&["genkey", "leaf.json"], "leaf");
     let csr = s.read("leaf.csr");
-    let run = s.certsmith_stdin(
-        &["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", "-"],
-        csr.as_bytes(),
-    );
+    let run = s.sign_stdin("ca", &["-"], csr.as_bytes());
     run.ok();
     assert_eq!(
         run.json().as_object().unwrap().keys().collect::<Vec<_>>(),
@@ -743,36 +509,14 @@ fn sign_with_cfssl_made_cas_rsa_pkcs1_and_ecdsa_sec1() {
     s.write("leaf.json", LEAF);
     for name in ["rsa-ca", "ec-ca"] {
         let leaf = format!("{name}-leaf");
-        s.certsmith_split(
-            &[
-                "sign",
-                "--ca",
-                &format!("{name}.pem"),
-                "--ca-key",
-                &format!("{name}-key.pem"),
-                "--profile",
-                "server",
-                "leaf.json",
-            ],
-            &leaf,
-        );
+        s.sign_split(name, &["--profile", "server", "leaf.json"], &leaf);
         s.openssl_verify(&format!("{name}.pem"), &[], &format!("{leaf}.pem"));
         s.pkilint(&format!("{leaf}.pem"));
     }
     // And a CSR made by cfssl.
     let out = s.run("cfssl", &["genkey", "leaf.json"]).ok().stdout.clone();
     s.run_stdin("cfssljson", &["-bare", "cfleaf"], &out).ok();
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ec-ca.pem",
-            "--ca-key",
-            "ec-ca-key.pem",
-            "cfleaf.csr",
-        ],
-        "cfleaf",
-    );
+    s.sign_split("ec-ca", &["cfleaf.csr"], "cfleaf");
     s.openssl_verify("ec-ca.pem", &[], "cfleaf.pem");
 }
 
@@ -780,17 +524,7 @@ fn sign_with_cfssl_made_cas_rsa_pkcs1_and_ecdsa_sec1() {
 fn errors_are_one_line_and_name_the_file() {
     let s = with_root();
     s.write("broken.json", r#"{"CN": "x", "#);
-    let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "broken.json",
-        ])
-        .fails()
-        .to_string();
+    let err = s.sign("ca", &["broken.json"]).fails().to_string();
     assert!(
         err.starts_with(
             "error: broken.json: invalid JSON: EOF while parsing a value at line 1 column 12\n"
@@ -813,30 +547,11 @@ fn errors_are_one_line_and_name_the_file() {
         "error: cannot read missing.pem: no such file or directory\n"
     );
     s.write("nothing.txt", "hello\n");
-    let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "nothing.txt",
-        ])
-        .fails()
-        .to_string();
+    let err = s.sign("ca", &["nothing.txt"]).fails().to_string();
     assert_eq!(err, "error: nothing.txt: no certificate request found\n");
     s.write("dur.json", r#"{"signing":{"default":{"expiry":"1 year"}}}"#);
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "dur.json",
-            "broken.json",
-        ])
+        .sign("ca", &["--config", "dur.json", "broken.json"])
         .fails()
         .to_string();
     assert!(
@@ -994,16 +709,7 @@ fn sign_refuses_a_validity_that_a_ca_not_yet_valid_leaves_nothing_of() {
     let (ca_not_before, ca_not_after) = validity(&s, "ca.pem");
     // The server profile's year ends before the CA begins.
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "server",
-            "leaf.json",
-        ])
+        .sign("ca", &["--profile", "server", "leaf.json"])
         .fails()
         .to_string();
     let expected_start = format!(
@@ -1022,19 +728,7 @@ fn sign_refuses_a_validity_that_a_ca_not_yet_valid_leaves_nothing_of() {
         "long.json",
         r#"{"signing":{"default":{"expiry":"26280h","usages":["digital signature","server auth"]}}}"#,
     );
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            "long.json",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("ca", &["--config", "long.json", "leaf.json"], "leaf");
     let (not_before, not_after) = validity(&s, "leaf.pem");
     assert_eq!(not_before, ca_not_before);
     assert!(not_after > not_before && not_after < ca_not_after);
@@ -1072,17 +766,7 @@ fn the_backdate_under_a_ca_made_a_moment_ago_is_cut_quietly_even_under_strict() 
     )
     .ok();
     s.write("leaf.json", LEAF);
-    let run = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "--profile",
-        "server",
-        "--strict",
-        "leaf.json",
-    ]);
+    let run = s.sign("ca", &["--profile", "server", "--strict", "leaf.json"]);
     run.ok();
     assert!(!run.stderr.contains("notBefore"), "{}", run.stderr);
     s.certsmith_stdin(&["split-json", "leaf"], &run.stdout).ok();
@@ -1095,11 +779,10 @@ fn the_backdate_under_a_ca_made_a_moment_ago_is_cut_quietly_even_under_strict() 
 /// the first note panicked with exit 101 after the ledger line was written).
 #[test]
 fn an_unwritable_stderr_loses_the_notes_not_the_certificate() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("leaf.json", LEAF);
     let bin = assert_cmd::cargo::cargo_bin("certsmith");
-    let out = std::process::Command::new("sh")
+    let out = command("sh")
         .args([
             "-c",
             r#"exec "$0" sign --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl leaf.json 2>/dev/full"#,
@@ -1122,8 +805,7 @@ fn an_unwritable_stderr_loses_the_notes_not_the_certificate() {
 /// signature that does not verify, nor as aws-lc's bare "TooSmall".
 #[test]
 fn weak_and_unsupported_keys_are_named_with_their_size_or_curve() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("leaf.json", LEAF);
     let newkey = |key: &str, csr: &str, spec: &[&str]| {
         let mut args = vec![
@@ -1148,10 +830,7 @@ fn weak_and_unsupported_keys_are_named_with_their_size_or_curve() {
             "elliptic curve secp256k1 (use P-256, P-384 or P-521)",
         ),
     ] {
-        let err = s
-            .certsmith(&["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", csr])
-            .fails()
-            .to_string();
+        let err = s.sign("ca", &[csr]).fails().to_string();
         assert_eq!(err, format!("error: {csr}: unsupported key: {what}\n"));
     }
     s.run(
@@ -1191,8 +870,7 @@ fn weak_and_unsupported_keys_are_named_with_their_size_or_curve() {
 /// left out with a note naming each, not dropped without a word.
 #[test]
 fn sans_certsmith_does_not_issue_are_left_out_with_a_note() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.run(
         "openssl",
         &[
@@ -1202,7 +880,7 @@ fn sans_certsmith_does_not_issue_are_left_out_with_a_note() {
         ],
     )
     .ok();
-    let run = s.certsmith(&["sign", "--ca", "ca.pem", "--ca-key", "ca-key.pem", "o.csr"]);
+    let run = s.sign("ca", &["o.csr"]);
     run.ok();
     for kind in ["otherName", "registeredID"] {
         assert!(
@@ -1234,17 +912,7 @@ fn public_key(s: &Scratch, file: &str) -> String {
 fn with_leaf() -> Scratch {
     let s = with_root();
     s.write("leaf.json", LEAF);
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("ca", &["leaf.json"], "leaf");
     s
 }
 
@@ -1485,20 +1153,10 @@ fn sign_refuses_json_output_without_a_csr_or_with_another_key() {
 /// or a CSR made with it): the holder of that leaf would hold the CA key.
 #[test]
 fn sign_refuses_a_request_for_the_cas_own_key() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     s.write("leaf.json", LEAF);
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--key",
-            "ca-key.pem",
-            "leaf.json",
-        ])
+        .sign("ca", &["--key", "ca-key.pem", "leaf.json"])
         .fails()
         .to_string();
     assert!(
@@ -1523,16 +1181,7 @@ fn sign_refuses_a_request_for_the_cas_own_key() {
     )
     .ok();
     let err = s
-        .certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--hostname",
-            "x.example.com",
-            "own.csr",
-        ])
+        .sign("ca", &["--hostname", "x.example.com", "own.csr"])
         .fails()
         .to_string();
     assert!(
@@ -1546,8 +1195,7 @@ fn sign_refuses_a_request_for_the_cas_own_key() {
 /// them into every log and terminal that prints it.
 #[test]
 fn sign_refuses_a_csr_subject_with_control_characters() {
-    let s = Scratch::new();
-    s.init_ca("ca", ROOT_CSR);
+    let s = with_root();
     let script = r#"
 import sys
 from cryptography import x509
@@ -1566,16 +1214,7 @@ for name, cn in [("esc.csr", "x\x1b[31mRED\nerror: forged"), ("bidi.csr", "abc\u
         ("bidi.csr", r"abc\u{202e}cba"),
     ] {
         let err = s
-            .certsmith(&[
-                "sign",
-                "--ca",
-                "ca.pem",
-                "--ca-key",
-                "ca-key.pem",
-                "--hostname",
-                "a.example.com",
-                csr,
-            ])
+            .sign("ca", &["--hostname", "a.example.com", csr])
             .fails()
             .to_string();
         assert_eq!(

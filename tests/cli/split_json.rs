@@ -48,36 +48,12 @@ fn chain() -> Scratch {
         r#"{"CN":"Split Intermediate","names":[{"O":"certsmith tests"}],"ca":{}}"#,
     );
     s.certsmith_split(&["genkey", "int.json"], "int");
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "root.pem",
-            "--ca-key",
-            "root-key.pem",
-            "--profile",
-            "intermediate",
-            "int.csr",
-        ],
-        "int",
-    );
+    s.sign_split("root", &["--profile", "intermediate", "int.csr"], "int");
     s.write(
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
     );
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "int.pem",
-            "--ca-key",
-            "int-key.pem",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("int", &["--profile", "server", "leaf.json"], "leaf");
     for c in ["root.pem", "int.pem", "leaf.pem"] {
         s.pkilint(c);
     }
@@ -125,19 +101,7 @@ fn split_json_splits_cfssl_initca_output_with_exact_modes_under_any_umask() {
         "leaf.json",
         r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
     );
-    s.certsmith_split(
-        &[
-            "sign",
-            "--ca",
-            "open.pem",
-            "--ca-key",
-            "open-key.pem",
-            "--profile",
-            "server",
-            "leaf.json",
-        ],
-        "leaf",
-    );
+    s.sign_split("open", &["--profile", "server", "leaf.json"], "leaf");
     s.openssl_verify("open.pem", &[], "leaf.pem");
     s.pkilint("leaf.pem");
     assert_eq!(
@@ -374,8 +338,7 @@ fn split_json_stdout_prints_the_parts_and_writes_no_file() {
 #[test]
 fn split_json_refuses_to_replace_a_different_key_and_writes_nothing() {
     let s = Scratch::new();
-    s.write("ca-csr.json", ROOT_EC);
-    s.certsmith_split(&["initca", "ca-csr.json"], "ca");
+    s.init_ca("ca", ROOT_EC);
     s.openssl_verify("ca.pem", &[], "ca.pem");
     s.pkilint("ca.pem");
     let (cert, key, csr, before) = (
@@ -414,8 +377,7 @@ fn split_json_refuses_to_replace_a_different_key_and_writes_nothing() {
 #[test]
 fn split_json_force_replaces_a_different_key() {
     let s = Scratch::new();
-    s.write("ca-csr.json", ROOT_EC);
-    s.certsmith_split(&["initca", "ca-csr.json"], "ca");
+    s.init_ca("ca", ROOT_EC);
     let before = listing(&s);
     let again = s.certsmith(&["initca", "ca-csr.json"]);
     again.ok();
@@ -678,18 +640,10 @@ fn all_bytes(s: &Scratch, names: &[&str]) -> Vec<Vec<u8>> {
 fn split_json_replaces_certificate_and_csr_for_the_key_name_already_holds() {
     let s = chain();
     let key = bytes(&s, "leaf-key.pem");
-    let reissue = s.certsmith(&[
-        "sign",
-        "--ca",
-        "int.pem",
-        "--ca-key",
-        "int-key.pem",
-        "--profile",
-        "server",
-        "--key",
-        "leaf-key.pem",
-        "leaf.json",
-    ]);
+    let reissue = s.sign(
+        "int",
+        &["--profile", "server", "--key", "leaf-key.pem", "leaf.json"],
+    );
     reissue.ok();
     // No key part, and then the same key again: neither needs --force.
     let with_key = {
@@ -769,16 +723,7 @@ fn split_json_rekey_never_replaces_a_ca_key() {
         .to_owned();
     assert_eq!(err, expected("root"));
     // An intermediate, by the CA certificate its root signed.
-    let int = s.certsmith(&[
-        "sign",
-        "--ca",
-        "root.pem",
-        "--ca-key",
-        "root-key.pem",
-        "--profile",
-        "intermediate",
-        "int.json",
-    ]);
+    let int = s.sign("root", &["--profile", "intermediate", "int.json"]);
     int.ok();
     let err = s
         .certsmith_stdin(&["split-json", "--rekey", "int"], &int.stdout)
@@ -887,15 +832,13 @@ fn split_json_rekey_replaces_an_age_sealed_leaf_key() {
 #[cfg(feature = "fault-injection")]
 #[test]
 fn a_rekey_killed_between_the_renames_has_renamed_the_key_and_a_rerun_completes_it() {
-    use assert_cmd::cargo::CommandCargoExt;
     use std::os::unix::process::ExitStatusExt;
     let s = chain();
     let old_cert = bytes(&s, "leaf.pem");
     let new = new_leaf(&s, &[]);
     let out = {
         use std::io::Write;
-        let mut child = std::process::Command::cargo_bin("certsmith")
-            .unwrap()
+        let mut child = certsmith_command()
             .args(["split-json", "--rekey", "leaf"])
             .current_dir(s.dir.path())
             .env("CERTSMITH_FAULT", "split-json-between-renames")

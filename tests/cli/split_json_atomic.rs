@@ -8,13 +8,10 @@
 //! (src/fault.rs); the public keys on disk are compared with openssl.
 
 use std::os::unix::fs::{FileTypeExt, PermissionsExt};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, Barrier};
 #[cfg(feature = "fault-injection")]
 use std::time::{Duration, SystemTime};
-
-#[cfg(feature = "fault-injection")]
-use assert_cmd::cargo::CommandCargoExt;
 
 use crate::support::*;
 
@@ -96,7 +93,7 @@ fn age_recipient(s: &Scratch) -> String {
 /// `certsmith split-json ARGS` with the crash point `fault` armed.
 fn split_with_fault(s: &Scratch, fault: &str, args: &[&str], stdin: &[u8]) -> std::process::Output {
     use std::io::Write;
-    let mut cmd = Command::cargo_bin("certsmith").expect("binary built");
+    let mut cmd = certsmith_command();
     cmd.arg("split-json")
         .args(args)
         .current_dir(s.dir.path())
@@ -230,7 +227,7 @@ fn sixteen_parallel_splits_to_one_name_leave_one_whole_winner() {
                 let dir = s.dir.path().to_path_buf();
                 std::thread::spawn(move || {
                     use std::io::Write;
-                    let mut child = Command::new(bin)
+                    let mut child = command(bin)
                         .args(["split-json", "ca"])
                         .current_dir(dir)
                         .stdin(Stdio::piped())
@@ -520,16 +517,7 @@ fn a_certificate_for_another_key_is_not_written_beside_the_key_of_name() {
     s.write("leaf.json", LEAF);
     s.certsmith_split(&["genkey", "leaf.json"], "leaf");
     let sign = |csr: &str| {
-        let run = s.certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--profile",
-            "server",
-            csr,
-        ]);
+        let run = s.sign("ca", &["--profile", "server", csr]);
         run.ok();
         serde_json::json!({"cert": field(&run, "cert")}).to_string()
     };
@@ -609,14 +597,7 @@ fn a_name_whose_certificate_file_is_another_names_key_is_refused() {
     s.certsmith_stdin(&["split-json", "ca"], &root.stdout).ok();
     let ca_key = bytes(&s, "ca-key.pem");
     s.write("leaf.json", LEAF);
-    let leaf = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "leaf.json",
-    ]);
+    let leaf = s.sign("ca", &["leaf.json"]);
     leaf.ok();
     let before = listing(&s);
     let err = s
@@ -691,14 +672,7 @@ fn rekey_refuses_when_no_certificate_says_whose_key_it_is() {
     s.certsmith_stdin(&["split-json", "ca"], &root.stdout).ok();
     let ca_key = bytes(&s, "ca-key.pem");
     s.write("leaf.json", LEAF);
-    let leaf = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "leaf.json",
-    ]);
+    let leaf = s.sign("ca", &["leaf.json"]);
     leaf.ok();
     std::fs::rename(s.path("ca.pem"), s.path("ca.pem.away")).unwrap();
     let err = s

@@ -4,10 +4,9 @@
 
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-use assert_cmd::cargo::CommandCargoExt;
 
 /// A scratch directory with helpers to run commands in it.
 pub struct Scratch {
@@ -57,12 +56,48 @@ impl Run {
     }
 }
 
+impl From<Output> for Run {
+    fn from(out: Output) -> Run {
+        finish(out)
+    }
+}
+
 fn finish(out: Output) -> Run {
     Run {
         status: out.status.code().unwrap_or(-1),
         stdout: out.stdout,
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+/// What the environment of every command the tests run leaves out: the
+/// variables certsmith reads (`CERTSMITH_PASSPHRASE`, `CERTSMITH_FAULT`, an
+/// auth key named on the command line), those of the Vault/OpenBao and age
+/// tools it works beside. A developer's shell may hold any of them; a test
+/// that wants one sets it with `.env(...)` on the command it runs.
+const SCRUBBED_PREFIXES: [&str; 6] = ["CERTSMITH_", "VAULT_", "BAO_", "AGE_", "RAGE_", "SOPS_AGE_"];
+
+/// Whether the test environment leaves the variable `name` out.
+pub fn is_scrubbed(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    SCRUBBED_PREFIXES.iter().any(|p| name.starts_with(p))
+}
+
+/// `program` with a scrubbed environment (see [`SCRUBBED_PREFIXES`]): every
+/// command a test runs, certsmith, a peer or a shell, starts here.
+pub fn command(program: impl AsRef<OsStr>) -> Command {
+    let mut cmd = Command::new(program);
+    for (name, _) in std::env::vars_os() {
+        if is_scrubbed(&name) {
+            cmd.env_remove(name);
+        }
+    }
+    cmd
+}
+
+/// The certsmith binary under test, with a scrubbed environment.
+pub fn certsmith_command() -> Command {
+    command(assert_cmd::cargo::cargo_bin("certsmith"))
 }
 
 /// The path of the certsmith binary under test, for commands run through a
@@ -74,7 +109,7 @@ pub fn certsmith_bin() -> String {
 /// Fails with an install hint when a peer tool is missing.
 #[track_caller]
 pub fn require(tool: &str) {
-    let found = Command::new("sh")
+    let found = command("sh")
         .arg("-c")
         .arg(format!("command -v {tool}"))
         .output()
@@ -117,7 +152,7 @@ impl Scratch {
     }
 
     pub fn certsmith_stdin(&self, args: &[&str], stdin: &[u8]) -> Run {
-        let mut cmd = Command::cargo_bin("certsmith").expect("binary built");
+        let mut cmd = certsmith_command();
         cmd.args(args);
         self.run_with_stdin(cmd, stdin)
     }
@@ -129,7 +164,7 @@ impl Scratch {
 
     pub fn run_stdin(&self, program: &str, args: &[&str], stdin: &[u8]) -> Run {
         require(program);
-        let mut cmd = Command::new(program);
+        let mut cmd = command(program);
         cmd.args(args);
         self.run_with_stdin(cmd, stdin)
     }
@@ -156,6 +191,72 @@ impl Scratch {
         self.certsmith_stdin(&["split-json", name], &run.stdout)
             .ok();
         run
+    }
+
+    /// `certsmith SUBCOMMAND --ca CA.pem --ca-key CA-key.pem ARGS`, for the
+    /// other subcommands that sign with a CA (`crl`, `revoke`, `renew`...).
+    pub fn certsmith_ca(&self, subcommand: &str, ca: &str, args: &[&str]) -> Run {
+        self.certsmith_ca_stdin(subcommand, ca, args, b"")
+    }
+
+    /// [`Scratch::certsmith_ca`] with `stdin`.
+    pub fn certsmith_ca_stdin(
+        &self,
+        subcommand: &str,
+        ca: &str,
+        args: &[&str],
+        stdin: &[u8],
+    ) -> Run {
+        self.certsmith_stdin(&with_ca(subcommand, &ca_args(ca), args), stdin)
+    }
+
+    /// [`Scratch::certsmith_ca`] piped into `split-json NAME`, asserting both succeed.
+    #[track_caller]
+    pub fn certsmith_ca_split(&self, subcommand: &str, ca: &str, args: &[&str], name: &str) -> Run {
+        self.certsmith_split(&with_ca(subcommand, &ca_args(ca), args), name)
+    }
+
+    /// `certsmith sign --ca CA.pem --ca-key CA-key.pem ARGS`: signing with
+    /// the CA that `init_ca(CA, ..)` (or `initca | split-json CA`) made.
+    pub fn sign(&self, ca: &str, args: &[&str]) -> Run {
+        self.sign_stdin(ca, args, b"")
+    }
+
+    /// [`Scratch::sign`] with `stdin`.
+    pub fn sign_stdin(&self, ca: &str, args: &[&str], stdin: &[u8]) -> Run {
+        self.certsmith_stdin(&with_ca("sign", &ca_args(ca), args), stdin)
+    }
+
+    /// [`Scratch::sign`] piped into `split-json NAME`, asserting both succeed.
+    #[track_caller]
+    pub fn sign_split(&self, ca: &str, args: &[&str], name: &str) -> Run {
+        self.certsmith_split(&with_ca("sign", &ca_args(ca), args), name)
+    }
+
+    /// Runs examples/EXAMPLE/SCRIPT ARGS with bash in the scratch directory,
+    /// as a user runs it: `CERTSMITH` names the binary under test, the
+    /// environment is scrubbed like every command's, and `env` is added.
+    pub fn run_example(
+        &self,
+        example: &str,
+        script: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Run {
+        require("bash");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(example)
+            .join(script);
+        let out = command("bash")
+            .arg(script)
+            .args(args)
+            .env("CERTSMITH", certsmith_bin())
+            .envs(env.iter().copied())
+            .current_dir(self.dir.path())
+            .output()
+            .expect("spawn bash");
+        finish(out)
     }
 
     /// Makes a CA with `initca` from a CSR JSON, split into NAME.pem and NAME-key.pem.
@@ -234,8 +335,43 @@ fn is_single_label_dns_finding(line: &str) -> bool {
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
+/// `--ca CA.pem --ca-key CA-key.pem`: the files `split-json CA` writes for a CA.
+pub fn ca_args(ca: &str) -> [String; 4] {
+    [
+        "--ca".into(),
+        format!("{ca}.pem"),
+        "--ca-key".into(),
+        format!("{ca}-key.pem"),
+    ]
+}
+
+/// `--ca CA.pem --ca-key CA-key.age`: a CA whose key is sealed with age.
+pub fn sealed_ca_args(ca: &str) -> [String; 4] {
+    [
+        "--ca".into(),
+        format!("{ca}.pem"),
+        "--ca-key".into(),
+        format!("{ca}-key.age"),
+    ]
+}
+
+/// `SUBCOMMAND --ca .. --ca-key .. ARGS`, for a subcommand that signs with a CA.
+pub fn with_ca<'a>(subcommand: &'a str, ca: &'a [String; 4], args: &[&'a str]) -> Vec<&'a str> {
+    let mut all = vec![subcommand];
+    all.extend(ca.iter().map(String::as_str));
+    all.extend_from_slice(args);
+    all
+}
+
 pub fn path_str(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
+}
+
+/// A scratch directory with a root CA from [`ROOT_CSR`]: ca.pem, ca-key.pem.
+pub fn with_root() -> Scratch {
+    let s = Scratch::new();
+    s.init_ca("ca", ROOT_CSR);
+    s
 }
 
 pub const ROOT_CSR: &str =

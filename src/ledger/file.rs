@@ -1,0 +1,339 @@
+//! The ledger file: a write-ahead log of JSON lines. Reading it (a regular
+//! file or a link to one, never a FIFO or a directory), telling its counted
+//! lines from a torn tail, and appending one line under an exclusive lock.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+use base64::Engine;
+use time::OffsetDateTime;
+
+use super::{Appended, Entry, Event, sha256_hex};
+use crate::keys::Signer;
+use crate::note::Note;
+use crate::x509::certificate::Certificate;
+use crate::{Error, Result};
+
+/// What every line certsmith writes starts with; a torn tail starts with
+/// (a part of) it too.
+const LINE_START: &[u8] = b"{\"entry\":{";
+
+/// An append that stopped part-way: the start of a line, after the last
+/// newline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TornTail {
+    /// Its number among the file's lines, counting from 1.
+    line: usize,
+    /// Where it starts: the end of the last whole line.
+    offset: usize,
+    /// How many bytes of the line were written.
+    len: usize,
+}
+
+impl TornTail {
+    pub(super) fn note(&self, path: &Path, removed: bool) -> Note {
+        let (ledger, line, bytes) = (path.display().to_string(), self.line, self.len);
+        if removed {
+            Note::LedgerInterruptedAppendRemoved {
+                ledger,
+                line,
+                bytes,
+            }
+        } else {
+            Note::LedgerInterruptedAppend {
+                ledger,
+                line,
+                bytes,
+            }
+        }
+    }
+}
+
+/// Splits a ledger's bytes into the part that counts and the torn tail
+/// after it. The same rule holds for every reader and for `append`.
+///
+/// Every line that ends in a newline counts. The bytes after the last
+/// newline are a torn tail when they are the start of a ledger line that
+/// stops before its end (JSON that ends too soon): `append` writes a line and
+/// its newline in one write and hands out nothing before that write is
+/// synced, so such bytes record nothing anyone was told of.
+///
+/// A last line that is whole JSON and lacks only its newline is not torn: it
+/// is read as a line, and counts if it verifies like any other. An append
+/// that stopped one byte short leaves it (then the CA did sign what it
+/// records, though nothing was handed out), and so does an editor or a copy
+/// that dropped the final newline of a ledger whose last issuance was
+/// reported. Keeping it loses nothing in either case; cutting it would lose
+/// a reported issuance in the second. `append` gives it back its newline.
+pub(super) fn committed(bytes: &[u8]) -> (&[u8], Option<TornTail>) {
+    let end = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let tail = &bytes[end..];
+    if tail.is_empty() || !is_start_of_line(tail) {
+        return (bytes, None);
+    }
+    let line = bytes[..end].iter().filter(|b| **b == b'\n').count() + 1;
+    let torn = TornTail {
+        line,
+        offset: end,
+        len: tail.len(),
+    };
+    (&bytes[..end], Some(torn))
+}
+
+/// Whether `tail` is the start of a ledger line and not a whole one.
+fn is_start_of_line(tail: &[u8]) -> bool {
+    let n = tail.len().min(LINE_START.len());
+    if tail[..n] != LINE_START[..n] {
+        return false;
+    }
+    // A write can stop inside a multi-byte character; only there may the
+    // UTF-8 be incomplete.
+    let text = match std::str::from_utf8(tail) {
+        Ok(text) => text,
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&tail[..e.valid_up_to()]).expect("valid up to there")
+        }
+        Err(_) => return false,
+    };
+    // serde_json escapes control characters: an append never wrote one raw.
+    if text.bytes().any(|b| b < 0x20) {
+        return false;
+    }
+    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Ok(_) => false,
+        Err(e) => e.is_eof(),
+    }
+}
+
+/// The ledger's counted bytes as text, or the line that is not UTF-8.
+pub(super) fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        Error::Ledger {
+            path: path.to_path_buf(),
+            line,
+            reason: "not a ledger line: not UTF-8 text".into(),
+        }
+    })
+}
+
+/// The lines that hold something, numbered from 1 as in the file.
+pub(super) fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty())
+}
+
+/// The bytes of the ledger at `path`, or None when there is none yet. A
+/// ledger is a regular file or a link to one: a FIFO would hang every
+/// reader, a directory cannot be one, and appending through a link to
+/// nothing would start a new ledger wherever the link points (a stick that
+/// is not mounted) instead of refusing.
+pub fn read(path: &Path) -> Result<Option<Vec<u8>>> {
+    check_kind(path)?;
+    match std::fs::read(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::LedgerIo {
+            path: path.to_path_buf(),
+            source,
+        }),
+        Ok(bytes) => Ok(Some(bytes)),
+    }
+}
+
+pub(super) fn check_kind(path: &Path) -> Result<()> {
+    let refuse = |what: &str| Error::LedgerIo {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(what.to_string()),
+    };
+    match std::fs::symlink_metadata(path) {
+        Err(_) => Ok(()),
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(m) if m.file_type().is_symlink() => match std::fs::metadata(path) {
+            Ok(target) if target.is_file() => Ok(()),
+            Ok(_) => Err(refuse("a link to something that is not a regular file")),
+            Err(_) => Err(refuse("a link to a file that is not there")),
+        },
+        Ok(m) if m.is_dir() => Err(refuse("a directory, not a ledger file")),
+        Ok(_) => Err(refuse("not a regular file (a FIFO or a device)")),
+    }
+}
+
+/// A ledger opened for appending and read whole under its exclusive lock,
+/// which closing the file releases.
+pub(super) struct Locked<'a> {
+    path: &'a Path,
+    pub(super) file: File,
+    pub(super) bytes: Vec<u8>,
+}
+
+impl<'a> Locked<'a> {
+    pub(super) fn open(path: &'a Path) -> Result<Locked<'a>> {
+        let io = |source| Error::LedgerIo {
+            path: path.to_path_buf(),
+            source,
+        };
+        check_kind(path)?;
+        let mut options = OpenOptions::new();
+        options.create(true).read(true).append(true);
+        // A ledger is public record (it holds no secret): 0644 from the
+        // moment it exists, never 0666 under a umask of 000 until a chmod...
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o644);
+        let mut file = options.open(path).map_err(io)?;
+        // ...and 0644 whatever the umask (077 is common on CA hosts).
+        #[cfg(unix)]
+        if file.metadata().map_err(io)?.len() == 0 {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(0o644))
+                .map_err(io)?;
+        }
+        file.lock().map_err(io)?;
+        let mut bytes = Vec::new();
+        file.seek(SeekFrom::Start(0)).map_err(io)?;
+        file.read_to_end(&mut bytes).map_err(io)?;
+        Ok(Locked { path, file, bytes })
+    }
+
+    /// Appends one line for `fields`. The caller has checked the ledger.
+    pub(super) fn append(
+        &mut self,
+        ca_cert: &Certificate,
+        ca_key: &dyn Signer,
+        event: Event,
+        now: OffsetDateTime,
+    ) -> Result<Appended> {
+        let path = self.path;
+        let io = |source| Error::LedgerIo {
+            path: path.to_path_buf(),
+            source,
+        };
+        let (counted, torn) = committed(&self.bytes);
+        let text = text_of(path, counted)?;
+        let lines: Vec<&str> = numbered_lines(text).map(|(_, l)| l).collect();
+        let seq = lines.len() as u64 + 1;
+        let entry = Entry {
+            seq,
+            time: now,
+            prev: lines.last().map(|l| sha256_hex(l.as_bytes())),
+            ca: sha256_hex(&ca_cert.der),
+            sig_alg: ca_key.signature_algorithm().oid.to_string(),
+            event,
+            line: 0,
+        }
+        .to_json();
+        let sig = base64::engine::general_purpose::STANDARD.encode(ca_key.sign(entry.as_bytes())?);
+        // A last line that lost only its newline gets it back, in the same write.
+        let lead = if text.is_empty() || text.ends_with('\n') {
+            ""
+        } else {
+            "\n"
+        };
+        let line = format!("{lead}{{\"entry\":{entry},\"sig\":\"{sig}\"}}\n");
+
+        let mut notes = Vec::new();
+        if let Some(torn) = torn {
+            self.file.set_len(torn.offset as u64).map_err(io)?;
+            self.file.sync_all().map_err(io)?;
+            notes.push(torn.note(path, true));
+        }
+        let end = counted.len() as u64;
+        if let Some(n) = crate::fault::short_write("ledger-append") {
+            let _ = self.file.write_all(&line.as_bytes()[..n.min(line.len())]);
+            std::process::abort();
+        }
+        // One write on an O_APPEND descriptor, then synced: the line counts
+        // from here on.
+        let written = self
+            .file
+            .write_all(line.as_bytes())
+            .and_then(|()| self.file.sync_data());
+        if let Err(source) = written {
+            // A full disk stopped the write part-way: take the part back, so
+            // the file is as it was (if that fails too, the next append does).
+            let _ = self.file.set_len(end).and_then(|()| self.file.sync_all());
+            return Err(io(source));
+        }
+        if end == 0 {
+            // Makes a new ledger's name durable with its first line (best
+            // effort: the line itself is synced).
+            crate::files::sync_directory(crate::files::directory_of(path));
+        }
+        Ok(Appended { seq, notes })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WHOLE: &str = "{\"entry\":{\"seq\":1},\"sig\":\"AAAA\"}\n";
+
+    fn split(bytes: &[u8]) -> (usize, Option<TornTail>) {
+        let (counted, torn) = committed(bytes);
+        (counted.len(), torn)
+    }
+
+    #[test]
+    fn the_start_of_a_line_after_the_last_newline_is_a_torn_tail() {
+        for tail in [
+            &b"{"[..],
+            b"{\"entr",
+            b"{\"entry\":{",
+            b"{\"entry\":{\"seq\":2,\"subject\":\"CN=caf\xC3",
+            b"{\"entry\":{\"seq\":2},\"sig\":\"AAAA\"",
+        ] {
+            let bytes = [WHOLE.as_bytes(), tail].concat();
+            let torn = TornTail {
+                line: 2,
+                offset: WHOLE.len(),
+                len: tail.len(),
+            };
+            assert_eq!(
+                split(&bytes),
+                (WHOLE.len(), Some(torn)),
+                "{}",
+                String::from_utf8_lossy(tail)
+            );
+        }
+        // The ledger's first append, interrupted.
+        let torn = TornTail {
+            line: 1,
+            offset: 0,
+            len: 5,
+        };
+        assert_eq!(split(b"{\"ent"), (0, Some(torn)));
+    }
+
+    #[test]
+    fn other_bytes_after_the_last_newline_are_read_as_a_line() {
+        for tail in [
+            // Whole JSON that lost only its newline.
+            &b"{\"entry\":{\"seq\":2},\"sig\":\"AAAA\"}"[..],
+            b"issued: e.example.com",
+            b"[[[[",
+            b"{\"sig\":\"AAAA\"",
+            // Not a cut character: invalid UTF-8 before the end.
+            b"{\"entry\":{\"s\xFF\"",
+            // A raw control character: JSON never holds one.
+            b"{\"entry\":{\"s\x01",
+            b"{\"entry\":{\"seq\":1}}}",
+        ] {
+            let bytes = [WHOLE.as_bytes(), tail].concat();
+            assert_eq!(
+                split(&bytes),
+                (bytes.len(), None),
+                "{}",
+                String::from_utf8_lossy(tail)
+            );
+        }
+        assert_eq!(split(WHOLE.as_bytes()), (WHOLE.len(), None));
+        assert_eq!(split(b""), (0, None));
+    }
+}

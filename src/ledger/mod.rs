@@ -1,0 +1,241 @@
+//! The issuance ledger: one JSON line per event (a certificate issued or
+//! revoked, a CRL published), each carrying the SHA-256 of the line before it
+//! and the CA's signature over its entry, so that the file can be checked
+//! against the CA certificate alone. Appends take an exclusive file lock, so
+//! `make -j` runs neither lose nor interleave lines.
+//!
+//! A line is `{"entry":{…},"sig":"<base64>"}`; the signature covers the exact
+//! bytes of the `entry` object as written.
+//!
+//! The file is a write-ahead log: a line counts once it ends in a newline and
+//! is synced, and a certificate is handed out only after that. An append
+//! that stops part-way (a kill, a full disk) leaves the start of a line
+//! without its newline, a torn tail: every reader skips it as an append that
+//! never happened, and the next append removes it under the lock. Only the
+//! start of a line is a torn tail; other bytes without a newline are read as
+//! a line, and refused like any tampered one.
+//!
+//! Entries are typed ([`Event`], [`Entry`] in `event`): [`append`] is the one
+//! writer and [`verify`] the one reader, and an entry the CA signed that is
+//! not a well-formed event is an error naming its line, never skipped.
+//! `file` holds the write-ahead log and its lock, `verify` the checks.
+
+mod event;
+mod file;
+mod verify;
+
+use std::path::Path;
+
+use aws_lc_rs::digest;
+use time::OffsetDateTime;
+
+use crate::ca::Issuer;
+use crate::issue::rfc3339;
+use crate::keys::Signer;
+use crate::note::Note;
+use crate::x509::certificate::{Certificate, hex, parse_serial, serial_hex};
+use crate::x509::crl::Reason;
+use crate::{Error, Result};
+
+pub use event::{Entry, Event, issued};
+pub use file::read;
+pub use verify::{Verified, verify};
+
+use file::{Locked, committed};
+use verify::check_tail;
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex(digest::digest(&digest::SHA256, bytes).as_ref())
+}
+
+/// Checks, before anything is issued, that `path` is a ledger this CA can
+/// append to: absent or empty (a new ledger), or ending in a line the CA
+/// signed whose sequence number counts the lines. A full check of every line
+/// is `verify`'s job; this one reads the file but verifies one signature, so
+/// that a garbage file, another CA's ledger or a directory fail before a
+/// certificate is made rather than after. A torn tail does not count (see
+/// [`committed`]). `ca_cert` None means a CA that does not exist yet
+/// (initca): only a new ledger will do.
+pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()> {
+    match read(path)? {
+        None => Ok(()),
+        Some(bytes) => check_tail(path, committed(&bytes).0, ca_cert),
+    }
+}
+
+/// What an append did.
+#[derive(Debug)]
+#[must_use = "an append's notes are for the person who ran it"]
+pub struct Appended {
+    /// The new entry's sequence number.
+    pub seq: u64,
+    /// An interrupted append that was removed first, if there was one.
+    pub notes: Vec<Note>,
+}
+
+/// Appends an event, signed by the CA, under an exclusive lock, after
+/// removing a torn tail. Returns once the line is synced: only then may what
+/// it records be handed out.
+pub fn append(
+    path: &Path,
+    ca_cert: &Certificate,
+    ca_key: &dyn Signer,
+    event: Event,
+    now: OffsetDateTime,
+) -> Result<Appended> {
+    let mut ledger = Locked::open(path)?;
+    // Checked again under the lock: another process may have written since.
+    check_tail(path, committed(&ledger.bytes).0, Some(ca_cert))?;
+    ledger.append(ca_cert, ca_key, event, now)
+}
+
+/// Appends an event that depends on every entry before it (a CRL: its
+/// number and the revocations it lists), all under one exclusive lock, so
+/// that two runs cannot both read the same ledger and publish different CRLs
+/// under one number. The whole ledger is verified under the lock and handed
+/// to `decide`, which returns the event and what the caller gets
+/// back (the CRL), returned only once the line is synced.
+pub fn append_with<T>(
+    path: &Path,
+    issuer: &Issuer,
+    now: OffsetDateTime,
+    decide: impl FnOnce(&[Entry]) -> Result<(Event, T)>,
+) -> Result<(T, Appended)> {
+    let mut ledger = Locked::open(path)?;
+    let entries = verify(path, &ledger.bytes, &issuer.cert, &issuer.cert_source)?.entries;
+    check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
+    let (event, made) = decide(&entries)?;
+    let appended = ledger.append(&issuer.cert, &issuer.key, event, now)?;
+    Ok((made, appended))
+}
+
+/// The outcome of [`revoke`].
+#[derive(Debug)]
+pub enum Revoked {
+    /// The revocation is in the ledger now.
+    Recorded(Appended),
+    /// The ledger revoked the serial before, as it says; nothing was added.
+    Already { reason: String, revoked_at: String },
+}
+
+/// How the caller knows that the CA issued the serial it revokes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Issuance {
+    /// Only the ledger says so: it must record the serial as issued, or a
+    /// mistyped serial would be "revoked" while the real certificate stays
+    /// valid.
+    FromLedger,
+    /// Known without the ledger: a certificate the CA signed was shown (see
+    /// [`check_signed_by`]), or the operator vouches for a certificate issued
+    /// before the ledger existed.
+    Known,
+}
+
+/// Records in the ledger at `path` that `serial` is revoked, after checking
+/// every line against the issuer: refused when the ledger must vouch for the
+/// serial and does not record it as issued, and nothing added when it is
+/// revoked already. Decided once on a plain read, so that a refusal creates
+/// no ledger, and again under the lock, so that two runs revoking one serial
+/// add one line.
+pub fn revoke(
+    path: &Path,
+    issuer: &Issuer,
+    serial: &[u8],
+    reason: Reason,
+    issuance: Issuance,
+    now: OffsetDateTime,
+) -> Result<Revoked> {
+    let decide = |bytes: &[u8]| -> Result<Option<Revoked>> {
+        let entries = verify(path, bytes, &issuer.cert, &issuer.cert_source)?.entries;
+        let of_serial = |recorded: &str| parse_serial(recorded).as_deref() == Some(serial);
+        let revoked = entries.iter().find_map(|e| match &e.event {
+            Event::Revoked {
+                serial,
+                reason,
+                revoked_at,
+            } if of_serial(serial) => Some((reason, revoked_at)),
+            _ => None,
+        });
+        if let Some((reason, revoked_at)) = revoked {
+            return Ok(Some(Revoked::Already {
+                reason: reason.to_string(),
+                revoked_at: rfc3339(*revoked_at),
+            }));
+        }
+        let issued = entries
+            .iter()
+            .any(|e| matches!(&e.event, Event::Issued { serial, .. } if of_serial(serial)));
+        if issuance == Issuance::FromLedger && !issued {
+            return Err(Error::SerialNotIssued {
+                serial: serial_hex(serial),
+                ledger: path.to_path_buf(),
+                ca: issuer.cert_source.clone(),
+            });
+        }
+        Ok(None)
+    };
+    let bytes = read(path)?.unwrap_or_default();
+    if let Some(already) = decide(&bytes)? {
+        return Ok(already);
+    }
+    let mut ledger = Locked::open(path)?;
+    if let Some(already) = decide(&ledger.bytes)? {
+        return Ok(already);
+    }
+    check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
+    let event = Event::Revoked {
+        serial: serial_hex(serial),
+        reason,
+        revoked_at: now,
+    };
+    let appended = ledger.append(&issuer.cert, &issuer.key, event, now)?;
+    Ok(Revoked::Recorded(appended))
+}
+
+/// Checks that `ca` issued `cert`: its issuer name, and its signature under
+/// the CA's key. The name alone proves nothing: any key can sign under any
+/// name.
+pub fn check_signed_by(
+    cert: &Certificate,
+    cert_source: &str,
+    ca: &Certificate,
+    ca_source: &str,
+) -> Result<()> {
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    let not_issued = || Error::NotIssuedByCa {
+        cert: cert_source.into(),
+        ca: ca_source.into(),
+    };
+    if cert.issuer_der != ca.subject_der {
+        return Err(not_issued());
+    }
+    fn parse<'d>(der: &'d [u8], source: &str) -> Result<X509Certificate<'d>> {
+        X509Certificate::from_der(der)
+            .map(|(_, c)| c)
+            .map_err(|e| Error::CertificateParse {
+                source: source.into(),
+                reason: e.to_string(),
+            })
+    }
+    let (child, parent) = (parse(&cert.der, cert_source)?, parse(&ca.der, ca_source)?);
+    crate::x509::signature::verify(
+        parent.public_key(),
+        &child.signature_algorithm,
+        child.tbs_certificate.as_ref(),
+        &child.signature_value.data,
+    )
+    .map_err(|_| not_issued())
+}
+
+/// The number the next CRL gets: one more than the last one published.
+pub fn next_crl_number(entries: &[Entry]) -> u64 {
+    entries
+        .iter()
+        .filter_map(|e| match e.event {
+            Event::Crl { crl_number, .. } => Some(crl_number),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+        + 1
+}
