@@ -19,7 +19,7 @@ const GENCRL_DEFAULT: Duration = Duration::from_secs(7 * 24 * 3600);
 const GENCRL_EXAMPLES: &str = "\
 Examples:
   certsmith gencrl revoked.txt ca.pem ca-key.pem 86400 | base64 -d > ca.crl
-  certsmith crl --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl > ca.crl   # PEM, from the ledger";
+  certsmith crl --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl > ca.crl  # PEM";
 
 /// Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line.
 ///
