@@ -1,4 +1,5 @@
-//! RFC 5280 encodings: distinguished names ([`name`]), subject alternative
+//! RFC 5280 encodings: the OIDs certsmith names ([`oid`]), extension
+//! wrapping ([`ext`]), distinguished names ([`name`]), subject alternative
 //! names ([`san`]), key usages ([`usage`]), name constraints
 //! ([`name_constraints`]), certificates ([`certificate`]), PKCS#10 requests
 //! ([`csr`]), CRLs ([`crl`]), signatures made by others' keys
@@ -7,8 +8,10 @@
 pub mod certificate;
 pub mod crl;
 pub mod csr;
+pub mod ext;
 pub mod name;
 pub mod name_constraints;
+pub mod oid;
 pub mod pemfile;
 pub mod san;
 pub mod signature;
