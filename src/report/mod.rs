@@ -18,9 +18,12 @@ use zeroize::Zeroizing;
 use crate::issue::rfc3339;
 use crate::keys::{KeyAlgorithm, PrivateKey};
 use crate::x509::certificate::{colon_hex, serial_hex};
+use crate::x509::crl::Reason;
 use crate::x509::csr::CertificateRequest;
 use crate::x509::name_constraints::{NameConstraints, Subtrees};
+use crate::x509::oid;
 use crate::x509::san::San;
+use crate::x509::usage::{KeyUsageBit, extended_usage_names};
 use crate::{Result, keys::sealed, x509::pemfile, x509::signature};
 
 /// One object found in a file.
@@ -635,27 +638,6 @@ pub fn cfssl_key_id(id: &[u8]) -> String {
         .join(":")
 }
 
-/// cfssl's `helpers.SignatureString` names, by signature algorithm OID.
-fn sigalg_name(oid: &str) -> String {
-    match oid {
-        "1.2.840.113549.1.1.2" => "MD2WithRSA",
-        "1.2.840.113549.1.1.4" => "MD5WithRSA",
-        "1.2.840.113549.1.1.5" => "SHA1WithRSA",
-        "1.2.840.113549.1.1.11" => "SHA256WithRSA",
-        "1.2.840.113549.1.1.12" => "SHA384WithRSA",
-        "1.2.840.113549.1.1.13" => "SHA512WithRSA",
-        "1.2.840.10040.4.3" => "DSAWithSHA1",
-        "2.16.840.1.101.3.4.3.2" => "DSAWithSHA256",
-        "1.2.840.10045.4.1" => "ECDSAWithSHA1",
-        "1.2.840.10045.4.3.2" => "ECDSAWithSHA256",
-        "1.2.840.10045.4.3.3" => "ECDSAWithSHA384",
-        "1.2.840.10045.4.3.4" => "ECDSAWithSHA512",
-        "1.3.101.112" => "Ed25519",
-        _ => "Unknown Signature",
-    }
-    .to_string()
-}
-
 fn key_info(spki: &SubjectPublicKeyInfo<'_>) -> KeyInfo {
     match signature::key_algorithm(spki) {
         Ok(alg) => {
@@ -710,16 +692,19 @@ fn cfssl_name(name: &X509Name<'_>) -> Name {
                 continue;
             };
             n.names.push(value.clone());
-            match attr.attr_type().to_id_string().as_str() {
-                "2.5.4.3" => n.common_name = value,
-                "2.5.4.5" => n.serial_number = value,
-                "2.5.4.6" => c.push(value),
-                "2.5.4.7" => l.push(value),
-                "2.5.4.8" => st.push(value),
-                "2.5.4.9" => street.push(value),
-                "2.5.4.10" => o.push(value),
-                "2.5.4.11" => ou.push(value),
-                "2.5.4.17" => postal.push(value),
+            let Some(kind) = oid::from_parser(attr.attr_type()) else {
+                continue;
+            };
+            match kind {
+                oid::CN => n.common_name = value,
+                oid::SERIAL_NUMBER => n.serial_number = value,
+                oid::C => c.push(value),
+                oid::L => l.push(value),
+                oid::ST => st.push(value),
+                oid::STREET => street.push(value),
+                oid::O => o.push(value),
+                oid::OU => ou.push(value),
+                oid::POSTAL_CODE => postal.push(value),
                 _ => {}
             }
         }
@@ -771,73 +756,39 @@ fn split_sans(names: &[San]) -> (Vec<String>, Vec<String>, Vec<String>, Vec<Stri
 fn usages(tbs: &TbsCertificate<'_>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if let Ok(Some(ku)) = tbs.key_usage() {
-        let ku = ku.value;
-        for (set, name) in [
-            (ku.digital_signature(), "digital signature"),
-            (ku.non_repudiation(), "content commitment"),
-            (ku.key_encipherment(), "key encipherment"),
-            (ku.data_encipherment(), "data encipherment"),
-            (ku.key_agreement(), "key agreement"),
-            (ku.key_cert_sign(), "cert sign"),
-            (ku.crl_sign(), "crl sign"),
-            (ku.encipher_only(), "encipher only"),
-            (ku.decipher_only(), "decipher only"),
-        ] {
-            if set {
-                out.push(name.into());
+        let flags = ku.value.flags;
+        for (i, bit) in KeyUsageBit::ALL.into_iter().enumerate() {
+            // x509-parser numbers the bits as RFC 5280 §4.2.1.3 does.
+            if flags & (1 << i) != 0 {
+                out.push(bit.name().into());
             }
         }
     }
     if let Ok(Some(eku)) = tbs.extended_key_usage() {
         let eku = eku.value;
-        for (set, name) in [
-            (eku.any, "any"),
-            (eku.server_auth, "server auth"),
-            (eku.client_auth, "client auth"),
-            (eku.code_signing, "code signing"),
-            (eku.email_protection, "email protection"),
-            (eku.time_stamping, "timestamping"),
-            (eku.ocsp_signing, "ocsp signing"),
-        ] {
-            if set {
-                out.push(name.into());
-            }
-        }
-        for oid in &eku.other {
-            let oid = oid.to_id_string();
-            out.push(
-                match oid.as_str() {
-                    "1.3.6.1.5.5.7.3.5" => "ipsec end system",
-                    "1.3.6.1.5.5.7.3.6" => "ipsec tunnel",
-                    "1.3.6.1.5.5.7.3.7" => "ipsec user",
-                    "1.3.6.1.4.1.311.10.3.3" => "microsoft sgc",
-                    "2.16.840.1.113730.4.1" => "netscape sgc",
-                    _ => &oid,
-                }
-                .to_string(),
-            );
-        }
+        let standard = [
+            (eku.any, oid::EKU_ANY),
+            (eku.server_auth, oid::EKU_SERVER_AUTH),
+            (eku.client_auth, oid::EKU_CLIENT_AUTH),
+            (eku.code_signing, oid::EKU_CODE_SIGNING),
+            (eku.email_protection, oid::EKU_EMAIL_PROTECTION),
+            (eku.time_stamping, oid::EKU_TIME_STAMPING),
+            (eku.ocsp_signing, oid::EKU_OCSP_SIGNING),
+        ];
+        let ids: Vec<_> = (standard.iter().filter(|(set, _)| *set).map(|(_, id)| *id))
+            .chain(eku.other.iter().filter_map(oid::from_parser))
+            .collect();
+        out.extend(extended_usage_names(&ids));
     }
     out
 }
 
 /// The KeyUsage names and the ExtendedKeyUsage names of a usage list.
 fn split_usages(usages: &[String]) -> (Vec<&str>, Vec<&str>) {
-    const KEY_USAGES: [&str; 9] = [
-        "digital signature",
-        "content commitment",
-        "key encipherment",
-        "data encipherment",
-        "key agreement",
-        "cert sign",
-        "crl sign",
-        "encipher only",
-        "decipher only",
-    ];
     usages
         .iter()
         .map(String::as_str)
-        .partition(|u| KEY_USAGES.contains(u))
+        .partition(|u| KeyUsageBit::ALL.iter().any(|bit| bit.name() == *u))
 }
 
 fn subtrees_report(s: &Subtrees) -> SubtreesReport {
@@ -916,7 +867,7 @@ fn certificate(
         sans: cfssl_sans,
         not_before: rfc3339(not_before),
         not_after: rfc3339(not_after),
-        sigalg: sigalg_name(&cert.signature_algorithm.algorithm.to_id_string()),
+        sigalg: signature::name_of(&cert.signature_algorithm).into(),
         authority_key_id: cfssl_key_id(&authority_key_id),
         subject_key_id: cfssl_key_id(&subject_key_id),
         pem: pemfile::encode("CERTIFICATE", der),
@@ -971,7 +922,7 @@ fn csr(der: &[u8], location: Location, source: &str) -> Result<CsrReport> {
         key,
         is_ca_request: req.ca.is_some(),
         path_len: req.ca.flatten(),
-        sigalg: sigalg_name(&parsed.signature_algorithm.algorithm.to_id_string()),
+        sigalg: signature::name_of(&parsed.signature_algorithm).into(),
         public_key_sha256: sha256_colon(&req.spki_der),
         pem: req.to_pem(),
         warnings,
@@ -1035,24 +986,6 @@ fn public_key(der: &[u8], location: Location, source: &str) -> Result<PublicKeyR
     })
 }
 
-/// RFC 5280 §5.3.1's names, by reason code.
-fn reason_name(code: u8) -> String {
-    match code {
-        0 => "unspecified",
-        1 => "keyCompromise",
-        2 => "cACompromise",
-        3 => "affiliationChanged",
-        4 => "superseded",
-        5 => "cessationOfOperation",
-        6 => "certificateHold",
-        8 => "removeFromCRL",
-        9 => "privilegeWithdrawn",
-        10 => "aACompromise",
-        _ => return format!("reason code {code}"),
-    }
-    .to_string()
-}
-
 fn crl(der: &[u8], location: Location, source: &str, now: OffsetDateTime) -> Result<CrlReport> {
     let bad = |reason: String| crate::Error::CertificateParse {
         source: source.into(),
@@ -1079,7 +1012,12 @@ fn crl(der: &[u8], location: Location, source: &str, now: OffsetDateTime) -> Res
                     .collect::<Vec<_>>(),
             ),
             revoked_at: rfc3339(r.revocation_date.to_datetime()),
-            reason: r.reason_code().map(|(_, code)| reason_name(code.0)),
+            reason: r
+                .reason_code()
+                .map(|(_, code)| match Reason::from_code(code.0) {
+                    Some(reason) => reason.name().to_string(),
+                    None => format!("reason code {}", code.0),
+                }),
         })
         .collect();
     let next_update = list.next_update().map(|t| t.to_datetime());
@@ -1096,7 +1034,7 @@ fn crl(der: &[u8], location: Location, source: &str, now: OffsetDateTime) -> Res
         this_update: rfc3339(list.last_update().to_datetime()),
         next_update: next_update.map(rfc3339),
         crl_number: list.crl_number().map(ToString::to_string),
-        sigalg: sigalg_name(&list.signature_algorithm.algorithm.to_id_string()),
+        sigalg: signature::name_of(&list.signature_algorithm).into(),
         authority_key_id: cfssl_key_id(&authority_key_id),
         revoked,
         sha256: sha256_colon(der),

@@ -32,7 +32,7 @@ use crate::x509::san::{San, UriHost, canonical_ip, uri_host};
 use crate::{Error, Result};
 
 /// The NameConstraints extension, `id-ce-nameConstraints`.
-pub const OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.30");
+pub const OID: ObjectIdentifier = crate::x509::oid::NAME_CONSTRAINTS;
 
 /// A CA's name constraints: what it may issue for, and what it may not.
 #[derive(Debug, Clone, PartialEq, Eq)]

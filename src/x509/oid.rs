@@ -99,6 +99,12 @@ pub const ECDSA_WITH_SHA512: ObjectIdentifier = rfc5912::ECDSA_WITH_SHA_512;
 // PKCS #10 attributes (RFC 2985 §5.4.2).
 pub const EXTENSION_REQUEST: ObjectIdentifier = rfc2985::PKCS_9_AT_EXTENSION_REQUEST;
 
+/// An OID as x509-parser hands it over, in this module's type (`None` if its
+/// encoding is not one `const-oid` can hold).
+pub fn from_parser(id: &x509_parser::oid_registry::Oid<'_>) -> Option<ObjectIdentifier> {
+    ObjectIdentifier::from_bytes(id.as_bytes()).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
