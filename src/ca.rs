@@ -59,7 +59,7 @@ impl Issuer {
         if self.cert.not_after <= now {
             return Err(Error::CaExpired {
                 source: self.cert_source.clone(),
-                not_after: crate::issue::rfc3339(self.cert.not_after),
+                not_after: crate::time::rfc3339(self.cert.not_after),
             });
         }
         Ok(())

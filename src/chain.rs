@@ -16,7 +16,7 @@ use std::path::Path;
 use ::time::OffsetDateTime;
 use x509_parser::prelude::*;
 
-use crate::issue::rfc3339;
+use crate::time::rfc3339;
 use crate::x509::certificate::Certificate;
 use crate::x509::san::San;
 use crate::x509::signature::{self, VerifyError};

@@ -19,7 +19,6 @@ use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use aws_lc_rs::digest;
 use base64::Engine;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -27,10 +26,11 @@ use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 
 use crate::ca::Issuer;
-use crate::issue::rfc3339;
+use crate::hex;
 use crate::keys::PrivateKey;
 use crate::note::Note;
-use crate::x509::certificate::{Certificate, hex, parse_serial, serial_hex};
+use crate::time::rfc3339;
+use crate::x509::certificate::{Certificate, parse_serial};
 use crate::x509::crl::Reason;
 use crate::{Error, Result};
 
@@ -45,7 +45,7 @@ struct Line<'a> {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    hex(digest::digest(&digest::SHA256, bytes).as_ref())
+    hex::sha256_lower(bytes)
 }
 
 /// The fields of an "issued" event for `cert`.
@@ -555,7 +555,7 @@ pub fn revoke(
         }
         if issuance == Issuance::FromLedger && !entries.iter().any(|e| is("issued", &e)) {
             return Err(Error::SerialNotIssued {
-                serial: serial_hex(serial),
+                serial: hex::serial(serial),
                 ledger: path.to_path_buf(),
                 ca: issuer.cert_source.clone(),
             });
@@ -573,7 +573,7 @@ pub fn revoke(
     check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
     let mut fields = Map::new();
     fields.insert("event".into(), json!("revoked"));
-    fields.insert("serial".into(), json!(serial_hex(serial)));
+    fields.insert("serial".into(), json!(hex::serial(serial)));
     fields.insert("reason".into(), json!(reason.to_string()));
     fields.insert("revoked_at".into(), json!(rfc3339(now)));
     let appended = ledger.append(&issuer.cert, &issuer.key, fields, now)?;

@@ -27,12 +27,14 @@ mod error;
 #[doc(hidden)]
 pub mod fault;
 pub mod files;
+pub mod hex;
 pub mod issue;
 pub mod keys;
 pub mod ledger;
 mod note;
 pub mod remote;
 pub mod report;
+pub mod time;
 pub mod x509;
 
 pub use error::{Error, Result};

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use certsmith::x509::certificate::Serial;
 use certsmith::x509::crl::{self, Reason, Revocation};
-use certsmith::{Error, Result, cfssl::duration, issue, ledger, x509::pemfile};
+use certsmith::{Error, Result, cfssl::duration, hex, ledger, x509::pemfile};
 
 use super::authority::CaArgs;
 use super::io;
@@ -91,26 +91,16 @@ fn crl_event(
     now: time::OffsetDateTime,
     next_update: std::time::Duration,
 ) -> ledger::Entry {
-    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, der);
     let mut event = serde_json::Map::new();
     event.insert("event".into(), json!("crl"));
     event.insert("crl_number".into(), json!(number));
-    event.insert("this_update".into(), json!(issue::rfc3339(now)));
+    event.insert("this_update".into(), json!(certsmith::time::rfc3339(now)));
     event.insert(
         "next_update".into(),
-        json!(issue::rfc3339(now + next_update)),
+        json!(certsmith::time::rfc3339(now + next_update)),
     );
     event.insert("revoked".into(), json!(revoked));
-    event.insert(
-        "sha256".into(),
-        json!(
-            digest
-                .as_ref()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        ),
-    );
+    event.insert("sha256".into(), json!(hex::sha256_lower(der)));
     event
 }
 

@@ -36,6 +36,7 @@ use crate::ca::Issuer;
 use crate::cfssl::config::{Profile, QualifierKind};
 use crate::cfssl::request::PathLen;
 use crate::keys::PrivateKey;
+use crate::time::{Asn1TimeError, rfc3339};
 use crate::x509::certificate::Serial;
 use crate::x509::csr::CertificateRequest;
 use crate::x509::name_constraints;
@@ -566,14 +567,11 @@ fn random_serial() -> Result<Serial> {
 
 /// UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 §4.1.2.5, §5.1.2.4).
 pub(crate) fn asn1_time(t: OffsetDateTime) -> Result<Time> {
-    let secs = u64::try_from(t.unix_timestamp()).map_err(|_| Error::Sign {
-        reason: format!("time {} is before 1970", rfc3339(t)),
-    })?;
-    let d = Duration::from_secs(secs);
-    Ok(if t.year() < 2050 {
-        Time::UtcTime(der::asn1::UtcTime::from_unix_duration(d).map_err(encoding)?)
-    } else {
-        Time::GeneralTime(der::asn1::GeneralizedTime::from_unix_duration(d).map_err(encoding)?)
+    crate::time::asn1_time(t).map_err(|e| match e {
+        Asn1TimeError::BeforeEpoch => Error::Sign {
+            reason: format!("time {} is before 1970", rfc3339(t)),
+        },
+        Asn1TimeError::Encoding(e) => encoding(e),
     })
 }
 
@@ -596,13 +594,4 @@ fn encoding(e: der::Error) -> Error {
     Error::Sign {
         reason: format!("encoding the certificate: {e}"),
     }
-}
-
-/// A time as RFC 3339 UTC, for messages.
-pub fn rfc3339(t: OffsetDateTime) -> String {
-    t.to_offset(time::UtcOffset::UTC)
-        .replace_nanosecond(0)
-        .unwrap_or(t)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_else(|_| t.to_string())
 }

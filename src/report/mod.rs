@@ -15,9 +15,9 @@ use serde::Serialize;
 use x509_parser::prelude::*;
 use zeroize::Zeroizing;
 
-use crate::issue::rfc3339;
+use crate::hex;
 use crate::keys::{KeyAlgorithm, PrivateKey};
-use crate::x509::certificate::{colon_hex, serial_hex};
+use crate::time::rfc3339;
 use crate::x509::crl::Reason;
 use crate::x509::csr::CertificateRequest;
 use crate::x509::name_constraints::{NameConstraints, Subtrees};
@@ -322,10 +322,10 @@ impl Report {
                 }
                 // openssl's padded form for people; cfssl's unpadded one is in the JSON.
                 if !c.subject_key_id_bytes.is_empty() {
-                    field("subject key id", &colon_hex(&c.subject_key_id_bytes));
+                    field("subject key id", &hex::colon(&c.subject_key_id_bytes));
                 }
                 if !c.authority_key_id_bytes.is_empty() {
-                    field("authority key id", &colon_hex(&c.authority_key_id_bytes));
+                    field("authority key id", &hex::colon(&c.authority_key_id_bytes));
                 }
                 field(CERTIFICATE_SHA256, &c.sha256);
                 (&c.location, &c.warnings)
@@ -625,19 +625,6 @@ fn describe_der(der: &[u8], location: Location, now: OffsetDateTime) -> Result<O
     }
 }
 
-fn sha256_colon(bytes: &[u8]) -> String {
-    colon_hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, bytes).as_ref())
-}
-
-/// Go's `%X` per byte joined with ":", as cfssl's certinfo formats key
-/// identifiers: no zero padding, so 0x01 is "1" and 0x07 is "7".
-pub fn cfssl_key_id(id: &[u8]) -> String {
-    id.iter()
-        .map(|b| format!("{b:X}"))
-        .collect::<Vec<_>>()
-        .join(":")
-}
-
 fn key_info(spki: &SubjectPublicKeyInfo<'_>) -> KeyInfo {
     match signature::key_algorithm(spki) {
         Ok(alg) => {
@@ -687,8 +674,7 @@ fn cfssl_name(name: &X509Name<'_>) -> Name {
     for rdn in name.iter_rdn() {
         for attr in rdn.iter() {
             let Ok(value) = attr.as_str().map(str::to_string) else {
-                n.names
-                    .push(crate::x509::certificate::hex(attr.attr_value().data));
+                n.names.push(hex::lower(attr.attr_value().data));
                 continue;
             };
             n.names.push(value.clone());
@@ -868,10 +854,10 @@ fn certificate(
         not_before: rfc3339(not_before),
         not_after: rfc3339(not_after),
         sigalg: signature::name_of(&cert.signature_algorithm).into(),
-        authority_key_id: cfssl_key_id(&authority_key_id),
-        subject_key_id: cfssl_key_id(&subject_key_id),
+        authority_key_id: hex::go_colon(&authority_key_id),
+        subject_key_id: hex::go_colon(&subject_key_id),
         pem: pemfile::encode("CERTIFICATE", der),
-        serial: serial_hex(
+        serial: hex::serial(
             &tbs.raw_serial()
                 .iter()
                 .copied()
@@ -880,7 +866,7 @@ fn certificate(
         ),
         email_addresses,
         uris,
-        sha256: sha256_colon(der),
+        sha256: hex::sha256_colon(der),
         key,
         is_ca,
         path_len,
@@ -923,7 +909,7 @@ fn csr(der: &[u8], location: Location, source: &str) -> Result<CsrReport> {
         is_ca_request: req.ca.is_some(),
         path_len: req.ca.flatten(),
         sigalg: signature::name_of(&parsed.signature_algorithm).into(),
-        public_key_sha256: sha256_colon(&req.spki_der),
+        public_key_sha256: hex::sha256_colon(&req.spki_der),
         pem: req.to_pem(),
         warnings,
         subject_text: req.subject_text(),
@@ -945,7 +931,7 @@ fn private_key(key: &PrivateKey, location: Location) -> PrivateKeyReport {
         kind: "private_key",
         warnings: key_warnings(&info),
         key: Some(info),
-        public_key_sha256: Some(sha256_colon(key.spki_der())),
+        public_key_sha256: Some(hex::sha256_colon(key.spki_der())),
         sealed: false,
         pem_encrypted: false,
     }
@@ -982,7 +968,7 @@ fn public_key(der: &[u8], location: Location, source: &str) -> Result<PublicKeyR
         kind: "public_key",
         warnings: key_warnings(&key),
         key,
-        sha256: sha256_colon(der),
+        sha256: hex::sha256_colon(der),
     })
 }
 
@@ -1004,7 +990,7 @@ fn crl(der: &[u8], location: Location, source: &str, now: OffsetDateTime) -> Res
     let revoked = list
         .iter_revoked_certificates()
         .map(|r| RevokedReport {
-            serial: serial_hex(
+            serial: hex::serial(
                 &r.raw_serial()
                     .iter()
                     .copied()
@@ -1035,9 +1021,9 @@ fn crl(der: &[u8], location: Location, source: &str, now: OffsetDateTime) -> Res
         next_update: next_update.map(rfc3339),
         crl_number: list.crl_number().map(ToString::to_string),
         sigalg: signature::name_of(&list.signature_algorithm).into(),
-        authority_key_id: cfssl_key_id(&authority_key_id),
+        authority_key_id: hex::go_colon(&authority_key_id),
         revoked,
-        sha256: sha256_colon(der),
+        sha256: hex::sha256_colon(der),
         warnings,
         issuer_text: list.issuer().to_string(),
     })

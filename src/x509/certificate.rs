@@ -5,7 +5,7 @@ use x509_parser::prelude::*;
 
 use crate::keys::KeyAlgorithm;
 use crate::x509::san::San;
-use crate::{Error, Result, x509::pemfile, x509::signature};
+use crate::{Error, Result, hex, x509::pemfile, x509::signature};
 
 /// The parts of a certificate that signing, chaining and describing need.
 #[derive(Debug, Clone)]
@@ -145,7 +145,7 @@ impl Certificate {
 
     /// SHA-256 over the DER certificate, as `openssl x509 -fingerprint -sha256` shows it.
     pub fn fingerprint(&self) -> String {
-        colon_hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &self.der).as_ref())
+        hex::sha256_colon(&self.der)
     }
 
     /// Why this certificate's serial cannot go into a CRL entry that names
@@ -167,34 +167,12 @@ impl Certificate {
 
     /// The serial as `openssl x509 -noout -serial` prints it: uppercase hex.
     pub fn serial_hex(&self) -> String {
-        serial_hex(&self.serial)
+        hex::serial(&self.serial)
     }
 
     pub fn to_pem(&self) -> String {
         pemfile::encode("CERTIFICATE", &self.der)
     }
-}
-
-/// Lowercase hex without separators (digests in the ledger and in JSON).
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// `AB:CD:…`, the way openssl prints fingerprints.
-pub fn colon_hex(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect::<Vec<_>>()
-        .join(":")
-}
-
-/// Uppercase hex of a serial, with a leading 0 for an odd number of digits, as openssl.
-pub fn serial_hex(serial: &[u8]) -> String {
-    if serial.is_empty() {
-        return "00".into();
-    }
-    serial.iter().map(|b| format!("{b:02X}")).collect()
 }
 
 /// A serial number (RFC 5280 §4.1.2.2) as certsmith writes it into a
@@ -279,11 +257,9 @@ impl Serial {
         if digits.len() > 40 {
             return Err(SerialProblem::TooLong);
         }
-        let bytes = (0..digits.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&digits[i..i + 2], 16).expect("hex checked"))
-            .collect();
-        Ok(Serial(bytes))
+        hex::decode(&digits)
+            .map(Serial)
+            .ok_or(SerialProblem::NotHex)
     }
 
     /// A serial from its big-endian magnitude (a certificate's

@@ -13,6 +13,7 @@ use x509_cert::ext::pkix::{AuthorityKeyIdentifier, CrlNumber, CrlReason};
 use x509_cert::time::Time;
 
 use crate::ca::Issuer;
+use crate::time::Asn1TimeError;
 use crate::x509::certificate::Serial;
 use crate::x509::ext::{extension, key_identifier};
 use crate::x509::oid::{AUTHORITY_KEY_ID, CRL_NUMBER, CRL_REASON};
@@ -181,7 +182,7 @@ pub fn build(
             serial: Serial::from_magnitude(&r.serial)
                 .to_der()
                 .map_err(encoding)?,
-            date: crate::issue::asn1_time(r.date)?,
+            date: asn1_time(r.date)?,
             extensions,
         });
     }
@@ -201,8 +202,8 @@ pub fn build(
         version: 1, // v2
         signature: algorithm.clone(),
         issuer: Any::from_der(&issuer.cert.subject_der).map_err(encoding)?,
-        this_update: crate::issue::asn1_time(now)?,
-        next_update: crate::issue::asn1_time(now + next_update)?,
+        this_update: asn1_time(now)?,
+        next_update: asn1_time(now + next_update)?,
         // RFC 5280 §5.1.2.6: absent, not empty, when nothing is revoked.
         revoked: (!entries.is_empty()).then_some(entries),
         extensions: Some(vec![
@@ -220,6 +221,16 @@ pub fn build(
     }
     .to_der()
     .map_err(encoding)
+}
+
+/// A CRL's time in ASN.1, or the error saying why it has none.
+fn asn1_time(t: OffsetDateTime) -> Result<Time> {
+    crate::time::asn1_time(t).map_err(|e| match e {
+        Asn1TimeError::BeforeEpoch => Error::Sign {
+            reason: format!("time {} is before 1970", crate::time::rfc3339(t)),
+        },
+        Asn1TimeError::Encoding(e) => encoding(e),
+    })
 }
 
 fn encoding(e: der::Error) -> Error {
