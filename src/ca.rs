@@ -25,13 +25,13 @@ impl Issuer {
         key: PrivateKey,
         key_source: &str,
     ) -> Result<Issuer> {
-        if cert.ca.is_none() {
+        if !cert.is_ca() {
             return Err(Error::NotACa {
                 source: cert_source.into(),
                 reason: "BasicConstraints does not say CA:TRUE",
             });
         }
-        if cert.key_cert_sign == Some(false) {
+        if cert.key_cert_sign() == Some(false) {
             return Err(Error::NotACa {
                 source: cert_source.into(),
                 reason: "KeyUsage lacks keyCertSign",

@@ -61,7 +61,7 @@ pub fn issued(cert: &Certificate, profile: &str) -> Entry {
     e.insert("profile".into(), json!(profile));
     e.insert("not_before".into(), json!(rfc3339(cert.not_before)));
     e.insert("not_after".into(), json!(rfc3339(cert.not_after)));
-    e.insert("is_ca".into(), json!(cert.ca.is_some()));
+    e.insert("is_ca".into(), json!(cert.is_ca()));
     e.insert("sha256".into(), json!(sha256_hex(&cert.der)));
     e
 }

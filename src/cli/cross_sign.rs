@@ -50,7 +50,7 @@ pub struct CrossSignArgs {
 pub fn run(args: CrossSignArgs) -> Result<()> {
     let input = Input::read(&args.new_root)?;
     let new_root = Certificate::from_bytes(&input.bytes, &input.source)?;
-    let Some(path_len) = new_root.ca else {
+    let Some(path_len) = new_root.ca() else {
         return Err(Error::NotACa {
             source: input.source,
             reason: "BasicConstraints does not say CA:TRUE",

@@ -199,11 +199,9 @@ pub fn issue(
     // RFC 5280 §4.2.1.10: the names must lie inside the name constraints of
     // the issuer and of every CA certificate above it.
     if let Signer::Ca(issuer) = signer {
-        let cas: Vec<Vec<u8>> = std::iter::once(issuer.cert.der.clone())
-            .chain(issuer.chain.iter().map(|c| c.der.clone()))
-            .collect();
+        let cas = std::iter::once(&issuer.cert).chain(&issuer.chain);
         let cn = csr.common_name.as_deref().filter(|_| keep_subject);
-        name_constraints::check_chain(&cas, &issuer.cert_source, cn, &sans)?;
+        name_constraints::check_chain(cas, &issuer.cert_source, cn, &sans)?;
     }
     let subject_empty = subject_der == [0x30, 0x00];
     if subject_empty && sans.is_empty() {
@@ -241,7 +239,7 @@ pub fn issue(
                 .unwrap_or(constraint.path_len);
             let allowed = match signer {
                 Signer::SelfSigned(_) => None,
-                Signer::Ca(issuer) => match issuer.cert.ca.flatten() {
+                Signer::Ca(issuer) => match issuer.cert.ca().flatten() {
                     None => None,
                     Some(0) => {
                         return Err(Error::PathLenExhausted {

@@ -18,9 +18,10 @@ use zeroize::Zeroizing;
 use crate::hex;
 use crate::keys::{KeyAlgorithm, PrivateKey};
 use crate::time::rfc3339;
+use crate::x509::certificate::{BasicConstraints, Extensions};
 use crate::x509::crl::Reason;
 use crate::x509::csr::CertificateRequest;
-use crate::x509::name_constraints::{NameConstraints, Subtrees};
+use crate::x509::name_constraints::Subtrees;
 use crate::x509::oid;
 use crate::x509::san::San;
 use crate::x509::usage::{KeyUsageBit, extended_usage_names};
@@ -126,7 +127,7 @@ pub struct CertificateReport {
     pub key: KeyInfo,
     pub is_ca: bool,
     /// The pathlen of a CA certificate, when it has one.
-    pub path_len: Option<u32>,
+    pub path_len: Option<u8>,
     /// cfssl's usage names: KeyUsage bits, then ExtendedKeyUsage purposes.
     pub usages: Vec<String>,
     pub name_constraints: Option<NameConstraintsReport>,
@@ -739,34 +740,14 @@ fn split_sans(names: &[San]) -> (Vec<String>, Vec<String>, Vec<String>, Vec<Stri
 }
 
 /// The usage names cfssl's config uses, KeyUsage bits first.
-fn usages(tbs: &TbsCertificate<'_>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    if let Ok(Some(ku)) = tbs.key_usage() {
-        let flags = ku.value.flags;
-        for (i, bit) in KeyUsageBit::ALL.into_iter().enumerate() {
-            // x509-parser numbers the bits as RFC 5280 §4.2.1.3 does.
-            if flags & (1 << i) != 0 {
-                out.push(bit.name().into());
-            }
-        }
-    }
-    if let Ok(Some(eku)) = tbs.extended_key_usage() {
-        let eku = eku.value;
-        let standard = [
-            (eku.any, oid::EKU_ANY),
-            (eku.server_auth, oid::EKU_SERVER_AUTH),
-            (eku.client_auth, oid::EKU_CLIENT_AUTH),
-            (eku.code_signing, oid::EKU_CODE_SIGNING),
-            (eku.email_protection, oid::EKU_EMAIL_PROTECTION),
-            (eku.time_stamping, oid::EKU_TIME_STAMPING),
-            (eku.ocsp_signing, oid::EKU_OCSP_SIGNING),
-        ];
-        let ids: Vec<_> = (standard.iter().filter(|(set, _)| *set).map(|(_, id)| *id))
-            .chain(eku.other.iter().filter_map(oid::from_parser))
-            .collect();
-        out.extend(extended_usage_names(&ids));
-    }
-    out
+fn usages(ext: &Extensions) -> Vec<String> {
+    let bits = ext
+        .key_usage
+        .iter()
+        .flatten()
+        .map(|bit| bit.name().to_string());
+    let purposes = extended_usage_names(ext.extended_key_usage.as_deref().unwrap_or_default());
+    bits.chain(purposes).collect()
 }
 
 /// The KeyUsage names and the ExtendedKeyUsage names of a usage list.
@@ -802,33 +783,15 @@ fn certificate(
         return Err(bad("trailing bytes after the certificate".into()));
     }
     let tbs = &cert.tbs_certificate;
-    let mut authority_key_id = Vec::new();
-    let mut subject_key_id = Vec::new();
-    let mut sans = Vec::new();
-    for ext in tbs.extensions() {
-        match ext.parsed_extension() {
-            ParsedExtension::AuthorityKeyIdentifier(aki) => {
-                if let Some(id) = &aki.key_identifier {
-                    authority_key_id = id.0.to_vec();
-                }
-            }
-            ParsedExtension::SubjectKeyIdentifier(id) => subject_key_id = id.0.to_vec(),
-            ParsedExtension::SubjectAlternativeName(san) => {
-                sans = san
-                    .general_names
-                    .iter()
-                    .filter_map(San::from_general_name)
-                    .collect();
-            }
-            _ => {}
-        }
-    }
-    let (is_ca, path_len) = match tbs.basic_constraints().map_err(|e| bad(e.to_string()))? {
-        Some(bc) if bc.value.ca => (true, bc.value.path_len_constraint),
-        _ => (false, None),
+    let ext = Extensions::read(tbs, source)?;
+    let (is_ca, path_len) = match ext.basic_constraints {
+        BasicConstraints::Ca { path_len } => (true, path_len),
+        BasicConstraints::NotCa => (false, None),
     };
-    let name_constraints =
-        NameConstraints::from_certificate_der(der, source)?.map(|nc| NameConstraintsReport {
+    let name_constraints = ext
+        .name_constraints
+        .as_ref()
+        .map(|nc| NameConstraintsReport {
             critical: nc.critical,
             permitted: subtrees_report(&nc.permitted),
             excluded: subtrees_report(&nc.excluded),
@@ -843,7 +806,10 @@ fn certificate(
         warnings.push(format!("not yet valid: starts on {}", rfc3339(not_before)));
     }
     warnings.extend(key_warnings(&key));
-    let (cfssl_sans, email_addresses, uris, all_sans) = split_sans(&sans);
+    let (cfssl_sans, email_addresses, uris, all_sans) = split_sans(&ext.sans);
+    let usages = usages(&ext);
+    let authority_key_id = ext.authority_key_id.unwrap_or_default();
+    let subject_key_id = ext.subject_key_id.unwrap_or_default();
     Ok(CertificateReport {
         location,
         kind: "certificate",
@@ -870,7 +836,7 @@ fn certificate(
         key,
         is_ca,
         path_len,
-        usages: usages(tbs),
+        usages,
         name_constraints,
         expires_in_seconds: (not_after - now).whole_seconds(),
         warnings,

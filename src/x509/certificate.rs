@@ -1,11 +1,27 @@
-//! Reading certificates (PEM or DER) into the facts certsmith acts on.
+//! Reading certificates (PEM or DER) into the facts certsmith acts on,
+//! parsed once when the file is read: chain building, reports, name
+//! constraint checks and issuance all read these fields, not the DER again.
 
 use ::time::OffsetDateTime;
 use x509_parser::prelude::*;
 
+use crate::cfssl::request::PathLen;
 use crate::keys::KeyAlgorithm;
+use crate::x509::name_constraints::NameConstraints;
+use crate::x509::oid::{self, ObjectIdentifier};
 use crate::x509::san::San;
+use crate::x509::usage::KeyUsageBit;
 use crate::{Error, Result, hex, x509::pemfile, x509::signature};
+
+/// What a certificate's BasicConstraints says (RFC 5280 §4.2.1.9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BasicConstraints {
+    /// No extension, or cA FALSE.
+    NotCa,
+    /// cA TRUE, with its pathLenConstraint if any. A pathlen above 255
+    /// (legal, never useful: no chain is that deep) reads as 255.
+    Ca { path_len: Option<u8> },
+}
 
 /// The parts of a certificate that signing, chaining and describing need.
 #[derive(Debug, Clone)]
@@ -19,13 +35,113 @@ pub struct Certificate {
     pub public_key_bits: Vec<u8>,
     pub key_algorithm: KeyAlgorithm,
     pub subject_key_id: Option<Vec<u8>>,
+    /// The AuthorityKeyIdentifier's keyIdentifier, when there is one.
+    pub authority_key_id: Option<Vec<u8>>,
+    /// The subject's first CN, when it is a string.
+    pub common_name: Option<String>,
     pub not_before: OffsetDateTime,
     pub not_after: OffsetDateTime,
-    /// `Some(path_len)` when BasicConstraints says cA TRUE.
-    pub ca: Option<Option<u32>>,
-    /// `None` when there is no KeyUsage extension; else whether keyCertSign is set.
-    pub key_cert_sign: Option<bool>,
+    pub basic_constraints: BasicConstraints,
+    /// The KeyUsage bits set, in RFC 5280 order; `None` without the extension.
+    pub key_usage: Option<Vec<KeyUsageBit>>,
+    /// The ExtendedKeyUsage purposes in certificate order; `None` without
+    /// the extension.
+    pub extended_key_usage: Option<Vec<ObjectIdentifier>>,
+    pub name_constraints: Option<NameConstraints>,
     pub sans: Vec<San>,
+    /// The signature over the TBSCertificate, and the algorithm it names
+    /// (kept as an OID: it may be one certsmith does not verify).
+    pub signature_algorithm: ObjectIdentifier,
+    pub signature: Vec<u8>,
+    /// Where the TBSCertificate lies in [`Self::der`].
+    tbs: std::ops::Range<usize>,
+    /// The serial's DER content had its sign bit set (a negative serial).
+    negative_serial: bool,
+}
+
+/// The extensions certsmith acts on, read from a parsed TBSCertificate:
+/// one reading for [`Certificate`] and for `inspect`'s report.
+#[derive(Debug, Clone)]
+pub struct Extensions {
+    pub subject_key_id: Option<Vec<u8>>,
+    pub authority_key_id: Option<Vec<u8>>,
+    pub sans: Vec<San>,
+    pub basic_constraints: BasicConstraints,
+    pub key_usage: Option<Vec<KeyUsageBit>>,
+    pub extended_key_usage: Option<Vec<ObjectIdentifier>>,
+    pub name_constraints: Option<NameConstraints>,
+}
+
+impl Extensions {
+    /// `source` names the certificate in errors.
+    pub fn read(tbs: &TbsCertificate<'_>, source: &str) -> Result<Extensions> {
+        let bad = |reason: String| Error::CertificateParse {
+            source: source.into(),
+            reason,
+        };
+        let mut subject_key_id = None;
+        let mut authority_key_id = None;
+        let mut sans = Vec::new();
+        for ext in tbs.extensions() {
+            match ext.parsed_extension() {
+                ParsedExtension::SubjectKeyIdentifier(kid) => subject_key_id = Some(kid.0.to_vec()),
+                ParsedExtension::AuthorityKeyIdentifier(aki) => {
+                    authority_key_id = aki.key_identifier.as_ref().map(|k| k.0.to_vec());
+                }
+                ParsedExtension::SubjectAlternativeName(san) => {
+                    sans = san
+                        .general_names
+                        .iter()
+                        .filter_map(San::from_general_name)
+                        .collect();
+                }
+                _ => {}
+            }
+        }
+        let basic_constraints = match tbs.basic_constraints().map_err(|e| bad(e.to_string()))? {
+            Some(bc) if bc.value.ca => BasicConstraints::Ca {
+                path_len: bc
+                    .value
+                    .path_len_constraint
+                    .map(|n| u8::try_from(n).unwrap_or(u8::MAX)),
+            },
+            _ => BasicConstraints::NotCa,
+        };
+        let key_usage = tbs.key_usage().map_err(|e| bad(e.to_string()))?.map(|ku| {
+            // x509-parser numbers the bits as RFC 5280 §4.2.1.3 does.
+            (KeyUsageBit::ALL.into_iter().enumerate())
+                .filter(|(i, _)| ku.value.flags & (1 << i) != 0)
+                .map(|(_, bit)| bit)
+                .collect()
+        });
+        // Read leniently, as reports always did: nothing certsmith decides
+        // depends on a CA's own extended key usages.
+        let extended_key_usage = tbs
+            .extended_key_usage()
+            .ok()
+            .flatten()
+            .map(|eku| extended_key_usages(eku.value));
+        let name_constraints = match tbs
+            .name_constraints()
+            .map_err(|e| bad(format!("name constraints: {e}")))?
+        {
+            Some(ext) => Some(NameConstraints::from_parsed(
+                ext.critical,
+                ext.value,
+                source,
+            )?),
+            None => None,
+        };
+        Ok(Extensions {
+            subject_key_id,
+            authority_key_id,
+            sans,
+            basic_constraints,
+            key_usage,
+            extended_key_usage,
+            name_constraints,
+        })
+    }
 }
 
 impl Certificate {
@@ -91,29 +207,10 @@ impl Certificate {
                 source: source.into(),
                 what,
             })?;
-        let mut subject_key_id = None;
-        let mut sans = Vec::new();
-        for ext in tbs.extensions() {
-            match ext.parsed_extension() {
-                ParsedExtension::SubjectKeyIdentifier(kid) => subject_key_id = Some(kid.0.to_vec()),
-                ParsedExtension::SubjectAlternativeName(san) => {
-                    sans = san
-                        .general_names
-                        .iter()
-                        .filter_map(San::from_general_name)
-                        .collect();
-                }
-                _ => {}
-            }
-        }
-        let ca = match tbs.basic_constraints().map_err(|e| bad(e.to_string()))? {
-            Some(bc) if bc.value.ca => Some(bc.value.path_len_constraint),
-            _ => None,
-        };
-        let key_cert_sign = tbs
-            .key_usage()
-            .map_err(|e| bad(e.to_string()))?
-            .map(|ku| ku.value.key_cert_sign());
+        let ext = Extensions::read(tbs, source)?;
+        let raw_serial = tbs.raw_serial();
+        let tbs_raw = tbs.as_ref();
+        let tbs_start = tbs_raw.as_ptr() as usize - der.as_ptr() as usize;
         Ok(Certificate {
             serial: tbs
                 .raw_serial()
@@ -126,14 +223,58 @@ impl Certificate {
             spki_der: tbs.subject_pki.raw.to_vec(),
             public_key_bits: tbs.subject_pki.subject_public_key.data.to_vec(),
             key_algorithm,
-            subject_key_id,
+            subject_key_id: ext.subject_key_id,
             not_before: tbs.validity.not_before.to_datetime(),
             not_after: tbs.validity.not_after.to_datetime(),
-            ca,
-            key_cert_sign,
-            sans,
+            authority_key_id: ext.authority_key_id,
+            common_name: tbs
+                .subject
+                .iter_common_name()
+                .next()
+                .and_then(|a| a.as_str().ok())
+                .map(str::to_string),
+            basic_constraints: ext.basic_constraints,
+            key_usage: ext.key_usage,
+            extended_key_usage: ext.extended_key_usage,
+            name_constraints: ext.name_constraints,
+            sans: ext.sans,
+            signature_algorithm: oid::from_parser(&cert.signature_algorithm.algorithm)
+                .ok_or_else(|| bad("unreadable signature algorithm".into()))?,
+            signature: cert.signature_value.data.to_vec(),
+            tbs: tbs_start..tbs_start + tbs_raw.len(),
+            negative_serial: raw_serial.first().is_some_and(|b| b & 0x80 != 0),
             der: der.clone(),
         })
+    }
+
+    /// `Some(path_len)` when BasicConstraints says cA TRUE: the shape a CSR
+    /// asking for CA:TRUE carries.
+    pub fn ca(&self) -> Option<PathLen> {
+        match self.basic_constraints {
+            BasicConstraints::Ca { path_len } => Some(path_len),
+            BasicConstraints::NotCa => None,
+        }
+    }
+
+    pub fn is_ca(&self) -> bool {
+        self.basic_constraints != BasicConstraints::NotCa
+    }
+
+    /// `None` when there is no KeyUsage extension; else whether keyCertSign is set.
+    pub fn key_cert_sign(&self) -> Option<bool> {
+        self.key_usage
+            .as_ref()
+            .map(|bits| bits.contains(&KeyUsageBit::KeyCertSign))
+    }
+
+    /// The DER TBSCertificate, the bytes the signature is over.
+    pub fn tbs_der(&self) -> &[u8] {
+        &self.der[self.tbs.clone()]
+    }
+
+    /// The issuer as text, in the form of [`Self::subject_text`].
+    pub fn issuer_text(&self) -> String {
+        name_text(&self.issuer_der)
     }
 
     /// The subject as text (`CN=…, O=…`), for messages and the ledger. Made
@@ -154,9 +295,7 @@ impl Certificate {
     /// another tool) would be listed as its magnitude, revoking another
     /// certificate and leaving this one valid.
     pub fn unlistable_serial(&self) -> Option<&'static str> {
-        let (_, parsed) = X509Certificate::from_der(&self.der).ok()?;
-        let raw = parsed.tbs_certificate.raw_serial();
-        if raw.first().is_some_and(|b| b & 0x80 != 0) {
+        if self.negative_serial {
             Some("negative, and a CRL entry for its magnitude would revoke another serial")
         } else if self.serial.len() > 20 {
             Some("longer than the 20 octets RFC 5280 allows, which certsmith does not put in a CRL")
@@ -292,6 +431,24 @@ impl Serial {
 /// `None` when it is not one; [`crate::Error::InvalidSerial`] says why.
 pub fn parse_serial(text: &str) -> Option<Vec<u8>> {
     Serial::parse(text).ok().map(|s| s.0)
+}
+
+/// The purposes of an ExtendedKeyUsage, in certificate order.
+fn extended_key_usages(eku: &ExtendedKeyUsage<'_>) -> Vec<ObjectIdentifier> {
+    // x509-parser sorts the purposes it knows into flags; their order in
+    // the certificate is not kept, and reports list them in RFC order.
+    let known = [
+        (eku.any, oid::EKU_ANY),
+        (eku.server_auth, oid::EKU_SERVER_AUTH),
+        (eku.client_auth, oid::EKU_CLIENT_AUTH),
+        (eku.code_signing, oid::EKU_CODE_SIGNING),
+        (eku.email_protection, oid::EKU_EMAIL_PROTECTION),
+        (eku.time_stamping, oid::EKU_TIME_STAMPING),
+        (eku.ocsp_signing, oid::EKU_OCSP_SIGNING),
+    ];
+    (known.iter().filter(|(set, _)| *set).map(|(_, id)| *id))
+        .chain(eku.other.iter().filter_map(oid::from_parser))
+        .collect()
 }
 
 /// A DER Name as text, in x509-parser's `CN=…, O=…` form.

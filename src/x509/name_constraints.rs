@@ -26,8 +26,8 @@ use x509_cert::ext::pkix::constraints::name::{
     GeneralSubtree, NameConstraints as X509NameConstraints,
 };
 use x509_cert::ext::pkix::name::GeneralName;
-use x509_parser::prelude::{FromDer, X509Certificate};
 
+use crate::x509::certificate::Certificate;
 use crate::x509::san::{San, UriHost, canonical_ip, uri_host};
 use crate::{Error, Result};
 
@@ -322,32 +322,25 @@ impl NameConstraints {
         })
     }
 
-    /// The constraints in a certificate, if it has any.
-    pub fn from_certificate_der(der: &[u8], source: &str) -> Result<Option<NameConstraints>> {
-        let bad = |reason: String| Error::CertificateParse {
-            source: source.into(),
-            reason,
-        };
-        let (_, cert) = X509Certificate::from_der(der).map_err(|e| bad(e.to_string()))?;
-        let Some(ext) = cert
-            .tbs_certificate
-            .name_constraints()
-            .map_err(|e| bad(format!("name constraints: {e}")))?
-        else {
-            return Ok(None);
-        };
+    /// The constraints of a certificate's extension, as x509-parser read
+    /// it from the certificate `source` names.
+    pub fn from_parsed(
+        critical: bool,
+        value: &x509_parser::extensions::NameConstraints<'_>,
+        source: &str,
+    ) -> Result<NameConstraints> {
         let mut nc = NameConstraints {
-            critical: ext.critical,
+            critical,
             permitted: Subtrees::default(),
             excluded: Subtrees::default(),
         };
-        for s in ext.value.permitted_subtrees.iter().flatten() {
+        for s in value.permitted_subtrees.iter().flatten() {
             nc.permitted.add_parsed(s, source)?;
         }
-        for s in ext.value.excluded_subtrees.iter().flatten() {
+        for s in value.excluded_subtrees.iter().flatten() {
             nc.excluded.add_parsed(s, source)?;
         }
-        Ok(Some(nc))
+        Ok(nc)
     }
 
     /// Why `name` may not be issued under these constraints, or `None`.
@@ -533,9 +526,9 @@ fn cn_as_names(cn: &str) -> Vec<San> {
 
 /// Checks the CN (when it looks like a host name) and every SAN of a
 /// certificate about to be issued against the name constraints of each CA
-/// certificate in `ca_certs_der`: the issuing CA first, then its own issuers.
-pub fn check_chain(
-    ca_certs_der: &[Vec<u8>],
+/// certificate in `cas`: the issuing CA first, then its own issuers.
+pub fn check_chain<'a>(
+    cas: impl IntoIterator<Item = &'a Certificate>,
     ca_source: &str,
     cn: Option<&str>,
     sans: &[San],
@@ -546,8 +539,8 @@ pub fn check_chain(
         .into_iter()
         .chain(sans.iter().cloned())
         .collect();
-    for (i, der) in ca_certs_der.iter().enumerate() {
-        let Some(constraints) = NameConstraints::from_certificate_der(der, ca_source)? else {
+    for (i, cert) in cas.into_iter().enumerate() {
+        let Some(constraints) = &cert.name_constraints else {
             continue;
         };
         for name in &names {
@@ -920,6 +913,7 @@ mod tests {
             dns_subtrees(&["bad.example.com"]),
         );
         let der = nc.to_x509().unwrap().to_der().unwrap();
+        use x509_parser::prelude::FromDer;
         let (_, parsed) = x509_parser::extensions::NameConstraints::from_der(&der).expect("parses");
         let mut back = Subtrees::default();
         for s in parsed.permitted_subtrees.iter().flatten() {

@@ -235,6 +235,23 @@ pub fn verify(
     verify_oid(spki, &alg.algorithm.to_id_string(), message, signature)
 }
 
+/// [`verify`], with a key and algorithm already read (a parsed
+/// [`crate::x509::certificate::Certificate`]'s).
+pub fn verify_with_key(
+    key: KeyAlgorithm,
+    public_key_bits: &[u8],
+    algorithm: &ObjectIdentifier,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<(), VerifyError> {
+    let verifier = SignatureAlgorithm::from_oid(algorithm)
+        .and_then(|alg| alg.verifier(key))
+        .ok_or_else(|| VerifyError::Unsupported(algorithm.to_string()))?;
+    signature::UnparsedPublicKey::new(verifier, public_key_bits)
+        .verify(message, signature)
+        .map_err(|_| VerifyError::Invalid)
+}
+
 /// [`verify`], with the signature algorithm given by its dotted OID.
 pub fn verify_oid(
     spki: &SubjectPublicKeyInfo<'_>,
