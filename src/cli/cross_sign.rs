@@ -56,7 +56,6 @@ pub fn run(args: CrossSignArgs) -> Result<()> {
             reason: "BasicConstraints does not say CA:TRUE",
         });
     };
-    let path_len = path_len.map(|n| n.min(255) as u8);
     let mut options = Options {
         subject_key_id: new_root.subject_key_id.clone(),
         ..Options::default()

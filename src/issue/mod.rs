@@ -246,7 +246,7 @@ pub fn issue(
                             source: issuer.cert_source.clone(),
                         });
                     }
-                    Some(n) => Some((n - 1).min(255) as u8),
+                    Some(n) => Some(n - 1),
                 },
             };
             Some(match (requested, allowed) {
