@@ -1,5 +1,5 @@
-//! RFC 5280 encodings: the OIDs certsmith names ([`oid`]), extension
-//! wrapping ([`ext`]), distinguished names ([`name`]), subject alternative
+//! RFC 5280 encodings: the OIDs certsmith names ([`oid`], the one place an
+//! OID is spelled), extension wrapping ([`ext`]), distinguished names ([`name`]), subject alternative
 //! names ([`san`]), key usages ([`usage`]), name constraints
 //! ([`name_constraints`]), certificates ([`certificate`]), PKCS#10 requests
 //! ([`csr`]), CRLs ([`crl`]), signatures made by others' keys

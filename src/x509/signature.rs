@@ -252,7 +252,8 @@ pub fn verify_with_key(
         .map_err(|_| VerifyError::Invalid)
 }
 
-/// [`verify`], with the signature algorithm given by its dotted OID.
+/// [`verify`], with the signature algorithm given by its dotted OID (as
+/// the ledger records it).
 pub fn verify_oid(
     spki: &SubjectPublicKeyInfo<'_>,
     dotted: &str,
@@ -261,14 +262,14 @@ pub fn verify_oid(
 ) -> Result<(), VerifyError> {
     let unsupported = || VerifyError::Unsupported(dotted.to_string());
     let key = key_algorithm(spki).map_err(|_| unsupported())?;
-    let verifier = ObjectIdentifier::new(dotted)
-        .ok()
-        .and_then(|id| SignatureAlgorithm::from_oid(&id))
-        .and_then(|alg| alg.verifier(key))
-        .ok_or_else(unsupported)?;
-    signature::UnparsedPublicKey::new(verifier, &spki.subject_public_key.data[..])
-        .verify(message, signature)
-        .map_err(|_| VerifyError::Invalid)
+    let algorithm = ObjectIdentifier::new(dotted).map_err(|_| unsupported())?;
+    verify_with_key(
+        key,
+        &spki.subject_public_key.data,
+        &algorithm,
+        message,
+        signature,
+    )
 }
 
 #[cfg(test)]
