@@ -111,20 +111,33 @@ const EXTENDED: [(&str, ObjectIdentifier); 12] = [
     ("netscape sgc", oid::EKU_NETSCAPE_SGC),
 ];
 
+/// cfssl's other spellings, and the name each stands for.
+const ALIASES: [(&str, &str); 3] = [
+    ("signing", "digital signature"),
+    ("content committment", "content commitment"),
+    ("s/mime", "email protection"),
+];
+
 /// How many of [`EXTENDED`]'s first entries RFC 5280 itself defines.
 const RFC5280_PURPOSES: usize = 7;
 
 impl Usage {
+    /// Every spelling [`Usage::parse`] accepts (in lower case): each
+    /// usage's name, then cfssl's aliases. The man page describes them all.
+    pub fn accepted_names() -> impl Iterator<Item = &'static str> {
+        (KeyUsageBit::ALL.into_iter().map(KeyUsageBit::name))
+            .chain(EXTENDED.iter().map(|(name, _)| *name))
+            .chain(ALIASES.iter().map(|(alias, _)| *alias))
+    }
+
     /// cfssl's spelling (case-insensitive), including its 1.2 misspelling
     /// `content committment` and its aliases `signing` and `s/mime`.
     pub fn parse(text: &str) -> Option<Usage> {
         let text = text.trim().to_ascii_lowercase();
-        let canonical = match text.as_str() {
-            "signing" => "digital signature",
-            "content committment" => "content commitment",
-            "s/mime" => "email protection",
-            other => other,
-        };
+        let canonical = ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == text)
+            .map_or(text.as_str(), |(_, name)| *name);
         if let Some(bit) = KeyUsageBit::ALL.into_iter().find(|b| b.name() == canonical) {
             return Some(Usage::Key(bit));
         }
@@ -182,6 +195,14 @@ mod tests {
         for (name, id) in EXTENDED {
             assert_eq!(Usage::parse(name), Some(Usage::Extended(id)));
             assert_eq!(Usage::Extended(id).name(), Some(name));
+        }
+    }
+
+    #[test]
+    fn every_accepted_name_parses() {
+        assert_eq!(Usage::accepted_names().count(), 24);
+        for name in Usage::accepted_names() {
+            assert!(Usage::parse(name).is_some(), "{name}");
         }
     }
 
