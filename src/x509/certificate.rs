@@ -44,8 +44,9 @@ pub struct Certificate {
     pub basic_constraints: BasicConstraints,
     /// The KeyUsage bits set, in RFC 5280 order; `None` without the extension.
     pub key_usage: Option<Vec<KeyUsageBit>>,
-    /// The ExtendedKeyUsage purposes in certificate order; `None` without
-    /// the extension.
+    /// The ExtendedKeyUsage purposes: RFC 5280's own first (x509-parser
+    /// does not keep their order), then the others in certificate order;
+    /// `None` without the extension.
     pub extended_key_usage: Option<Vec<ObjectIdentifier>>,
     pub name_constraints: Option<NameConstraints>,
     pub sans: Vec<San>,
@@ -464,6 +465,49 @@ mod tests {
     use der::Encode;
 
     use super::*;
+
+    /// A self-signed CA from the hostile corpus: every fact chain building
+    /// needs is read once, and its own signature checks out over the TBS
+    /// bytes kept from that one parse.
+    #[test]
+    fn a_ca_certificate_is_read_once_into_what_chains_need() {
+        let pem = include_bytes!("../../tests/corpus/ca-not-yet-valid.pem");
+        let cert = Certificate::from_bytes(pem, "ca.pem").unwrap();
+        assert_eq!(
+            cert.basic_constraints,
+            BasicConstraints::Ca { path_len: None }
+        );
+        assert_eq!(cert.ca(), Some(None));
+        assert_eq!(
+            cert.key_usage.as_deref(),
+            Some(
+                &[
+                    KeyUsageBit::DigitalSignature,
+                    KeyUsageBit::KeyCertSign,
+                    KeyUsageBit::CrlSign
+                ][..]
+            )
+        );
+        assert_eq!(cert.key_cert_sign(), Some(true));
+        assert_eq!(cert.extended_key_usage, None);
+        assert_eq!(cert.name_constraints, None);
+        assert_eq!(
+            cert.common_name.as_deref(),
+            Some("Not Yet Valid CA (hostile corpus)")
+        );
+        assert_eq!(cert.subject_text(), cert.issuer_text());
+        assert_eq!(cert.subject_key_id.as_ref().map(|k| k.len()), Some(20));
+        assert_eq!(cert.signature_algorithm, oid::ECDSA_WITH_SHA256);
+        signature::verify_with_key(
+            cert.key_algorithm,
+            &cert.public_key_bits,
+            &cert.signature_algorithm,
+            cert.tbs_der(),
+            &cert.signature,
+        )
+        .unwrap();
+        assert_eq!(cert.unlistable_serial(), None);
+    }
 
     #[test]
     fn serials_encode_as_minimal_positive_der_integers() {
