@@ -27,13 +27,13 @@ impl Issuer {
         key_source: &str,
     ) -> Result<Issuer> {
         let key = key.into();
-        if cert.ca.is_none() {
+        if !cert.is_ca() {
             return Err(Error::NotACa {
                 source: cert_source.into(),
                 reason: "BasicConstraints does not say CA:TRUE",
             });
         }
-        if cert.key_cert_sign == Some(false) {
+        if cert.key_cert_sign() == Some(false) {
             return Err(Error::NotACa {
                 source: cert_source.into(),
                 reason: "KeyUsage lacks keyCertSign",
@@ -53,7 +53,7 @@ impl Issuer {
         if self.cert.not_after <= now {
             return Err(Error::CaExpired {
                 source: self.cert_source.clone(),
-                not_after: crate::issue::rfc3339(self.cert.not_after),
+                not_after: crate::time::rfc3339(self.cert.not_after),
             });
         }
         Ok(())

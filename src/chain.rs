@@ -14,10 +14,9 @@
 use std::path::Path;
 
 use ::time::OffsetDateTime;
-use x509_parser::prelude::*;
 
-use crate::issue::rfc3339;
-use crate::x509::certificate::Certificate;
+use crate::time::rfc3339;
+use crate::x509::certificate::{BasicConstraints, Certificate};
 use crate::x509::san::San;
 use crate::x509::signature::{self, VerifyError};
 use crate::{Error, Result, files, x509::name_constraints};
@@ -200,7 +199,7 @@ impl<'a> Search<'a> {
             );
             return;
         }
-        let aki = authority_key_id(child);
+        let aki = &child.authority_key_id;
         let mut other_key = 0;
         let mut candidates = Vec::new();
         for (i, cand) in self.pool.iter().enumerate() {
@@ -228,7 +227,7 @@ impl<'a> Search<'a> {
                 let mut reason = format!(
                     "no issuer found for \"{}\" (looked for subject \"{}\" among {} and {}",
                     child.subject_text(),
-                    issuer_text(child),
+                    child.issuer_text(),
                     plural(self.n_intermediates, "intermediate"),
                     plural(self.n_roots, "root"),
                 );
@@ -264,13 +263,12 @@ impl<'a> Search<'a> {
     /// constraints of every CA above it.
     fn finish(&mut self, path: &[&'a Certificate]) {
         let leaf = path[0];
-        let cn = common_name(leaf);
         for ca in &path[1..] {
             let source = format!("\"{}\"", ca.subject_text());
             if let Err(e) = name_constraints::check_chain(
-                std::slice::from_ref(&ca.der),
+                [*ca],
                 &source,
-                cn.as_deref(),
+                leaf.common_name.as_deref(),
                 &leaf.sans,
             ) {
                 self.fail(path.len(), e.to_string());
@@ -292,22 +290,24 @@ fn check_link(
     now: OffsetDateTime,
 ) -> std::result::Result<(), String> {
     check_signature(child, parent)?;
-    if parent.ca.is_none() {
+    if !parent.is_ca() {
         return Err(format!(
             "\"{}\" is not a CA certificate (BasicConstraints cA is not set) and cannot issue \"{}\"",
             parent.subject_text(),
             child.subject_text()
         ));
     }
-    if parent.key_cert_sign == Some(false) {
+    if parent.key_cert_sign() == Some(false) {
         return Err(format!(
             "\"{}\" cannot issue \"{}\": its KeyUsage lacks keyCertSign",
             parent.subject_text(),
             child.subject_text()
         ));
     }
-    if let Some(Some(path_len)) = parent.ca
-        && cas_below > path_len as usize
+    if let BasicConstraints::Ca {
+        path_len: Some(path_len),
+    } = parent.basic_constraints
+        && cas_below > usize::from(path_len)
     {
         return Err(format!(
             "\"{}\" has pathlen {path_len} but {} below it in the chain",
@@ -327,12 +327,12 @@ fn check_link(
 }
 
 fn check_signature(child: &Certificate, parent: &Certificate) -> std::result::Result<(), String> {
-    let (child_x, parent_x) = (parse(child)?, parse(parent)?);
-    signature::verify(
-        &parent_x.tbs_certificate.subject_pki,
-        &child_x.signature_algorithm,
-        child_x.tbs_certificate.as_ref(),
-        &child_x.signature_value.data,
+    signature::verify_with_key(
+        parent.key_algorithm,
+        &parent.public_key_bits,
+        &child.signature_algorithm,
+        child.tbs_der(),
+        &child.signature,
     )
     .map_err(|e| match e {
         VerifyError::Invalid => format!(
@@ -345,12 +345,6 @@ fn check_signature(child: &Certificate, parent: &Certificate) -> std::result::Re
             child.subject_text()
         ),
     })
-}
-
-fn parse(c: &Certificate) -> std::result::Result<X509Certificate<'_>, String> {
-    X509Certificate::from_der(&c.der)
-        .map(|(_, x)| x)
-        .map_err(|e| format!("\"{}\" cannot be parsed: {e}", c.subject_text()))
 }
 
 fn check_validity(
@@ -383,13 +377,13 @@ pub fn check_federable(cert: &Certificate, now: OffsetDateTime) -> std::result::
     if cert.subject_der != cert.issuer_der {
         return Err(format!(
             "\"{name}\" is not self-signed (issued by \"{}\")",
-            issuer_text(cert)
+            cert.issuer_text()
         ));
     }
     check_signature(cert, cert).map_err(|_| {
         format!("\"{name}\" is not self-signed (its signature does not verify with its own key)")
     })?;
-    if cert.ca.is_none() {
+    if !cert.is_ca() {
         return Err(format!(
             "\"{name}\" is not a CA certificate (BasicConstraints cA is not set)"
         ));
@@ -423,40 +417,10 @@ pub fn hostnames(cert: &Certificate) -> Vec<String> {
         })
         .collect();
     if names.is_empty() {
-        common_name(cert).into_iter().collect()
+        cert.common_name.clone().into_iter().collect()
     } else {
         names
     }
-}
-
-/// The issuer name as text, in the same form as `subject_text`.
-pub fn issuer_text(cert: &Certificate) -> String {
-    X509Certificate::from_der(&cert.der)
-        .map(|(_, x)| x.tbs_certificate.issuer.to_string())
-        .unwrap_or_default()
-}
-
-fn common_name(cert: &Certificate) -> Option<String> {
-    let (_, x) = X509Certificate::from_der(&cert.der).ok()?;
-    x.tbs_certificate
-        .subject
-        .iter_common_name()
-        .next()
-        .and_then(|a| a.as_str().ok())
-        .map(str::to_string)
-}
-
-fn authority_key_id(cert: &Certificate) -> Option<Vec<u8>> {
-    let (_, x) = X509Certificate::from_der(&cert.der).ok()?;
-    x.tbs_certificate
-        .extensions()
-        .iter()
-        .find_map(|ext| match ext.parsed_extension() {
-            ParsedExtension::AuthorityKeyIdentifier(aki) => {
-                aki.key_identifier.as_ref().map(|k| k.0.to_vec())
-            }
-            _ => None,
-        })
 }
 
 fn plural(n: usize, word: &str) -> String {

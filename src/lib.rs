@@ -11,7 +11,8 @@
 //!   certificates, CSRs, CRLs, signatures, PEM files);
 //! - [`keys`]: key generation and formats, age-sealed keys;
 //! - [`issue`]: the one place a certificate is built, and renewal;
-//! - [`report`]: what `inspect` says about a file.
+//! - [`report`]: what `inspect` says about a file;
+//! - [`hex`] and [`time`]: how bytes and times are written, in one place.
 //!
 //! The path of a certificate through the library:
 //! [`cfssl::request`] (CSR JSON) → [`x509::csr`] (a signed PKCS#10 request) →
@@ -27,12 +28,14 @@ mod error;
 #[doc(hidden)]
 pub mod fault;
 pub mod files;
+pub mod hex;
 pub mod issue;
 pub mod keys;
 pub mod ledger;
 mod note;
 pub mod remote;
 pub mod report;
+pub mod time;
 pub mod x509;
 
 pub use error::{Error, Result};

@@ -84,20 +84,13 @@ pub fn parse_urls(list: &str) -> Result<Vec<String>> {
 }
 
 /// An auth key as hex (any case).
-pub fn parse_auth_key(hex: &str) -> Result<Zeroizing<Vec<u8>>> {
-    let hex = hex.trim();
-    if hex.is_empty() || !hex.len().is_multiple_of(2) || !hex.chars().all(|c| c.is_ascii_hexdigit())
-    {
-        return Err(Error::InvalidAuthKey {
+pub fn parse_auth_key(text: &str) -> Result<Zeroizing<Vec<u8>>> {
+    match crate::hex::decode(text.trim()).map(Zeroizing::new) {
+        Some(key) if !key.is_empty() => Ok(key),
+        _ => Err(Error::InvalidAuthKey {
             reason: "an auth key is an even number of hex digits".into(),
-        });
+        }),
     }
-    Ok(Zeroizing::new(
-        (0..hex.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("checked"))
-            .collect(),
-    ))
 }
 
 /// cfssl's authentication token: base64 of HMAC-SHA256(key, message).

@@ -58,7 +58,7 @@ pub fn print_ca_record(cert: &Certificate) {
         super::io::for_terminal(&cert.subject_text())
     );
     say!("serial: {}", cert.serial_hex());
-    say!("not after: {}", certsmith::issue::rfc3339(cert.not_after));
+    say!("not after: {}", certsmith::time::rfc3339(cert.not_after));
     say!(
         "new certificate, not yet written: certificate SHA-256 Fingerprint={}",
         cert.fingerprint()

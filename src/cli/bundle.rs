@@ -95,7 +95,7 @@ pub fn run(args: BundleArgs) -> Result<()> {
                     reason: format!(
                         "root \"{}\" in {source} is not self-signed (issued by \"{}\"); pass it with --intermediates",
                         cert.subject_text(),
-                        chain::issuer_text(&cert)
+                        cert.issuer_text()
                     ),
                 });
             }
@@ -142,10 +142,10 @@ fn to_json(chain: &Chain) -> String {
     let json = BundleJson {
         bundle: bundle_pem(chain),
         crt: chain.leaf.to_pem(),
-        expires: certsmith::issue::rfc3339(chain.expires()),
+        expires: certsmith::time::rfc3339(chain.expires()),
         hostnames: chain::hostnames(&chain.leaf),
-        issuer: chain::issuer_text(&chain.leaf),
-        leaf_expires: certsmith::issue::rfc3339(chain.leaf.not_after),
+        issuer: chain.leaf.issuer_text(),
+        leaf_expires: certsmith::time::rfc3339(chain.leaf.not_after),
         root: chain.root.to_pem(),
         status: Status {
             code: 0,

@@ -6,7 +6,7 @@ use clap::Args;
 
 use certsmith::x509::certificate::Serial;
 use certsmith::x509::crl::{self, Reason, Revocation};
-use certsmith::{Error, Result, cfssl::duration, ledger, x509::pemfile};
+use certsmith::{Error, Result, cfssl::duration, hex, ledger, x509::pemfile};
 
 use super::authority::CaArgs;
 use super::io;
@@ -90,17 +90,12 @@ fn crl_event(
     now: time::OffsetDateTime,
     next_update: std::time::Duration,
 ) -> ledger::Event {
-    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, der);
     ledger::Event::Crl {
         crl_number: number,
         this_update: now,
         next_update: now + next_update,
         revoked: revoked as u64,
-        sha256: digest
-            .as_ref()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect::<String>(),
+        sha256: hex::sha256_lower(der),
     }
 }
 

@@ -50,13 +50,12 @@ pub struct CrossSignArgs {
 pub fn run(args: CrossSignArgs) -> Result<()> {
     let input = Input::read(&args.new_root)?;
     let new_root = Certificate::from_bytes(&input.bytes, &input.source)?;
-    let Some(path_len) = new_root.ca else {
+    let Some(path_len) = new_root.ca() else {
         return Err(Error::NotACa {
             source: input.source,
             reason: "BasicConstraints does not say CA:TRUE",
         });
     };
-    let path_len = path_len.map(|n| n.min(255) as u8);
     let mut options = Options {
         subject_key_id: new_root.subject_key_id.clone(),
         ..Options::default()

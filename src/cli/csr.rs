@@ -50,7 +50,7 @@ pub fn run(args: CsrArgs) -> Result<()> {
                 &certsmith::files::read(path)?,
                 &path.display().to_string(),
             )?;
-            let ca = cert.ca.map(|p| p.map(|n| n.min(255) as u8));
+            let ca = cert.ca();
             csr::build(&cert.subject_der, &cert.sans, ca, &key)
                 .map_err(|e| e.within(&path.display().to_string()))?
         }

@@ -87,7 +87,7 @@ pub fn run(args: InitcaArgs) -> Result<()> {
         (Some(old), _) => {
             let source = old.display().to_string();
             Template::Root(
-                Certificate::from_bytes(&files::read(old)?, &source)?,
+                Box::new(Certificate::from_bytes(&files::read(old)?, &source)?),
                 source,
             )
         }
@@ -178,7 +178,7 @@ enum Template {
     /// A CSR JSON document.
     Json(CertRequest),
     /// The root it renews, and where it came from.
-    Root(Certificate, String),
+    Root(Box<Certificate>, String),
 }
 
 /// A CSR JSON's `ca` section and `crl_url`, which win over the profile's.

@@ -8,8 +8,9 @@ use clap::{Args, Subcommand};
 use zeroize::Zeroizing;
 
 use certsmith::files::{self, Replace};
+use certsmith::hex;
 use certsmith::keys::sealed::Seal;
-use certsmith::x509::certificate::{Certificate, colon_hex};
+use certsmith::x509::certificate::Certificate;
 use certsmith::x509::csr::CertificateRequest;
 use certsmith::{Error, Result, keys::sealed, x509::pemfile};
 
@@ -193,11 +194,11 @@ pub fn run(cmd: KeyCommand) -> Result<()> {
         KeyCommand::Fingerprint(args) => {
             // No label on stdout: scripts take the value as it is (see --help).
             let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &spki_of(&args)?);
-            io::write_stdout(format!("SHA256:{}\n", colon_hex(digest.as_ref())).as_bytes())
+            io::write_stdout(format!("SHA256:{}\n", hex::colon(digest.as_ref())).as_bytes())
         }
         KeyCommand::Identity(args) => {
             args.output.refuse_existing(identity_exists)?;
-            let (mut file, recipient) = sealed::new_identity(&certsmith::issue::rfc3339(io::now()));
+            let (mut file, recipient) = sealed::new_identity(&certsmith::time::rfc3339(io::now()));
             if args.passphrase {
                 let what = match args.output.file() {
                     Some(path) => path.display().to_string(),

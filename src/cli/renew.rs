@@ -62,7 +62,7 @@ pub fn run(args: RenewArgs) -> Result<()> {
     profile.check_local()?;
     let input = Input::read(&args.cert)?;
     let cert = Certificate::from_bytes(&input.bytes, &input.source)?;
-    if cert.ca.is_none() && profile.is_ca() {
+    if !cert.is_ca() && profile.is_ca() {
         return Err(Error::RenewLeafUnderCaProfile {
             cert: input.source,
             profile: profile.name,

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use certsmith::hex;
 use certsmith::ledger::{self, Issuance, Revoked};
-use certsmith::x509::certificate::{Certificate, parse_serial, serial_hex};
+use certsmith::x509::certificate::{Certificate, parse_serial};
 use certsmith::x509::crl::Reason;
 use certsmith::{Error, Result};
 
@@ -90,14 +91,14 @@ pub fn run(args: RevokeArgs) -> Result<()> {
             io::print_notes(&appended.notes);
             say!(
                 "revoked serial {} ({reason}); publish it with `certsmith crl`",
-                serial_hex(&serial)
+                hex::serial(&serial)
             );
         }
         Revoked::Already { reason, revoked_at } => say!(
             "{}",
             io::for_terminal(&format!(
                 "serial {} already revoked ({reason}, {revoked_at}); nothing added to {}",
-                serial_hex(&serial),
+                hex::serial(&serial),
                 args.ledger.display()
             ))
         ),

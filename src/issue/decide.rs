@@ -14,9 +14,10 @@ use time::OffsetDateTime;
 use x509_cert::ext::pkix::KeyUsages;
 
 use super::encode::key_identifier;
-use super::{DEFAULT_BACKDATE, Options, SignedBy, rfc3339};
+use super::{DEFAULT_BACKDATE, Options, SignedBy};
 use crate::cfssl::config::{Policy, Profile};
 use crate::cfssl::request::PathLen;
+use crate::time::rfc3339;
 use crate::x509::certificate::{Certificate, Serial};
 use crate::x509::csr::CertificateRequest;
 use crate::x509::name_constraints::{self, NameConstraints};
@@ -210,10 +211,8 @@ fn names(
     // RFC 5280 §4.2.1.10: the names must lie inside the name constraints of
     // the issuer and of every CA certificate above it.
     if let SignedBy::Ca(issuer) = signed_by {
-        let cas: Vec<Vec<u8>> = std::iter::once(issuer.cert.der.clone())
-            .chain(issuer.chain.iter().map(|c| c.der.clone()))
-            .collect();
-        name_constraints::check_chain(&cas, &issuer.cert_source, cn, &sans)?;
+        let cas = std::iter::once(&issuer.cert).chain(&issuer.chain);
+        name_constraints::check_chain(cas, &issuer.cert_source, cn, &sans)?;
     }
     if subject_der == [0x30, 0x00] && sans.is_empty() {
         return Err(Error::EmptyIdentity);
@@ -258,14 +257,14 @@ fn basic_constraints(
         .unwrap_or(constraint.path_len);
     let allowed = match signed_by {
         SignedBy::Itself(_) => None,
-        SignedBy::Ca(issuer) => match issuer.cert.ca.flatten() {
+        SignedBy::Ca(issuer) => match issuer.cert.ca().flatten() {
             None => None,
             Some(0) => {
                 return Err(Error::PathLenExhausted {
                     source: issuer.cert_source.clone(),
                 });
             }
-            Some(n) => Some((n - 1).min(255) as u8),
+            Some(n) => Some(n - 1),
         },
     };
     Ok(Some(match (requested, allowed) {

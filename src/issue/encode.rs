@@ -5,8 +5,6 @@
 //! back, which catches a signer that signs wrongly (a broken token, a key
 //! that does not match).
 
-use std::time::Duration;
-
 use aws_lc_rs::digest;
 use der::asn1::{BitString, Ia5String, Null, ObjectIdentifier, OctetString, Uint};
 use der::{Any, Decode, Encode, Sequence};
@@ -28,9 +26,9 @@ use x509_parser::prelude::FromDer;
 use x509_parser::x509::SubjectPublicKeyInfo;
 
 use super::decide::TbsParams;
-use super::rfc3339;
 use crate::cfssl::config::QualifierKind;
 use crate::keys::Signer;
+use crate::time::{Asn1TimeError, rfc3339};
 use crate::x509::name_constraints;
 use crate::x509::san::San;
 use crate::{Error, Result};
@@ -256,13 +254,9 @@ pub(super) fn key_identifier(public_key_bits: &[u8]) -> Vec<u8> {
 
 /// UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 §4.1.2.5, §5.1.2.4).
 pub(crate) fn asn1_time(t: OffsetDateTime) -> Result<Time> {
-    let secs = u64::try_from(t.unix_timestamp())
-        .map_err(|_| Error::TimeBefore1970 { time: rfc3339(t) })?;
-    let d = Duration::from_secs(secs);
-    Ok(if t.year() < 2050 {
-        Time::UtcTime(der::asn1::UtcTime::from_unix_duration(d).map_err(encoding)?)
-    } else {
-        Time::GeneralTime(der::asn1::GeneralizedTime::from_unix_duration(d).map_err(encoding)?)
+    crate::time::asn1_time(t).map_err(|e| match e {
+        Asn1TimeError::BeforeEpoch => Error::TimeBefore1970 { time: rfc3339(t) },
+        Asn1TimeError::Encoding(e) => encoding(e),
     })
 }
 

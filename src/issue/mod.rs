@@ -30,7 +30,6 @@ use crate::x509::san::San;
 use crate::{Note, Result};
 
 pub use decide::{TbsParams, decide};
-pub(crate) use encode::asn1_time;
 pub use encode::encode;
 
 /// cfssl's default backdate: covers clock skew between issuer and relying parties.
@@ -93,15 +92,6 @@ pub fn issue(
         der,
         notes: params.notes,
     })
-}
-
-/// A time as RFC 3339 UTC, for messages.
-pub fn rfc3339(t: OffsetDateTime) -> String {
-    t.to_offset(time::UtcOffset::UTC)
-        .replace_nanosecond(0)
-        .unwrap_or(t)
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_else(|_| t.to_string())
 }
 
 #[cfg(test)]

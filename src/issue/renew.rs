@@ -113,7 +113,7 @@ pub fn root_renewal(
 
 /// `Some(pathlen)` for a CA certificate, as a CSR asking for CA:TRUE carries it.
 fn path_len(cert: &Certificate) -> Option<PathLen> {
-    cert.ca.map(|p| p.map(|n| n.min(255) as u8))
+    cert.ca()
 }
 
 /// The first CN of a DER name, as [`CertificateRequest`] reads a CSR's.

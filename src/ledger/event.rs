@@ -65,7 +65,7 @@ pub fn issued(cert: &Certificate, profile: &str) -> Event {
         profile: profile.to_string(),
         not_before: cert.not_before,
         not_after: cert.not_after,
-        is_ca: cert.ca.is_some(),
+        is_ca: cert.is_ca(),
         sha256: super::sha256_hex(&cert.der),
     }
 }
@@ -118,7 +118,7 @@ mod rfc3339 {
     use time::format_description::well_known::Rfc3339;
 
     pub fn serialize<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&crate::issue::rfc3339(*t))
+        s.serialize_str(&crate::time::rfc3339(*t))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {

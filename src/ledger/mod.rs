@@ -26,14 +26,14 @@ mod verify;
 
 use std::path::Path;
 
-use aws_lc_rs::digest;
 use time::OffsetDateTime;
 
 use crate::ca::Issuer;
-use crate::issue::rfc3339;
+use crate::hex;
 use crate::keys::Signer;
 use crate::note::Note;
-use crate::x509::certificate::{Certificate, hex, parse_serial, serial_hex};
+use crate::time::rfc3339;
+use crate::x509::certificate::{Certificate, parse_serial};
 use crate::x509::crl::Reason;
 use crate::{Error, Result};
 
@@ -45,7 +45,7 @@ use file::{Locked, committed};
 use verify::check_tail;
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    hex(digest::digest(&digest::SHA256, bytes).as_ref())
+    hex::sha256_lower(bytes)
 }
 
 /// Checks, before anything is issued, that `path` is a ledger this CA can
@@ -167,7 +167,7 @@ pub fn revoke(
             .any(|e| matches!(&e.event, Event::Issued { serial, .. } if of_serial(serial)));
         if issuance == Issuance::FromLedger && !issued {
             return Err(Error::SerialNotIssued {
-                serial: serial_hex(serial),
+                serial: hex::serial(serial),
                 ledger: path.to_path_buf(),
                 ca: issuer.cert_source.clone(),
             });
@@ -184,7 +184,7 @@ pub fn revoke(
     }
     check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
     let event = Event::Revoked {
-        serial: serial_hex(serial),
+        serial: hex::serial(serial),
         reason,
         revoked_at: now,
     };

@@ -1,11 +1,29 @@
-//! Reading certificates (PEM or DER) into the facts certsmith acts on.
+//! Reading certificates (PEM or DER) into the facts certsmith acts on,
+//! parsed once when the file is read: chain building, reports, name
+//! constraint checks and issuance all read these fields, not the DER again.
 
 use ::time::OffsetDateTime;
 use x509_parser::prelude::*;
 
+use crate::cfssl::request::PathLen;
 use crate::keys::KeyAlgorithm;
+use crate::x509::name_constraints::NameConstraints;
+use crate::x509::oid::{self, ObjectIdentifier};
 use crate::x509::san::San;
-use crate::{Error, Result, x509::pemfile, x509::signature};
+use crate::x509::usage::KeyUsageBit;
+use crate::{Error, Result, hex, x509::pemfile, x509::signature};
+
+pub use crate::x509::serial::{Serial, SerialProblem, parse_serial};
+
+/// What a certificate's BasicConstraints says (RFC 5280 §4.2.1.9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BasicConstraints {
+    /// No extension, or cA FALSE.
+    NotCa,
+    /// cA TRUE, with its pathLenConstraint if any. A pathlen above 255
+    /// (legal, never useful: no chain is that deep) reads as 255.
+    Ca { path_len: Option<u8> },
+}
 
 /// The parts of a certificate that signing, chaining and describing need.
 #[derive(Debug, Clone)]
@@ -19,13 +37,114 @@ pub struct Certificate {
     pub public_key_bits: Vec<u8>,
     pub key_algorithm: KeyAlgorithm,
     pub subject_key_id: Option<Vec<u8>>,
+    /// The AuthorityKeyIdentifier's keyIdentifier, when there is one.
+    pub authority_key_id: Option<Vec<u8>>,
+    /// The subject's first CN, when it is a string.
+    pub common_name: Option<String>,
     pub not_before: OffsetDateTime,
     pub not_after: OffsetDateTime,
-    /// `Some(path_len)` when BasicConstraints says cA TRUE.
-    pub ca: Option<Option<u32>>,
-    /// `None` when there is no KeyUsage extension; else whether keyCertSign is set.
-    pub key_cert_sign: Option<bool>,
+    pub basic_constraints: BasicConstraints,
+    /// The KeyUsage bits set, in RFC 5280 order; `None` without the extension.
+    pub key_usage: Option<Vec<KeyUsageBit>>,
+    /// The ExtendedKeyUsage purposes: RFC 5280's own first (x509-parser
+    /// does not keep their order), then the others in certificate order;
+    /// `None` without the extension.
+    pub extended_key_usage: Option<Vec<ObjectIdentifier>>,
+    pub name_constraints: Option<NameConstraints>,
     pub sans: Vec<San>,
+    /// The signature over the TBSCertificate, and the algorithm it names
+    /// (kept as an OID: it may be one certsmith does not verify).
+    pub signature_algorithm: ObjectIdentifier,
+    pub signature: Vec<u8>,
+    /// Where the TBSCertificate lies in [`Self::der`].
+    tbs: std::ops::Range<usize>,
+    /// The serial's DER content had its sign bit set (a negative serial).
+    negative_serial: bool,
+}
+
+/// The extensions certsmith acts on, read from a parsed TBSCertificate:
+/// one reading for [`Certificate`] and for `inspect`'s report.
+#[derive(Debug, Clone)]
+pub struct Extensions {
+    pub subject_key_id: Option<Vec<u8>>,
+    pub authority_key_id: Option<Vec<u8>>,
+    pub sans: Vec<San>,
+    pub basic_constraints: BasicConstraints,
+    pub key_usage: Option<Vec<KeyUsageBit>>,
+    pub extended_key_usage: Option<Vec<ObjectIdentifier>>,
+    pub name_constraints: Option<NameConstraints>,
+}
+
+impl Extensions {
+    /// `source` names the certificate in errors.
+    pub fn read(tbs: &TbsCertificate<'_>, source: &str) -> Result<Extensions> {
+        let bad = |reason: String| Error::CertificateParse {
+            source: source.into(),
+            reason,
+        };
+        let mut subject_key_id = None;
+        let mut authority_key_id = None;
+        let mut sans = Vec::new();
+        for ext in tbs.extensions() {
+            match ext.parsed_extension() {
+                ParsedExtension::SubjectKeyIdentifier(kid) => subject_key_id = Some(kid.0.to_vec()),
+                ParsedExtension::AuthorityKeyIdentifier(aki) => {
+                    authority_key_id = aki.key_identifier.as_ref().map(|k| k.0.to_vec());
+                }
+                ParsedExtension::SubjectAlternativeName(san) => {
+                    sans = san
+                        .general_names
+                        .iter()
+                        .filter_map(San::from_general_name)
+                        .collect();
+                }
+                _ => {}
+            }
+        }
+        let basic_constraints = match tbs.basic_constraints().map_err(|e| bad(e.to_string()))? {
+            Some(bc) if bc.value.ca => BasicConstraints::Ca {
+                path_len: bc
+                    .value
+                    .path_len_constraint
+                    .map(|n| u8::try_from(n).unwrap_or(u8::MAX)),
+            },
+            _ => BasicConstraints::NotCa,
+        };
+        let key_usage = tbs.key_usage().map_err(|e| bad(e.to_string()))?.map(|ku| {
+            // x509-parser numbers the bits as RFC 5280 §4.2.1.3 does.
+            (KeyUsageBit::ALL.into_iter().enumerate())
+                .filter(|(i, _)| ku.value.flags & (1 << i) != 0)
+                .map(|(_, bit)| bit)
+                .collect()
+        });
+        // Read leniently, as reports always did: nothing certsmith decides
+        // depends on a CA's own extended key usages.
+        let extended_key_usage = tbs
+            .extended_key_usage()
+            .ok()
+            .flatten()
+            .map(|eku| extended_key_usages(eku.value));
+        let name_constraints = match tbs
+            .name_constraints()
+            .map_err(|e| bad(format!("name constraints: {e}")))?
+        {
+            Some(ext) => Some(NameConstraints::from_parsed(
+                ext.critical,
+                ext.value,
+                source,
+            )?),
+            None => None,
+        };
+        Ok(Extensions {
+            subject_key_id,
+            authority_key_id,
+            sans,
+            basic_constraints,
+            key_usage,
+            extended_key_usage,
+            name_constraints,
+        })
+    }
 }
 
 impl Certificate {
@@ -91,29 +210,10 @@ impl Certificate {
                 source: source.into(),
                 what,
             })?;
-        let mut subject_key_id = None;
-        let mut sans = Vec::new();
-        for ext in tbs.extensions() {
-            match ext.parsed_extension() {
-                ParsedExtension::SubjectKeyIdentifier(kid) => subject_key_id = Some(kid.0.to_vec()),
-                ParsedExtension::SubjectAlternativeName(san) => {
-                    sans = san
-                        .general_names
-                        .iter()
-                        .filter_map(San::from_general_name)
-                        .collect();
-                }
-                _ => {}
-            }
-        }
-        let ca = match tbs.basic_constraints().map_err(|e| bad(e.to_string()))? {
-            Some(bc) if bc.value.ca => Some(bc.value.path_len_constraint),
-            _ => None,
-        };
-        let key_cert_sign = tbs
-            .key_usage()
-            .map_err(|e| bad(e.to_string()))?
-            .map(|ku| ku.value.key_cert_sign());
+        let ext = Extensions::read(tbs, source)?;
+        let raw_serial = tbs.raw_serial();
+        let tbs_raw = tbs.as_ref();
+        let tbs_start = tbs_raw.as_ptr() as usize - der.as_ptr() as usize;
         Ok(Certificate {
             serial: tbs
                 .raw_serial()
@@ -126,14 +226,58 @@ impl Certificate {
             spki_der: tbs.subject_pki.raw.to_vec(),
             public_key_bits: tbs.subject_pki.subject_public_key.data.to_vec(),
             key_algorithm,
-            subject_key_id,
+            subject_key_id: ext.subject_key_id,
             not_before: tbs.validity.not_before.to_datetime(),
             not_after: tbs.validity.not_after.to_datetime(),
-            ca,
-            key_cert_sign,
-            sans,
+            authority_key_id: ext.authority_key_id,
+            common_name: tbs
+                .subject
+                .iter_common_name()
+                .next()
+                .and_then(|a| a.as_str().ok())
+                .map(str::to_string),
+            basic_constraints: ext.basic_constraints,
+            key_usage: ext.key_usage,
+            extended_key_usage: ext.extended_key_usage,
+            name_constraints: ext.name_constraints,
+            sans: ext.sans,
+            signature_algorithm: oid::from_parser(&cert.signature_algorithm.algorithm)
+                .ok_or_else(|| bad("unreadable signature algorithm".into()))?,
+            signature: cert.signature_value.data.to_vec(),
+            tbs: tbs_start..tbs_start + tbs_raw.len(),
+            negative_serial: raw_serial.first().is_some_and(|b| b & 0x80 != 0),
             der: der.clone(),
         })
+    }
+
+    /// `Some(path_len)` when BasicConstraints says cA TRUE: the shape a CSR
+    /// asking for CA:TRUE carries.
+    pub fn ca(&self) -> Option<PathLen> {
+        match self.basic_constraints {
+            BasicConstraints::Ca { path_len } => Some(path_len),
+            BasicConstraints::NotCa => None,
+        }
+    }
+
+    pub fn is_ca(&self) -> bool {
+        self.basic_constraints != BasicConstraints::NotCa
+    }
+
+    /// `None` when there is no KeyUsage extension; else whether keyCertSign is set.
+    pub fn key_cert_sign(&self) -> Option<bool> {
+        self.key_usage
+            .as_ref()
+            .map(|bits| bits.contains(&KeyUsageBit::KeyCertSign))
+    }
+
+    /// The DER TBSCertificate, the bytes the signature is over.
+    pub fn tbs_der(&self) -> &[u8] {
+        &self.der[self.tbs.clone()]
+    }
+
+    /// The issuer as text, in the form of [`Self::subject_text`].
+    pub fn issuer_text(&self) -> String {
+        name_text(&self.issuer_der)
     }
 
     /// The subject as text (`CN=…, O=…`), for messages and the ledger. Made
@@ -145,7 +289,7 @@ impl Certificate {
 
     /// SHA-256 over the DER certificate, as `openssl x509 -fingerprint -sha256` shows it.
     pub fn fingerprint(&self) -> String {
-        colon_hex(aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &self.der).as_ref())
+        hex::sha256_colon(&self.der)
     }
 
     /// Why this certificate's serial cannot go into a CRL entry that names
@@ -154,9 +298,7 @@ impl Certificate {
     /// another tool) would be listed as its magnitude, revoking another
     /// certificate and leaving this one valid.
     pub fn unlistable_serial(&self) -> Option<&'static str> {
-        let (_, parsed) = X509Certificate::from_der(&self.der).ok()?;
-        let raw = parsed.tbs_certificate.raw_serial();
-        if raw.first().is_some_and(|b| b & 0x80 != 0) {
+        if self.negative_serial {
             Some("negative, and a CRL entry for its magnitude would revoke another serial")
         } else if self.serial.len() > 20 {
             Some("longer than the 20 octets RFC 5280 allows, which certsmith does not put in a CRL")
@@ -167,7 +309,7 @@ impl Certificate {
 
     /// The serial as `openssl x509 -noout -serial` prints it: uppercase hex.
     pub fn serial_hex(&self) -> String {
-        serial_hex(&self.serial)
+        hex::serial(&self.serial)
     }
 
     pub fn to_pem(&self) -> String {
@@ -175,147 +317,22 @@ impl Certificate {
     }
 }
 
-/// Lowercase hex without separators (digests in the ledger and in JSON).
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// `AB:CD:…`, the way openssl prints fingerprints.
-pub fn colon_hex(bytes: &[u8]) -> String {
-    bytes
-        .iter()
-        .map(|b| format!("{b:02X}"))
-        .collect::<Vec<_>>()
-        .join(":")
-}
-
-/// Uppercase hex of a serial, with a leading 0 for an odd number of digits, as openssl.
-pub fn serial_hex(serial: &[u8]) -> String {
-    if serial.is_empty() {
-        return "00".into();
-    }
-    serial.iter().map(|b| format!("{b:02X}")).collect()
-}
-
-/// A serial number (RFC 5280 §4.1.2.2) as certsmith writes it into a
-/// certificate or a CRL entry: its big-endian magnitude without leading
-/// zeros, never empty, so that [`Serial::to_der`] is the one encoder of a
-/// serial INTEGER. (A zero-length INTEGER, which 0 once became, is not DER:
-/// openssl and Python `cryptography` refuse the whole CRL, issue 13.)
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Serial(Vec<u8>);
-
-/// Why text typed as a serial is not one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SerialProblem {
-    NotHex,
-    TooLong,
-    Zero,
-    Negative,
-}
-
-impl std::fmt::Display for SerialProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            SerialProblem::NotHex => {
-                "expected hexadecimal digits as openssl prints them (any case, colons allowed)"
-            }
-            SerialProblem::TooLong => "longer than 20 octets (RFC 5280 §4.1.2.2)",
-            SerialProblem::Zero => {
-                "0 is not a serial number: serials are positive (RFC 5280 §4.1.2.2)"
-            }
-            SerialProblem::Negative => {
-                "a negative number is not a serial number: serials are positive (RFC 5280 §4.1.2.2)"
-            }
-        })
-    }
-}
-
-impl Serial {
-    /// A serial as people type it: hex, any case, colons allowed (`5a:3f…`),
-    /// an optional `0x`, at most 20 octets. 0 and negative numbers are
-    /// refused: no conforming certificate carries them.
-    pub fn parse(text: &str) -> Result<Serial, SerialProblem> {
-        Self::parse_hex(text, false)
-    }
-
-    /// A serial as the ledger records it ([`Certificate::serial_hex`]): as
-    /// [`Serial::parse`], but 0 is kept. A certificate that carries serial 0
-    /// (not one of certsmith's) can be revoked with `--cert`, and its CRL
-    /// entry must then list it rather than drop it.
-    pub fn parse_recorded(text: &str) -> Result<Serial, SerialProblem> {
-        Self::parse_hex(text, true)
-    }
-
-    fn parse_hex(text: &str, zero_allowed: bool) -> Result<Serial, SerialProblem> {
-        let text = text.trim();
-        if text.starts_with('-') {
-            return Err(SerialProblem::Negative);
-        }
-        let hex: String = text
-            .strip_prefix("0x")
-            .or_else(|| text.strip_prefix("0X"))
-            .unwrap_or(text)
-            .chars()
-            .filter(|c| *c != ':')
-            .collect();
-        if hex.is_empty() || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-            return Err(SerialProblem::NotHex);
-        }
-        let digits = hex.trim_start_matches('0');
-        if digits.is_empty() {
-            return if zero_allowed {
-                Ok(Serial(vec![0]))
-            } else {
-                Err(SerialProblem::Zero)
-            };
-        }
-        let digits = if digits.len() % 2 == 1 {
-            format!("0{digits}")
-        } else {
-            digits.to_string()
-        };
-        // RFC 5280 §4.1.2.2: no conforming certificate has a longer serial.
-        if digits.len() > 40 {
-            return Err(SerialProblem::TooLong);
-        }
-        let bytes = (0..digits.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&digits[i..i + 2], 16).expect("hex checked"))
-            .collect();
-        Ok(Serial(bytes))
-    }
-
-    /// A serial from its big-endian magnitude (a certificate's
-    /// [`Certificate::serial`], a ledger's, random bytes). Leading zeros are
-    /// dropped; no bytes at all, or only zeros, is 0, kept as one zero octet
-    /// so that a certificate that does carry serial 0 can still be listed.
-    pub fn from_magnitude(bytes: &[u8]) -> Serial {
-        let first = bytes.iter().position(|b| *b != 0).unwrap_or(bytes.len());
-        let magnitude = &bytes[first..];
-        Serial(if magnitude.is_empty() {
-            vec![0]
-        } else {
-            magnitude.to_vec()
-        })
-    }
-
-    /// The magnitude, big-endian, without leading zeros (one 0 octet for 0).
-    pub fn magnitude(&self) -> &[u8] {
-        &self.0
-    }
-
-    /// The DER INTEGER: minimal, positive (a leading 0x00 when the top bit
-    /// is set, X.690 §8.3.2), never empty.
-    pub fn to_der(&self) -> der::Result<der::asn1::Uint> {
-        der::asn1::Uint::new(&self.0)
-    }
-}
-
-/// A serial as people type it, as its magnitude: see [`Serial::parse`].
-/// `None` when it is not one; [`crate::Error::InvalidSerial`] says why.
-pub fn parse_serial(text: &str) -> Option<Vec<u8>> {
-    Serial::parse(text).ok().map(|s| s.0)
+/// The purposes of an ExtendedKeyUsage: RFC 5280's own, then the others.
+fn extended_key_usages(eku: &ExtendedKeyUsage<'_>) -> Vec<ObjectIdentifier> {
+    // x509-parser sorts the purposes it knows into flags; their order in
+    // the certificate is not kept, and reports list them in RFC order.
+    let known = [
+        (eku.any, oid::EKU_ANY),
+        (eku.server_auth, oid::EKU_SERVER_AUTH),
+        (eku.client_auth, oid::EKU_CLIENT_AUTH),
+        (eku.code_signing, oid::EKU_CODE_SIGNING),
+        (eku.email_protection, oid::EKU_EMAIL_PROTECTION),
+        (eku.time_stamping, oid::EKU_TIME_STAMPING),
+        (eku.ocsp_signing, oid::EKU_OCSP_SIGNING),
+    ];
+    (known.iter().filter(|(set, _)| *set).map(|(_, id)| *id))
+        .chain(eku.other.iter().filter_map(oid::from_parser))
+        .collect()
 }
 
 /// A DER Name as text, in x509-parser's `CN=…, O=…` form.
@@ -328,66 +345,48 @@ pub(crate) fn name_text(der: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use der::Encode;
-
     use super::*;
 
+    /// A self-signed CA from the hostile corpus: every fact chain building
+    /// needs is read once, and its own signature checks out over the TBS
+    /// bytes kept from that one parse.
     #[test]
-    fn serials_encode_as_minimal_positive_der_integers() {
-        let cases: [(&[u8], &[u8]); 8] = [
-            (&[], &[0x02, 0x01, 0x00]),
-            (&[0x00, 0x00], &[0x02, 0x01, 0x00]),
-            (&[0x01], &[0x02, 0x01, 0x01]),
-            (&[0x7f], &[0x02, 0x01, 0x7f]),
-            (&[0x80], &[0x02, 0x02, 0x00, 0x80]),
-            (&[0x00, 0x00, 0x80], &[0x02, 0x02, 0x00, 0x80]),
-            (&[0xff, 0x01], &[0x02, 0x03, 0x00, 0xff, 0x01]),
-            (&[0x00, 0x7f, 0xff], &[0x02, 0x02, 0x7f, 0xff]),
-        ];
-        for (magnitude, expected) in cases {
-            let der = Serial::from_magnitude(magnitude)
-                .to_der()
-                .unwrap()
-                .to_der()
-                .unwrap();
-            assert_eq!(der, expected, "magnitude {magnitude:02X?}");
-        }
-    }
-
-    #[test]
-    fn typed_serials_refuse_zero_and_negative_numbers() {
-        use SerialProblem::*;
-        for (text, problem) in [
-            ("0", Zero),
-            ("00:00", Zero),
-            ("0x0", Zero),
-            (" 000 ", Zero),
-            ("-5", Negative),
-            ("-0x01", Negative),
-            ("-0", Negative),
-            ("zz", NotHex),
-            ("", NotHex),
-            ("0x", NotHex),
-            (&"ab".repeat(21), TooLong),
-        ] {
-            assert_eq!(Serial::parse(text), Err(problem), "{text:?}");
-            assert_eq!(parse_serial(text), None, "{text:?}");
-        }
-        for (text, magnitude) in [
-            ("5A:3f", &[0x5a, 0x3f][..]),
-            ("0x80", &[0x80]),
-            ("00ff", &[0xff]),
-            ("1", &[0x01]),
-            (&"ab".repeat(20), &[0xab; 20]),
-        ] {
-            assert_eq!(
-                Serial::parse(text).unwrap().magnitude(),
-                magnitude,
-                "{text:?}"
-            );
-        }
-        // What the ledger recorded of a certificate that carries serial 0.
-        assert_eq!(Serial::parse_recorded("00").unwrap().magnitude(), [0]);
-        assert_eq!(Serial::parse_recorded("-01"), Err(SerialProblem::Negative));
+    fn a_ca_certificate_is_read_once_into_what_chains_need() {
+        let pem = include_bytes!("../../tests/corpus/ca-not-yet-valid.pem");
+        let cert = Certificate::from_bytes(pem, "ca.pem").unwrap();
+        assert_eq!(
+            cert.basic_constraints,
+            BasicConstraints::Ca { path_len: None }
+        );
+        assert_eq!(cert.ca(), Some(None));
+        assert_eq!(
+            cert.key_usage.as_deref(),
+            Some(
+                &[
+                    KeyUsageBit::DigitalSignature,
+                    KeyUsageBit::KeyCertSign,
+                    KeyUsageBit::CrlSign
+                ][..]
+            )
+        );
+        assert_eq!(cert.key_cert_sign(), Some(true));
+        assert_eq!(cert.extended_key_usage, None);
+        assert_eq!(cert.name_constraints, None);
+        assert_eq!(
+            cert.common_name.as_deref(),
+            Some("Not Yet Valid CA (hostile corpus)")
+        );
+        assert_eq!(cert.subject_text(), cert.issuer_text());
+        assert_eq!(cert.subject_key_id.as_ref().map(|k| k.len()), Some(20));
+        assert_eq!(cert.signature_algorithm, oid::ECDSA_WITH_SHA256);
+        signature::verify_with_key(
+            cert.key_algorithm,
+            &cert.public_key_bits,
+            &cert.signature_algorithm,
+            cert.tbs_der(),
+            &cert.signature,
+        )
+        .unwrap();
+        assert_eq!(cert.unlistable_serial(), None);
     }
 }

@@ -13,15 +13,11 @@ use x509_cert::ext::pkix::{AuthorityKeyIdentifier, CrlNumber, CrlReason};
 use x509_cert::time::Time;
 
 use crate::ca::Issuer;
+use crate::time::Asn1TimeError;
 use crate::x509::certificate::Serial;
+use crate::x509::ext::{extension, key_identifier};
+use crate::x509::oid::{AUTHORITY_KEY_ID, CRL_NUMBER, CRL_REASON};
 use crate::{Error, Result};
-
-const CRL_NUMBER: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.20");
-const CRL_REASON: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.21");
-const AUTHORITY_KEY_ID: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.35");
 
 /// A reason code (RFC 5280 §5.3.1), named as openssl and RFC 5280 name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +31,9 @@ pub enum Reason {
     CertificateHold,
     PrivilegeWithdrawn,
     AaCompromise,
+    /// Only in delta CRLs (RFC 5280 §5.3.1), which certsmith does not make:
+    /// named when read, never accepted by [`Reason::parse`].
+    RemoveFromCrl,
 }
 
 const REASONS: [(Reason, &str); 9] = [
@@ -62,6 +61,37 @@ impl Reason {
         names
     };
 
+    /// The reason a CRL entry's code (RFC 5280 §5.3.1) stands for; `None`
+    /// for 7 and codes past 10, which it leaves unassigned.
+    pub fn from_code(code: u8) -> Option<Reason> {
+        use Reason::*;
+        Some(match code {
+            0 => Unspecified,
+            1 => KeyCompromise,
+            2 => CaCompromise,
+            3 => AffiliationChanged,
+            4 => Superseded,
+            5 => CessationOfOperation,
+            6 => CertificateHold,
+            8 => RemoveFromCrl,
+            9 => PrivilegeWithdrawn,
+            10 => AaCompromise,
+            _ => return None,
+        })
+    }
+
+    /// RFC 5280's name (`keyCompromise`), as `Display` writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reason::RemoveFromCrl => "removeFromCRL",
+            _ => REASONS
+                .iter()
+                .find(|(r, _)| *r == self)
+                .map(|(_, n)| *n)
+                .expect("every other reason is in REASONS"),
+        }
+    }
+
     /// Any case: `keyCompromise`, `keycompromise`, `KEY-COMPROMISE` is not accepted.
     pub fn parse(text: &str) -> Result<Reason> {
         REASONS
@@ -85,18 +115,14 @@ impl Reason {
             Reason::CertificateHold => CrlReason::CertificateHold,
             Reason::PrivilegeWithdrawn => CrlReason::PrivilegeWithdrawn,
             Reason::AaCompromise => CrlReason::AaCompromise,
+            Reason::RemoveFromCrl => CrlReason::RemoveFromCRL,
         })
     }
 }
 
 impl fmt::Display for Reason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = REASONS
-            .iter()
-            .find(|(r, _)| r == self)
-            .map(|(_, n)| *n)
-            .unwrap_or("unspecified");
-        f.write_str(name)
+        f.write_str(self.name())
     }
 }
 
@@ -150,24 +176,21 @@ pub fn build(
     for r in revoked {
         let extensions = match r.reason.code() {
             None => None,
-            Some(code) => Some(vec![ext(CRL_REASON, &code)?]),
+            Some(code) => Some(vec![extension(CRL_REASON, false, &code).map_err(encoding)?]),
         };
         entries.push(RevokedCert {
             serial: Serial::from_magnitude(&r.serial)
                 .to_der()
                 .map_err(encoding)?,
-            date: crate::issue::asn1_time(r.date)?,
+            date: asn1_time(r.date)?,
             extensions,
         });
     }
-    let key_id = issuer.cert.subject_key_id.clone().unwrap_or_else(|| {
-        aws_lc_rs::digest::digest(
-            &aws_lc_rs::digest::SHA1_FOR_LEGACY_USE_ONLY,
-            &issuer.cert.public_key_bits,
-        )
-        .as_ref()
-        .to_vec()
-    });
+    let key_id = issuer
+        .cert
+        .subject_key_id
+        .clone()
+        .unwrap_or_else(|| key_identifier(&issuer.cert.public_key_bits));
     let aki = AuthorityKeyIdentifier {
         key_identifier: Some(OctetString::new(key_id).map_err(encoding)?),
         authority_cert_issuer: None,
@@ -179,13 +202,13 @@ pub fn build(
         version: 1, // v2
         signature: algorithm.clone(),
         issuer: Any::from_der(&issuer.cert.subject_der).map_err(encoding)?,
-        this_update: crate::issue::asn1_time(now)?,
-        next_update: crate::issue::asn1_time(now + next_update)?,
+        this_update: asn1_time(now)?,
+        next_update: asn1_time(now + next_update)?,
         // RFC 5280 §5.1.2.6: absent, not empty, when nothing is revoked.
         revoked: (!entries.is_empty()).then_some(entries),
         extensions: Some(vec![
-            ext(AUTHORITY_KEY_ID, &aki)?,
-            ext(CRL_NUMBER, &number)?,
+            extension(AUTHORITY_KEY_ID, false, &aki).map_err(encoding)?,
+            extension(CRL_NUMBER, false, &number).map_err(encoding)?,
         ]),
     }
     .to_der()
@@ -200,11 +223,13 @@ pub fn build(
     .map_err(encoding)
 }
 
-fn ext(id: der::asn1::ObjectIdentifier, value: &impl Encode) -> Result<Extension> {
-    Ok(Extension {
-        extn_id: id,
-        critical: false,
-        extn_value: OctetString::new(value.to_der().map_err(encoding)?).map_err(encoding)?,
+/// A CRL's time in ASN.1, or the error saying why it has none.
+fn asn1_time(t: OffsetDateTime) -> Result<Time> {
+    crate::time::asn1_time(t).map_err(|e| match e {
+        Asn1TimeError::BeforeEpoch => Error::TimeBefore1970 {
+            time: crate::time::rfc3339(t),
+        },
+        Asn1TimeError::Encoding(e) => encoding(e),
     })
 }
 
@@ -212,5 +237,26 @@ fn encoding(e: der::Error) -> Error {
     Error::Encoding {
         what: "the CRL",
         cause: e,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reason_round_trips() {
+        for name in Reason::NAMES {
+            let reason = Reason::parse(name).unwrap();
+            assert_eq!(reason.name(), name);
+            let code = reason.code().map_or(0, |c| c as u8);
+            assert_eq!(Reason::from_code(code), Some(reason));
+        }
+        assert_eq!(
+            Reason::from_code(8).map(Reason::name),
+            Some("removeFromCRL")
+        );
+        assert!(Reason::parse("removeFromCRL").is_err());
+        assert_eq!(Reason::from_code(7), None);
     }
 }

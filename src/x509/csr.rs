@@ -5,7 +5,6 @@ use der::asn1::BitString;
 use der::{Decode, Encode};
 use spki::SubjectPublicKeyInfoOwned;
 use x509_cert::attr::Attribute;
-use x509_cert::ext::Extension;
 use x509_cert::ext::pkix::{BasicConstraints, SubjectAltName};
 use x509_cert::name::Name;
 use x509_cert::request::{CertReq, CertReqInfo, ExtensionReq, Version};
@@ -13,13 +12,10 @@ use x509_parser::prelude::*;
 
 use crate::cfssl::request::PathLen;
 use crate::keys::{KeyAlgorithm, Signer};
+use crate::x509::ext::extension;
+use crate::x509::oid::{BASIC_CONSTRAINTS, SUBJECT_ALT_NAME};
 use crate::x509::san::San;
 use crate::{Error, Result, x509::pemfile, x509::signature};
-
-const SUBJECT_ALT_NAME: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.17");
-const BASIC_CONSTRAINTS: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("2.5.29.19");
 
 /// Makes and signs a CSR for `key`. `ca` asks for CA:TRUE (with a pathlen),
 /// for intermediates whose key is made on the host that will use it.
@@ -44,23 +40,16 @@ pub fn build(
                 .map(San::to_general_name)
                 .collect::<Result<_>>()?,
         );
-        extensions.push(Extension {
-            extn_id: SUBJECT_ALT_NAME,
-            // RFC 5280 §4.2.1.6: critical when the subject is empty.
-            critical: subject_der == [0x30, 0x00],
-            extn_value: der::asn1::OctetString::new(names.to_der().map_err(enc)?).map_err(enc)?,
-        });
+        // RFC 5280 §4.2.1.6: critical when the subject is empty.
+        let critical = subject_der == [0x30, 0x00];
+        extensions.push(extension(SUBJECT_ALT_NAME, critical, &names).map_err(enc)?);
     }
     if let Some(path_len) = ca {
         let bc = BasicConstraints {
             ca: true,
             path_len_constraint: path_len,
         };
-        extensions.push(Extension {
-            extn_id: BASIC_CONSTRAINTS,
-            critical: true,
-            extn_value: der::asn1::OctetString::new(bc.to_der().map_err(enc)?).map_err(enc)?,
-        });
+        extensions.push(extension(BASIC_CONSTRAINTS, true, &bc).map_err(enc)?);
     }
     let mut attributes = der::asn1::SetOfVec::new();
     if !extensions.is_empty() {

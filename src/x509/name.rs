@@ -12,16 +12,8 @@ use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::name::{RdnSequence, RelativeDistinguishedName};
 
 use crate::cfssl::request::CertRequest;
+use crate::x509::oid::{C, CN, EMAIL, L, O, OU, SERIAL_NUMBER, ST};
 use crate::{Error, Result};
-
-const C: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.6");
-const ST: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.8");
-const L: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.7");
-const O: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.10");
-const OU: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.11");
-const CN: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.3");
-const SERIAL_NUMBER: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.4.5");
-const EMAIL: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.1");
 
 /// How an attribute value is encoded, and its upper bound (RFC 5280 App. A).
 #[derive(Clone, Copy)]

@@ -1,10 +1,10 @@
 //! cfssl's usage strings and what they become: KeyUsage bits (one critical
 //! extension) and ExtendedKeyUsage OIDs (non-critical), README "Usages".
 
-use der::asn1::ObjectIdentifier;
 use x509_cert::ext::pkix::KeyUsages;
 
 use crate::keys::KeyAlgorithm;
+use crate::x509::oid::{self, ObjectIdentifier};
 
 /// One KeyUsage bit (RFC 5280 §4.2.1.3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -21,6 +21,20 @@ pub enum KeyUsageBit {
 }
 
 impl KeyUsageBit {
+    /// Every bit, in RFC 5280 §4.2.1.3's order (the order reports list them in).
+    pub const ALL: [KeyUsageBit; 9] = [
+        KeyUsageBit::DigitalSignature,
+        KeyUsageBit::ContentCommitment,
+        KeyUsageBit::KeyEncipherment,
+        KeyUsageBit::DataEncipherment,
+        KeyUsageBit::KeyAgreement,
+        KeyUsageBit::KeyCertSign,
+        KeyUsageBit::CrlSign,
+        KeyUsageBit::EncipherOnly,
+        KeyUsageBit::DecipherOnly,
+    ];
+
+    /// cfssl's name for the bit.
     pub fn name(self) -> &'static str {
         match self {
             KeyUsageBit::DigitalSignature => "digital signature",
@@ -78,43 +92,149 @@ pub enum Usage {
     Extended(ObjectIdentifier),
 }
 
-const fn oid(s: &str) -> ObjectIdentifier {
-    ObjectIdentifier::new_unwrap(s)
-}
+pub use crate::x509::oid::{EKU_ANY, EKU_CLIENT_AUTH, EKU_OCSP_SIGNING, EKU_SERVER_AUTH};
 
-pub const EKU_ANY: ObjectIdentifier = oid("2.5.29.37.0");
-pub const EKU_SERVER_AUTH: ObjectIdentifier = oid("1.3.6.1.5.5.7.3.1");
-pub const EKU_CLIENT_AUTH: ObjectIdentifier = oid("1.3.6.1.5.5.7.3.2");
-pub const EKU_OCSP_SIGNING: ObjectIdentifier = oid("1.3.6.1.5.5.7.3.9");
+/// The extended key usages cfssl names, by its names. RFC 5280 §4.2.1.12's
+/// own purposes come first, in its order: reports list them so.
+const EXTENDED: [(&str, ObjectIdentifier); 12] = [
+    ("any", oid::EKU_ANY),
+    ("server auth", oid::EKU_SERVER_AUTH),
+    ("client auth", oid::EKU_CLIENT_AUTH),
+    ("code signing", oid::EKU_CODE_SIGNING),
+    ("email protection", oid::EKU_EMAIL_PROTECTION),
+    ("timestamping", oid::EKU_TIME_STAMPING),
+    ("ocsp signing", oid::EKU_OCSP_SIGNING),
+    ("ipsec end system", oid::EKU_IPSEC_END_SYSTEM),
+    ("ipsec tunnel", oid::EKU_IPSEC_TUNNEL),
+    ("ipsec user", oid::EKU_IPSEC_USER),
+    ("microsoft sgc", oid::EKU_MICROSOFT_SGC),
+    ("netscape sgc", oid::EKU_NETSCAPE_SGC),
+];
+
+/// cfssl's other spellings, and the name each stands for.
+const ALIASES: [(&str, &str); 3] = [
+    ("signing", "digital signature"),
+    ("content committment", "content commitment"),
+    ("s/mime", "email protection"),
+];
+
+/// How many of [`EXTENDED`]'s first entries RFC 5280 itself defines.
+const RFC5280_PURPOSES: usize = 7;
 
 impl Usage {
+    /// Every spelling [`Usage::parse`] accepts (in lower case): each
+    /// usage's name, then cfssl's aliases. The man page describes them all.
+    pub fn accepted_names() -> impl Iterator<Item = &'static str> {
+        (KeyUsageBit::ALL.into_iter().map(KeyUsageBit::name))
+            .chain(EXTENDED.iter().map(|(name, _)| *name))
+            .chain(ALIASES.iter().map(|(alias, _)| *alias))
+    }
+
     /// cfssl's spelling (case-insensitive), including its 1.2 misspelling
-    /// `content committment`.
+    /// `content committment` and its aliases `signing` and `s/mime`.
     pub fn parse(text: &str) -> Option<Usage> {
-        use KeyUsageBit::*;
-        Some(match text.trim().to_ascii_lowercase().as_str() {
-            "signing" | "digital signature" => Usage::Key(DigitalSignature),
-            "content commitment" | "content committment" => Usage::Key(ContentCommitment),
-            "key encipherment" => Usage::Key(KeyEncipherment),
-            "key agreement" => Usage::Key(KeyAgreement),
-            "data encipherment" => Usage::Key(DataEncipherment),
-            "cert sign" => Usage::Key(KeyCertSign),
-            "crl sign" => Usage::Key(CrlSign),
-            "encipher only" => Usage::Key(EncipherOnly),
-            "decipher only" => Usage::Key(DecipherOnly),
-            "any" => Usage::Extended(EKU_ANY),
-            "server auth" => Usage::Extended(EKU_SERVER_AUTH),
-            "client auth" => Usage::Extended(EKU_CLIENT_AUTH),
-            "code signing" => Usage::Extended(oid("1.3.6.1.5.5.7.3.3")),
-            "email protection" | "s/mime" => Usage::Extended(oid("1.3.6.1.5.5.7.3.4")),
-            "ipsec end system" => Usage::Extended(oid("1.3.6.1.5.5.7.3.5")),
-            "ipsec tunnel" => Usage::Extended(oid("1.3.6.1.5.5.7.3.6")),
-            "ipsec user" => Usage::Extended(oid("1.3.6.1.5.5.7.3.7")),
-            "timestamping" => Usage::Extended(oid("1.3.6.1.5.5.7.3.8")),
-            "ocsp signing" => Usage::Extended(EKU_OCSP_SIGNING),
-            "microsoft sgc" => Usage::Extended(oid("1.3.6.1.4.1.311.10.3.3")),
-            "netscape sgc" => Usage::Extended(oid("2.16.840.1.113730.4.1")),
-            _ => return None,
-        })
+        let text = text.trim().to_ascii_lowercase();
+        let canonical = ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == text)
+            .map_or(text.as_str(), |(_, name)| *name);
+        if let Some(bit) = KeyUsageBit::ALL.into_iter().find(|b| b.name() == canonical) {
+            return Some(Usage::Key(bit));
+        }
+        EXTENDED
+            .iter()
+            .find(|(name, _)| *name == canonical)
+            .map(|(_, id)| Usage::Extended(*id))
+    }
+
+    /// cfssl's name for the usage, as [`Usage::parse`] reads it back; `None`
+    /// for an extended key usage cfssl has no name for.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Usage::Key(bit) => Some(bit.name()),
+            Usage::Extended(id) => EXTENDED
+                .iter()
+                .find(|(_, known)| *known == id)
+                .map(|(name, _)| *name),
+        }
+    }
+}
+
+/// The names of a certificate's extended key usages, as reports list them:
+/// RFC 5280's own purposes first, once each and in its order, then the others
+/// as the certificate lists them, by cfssl's name or else the dotted OID.
+pub fn extended_usage_names(ekus: &[ObjectIdentifier]) -> Vec<String> {
+    let (standard, others) = EXTENDED.split_at(RFC5280_PURPOSES);
+    let mut out: Vec<String> = standard
+        .iter()
+        .filter(|(_, id)| ekus.contains(id))
+        .map(|(name, _)| name.to_string())
+        .collect();
+    for id in ekus {
+        if standard.iter().any(|(_, known)| known == id) {
+            continue;
+        }
+        out.push(match others.iter().find(|(_, known)| known == id) {
+            Some((name, _)) => name.to_string(),
+            None => id.to_string(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_usage_name_round_trips() {
+        for bit in KeyUsageBit::ALL {
+            let usage = Usage::Key(bit);
+            assert_eq!(Usage::parse(usage.name().unwrap()), Some(usage));
+        }
+        for (name, id) in EXTENDED {
+            assert_eq!(Usage::parse(name), Some(Usage::Extended(id)));
+            assert_eq!(Usage::Extended(id).name(), Some(name));
+        }
+    }
+
+    #[test]
+    fn every_accepted_name_parses() {
+        assert_eq!(Usage::accepted_names().count(), 24);
+        for name in Usage::accepted_names() {
+            assert!(Usage::parse(name).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn cfssl_aliases_read_as_their_usage() {
+        assert_eq!(
+            Usage::parse(" Signing "),
+            Some(Usage::Key(KeyUsageBit::DigitalSignature))
+        );
+        assert_eq!(
+            Usage::parse("content committment"),
+            Some(Usage::Key(KeyUsageBit::ContentCommitment))
+        );
+        assert_eq!(
+            Usage::parse("S/MIME"),
+            Some(Usage::Extended(oid::EKU_EMAIL_PROTECTION))
+        );
+        assert_eq!(Usage::parse("server"), None);
+    }
+
+    #[test]
+    fn reports_list_rfc5280_purposes_first() {
+        let unnamed = ObjectIdentifier::new_unwrap("1.2.3.4");
+        assert_eq!(
+            extended_usage_names(&[
+                oid::EKU_NETSCAPE_SGC,
+                unnamed,
+                oid::EKU_CLIENT_AUTH,
+                oid::EKU_SERVER_AUTH,
+                oid::EKU_SERVER_AUTH,
+            ]),
+            ["server auth", "client auth", "netscape sgc", "1.2.3.4"]
+        );
     }
 }

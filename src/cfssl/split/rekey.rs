@@ -218,9 +218,9 @@ pub(super) fn holds_a_secret(bytes: &[u8]) -> bool {
 /// keyCertSign usage, or a self-issued certificate with neither extension (a
 /// v1 root, which openssl takes for a CA).
 fn may_be_ca(cert: &Certificate) -> bool {
-    cert.ca.is_some()
-        || cert.key_cert_sign == Some(true)
-        || (cert.subject_der == cert.issuer_der && cert.key_cert_sign.is_none())
+    cert.is_ca()
+        || cert.key_cert_sign() == Some(true)
+        || (cert.subject_der == cert.issuer_der && cert.key_cert_sign().is_none())
 }
 
 /// What a key file holds, as far as can be told without a secret.

@@ -117,7 +117,7 @@ fn decimal_serials(list: &Input, now: time::OffsetDateTime) -> Result<Vec<Revoca
                 "serial \"{line}\" is not a decimal number: gencrl reads serials as cfssl writes them; `certsmith crl --revoked` reads hex"
             ))
         })?;
-        let serial = Serial::parse(&certsmith::x509::certificate::hex(&magnitude))
+        let serial = Serial::parse(&certsmith::hex::lower(&magnitude))
             .map_err(|problem| bad(format!("serial \"{line}\": {problem}")))?;
         out.push(Revocation {
             serial: serial.magnitude().to_vec(),

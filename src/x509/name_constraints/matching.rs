@@ -1,355 +1,16 @@
-//! Name constraints (RFC 5280 §4.2.1.10): the subtrees of DNS names, IP
-//! ranges, email addresses and URI hosts a CA may issue for.
-//!
-//! A signing profile's `name_constraints` become the NameConstraints
-//! extension of the CA certificates it makes ([`NameConstraints::to_x509`]);
-//! when signing, every name of the new certificate is checked against the
-//! constraints of the issuing CA and of each CA certificate given with it
-//! ([`check_chain`]), so that certsmith never issues a certificate that
-//! relying parties would reject.
-//!
-//! Where verifiers disagree, the check takes the strictest reading: a
-//! permitted email host or URI host without a leading dot means exactly that
-//! host (RFC 5280, OpenSSL), while an excluded one also covers its
-//! subdomains (Go's crypto/x509 reads it so).
-//!
-//! Names and constraints are compared in one canonical form (issue 13): IP
-//! addresses as [`crate::x509::san::canonical_ip`] gives them (an IPv4-mapped
-//! address is IPv4), host names in lower case without a trailing dot
-//! ([`canonical_host`]), URI hosts as [`crate::x509::san::uri_host`] parses them.
+//! Whether a name lies within a CA's name constraints, in the strictest
+//! reading verifiers give (see the module above), and the check of a
+//! certificate's names against every CA certificate in its chain.
 
 use std::fmt;
 use std::net::IpAddr;
 
-use der::asn1::{Ia5String, ObjectIdentifier, OctetString};
-use x509_cert::ext::pkix::constraints::name::{
-    GeneralSubtree, NameConstraints as X509NameConstraints,
-};
-use x509_cert::ext::pkix::name::GeneralName;
-use x509_parser::prelude::{FromDer, X509Certificate};
-
+use super::NameConstraints;
+use crate::x509::certificate::Certificate;
 use crate::x509::san::{San, UriHost, canonical_ip, uri_host};
 use crate::{Error, Result};
 
-/// The NameConstraints extension, `id-ce-nameConstraints`.
-pub const OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.5.29.30");
-
-/// A CA's name constraints: what it may issue for, and what it may not.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameConstraints {
-    /// RFC 5280 says MUST be critical; the CA/Browser Forum allows
-    /// non-critical for clients that do not understand the extension.
-    pub critical: bool,
-    pub permitted: Subtrees,
-    pub excluded: Subtrees,
-}
-
-/// The subtrees of one side (permitted or excluded), by name type.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Subtrees {
-    /// `example.com` (the domain and its subdomains) or `.example.com`
-    /// (subdomains only).
-    pub dns_domains: Vec<String>,
-    pub ip_ranges: Vec<IpRange>,
-    /// `ops@example.com` (that mailbox), `example.com` (mailboxes at that
-    /// host) or `.example.com` (mailboxes at any subdomain).
-    pub email_addresses: Vec<String>,
-    /// URI hosts: `host.example.com` (that host) or `.example.com` (any
-    /// subdomain).
-    pub uri_domains: Vec<String>,
-}
-
-impl Subtrees {
-    pub fn is_empty(&self) -> bool {
-        self.dns_domains.is_empty()
-            && self.ip_ranges.is_empty()
-            && self.email_addresses.is_empty()
-            && self.uri_domains.is_empty()
-    }
-
-    fn to_x509(&self) -> der::Result<Option<Vec<GeneralSubtree>>> {
-        let mut subtrees = Vec::new();
-        let mut push = |base| {
-            subtrees.push(GeneralSubtree {
-                base,
-                minimum: 0,
-                maximum: None,
-            })
-        };
-        for d in &self.dns_domains {
-            push(GeneralName::DnsName(Ia5String::new(d)?));
-        }
-        for r in &self.ip_ranges {
-            push(GeneralName::IpAddress(OctetString::new(r.to_bytes())?));
-        }
-        for e in &self.email_addresses {
-            push(GeneralName::Rfc822Name(Ia5String::new(e)?));
-        }
-        for u in &self.uri_domains {
-            push(GeneralName::UniformResourceIdentifier(Ia5String::new(u)?));
-        }
-        // RFC 5280: GeneralSubtrees has at least one element; leave it out instead.
-        Ok((!subtrees.is_empty()).then_some(subtrees))
-    }
-
-    /// Adds what x509-parser read from a certificate. Name types certsmith
-    /// does not issue (directoryName, otherName, …) are left out.
-    fn add_parsed(
-        &mut self,
-        subtree: &x509_parser::extensions::GeneralSubtree<'_>,
-        source: &str,
-    ) -> Result<()> {
-        use x509_parser::extensions::GeneralName as G;
-        match &subtree.base {
-            G::DNSName(d) => self.dns_domains.push(d.to_string()),
-            G::RFC822Name(e) => self.email_addresses.push(e.to_string()),
-            G::URI(u) => self.uri_domains.push(u.to_string()),
-            G::IPAddress(bytes) => {
-                let range = IpRange::from_bytes(bytes).ok_or_else(|| Error::CertificateParse {
-                    source: source.into(),
-                    reason: format!(
-                        "a name constraint iPAddress has {} bytes (expected 8 or 32)",
-                        bytes.len()
-                    ),
-                })?;
-                self.ip_ranges.push(range);
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-}
-
-/// An IP address range: a network address and its mask, as in the
-/// extension (RFC 5280: address || mask, 8 octets for IPv4, 32 for IPv6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IpRange {
-    pub network: IpAddr,
-    pub mask: IpAddr,
-}
-
-impl IpRange {
-    /// Parses `10.0.0.0/8` or `fd00::/8`. The address must be the network
-    /// itself: `10.1.0.0/8` is refused, since it would look narrower than it is.
-    ///
-    /// An IPv4-mapped range (`::ffff:10.66.0.0/112`) is refused, naming the
-    /// IPv4 range to write instead: certsmith issues every IPv4 address in
-    /// its 4-byte form, and verifiers (Go, OpenSSL) match a constraint only
-    /// against addresses of its own length, so a mapped range would exclude,
-    /// or permit, nothing certsmith issues. Rewriting it silently would put
-    /// into the CA certificate something other than what the config says.
-    pub fn parse_cidr(text: &str) -> std::result::Result<IpRange, String> {
-        let (addr, prefix) = text
-            .split_once('/')
-            .ok_or("not a CIDR range (expected ADDRESS/PREFIX such as 10.0.0.0/8)")?;
-        let network: IpAddr = addr
-            .parse()
-            .map_err(|_| format!("\"{addr}\" is not an IP address"))?;
-        let bits = if network.is_ipv4() { 32 } else { 128 };
-        let prefix: u32 = prefix
-            .parse()
-            .ok()
-            .filter(|p| *p <= bits)
-            .ok_or_else(|| format!("the prefix length must be a number from 0 to {bits}"))?;
-        let range = IpRange {
-            network,
-            mask: prefix_mask(network, prefix),
-        };
-        let masked = range.apply_mask(network);
-        let network_range = IpRange {
-            network: masked,
-            ..range
-        };
-        if let Some(v4) = network_range.mapped_ipv4() {
-            return Err(format!(
-                "an IPv4-mapped IPv6 range, which never matches the 4-byte IPv4 addresses certificates carry (write {v4})"
-            ));
-        }
-        if masked != network {
-            return Err(format!(
-                "host bits are set (the network is {masked}/{prefix})"
-            ));
-        }
-        Ok(range)
-    }
-
-    /// The IPv4 range an IPv6 range inside `::ffff:0:0/96` maps, as Go's
-    /// `net.IP.Mask` reads a 16-byte mask whose first 12 bytes are all ones.
-    fn mapped_ipv4(&self) -> Option<IpRange> {
-        let (IpAddr::V6(network), IpAddr::V6(mask)) = (self.network, self.mask) else {
-            return None;
-        };
-        let network = network.to_ipv4_mapped()?;
-        let mask = mask.octets();
-        if mask[..12].iter().any(|b| *b != 0xff) {
-            return None;
-        }
-        let mask = <[u8; 4]>::try_from(&mask[12..]).expect("4 bytes");
-        Some(IpRange {
-            network: IpAddr::V4(network),
-            mask: IpAddr::from(mask),
-        })
-    }
-
-    fn from_bytes(bytes: &[u8]) -> Option<IpRange> {
-        let (network, mask) = match bytes.len() {
-            8 => (
-                IpAddr::from(<[u8; 4]>::try_from(&bytes[..4]).ok()?),
-                IpAddr::from(<[u8; 4]>::try_from(&bytes[4..]).ok()?),
-            ),
-            32 => (
-                IpAddr::from(<[u8; 16]>::try_from(&bytes[..16]).ok()?),
-                IpAddr::from(<[u8; 16]>::try_from(&bytes[16..]).ok()?),
-            ),
-            _ => return None,
-        };
-        Some(IpRange { network, mask })
-    }
-
-    fn to_bytes(self) -> Vec<u8> {
-        let mut bytes = octets(self.network);
-        bytes.extend(octets(self.mask));
-        bytes
-    }
-
-    fn apply_mask(&self, ip: IpAddr) -> IpAddr {
-        let masked: Vec<u8> = octets(ip)
-            .iter()
-            .zip(octets(self.mask))
-            .map(|(a, m)| a & m)
-            .collect();
-        match masked.len() {
-            4 => IpAddr::from(<[u8; 4]>::try_from(masked).expect("4 bytes")),
-            _ => IpAddr::from(<[u8; 16]>::try_from(masked).expect("16 bytes")),
-        }
-    }
-
-    /// Whether `ip` is inside the range; an address of the other family never is.
-    pub fn contains(&self, ip: IpAddr) -> bool {
-        ip.is_ipv4() == self.network.is_ipv4()
-            && self.mask.is_ipv4() == self.network.is_ipv4()
-            && self.apply_mask(ip) == self.apply_mask(self.network)
-    }
-
-    /// The prefix length, when the mask is contiguous ones then zeros.
-    fn prefix(&self) -> Option<u32> {
-        let ones: u32 = octets(self.mask).iter().map(|b| b.count_ones()).sum();
-        (prefix_mask(self.mask, ones) == self.mask).then_some(ones)
-    }
-}
-
-impl fmt::Display for IpRange {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.prefix() {
-            Some(p) => write!(f, "{}/{p}", self.network),
-            None => write!(f, "{}/{}", self.network, self.mask),
-        }
-    }
-}
-
-fn octets(ip: IpAddr) -> Vec<u8> {
-    match ip {
-        IpAddr::V4(v4) => v4.octets().to_vec(),
-        IpAddr::V6(v6) => v6.octets().to_vec(),
-    }
-}
-
-/// The mask of `prefix` leading ones, in the family of `like`.
-fn prefix_mask(like: IpAddr, prefix: u32) -> IpAddr {
-    match like {
-        IpAddr::V4(_) => IpAddr::from(u32::MAX.checked_shl(32 - prefix).unwrap_or(0).to_be_bytes()),
-        IpAddr::V6(_) => IpAddr::from(
-            u128::MAX
-                .checked_shl(128 - prefix)
-                .unwrap_or(0)
-                .to_be_bytes(),
-        ),
-    }
-}
-
-/// Checks a `dns_domains` or `uri_domains` value from a config:
-/// `example.com` or `.example.com`, ASCII letters, digits and '-'.
-pub fn check_domain(value: &str) -> std::result::Result<(), String> {
-    if value.is_empty() {
-        return Err("empty value".into());
-    }
-    if !value.is_ascii() {
-        return Err("not ASCII (write internationalized names in their xn-- form)".into());
-    }
-    if value.contains('*') {
-        return Err("wildcards are not constraints (write .example.com for any subdomain)".into());
-    }
-    let name = value.strip_prefix('.').unwrap_or(value);
-    if crate::x509::san::valid_dns(name, false) {
-        Ok(())
-    } else {
-        Err("not a DNS domain (example.com, or .example.com for subdomains only)".into())
-    }
-}
-
-/// Checks an `email_addresses` value from a config: a mailbox, a host, or
-/// `.domain`.
-pub fn check_email(value: &str) -> std::result::Result<(), String> {
-    if value.is_empty() {
-        return Err("empty value".into());
-    }
-    if !value.is_ascii() {
-        return Err("not ASCII".into());
-    }
-    match value.rsplit_once('@') {
-        Some((local, host)) => {
-            if local.is_empty() || local.contains(char::is_whitespace) || host.starts_with('.') {
-                return Err("not an email address".into());
-            }
-            check_domain(host).map_err(|_| "not an email address".to_string())
-        }
-        None => check_domain(value),
-    }
-}
-
 impl NameConstraints {
-    /// RFC 5280: "conforming CAs MUST NOT issue certificates where name
-    /// constraints is an empty sequence".
-    pub fn is_empty(&self) -> bool {
-        self.permitted.is_empty() && self.excluded.is_empty()
-    }
-
-    /// The extension value.
-    pub fn to_x509(&self) -> der::Result<X509NameConstraints> {
-        Ok(X509NameConstraints {
-            permitted_subtrees: self.permitted.to_x509()?,
-            excluded_subtrees: self.excluded.to_x509()?,
-        })
-    }
-
-    /// The constraints in a certificate, if it has any.
-    pub fn from_certificate_der(der: &[u8], source: &str) -> Result<Option<NameConstraints>> {
-        let bad = |reason: String| Error::CertificateParse {
-            source: source.into(),
-            reason,
-        };
-        let (_, cert) = X509Certificate::from_der(der).map_err(|e| bad(e.to_string()))?;
-        let Some(ext) = cert
-            .tbs_certificate
-            .name_constraints()
-            .map_err(|e| bad(format!("name constraints: {e}")))?
-        else {
-            return Ok(None);
-        };
-        let mut nc = NameConstraints {
-            critical: ext.critical,
-            permitted: Subtrees::default(),
-            excluded: Subtrees::default(),
-        };
-        for s in ext.value.permitted_subtrees.iter().flatten() {
-            nc.permitted.add_parsed(s, source)?;
-        }
-        for s in ext.value.excluded_subtrees.iter().flatten() {
-            nc.excluded.add_parsed(s, source)?;
-        }
-        Ok(Some(nc))
-    }
-
     /// Why `name` may not be issued under these constraints, or `None`.
     /// Excluded subtrees win over permitted ones; a name type with no
     /// permitted subtrees is not restricted (unless excluded).
@@ -533,9 +194,9 @@ fn cn_as_names(cn: &str) -> Vec<San> {
 
 /// Checks the CN (when it looks like a host name) and every SAN of a
 /// certificate about to be issued against the name constraints of each CA
-/// certificate in `ca_certs_der`: the issuing CA first, then its own issuers.
-pub fn check_chain(
-    ca_certs_der: &[Vec<u8>],
+/// certificate in `cas`: the issuing CA first, then its own issuers.
+pub fn check_chain<'a>(
+    cas: impl IntoIterator<Item = &'a Certificate>,
     ca_source: &str,
     cn: Option<&str>,
     sans: &[San],
@@ -546,8 +207,8 @@ pub fn check_chain(
         .into_iter()
         .chain(sans.iter().cloned())
         .collect();
-    for (i, der) in ca_certs_der.iter().enumerate() {
-        let Some(constraints) = NameConstraints::from_certificate_der(der, ca_source)? else {
+    for (i, cert) in cas.into_iter().enumerate() {
+        let Some(constraints) = &cert.name_constraints else {
             continue;
         };
         for name in &names {
@@ -573,26 +234,9 @@ pub fn check_chain(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{constraints, dns, dns_subtrees};
+    use super::super::{IpRange, Subtrees};
     use super::*;
-
-    fn dns(s: &str) -> San {
-        San::Dns(s.into())
-    }
-
-    fn constraints(permitted: Subtrees, excluded: Subtrees) -> NameConstraints {
-        NameConstraints {
-            critical: true,
-            permitted,
-            excluded,
-        }
-    }
-
-    fn dns_subtrees(domains: &[&str]) -> Subtrees {
-        Subtrees {
-            dns_domains: domains.iter().map(|s| s.to_string()).collect(),
-            ..Subtrees::default()
-        }
-    }
 
     #[test]
     fn dns_constraint_matches_the_domain_and_subdomains_at_label_boundaries() {
@@ -603,7 +247,6 @@ mod tests {
         assert!(!dns_within("example.com.evil", "example.com"));
         assert!(!dns_within("com", "example.com"));
     }
-
     #[test]
     fn leading_dot_dns_constraint_matches_only_subdomains() {
         assert!(!dns_within("example.com", ".example.com"));
@@ -611,7 +254,6 @@ mod tests {
         assert!(!dns_within("badexample.com", ".example.com"));
         assert!(dns_within("*.example.com", ".example.com"));
     }
-
     #[test]
     fn wildcard_is_checked_as_subdomains_of_its_base() {
         assert!(dns_within("*.example.com", "example.com"));
@@ -623,7 +265,6 @@ mod tests {
         assert!(!dns_overlaps("*.example.com", ".bad.example.com"));
         assert!(dns_overlaps("*.bad.example.com", "bad.example.com"));
     }
-
     #[test]
     fn excluded_beats_permitted_and_messages_name_the_subtrees() {
         let nc = constraints(
@@ -645,7 +286,6 @@ mod tests {
             "within excluded DNS subtree bad.example.com"
         );
     }
-
     #[test]
     fn names_of_an_unconstrained_type_are_allowed() {
         let nc = constraints(dns_subtrees(&["example.com"]), Subtrees::default());
@@ -653,7 +293,6 @@ mod tests {
         assert_eq!(nc.violation(&San::Email("a@other.org".into())), None);
         assert_eq!(nc.violation(&San::Uri("https://other.org/".into())), None);
     }
-
     #[test]
     fn ip_must_be_inside_a_permitted_range_of_its_family() {
         let nc = constraints(
@@ -693,34 +332,6 @@ mod tests {
         // A DNS name is not restricted by IP ranges.
         assert_eq!(nc.violation(&dns("anything.org")), None);
     }
-
-    #[test]
-    fn cidr_parsing_refuses_what_is_not_a_network() {
-        let r = IpRange::parse_cidr("10.0.0.0/8").unwrap();
-        assert_eq!(r.to_bytes(), [10, 0, 0, 0, 255, 0, 0, 0]);
-        assert_eq!(r.to_string(), "10.0.0.0/8");
-        assert_eq!(
-            IpRange::parse_cidr("fd00::/8").unwrap().to_bytes().len(),
-            32
-        );
-        assert_eq!(
-            IpRange::parse_cidr("0.0.0.0/0").unwrap().to_string(),
-            "0.0.0.0/0"
-        );
-        assert_eq!(
-            IpRange::parse_cidr("10.1.0.0/8").unwrap_err(),
-            "host bits are set (the network is 10.0.0.0/8)"
-        );
-        assert_eq!(
-            IpRange::parse_cidr("10.0.0.0/33").unwrap_err(),
-            "the prefix length must be a number from 0 to 32"
-        );
-        assert!(IpRange::parse_cidr("10.0.0.0").is_err());
-        assert!(IpRange::parse_cidr("10.0.0/8").is_err());
-        let odd = IpRange::from_bytes(&[10, 0, 0, 0, 255, 0, 255, 0]).unwrap();
-        assert_eq!(odd.to_string(), "10.0.0.0/255.0.255.0");
-    }
-
     #[test]
     fn email_constraints_match_a_mailbox_a_host_or_subdomains() {
         let nc = constraints(
@@ -750,7 +361,6 @@ mod tests {
             "not within permitted email subtrees ops@example.org, mail.example.com, .corp.example.com"
         );
     }
-
     #[test]
     fn uri_constraints_apply_to_the_host() {
         let nc = constraints(
@@ -793,7 +403,6 @@ mod tests {
         );
         assert!(nc.violation(&uri("https://[fd00::1]:8443/")).is_some());
     }
-
     #[test]
     fn uri_hosts_are_compared_in_one_form_or_refused() {
         let nc = constraints(
@@ -819,7 +428,6 @@ mod tests {
             assert!(refused.contains(reason), "{bypass}: {refused}");
         }
     }
-
     #[test]
     fn host_constraints_are_compared_without_case_or_trailing_dot() {
         assert_eq!(canonical_host("Evil.Example.COM."), "evil.example.com");
@@ -842,7 +450,6 @@ mod tests {
             "within excluded DNS subtree bad.example.com"
         );
     }
-
     #[test]
     fn ipv4_mapped_ranges_are_refused_in_configs_and_read_as_ipv4_when_excluded() {
         assert_eq!(
@@ -880,7 +487,6 @@ mod tests {
         assert_eq!(ip("::ffff:10.66.0.1"), excluded);
         assert_eq!(ip("10.67.0.1"), None);
     }
-
     #[test]
     fn cn_is_checked_only_when_it_looks_like_a_host_name_and_an_address_both_ways() {
         assert_eq!(cn_as_names("www.other.com"), vec![dns("www.other.com")]);
@@ -893,38 +499,5 @@ mod tests {
             vec![dns("10.1.2.3"), ip("10.1.2.3")]
         );
         assert_eq!(cn_as_names("::ffff:10.1.2.3"), vec![ip("10.1.2.3")]);
-    }
-
-    #[test]
-    fn config_values_are_checked() {
-        assert!(check_domain("example.com").is_ok());
-        assert!(check_domain(".example.com").is_ok());
-        assert!(check_domain("").is_err());
-        assert!(check_domain("*.example.com").is_err());
-        assert!(check_domain("bücher.de").is_err());
-        assert!(check_domain("exa mple.com").is_err());
-        assert!(check_email("ops@example.com").is_ok());
-        assert!(check_email(".example.com").is_ok());
-        assert!(check_email("@example.com").is_err());
-    }
-
-    #[test]
-    fn extension_round_trips_through_x509_parser() {
-        use der::Encode;
-        let nc = constraints(
-            Subtrees {
-                dns_domains: vec!["example.com".into()],
-                ip_ranges: vec![IpRange::parse_cidr("10.0.0.0/8").unwrap()],
-                ..Subtrees::default()
-            },
-            dns_subtrees(&["bad.example.com"]),
-        );
-        let der = nc.to_x509().unwrap().to_der().unwrap();
-        let (_, parsed) = x509_parser::extensions::NameConstraints::from_der(&der).expect("parses");
-        let mut back = Subtrees::default();
-        for s in parsed.permitted_subtrees.iter().flatten() {
-            back.add_parsed(s, "t").unwrap();
-        }
-        assert_eq!(back, nc.permitted);
     }
 }
