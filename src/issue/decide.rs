@@ -13,13 +13,13 @@ use flagset::FlagSet;
 use time::OffsetDateTime;
 use x509_cert::ext::pkix::KeyUsages;
 
-use super::encode::key_identifier;
 use super::{DEFAULT_BACKDATE, Options, SignedBy};
 use crate::cfssl::config::{Policy, Profile};
 use crate::cfssl::request::PathLen;
 use crate::time::rfc3339;
 use crate::x509::certificate::{Certificate, Serial};
 use crate::x509::csr::CertificateRequest;
+use crate::x509::ext::key_identifier;
 use crate::x509::name_constraints::{self, NameConstraints};
 use crate::x509::san::San;
 use crate::{Error, Note, Result};

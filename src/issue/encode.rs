@@ -5,7 +5,6 @@
 //! back, which catches a signer that signs wrongly (a broken token, a key
 //! that does not match).
 
-use aws_lc_rs::digest;
 use der::asn1::{BitString, Ia5String, Null, ObjectIdentifier, OctetString, Uint};
 use der::{Any, Decode, Encode, Sequence};
 use spki::AlgorithmIdentifierOwned;
@@ -33,24 +32,12 @@ use crate::x509::name_constraints;
 use crate::x509::san::San;
 use crate::{Error, Result};
 
-// OIDS: move to x509::oid
-const fn oid(s: &str) -> ObjectIdentifier {
-    ObjectIdentifier::new_unwrap(s)
-}
-const KEY_USAGE: ObjectIdentifier = oid("2.5.29.15");
-const EXT_KEY_USAGE: ObjectIdentifier = oid("2.5.29.37");
-const BASIC_CONSTRAINTS: ObjectIdentifier = oid("2.5.29.19");
-const SUBJECT_KEY_ID: ObjectIdentifier = oid("2.5.29.14");
-const AUTHORITY_KEY_ID: ObjectIdentifier = oid("2.5.29.35");
-const SUBJECT_ALT_NAME: ObjectIdentifier = oid("2.5.29.17");
-const CRL_DISTRIBUTION_POINTS: ObjectIdentifier = oid("2.5.29.31");
-const CERTIFICATE_POLICIES: ObjectIdentifier = oid("2.5.29.32");
-const AUTHORITY_INFO_ACCESS: ObjectIdentifier = oid("1.3.6.1.5.5.7.1.1");
-const OCSP_NO_CHECK: ObjectIdentifier = oid("1.3.6.1.5.5.7.48.1.5");
-const AD_OCSP: ObjectIdentifier = oid("1.3.6.1.5.5.7.48.1");
-const AD_CA_ISSUERS: ObjectIdentifier = oid("1.3.6.1.5.5.7.48.2");
-const QT_CPS: ObjectIdentifier = oid("1.3.6.1.5.5.7.2.1");
-const QT_UNOTICE: ObjectIdentifier = oid("1.3.6.1.5.5.7.2.2");
+use crate::x509::ext::extension;
+use crate::x509::oid::{
+    AD_CA_ISSUERS, AD_OCSP, AUTHORITY_INFO_ACCESS, AUTHORITY_KEY_ID, BASIC_CONSTRAINTS,
+    CERTIFICATE_POLICIES, CRL_DISTRIBUTION_POINTS, EXT_KEY_USAGE, KEY_USAGE, OCSP_NO_CHECK, QT_CPS,
+    QT_UNOTICE, SUBJECT_ALT_NAME, SUBJECT_KEY_ID,
+};
 
 /// RFC 5280 §4.1: the signed part of a certificate. Names and the key are
 /// carried as already-encoded DER so that the issuer's name is copied byte
@@ -228,28 +215,15 @@ fn check_signature(
         .map_err(|_| failed())
 }
 
-// DUP: x509::ext
 #[derive(Default)]
 struct Extensions(Vec<Extension>);
 
 impl Extensions {
     fn add(&mut self, id: ObjectIdentifier, critical: bool, value: &impl Encode) -> Result<()> {
-        let bytes = value.to_der().map_err(encoding)?;
-        self.0.push(Extension {
-            extn_id: id,
-            critical,
-            extn_value: OctetString::new(bytes).map_err(encoding)?,
-        });
+        self.0
+            .push(extension(id, critical, value).map_err(encoding)?);
         Ok(())
     }
-}
-
-// DUP: x509::ext
-/// RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits, as cfssl.
-pub(super) fn key_identifier(public_key_bits: &[u8]) -> Vec<u8> {
-    digest::digest(&digest::SHA1_FOR_LEGACY_USE_ONLY, public_key_bits)
-        .as_ref()
-        .to_vec()
 }
 
 /// UTCTime through 2049, GeneralizedTime from 2050 (RFC 5280 §4.1.2.5, §5.1.2.4).

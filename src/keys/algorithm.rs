@@ -6,7 +6,6 @@ use std::fmt;
 use aws_lc_rs::signature::{self, EcdsaSigningAlgorithm};
 use der::asn1::ObjectIdentifier;
 
-use super::{SECP256R1, SECP384R1, SECP521R1};
 use crate::Result;
 
 /// A key type and size, as a CSR JSON `key` section names it.
@@ -61,12 +60,7 @@ impl KeyAlgorithm {
     }
 
     pub(crate) fn curve_oid(self) -> Option<ObjectIdentifier> {
-        Some(match self {
-            KeyAlgorithm::EcdsaP256 => SECP256R1,
-            KeyAlgorithm::EcdsaP384 => SECP384R1,
-            KeyAlgorithm::EcdsaP521 => SECP521R1,
-            _ => return None,
-        })
+        crate::x509::signature::curve_oid(self)
     }
 
     pub(crate) fn from_curve_oid(oid: ObjectIdentifier) -> Option<Self> {

@@ -13,10 +13,7 @@ use der::{Any, Decode, Encode};
 use spki::{AlgorithmIdentifier, AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 use zeroize::Zeroizing;
 
-use super::{
-    EC_PUBLIC_KEY, ECDSA_WITH_SHA256, ECDSA_WITH_SHA384, ECDSA_WITH_SHA512, ED25519, KeyAlgorithm,
-    RSA_ENCRYPTION, SHA256_WITH_RSA, SHA384_WITH_RSA, SHA512_WITH_RSA,
-};
+use super::{EC_PUBLIC_KEY, ED25519, KeyAlgorithm, RSA_ENCRYPTION};
 use crate::{Error, Result};
 
 /// F4 = 65537, the one RSA public exponent certsmith signs with or for.
@@ -313,29 +310,17 @@ impl PrivateKey {
 
     /// The AlgorithmIdentifier of the signatures this key makes.
     pub fn signature_algorithm(&self) -> AlgorithmIdentifierOwned {
-        let (oid, parameters) = match &self.pair {
-            Pair::Rsa(_, enc) => {
-                let oid = if std::ptr::eq(*enc, &signature::RSA_PKCS1_SHA512) {
-                    SHA512_WITH_RSA
-                } else if std::ptr::eq(*enc, &signature::RSA_PKCS1_SHA384) {
-                    SHA384_WITH_RSA
-                } else {
-                    SHA256_WITH_RSA
-                };
-                // RFC 4055 §5: the parameters of the RSA PKCS#1 v1.5 OIDs are NULL.
-                (oid, Some(Any::from(Null)))
+        use crate::x509::signature::SignatureAlgorithm;
+        let algorithm = match &self.pair {
+            Pair::Rsa(_, enc) if std::ptr::eq(*enc, &signature::RSA_PKCS1_SHA512) => {
+                SignatureAlgorithm::Sha512WithRsa
             }
-            Pair::Ecdsa(_) => (
-                match self.algorithm {
-                    KeyAlgorithm::EcdsaP384 => ECDSA_WITH_SHA384,
-                    KeyAlgorithm::EcdsaP521 => ECDSA_WITH_SHA512,
-                    _ => ECDSA_WITH_SHA256,
-                },
-                None, // RFC 5758 §3.2: absent
-            ),
-            Pair::Ed25519(_) => (ED25519, None), // RFC 8410 §3: absent
+            Pair::Rsa(_, enc) if std::ptr::eq(*enc, &signature::RSA_PKCS1_SHA384) => {
+                SignatureAlgorithm::Sha384WithRsa
+            }
+            _ => SignatureAlgorithm::for_key(self.algorithm),
         };
-        AlgorithmIdentifier { oid, parameters }
+        algorithm.identifier()
     }
 
     /// Refuses a key certsmith must not sign with: an RSA key whose public
