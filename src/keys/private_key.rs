@@ -135,21 +135,12 @@ impl PrivateKey {
         }
         // A certificate given as a key is named as such (issue 14), as a key
         // given as a certificate is.
-        Err(
-            match blocks
+        Err(not_a_key(
+            blocks
                 .iter()
-                .find_map(|b| crate::x509::pemfile::kind_of(b.tag()))
-            {
-                Some(found) => Error::WrongKind {
-                    source: source.into(),
-                    found,
-                    expected: "private key",
-                },
-                None => Error::NoPrivateKey {
-                    source: source.into(),
-                },
-            },
-        )
+                .find_map(|b| crate::x509::pemfile::kind_of(b.tag())),
+            source,
+        ))
     }
 
     fn from_der_any(der: &[u8], source: &str) -> Result<Self> {
@@ -162,16 +153,7 @@ impl PrivateKey {
         if sec1::EcPrivateKey::from_der(der).is_ok() {
             return Self::from_sec1(der, source);
         }
-        Err(match crate::x509::pemfile::der_kind(der) {
-            Some(found) => Error::WrongKind {
-                source: source.into(),
-                found,
-                expected: "private key",
-            },
-            None => Error::NoPrivateKey {
-                source: source.into(),
-            },
-        })
+        Err(not_a_key(crate::x509::pemfile::der_kind(der), source))
     }
 
     fn from_pkcs1(der: &[u8], source: &str) -> Result<Self> {
@@ -398,6 +380,21 @@ fn public_key_of(pair: &Pair) -> &[u8] {
         Pair::Rsa(kp, _) => kp.public_key().as_ref(),
         Pair::Ecdsa(kp) => kp.public_key().as_ref(),
         Pair::Ed25519(kp) => kp.public_key().as_ref(),
+    }
+}
+
+/// The error for a file that holds no private key: what it holds instead
+/// (a certificate, a CSR…) when that is known.
+fn not_a_key(found: Option<&'static str>, source: &str) -> Error {
+    match found {
+        Some(found) => Error::WrongKind {
+            source: source.into(),
+            found,
+            expected: "private key",
+        },
+        None => Error::NoPrivateKey {
+            source: source.into(),
+        },
     }
 }
 

@@ -1302,33 +1302,15 @@ fn refusals_no_other_test_reaches_read_as_the_table_says() {
     );
     let sign_with = |config: &str, json: &str| {
         s.write(config, json);
-        s.certsmith(&[
-            "sign",
-            "--ca",
-            "ca.pem",
-            "--ca-key",
-            "ca-key.pem",
-            "--config",
-            config,
-            "app.json",
-        ])
-        .fails()
-        .to_owned()
+        s.sign("ca", &["--config", config, "app.json"])
+            .fails()
+            .to_owned()
     };
     let cases: Vec<(String, &str)> = vec![
         (
-            s.certsmith(&[
-                "cross-sign",
-                "--ca",
-                "ca.pem",
-                "--ca-key",
-                "ca-key.pem",
-                "--profile",
-                "server",
-                "ca.pem",
-            ])
-            .fails()
-            .to_owned(),
+            s.certsmith_ca("cross-sign", "ca", &["--profile", "server", "ca.pem"])
+                .fails()
+                .to_owned(),
             "error: profile `server` is not a CA profile; cross-sign makes a CA certificate\n\
              hint: omit --profile, or name a profile with \"ca_constraint\": {\"is_ca\": true}\n",
         ),
