@@ -78,6 +78,17 @@ fn a_ca_whose_name_constraints_certsmith_cannot_read_still_works_where_they_do_n
         .ok();
     s.certsmith(&["csr", "--key", "nc-key.pem", "--from-cert", "nc.pem"])
         .ok();
+    // A root beside it in --roots, not on the chain, no longer breaks a bundle.
+    s.init_ca("ca", ROOT_CSR);
+    s.write(
+        "leaf-csr.json",
+        r#"{"CN":"leaf.example.com","hosts":["leaf.example.com"]}"#,
+    );
+    s.sign_split("ca", &["leaf-csr.json"], "leaf");
+    s.certsmith(&[
+        "bundle", "--roots", "ca.pem", "--roots", "nc.pem", "leaf.pem",
+    ])
+    .ok();
 }
 
 /// RFC 5280 allows any INTEGER pathLenConstraint; inspect printed it as it
