@@ -34,6 +34,7 @@ mod profiles;
 mod remote;
 mod renew;
 mod rerun;
+mod review15;
 mod revoke;
 mod rotation_examples;
 mod sign;
