@@ -156,7 +156,7 @@ impl fmt::Display for Note {
             }
             Note::ServerWithoutSan { profile } => write!(
                 f,
-                "warning: this certificate lacks a \"hosts\" field: profile `{profile}` makes it for TLS servers, and clients match the server's name against its DNS names and IP addresses, never the CN; add \"hosts\" to the request or pass --hostname"
+                "warning: this certificate lacks a \"hosts\" field: profile `{profile}` makes it for TLS servers, and clients match the server's name against its DNS names and IP addresses, never the CN; add \"hosts\" to the request"
             ),
             Note::UnknownJsonKeyNear { source, key, known } => write!(
                 f,

@@ -203,8 +203,7 @@ impl Remote {
                         reason.push_str(if self.client_cert {
                             " (the signer hung up during TLS: it may not trust the client certificate)"
                         } else {
-                            " (the signer hung up during TLS: if it requires a client certificate, \
-                             pass --client-cert and --client-key)"
+                            " (the signer hung up during TLS: it may require a client certificate)"
                         });
                     }
                     notes.push(Note::RemoteSkipped {

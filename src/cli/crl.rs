@@ -57,7 +57,7 @@ pub fn run(args: CrlArgs) -> Result<()> {
             // runs never publish different CRLs under one number.
             let (der, appended) = ledger::append_with(path, &issuer, now, |entries| {
                 let revoked = from_ledger(path, entries)?;
-                let number = ledger::next_crl_number(entries);
+                let number = ledger::next_crl_number(path, entries)?;
                 let der = crl::build(&issuer, &revoked, number, now, next_update)?;
                 Ok((
                     crl_event(&der, number, revoked.len(), now, next_update),

@@ -4,7 +4,7 @@
 //! pinned by tests/cli/error_messages.rs, which compiles this file on its
 //! own: it uses nothing from the binary but `certsmith::Error`.
 
-use certsmith::Error;
+use certsmith::{Error, Note};
 
 /// The message after `error: `: the library's, and for a refusal that only a
 /// flag causes or only a flag overrides, the flag's name.
@@ -72,6 +72,11 @@ pub fn hint(err: &Error) -> Option<String> {
             "the signer refused the client certificate: pass --client-cert/--client-key from a CA it trusts".into()
         }
         RemoteTls { .. } => "pass the signer's CA with --tls-remote-ca FILE".into(),
+        // remote.rs says so when the signer hung up during a handshake
+        // that carried no client certificate.
+        RemoteUnreachable { attempts } if attempts.iter().any(|a| a.contains("may require a client certificate")) => {
+            "if the signer requires a client certificate, pass --client-cert and --client-key".into()
+        }
         RemoteUnreachable { .. } => "check the address and that the signer runs (cfssl serve, multirootca)".into(),
         InvalidAuthKey { .. } => "an auth key is hex digits, as in cfssl's auth_keys: name a variable (env:VAR) or a file (file:PATH) that holds them".into(),
         NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
@@ -155,5 +160,14 @@ fn shell_word(path: &std::path::Path) -> String {
         text
     } else {
         format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+/// A note as the user sees it: the library's text, with the flag that helps
+/// where one does (the library never names a flag).
+pub fn note(note: &Note) -> String {
+    match note {
+        Note::ServerWithoutSan { .. } => format!("{note} or pass --hostname"),
+        _ => note.to_string(),
     }
 }

@@ -154,7 +154,7 @@ pub fn load_config(path: Option<&Path>) -> Result<Config> {
 
 pub fn print_notes(notes: &[Note]) {
     for note in notes {
-        say!("{}", for_terminal(&note.to_string()));
+        say!("{}", for_terminal(&super::hint::note(note)));
     }
 }
 

@@ -227,15 +227,23 @@ pub fn check_signed_by(
     .map_err(|_| not_issued())
 }
 
-/// The number the next CRL gets: one more than the last one published.
-pub fn next_crl_number(entries: &[Entry]) -> u64 {
-    entries
+/// The number the next CRL gets: one more than the last one published. A
+/// ledger whose last number has no successor is an error, never a number
+/// that wraps to one used before.
+pub fn next_crl_number(path: &Path, entries: &[Entry]) -> Result<u64> {
+    let last = entries
         .iter()
         .filter_map(|e| match e.event {
-            Event::Crl { crl_number, .. } => Some(crl_number),
+            Event::Crl { crl_number, .. } => Some((crl_number, e.line)),
             _ => None,
         })
-        .max()
-        .unwrap_or(0)
-        + 1
+        .max();
+    match last {
+        None => Ok(1),
+        Some((number, line)) => number.checked_add(1).ok_or_else(|| Error::Ledger {
+            path: path.to_path_buf(),
+            line,
+            reason: format!("CRL number {number} has no successor"),
+        }),
+    }
 }

@@ -9,7 +9,7 @@ use super::key::{key_info, key_warnings};
 use super::{KeyInfo, Location, Name, cfssl_name, split_sans};
 use crate::hex;
 use crate::time::rfc3339;
-use crate::x509::certificate::{BasicConstraints, Extensions};
+use crate::x509::certificate::{BasicConstraints, Extensions, Unreadable};
 use crate::x509::name_constraints::Subtrees;
 use crate::x509::usage::{KeyUsageBit, extended_usage_names};
 use crate::{Result, x509::pemfile, x509::signature};
@@ -42,7 +42,7 @@ pub struct CertificateReport {
     pub key: KeyInfo,
     pub is_ca: bool,
     /// The pathlen of a CA certificate, when it has one.
-    pub path_len: Option<u8>,
+    pub path_len: Option<u32>,
     /// cfssl's usage names: KeyUsage bits, then ExtendedKeyUsage purposes.
     pub usages: Vec<String>,
     pub name_constraints: Option<NameConstraintsReport>,
@@ -182,9 +182,11 @@ impl NameConstraintsReport {
 
 /// The usage names cfssl's config uses, KeyUsage bits first.
 fn usages(ext: &Extensions) -> Vec<String> {
+    // An unreadable KeyUsage is left out, as reports always did.
     let bits = ext
         .key_usage
         .iter()
+        .flatten()
         .flatten()
         .map(|bit| bit.name().to_string());
     let purposes = extended_usage_names(ext.extended_key_usage.as_deref().unwrap_or_default());
@@ -225,12 +227,22 @@ pub(super) fn report(
     }
     let tbs = &cert.tbs_certificate;
     let ext = Extensions::read(tbs, source)?;
+    // The pathlen as the certificate states it: decisions read it as a u8
+    // (255 and above are the same to any chain), a report must not.
     let (is_ca, path_len) = match ext.basic_constraints {
-        BasicConstraints::Ca { path_len } => (true, path_len),
+        BasicConstraints::Ca { .. } => (
+            true,
+            tbs.basic_constraints()
+                .ok()
+                .flatten()
+                .and_then(|bc| bc.value.path_len_constraint),
+        ),
         BasicConstraints::NotCa => (false, None),
     };
     let name_constraints = ext
         .name_constraints
+        .as_ref()
+        .map_err(Unreadable::to_error)?
         .as_ref()
         .map(|nc| NameConstraintsReport {
             critical: nc.critical,

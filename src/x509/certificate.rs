@@ -50,7 +50,7 @@ pub struct Certificate {
     /// does not keep their order), then the others in certificate order;
     /// `None` without the extension.
     pub extended_key_usage: Option<Vec<ObjectIdentifier>>,
-    pub name_constraints: Option<NameConstraints>,
+    name_constraints: Result<Option<NameConstraints>, Unreadable>,
     pub sans: Vec<San>,
     /// The signature over the TBSCertificate, and the algorithm it names
     /// (kept as an OID: it may be one certsmith does not verify).
@@ -70,9 +70,40 @@ pub struct Extensions {
     pub authority_key_id: Option<Vec<u8>>,
     pub sans: Vec<San>,
     pub basic_constraints: BasicConstraints,
-    pub key_usage: Option<Vec<KeyUsageBit>>,
+    /// The KeyUsage bits, or why the extension cannot be read: a
+    /// certificate refuses that, a report leaves the usages out.
+    pub key_usage: Result<Option<Vec<KeyUsageBit>>, String>,
     pub extended_key_usage: Option<Vec<ObjectIdentifier>>,
-    pub name_constraints: Option<NameConstraints>,
+    /// The NameConstraints, or why they cannot be read: an error only where
+    /// they matter (signing under the CA, chain building, inspect), as a
+    /// CA with constraints certsmith cannot read can still publish a CRL.
+    pub name_constraints: Result<Option<NameConstraints>, Unreadable>,
+}
+
+/// An extension certsmith could not read, kept until something needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    source: String,
+    reason: String,
+}
+
+impl Unreadable {
+    fn from_error(e: Error, source: &str) -> Unreadable {
+        match e {
+            Error::CertificateParse { source, reason } => Unreadable { source, reason },
+            other => Unreadable {
+                source: source.into(),
+                reason: other.to_string(),
+            },
+        }
+    }
+
+    pub fn to_error(&self) -> Error {
+        Error::CertificateParse {
+            source: self.source.clone(),
+            reason: self.reason.clone(),
+        }
+    }
 }
 
 impl Extensions {
@@ -110,12 +141,14 @@ impl Extensions {
             },
             _ => BasicConstraints::NotCa,
         };
-        let key_usage = tbs.key_usage().map_err(|e| bad(e.to_string()))?.map(|ku| {
-            // x509-parser numbers the bits as RFC 5280 §4.2.1.3 does.
-            (KeyUsageBit::ALL.into_iter().enumerate())
-                .filter(|(i, _)| ku.value.flags & (1 << i) != 0)
-                .map(|(_, bit)| bit)
-                .collect()
+        let key_usage = tbs.key_usage().map_err(|e| e.to_string()).map(|ku| {
+            ku.map(|ku| {
+                // x509-parser numbers the bits as RFC 5280 §4.2.1.3 does.
+                (KeyUsageBit::ALL.into_iter().enumerate())
+                    .filter(|(i, _)| ku.value.flags & (1 << i) != 0)
+                    .map(|(_, bit)| bit)
+                    .collect()
+            })
         });
         // Read leniently, as reports always did: nothing certsmith decides
         // depends on a CA's own extended key usages.
@@ -124,16 +157,15 @@ impl Extensions {
             .ok()
             .flatten()
             .map(|eku| extended_key_usages(eku.value));
-        let name_constraints = match tbs
-            .name_constraints()
-            .map_err(|e| bad(format!("name constraints: {e}")))?
-        {
-            Some(ext) => Some(NameConstraints::from_parsed(
-                ext.critical,
-                ext.value,
+        let name_constraints = match tbs.name_constraints() {
+            Err(e) => Err(Unreadable::from_error(
+                bad(format!("name constraints: {e}")),
                 source,
-            )?),
-            None => None,
+            )),
+            Ok(None) => Ok(None),
+            Ok(Some(ext)) => NameConstraints::from_parsed(ext.critical, ext.value, source)
+                .map(Some)
+                .map_err(|e| Unreadable::from_error(e, source)),
         };
         Ok(Extensions {
             subject_key_id,
@@ -237,7 +269,7 @@ impl Certificate {
                 .and_then(|a| a.as_str().ok())
                 .map(str::to_string),
             basic_constraints: ext.basic_constraints,
-            key_usage: ext.key_usage,
+            key_usage: ext.key_usage.map_err(bad)?,
             extended_key_usage: ext.extended_key_usage,
             name_constraints: ext.name_constraints,
             sans: ext.sans,
@@ -257,6 +289,15 @@ impl Certificate {
             BasicConstraints::Ca { path_len } => Some(path_len),
             BasicConstraints::NotCa => None,
         }
+    }
+
+    /// The certificate's NameConstraints; an error when it has some that
+    /// certsmith cannot read (they bind what it signs, so guessing is wrong).
+    pub fn name_constraints(&self) -> Result<Option<&NameConstraints>> {
+        self.name_constraints
+            .as_ref()
+            .map(Option::as_ref)
+            .map_err(Unreadable::to_error)
     }
 
     pub fn is_ca(&self) -> bool {
@@ -371,7 +412,7 @@ mod tests {
         );
         assert_eq!(cert.key_cert_sign(), Some(true));
         assert_eq!(cert.extended_key_usage, None);
-        assert_eq!(cert.name_constraints, None);
+        assert_eq!(cert.name_constraints().unwrap(), None);
         assert_eq!(
             cert.common_name.as_deref(),
             Some("Not Yet Valid CA (hostile corpus)")

@@ -1436,3 +1436,17 @@ fn causes_are_reachable_through_source() {
     assert!(unseal.source().expect("an age cause").is::<io::Error>());
     assert!(Error::EmptyIdentity.source().is_none());
 }
+
+/// A note names no flag in the library; the CLI adds the one that helps.
+#[test]
+fn a_note_names_its_flag_only_in_the_cli() {
+    let note = certsmith::Note::ServerWithoutSan {
+        profile: "server".into(),
+    };
+    assert!(!note.to_string().contains("--"), "{note}");
+    assert!(
+        hint::note(&note).ends_with("add \"hosts\" to the request or pass --hostname"),
+        "{}",
+        hint::note(&note)
+    );
+}

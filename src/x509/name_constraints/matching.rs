@@ -208,7 +208,7 @@ pub fn check_chain<'a>(
         .chain(sans.iter().cloned())
         .collect();
     for (i, cert) in cas.into_iter().enumerate() {
-        let Some(constraints) = &cert.name_constraints else {
+        let Some(constraints) = cert.name_constraints()? else {
             continue;
         };
         for name in &names {
