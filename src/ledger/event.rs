@@ -35,7 +35,9 @@ pub enum Event {
     },
     /// A serial was revoked.
     Revoked {
-        /// As recorded: `crl` reads it with `Serial::parse_recorded`.
+        /// As recorded: checked when read with `Serial::parse_recorded`, as
+        /// `crl` reads it, so `ledger verify` refuses what `crl` would.
+        #[serde(deserialize_with = "recorded_serial")]
         serial: String,
         #[serde(with = "reason")]
         reason: Reason,
@@ -128,6 +130,17 @@ mod rfc3339 {
     }
 }
 
+/// A revoked serial that a CRL can list, or the reason it cannot.
+fn recorded_serial<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    match crate::x509::certificate::Serial::parse_recorded(&text) {
+        Ok(_) => Ok(text),
+        Err(problem) => Err(serde::de::Error::custom(format!(
+            "serial \"{text}\": {problem}"
+        ))),
+    }
+}
+
 /// CRL reasons by their RFC 5280 names, as `Reason`'s `Display` writes them.
 mod reason {
     use serde::{Deserialize, Deserializer, Serializer};
@@ -147,6 +160,13 @@ mod reason {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_revoked_serial_no_crl_can_list_is_not_an_entry() {
+        let bad = REVOKED.replace(r#""serial":"0A""#, r#""serial":"xyz""#);
+        let err = serde_json::from_str::<Entry>(&bad).unwrap_err().to_string();
+        assert!(err.starts_with("serial \"xyz\": "), "{err}");
+    }
 
     /// A line `main` wrote before the ledger was typed, byte for byte.
     const ISSUED: &str = r#"{"ca":"ab","event":"issued","is_ca":false,"not_after":"2027-01-01T00:00:00Z","not_before":"2026-01-01T00:00:00Z","prev":null,"profile":"www","sans":["a.example.com"],"seq":1,"serial":"0A","sha256":"cd","sig_alg":"1.2.840.10045.4.3.2","subject":"CN=a","time":"2026-01-01T00:00:01Z"}"#;
