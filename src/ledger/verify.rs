@@ -48,20 +48,11 @@ pub fn verify(
         line,
         reason,
     };
-    use x509_parser::prelude::FromDer;
-    let (_, parsed) =
-        x509_parser::prelude::X509Certificate::from_der(&ca_cert.der).map_err(|e| {
-            Error::CertificateParse {
-                source: ca_source.into(),
-                reason: e.to_string(),
-            }
-        })?;
-    let spki = parsed.public_key();
     let (counted, torn) = committed(bytes);
     let mut entries = Vec::new();
     let mut prev: Option<String> = None;
     for (number, raw) in numbered_lines(text_of(path, counted)?) {
-        let (fields, signed) = read_line(raw, spki).map_err(|r| bad(number, r))?;
+        let (fields, signed) = read_line(raw, ca_cert).map_err(|r| bad(number, r))?;
         if !signed {
             return Err(bad(
                 number,
@@ -102,10 +93,7 @@ pub(super) fn check_tail(path: &Path, counted: &[u8], ca_cert: Option<&Certifica
             "a new CA starts a new ledger, and this one already has entries".into(),
         ));
     };
-    use x509_parser::prelude::FromDer;
-    let (_, parsed) = x509_parser::prelude::X509Certificate::from_der(&ca_cert.der)
-        .map_err(|e| bad(number, e.to_string()))?;
-    let (fields, signed) = read_line(last, parsed.public_key()).map_err(|r| bad(number, r))?;
+    let (fields, signed) = read_line(last, ca_cert).map_err(|r| bad(number, r))?;
     if fields.get("ca").and_then(Value::as_str) != Some(&sha256_hex(&ca_cert.der)) {
         return Err(bad(number, "written by another CA".into()));
     }
@@ -130,7 +118,7 @@ pub(super) fn check_tail(path: &Path, counted: &[u8], ca_cert: Option<&Certifica
 /// tampered line is reported as tampered.
 fn read_line(
     raw: &str,
-    spki: &x509_parser::x509::SubjectPublicKeyInfo<'_>,
+    ca_cert: &Certificate,
 ) -> std::result::Result<(Map<String, Value>, bool), String> {
     let line: Line<'_> =
         serde_json::from_str(raw).map_err(|e| format!("not a ledger line: {e}"))?;
@@ -143,7 +131,8 @@ fn read_line(
         .get("sig_alg")
         .and_then(Value::as_str)
         .unwrap_or_default();
-    let signed =
-        crate::x509::signature::verify_oid(spki, alg, line.entry.get().as_bytes(), &sig).is_ok();
+    let signed = ca_cert
+        .verify(alg, line.entry.get().as_bytes(), &sig)
+        .is_ok();
     Ok((fields, signed))
 }

@@ -311,6 +311,39 @@ impl Certificate {
             .map(|bits| bits.contains(&KeyUsageBit::KeyCertSign))
     }
 
+    /// Checks `signature` over `message` with this certificate's key, by
+    /// the algorithm's dotted OID (as ledger lines record it).
+    pub fn verify(
+        &self,
+        dotted_algorithm: &str,
+        message: &[u8],
+        signature: &[u8],
+    ) -> std::result::Result<(), crate::x509::signature::VerifyError> {
+        let algorithm = ObjectIdentifier::new(dotted_algorithm).map_err(|_| {
+            crate::x509::signature::VerifyError::Unsupported(dotted_algorithm.into())
+        })?;
+        crate::x509::signature::verify_with_key(
+            self.key_algorithm,
+            &self.public_key_bits,
+            &algorithm,
+            message,
+            signature,
+        )
+    }
+
+    /// Whether `issuer`'s key signed this certificate (the fields parsed
+    /// when both were read; no second parse).
+    pub fn is_signed_by(&self, issuer: &Certificate) -> bool {
+        crate::x509::signature::verify_with_key(
+            issuer.key_algorithm,
+            &issuer.public_key_bits,
+            &self.signature_algorithm,
+            self.tbs_der(),
+            &self.signature,
+        )
+        .is_ok()
+    }
+
     /// The DER TBSCertificate, the bytes the signature is over.
     pub fn tbs_der(&self) -> &[u8] {
         &self.der[self.tbs.clone()]
