@@ -661,19 +661,7 @@ fn crl_serials_are_der_integers_that_openssl_and_python_read() {
 fn a_certificate_with_serial_zero_revoked_by_cert_is_listed_in_a_readable_crl() {
     let s = Scratch::new();
     ca_named(&s, "ca", "Zero Root");
-    s.run(
-        "openssl",
-        &[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-out",
-            "zero-key.pem",
-        ],
-    )
-    .ok();
+    s.openssl_p256_key("zero-key.pem");
     s.run(
         "openssl",
         &[

@@ -213,19 +213,7 @@ fn csr_reads_cfssl_sec1_and_pkcs1_keys() {
 fn csr_reads_openssl_pkcs8_and_ecparam_keys() {
     let s = Scratch::new();
     s.write("svc.json", SERVER);
-    s.run(
-        "openssl",
-        &[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-out",
-            "p8.pem",
-        ],
-    )
-    .ok();
+    s.openssl_p256_key("p8.pem");
     assert!(
         s.read("p8.pem")
             .starts_with("-----BEGIN PRIVATE KEY-----\n")
@@ -266,19 +254,7 @@ fn csr_refuses_pem_encrypted_keys() {
     let s = Scratch::new();
     s.write("svc.json", SERVER);
     // PKCS#8 EncryptedPrivateKeyInfo, and legacy Proc-Type: 4,ENCRYPTED.
-    s.run(
-        "openssl",
-        &[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-out",
-            "plain.pem",
-        ],
-    )
-    .ok();
+    s.openssl_p256_key("plain.pem");
     s.run(
         "openssl",
         &[

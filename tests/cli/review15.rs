@@ -15,19 +15,7 @@ fn openssl_ca(s: &Scratch, name: &str, basic_constraints: &str, extra: &str) {
              keyUsage = critical, keyCertSign, cRLSign\nsubjectKeyIdentifier = hash\n{extra}\n"
         ),
     );
-    s.run(
-        "openssl",
-        &[
-            "genpkey",
-            "-algorithm",
-            "EC",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-out",
-            &format!("{name}-key.pem"),
-        ],
-    )
-    .ok();
+    s.openssl_p256_key(&format!("{name}-key.pem"));
     s.run(
         "openssl",
         &[

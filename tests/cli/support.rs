@@ -269,6 +269,24 @@ impl Scratch {
 
     /// `openssl verify` of `cert` against `root`, with optional untrusted intermediates.
     #[track_caller]
+    /// A P-256 key made by openssl (`genpkey`, PKCS#8 PEM) at `out`: a key
+    /// from another tool, for the tests that read or sign with one.
+    pub fn openssl_p256_key(&self, out: &str) {
+        self.run(
+            "openssl",
+            &[
+                "genpkey",
+                "-algorithm",
+                "EC",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-out",
+                out,
+            ],
+        )
+        .ok();
+    }
+
     pub fn openssl_verify(&self, root: &str, untrusted: &[&str], cert: &str) {
         let mut args = vec!["verify", "-x509_strict", "-CAfile", root];
         for u in untrusted {
