@@ -6,7 +6,7 @@
 //! `CERTSMITH_FAULT_BYTES=N` for [`short_write`]): when the process reaches
 //! that point it aborts at once, as a `kill -9` would there, with no
 //! destructor run and no temporary file removed. The binary reads those
-//! variables and [`arm`]s the point; the library never reads the
+//! variables and `arm`s the point; the library never reads the
 //! environment, even in test builds.
 
 #[cfg(feature = "fault-injection")]

@@ -2,7 +2,7 @@
 //! the CSR JSON ([`request`]), the signing configuration ([`config`]) with
 //! its profiles ([`profile`]), the JSON envelope cfssl prints ([`envelope`]) and
 //! cfssljson's split of it into files ([`split`]); Go's JSON and duration
-//! syntax ([`json`], [`duration`]).
+//! syntax (`json`, [`duration`]).
 
 pub mod config;
 pub mod duration;

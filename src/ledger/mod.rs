@@ -54,7 +54,7 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// is `verify`'s job; this one reads the file but verifies one signature, so
 /// that a garbage file, another CA's ledger or a directory fail before a
 /// certificate is made rather than after. A torn tail does not count (see
-/// [`committed`]). `ca_cert` None means a CA that does not exist yet
+/// `committed`). `ca_cert` None means a CA that does not exist yet
 /// (initca): only a new ledger will do.
 pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()> {
     match read(path)? {

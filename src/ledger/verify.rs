@@ -36,7 +36,7 @@ pub struct Verified {
 /// Checks every line's signature and hash link against `ca_cert`; returns
 /// the entries, or names the first line that does not hold (a line the CA
 /// signed that is not an entry included: nothing is skipped). A torn tail is
-/// not a line (see [`committed`]): it comes back as a note.
+/// not a line (see `committed`): it comes back as a note.
 pub fn verify(
     path: &Path,
     bytes: &[u8],
