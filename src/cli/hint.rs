@@ -2,7 +2,7 @@
 //! names it leaves out (the library never names a flag or an environment
 //! variable), and a hint for the next thing to try. Every text here is
 //! pinned by tests/cli/error_messages.rs, which compiles this file on its
-//! own: it uses nothing from the binary but `certsmith::Error`.
+//! own: it uses nothing from the binary, only `certsmith::{Error, Note}`.
 
 use certsmith::{Error, Note};
 
