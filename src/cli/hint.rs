@@ -2,9 +2,10 @@
 //! names it leaves out (the library never names a flag or an environment
 //! variable), and a hint for the next thing to try. Every text here is
 //! pinned by tests/cli/error_messages.rs, which compiles this file on its
-//! own: it uses nothing from the binary, only `certsmith::{Error, Note}`.
+//! own: it uses nothing from the binary, only `certsmith::{Error, Note}` and
+//! the PKCS#11 errors inside `Error`.
 
-use certsmith::{Error, Note};
+use certsmith::{Error, Note, Pkcs11Error, UriProblem};
 
 /// The message after `error: `: the library's, and for a refusal that only a
 /// flag causes or only a flag overrides, the flag's name.
@@ -147,6 +148,27 @@ pub fn hint(err: &Error) -> Option<String> {
         NotADirectory { .. } => "move it away, or choose a NAME in another directory".into(),
         SignNotServed { .. } => "multirootca serves only authsign: pass --auth-key env:VAR or file:PATH (or give the profile an auth_key)".into(),
         PlainHttpToHttps { url } => format!("use {}", url.replacen("http://", "https://", 1)),
+        // issue 16: PKCS#11 tokens
+        Pkcs11(error) => return pkcs11_hint(error),
+        _ => return None,
+    })
+}
+
+/// Hints for a CA key in a PKCS#11 token.
+fn pkcs11_hint(err: &Pkcs11Error) -> Option<String> {
+    use UriProblem::*;
+    Some(match err {
+        Pkcs11Error::PinInUri { .. } => "name a file that holds it instead: pin-source=file:PATH".into(),
+        Pkcs11Error::InvalidUri { problem, .. } => match problem {
+            NotPkcs11 => return None,
+            BadCharacter { .. } | BadPercentEncoding { .. } | NotUtf8 { .. } => {
+                "percent-encode it as UTF-8 bytes: a space is %20, / is %2F, % is %25".into()
+            }
+            ModuleName | RelativeModulePath { .. } => "give the module's absolute path: module-path=/usr/lib/softhsm/libsofthsm2.so".into(),
+            BadPinSource { .. } => "name the file that holds the PIN: pin-source=file:/path/to/pin".into(),
+            TooLong { .. } | BadSlotId { .. } | BadType { .. } => "`pkcs11-tool --list-token-slots` shows the token's label, serial and slot".into(),
+            _ => "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat".into(),
+        },
         _ => return None,
     })
 }

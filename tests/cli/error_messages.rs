@@ -15,8 +15,8 @@ use std::collections::BTreeSet;
 use std::io;
 use std::path::PathBuf;
 
-use certsmith::Error;
 use certsmith::keys::KeyAlgorithm;
+use certsmith::{Error, Pkcs11Error, UriProblem};
 
 use crate::support::Scratch;
 
@@ -1224,6 +1224,184 @@ fn table() -> Vec<Row> {
                 "usages are cfssl's strings, e.g. \"digital signature\", \"key encipherment\", \"server auth\", \"client auth\", \"cert sign\"",
             ),
         ),
+        // issue 16: PKCS#11 tokens
+        row(
+            Error::Pkcs11(Pkcs11Error::PinInUri {
+                uri: "pkcs11:token=root-ca?pin-value=…".into(),
+            }),
+            "\"pkcs11:token=root-ca?pin-value=…\": refusing a PIN typed into a PKCS#11 URI, where ps and shell history show it",
+            Some("name a file that holds it instead: pin-source=file:PATH"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "ca-key.pem".into(),
+                problem: UriProblem::NotPkcs11,
+            }),
+            "invalid PKCS#11 URI \"ca-key.pem\": it does not start with pkcs11:",
+            None,
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:token".into(),
+                problem: UriProblem::NoValue {
+                    attribute: "token".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:token\": `token` has no value",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:token=a;;object=b".into(),
+                problem: UriProblem::NoValue {
+                    attribute: "".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:token=a;;object=b\": an attribute has no name",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:object=".into(),
+                problem: UriProblem::EmptyValue {
+                    attribute: "object".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:object=\": `object` is empty",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:object=100%".into(),
+                problem: UriProblem::BadPercentEncoding {
+                    attribute: "object".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:object=100%\": `object` has a % that is not followed by two hex digits",
+            Some("percent-encode it as UTF-8 bytes: a space is %20, / is %2F, % is %25"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:object=root key".into(),
+                problem: UriProblem::BadCharacter {
+                    attribute: "object".into(),
+                    character: ' ',
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:object=root key\": `object` has ' ', which must be percent-encoded",
+            Some("percent-encode it as UTF-8 bytes: a space is %20, / is %2F, % is %25"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:objet=root-key".into(),
+                problem: UriProblem::UnknownAttribute {
+                    attribute: "objet".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:objet=root-key\": unknown attribute `objet`",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:library-version=1".into(),
+                problem: UriProblem::UnsupportedAttribute {
+                    attribute: "library-version".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:library-version=1\": certsmith does not match on `library-version`",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:object=a;object=b".into(),
+                problem: UriProblem::DuplicateAttribute {
+                    attribute: "object".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:object=a;object=b\": `object` is given twice",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:object=%FF".into(),
+                problem: UriProblem::NotUtf8 {
+                    attribute: "object".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:object=%FF\": `object` is not UTF-8 text",
+            Some("percent-encode it as UTF-8 bytes: a space is %20, / is %2F, % is %25"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:serial=0123456789abcdef0".into(),
+                problem: UriProblem::TooLong {
+                    attribute: "serial".into(),
+                    max: 16,
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:serial=0123456789abcdef0\": `serial` is longer than a token's 16 bytes",
+            Some("`pkcs11-tool --list-token-slots` shows the token's label, serial and slot"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:type=key".into(),
+                problem: UriProblem::BadType {
+                    value: "key".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:type=key\": type \"key\" is not one of public, private, cert, secret-key, data",
+            Some("`pkcs11-tool --list-token-slots` shows the token's label, serial and slot"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:slot-id=one".into(),
+                problem: UriProblem::BadSlotId {
+                    value: "one".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:slot-id=one\": slot-id \"one\" is not a decimal number",
+            Some("`pkcs11-tool --list-token-slots` shows the token's label, serial and slot"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:?module-name=softhsm2".into(),
+                problem: UriProblem::ModuleName,
+            }),
+            "invalid PKCS#11 URI \"pkcs11:?module-name=softhsm2\": module-name names a library for the loader to search for, not a file",
+            Some("give the module's absolute path: module-path=/usr/lib/softhsm/libsofthsm2.so"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:?module-path=libsofthsm2.so".into(),
+                problem: UriProblem::RelativeModulePath {
+                    path: "libsofthsm2.so".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:?module-path=libsofthsm2.so\": module-path \"libsofthsm2.so\" is not an absolute path",
+            Some("give the module's absolute path: module-path=/usr/lib/softhsm/libsofthsm2.so"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:?pin-source=env:PIN".into(),
+                problem: UriProblem::BadPinSource {
+                    value: "env:PIN".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:?pin-source=env:PIN\": pin-source \"env:PIN\" is neither file:PATH nor an absolute path",
+            Some("name the file that holds the PIN: pin-source=file:/path/to/pin"),
+        ),
     ]
 }
 
@@ -1264,26 +1442,57 @@ fn no_library_message_names_a_flag_or_an_environment_variable() {
 
 /// `Error` is `#[non_exhaustive]`, so no `match` here can list every
 /// variant; the enum's source is read instead, and each variant it declares
-/// must have a row.
+/// must have a row: of `Error`, and of the PKCS#11 errors inside it.
 #[test]
 fn every_variant_has_a_row() {
-    let source = include_str!("../../src/error/mod.rs");
-    let start = source.find("pub enum Error {").expect("the enum");
-    let body = &source[start..];
-    let body = &body[..body.find("\n}\n").expect("the enum's end")];
-    let declared: BTreeSet<&str> = body
-        .lines()
-        .filter_map(|line| line.strip_prefix("    "))
-        .filter(|line| line.starts_with(|c: char| c.is_ascii_uppercase()))
-        .map(|line| line.split([' ', ',']).next().unwrap_or_default())
-        .collect();
-    assert!(declared.len() > 100, "found only {declared:?}");
     let rows: Vec<String> = table().iter().map(|r| format!("{:?}", r.error)).collect();
-    let covered: BTreeSet<&str> = rows
-        .iter()
-        .map(|debug| debug.split([' ', '(']).next().unwrap_or_default())
-        .collect();
-    let missing: Vec<_> = declared.difference(&covered).collect();
+    let first_word = |text: &str| {
+        text.split([' ', ',', '('])
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let covered = |inner: &str| -> BTreeSet<String> {
+        rows.iter()
+            .filter_map(|debug| match inner {
+                "" => Some(first_word(debug)),
+                _ => debug.split_once(inner).map(|(_, rest)| first_word(rest)),
+            })
+            .collect()
+    };
+    let mut missing = Vec::new();
+    for (source, enum_start, inner, at_least) in [
+        (
+            include_str!("../../src/error/mod.rs"),
+            "pub enum Error {",
+            "",
+            100,
+        ),
+        (
+            include_str!("../../src/error/pkcs11.rs"),
+            "pub enum Pkcs11Error {",
+            "Pkcs11(",
+            2,
+        ),
+        (
+            include_str!("../../src/error/pkcs11.rs"),
+            "pub enum UriProblem {",
+            "problem: ",
+            15,
+        ),
+    ] {
+        let start = source.find(enum_start).expect("the enum");
+        let body = &source[start..];
+        let body = &body[..body.find("\n}\n").expect("the enum's end")];
+        let declared: BTreeSet<String> = body
+            .lines()
+            .filter_map(|line| line.strip_prefix("    "))
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_uppercase()))
+            .map(first_word)
+            .collect();
+        assert!(declared.len() >= at_least, "found only {declared:?}");
+        missing.extend(declared.difference(&covered(inner)).cloned());
+    }
     assert!(missing.is_empty(), "variants without a row: {missing:?}");
 }
 

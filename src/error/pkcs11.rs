@@ -1,0 +1,120 @@
+//! What can go wrong with a CA key in a PKCS#11 token (issue 16): the URI
+//! that names it, the module, the token and the key. One enum of its own, as
+//! [`crate::Error::Pkcs11`], so that the token's failures read together.
+//! No message ever shows a PIN: a URI is quoted with its `pin-value`
+//! elided ([`crate::keys::pkcs11::redact`]).
+
+use std::fmt;
+
+/// A PKCS#11 failure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Pkcs11Error {
+    /// A `pkcs11:` URI that RFC 7512 does not allow, or that asks for
+    /// something certsmith does not do; `uri` has any PIN elided.
+    InvalidUri { uri: String, problem: UriProblem },
+    /// A URI that holds its PIN (`pin-value=`), where `ps` and shell
+    /// history show it; `uri` has the PIN elided.
+    PinInUri { uri: String },
+}
+
+/// What is wrong with a `pkcs11:` URI (RFC 7512 §2.3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UriProblem {
+    /// It does not start with `pkcs11:`.
+    NotPkcs11,
+    /// `attribute` has no `=` (or no name before it).
+    NoValue { attribute: String },
+    /// `attribute=` with nothing after the `=`.
+    EmptyValue { attribute: String },
+    /// A `%` not followed by two hex digits.
+    BadPercentEncoding { attribute: String },
+    /// A character the grammar allows only percent-encoded.
+    BadCharacter { attribute: String, character: char },
+    /// Neither an RFC 7512 attribute nor one certsmith knows.
+    UnknownAttribute { attribute: String },
+    /// An RFC 7512 attribute certsmith does not match on (library and slot
+    /// descriptions, vendor `x-` attributes): ignoring it would match more.
+    UnsupportedAttribute { attribute: String },
+    /// The same attribute twice.
+    DuplicateAttribute { attribute: String },
+    /// A text attribute whose bytes are not UTF-8.
+    NotUtf8 { attribute: String },
+    /// A token field longer than `CK_TOKEN_INFO` holds.
+    TooLong { attribute: String, max: usize },
+    /// `type=` other than public, private, cert, secret-key or data.
+    BadType { value: String },
+    /// `slot-id=` that is not a decimal number.
+    BadSlotId { value: String },
+    /// `module-name=`: a library name the loader would search for.
+    ModuleName,
+    /// `module-path=` that is not an absolute path.
+    RelativeModulePath { path: String },
+    /// `pin-source=` other than `file:PATH` or an absolute path.
+    BadPinSource { value: String },
+}
+
+impl fmt::Display for Pkcs11Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Pkcs11Error::InvalidUri { uri, problem } => {
+                write!(f, "invalid PKCS#11 URI \"{uri}\": {problem}")
+            }
+            Pkcs11Error::PinInUri { uri } => write!(
+                f,
+                "\"{uri}\": refusing a PIN typed into a PKCS#11 URI, where ps and shell history show it"
+            ),
+        }
+    }
+}
+
+impl fmt::Display for UriProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use UriProblem::*;
+        match self {
+            NotPkcs11 => write!(f, "it does not start with pkcs11:"),
+            NoValue { attribute } if attribute.is_empty() => {
+                write!(f, "an attribute has no name")
+            }
+            NoValue { attribute } => write!(f, "`{attribute}` has no value"),
+            EmptyValue { attribute } => write!(f, "`{attribute}` is empty"),
+            BadPercentEncoding { attribute } => write!(
+                f,
+                "`{attribute}` has a % that is not followed by two hex digits"
+            ),
+            BadCharacter {
+                attribute,
+                character,
+            } => write!(
+                f,
+                "`{attribute}` has {character:?}, which must be percent-encoded"
+            ),
+            UnknownAttribute { attribute } => write!(f, "unknown attribute `{attribute}`"),
+            UnsupportedAttribute { attribute } => {
+                write!(f, "certsmith does not match on `{attribute}`")
+            }
+            DuplicateAttribute { attribute } => write!(f, "`{attribute}` is given twice"),
+            NotUtf8 { attribute } => write!(f, "`{attribute}` is not UTF-8 text"),
+            TooLong { attribute, max } => {
+                write!(f, "`{attribute}` is longer than a token's {max} bytes")
+            }
+            BadType { value } => write!(
+                f,
+                "type \"{value}\" is not one of public, private, cert, secret-key, data"
+            ),
+            BadSlotId { value } => write!(f, "slot-id \"{value}\" is not a decimal number"),
+            ModuleName => write!(
+                f,
+                "module-name names a library for the loader to search for, not a file"
+            ),
+            RelativeModulePath { path } => {
+                write!(f, "module-path \"{path}\" is not an absolute path")
+            }
+            BadPinSource { value } => write!(
+                f,
+                "pin-source \"{value}\" is neither file:PATH nor an absolute path"
+            ),
+        }
+    }
+}

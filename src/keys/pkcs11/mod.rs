@@ -1,0 +1,7 @@
+//! CA keys in PKCS#11 tokens (issue 16): HSMs, smart cards, SoftHSM. A key
+//! is named by an RFC 7512 URI ([`uri`]) and used by reference: it never
+//! leaves the token.
+
+pub mod uri;
+
+pub use uri::{ObjectType, Pkcs11Uri, is_pkcs11_uri, redact};
