@@ -159,6 +159,7 @@ fn pkcs11_hint(err: &Pkcs11Error) -> Option<String> {
     use UriProblem::*;
     Some(match err {
         Pkcs11Error::PinInUri { .. } => "name a file that holds it instead: pin-source=file:PATH".into(),
+        Pkcs11Error::MalformedAnswer { .. } => "the module does not follow PKCS#11 here: check that it is the module for this token, and report it to its vendor".into(),
         Pkcs11Error::InvalidUri { problem, .. } => match problem {
             NotPkcs11 => return None,
             BadCharacter { .. } | BadPercentEncoding { .. } | NotUtf8 { .. } => {

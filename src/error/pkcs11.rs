@@ -16,6 +16,9 @@ pub enum Pkcs11Error {
     /// A URI that holds its PIN (`pin-value=`), where `ps` and shell
     /// history show it; `uri` has the PIN elided.
     PinInUri { uri: String },
+    /// A token's module answered with something PKCS#11 does not allow
+    /// (a public key or a signature that cannot be decoded).
+    MalformedAnswer { key: String, what: &'static str },
 }
 
 /// What is wrong with a `pkcs11:` URI (RFC 7512 §2.3).
@@ -65,6 +68,9 @@ impl fmt::Display for Pkcs11Error {
                 f,
                 "\"{uri}\": refusing a PIN typed into a PKCS#11 URI, where ps and shell history show it"
             ),
+            Pkcs11Error::MalformedAnswer { key, what } => {
+                write!(f, "{key}: the token's module answered with {what}")
+            }
         }
     }
 }

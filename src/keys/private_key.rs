@@ -398,7 +398,9 @@ fn not_a_key(found: Option<&'static str>, source: &str) -> Error {
     }
 }
 
-fn spki_der(algorithm: KeyAlgorithm, public_key: &[u8]) -> Vec<u8> {
+/// The DER SubjectPublicKeyInfo of a public key of `algorithm` whose raw
+/// subjectPublicKey bits are `public_key` (also for a token's key).
+pub(crate) fn spki_der(algorithm: KeyAlgorithm, public_key: &[u8]) -> Vec<u8> {
     let parameters = match algorithm {
         KeyAlgorithm::Rsa(_) => Some(Any::from(Null)),
         KeyAlgorithm::Ed25519 => None,

@@ -1226,6 +1226,16 @@ fn table() -> Vec<Row> {
         ),
         // issue 16: PKCS#11 tokens
         row(
+            Error::Pkcs11(Pkcs11Error::MalformedAnswer {
+                key: "pkcs11:token=root-ca;object=root-key".into(),
+                what: "an ECDSA signature of the wrong length",
+            }),
+            "pkcs11:token=root-ca;object=root-key: the token's module answered with an ECDSA signature of the wrong length",
+            Some(
+                "the module does not follow PKCS#11 here: check that it is the module for this token, and report it to its vendor",
+            ),
+        ),
+        row(
             Error::Pkcs11(Pkcs11Error::PinInUri {
                 uri: "pkcs11:token=root-ca?pin-value=…".into(),
             }),

@@ -2,6 +2,7 @@
 //! is named by an RFC 7512 URI ([`uri`]) and used by reference: it never
 //! leaves the token.
 
+pub mod public;
 pub mod uri;
 
 pub use uri::{ObjectType, Pkcs11Uri, is_pkcs11_uri, redact};
