@@ -159,6 +159,15 @@ fn pkcs11_hint(err: &Pkcs11Error) -> Option<String> {
     use UriProblem::*;
     Some(match err {
         Pkcs11Error::PinInUri { .. } => "name a file that holds it instead: pin-source=file:PATH".into(),
+        Pkcs11Error::ModuleLoad { .. } => "install the token's PKCS#11 module, or give its absolute path in the URI: module-path=/usr/lib/softhsm/libsofthsm2.so".into(),
+        Pkcs11Error::NoSuchToken { .. } => "`pkcs11-tool --module MODULE --list-token-slots` lists the tokens with their labels and serials".into(),
+        Pkcs11Error::AmbiguousToken { .. } => "add the token's serial= to the URI (`pkcs11-tool --module MODULE --list-token-slots` shows it)".into(),
+        Pkcs11Error::WrongPin { .. } => "check the PIN before trying again: certsmith never retries it, and a token locks after a few wrong ones".into(),
+        Pkcs11Error::PinLocked { .. } => "the token's security officer can set a new user PIN (pkcs11-tool --init-pin --login --login-type so)".into(),
+        Pkcs11Error::NoSuchKey { .. } | Pkcs11Error::AmbiguousKey { .. } => "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id=".into(),
+        Pkcs11Error::NotAPrivateKey { .. } => "leave type= out, or write type=private".into(),
+        Pkcs11Error::AlwaysAuthenticate { .. } => "use a key that does not ask again (a YubiKey's PIV slot 9a or 9d, not 9c)".into(),
+        Pkcs11Error::NoPublicKey { .. } => "import the public key beside it with the same id: pkcs11-tool --write-object PUB.der --type pubkey --id ID".into(),
         Pkcs11Error::MalformedAnswer { .. } => "the module does not follow PKCS#11 here: check that it is the module for this token, and report it to its vendor".into(),
         Pkcs11Error::InvalidUri { problem, .. } => match problem {
             NotPkcs11 => return None,

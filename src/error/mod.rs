@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use crate::keys::KeyAlgorithm;
 
-pub use pkcs11::{Pkcs11Error, UriProblem};
+pub use pkcs11::{PinTries, Pkcs11Error, UriProblem};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

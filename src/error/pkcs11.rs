@@ -5,6 +5,7 @@
 //! elided ([`crate::keys::pkcs11::redact`]).
 
 use std::fmt;
+use std::path::PathBuf;
 
 /// A PKCS#11 failure.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,41 @@ pub enum Pkcs11Error {
     /// A token's module answered with something PKCS#11 does not allow
     /// (a public key or a signature that cannot be decoded).
     MalformedAnswer { key: String, what: &'static str },
+    /// The module (a shared library) could not be loaded.
+    ModuleLoad { module: PathBuf, reason: String },
+    /// A PKCS#11 function failed for a reason no other variant names;
+    /// `reason` is the return value's name (`MechanismInvalid`).
+    Call { call: &'static str, reason: String },
+    /// No token matches the URI's token attributes.
+    NoSuchToken { uri: String },
+    /// More than one token matches: the URI must say which.
+    AmbiguousToken { uri: String, count: usize },
+    /// The token refused the PIN (never retried: tokens lock).
+    WrongPin { token: String, tries: PinTries },
+    /// The user PIN is locked.
+    PinLocked { token: String },
+    /// No private key matches the URI's object attributes.
+    NoSuchKey { uri: String },
+    /// More than one private key matches: the URI must say which.
+    AmbiguousKey { uri: String, count: usize },
+    /// The URI's `type=` names something other than a private key.
+    NotAPrivateKey { uri: String },
+    /// A key that asks for the PIN again before each signature
+    /// (`CKA_ALWAYS_AUTHENTICATE`, a YubiKey's PIV slot 9c).
+    AlwaysAuthenticate { uri: String },
+    /// The token holds no public key for the private key (an EC key's
+    /// point is only on its public key object, with the same `CKA_ID`).
+    NoPublicKey { uri: String },
+}
+
+/// What a token says, after a wrong PIN, about the tries left: PKCS#11 has
+/// no counter, only the flags `CKF_USER_PIN_COUNT_LOW` and
+/// `CKF_USER_PIN_FINAL_TRY`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinTries {
+    Unknown,
+    Low,
+    Final,
 }
 
 /// What is wrong with a `pkcs11:` URI (RFC 7512 §2.3).
@@ -71,6 +107,47 @@ impl fmt::Display for Pkcs11Error {
             Pkcs11Error::MalformedAnswer { key, what } => {
                 write!(f, "{key}: the token's module answered with {what}")
             }
+            Pkcs11Error::ModuleLoad { module, reason } => write!(
+                f,
+                "cannot load the PKCS#11 module {}: {reason}",
+                module.display()
+            ),
+            Pkcs11Error::Call { call, reason } => {
+                write!(f, "the token's module failed {call}: {reason}")
+            }
+            Pkcs11Error::NoSuchToken { uri } => write!(f, "no token matches {uri}"),
+            Pkcs11Error::AmbiguousToken { uri, count } => {
+                write!(f, "{count} tokens match {uri}")
+            }
+            Pkcs11Error::WrongPin { token, tries } => {
+                write!(f, "wrong PIN for token \"{token}\"")?;
+                match tries {
+                    PinTries::Unknown => Ok(()),
+                    PinTries::Low => write!(f, " (the token says few tries remain)"),
+                    PinTries::Final => write!(f, " (one more wrong PIN locks it)"),
+                }
+            }
+            Pkcs11Error::PinLocked { token } => {
+                write!(f, "the user PIN of token \"{token}\" is locked")
+            }
+            Pkcs11Error::NoSuchKey { uri } => write!(f, "no private key matches {uri}"),
+            Pkcs11Error::AmbiguousKey { uri, count } => {
+                write!(f, "{count} private keys match {uri}")
+            }
+            Pkcs11Error::NotAPrivateKey { uri } => {
+                write!(
+                    f,
+                    "{uri}: a CA key is a private key, and type= names another kind of object"
+                )
+            }
+            Pkcs11Error::AlwaysAuthenticate { uri } => write!(
+                f,
+                "{uri}: the key wants its PIN again before every signature (CKA_ALWAYS_AUTHENTICATE), which certsmith does not support"
+            ),
+            Pkcs11Error::NoPublicKey { uri } => write!(
+                f,
+                "{uri}: the token holds no public key object with the private key's CKA_ID"
+            ),
         }
     }
 }

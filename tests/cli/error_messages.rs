@@ -16,7 +16,7 @@ use std::io;
 use std::path::PathBuf;
 
 use certsmith::keys::KeyAlgorithm;
-use certsmith::{Error, Pkcs11Error, UriProblem};
+use certsmith::{Error, PinTries, Pkcs11Error, UriProblem};
 
 use crate::support::Scratch;
 
@@ -1225,6 +1225,124 @@ fn table() -> Vec<Row> {
             ),
         ),
         // issue 16: PKCS#11 tokens
+        row(
+            Error::Pkcs11(Pkcs11Error::ModuleLoad {
+                module: PathBuf::from("/usr/lib/softhsm/libsofthsm2.so"),
+                reason: "cannot open shared object file: No such file or directory".into(),
+            }),
+            "cannot load the PKCS#11 module /usr/lib/softhsm/libsofthsm2.so: cannot open shared object file: No such file or directory",
+            Some(
+                "install the token's PKCS#11 module, or give its absolute path in the URI: module-path=/usr/lib/softhsm/libsofthsm2.so",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::Call {
+                call: "C_Sign",
+                reason: "MechanismInvalid".into(),
+            }),
+            "the token's module failed C_Sign: MechanismInvalid",
+            None,
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::NoSuchToken {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "no token matches pkcs11:token=root-ca;object=root-key",
+            Some(
+                "`pkcs11-tool --module MODULE --list-token-slots` lists the tokens with their labels and serials",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::AmbiguousToken {
+                uri: "pkcs11:object=root-key".into(),
+                count: 2,
+            }),
+            "2 tokens match pkcs11:object=root-key",
+            Some(
+                "add the token's serial= to the URI (`pkcs11-tool --module MODULE --list-token-slots` shows it)",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::WrongPin {
+                token: "root-ca".into(),
+                tries: PinTries::Unknown,
+            }),
+            "wrong PIN for token \"root-ca\"",
+            Some(
+                "check the PIN before trying again: certsmith never retries it, and a token locks after a few wrong ones",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::WrongPin {
+                token: "root-ca".into(),
+                tries: PinTries::Low,
+            }),
+            "wrong PIN for token \"root-ca\" (the token says few tries remain)",
+            Some(
+                "check the PIN before trying again: certsmith never retries it, and a token locks after a few wrong ones",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::WrongPin {
+                token: "root-ca".into(),
+                tries: PinTries::Final,
+            }),
+            "wrong PIN for token \"root-ca\" (one more wrong PIN locks it)",
+            Some(
+                "check the PIN before trying again: certsmith never retries it, and a token locks after a few wrong ones",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::PinLocked {
+                token: "root-ca".into(),
+            }),
+            "the user PIN of token \"root-ca\" is locked",
+            Some(
+                "the token's security officer can set a new user PIN (pkcs11-tool --init-pin --login --login-type so)",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::NoSuchKey {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "no private key matches pkcs11:token=root-ca;object=root-key",
+            Some(
+                "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id=",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::AmbiguousKey {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+                count: 2,
+            }),
+            "2 private keys match pkcs11:token=root-ca;object=root-key",
+            Some(
+                "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id=",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::NotAPrivateKey {
+                uri: "pkcs11:token=root-ca;object=root-key;type=cert".into(),
+            }),
+            "pkcs11:token=root-ca;object=root-key;type=cert: a CA key is a private key, and type= names another kind of object",
+            Some("leave type= out, or write type=private"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::AlwaysAuthenticate {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "pkcs11:token=root-ca;object=root-key: the key wants its PIN again before every signature (CKA_ALWAYS_AUTHENTICATE), which certsmith does not support",
+            Some("use a key that does not ask again (a YubiKey's PIV slot 9a or 9d, not 9c)"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::NoPublicKey {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "pkcs11:token=root-ca;object=root-key: the token holds no public key object with the private key's CKA_ID",
+            Some(
+                "import the public key beside it with the same id: pkcs11-tool --write-object PUB.der --type pubkey --id ID",
+            ),
+        ),
         row(
             Error::Pkcs11(Pkcs11Error::MalformedAnswer {
                 key: "pkcs11:token=root-ca;object=root-key".into(),

@@ -3,6 +3,11 @@
 //! leaves the token.
 
 pub mod public;
+mod signer;
+mod token;
 pub mod uri;
 
+/// A token user's PIN, in zeroizing memory (secrecy's `SecretString`).
+pub use cryptoki::types::AuthPin as Pin;
+pub use signer::TokenSigner;
 pub use uri::{ObjectType, Pkcs11Uri, is_pkcs11_uri, redact};

@@ -1,0 +1,139 @@
+//! A token's private key as a [`Signer`]: the hash is computed here, the
+//! token signs it (`CKM_RSA_PKCS` over a DigestInfo, `CKM_ECDSA`, pure
+//! `CKM_EDDSA`), and each signature is verified with the key's public half
+//! before it is returned: certsmith did not compute it, and CRLs, ledger
+//! lines and CSRs have no other check (src/issue/encode.rs checks
+//! certificates only).
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Mutex;
+
+use cryptoki::mechanism::Mechanism;
+use cryptoki::mechanism::eddsa::{EddsaParams, EddsaSignatureScheme};
+use cryptoki::object::ObjectHandle;
+use cryptoki::session::Session;
+use cryptoki::types::AuthPin;
+use spki::AlgorithmIdentifierOwned;
+
+use super::public::{RsaHash, TokenPublicKey, ecdsa_digest, ecdsa_signature_der, rsa_digest_info};
+use super::token::{Token, failed};
+use super::uri::Pkcs11Uri;
+use crate::keys::{KeyAlgorithm, Signer};
+use crate::x509::signature::{SignatureAlgorithm, verify_with_key};
+use crate::{Error, Result};
+
+/// A private key that stays in its token, signing by reference.
+pub struct TokenSigner {
+    /// The key's URI in canonical form (no module, no PIN).
+    source: String,
+    token: String,
+    /// cryptoki's session is `Send` but not `Sync`: one signature at a time.
+    session: Mutex<Session>,
+    key: ObjectHandle,
+    public: TokenPublicKey,
+}
+
+impl fmt::Debug for TokenSigner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TokenSigner")
+            .field("source", &self.source)
+            .field("token", &self.token)
+            .field("algorithm", &self.public.algorithm)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TokenSigner {
+    /// Opens the key `uri` names in a token of `module`, logged in with
+    /// `pin`.
+    pub fn open(module: &Path, uri: &Pkcs11Uri, pin: &AuthPin) -> Result<TokenSigner> {
+        let token = Token::open(module, uri, pin)?;
+        let found = token.find_private_key(uri)?;
+        Ok(TokenSigner {
+            source: uri.to_string(),
+            token: token.label,
+            session: Mutex::new(token.session),
+            key: found.handle,
+            public: found.public,
+        })
+    }
+
+    fn signature(&self) -> SignatureAlgorithm {
+        SignatureAlgorithm::for_key(self.public.algorithm)
+    }
+
+    /// What the token returns for `tbs`, in X.509's encoding.
+    fn token_sign(&self, tbs: &[u8]) -> Result<Vec<u8>> {
+        // A panic elsewhere while signing leaves the session usable.
+        let session = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        let sign = |mechanism: &Mechanism, data: &[u8]| {
+            session
+                .sign(mechanism, self.key, data)
+                .map_err(failed("C_Sign"))
+        };
+        match self.public.algorithm {
+            KeyAlgorithm::Rsa(_) => {
+                let hash = match self.signature() {
+                    SignatureAlgorithm::Sha384WithRsa => RsaHash::Sha384,
+                    SignatureAlgorithm::Sha512WithRsa => RsaHash::Sha512,
+                    _ => RsaHash::Sha256,
+                };
+                sign(&Mechanism::RsaPkcs, &rsa_digest_info(hash, tbs))
+            }
+            KeyAlgorithm::Ed25519 => sign(
+                &Mechanism::Eddsa(EddsaParams::new(EddsaSignatureScheme::Pure)),
+                tbs,
+            ),
+            ecdsa => {
+                // SoftHSM has no CKM_ECDSA_SHA256: the hash is made here.
+                let raw = sign(&Mechanism::Ecdsa, &ecdsa_digest(ecdsa, tbs))?;
+                ecdsa_signature_der(&raw, ecdsa, &self.source)
+            }
+        }
+    }
+}
+
+impl Signer for TokenSigner {
+    fn source(&self) -> &str {
+        &self.source
+    }
+
+    fn algorithm(&self) -> KeyAlgorithm {
+        self.public.algorithm
+    }
+
+    fn spki_der(&self) -> &[u8] {
+        &self.public.spki_der
+    }
+
+    fn public_key_bits(&self) -> &[u8] {
+        &self.public.public_key_bits
+    }
+
+    fn signature_algorithm(&self) -> AlgorithmIdentifierOwned {
+        self.signature().identifier()
+    }
+
+    fn sign(&self, tbs: &[u8]) -> Result<Vec<u8>> {
+        let signature = self.token_sign(tbs)?;
+        verify_with_key(
+            self.public.algorithm,
+            &self.public.public_key_bits,
+            &self.signature().oid(),
+            tbs,
+            &signature,
+        )
+        .map_err(|_| Error::SignatureDoesNotVerify {
+            signer: self.source.clone(),
+        })?;
+        Ok(signature)
+    }
+
+    /// Yes: the token computed the signature, and [`Signer::sign`] has
+    /// checked it with the key's public half; certificates are checked once
+    /// more with the issuer's (src/issue/encode.rs).
+    fn checks_each_signature(&self) -> bool {
+        true
+    }
+}
