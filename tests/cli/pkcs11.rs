@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use certsmith::keys::pkcs11::{Pin, Pkcs11Uri};
+use certsmith::keys::signer::check_ca_key;
 use certsmith::keys::{KeyAlgorithm, KeySource, Signer, open_ca_key};
+use certsmith::x509::certificate::Certificate;
 use certsmith::{Error, PinTries, Pkcs11Error};
 
 use crate::support::{command, require};
@@ -186,6 +188,15 @@ fn child_token_keys_sign() {
     require("openssl");
     let tbs = dir.join("tbs.bin");
     std::fs::write(&tbs, b"a tbsCertificate, a CRL or a ledger line").unwrap();
+    // Signs the certificates openssl makes for the token's keys.
+    let issuer_key = dir.join("issuer-key.pem");
+    let out = command("openssl")
+        .args(["genpkey", "-algorithm", "ED25519", "-out"])
+        .arg(&issuer_key)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut previous: Option<Certificate> = None;
     for (_, label, _, algorithm) in KEYS {
         let uri = format!("pkcs11:token=certsmith-ca;object={label}");
         let signer = open(&uri, MODULE).unwrap_or_else(|e| panic!("{uri}: {e}"));
@@ -204,6 +215,40 @@ fn child_token_keys_sign() {
                 signer.spki_der(),
                 "{label}: pkcs11-tool's public key"
             );
+        }
+        // The key is the one of a certificate for it, as openssl encodes
+        // the key there (an RSA modulus with its leading zero byte), and not
+        // the one of another key's certificate.
+        let cert = dir.join(format!("{label}.cert.der"));
+        let out = command("openssl")
+            .args([
+                "x509",
+                "-new",
+                "-subj",
+                "/CN=token",
+                "-outform",
+                "DER",
+                "-key",
+            ])
+            .arg(&issuer_key)
+            .arg("-force_pubkey")
+            .arg(&public)
+            .arg("-out")
+            .arg(&cert)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let cert = Certificate::from_der(std::fs::read(&cert).unwrap(), "ca.pem").unwrap();
+        check_ca_key(&cert, "ca.pem", signer.as_ref(), signer.source()).unwrap();
+        if let Some(other) = previous.replace(cert) {
+            assert!(matches!(
+                check_ca_key(&other, "other.pem", signer.as_ref(), signer.source()),
+                Err(Error::CaKeyMismatch { .. })
+            ));
         }
         // Signatures from several threads at once: the session is shared.
         let signatures: Vec<Vec<u8>> = std::thread::scope(|s| {
