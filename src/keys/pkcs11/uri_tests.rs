@@ -259,3 +259,53 @@ fn refuses_a_pin_in_the_uri_without_echoing_it() {
     }
     assert_eq!(redact("pkcs11:token=a;object=b"), "pkcs11:token=a;object=b");
 }
+
+mod round_trip {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Text of any characters, within a token field's size.
+    fn field(max: usize) -> impl Strategy<Value = Option<String>> {
+        proptest::option::of(any::<String>().prop_filter_map("fits the field", move |s| {
+            (!s.is_empty() && s.len() <= max).then_some(s)
+        }))
+    }
+
+    fn object_type() -> impl Strategy<Value = Option<ObjectType>> {
+        proptest::option::of(proptest::sample::select(vec![
+            ObjectType::Public,
+            ObjectType::Private,
+            ObjectType::Cert,
+            ObjectType::SecretKey,
+            ObjectType::Data,
+        ]))
+    }
+
+    proptest! {
+        /// Whatever a URI names, its canonical form names the same.
+        #[test]
+        fn canonical_form_parses_back(
+            (token, manufacturer, model, serial) in (field(32), field(32), field(16), field(16)),
+            object in field(200),
+            id in proptest::option::of(proptest::collection::vec(any::<u8>(), 1..40)),
+            object_type in object_type(),
+            slot_id in proptest::option::of(any::<u64>()),
+        ) {
+            let uri = Pkcs11Uri {
+                token,
+                manufacturer,
+                model,
+                serial,
+                slot_id,
+                object,
+                id,
+                object_type,
+                module_path: None,
+                pin_source: None,
+            };
+            let text = uri.to_string();
+            prop_assert_eq!(Pkcs11Uri::parse(&text).unwrap(), uri, "{}", text);
+        }
+    }
+}
