@@ -168,6 +168,9 @@ fn pkcs11_hint(err: &Pkcs11Error) -> Option<String> {
         Pkcs11Error::NotAPrivateKey { .. } => "leave type= out, or write type=private".into(),
         Pkcs11Error::AlwaysAuthenticate { .. } => "use a key that does not ask again (a YubiKey's PIV slot 9a or 9d, not 9c)".into(),
         Pkcs11Error::NoPublicKey { .. } => "import the public key beside it with the same id: pkcs11-tool --write-object PUB.der --type pubkey --id ID".into(),
+        Pkcs11Error::NewKeyWithoutLabel { .. } => "name the new key in the URI: pkcs11:token=TOKEN;object=KEY-LABEL".into(),
+        Pkcs11Error::ObjectExists { .. } => "choose another object= (and id=), or sign with the key that is already there instead of making one".into(),
+        Pkcs11Error::KeyTypeUnsupported { .. } => "`pkcs11-tool --module MODULE --list-mechanisms` lists what the token can do; RSA 2048 and ECDSA P-256 are the most widely supported".into(),
         Pkcs11Error::MalformedAnswer { .. } => "the module does not follow PKCS#11 here: check that it is the module for this token, and report it to its vendor".into(),
         Pkcs11Error::InvalidUri { problem, .. } => match problem {
             NotPkcs11 => return None,

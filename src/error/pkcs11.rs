@@ -7,6 +7,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::keys::KeyAlgorithm;
+
 /// A PKCS#11 failure.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -45,6 +47,16 @@ pub enum Pkcs11Error {
     /// The token holds no public key for the private key (an EC key's
     /// point is only on its public key object, with the same `CKA_ID`).
     NoPublicKey { uri: String },
+    /// A key to make in a token, named without `object=` (its label).
+    NewKeyWithoutLabel { uri: String },
+    /// A key to make in a token where an object already has its label or
+    /// id: a second key by that name would make the URI ambiguous.
+    ObjectExists { token: String, uri: String },
+    /// The token cannot make (or sign with) a key of this type and size.
+    KeyTypeUnsupported {
+        token: String,
+        algorithm: KeyAlgorithm,
+    },
 }
 
 /// What a token says, after a wrong PIN, about the tries left: PKCS#11 has
@@ -143,6 +155,17 @@ impl fmt::Display for Pkcs11Error {
             Pkcs11Error::AlwaysAuthenticate { uri } => write!(
                 f,
                 "{uri}: the key wants its PIN again before every signature (CKA_ALWAYS_AUTHENTICATE), which certsmith does not support"
+            ),
+            Pkcs11Error::NewKeyWithoutLabel { uri } => {
+                write!(f, "{uri}: a key made in a token needs a label (object=)")
+            }
+            Pkcs11Error::ObjectExists { token, uri } => write!(
+                f,
+                "token \"{token}\" already holds an object with the label or id of {uri}; refusing to make a second"
+            ),
+            Pkcs11Error::KeyTypeUnsupported { token, algorithm } => write!(
+                f,
+                "token \"{token}\" cannot make or sign with {algorithm} keys"
             ),
             Pkcs11Error::NoPublicKey { uri } => write!(
                 f,

@@ -1226,6 +1226,33 @@ fn table() -> Vec<Row> {
         ),
         // issue 16: PKCS#11 tokens
         row(
+            Error::Pkcs11(Pkcs11Error::NewKeyWithoutLabel {
+                uri: "pkcs11:token=root-ca".into(),
+            }),
+            "pkcs11:token=root-ca: a key made in a token needs a label (object=)",
+            Some("name the new key in the URI: pkcs11:token=TOKEN;object=KEY-LABEL"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::ObjectExists {
+                token: "root-ca".into(),
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "token \"root-ca\" already holds an object with the label or id of pkcs11:token=root-ca;object=root-key; refusing to make a second",
+            Some(
+                "choose another object= (and id=), or sign with the key that is already there instead of making one",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::KeyTypeUnsupported {
+                token: "root-ca".into(),
+                algorithm: KeyAlgorithm::Ed25519,
+            }),
+            "token \"root-ca\" cannot make or sign with Ed25519 keys",
+            Some(
+                "`pkcs11-tool --module MODULE --list-mechanisms` lists what the token can do; RSA 2048 and ECDSA P-256 are the most widely supported",
+            ),
+        ),
+        row(
             Error::Pkcs11(Pkcs11Error::ModuleLoad {
                 module: PathBuf::from("/usr/lib/softhsm/libsofthsm2.so"),
                 reason: "cannot open shared object file: No such file or directory".into(),

@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use certsmith::keys::pkcs11::{Pin, Pkcs11Uri};
+use certsmith::keys::pkcs11::{Pin, Pkcs11Uri, TokenSigner};
 use certsmith::keys::signer::check_ca_key;
 use certsmith::keys::{KeyAlgorithm, KeySource, Signer, open_ca_key};
 use certsmith::x509::certificate::Certificate;
@@ -44,6 +44,11 @@ struct SoftToken {
 
 impl SoftToken {
     fn new() -> SoftToken {
+        SoftToken::with_conf("")
+    }
+
+    /// A token directory whose softhsm2.conf has `extra` lines too.
+    fn with_conf(extra: &str) -> SoftToken {
         require("softhsm2-util");
         require("pkcs11-tool");
         let dir = tempfile::tempdir().expect("temp dir");
@@ -51,7 +56,7 @@ impl SoftToken {
         std::fs::write(
             dir.path().join("softhsm2.conf"),
             format!(
-                "directories.tokendir = {}\n",
+                "directories.tokendir = {}\n{extra}",
                 dir.path().join("tokens").display()
             ),
         )
@@ -418,4 +423,91 @@ fn child_token_refusals() {
     );
     assert!(!wrong.to_string().contains("000000"));
     assert!(open_with_pin("pkcs11:token=pin-test", MODULE, PIN).is_ok());
+}
+
+#[test]
+fn keys_made_in_the_token_are_sensitive_and_sign() {
+    let token = SoftToken::new();
+    token.init("made");
+    token.run_child("pkcs11::child_keys_made_in_the_token");
+}
+
+#[test]
+#[ignore = "run by keys_made_in_the_token_are_sensitive_and_sign"]
+fn child_keys_made_in_the_token() {
+    let Some(dir) = child_dir() else { return };
+    let tbs = dir.join("tbs.bin");
+    std::fs::write(&tbs, b"a root certificate").unwrap();
+    let pin = Pin::from(PIN);
+    for (_, label, _, algorithm) in KEYS {
+        let uri = Pkcs11Uri::parse(&format!("pkcs11:token=made;object={label}")).unwrap();
+        let made = TokenSigner::generate(Path::new(MODULE), &uri, &pin, algorithm).unwrap();
+        assert_eq!(made.algorithm(), algorithm);
+        // Found again by its URI, the same key.
+        let found = open(&uri.to_string(), MODULE).unwrap();
+        assert_eq!(found.spki_der(), made.spki_der());
+        let spki = dir.join(format!("{label}.spki.der"));
+        std::fs::write(&spki, made.spki_der()).unwrap();
+        let public = dir.join(format!("{label}.pub.pem"));
+        openssl(&["pkey", "-pubin", "-inform", "DER", "-in"], &spki, &public);
+        let signature = dir.join(format!("{label}.sig"));
+        std::fs::write(
+            &signature,
+            made.sign(&std::fs::read(&tbs).unwrap()).unwrap(),
+        )
+        .unwrap();
+        openssl_verifies(algorithm, &public, &tbs, &signature);
+        // A second key by that name is refused.
+        let again = TokenSigner::generate(Path::new(MODULE), &uri, &pin, algorithm);
+        assert!(
+            matches!(&again, Err(Error::Pkcs11(Pkcs11Error::ObjectExists { token, .. })) if token == "made"),
+            "{again:?}"
+        );
+    }
+    // Every private key: made in the token, never readable out of it.
+    let out = command("pkcs11-tool")
+        .args(["--module", MODULE, "--token-label", "made", "--login"])
+        .args(["--pin", "env:PIN", "--list-objects", "--type", "privkey"])
+        .env("PIN", PIN)
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    let access = "Access:     sensitive, always sensitive, never extractable, local";
+    assert_eq!(listed.matches(access).count(), KEYS.len(), "{listed}");
+    let unnamed = Pkcs11Uri::parse("pkcs11:token=made").unwrap();
+    assert!(matches!(
+        TokenSigner::generate(Path::new(MODULE), &unnamed, &pin, KeyAlgorithm::EcdsaP256),
+        Err(Error::Pkcs11(Pkcs11Error::NewKeyWithoutLabel { .. }))
+    ));
+}
+
+/// SoftHSM's allow-list of mechanisms: a token that cannot make Ed25519 keys.
+const WITHOUT_EDDSA: &str = "slots.mechanisms = CKM_RSA_PKCS_KEY_PAIR_GEN,CKM_RSA_PKCS,CKM_EC_KEY_PAIR_GEN,CKM_ECDSA,CKM_SHA256\n";
+
+#[test]
+fn a_token_says_which_keys_it_cannot_make() {
+    let token = SoftToken::with_conf(WITHOUT_EDDSA);
+    token.init("no-eddsa");
+    token.run_child("pkcs11::child_a_token_without_eddsa");
+}
+
+#[test]
+#[ignore = "run by a_token_says_which_keys_it_cannot_make"]
+fn child_a_token_without_eddsa() {
+    if child_dir().is_none() {
+        return;
+    }
+    let pin = Pin::from(PIN);
+    let uri = Pkcs11Uri::parse("pkcs11:token=no-eddsa;object=ed").unwrap();
+    let refused = TokenSigner::generate(Path::new(MODULE), &uri, &pin, KeyAlgorithm::Ed25519);
+    assert_eq!(
+        refused.unwrap_err().to_string(),
+        "token \"no-eddsa\" cannot make or sign with Ed25519 keys"
+    );
+    // Nothing was made; a key the token can make is.
+    assert!(matches!(
+        pkcs11_error(open(&uri.to_string(), MODULE)),
+        Pkcs11Error::NoSuchKey { .. }
+    ));
+    TokenSigner::generate(Path::new(MODULE), &uri, &pin, KeyAlgorithm::EcdsaP256).unwrap();
 }

@@ -2,6 +2,7 @@
 //! is named by an RFC 7512 URI ([`uri`]) and used by reference: it never
 //! leaves the token.
 
+mod generate;
 pub mod public;
 mod signer;
 mod token;

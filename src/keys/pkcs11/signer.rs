@@ -17,7 +17,7 @@ use cryptoki::types::AuthPin;
 use spki::AlgorithmIdentifierOwned;
 
 use super::public::{RsaHash, TokenPublicKey, ecdsa_digest, ecdsa_signature_der, rsa_digest_info};
-use super::token::{Token, failed};
+use super::token::{Access, FoundKey, Token, failed};
 use super::uri::Pkcs11Uri;
 use crate::keys::{KeyAlgorithm, Signer};
 use crate::x509::signature::{SignatureAlgorithm, verify_with_key};
@@ -48,15 +48,33 @@ impl TokenSigner {
     /// Opens the key `uri` names in a token of `module`, logged in with
     /// `pin`.
     pub fn open(module: &Path, uri: &Pkcs11Uri, pin: &AuthPin) -> Result<TokenSigner> {
-        let token = Token::open(module, uri, pin)?;
+        let token = Token::open(module, uri, pin, Access::ReadOnly)?;
         let found = token.find_private_key(uri)?;
-        Ok(TokenSigner {
+        Ok(TokenSigner::new(uri, token, found))
+    }
+
+    /// Makes a key pair of `algorithm` in a token of `module`, labelled
+    /// `object=` of `uri`: sensitive, never extractable, a token object. The
+    /// signer signs with the new key.
+    pub fn generate(
+        module: &Path,
+        uri: &Pkcs11Uri,
+        pin: &AuthPin,
+        algorithm: KeyAlgorithm,
+    ) -> Result<TokenSigner> {
+        let token = Token::open(module, uri, pin, Access::ReadWrite)?;
+        let made = token.generate(uri, algorithm)?;
+        Ok(TokenSigner::new(uri, token, made))
+    }
+
+    fn new(uri: &Pkcs11Uri, token: Token, key: FoundKey) -> TokenSigner {
+        TokenSigner {
             source: uri.to_string(),
             token: token.label,
             session: Mutex::new(token.session),
-            key: found.handle,
-            public: found.public,
-        })
+            key: key.handle,
+            public: key.public,
+        }
     }
 
     fn signature(&self) -> SignatureAlgorithm {

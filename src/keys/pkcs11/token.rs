@@ -18,9 +18,18 @@ use crate::{Error, PinTries, Pkcs11Error, Result};
 
 /// A logged-in session with the token a URI names.
 pub(crate) struct Token {
+    pub(crate) p11: Pkcs11,
+    pub(crate) slot: Slot,
     pub(crate) session: Session,
     /// The token's label, for messages.
     pub(crate) label: String,
+}
+
+/// What a session may do: sign (read-only suffices), or make keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    ReadOnly,
+    ReadWrite,
 }
 
 /// A private key in a token, found by its URI, and its public half.
@@ -44,7 +53,12 @@ impl Token {
     /// Loads `module`, finds the one token `uri` names, opens a session
     /// and logs the user in with `pin`. A wrong PIN is never retried: a
     /// token locks after a few.
-    pub(crate) fn open(module: &Path, uri: &Pkcs11Uri, pin: &AuthPin) -> Result<Token> {
+    pub(crate) fn open(
+        module: &Path,
+        uri: &Pkcs11Uri,
+        pin: &AuthPin,
+        access: Access,
+    ) -> Result<Token> {
         let p11 = Pkcs11::new(module).map_err(|e| Pkcs11Error::ModuleLoad {
             module: module.to_path_buf(),
             reason: match e {
@@ -83,7 +97,11 @@ impl Token {
             }
         };
         let label = info.label().to_string();
-        let session = p11.open_ro_session(slot).map_err(failed("C_OpenSession"))?;
+        let session = match access {
+            Access::ReadOnly => p11.open_ro_session(slot),
+            Access::ReadWrite => p11.open_rw_session(slot),
+        }
+        .map_err(failed("C_OpenSession"))?;
         match session.login(UserType::User, Some(pin)) {
             Ok(()) | Err(CkError::Pkcs11(RvError::UserAlreadyLoggedIn, Function::Login)) => {}
             Err(CkError::Pkcs11(RvError::PinIncorrect, _)) => {
@@ -104,7 +122,12 @@ impl Token {
             }
             Err(e) => return Err(failed("C_Login")(e)),
         }
-        Ok(Token { session, label })
+        Ok(Token {
+            p11,
+            slot,
+            session,
+            label,
+        })
     }
 
     /// The one private key `uri` names (by `object=` and `id=`), and its
@@ -170,7 +193,7 @@ impl Token {
         Ok(FoundKey { handle, public })
     }
 
-    fn find(&self, template: &[Attribute]) -> Result<Vec<ObjectHandle>> {
+    pub(crate) fn find(&self, template: &[Attribute]) -> Result<Vec<ObjectHandle>> {
         self.session
             .find_objects(template)
             .map_err(failed("C_FindObjects"))
@@ -178,14 +201,14 @@ impl Token {
 
     /// The public key object with the private key's `CKA_ID`, when there is
     /// exactly one.
-    fn public_object(&self, id: Option<Vec<u8>>) -> Result<Option<ObjectHandle>> {
+    pub(crate) fn public_object(&self, id: Option<Vec<u8>>) -> Result<Option<ObjectHandle>> {
         let Some(id) = id else { return Ok(None) };
         let mut found =
             self.find(&[Attribute::Class(ObjectClass::PUBLIC_KEY), Attribute::Id(id)])?;
         Ok((found.len() == 1).then(|| found.remove(0)))
     }
 
-    fn rsa_public(
+    pub(crate) fn rsa_public(
         &self,
         private: ObjectHandle,
         id: Option<Vec<u8>>,
@@ -211,7 +234,7 @@ impl Token {
         }
     }
 
-    fn ec_public(&self, id: Option<Vec<u8>>, named: &str) -> Result<TokenPublicKey> {
+    pub(crate) fn ec_public(&self, id: Option<Vec<u8>>, named: &str) -> Result<TokenPublicKey> {
         let no_public_key = || Error::from(Pkcs11Error::NoPublicKey { uri: named.into() });
         let object = self.public_object(id)?.ok_or_else(no_public_key)?;
         let (mut params, mut point) = (None, None);
