@@ -158,7 +158,7 @@ pub fn hint(err: &Error) -> Option<String> {
 fn pkcs11_hint(err: &Pkcs11Error) -> Option<String> {
     use UriProblem::*;
     Some(match err {
-        Pkcs11Error::PinInUri { .. } => "name a file that holds it instead: pin-source=file:PATH".into(),
+        Pkcs11Error::PinInUri { .. } => "name where it is instead: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN".into(),
         Pkcs11Error::ModuleLoad { .. } => "install the token's PKCS#11 module, or give its absolute path in the URI: module-path=/usr/lib/softhsm/libsofthsm2.so".into(),
         Pkcs11Error::NoSuchToken { .. } => "`pkcs11-tool --module MODULE --list-token-slots` lists the tokens with their labels and serials".into(),
         Pkcs11Error::AmbiguousToken { .. } => "add the token's serial= to the URI (`pkcs11-tool --module MODULE --list-token-slots` shows it)".into(),
@@ -171,6 +171,9 @@ fn pkcs11_hint(err: &Pkcs11Error) -> Option<String> {
         Pkcs11Error::NewKeyWithoutLabel { .. } => "name the new key in the URI: pkcs11:token=TOKEN;object=KEY-LABEL".into(),
         Pkcs11Error::ObjectExists { .. } => "choose another object= (and id=), or sign with the key that is already there instead of making one".into(),
         Pkcs11Error::KeyTypeUnsupported { .. } => "`pkcs11-tool --module MODULE --list-mechanisms` lists what the token can do; RSA 2048 and ECDSA P-256 are the most widely supported".into(),
+        Pkcs11Error::NoModule { .. } => "name the module (shared library): --pkcs11-module PATH, module-path=PATH in the URI, or CERTSMITH_PKCS11_MODULE".into(),
+        Pkcs11Error::ModuleConflict { .. } => "name the module once: --pkcs11-module or module-path=, not both".into(),
+        Pkcs11Error::NoPin { .. } | Pkcs11Error::EmptyPin { .. } => "name where the PIN is: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN".into(),
         Pkcs11Error::MalformedAnswer { .. } => "the module does not follow PKCS#11 here: check that it is the module for this token, and report it to its vendor".into(),
         Pkcs11Error::InvalidUri { problem, .. } => match problem {
             NotPkcs11 => return None,

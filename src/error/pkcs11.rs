@@ -57,6 +57,15 @@ pub enum Pkcs11Error {
         token: String,
         algorithm: KeyAlgorithm,
     },
+    /// A token key named with no module to reach it through.
+    NoModule { uri: String },
+    /// Two different modules named for one key: the caller's and the URI's
+    /// `module-path=`.
+    ModuleConflict { given: PathBuf, in_uri: PathBuf },
+    /// A token key whose PIN has no source, and no terminal to ask on.
+    NoPin { token: String },
+    /// An empty PIN (an empty file, or an empty variable).
+    EmptyPin { token: String },
 }
 
 /// What a token says, after a wrong PIN, about the tries left: PKCS#11 has
@@ -171,6 +180,23 @@ impl fmt::Display for Pkcs11Error {
                 f,
                 "{uri}: the token holds no public key object with the private key's CKA_ID"
             ),
+            Pkcs11Error::NoModule { uri } => {
+                write!(
+                    f,
+                    "{uri}: no PKCS#11 module named to reach the token through"
+                )
+            }
+            Pkcs11Error::ModuleConflict { given, in_uri } => write!(
+                f,
+                "two PKCS#11 modules named: {} and module-path={} in the URI",
+                given.display(),
+                in_uri.display()
+            ),
+            Pkcs11Error::NoPin { token } => write!(
+                f,
+                "no PIN for token \"{token}\", and no terminal to ask for it on"
+            ),
+            Pkcs11Error::EmptyPin { token } => write!(f, "empty PIN for token \"{token}\""),
         }
     }
 }

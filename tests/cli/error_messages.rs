@@ -1226,6 +1226,41 @@ fn table() -> Vec<Row> {
         ),
         // issue 16: PKCS#11 tokens
         row(
+            Error::Pkcs11(Pkcs11Error::NoModule {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "pkcs11:token=root-ca;object=root-key: no PKCS#11 module named to reach the token through",
+            Some(
+                "name the module (shared library): --pkcs11-module PATH, module-path=PATH in the URI, or CERTSMITH_PKCS11_MODULE",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::ModuleConflict {
+                given: PathBuf::from("/usr/lib/softhsm/libsofthsm2.so"),
+                in_uri: PathBuf::from("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"),
+            }),
+            "two PKCS#11 modules named: /usr/lib/softhsm/libsofthsm2.so and module-path=/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so in the URI",
+            Some("name the module once: --pkcs11-module or module-path=, not both"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::NoPin {
+                token: "root-ca".into(),
+            }),
+            "no PIN for token \"root-ca\", and no terminal to ask for it on",
+            Some(
+                "name where the PIN is: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::EmptyPin {
+                token: "root-ca".into(),
+            }),
+            "empty PIN for token \"root-ca\"",
+            Some(
+                "name where the PIN is: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN",
+            ),
+        ),
+        row(
             Error::Pkcs11(Pkcs11Error::NewKeyWithoutLabel {
                 uri: "pkcs11:token=root-ca".into(),
             }),
@@ -1385,7 +1420,9 @@ fn table() -> Vec<Row> {
                 uri: "pkcs11:token=root-ca?pin-value=…".into(),
             }),
             "\"pkcs11:token=root-ca?pin-value=…\": refusing a PIN typed into a PKCS#11 URI, where ps and shell history show it",
-            Some("name a file that holds it instead: pin-source=file:PATH"),
+            Some(
+                "name where it is instead: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN",
+            ),
         ),
         row(
             Error::Pkcs11(Pkcs11Error::InvalidUri {
