@@ -94,9 +94,11 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         }
         'certsmith;sign' {
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The issuing CA''s certificate, optionally followed by the CAs above it (not needed when the profile signs remotely)')
-            [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed')
+            [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--pkcs11-module', '--pkcs11-module', [CompletionResultType]::ParameterName, 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE')
+            [CompletionResult]::new('--pin-file', '--pin-file', [CompletionResultType]::ParameterName, 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt')
             [CompletionResult]::new('--tls-remote-ca', '--tls-remote-ca', [CompletionResultType]::ParameterName, 'For a profile with `remote` or `auth_remote`: the CA the signer''s TLS certificate chains to')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config JSON with signing profiles (default: built-in)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Signing profile (default: the config''s default profile)')
@@ -365,9 +367,11 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         }
         'certsmith;revoke' {
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The issuing CA''s certificate, optionally followed by the CAs above it')
-            [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed')
+            [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--pkcs11-module', '--pkcs11-module', [CompletionResultType]::ParameterName, 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE')
+            [CompletionResult]::new('--pin-file', '--pin-file', [CompletionResultType]::ParameterName, 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt')
             [CompletionResult]::new('--ledger', '--ledger', [CompletionResultType]::ParameterName, 'The CA''s issuance ledger (verified before the revocation is added)')
             [CompletionResult]::new('--serial', '--serial', [CompletionResultType]::ParameterName, 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA')
             [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)')
@@ -380,9 +384,11 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         }
         'certsmith;crl' {
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The issuing CA''s certificate, optionally followed by the CAs above it')
-            [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed')
+            [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--pkcs11-module', '--pkcs11-module', [CompletionResultType]::ParameterName, 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE')
+            [CompletionResult]::new('--pin-file', '--pin-file', [CompletionResultType]::ParameterName, 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt')
             [CompletionResult]::new('--ledger', '--ledger', [CompletionResultType]::ParameterName, 'The CA''s ledger: its revocations go in, the CRL number follows the last one published')
             [CompletionResult]::new('--revoked', '--revoked', [CompletionResultType]::ParameterName, 'A file of serials (hex), one per line, each optionally followed by a reason')
             [CompletionResult]::new('--next-update', '--next-update', [CompletionResultType]::ParameterName, 'How long until the next CRL is due (Go duration)')
@@ -393,9 +399,11 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         }
         'certsmith;cross-sign' {
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The issuing CA''s certificate, optionally followed by the CAs above it')
-            [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed')
+            [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--pkcs11-module', '--pkcs11-module', [CompletionResultType]::ParameterName, 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE')
+            [CompletionResult]::new('--pin-file', '--pin-file', [CompletionResultType]::ParameterName, 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config JSON with a CA profile to use instead of the new root''s own constraints')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'CA profile to sign with')
             [CompletionResult]::new('--ledger', '--ledger', [CompletionResultType]::ParameterName, 'Record the issuance in this ledger')
@@ -406,9 +414,11 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         }
         'certsmith;renew' {
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The issuing CA''s certificate, optionally followed by the CAs above it')
-            [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed')
+            [CompletionResult]::new('--ca-key', '--ca-key', [CompletionResultType]::ParameterName, 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--pkcs11-module', '--pkcs11-module', [CompletionResultType]::ParameterName, 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE')
+            [CompletionResult]::new('--pin-file', '--pin-file', [CompletionResultType]::ParameterName, 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config JSON with signing profiles (default: built-in)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Signing profile (default: the config''s default profile)')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'CERT''s private key (plain or age-sealed): checked to match CERT, and signs a new CSR')

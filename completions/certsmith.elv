@@ -87,9 +87,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;sign'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it (not needed when the profile signs remotely)'
-            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --tls-remote-ca 'For a profile with `remote` or `auth_remote`: the CA the signer''s TLS certificate chains to'
             cand --config 'Config JSON with signing profiles (default: built-in)'
             cand --profile 'Signing profile (default: the config''s default profile)'
@@ -321,9 +323,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;revoke'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
-            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --ledger 'The CA''s issuance ledger (verified before the revocation is added)'
             cand --serial 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA'
             cand --cert 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)'
@@ -335,9 +339,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;crl'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
-            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --ledger 'The CA''s ledger: its revocations go in, the CRL number follows the last one published'
             cand --revoked 'A file of serials (hex), one per line, each optionally followed by a reason'
             cand --next-update 'How long until the next CRL is due (Go duration)'
@@ -347,9 +353,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;cross-sign'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
-            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --config 'Config JSON with a CA profile to use instead of the new root''s own constraints'
             cand --profile 'CA profile to sign with'
             cand --ledger 'Record the issuance in this ledger'
@@ -359,9 +367,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;renew'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
-            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --config 'Config JSON with signing profiles (default: built-in)'
             cand --profile 'Signing profile (default: the config''s default profile)'
             cand --key 'CERT''s private key (plain or age-sealed): checked to match CERT, and signs a new CSR'

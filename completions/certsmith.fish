@@ -72,8 +72,10 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s i -l identit
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it (not needed when the profile signs remotely)' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l tls-remote-ca -d 'For a profile with `remote` or `auth_remote`: the CA the signer\'s TLS certificate chains to' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l config -d 'Config JSON with signing profiles (default: built-in)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l profile -d 'Signing profile (default: the config\'s default profile)' -r -f -a "default\t''
@@ -198,8 +200,10 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand print-defaults; and 
 complete -c certsmith -n "__fish_certsmith_using_subcommand print-defaults; and __fish_seen_subcommand_from help" -f -a "list" -d 'The names print-defaults knows'
 complete -c certsmith -n "__fish_certsmith_using_subcommand print-defaults; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ledger -d 'The CA\'s issuance ledger (verified before the revocation is added)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l serial -d 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l cert -d 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)' -r -F
@@ -216,24 +220,30 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l passphras
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l force -d 'Revoke a --serial that the ledger does not record (a certificate issued before the ledger existed, whose file is gone)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ledger -d 'The CA\'s ledger: its revocations go in, the CRL number follows the last one published' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l revoked -d 'A file of serials (hex), one per line, each optionally followed by a reason' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l next-update -d 'How long until the next CRL is due (Go duration)' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l config -d 'Config JSON with a CA profile to use instead of the new root\'s own constraints' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l profile -d 'CA profile to sign with' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ledger -d 'Record the issuance in this ledger' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l config -d 'Config JSON with signing profiles (default: built-in)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l profile -d 'Signing profile (default: the config\'s default profile)' -r -f -a "default\t''
 server\t''

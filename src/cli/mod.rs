@@ -38,6 +38,7 @@ mod revoke;
 mod secrets;
 mod sign;
 mod split_json;
+mod token;
 
 use std::process::ExitCode;
 

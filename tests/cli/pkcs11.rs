@@ -20,6 +20,8 @@ use certsmith::{Error, PinTries, Pkcs11Error};
 
 use crate::support::{command, require};
 
+mod cli;
+
 /// Debian's libsofthsm2 (a symlink to the multiarch path).
 const MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
 const PIN: &str = "123456";

@@ -1,0 +1,96 @@
+//! A CA key in a PKCS#11 token, named on the command line by its RFC 7512
+//! URI (`--ca-key 'pkcs11:token=root-ca;object=root-key'`, issue 16): which
+//! module reaches the token, and where its PIN comes from. The PIN is never
+//! an argument (it would show in `ps`): it comes from `pin-source=` in the
+//! URI, `--pin-file`, `CERTSMITH_PKCS11_PIN`, or a prompt on the terminal,
+//! in that order.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use zeroize::Zeroizing;
+
+use certsmith::keys::pkcs11::{Pin, Pkcs11Uri, is_pkcs11_uri};
+use certsmith::keys::signer::{self, KeySource, Signer};
+use certsmith::{Pkcs11Error, Result};
+
+/// The environment variable a token's module may come from.
+pub const MODULE_ENV: &str = "CERTSMITH_PKCS11_MODULE";
+/// The environment variable a token's PIN may come from.
+pub const PIN_ENV: &str = "CERTSMITH_PKCS11_PIN";
+
+/// Flags that reach a key in a PKCS#11 token.
+#[derive(Args, Default, Clone)]
+pub struct TokenArgs {
+    /// The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE
+    #[arg(long, value_name = "PATH", value_hint = clap::ValueHint::FilePath)]
+    pkcs11_module: Option<PathBuf>,
+    /// Read a token's PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt
+    #[arg(long, value_name = "FILE")]
+    pin_file: Option<String>,
+}
+
+/// Whether a key argument names a key in a token rather than a file.
+pub fn names_token_key(key: &Path) -> bool {
+    key.to_str().is_some_and(is_pkcs11_uri)
+}
+
+impl TokenArgs {
+    /// Opens the token key `uri` names, as the signer a CA holds.
+    pub fn open_signer(&self, uri: &str) -> Result<Box<dyn Signer>> {
+        let uri = Pkcs11Uri::parse(uri)?;
+        let module = self.module(&uri)?;
+        let pin = self.pin(&uri)?;
+        signer::open_ca_key(KeySource::Pkcs11 {
+            uri: &uri,
+            module: &module,
+            pin: &pin,
+        })
+    }
+
+    /// The module: the flag, else `module-path=`, else the environment. A
+    /// flag and a `module-path=` that differ are refused: which one the
+    /// operator meant cannot be known.
+    fn module(&self, uri: &Pkcs11Uri) -> Result<PathBuf> {
+        match (&self.pkcs11_module, &uri.module_path) {
+            (Some(given), Some(in_uri)) if given != in_uri => Err(Pkcs11Error::ModuleConflict {
+                given: given.clone(),
+                in_uri: in_uri.clone(),
+            }
+            .into()),
+            (Some(module), _) | (None, Some(module)) => Ok(module.clone()),
+            (None, None) => std::env::var_os(MODULE_ENV)
+                .filter(|m| !m.is_empty())
+                .map(PathBuf::from)
+                .ok_or_else(|| {
+                    Pkcs11Error::NoModule {
+                        uri: uri.to_string(),
+                    }
+                    .into()
+                }),
+        }
+    }
+
+    /// The user PIN, from the first source that has one.
+    fn pin(&self, uri: &Pkcs11Uri) -> Result<Pin> {
+        let token = uri.token.clone().unwrap_or_else(|| uri.to_string());
+        let pin = if let Some(file) = &uri.pin_source {
+            // An absolute path (the URI parser refuses any other), so never `-`.
+            super::secrets::read_secret_file(&file.to_string_lossy())?
+        } else if let Some(file) = &self.pin_file {
+            super::secrets::read_secret_file(file)?
+        } else if let Some(pin) = std::env::var_os(PIN_ENV) {
+            Zeroizing::new(pin.to_string_lossy().into_owned())
+        } else {
+            rpassword::prompt_password(format!("PIN for token {token}: "))
+                .map(Zeroizing::new)
+                .map_err(|_| Pkcs11Error::NoPin {
+                    token: token.clone(),
+                })?
+        };
+        if pin.is_empty() {
+            return Err(Pkcs11Error::EmptyPin { token }.into());
+        }
+        Ok(Pin::from(pin.to_string()))
+    }
+}
