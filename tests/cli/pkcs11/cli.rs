@@ -185,3 +185,97 @@ fn token_key_refusals_name_the_missing_source() {
     );
     assert!(!s.exists("leaf.pem"));
 }
+
+#[test]
+fn a_token_ca_key_signs_the_ledger_the_revocation_and_the_crl() {
+    let (s, token) = token_ca();
+    let pin = [("CERTSMITH_PKCS11_PIN", PIN)];
+    let with_token = |sub: &str, args: &[&str]| {
+        let mut all = vec![sub, "--ca", "token-ca.pem", "--ca-key", URI];
+        all.extend(["--pkcs11-module", MODULE]);
+        all.extend(args);
+        certsmith(&s, &token, &all, &pin)
+    };
+    let run = sign(
+        &s,
+        &token,
+        URI,
+        &["--pkcs11-module", MODULE, "--ledger", "ledger.jsonl"],
+        &pin,
+    );
+    verify_leaf(&s, &run, "leaf");
+    with_token(
+        "revoke",
+        &["--ledger", "ledger.jsonl", "--cert", "leaf.pem"],
+    )
+    .ok();
+    let crl = with_token("crl", &["--ledger", "ledger.jsonl"]);
+    std::fs::write(s.path("crl.pem"), &crl.ok().stdout).unwrap();
+    s.certsmith(&["ledger", "verify", "--ca", "token-ca.pem", "ledger.jsonl"])
+        .ok();
+    // openssl checks the CRL's signature with the token CA's key before it
+    // finds the leaf in it.
+    let run = s.run(
+        "openssl",
+        &[
+            "verify",
+            "-x509_strict",
+            "-crl_check",
+            "-CAfile",
+            "ca.pem",
+            "-untrusted",
+            "token-ca.pem",
+            "-CRLfile",
+            "crl.pem",
+            "leaf.pem",
+        ],
+    );
+    assert_ne!(run.status, 0);
+    assert!(
+        run.stdout_str().contains("certificate revoked")
+            || run.stderr.contains("certificate revoked"),
+        "{}{}",
+        run.stdout_str(),
+        run.stderr
+    );
+}
+
+#[test]
+fn the_pin_file_may_be_stdin_when_nothing_else_reads_it() {
+    let (s, token) = token_ca();
+    let args = [
+        "sign",
+        "--ca",
+        "token-ca.pem",
+        "--ca-key",
+        URI,
+        "--pkcs11-module",
+        MODULE,
+        "--pin-file",
+        "-",
+    ];
+    let run_stdin = |extra: &str, stdin: &[u8]| {
+        let mut cmd = certsmith_command();
+        cmd.args(args)
+            .arg(extra)
+            .current_dir(s.dir.path())
+            .env("SOFTHSM2_CONF", token.conf());
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), stdin).unwrap();
+        Run::from(child.wait_with_output().unwrap())
+    };
+    verify_leaf(
+        &s,
+        &run_stdin("leaf.json", format!("{PIN}\n").as_bytes()),
+        "leaf",
+    );
+    // The request from stdin too: refused as a usage error.
+    let run = run_stdin("-", b"");
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--pin-file"), "{}", run.stderr);
+}
