@@ -279,3 +279,25 @@ fn the_pin_file_may_be_stdin_when_nothing_else_reads_it() {
     assert_eq!(run.status, 2, "{}", run.stderr);
     assert!(run.stderr.contains("--pin-file"), "{}", run.stderr);
 }
+
+#[test]
+fn cross_sign_and_renew_with_a_token_ca_key_verify() {
+    let (s, token) = token_ca();
+    let env = [
+        ("CERTSMITH_PKCS11_PIN", PIN),
+        ("CERTSMITH_PKCS11_MODULE", MODULE),
+    ];
+    let with_token = |sub: &str, input: &str, name: &str| {
+        let run = certsmith(
+            &s,
+            &token,
+            &[sub, "--ca", "token-ca.pem", "--ca-key", URI, input],
+            &env,
+        );
+        verify_leaf(&s, &run, name);
+    };
+    s.init_ca("other", r#"{"CN":"Other Root","ca":{"expiry":"8760h"}}"#);
+    with_token("cross-sign", "other.pem", "other-cross");
+    verify_leaf(&s, &sign(&s, &token, URI, &[], &env), "leaf");
+    with_token("renew", "leaf.pem", "leaf-renewed");
+}
