@@ -50,7 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;initca' {
-            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Make a new certificate for this existing CA key (plain or age-sealed) instead of a new key')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Make a new certificate for this existing CA key (plain or age-sealed, or pkcs11:… in a token) instead of a new key')
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config JSON whose profile shapes the root (default: built-in)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'CA profile to use from the config (default: a 43800h root)')
@@ -61,6 +61,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
             [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--pkcs11-module', '--pkcs11-module', [CompletionResultType]::ParameterName, 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE')
+            [CompletionResult]::new('--pin-file', '--pin-file', [CompletionResultType]::ParameterName, 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')

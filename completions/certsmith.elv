@@ -46,7 +46,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;initca'= {
-            cand --key 'Make a new certificate for this existing CA key (plain or age-sealed) instead of a new key'
+            cand --key 'Make a new certificate for this existing CA key (plain or age-sealed, or pkcs11:… in a token) instead of a new key'
             cand --ca 'With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON'
             cand --config 'Config JSON whose profile shapes the root (default: built-in)'
             cand --profile 'CA profile to use from the config (default: a 43800h root)'
@@ -57,6 +57,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'

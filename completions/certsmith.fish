@@ -48,7 +48,7 @@ complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "gencrl" -d 'Pri
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "info" -d 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "version" -d 'Print certsmith\'s version (cfssl version)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l key -d 'Make a new certificate for this existing CA key (plain or age-sealed) instead of a new key' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l key -d 'Make a new certificate for this existing CA key (plain or age-sealed, or pkcs11:… in a token) instead of a new key' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l ca -d 'With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l config -d 'Config JSON whose profile shapes the root (default: built-in)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l profile -d 'CA profile to use from the config (default: a 43800h root)' -r -f
@@ -56,6 +56,8 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l ledger -d
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'

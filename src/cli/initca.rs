@@ -12,6 +12,7 @@ use certsmith::cfssl::envelope::Output;
 use certsmith::cfssl::request::CertRequest;
 use certsmith::issue::renew;
 use certsmith::issue::{self, Options, SignedBy};
+use certsmith::keys::pkcs11::is_pkcs11_uri;
 use certsmith::keys::sealed::Seal;
 use certsmith::keys::{KeyMaker, NewKey, Signer};
 use certsmith::x509::certificate::Certificate;
@@ -22,6 +23,7 @@ use certsmith::{Error, Result, files};
 use super::authority;
 use super::io::{self, Input};
 use super::secrets::{self, PassphraseArgs, SealArgs, SealedTo, UnlockArgs};
+use super::token::TokenArgs;
 
 /// cfssl's initca validity: 5 years.
 const ROOT_EXPIRY: Duration = Duration::from_secs(43800 * 3600);
@@ -51,7 +53,7 @@ pub struct InitcaArgs {
     /// CSR JSON file, or - for stdin
     #[arg(required_unless_present = "ca")]
     csr_json: Option<String>,
-    /// Make a new certificate for this existing CA key (plain or age-sealed) instead of a new key
+    /// Make a new certificate for this existing CA key (plain or age-sealed, or pkcs11:… in a token) instead of a new key
     #[arg(long, value_name = "KEY", conflicts_with_all = ["recipients", "recipients_files", "passphrase"])]
     key: Option<String>,
     /// With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON
@@ -75,6 +77,8 @@ pub struct InitcaArgs {
     seal: SealArgs,
     #[command(flatten)]
     unlock: UnlockArgs,
+    #[command(flatten)]
+    token: TokenArgs,
     #[command(flatten)]
     passphrase: PassphraseArgs,
 }
@@ -127,11 +131,20 @@ pub fn run(args: InitcaArgs) -> Result<()> {
             (csr, made.into_signer(), json_options(&req), Some(written))
         }
         (Some(key_path), template) => {
-            let input = Input::read(key_path)?;
-            let key = args.unlock.read_signer(&input, &args.passphrase)?;
+            let (key, key_source) = if is_pkcs11_uri(key_path) {
+                let key = args.token.open_signer(key_path)?;
+                let source = key.source().to_string();
+                (key, source)
+            } else {
+                let input = Input::read(key_path)?;
+                (
+                    args.unlock.read_signer(&input, &args.passphrase)?,
+                    input.source,
+                )
+            };
             let (csr, options) = match template {
                 Template::Root(old, source) => {
-                    renew::root_renewal(&old, &source, key.as_ref(), &input.source, !named_profile)?
+                    renew::root_renewal(&old, &source, key.as_ref(), &key_source, !named_profile)?
                 }
                 Template::Json(req) => {
                     let csr = CertificateRequest::made_for(&req, key.as_ref())?;

@@ -301,3 +301,73 @@ fn cross_sign_and_renew_with_a_token_ca_key_verify() {
     verify_leaf(&s, &sign(&s, &token, URI, &[], &env), "leaf");
     with_token("renew", "leaf.pem", "leaf-renewed");
 }
+
+#[test]
+fn initca_makes_a_root_for_a_token_key_and_renews_it() {
+    let (s, token) = token_ca();
+    let env = [
+        ("CERTSMITH_PKCS11_PIN", PIN),
+        ("CERTSMITH_PKCS11_MODULE", MODULE),
+    ];
+    s.write(
+        "token-root.json",
+        r#"{"CN":"Token Root","ca":{"expiry":"87600h"}}"#,
+    );
+    let run = certsmith(
+        &s,
+        &token,
+        &["initca", "--key", URI, "token-root.json"],
+        &env,
+    );
+    let json = run.ok().json();
+    assert!(json.get("key").is_none(), "{json}");
+    s.certsmith_stdin(&["split-json", "token-root"], &run.stdout)
+        .ok();
+    assert!(!s.exists("token-root-key.pem"));
+    s.openssl_verify("token-root.pem", &[], "token-root.pem");
+    s.run(
+        "openssl",
+        &["req", "-verify", "-noout", "-in", "token-root.csr"],
+    )
+    .ok();
+    let leaf = certsmith(
+        &s,
+        &token,
+        &[
+            "sign",
+            "--ca",
+            "token-root.pem",
+            "--ca-key",
+            URI,
+            "leaf.json",
+        ],
+        &env,
+    );
+    leaf.ok();
+    s.certsmith_stdin(&["split-json", "leaf"], &leaf.stdout)
+        .ok();
+    s.openssl_verify("token-root.pem", &[], "leaf.pem");
+    // Renewed with its key in the token: the old root's leaf verifies under
+    // the new root.
+    let run = certsmith(
+        &s,
+        &token,
+        &["initca", "--key", URI, "--ca", "token-root.pem"],
+        &env,
+    );
+    s.certsmith_stdin(&["split-json", "renewed"], &run.ok().stdout)
+        .ok();
+    s.openssl_verify("renewed.pem", &[], "leaf.pem");
+    // No private key was written for the token key: only the file root's
+    // and the leaf's own.
+    let mut with_keys: Vec<String> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            String::from_utf8_lossy(&std::fs::read(path).unwrap()).contains("PRIVATE KEY")
+        })
+        .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    with_keys.sort();
+    assert_eq!(with_keys, ["ca-key.pem", "leaf-key.pem"]);
+}
