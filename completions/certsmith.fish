@@ -68,9 +68,11 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l passphras
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l key -d 'The private key to make the request for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l key -d 'The private key to make the request for, plain or age-sealed, or pkcs11:… in a token' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l from-cert -d 'Take subject and SANs from this certificate instead of a CSR JSON' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it (not needed when the profile signs remotely)' -r -F

@@ -371,3 +371,20 @@ fn initca_makes_a_root_for_a_token_key_and_renews_it() {
     with_keys.sort();
     assert_eq!(with_keys, ["ca-key.pem", "leaf-key.pem"]);
 }
+
+#[test]
+fn csr_for_a_token_key_is_signed_by_it() {
+    let (s, token) = token_ca();
+    let env = [
+        ("CERTSMITH_PKCS11_PIN", PIN),
+        ("CERTSMITH_PKCS11_MODULE", MODULE),
+    ];
+    let run = certsmith(&s, &token, &["csr", "--key", URI, "leaf.json"], &env);
+    s.certsmith_stdin(&["split-json", "token"], &run.ok().stdout)
+        .ok();
+    let out = s.run(
+        "openssl",
+        &["req", "-verify", "-noout", "-pubkey", "-in", "token.csr"],
+    );
+    assert_eq!(out.ok().stdout_str(), s.read("token-key.pem"));
+}
