@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         }
         'certsmith;initca' {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Make a new certificate for this existing CA key (plain or age-sealed, or pkcs11:… in a token) instead of a new key')
+            [CompletionResult]::new('--pkcs11-key', '--pkcs11-key', [CompletionResultType]::ParameterName, 'Make the new key in a PKCS#11 token, labelled by the URI''s object= (pkcs11:token=…;object=…); no key is written')
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config JSON whose profile shapes the root (default: built-in)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'CA profile to use from the config (default: a 43800h root)')

@@ -1155,13 +1155,17 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__initca)
-            opts="-r -R -p -i -h --key --ca --config --profile --ledger --recipient --recipients-file --passphrase --allow-weak-passphrase --identity --pkcs11-module --pin-file --passphrase-file --help"
+            opts="-r -R -p -i -h --key --pkcs11-key --ca --config --profile --ledger --recipient --recipients-file --passphrase --allow-weak-passphrase --identity --pkcs11-module --pin-file --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pkcs11-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -47,6 +47,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;initca'= {
             cand --key 'Make a new certificate for this existing CA key (plain or age-sealed, or pkcs11:… in a token) instead of a new key'
+            cand --pkcs11-key 'Make the new key in a PKCS#11 token, labelled by the URI''s object= (pkcs11:token=…;object=…); no key is written'
             cand --ca 'With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON'
             cand --config 'Config JSON whose profile shapes the root (default: built-in)'
             cand --profile 'CA profile to use from the config (default: a 43800h root)'

@@ -49,6 +49,7 @@ complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "info" -d 'Ask a
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "version" -d 'Print certsmith\'s version (cfssl version)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l key -d 'Make a new certificate for this existing CA key (plain or age-sealed, or pkcs11:… in a token) instead of a new key' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l pkcs11-key -d 'Make the new key in a PKCS#11 token, labelled by the URI\'s object= (pkcs11:token=…;object=…); no key is written' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l ca -d 'With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l config -d 'Config JSON whose profile shapes the root (default: built-in)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l profile -d 'CA profile to use from the config (default: a 43800h root)' -r -f

@@ -56,6 +56,9 @@ pub struct InitcaArgs {
     /// Make a new certificate for this existing CA key (plain or age-sealed, or pkcs11:… in a token) instead of a new key
     #[arg(long, value_name = "KEY", conflicts_with_all = ["recipients", "recipients_files", "passphrase"])]
     key: Option<String>,
+    /// Make the new key in a PKCS#11 token, labelled by the URI's object= (pkcs11:token=…;object=…); no key is written
+    #[arg(long, value_name = "URI", conflicts_with_all = ["key", "recipients", "recipients_files", "passphrase"])]
+    pkcs11_key: Option<String>,
     /// With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON
     #[arg(
         long,
@@ -114,22 +117,29 @@ pub fn run(args: InitcaArgs) -> Result<()> {
         certsmith::ledger::check_appendable(path, None)?;
     }
     let (csr, key, options, new_key): (_, Box<dyn Signer>, _, _) = match (&args.key, template) {
-        (None, Template::Json(req)) => {
-            let (seal, sealed_to) = args
-                .seal
-                .seal_recorded(&args.passphrase, "the new CA key")?;
-            let made = KeyMaker::InMemory.generate(req.key)?;
-            let csr = CertificateRequest::made_for(&req, made.signer())?;
-            let text = match &made {
-                NewKey::InMemory(key) => secrets::key_text(key, seal.as_ref())?,
-            };
-            let written = WrittenKey {
-                text,
-                with_passphrase: matches!(seal, Some(Seal::Passphrase(_))),
-                sealed_to,
-            };
-            (csr, made.into_signer(), json_options(&req), Some(written))
-        }
+        (None, Template::Json(req)) => match &args.pkcs11_key {
+            Some(uri) => {
+                let key = args.token.generate_signer(uri, req.key)?;
+                let csr = CertificateRequest::made_for(&req, key.as_ref())?;
+                (csr, key, json_options(&req), None)
+            }
+            None => {
+                let (seal, sealed_to) = args
+                    .seal
+                    .seal_recorded(&args.passphrase, "the new CA key")?;
+                let made = KeyMaker::InMemory.generate(req.key)?;
+                let csr = CertificateRequest::made_for(&req, made.signer())?;
+                let text = match &made {
+                    NewKey::InMemory(key) => secrets::key_text(key, seal.as_ref())?,
+                };
+                let written = WrittenKey {
+                    text,
+                    with_passphrase: matches!(seal, Some(Seal::Passphrase(_))),
+                    sealed_to,
+                };
+                (csr, made.into_signer(), json_options(&req), Some(written))
+            }
+        },
         (Some(key_path), template) => {
             let (key, key_source) = if is_pkcs11_uri(key_path) {
                 let key = args.token.open_signer(key_path)?;

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use zeroize::Zeroizing;
 
-use certsmith::keys::pkcs11::{Pin, Pkcs11Uri, is_pkcs11_uri};
+use certsmith::keys::KeyAlgorithm;
+use certsmith::keys::pkcs11::{Pin, Pkcs11Uri, TokenSigner, is_pkcs11_uri};
 use certsmith::keys::signer::{self, KeySource, Signer};
 use certsmith::{Pkcs11Error, Result};
 
@@ -46,6 +47,17 @@ impl TokenArgs {
             module: &module,
             pin: &pin,
         })
+    }
+
+    /// Makes a key pair of `algorithm` in the token `uri` names, labelled by
+    /// its `object=`: sensitive, never extractable. It signs as a CA's key.
+    pub fn generate_signer(&self, uri: &str, algorithm: KeyAlgorithm) -> Result<Box<dyn Signer>> {
+        let uri = Pkcs11Uri::parse(uri)?;
+        let module = self.module(&uri)?;
+        let pin = self.pin(&uri)?;
+        Ok(Box::new(TokenSigner::generate(
+            &module, &uri, &pin, algorithm,
+        )?))
     }
 
     /// The module: the flag, else `module-path=`, else the environment. A

@@ -388,3 +388,72 @@ fn csr_for_a_token_key_is_signed_by_it() {
     );
     assert_eq!(out.ok().stdout_str(), s.read("token-key.pem"));
 }
+
+#[test]
+fn initca_makes_its_key_in_the_token_and_writes_none() {
+    let s = Scratch::new();
+    let token = SoftToken::new();
+    token.init("root-ca");
+    let env = [
+        ("CERTSMITH_PKCS11_PIN", PIN),
+        ("CERTSMITH_PKCS11_MODULE", MODULE),
+    ];
+    s.write(
+        "root.json",
+        r#"{"CN":"Token Root","key":{"algo":"rsa","size":2048},"ca":{"expiry":"87600h"}}"#,
+    );
+    let uri = "pkcs11:token=root-ca;object=root-key";
+    let initca = |s: &Scratch| {
+        certsmith(
+            s,
+            &token,
+            &["initca", "--pkcs11-key", uri, "root.json"],
+            &env,
+        )
+    };
+    let run = initca(&s);
+    let json = run.ok().json();
+    assert!(json.get("key").is_none(), "{json}");
+    s.certsmith_stdin(&["split-json", "root"], &run.stdout).ok();
+    assert!(!s.exists("root-key.pem"));
+    s.openssl_verify("root.pem", &[], "root.pem");
+    s.write(
+        "leaf.json",
+        r#"{"CN":"leaf.example","hosts":["leaf.example"]}"#,
+    );
+    let leaf = certsmith(
+        &s,
+        &token,
+        &["sign", "--ca", "root.pem", "--ca-key", uri, "leaf.json"],
+        &env,
+    );
+    s.certsmith_stdin(&["split-json", "leaf"], &leaf.ok().stdout)
+        .ok();
+    s.openssl_verify("root.pem", &[], "leaf.pem");
+    // The key stays in the token: sensitive, never extractable.
+    let listed = token.run(
+        "pkcs11-tool",
+        &[
+            "--module",
+            MODULE,
+            "--token-label",
+            "root-ca",
+            "--login",
+            "--pin",
+            "env:PIN",
+            "--list-objects",
+            "--type",
+            "privkey",
+        ],
+    );
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(
+        listed.contains("root-key") && listed.contains("never extractable"),
+        "{listed}"
+    );
+    // A second key by that label is refused, and nothing is printed.
+    let again = Scratch::new();
+    again.write("root.json", &s.read("root.json"));
+    let err = initca(&again).fails().to_string();
+    assert!(err.contains("already holds an object"), "{err}");
+}
