@@ -26,7 +26,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('initca', 'initca', [CompletionResultType]::ParameterValue, 'Make a self-signed CA certificate and its key: {"cert","csr","key"}')
-            [CompletionResult]::new('genkey', 'genkey', [CompletionResultType]::ParameterValue, 'Make a private key and a CSR for it: {"csr","key"}')
+            [CompletionResult]::new('genkey', 'genkey', [CompletionResultType]::ParameterValue, 'Make a private key and a CSR for it: {"csr","key"} ({"csr"} with --pkcs11-key)')
             [CompletionResult]::new('csr', 'csr', [CompletionResultType]::ParameterValue, 'Make a CSR for an existing key: {"csr"}')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})')
             [CompletionResult]::new('split-json', 'split-json', [CompletionResultType]::ParameterValue, 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …')
@@ -73,10 +73,13 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;genkey' {
+            [CompletionResult]::new('--pkcs11-key', '--pkcs11-key', [CompletionResultType]::ParameterName, 'Make the key in a PKCS#11 token, labelled by the URI''s object= (pkcs11:token=…;object=…); only the CSR is printed')
             [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
             [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
             [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
             [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--pkcs11-module', '--pkcs11-module', [CompletionResultType]::ParameterName, 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE')
+            [CompletionResult]::new('--pin-file', '--pin-file', [CompletionResultType]::ParameterName, 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
@@ -499,7 +502,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         }
         'certsmith;help' {
             [CompletionResult]::new('initca', 'initca', [CompletionResultType]::ParameterValue, 'Make a self-signed CA certificate and its key: {"cert","csr","key"}')
-            [CompletionResult]::new('genkey', 'genkey', [CompletionResultType]::ParameterValue, 'Make a private key and a CSR for it: {"csr","key"}')
+            [CompletionResult]::new('genkey', 'genkey', [CompletionResultType]::ParameterValue, 'Make a private key and a CSR for it: {"csr","key"} ({"csr"} with --pkcs11-key)')
             [CompletionResult]::new('csr', 'csr', [CompletionResultType]::ParameterValue, 'Make a CSR for an existing key: {"csr"}')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})')
             [CompletionResult]::new('split-json', 'split-json', [CompletionResultType]::ParameterValue, 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …')

@@ -23,7 +23,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand initca 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
-            cand genkey 'Make a private key and a CSR for it: {"csr","key"}'
+            cand genkey 'Make a private key and a CSR for it: {"csr","key"} ({"csr"} with --pkcs11-key)'
             cand csr 'Make a CSR for an existing key: {"csr"}'
             cand sign 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
             cand split-json 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
@@ -68,10 +68,13 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;genkey'= {
+            cand --pkcs11-key 'Make the key in a PKCS#11 token, labelled by the URI''s object= (pkcs11:token=…;object=…); only the CSR is printed'
             cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
             cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
             cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
             cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
@@ -442,7 +445,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;help'= {
             cand initca 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
-            cand genkey 'Make a private key and a CSR for it: {"csr","key"}'
+            cand genkey 'Make a private key and a CSR for it: {"csr","key"} ({"csr"} with --pkcs11-key)'
             cand csr 'Make a CSR for an existing key: {"csr"}'
             cand sign 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
             cand split-json 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'

@@ -27,7 +27,7 @@ end
 complete -c certsmith -n "__fish_certsmith_needs_command" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_needs_command" -s V -l version -d 'Print version'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
-complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"}'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"} ({"csr"} with --pkcs11-key)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "csr" -d 'Make a CSR for an existing key: {"csr"}'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
@@ -63,8 +63,11 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l passphras
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l pkcs11-key -d 'Make the key in a PKCS#11 token, labelled by the URI\'s object= (pkcs11:token=…;object=…); only the CSR is printed' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
@@ -288,7 +291,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l profile -d 
 complete -c certsmith -n "__fish_certsmith_using_subcommand info" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand version" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"} ({"csr"} with --pkcs11-key)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "csr" -d 'Make a CSR for an existing key: {"csr"}'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'

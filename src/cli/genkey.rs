@@ -1,6 +1,7 @@
 //! `certsmith genkey`: a new key and a CSR for it; only the CSR travels.
 
 use clap::Args;
+use zeroize::Zeroizing;
 
 use certsmith::Result;
 use certsmith::cfssl::envelope::Output;
@@ -9,13 +10,14 @@ use certsmith::x509::csr;
 
 use super::io::{self, Input};
 use super::secrets::{self, PassphraseArgs, SealArgs};
+use super::token::TokenArgs;
 
 const EXAMPLES: &str = "\
 Examples:
   certsmith genkey server-csr.json | certsmith split-json server
   certsmith genkey int-csr.json | certsmith split-json int   # a `ca` section asks for CA:TRUE";
 
-/// Make a private key and a CSR for it: {"csr","key"}.
+/// Make a private key and a CSR for it: {"csr","key"} ({"csr"} with --pkcs11-key).
 ///
 /// The key is made here and never leaves this host; send only the CSR to the
 /// CA. A CSR JSON with a `ca` section yields a CSR that asks for CA:TRUE.
@@ -24,26 +26,40 @@ Examples:
 pub struct GenkeyArgs {
     /// CSR JSON file, or - for stdin
     csr_json: String,
+    /// Make the key in a PKCS#11 token, labelled by the URI's object= (pkcs11:token=…;object=…); only the CSR is printed
+    #[arg(long, value_name = "URI", conflicts_with_all = ["recipients", "recipients_files", "passphrase"])]
+    pkcs11_key: Option<String>,
     #[command(flatten)]
     seal: SealArgs,
+    #[command(flatten)]
+    token: TokenArgs,
     #[command(flatten)]
     passphrase: PassphraseArgs,
 }
 
 pub fn run(args: GenkeyArgs) -> Result<()> {
     let req = Input::csr_json(&args.csr_json)?;
+    if let Some(uri) = &args.pkcs11_key {
+        let key = args.token.generate_signer(uri, req.key)?;
+        return emit(csr::build_for_request(&req, key.as_ref())?, None);
+    }
     let seal = args.seal.seal(&args.passphrase, "the new private key")?;
     let made = KeyMaker::InMemory.generate(req.key)?;
     let csr_der = csr::build_for_request(&req, made.signer())?;
     let key = match &made {
         NewKey::InMemory(key) => secrets::key_text(key, seal.as_ref())?,
     };
+    emit(csr_der, Some(key))
+}
+
+/// Prints {"csr","key"}, or {"csr"} for a key that stays in a token.
+fn emit(csr_der: Vec<u8>, key: Option<Zeroizing<String>>) -> Result<()> {
     io::emit(&Output {
         cert: None,
         csr: Some(certsmith::x509::pemfile::encode(
             "CERTIFICATE REQUEST",
             &csr_der,
         )),
-        key: Some(key),
+        key,
     })
 }

@@ -457,3 +457,44 @@ fn initca_makes_its_key_in_the_token_and_writes_none() {
     let err = initca(&again).fails().to_string();
     assert!(err.contains("already holds an object"), "{err}");
 }
+
+#[test]
+fn genkey_makes_an_intermediate_key_in_the_token() {
+    let s = with_root();
+    let token = SoftToken::new();
+    token.init("int-ca");
+    let env = [
+        ("CERTSMITH_PKCS11_PIN", PIN),
+        ("CERTSMITH_PKCS11_MODULE", MODULE),
+    ];
+    let uri = "pkcs11:token=int-ca;object=int-key";
+    s.write(
+        "int.json",
+        r#"{"CN":"Token Intermediate","key":{"algo":"ecdsa","size":384},"ca":{"expiry":"8760h"}}"#,
+    );
+    let run = certsmith(
+        &s,
+        &token,
+        &["genkey", "--pkcs11-key", uri, "int.json"],
+        &env,
+    );
+    let json = run.ok().json();
+    assert!(json.get("key").is_none(), "{json}");
+    s.certsmith_stdin(&["split-json", "int"], &run.stdout).ok();
+    assert!(!s.exists("int-key.pem"));
+    s.sign_split("ca", &["--profile", "intermediate", "int.csr"], "int");
+    s.openssl_verify("ca.pem", &[], "int.pem");
+    s.write(
+        "leaf.json",
+        r#"{"CN":"leaf.example","hosts":["leaf.example"]}"#,
+    );
+    let leaf = certsmith(
+        &s,
+        &token,
+        &["sign", "--ca", "int.pem", "--ca-key", uri, "leaf.json"],
+        &env,
+    );
+    s.certsmith_stdin(&["split-json", "leaf"], &leaf.ok().stdout)
+        .ok();
+    s.openssl_verify("ca.pem", &["int.pem"], "leaf.pem");
+}
