@@ -498,3 +498,23 @@ fn genkey_makes_an_intermediate_key_in_the_token() {
         .ok();
     s.openssl_verify("ca.pem", &["int.pem"], "leaf.pem");
 }
+
+#[test]
+fn key_public_and_fingerprint_read_a_token_key() {
+    let (s, token) = token_ca();
+    let env = [
+        ("CERTSMITH_PKCS11_PIN", PIN),
+        ("CERTSMITH_PKCS11_MODULE", MODULE),
+    ];
+    let public = certsmith(&s, &token, &["key", "public", URI], &env);
+    assert_eq!(public.ok().stdout_str(), s.read("token-key.pem"));
+    let fingerprint = certsmith(&s, &token, &["key", "fingerprint", URI], &env);
+    let digest = s.run("openssl", &["dgst", "-sha256", "-r", "token-key.der"]);
+    let hex = digest.ok().stdout_str()[..64].to_uppercase();
+    let pairs: Vec<&str> = (0..32).map(|i| &hex[2 * i..2 * i + 2]).collect();
+    let expected = pairs.join(":");
+    assert_eq!(
+        fingerprint.ok().stdout_str(),
+        format!("SHA256:{expected}\n")
+    );
+}
