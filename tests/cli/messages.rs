@@ -347,14 +347,7 @@ fn split_under_umask_022(s: &Scratch, args: &str, stdin: &[u8]) -> Run {
 #[test]
 fn split_json_makes_the_directory_of_name() {
     let s = with_ca();
-    let signed = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "app.json",
-    ]);
+    let signed = s.sign("ca", &["app.json"]);
     signed.ok();
     // cfssljson fails here, after the key was made: a Makefile writing
     // certs/x expects the directory to be made, as mkdir -p would.
@@ -374,14 +367,7 @@ fn split_json_makes_the_directory_of_name() {
         public(&["pkey", "-in", "certs/web/app-key.pem", "-pubout"])
     );
     // The directory exists now: no note the second time.
-    let again = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "app.json",
-    ]);
+    let again = s.sign("ca", &["app.json"]);
     let run = split_under_umask_022(&s, "certs/web/other", &again.ok().stdout);
     run.ok();
     assert!(!run.stderr.contains("created directory"), "{}", run.stderr);
@@ -391,14 +377,7 @@ fn split_json_makes_the_directory_of_name() {
 #[test]
 fn split_json_refuses_a_file_in_the_path_of_name_and_makes_nothing_for_bad_input() {
     let s = with_ca();
-    let signed = s.certsmith(&[
-        "sign",
-        "--ca",
-        "ca.pem",
-        "--ca-key",
-        "ca-key.pem",
-        "app.json",
-    ]);
+    let signed = s.sign("ca", &["app.json"]);
     s.write("certs", "a file, not a directory\n");
     assert_eq!(
         refused(&s, &["split-json", "certs/web/app"], &signed.ok().stdout),
