@@ -41,7 +41,8 @@ pub fn run(args: GenkeyArgs) -> Result<()> {
     let req = Input::csr_json(&args.csr_json)?;
     if let Some(uri) = &args.pkcs11_key {
         let key = args.token.generate_signer(uri, req.key)?;
-        return emit(csr::build_for_request(&req, key.as_ref())?, None);
+        super::token::print_record(key.record(), true);
+        return emit(csr::build_for_request(&req, &key)?, None);
     }
     let seal = args.seal.seal(&args.passphrase, "the new private key")?;
     let made = KeyMaker::InMemory.generate(req.key)?;

@@ -173,6 +173,7 @@ fn pkcs11_hint(err: &Pkcs11Error) -> Option<String> {
         Pkcs11Error::KeyTypeUnsupported { .. } => "`pkcs11-tool --module MODULE --list-mechanisms` lists what the token can do; RSA 2048 and ECDSA P-256 are the most widely supported".into(),
         Pkcs11Error::NoModule { .. } => "name the module (shared library): --pkcs11-module PATH, module-path=PATH in the URI, or CERTSMITH_PKCS11_MODULE".into(),
         Pkcs11Error::ModuleConflict { .. } => "name the module once: --pkcs11-module or module-path=, not both".into(),
+        Pkcs11Error::PinSourceConflict { .. } => "name the PIN's file once: --pin-file or pin-source=, not both".into(),
         Pkcs11Error::NoPin { .. } | Pkcs11Error::EmptyPin { .. } => "name where the PIN is: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN".into(),
         Pkcs11Error::MalformedAnswer { .. } => "the module does not follow PKCS#11 here: check that it is the module for this token, and report it to its vendor".into(),
         Pkcs11Error::InvalidUri { problem, .. } => match problem {

@@ -23,7 +23,7 @@ use certsmith::{Error, Result, files};
 use super::authority;
 use super::io::{self, Input};
 use super::secrets::{self, PassphraseArgs, SealArgs, SealedTo, UnlockArgs};
-use super::token::TokenArgs;
+use super::token::{self, TokenArgs};
 
 /// cfssl's initca validity: 5 years.
 const ROOT_EXPIRY: Duration = Duration::from_secs(43800 * 3600);
@@ -120,8 +120,14 @@ pub fn run(args: InitcaArgs) -> Result<()> {
         (None, Template::Json(req)) => match &args.pkcs11_key {
             Some(uri) => {
                 let key = args.token.generate_signer(uri, req.key)?;
-                let csr = CertificateRequest::made_for(&req, key.as_ref())?;
-                (csr, key, json_options(&req), None)
+                token::print_record(key.record(), true);
+                let csr = CertificateRequest::made_for(&req, &key)?;
+                (
+                    csr,
+                    Box::new(key) as Box<dyn Signer>,
+                    json_options(&req),
+                    None,
+                )
             }
             None => {
                 let (seal, sealed_to) = args
@@ -141,10 +147,11 @@ pub fn run(args: InitcaArgs) -> Result<()> {
             }
         },
         (Some(key_path), template) => {
-            let (key, key_source) = if is_pkcs11_uri(key_path) {
-                let key = args.token.open_signer(key_path)?;
+            let (key, key_source): (Box<dyn Signer>, _) = if is_pkcs11_uri(key_path) {
+                let key = args.token.open_token_key(key_path)?;
+                token::print_record(key.record(), false);
                 let source = key.source().to_string();
-                (key, source)
+                (Box::new(key), source)
             } else {
                 let input = Input::read(key_path)?;
                 (

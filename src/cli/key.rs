@@ -226,8 +226,7 @@ pub fn run(cmd: KeyCommand) -> Result<()> {
 /// The DER SubjectPublicKeyInfo of a certificate, a CSR, or a (sealed) key.
 fn spki_of(args: &PublicArgs) -> Result<Vec<u8>> {
     if is_pkcs11_uri(&args.file) {
-        // Logged in, as for signing: the key is found as the CA key is.
-        return Ok(args.token.open_signer(&args.file)?.spki_der().to_vec());
+        return args.token.public_key(&args.file);
     }
     let input = Input::read(&args.file)?;
     let text = String::from_utf8_lossy(&input.bytes[..input.bytes.len().min(4096)]).into_owned();

@@ -11,7 +11,9 @@ use clap::Args;
 use zeroize::Zeroizing;
 
 use certsmith::keys::KeyAlgorithm;
-use certsmith::keys::pkcs11::{Pin, Pkcs11Uri, TokenSigner, is_pkcs11_uri};
+use certsmith::keys::pkcs11::{
+    KeyInToken, Pin, Pkcs11Uri, TokenSigner, is_pkcs11_uri, public_key_without_login,
+};
 use certsmith::keys::signer::{self, KeySource, Signer};
 use certsmith::{Pkcs11Error, Result};
 
@@ -49,15 +51,34 @@ impl TokenArgs {
         })
     }
 
-    /// Makes a key pair of `algorithm` in the token `uri` names, labelled by
-    /// its `object=`: sensitive, never extractable. It signs as a CA's key.
-    pub fn generate_signer(&self, uri: &str, algorithm: KeyAlgorithm) -> Result<Box<dyn Signer>> {
+    /// Opens the token key `uri` names, where the caller needs to know
+    /// which token and key it is (for the ceremony record).
+    pub fn open_token_key(&self, uri: &str) -> Result<TokenSigner> {
         let uri = Pkcs11Uri::parse(uri)?;
         let module = self.module(&uri)?;
         let pin = self.pin(&uri)?;
-        Ok(Box::new(TokenSigner::generate(
-            &module, &uri, &pin, algorithm,
-        )?))
+        TokenSigner::open(&module, &uri, &pin)
+    }
+
+    /// Makes a key pair of `algorithm` in the token `uri` names, labelled by
+    /// its `object=`: sensitive, never extractable. It signs as a CA's key.
+    pub fn generate_signer(&self, uri: &str, algorithm: KeyAlgorithm) -> Result<TokenSigner> {
+        let uri = Pkcs11Uri::parse(uri)?;
+        let module = self.module(&uri)?;
+        let pin = self.pin(&uri)?;
+        TokenSigner::generate(&module, &uri, &pin, algorithm)
+    }
+
+    /// The DER SubjectPublicKeyInfo of the token key `uri` names: read
+    /// without the PIN when the token shows its public key to anyone, else
+    /// (only then is a PIN asked for) as the key is opened to sign.
+    pub fn public_key(&self, uri: &str) -> Result<Vec<u8>> {
+        let parsed = Pkcs11Uri::parse(uri)?;
+        let module = self.module(&parsed)?;
+        match public_key_without_login(&module, &parsed)? {
+            Some(public) => Ok(public.spki_der),
+            None => Ok(self.open_signer(uri)?.spki_der().to_vec()),
+        }
     }
 
     /// The module: the flag, else `module-path=`, else the environment. A
@@ -83,9 +104,18 @@ impl TokenArgs {
         }
     }
 
-    /// The user PIN, from the first source that has one.
+    /// The user PIN, from the first source that has one. A `pin-source=`
+    /// and a `--pin-file` together are refused, as two modules are: the
+    /// operator named two files, and which holds the PIN cannot be known.
     fn pin(&self, uri: &Pkcs11Uri) -> Result<Pin> {
         let token = uri.token.clone().unwrap_or_else(|| uri.to_string());
+        if let (Some(in_uri), Some(given)) = (&uri.pin_source, &self.pin_file) {
+            return Err(Pkcs11Error::PinSourceConflict {
+                given: given.into(),
+                in_uri: in_uri.clone(),
+            }
+            .into());
+        }
         let pin = if let Some(file) = &uri.pin_source {
             // An absolute path (the URI parser refuses any other), so never `-`.
             super::secrets::read_secret_file(&file.to_string_lossy())?
@@ -105,4 +135,25 @@ impl TokenArgs {
         }
         Ok(Pin::from(pin.to_string()))
     }
+}
+
+/// The ceremony record of a token key: which token, which key. `made` says
+/// whether this run made the key (sensitive, never extractable).
+pub fn print_record(key: &KeyInToken, made: bool) {
+    let token = super::io::for_terminal(&key.token);
+    let serial = super::io::for_terminal(&key.serial);
+    if made {
+        say!("key made in token \"{token}\" (serial {serial}): sensitive, never extractable");
+    } else {
+        say!("key in token \"{token}\" (serial {serial})");
+    }
+    say!(
+        "key object: label \"{}\", id {}",
+        super::io::for_terminal(&key.label),
+        if key.id.is_empty() {
+            "none".into()
+        } else {
+            certsmith::hex::lower(&key.id)
+        }
+    );
 }

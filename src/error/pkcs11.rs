@@ -62,6 +62,9 @@ pub enum Pkcs11Error {
     /// Two different modules named for one key: the caller's and the URI's
     /// `module-path=`.
     ModuleConflict { given: PathBuf, in_uri: PathBuf },
+    /// Two files named for one PIN: the caller's and the URI's
+    /// `pin-source=`.
+    PinSourceConflict { given: PathBuf, in_uri: PathBuf },
     /// A token key whose PIN has no source, and no terminal to ask on.
     NoPin { token: String },
     /// An empty PIN (an empty file, or an empty variable).
@@ -189,6 +192,12 @@ impl fmt::Display for Pkcs11Error {
             Pkcs11Error::ModuleConflict { given, in_uri } => write!(
                 f,
                 "two PKCS#11 modules named: {} and module-path={} in the URI",
+                given.display(),
+                in_uri.display()
+            ),
+            Pkcs11Error::PinSourceConflict { given, in_uri } => write!(
+                f,
+                "two files named for the PIN: {} and pin-source={} in the URI",
                 given.display(),
                 in_uri.display()
             ),

@@ -1243,6 +1243,14 @@ fn table() -> Vec<Row> {
             Some("name the module once: --pkcs11-module or module-path=, not both"),
         ),
         row(
+            Error::Pkcs11(Pkcs11Error::PinSourceConflict {
+                given: PathBuf::from("ceremony/pin.txt"),
+                in_uri: PathBuf::from("/etc/certsmith/pin"),
+            }),
+            "two files named for the PIN: ceremony/pin.txt and pin-source=/etc/certsmith/pin in the URI",
+            Some("name the PIN's file once: --pin-file or pin-source=, not both"),
+        ),
+        row(
             Error::Pkcs11(Pkcs11Error::NoPin {
                 token: "root-ca".into(),
             }),

@@ -56,8 +56,7 @@ impl Token {
             .object
             .as_ref()
             .ok_or_else(|| Pkcs11Error::NewKeyWithoutLabel { uri: named.clone() })?
-            .as_bytes()
-            .to_vec();
+            .clone();
         let id = match &uri.id {
             Some(id) => id.clone(),
             None => {
@@ -68,7 +67,9 @@ impl Token {
                 id
             }
         };
-        let taken = !self.find(&[Attribute::Label(label.clone())])?.is_empty()
+        let taken = !self
+            .find(&[Attribute::Label(label.as_bytes().to_vec())])?
+            .is_empty()
             || !self.find(&[Attribute::Id(id.clone())])?.is_empty();
         if taken {
             return Err(Pkcs11Error::ObjectExists {
@@ -82,7 +83,7 @@ impl Token {
             Attribute::Token(true),
             Attribute::Private(false),
             Attribute::Verify(true),
-            Attribute::Label(label.clone()),
+            Attribute::Label(label.as_bytes().to_vec()),
             Attribute::Id(id.clone()),
         ];
         let private = [
@@ -91,7 +92,7 @@ impl Token {
             Attribute::Sensitive(true),
             Attribute::Extractable(false),
             Attribute::Sign(true),
-            Attribute::Label(label),
+            Attribute::Label(label.as_bytes().to_vec()),
             Attribute::Id(id.clone()),
         ];
         let mechanism = match algorithm {
@@ -131,8 +132,8 @@ impl Token {
                 other => failed("C_GenerateKeyPair")(other),
             })?;
         let made: TokenPublicKey = match algorithm {
-            KeyAlgorithm::Rsa(_) => self.rsa_public(handle, Some(id), &named)?,
-            _ => self.ec_public(Some(id), &named)?,
+            KeyAlgorithm::Rsa(_) => self.rsa_public(handle, Some(id.clone()), &named)?,
+            _ => self.ec_public(Some(id.clone()), &named)?,
         };
         // What the token made must be what was asked for (Boulder checks too).
         if made.algorithm != algorithm {
@@ -146,6 +147,8 @@ impl Token {
         Ok(FoundKey {
             handle,
             public: made,
+            label,
+            id,
         })
     }
 

@@ -32,6 +32,18 @@ pub struct TokenSigner {
     session: Mutex<Session>,
     key: ObjectHandle,
     public: TokenPublicKey,
+    record: KeyInToken,
+}
+
+/// Where a token key is, as an operator writes it down in a ceremony
+/// record: the token's label and serial, the key's label and id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyInToken {
+    pub token: String,
+    pub serial: String,
+    pub label: String,
+    /// `CKA_ID` (empty when the token gave the key none).
+    pub id: Vec<u8>,
 }
 
 impl fmt::Debug for TokenSigner {
@@ -48,7 +60,7 @@ impl TokenSigner {
     /// Opens the key `uri` names in a token of `module`, logged in with
     /// `pin`.
     pub fn open(module: &Path, uri: &Pkcs11Uri, pin: &AuthPin) -> Result<TokenSigner> {
-        let token = Token::open(module, uri, pin, Access::ReadOnly)?;
+        let token = Token::open(module, uri, Some(pin), Access::ReadOnly)?;
         let found = token.find_private_key(uri)?;
         Ok(TokenSigner::new(uri, token, found))
     }
@@ -62,7 +74,7 @@ impl TokenSigner {
         pin: &AuthPin,
         algorithm: KeyAlgorithm,
     ) -> Result<TokenSigner> {
-        let token = Token::open(module, uri, pin, Access::ReadWrite)?;
+        let token = Token::open(module, uri, Some(pin), Access::ReadWrite)?;
         let made = token.generate(uri, algorithm)?;
         Ok(TokenSigner::new(uri, token, made))
     }
@@ -70,11 +82,22 @@ impl TokenSigner {
     fn new(uri: &Pkcs11Uri, token: Token, key: FoundKey) -> TokenSigner {
         TokenSigner {
             source: uri.to_string(),
+            record: KeyInToken {
+                token: token.label.clone(),
+                serial: token.serial,
+                label: key.label,
+                id: key.id,
+            },
             token: token.label,
             session: Mutex::new(token.session),
             key: key.handle,
             public: key.public,
         }
+    }
+
+    /// The token and the key, for the ceremony record.
+    pub fn record(&self) -> &KeyInToken {
+        &self.record
     }
 
     fn signature(&self) -> SignatureAlgorithm {

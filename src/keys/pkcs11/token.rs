@@ -23,6 +23,8 @@ pub(crate) struct Token {
     pub(crate) session: Session,
     /// The token's label, for messages.
     pub(crate) label: String,
+    /// The token's serial number, for the ceremony record.
+    pub(crate) serial: String,
 }
 
 /// What a session may do: sign (read-only suffices), or make keys.
@@ -36,6 +38,9 @@ pub(crate) enum Access {
 pub(crate) struct FoundKey {
     pub(crate) handle: ObjectHandle,
     pub(crate) public: TokenPublicKey,
+    /// `CKA_LABEL` and `CKA_ID`, for the ceremony record.
+    pub(crate) label: String,
+    pub(crate) id: Vec<u8>,
 }
 
 /// A failed call into the module, named by its PKCS#11 function.
@@ -51,12 +56,13 @@ pub(crate) fn failed(call: &'static str) -> impl Fn(CkError) -> Error {
 
 impl Token {
     /// Loads `module`, finds the one token `uri` names, opens a session
-    /// and logs the user in with `pin`. A wrong PIN is never retried: a
-    /// token locks after a few.
+    /// and logs the user in with `pin` (without one, the session sees only
+    /// public objects). A wrong PIN is never retried: a token locks after a
+    /// few.
     pub(crate) fn open(
         module: &Path,
         uri: &Pkcs11Uri,
-        pin: &AuthPin,
+        pin: Option<&AuthPin>,
         access: Access,
     ) -> Result<Token> {
         let p11 = Pkcs11::new(module).map_err(|e| Pkcs11Error::ModuleLoad {
@@ -97,37 +103,41 @@ impl Token {
             }
         };
         let label = info.label().to_string();
+        let serial = info.serial_number().to_string();
         let session = match access {
             Access::ReadOnly => p11.open_ro_session(slot),
             Access::ReadWrite => p11.open_rw_session(slot),
         }
         .map_err(failed("C_OpenSession"))?;
-        match session.login(UserType::User, Some(pin)) {
+        let token = Token {
+            p11,
+            slot,
+            session,
+            label,
+            serial,
+        };
+        let Some(pin) = pin else { return Ok(token) };
+        match token.session.login(UserType::User, Some(pin)) {
             Ok(()) | Err(CkError::Pkcs11(RvError::UserAlreadyLoggedIn, Function::Login)) => {}
             Err(CkError::Pkcs11(RvError::PinIncorrect, _)) => {
                 // The flags after the failure say how close the PIN is to locking.
-                let tries = match p11.get_token_info(slot) {
+                let tries = match token.p11.get_token_info(token.slot) {
                     Ok(after) if after.user_pin_final_try() => PinTries::Final,
                     Ok(after) if after.user_pin_count_low() => PinTries::Low,
                     _ => PinTries::Unknown,
                 };
                 return Err(Pkcs11Error::WrongPin {
-                    token: label,
+                    token: token.label,
                     tries,
                 }
                 .into());
             }
             Err(CkError::Pkcs11(RvError::PinLocked, _)) => {
-                return Err(Pkcs11Error::PinLocked { token: label }.into());
+                return Err(Pkcs11Error::PinLocked { token: token.label }.into());
             }
             Err(e) => return Err(failed("C_Login")(e)),
         }
-        Ok(Token {
-            p11,
-            slot,
-            session,
-            label,
-        })
+        Ok(token)
     }
 
     /// The one private key `uri` names (by `object=` and `id=`), and its
@@ -158,6 +168,7 @@ impl Token {
                 &[
                     AttributeType::KeyType,
                     AttributeType::Id,
+                    AttributeType::Label,
                     AttributeType::AlwaysAuthenticate,
                 ],
             )
@@ -165,10 +176,12 @@ impl Token {
         // A missing attribute is simply absent (cryptoki): match by variant.
         let mut key_type = None;
         let mut id = None;
+        let mut label = String::new();
         for attribute in attributes {
             match attribute {
                 Attribute::KeyType(t) => key_type = Some(t),
                 Attribute::Id(i) if !i.is_empty() => id = Some(i),
+                Attribute::Label(l) => label = String::from_utf8_lossy(&l).into_owned(),
                 // cryptoki's Session::sign does C_SignInit and C_Sign in one
                 // call: no place for the context-specific login.
                 Attribute::AlwaysAuthenticate(true) => {
@@ -178,8 +191,8 @@ impl Token {
             }
         }
         let public = match key_type {
-            Some(KeyType::RSA) => self.rsa_public(handle, id, &named)?,
-            Some(KeyType::EC) | Some(KeyType::EC_EDWARDS) => self.ec_public(id, &named)?,
+            Some(KeyType::RSA) => self.rsa_public(handle, id.clone(), &named)?,
+            Some(KeyType::EC) | Some(KeyType::EC_EDWARDS) => self.ec_public(id.clone(), &named)?,
             other => {
                 return Err(Error::UnsupportedKey {
                     source: named,
@@ -190,7 +203,12 @@ impl Token {
                 });
             }
         };
-        Ok(FoundKey { handle, public })
+        Ok(FoundKey {
+            handle,
+            public,
+            label,
+            id: id.unwrap_or_default(),
+        })
     }
 
     pub(crate) fn find(&self, template: &[Attribute]) -> Result<Vec<ObjectHandle>> {

@@ -414,6 +414,15 @@ fn initca_makes_its_key_in_the_token_and_writes_none() {
     let run = initca(&s);
     let json = run.ok().json();
     assert!(json.get("key").is_none(), "{json}");
+    // The ceremony record names the token, its serial, the key's label and id.
+    let serial = token_serial(&token, "root-ca");
+    assert!(
+        run.stderr.contains(&format!(
+            "key made in token \"root-ca\" (serial {serial}): sensitive, never extractable\n"
+        )),
+        "{}",
+        run.stderr
+    );
     s.certsmith_stdin(&["split-json", "root"], &run.stdout).ok();
     assert!(!s.exists("root-key.pem"));
     s.openssl_verify("root.pem", &[], "root.pem");
@@ -451,6 +460,18 @@ fn initca_makes_its_key_in_the_token_and_writes_none() {
         listed.contains("root-key") && listed.contains("never extractable"),
         "{listed}"
     );
+    let id = listed
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("ID:"))
+        .expect("pkcs11-tool lists the key's id")
+        .trim();
+    assert_eq!(id.len(), 32, "a 16-byte CKA_ID: {listed}");
+    assert!(
+        run.stderr
+            .contains(&format!("key object: label \"root-key\", id {id}\n")),
+        "{}",
+        run.stderr
+    );
     // A second key by that label is refused, and nothing is printed.
     let again = Scratch::new();
     again.write("root.json", &s.read("root.json"));
@@ -479,6 +500,12 @@ fn genkey_makes_an_intermediate_key_in_the_token() {
         &env,
     );
     let json = run.ok().json();
+    assert!(
+        run.stderr.contains("key made in token \"int-ca\" (serial ")
+            && run.stderr.contains("key object: label \"int-key\", id "),
+        "{}",
+        run.stderr
+    );
     assert!(json.get("key").is_none(), "{json}");
     s.certsmith_stdin(&["split-json", "int"], &run.stdout).ok();
     assert!(!s.exists("int-key.pem"));
@@ -499,13 +526,31 @@ fn genkey_makes_an_intermediate_key_in_the_token() {
     s.openssl_verify("ca.pem", &["int.pem"], "leaf.pem");
 }
 
+/// The serial number softhsm2-util gave the token labelled `label`.
+fn token_serial(token: &SoftToken, label: &str) -> String {
+    let out = token.run("softhsm2-util", &["--show-slots"]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let block = text
+        .split("Slot ")
+        .find(|b| {
+            b.lines()
+                .any(|l| l.trim().strip_prefix("Label:").map(str::trim) == Some(label))
+        })
+        .unwrap_or_else(|| panic!("no token {label}: {text}"));
+    block
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Serial number:"))
+        .expect("a serial")
+        .trim()
+        .to_owned()
+}
+
 #[test]
 fn key_public_and_fingerprint_read_a_token_key() {
     let (s, token) = token_ca();
-    let env = [
-        ("CERTSMITH_PKCS11_PIN", PIN),
-        ("CERTSMITH_PKCS11_MODULE", MODULE),
-    ];
+    // A public key object is public: no PIN is asked for (stdin is not a
+    // terminal, and no PIN source is named).
+    let env = [("CERTSMITH_PKCS11_MODULE", MODULE)];
     let public = certsmith(&s, &token, &["key", "public", URI], &env);
     assert_eq!(public.ok().stdout_str(), s.read("token-key.pem"));
     let fingerprint = certsmith(&s, &token, &["key", "fingerprint", URI], &env);
@@ -517,4 +562,88 @@ fn key_public_and_fingerprint_read_a_token_key() {
         fingerprint.ok().stdout_str(),
         format!("SHA256:{expected}\n")
     );
+}
+
+#[test]
+fn key_public_asks_for_the_pin_only_when_the_public_key_is_hidden() {
+    let s = Scratch::new();
+    let token = SoftToken::new();
+    token.init("rsa-only");
+    token.keypair("rsa-only", "rsa:2048", "lone", "07");
+    // Only the private key is left: its modulus is read after logging in.
+    token.run(
+        "pkcs11-tool",
+        &[
+            "--module",
+            MODULE,
+            "--token-label",
+            "rsa-only",
+            "--login",
+            "--pin",
+            "env:PIN",
+            "--delete-object",
+            "--type",
+            "pubkey",
+            "--label",
+            "lone",
+        ],
+    );
+    let uri = "pkcs11:token=rsa-only;object=lone";
+    let module = ("CERTSMITH_PKCS11_MODULE", MODULE);
+    let err = certsmith(&s, &token, &["key", "public", uri], &[module])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: no PIN for token \"rsa-only\", and no terminal"),
+        "{err}"
+    );
+    let with_pin = certsmith(
+        &s,
+        &token,
+        &["key", "public", uri],
+        &[module, ("CERTSMITH_PKCS11_PIN", PIN)],
+    );
+    let pem = with_pin.ok().stdout_str();
+    assert!(pem.starts_with("-----BEGIN PUBLIC KEY-----\n"), "{pem}");
+    s.write("public.pem", &pem);
+    let text = s.run(
+        "openssl",
+        &["pkey", "-pubin", "-in", "public.pem", "-noout", "-text"],
+    );
+    assert!(text.ok().stdout_str().contains("Public-Key: (2048 bit)"));
+}
+
+#[test]
+fn a_pin_file_and_a_pin_source_together_are_refused() {
+    let (s, token) = token_ca();
+    s.write("pin.txt", PIN);
+    let uri = format!("{URI}?pin-source=file:{}", path_str(&s.path("pin.txt")));
+    let run = sign(
+        &s,
+        &token,
+        &uri,
+        &["--pkcs11-module", MODULE, "--pin-file", "pin.txt"],
+        &[],
+    );
+    let err = run.fails();
+    assert!(
+        err.starts_with("error: two files named for the PIN: pin.txt and pin-source="),
+        "{err}"
+    );
+    assert!(err.contains("hint: name the PIN's file once"), "{err}");
+    assert!(run.stdout.is_empty());
+    // Either alone signs.
+    verify_leaf(
+        &s,
+        &sign(&s, &token, &uri, &["--pkcs11-module", MODULE], &[]),
+        "a",
+    );
+    let by_flag = sign(
+        &s,
+        &token,
+        URI,
+        &["--pkcs11-module", MODULE, "--pin-file", "pin.txt"],
+        &[],
+    );
+    verify_leaf(&s, &by_flag, "b");
 }
