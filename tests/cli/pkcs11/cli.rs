@@ -647,3 +647,124 @@ fn a_pin_file_and_a_pin_source_together_are_refused() {
     );
     verify_leaf(&s, &by_flag, "b");
 }
+
+/// Every file in the scratch directory, with its bytes.
+fn snapshot(s: &Scratch) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(s.dir.path())
+        .unwrap()
+        .map(|e| {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&path).unwrap_or_default())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn each_token_failure_is_one_line_with_a_hint_and_writes_nothing() {
+    let (s, token) = token_ca();
+    s.write("crl-serials.txt", "");
+    let pin = [("CERTSMITH_PKCS11_PIN", PIN)];
+    let module = ["--pkcs11-module", MODULE, "--ledger", "ledger.jsonl"];
+    verify_leaf(&s, &sign(&s, &token, URI, &module, &pin), "leaf");
+    let before = snapshot(&s);
+    // Each case: the CA key's URI, extra flags, the error's first words.
+    let cases: [(&str, &[&str], &str); 5] = [
+        (
+            URI,
+            &["--pkcs11-module", "/nonexistent/libpkcs11.so"],
+            "error: cannot load the PKCS#11 module /nonexistent/libpkcs11.so: ",
+        ),
+        (
+            "pkcs11:token=absent;object=ca-key",
+            &["--pkcs11-module", MODULE],
+            "error: no token matches pkcs11:token=absent;object=ca-key\n",
+        ),
+        (
+            "pkcs11:token=certsmith-ca;object=absent",
+            &["--pkcs11-module", MODULE],
+            "error: no private key matches pkcs11:token=certsmith-ca;object=absent",
+        ),
+        (
+            URI,
+            &["--pkcs11-module", MODULE, "--ca", "ca.pem"],
+            "error: CA key pkcs11:token=certsmith-ca;object=ca-key does not match CA certificate ca.pem\n",
+        ),
+        (
+            "pkcs11:token=certsmith-ca;object=ca-key;type=cert",
+            &["--pkcs11-module", MODULE],
+            "error: pkcs11:token=certsmith-ca;object=ca-key;type=cert: a CA key is a private key",
+        ),
+    ];
+    for (uri, flags, starts) in cases {
+        for sub in [
+            vec!["sign", "--ledger", "ledger.jsonl"],
+            vec!["crl", "--revoked", "crl-serials.txt"],
+            vec!["revoke", "--ledger", "ledger.jsonl", "--cert", "leaf.pem"],
+        ] {
+            let mut args = sub.clone();
+            // The mismatch case names its own --ca: the root, not the token's.
+            if !flags.contains(&"--ca") {
+                args.extend(["--ca", "token-ca.pem"]);
+            }
+            args.extend(["--ca-key", uri]);
+            args.extend(flags);
+            if sub[0] == "sign" {
+                args.push("leaf.json");
+            }
+            let run = certsmith(&s, &token, &args, &pin);
+            let err = run.fails();
+            let lines: Vec<&str> = err.lines().collect();
+            assert!(
+                lines.len() == 2 && lines[1].starts_with("hint: ") && err.starts_with(starts),
+                "{args:?}:\n{err}"
+            );
+            assert_eq!(snapshot(&s), before, "{args:?} wrote a file");
+        }
+    }
+}
+
+#[test]
+fn a_key_type_the_token_cannot_make_is_refused_before_anything_is_made() {
+    let s = Scratch::new();
+    let token = SoftToken::with_conf(super::WITHOUT_EDDSA);
+    token.init("no-eddsa");
+    s.write(
+        "root.json",
+        r#"{"CN":"Edwards Root","key":{"algo":"ed25519"},"ca":{"expiry":"8760h"}}"#,
+    );
+    let env = [
+        ("CERTSMITH_PKCS11_PIN", PIN),
+        ("CERTSMITH_PKCS11_MODULE", MODULE),
+    ];
+    let uri = "pkcs11:token=no-eddsa;object=root-key";
+    for command in ["initca", "genkey"] {
+        let run = certsmith(
+            &s,
+            &token,
+            &[command, "--pkcs11-key", uri, "root.json"],
+            &env,
+        );
+        let err = run.fails();
+        assert!(
+            err.starts_with(
+                "error: token \"no-eddsa\" cannot make or sign with Ed25519 keys\nhint: "
+            ),
+            "{err}"
+        );
+    }
+    // Nothing was made: the label is still free for a key the token can make.
+    s.write(
+        "root.json",
+        r#"{"CN":"P-256 Root","key":{"algo":"ecdsa","size":256},"ca":{"expiry":"8760h"}}"#,
+    );
+    certsmith(
+        &s,
+        &token,
+        &["initca", "--pkcs11-key", uri, "root.json"],
+        &env,
+    )
+    .ok();
+}
