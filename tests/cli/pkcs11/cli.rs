@@ -768,3 +768,50 @@ fn a_key_type_the_token_cannot_make_is_refused_before_anything_is_made() {
     )
     .ok();
 }
+
+#[test]
+fn cfssl_gencrl_signs_with_a_token_key() {
+    let (s, token) = token_ca();
+    s.write("serials.txt", "4660\n");
+    let run = certsmith(
+        &s,
+        &token,
+        &[
+            "gencrl",
+            "serials.txt",
+            "token-ca.pem",
+            URI,
+            "86400",
+            "--pkcs11-module",
+            MODULE,
+        ],
+        &[("CERTSMITH_PKCS11_PIN", PIN)],
+    );
+    s.write("crl.b64", run.ok().stdout_str().as_str());
+    s.run(
+        "openssl",
+        &["base64", "-d", "-in", "crl.b64", "-out", "crl.der"],
+    )
+    .ok();
+    let text = s.run(
+        "openssl",
+        &[
+            "crl",
+            "-inform",
+            "DER",
+            "-in",
+            "crl.der",
+            "-CAfile",
+            "token-ca.pem",
+            "-noout",
+            "-text",
+        ],
+    );
+    let run = text.ok();
+    assert!(run.stderr.contains("verify OK"), "{}", run.stderr);
+    assert!(
+        run.stdout_str().contains("Serial Number: 1234"),
+        "{}",
+        run.stdout_str()
+    );
+}
