@@ -39,18 +39,20 @@ pub struct GenkeyArgs {
 
 pub fn run(args: GenkeyArgs) -> Result<()> {
     let req = Input::csr_json(&args.csr_json)?;
-    if let Some(uri) = &args.pkcs11_key {
-        let key = args.token.generate_signer(uri, req.key)?;
-        super::token::print_record(key.record(), true);
-        return emit(csr::build_for_request(&req, &key)?, None);
-    }
-    let seal = args.seal.seal(&args.passphrase, "the new private key")?;
-    let made = KeyMaker::InMemory.generate(req.key)?;
+    // The seal's passphrase or recipients are asked for before a key is made.
+    let (made, seal) = match &args.pkcs11_key {
+        Some(uri) => (args.token.generate(uri, req.key)?, None),
+        None => {
+            let seal = args.seal.seal(&args.passphrase, "the new private key")?;
+            (KeyMaker::InMemory.generate(req.key)?, seal)
+        }
+    };
     let csr_der = csr::build_for_request(&req, made.signer())?;
     let key = match &made {
-        NewKey::InMemory(key) => secrets::key_text(key, seal.as_ref())?,
+        NewKey::InMemory(key) => Some(secrets::key_text(key, seal.as_ref())?),
+        NewKey::InToken(_) => None,
     };
-    emit(csr_der, Some(key))
+    emit(csr_der, key)
 }
 
 /// Prints {"csr","key"}, or {"csr"} for a key that stays in a token.

@@ -117,35 +117,28 @@ pub fn run(args: InitcaArgs) -> Result<()> {
         certsmith::ledger::check_appendable(path, None)?;
     }
     let (csr, key, options, new_key): (_, Box<dyn Signer>, _, _) = match (&args.key, template) {
-        (None, Template::Json(req)) => match &args.pkcs11_key {
-            Some(uri) => {
-                let key = args.token.generate_signer(uri, req.key)?;
-                token::print_record(key.record(), true);
-                let csr = CertificateRequest::made_for(&req, &key)?;
-                (
-                    csr,
-                    Box::new(key) as Box<dyn Signer>,
-                    json_options(&req),
-                    None,
-                )
-            }
-            None => {
-                let (seal, sealed_to) = args
-                    .seal
-                    .seal_recorded(&args.passphrase, "the new CA key")?;
-                let made = KeyMaker::InMemory.generate(req.key)?;
-                let csr = CertificateRequest::made_for(&req, made.signer())?;
-                let text = match &made {
-                    NewKey::InMemory(key) => secrets::key_text(key, seal.as_ref())?,
-                };
-                let written = WrittenKey {
-                    text,
+        (None, Template::Json(req)) => {
+            // The seal's passphrase or recipients are asked for before a key is made.
+            let (made, seal, sealed_to) = match &args.pkcs11_key {
+                Some(uri) => (args.token.generate(uri, req.key)?, None, Vec::new()),
+                None => {
+                    let (seal, sealed_to) = args
+                        .seal
+                        .seal_recorded(&args.passphrase, "the new CA key")?;
+                    (KeyMaker::InMemory.generate(req.key)?, seal, sealed_to)
+                }
+            };
+            let csr = CertificateRequest::made_for(&req, made.signer())?;
+            let written = match &made {
+                NewKey::InMemory(key) => Some(WrittenKey {
+                    text: secrets::key_text(key, seal.as_ref())?,
                     with_passphrase: matches!(seal, Some(Seal::Passphrase(_))),
                     sealed_to,
-                };
-                (csr, made.into_signer(), json_options(&req), Some(written))
-            }
-        },
+                }),
+                NewKey::InToken(_) => None,
+            };
+            (csr, made.into_signer(), json_options(&req), written)
+        }
         (Some(key_path), template) => {
             let (key, key_source): (Box<dyn Signer>, _) = if is_pkcs11_uri(key_path) {
                 let key = args.token.open_token_key(key_path)?;

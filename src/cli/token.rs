@@ -10,11 +10,11 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use zeroize::Zeroizing;
 
-use certsmith::keys::KeyAlgorithm;
 use certsmith::keys::pkcs11::{
     KeyInToken, Pin, Pkcs11Uri, TokenSigner, is_pkcs11_uri, public_key_without_login,
 };
 use certsmith::keys::signer::{self, KeySource, Signer};
+use certsmith::keys::{KeyAlgorithm, KeyMaker, NewKey};
 use certsmith::{Pkcs11Error, Result};
 
 /// The environment variable a token's module may come from.
@@ -61,12 +61,22 @@ impl TokenArgs {
     }
 
     /// Makes a key pair of `algorithm` in the token `uri` names, labelled by
-    /// its `object=`: sensitive, never extractable. It signs as a CA's key.
-    pub fn generate_signer(&self, uri: &str, algorithm: KeyAlgorithm) -> Result<TokenSigner> {
+    /// its `object=`: sensitive, never extractable. Its ceremony record
+    /// (which token, which key) is printed.
+    pub fn generate(&self, uri: &str, algorithm: KeyAlgorithm) -> Result<NewKey> {
         let uri = Pkcs11Uri::parse(uri)?;
         let module = self.module(&uri)?;
         let pin = self.pin(&uri)?;
-        TokenSigner::generate(&module, &uri, &pin, algorithm)
+        let made = KeyMaker::Pkcs11 {
+            uri: &uri,
+            module: &module,
+            pin: &pin,
+        }
+        .generate(algorithm)?;
+        if let NewKey::InToken(key) = &made {
+            print_record(key.record(), true);
+        }
+        Ok(made)
     }
 
     /// The DER SubjectPublicKeyInfo of the token key `uri` names: read

@@ -282,20 +282,29 @@ pub fn check_ca_key(
     super::check_rsa_exponent(key.spki_der(), key.source())
 }
 
-/// Where a new key is made. Today in memory, and written out (plain or
-/// sealed) by the caller; a token, where a key is made and stays, is one
-/// more variant (issue 16).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum KeyMaker {
+/// Where a new key is made: in memory, and written out (plain or sealed)
+/// by the caller; or in a PKCS#11 token, where it is made and stays
+/// (sensitive, never extractable).
+#[derive(Debug, Clone, Copy, Default)]
+pub enum KeyMaker<'a> {
     #[default]
     InMemory,
+    /// In the token `uri` names, labelled by its `object=`.
+    Pkcs11 {
+        uri: &'a Pkcs11Uri,
+        module: &'a Path,
+        pin: &'a Pin,
+    },
 }
 
-impl KeyMaker {
+impl KeyMaker<'_> {
     /// Makes a new key of `algorithm`.
     pub fn generate(self, algorithm: KeyAlgorithm) -> Result<NewKey> {
         match self {
             KeyMaker::InMemory => Ok(NewKey::InMemory(PrivateKey::generate(algorithm)?)),
+            KeyMaker::Pkcs11 { uri, module, pin } => Ok(NewKey::InToken(TokenSigner::generate(
+                module, uri, pin, algorithm,
+            )?)),
         }
     }
 }
@@ -306,6 +315,8 @@ impl KeyMaker {
 pub enum NewKey {
     /// In memory: the caller writes it out, plain or sealed.
     InMemory(PrivateKey),
+    /// In a token: nothing to write; the ceremony record says where it is.
+    InToken(TokenSigner),
 }
 
 impl NewKey {
@@ -313,6 +324,7 @@ impl NewKey {
     pub fn signer(&self) -> &dyn Signer {
         match self {
             NewKey::InMemory(key) => key,
+            NewKey::InToken(key) => key,
         }
     }
 
@@ -320,6 +332,7 @@ impl NewKey {
     pub fn into_signer(self) -> Box<dyn Signer> {
         match self {
             NewKey::InMemory(key) => Box::new(key),
+            NewKey::InToken(key) => Box::new(key),
         }
     }
 }
