@@ -476,6 +476,13 @@ fn child_keys_made_in_the_token() {
     let listed = String::from_utf8_lossy(&out.stdout);
     let access = "Access:     sensitive, always sensitive, never extractable, local";
     assert_eq!(listed.matches(access).count(), KEYS.len(), "{listed}");
+    // A CA key signs, and neither decrypts, unwraps nor derives.
+    let usages: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("Usage:"))
+        .map(str::trim)
+        .collect();
+    assert_eq!(usages, vec!["sign"; KEYS.len()], "{listed}");
     let unnamed = Pkcs11Uri::parse("pkcs11:token=made").unwrap();
     assert!(matches!(
         TokenSigner::generate(Path::new(MODULE), &unnamed, &pin, KeyAlgorithm::EcdsaP256),
