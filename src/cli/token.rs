@@ -127,7 +127,7 @@ impl TokenArgs {
             .into());
         }
         let pin = if let Some(file) = &uri.pin_source {
-            // An absolute path (the URI parser refuses any other), so never `-`.
+            // A file's path: the URI parser refuses `-`, which here would be stdin.
             super::secrets::read_secret_file(&file.to_string_lossy())?
         } else if let Some(file) = &self.pin_file {
             super::secrets::read_secret_file(file)?

@@ -114,7 +114,8 @@ pub enum UriProblem {
     ModuleName,
     /// `module-path=` that is not an absolute path.
     RelativeModulePath { path: String },
-    /// `pin-source=` other than `file:PATH` or an absolute path.
+    /// `pin-source=` other than `file:PATH` or an absolute path; `-`
+    /// (stdin) is no file.
     BadPinSource { value: String },
 }
 
@@ -252,6 +253,10 @@ impl fmt::Display for UriProblem {
             RelativeModulePath { path } => {
                 write!(f, "module-path \"{path}\" is not an absolute path")
             }
+            BadPinSource { value } if value == "-" || value.ends_with(":-") => write!(
+                f,
+                "pin-source \"{value}\" names stdin; a URI names the PIN's file"
+            ),
             BadPinSource { value } => write!(
                 f,
                 "pin-source \"{value}\" is neither file:PATH nor an absolute path"

@@ -1602,6 +1602,16 @@ fn table() -> Vec<Row> {
             "invalid PKCS#11 URI \"pkcs11:?pin-source=env:PIN\": pin-source \"env:PIN\" is neither file:PATH nor an absolute path",
             Some("name the file that holds the PIN: pin-source=file:/path/to/pin"),
         ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:?pin-source=file:-".into(),
+                problem: UriProblem::BadPinSource {
+                    value: "file:-".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:?pin-source=file:-\": pin-source \"file:-\" names stdin; a URI names the PIN's file",
+            Some("name the file that holds the PIN: pin-source=file:/path/to/pin"),
+        ),
     ]
 }
 

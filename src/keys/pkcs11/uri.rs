@@ -233,7 +233,9 @@ impl Pkcs11Uri {
                     .filter(|p| p.starts_with('/'))
                     .or_else(|| value.strip_prefix("file:"))
                     .or_else(|| value.starts_with('/').then_some(value.as_str()))
-                    .filter(|p| !p.is_empty());
+                    // `-` would be stdin to the caller, read behind the back
+                    // of its one-reader-of-stdin rule: a URI names a file.
+                    .filter(|p| !p.is_empty() && *p != "-");
                 match path {
                     Some(path) => self.pin_source = Some(path.into()),
                     None => return Err(UriProblem::BadPinSource { value }),

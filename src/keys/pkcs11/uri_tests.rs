@@ -216,7 +216,7 @@ fn module_and_pin_source_are_paths() {
         let uri = Pkcs11Uri::parse(&format!("pkcs11:?pin-source={source}")).unwrap();
         assert_eq!(uri.pin_source, Some(path.into()), "{source}");
     }
-    for bad in ["|/bin/echo", "env:PIN", "file:", "pin.txt"] {
+    for bad in ["|/bin/echo", "env:PIN", "file:", "pin.txt", "file:-", "-"] {
         assert_eq!(
             problem(&format!("pkcs11:?pin-source={bad}")),
             UriProblem::BadPinSource { value: bad.into() }

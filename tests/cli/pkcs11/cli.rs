@@ -278,6 +278,32 @@ fn the_pin_file_may_be_stdin_when_nothing_else_reads_it() {
     let run = run_stdin("-", b"");
     assert_eq!(run.status, 2, "{}", run.stderr);
     assert!(run.stderr.contains("--pin-file"), "{}", run.stderr);
+    // A URI's pin-source= names a file, never stdin: the request's first
+    // line is not tried as the PIN (a wrong try brings a token nearer to
+    // locking).
+    let mut cmd = certsmith_command();
+    let uri = format!("{URI}?pin-source=file:-");
+    let mut child = cmd
+        .args(["sign", "--ca", "token-ca.pem", "--ca-key", &uri])
+        .args(["--pkcs11-module", MODULE, "-"])
+        .current_dir(s.dir.path())
+        .env("SOFTHSM2_CONF", token.conf())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        &mut child.stdin.take().unwrap(),
+        s.read("leaf.json").as_bytes(),
+    )
+    .unwrap();
+    let run = Run::from(child.wait_with_output().unwrap());
+    assert!(
+        run.fails().starts_with("error: invalid PKCS#11 URI \"pkcs11:token=certsmith-ca;object=ca-key?pin-source=file:-\": pin-source \"file:-\" names stdin"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
