@@ -5,14 +5,19 @@
 //! machine: its private keys are in tokens (each test its own SoftHSM2
 //! token directory), so nothing written there may hold key material. The
 //! other, `outside`, is everyone else: the subscribers, whose keys are
-//! files, the operator of a file-key intermediate, and the operator of the
-//! next root. Every certificate the token keys sign is checked by openssl
-//! and pkilint, the CRL by openssl and pkilint's CRL linter.
+//! files, the operator of a file-key intermediate, the operator of the next
+//! root, and a twin root with a file key made from the same request, whose
+//! certificates must differ from the token root's only in serial, validity,
+//! key and signature. Every certificate the token keys sign is checked by
+//! openssl and pkilint, the CRL by openssl and pkilint's CRL linter.
 
 use std::path::Path;
 use std::process::Stdio;
 
+use certsmith::x509::certificate::Certificate;
 use der::Decode;
+use der::asn1::OctetString;
+use x509_cert::ext::pkix::{AuthorityKeyIdentifier, SubjectKeyIdentifier};
 
 use super::{MODULE, PIN, SoftToken};
 use crate::support::{Run, Scratch, certsmith_command};
@@ -97,6 +102,7 @@ fn ceremony(kind: KeyType) {
     c.openssl_and_pkilint_accept_everything();
     c.keys_stay_in_their_tokens();
     c.nothing_written_holds_a_private_key();
+    c.a_file_key_twin_differs_only_in_serial_validity_key_and_signature();
 }
 
 impl Ceremony {
@@ -399,6 +405,40 @@ impl Ceremony {
             );
         }
     }
+
+    /// The twin root: a file key, the same request, the same profiles, the
+    /// same leaf and intermediate requests.
+    fn a_file_key_twin_differs_only_in_serial_validity_key_and_signature(&self) {
+        let outside = &self.outside;
+        outside.certsmith_split(&["initca", "root-csr.json"], "twin");
+        carry(&self.s, "int-request.csr", outside);
+        outside.sign_split(
+            "twin",
+            &[&profile("server")[..], &["leaf.csr"]].concat(),
+            "twin-leaf",
+        );
+        outside.sign_split(
+            "twin",
+            &[
+                &profile("constrained-intermediate")[..],
+                &["int-request.csr"],
+            ]
+            .concat(),
+            "twin-int",
+        );
+        let token_root = read(&self.s, "root.pem");
+        let file_root = read(outside, "twin.pem");
+        assert_twins(&file_root, &file_root, &token_root, &token_root, false);
+        for (file, token) in [("twin-leaf.pem", "leaf.pem"), ("twin-int.pem", "int.pem")] {
+            assert_twins(
+                &file_root,
+                &read(outside, file),
+                &token_root,
+                &read(&self.s, token),
+                true,
+            );
+        }
+    }
 }
 
 /// Copies `name` from one place to the other, as an operator carries a
@@ -549,6 +589,129 @@ fn has_key_string(value: &serde_json::Value) -> bool {
         serde_json::Value::Array(items) => items.iter().any(has_key_string),
         _ => false,
     }
+}
+
+/// A certificate as certsmith reads it and as x509-cert decodes it.
+struct Read {
+    cert: Certificate,
+    x509: x509_cert::Certificate,
+    name: String,
+}
+
+fn read(s: &Scratch, name: &str) -> Read {
+    let cert = Certificate::from_bytes(&std::fs::read(s.path(name)).unwrap(), name).unwrap();
+    let x509 = x509_cert::Certificate::from_der(&cert.der).unwrap();
+    Read {
+        cert,
+        x509,
+        name: name.to_owned(),
+    }
+}
+
+/// `file` (issued by `file_issuer`, a file key) and `token` (issued by
+/// `token_issuer`, the token key) from the same request and profile differ
+/// only in serial, validity dates, key and signature, field by field: the
+/// same version, signature algorithm, names, extensions in the same order
+/// with the same criticality and values, and the same validity period. The
+/// key identifiers differ with the keys: each SKI is the SHA-1 of its own
+/// key (RFC 5280 §4.2.1.2 method 1), each AKI names its issuer's SKI and
+/// nothing else. `same_key`: the subjects' keys are one key (a leaf or
+/// intermediate made from one request), else only their algorithm is.
+fn assert_twins(
+    file_issuer: &Read,
+    file: &Read,
+    token_issuer: &Read,
+    token: &Read,
+    same_key: bool,
+) {
+    let what = format!("{} and {}", file.name, token.name);
+    let (f, t) = (file.x509.tbs_certificate(), token.x509.tbs_certificate());
+    assert_eq!(f.version(), t.version(), "{what}: version");
+    assert_eq!(f.signature(), t.signature(), "{what}: signature algorithm");
+    assert_eq!(
+        file.x509.signature_algorithm(),
+        token.x509.signature_algorithm(),
+        "{what}: outer signature algorithm"
+    );
+    assert_eq!(
+        f.signature(),
+        file.x509.signature_algorithm(),
+        "{}",
+        file.name
+    );
+    assert_eq!(
+        t.signature(),
+        token.x509.signature_algorithm(),
+        "{}",
+        token.name
+    );
+    assert_eq!(f.issuer(), t.issuer(), "{what}: issuer");
+    assert_eq!(f.subject(), t.subject(), "{what}: subject");
+    assert!(f.issuer_unique_id().is_none() && t.issuer_unique_id().is_none());
+    assert!(f.subject_unique_id().is_none() && t.subject_unique_id().is_none());
+    let (fk, tk) = (f.subject_public_key_info(), t.subject_public_key_info());
+    assert_eq!(fk.algorithm, tk.algorithm, "{what}: key algorithm");
+    assert_eq!(fk == tk, same_key, "{what}: the keys");
+    // The serial, the dates and the signature differ; the period does not.
+    assert_ne!(f.serial_number(), t.serial_number(), "{what}: serial");
+    assert_eq!(
+        file.cert.not_after - file.cert.not_before,
+        token.cert.not_after - token.cert.not_before,
+        "{what}: validity period"
+    );
+    assert_ne!(file.x509.signature(), token.x509.signature(), "{what}");
+
+    let (fe, te) = (f.extensions().unwrap(), t.extensions().unwrap());
+    let ids = |e: &x509_cert::ext::Extensions| {
+        e.iter()
+            .map(|x| (x.extn_id.to_string(), x.critical))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(fe),
+        ids(te),
+        "{what}: extensions, their order and criticality"
+    );
+    for (fx, tx) in fe.iter().zip(te.iter()) {
+        let id = fx.extn_id;
+        if id == const_oid::db::rfc5280::ID_CE_SUBJECT_KEY_IDENTIFIER {
+            assert_ski(file, &fx.extn_value);
+            assert_ski(token, &tx.extn_value);
+        } else if id == const_oid::db::rfc5280::ID_CE_AUTHORITY_KEY_IDENTIFIER {
+            assert_aki(file_issuer, file, &fx.extn_value);
+            assert_aki(token_issuer, token, &tx.extn_value);
+        } else {
+            assert_eq!(fx.extn_value, tx.extn_value, "{what}: extension {id}");
+        }
+    }
+}
+
+/// SHA-1 of the certificate's subjectPublicKey bits.
+fn key_id(cert: &Read) -> Vec<u8> {
+    let bits = cert
+        .x509
+        .tbs_certificate()
+        .subject_public_key_info()
+        .subject_public_key
+        .raw_bytes();
+    aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA1_FOR_LEGACY_USE_ONLY, bits)
+        .as_ref()
+        .to_vec()
+}
+
+fn assert_ski(cert: &Read, value: &OctetString) {
+    let ski = SubjectKeyIdentifier::from_der(value.as_bytes()).unwrap();
+    assert_eq!(ski.0.as_bytes(), key_id(cert), "{}: SKI", cert.name);
+}
+
+fn assert_aki(issuer: &Read, cert: &Read, value: &OctetString) {
+    let aki = AuthorityKeyIdentifier::from_der(value.as_bytes()).unwrap();
+    let expected = AuthorityKeyIdentifier {
+        key_identifier: Some(OctetString::new(key_id(issuer)).unwrap()),
+        authority_cert_issuer: None,
+        authority_cert_serial_number: None,
+    };
+    assert_eq!(aki, expected, "{}: AKI", cert.name);
 }
 
 /// `--config config.json --profile NAME`: the shipped offline-root profiles.
