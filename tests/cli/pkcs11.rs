@@ -20,6 +20,7 @@ use certsmith::{Error, PinTries, Pkcs11Error};
 
 use crate::support::{command, require};
 
+mod ceremony;
 mod cli;
 
 /// Debian's libsofthsm2 (a symlink to the multiarch path).
