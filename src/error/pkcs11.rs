@@ -35,6 +35,9 @@ pub enum Pkcs11Error {
     WrongPin { token: String, tries: PinTries },
     /// The user PIN is locked.
     PinLocked { token: String },
+    /// The token's user PIN was never set (initialised by its security
+    /// officer without one).
+    PinNotInitialized { token: String },
     /// No private key matches the URI's object attributes.
     NoSuchKey { uri: String },
     /// More than one private key matches: the URI must say which.
@@ -44,6 +47,10 @@ pub enum Pkcs11Error {
     /// A key that asks for the PIN again before each signature
     /// (`CKA_ALWAYS_AUTHENTICATE`, a YubiKey's PIV slot 9c).
     AlwaysAuthenticate { uri: String },
+    /// A private key the token will not sign with (`CKA_SIGN` false).
+    CannotSign { uri: String },
+    /// Several public key objects carry the private key's id and label.
+    AmbiguousPublicKey { uri: String, count: usize },
     /// The token holds no public key for the private key (an EC key's
     /// point is only on its public key object, with the same `CKA_ID`).
     NoPublicKey { uri: String },
@@ -57,6 +64,9 @@ pub enum Pkcs11Error {
         token: String,
         algorithm: KeyAlgorithm,
     },
+    /// A module named by a bare or relative name, which the loader would
+    /// search its library path for.
+    RelativeModule { module: PathBuf },
     /// A token key named with no module to reach it through.
     NoModule { uri: String },
     /// Two different modules named for one key: the caller's and the URI's
@@ -201,6 +211,24 @@ impl fmt::Display for Pkcs11Error {
                 "two files named for the PIN: {} and pin-source={} in the URI",
                 given.display(),
                 in_uri.display()
+            ),
+            Pkcs11Error::RelativeModule { module } => write!(
+                f,
+                "PKCS#11 module {} is not an absolute path: the loader would search for it",
+                module.display()
+            ),
+            Pkcs11Error::PinNotInitialized { token } => {
+                write!(f, "token \"{token}\" has no user PIN set")
+            }
+            Pkcs11Error::CannotSign { uri } => {
+                write!(
+                    f,
+                    "{uri}: the token will not sign with this key (CKA_SIGN is false)"
+                )
+            }
+            Pkcs11Error::AmbiguousPublicKey { uri, count } => write!(
+                f,
+                "{uri}: {count} public key objects carry the private key's id and label"
             ),
             Pkcs11Error::NoPin { token } => write!(
                 f,

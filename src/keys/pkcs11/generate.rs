@@ -6,7 +6,7 @@
 
 use cryptoki::error::{Error as CkError, RvError};
 use cryptoki::mechanism::{Mechanism, MechanismType};
-use cryptoki::object::Attribute;
+use cryptoki::object::{Attribute, AttributeType, ObjectHandle};
 use cryptoki::types::Ulong;
 
 use super::public::TokenPublicKey;
@@ -79,6 +79,8 @@ impl Token {
             .into());
         }
         self.check_mechanisms(algorithm)?;
+        // Lets a test make a rival key here, between the check and the making.
+        crate::fault::hook("pkcs11-label-checked");
         let mut public = vec![
             Attribute::Token(true),
             Attribute::Private(false),
@@ -123,7 +125,7 @@ impl Token {
                 Mechanism::EccKeyPairGen
             }
         };
-        let (_, handle) = self
+        let (public_handle, handle) = self
             .session
             .generate_key_pair(&mechanism, &public, &private)
             .map_err(|e| match e {
@@ -138,25 +140,82 @@ impl Token {
                 ) => self.cannot_make(algorithm),
                 other => failed("C_GenerateKeyPair")(other),
             })?;
+        // A key pair that fails a check below is destroyed: the label stays
+        // free, and no half-checked key is left for a later run to find.
+        let checked = self.check_made(handle, &label, &id, algorithm, &named);
+        if checked.is_err() {
+            let _ = self.session.destroy_object(handle);
+            let _ = self.session.destroy_object(public_handle);
+        }
+        Ok(FoundKey {
+            handle,
+            public: checked?,
+            label,
+            id,
+        })
+    }
+
+    /// The checks of a key pair just made, which return its public key.
+    fn check_made(
+        &self,
+        handle: ObjectHandle,
+        label: &str,
+        id: &[u8],
+        algorithm: KeyAlgorithm,
+        named: &str,
+    ) -> Result<TokenPublicKey> {
+        // PKCS#11 has no unique labels: another run may have made a key by
+        // this label or id since the check before making ours. If so, ours
+        // is undone, so that of two racing runs at most one goes on.
+        let by_label = self.find(&[Attribute::Label(label.as_bytes().to_vec())])?;
+        let by_id = self.find(&[Attribute::Id(id.to_vec())])?;
+        if by_label.len() > 2 || by_id.len() > 2 {
+            return Err(Pkcs11Error::ObjectExists {
+                token: self.label.clone(),
+                uri: named.into(),
+            }
+            .into());
+        }
+        // The token must have kept the key in, as asked: read back, not assumed.
+        let flags = self
+            .session
+            .get_attributes(
+                handle,
+                &[
+                    AttributeType::Sensitive,
+                    AttributeType::Extractable,
+                    AttributeType::Sign,
+                ],
+            )
+            .map_err(failed("C_GetAttributeValue"))?;
+        let kept_in = flags
+            .iter()
+            .any(|a| matches!(a, Attribute::Sensitive(true)))
+            && flags
+                .iter()
+                .any(|a| matches!(a, Attribute::Extractable(false)))
+            && flags.iter().any(|a| matches!(a, Attribute::Sign(true)));
+        if !kept_in {
+            return Err(Pkcs11Error::MalformedAnswer {
+                key: named.into(),
+                what: "a key that is not sensitive, extractable or unable to sign, though asked otherwise",
+            }
+            .into());
+        }
         let made: TokenPublicKey = match algorithm {
-            KeyAlgorithm::Rsa(_) => self.rsa_public(handle, Some(id.clone()), &named)?,
-            _ => self.ec_public(Some(id.clone()), &named)?,
+            KeyAlgorithm::Rsa(_) => self.rsa_public(handle, Some(id.to_vec()), named)?,
+            _ => self.ec_public(Some(id.to_vec()), named)?,
         };
         // What the token made must be what was asked for (Boulder checks too).
         if made.algorithm != algorithm {
             return Err(Pkcs11Error::MalformedAnswer {
-                key: named,
+                key: named.into(),
                 what: "a key of another type or size than the one asked for",
             }
             .into());
         }
-        check_rsa_exponent(&made.spki_der, &named)?;
-        Ok(FoundKey {
-            handle,
-            public: made,
-            label,
-            id,
-        })
+        check_rsa_exponent(&made.spki_der, named)?;
+        Ok(made)
     }
 
     /// Refuses, before anything is made, a key type the token does not list

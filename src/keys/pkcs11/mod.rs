@@ -4,13 +4,12 @@
 
 mod generate;
 pub mod public;
-mod public_object;
 mod signer;
 mod token;
 pub mod uri;
 
 /// A token user's PIN, in zeroizing memory (secrecy's `SecretString`).
 pub use cryptoki::types::AuthPin as Pin;
-pub use public_object::public_key_without_login;
 pub use signer::{KeyInToken, TokenSigner};
-pub use uri::{ObjectType, Pkcs11Uri, is_pkcs11_uri, redact};
+pub use token::token_label;
+pub use uri::{ObjectType, Pkcs11Uri, is_pkcs11_uri, redact, redact_all};

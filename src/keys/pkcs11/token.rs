@@ -132,6 +132,9 @@ impl Token {
                 }
                 .into());
             }
+            Err(CkError::Pkcs11(RvError::UserPinNotInitialized, _)) => {
+                return Err(Pkcs11Error::PinNotInitialized { token: token.label }.into());
+            }
             Err(CkError::Pkcs11(RvError::PinLocked, _)) => {
                 return Err(Pkcs11Error::PinLocked { token: token.label }.into());
             }
@@ -169,6 +172,7 @@ impl Token {
                     AttributeType::KeyType,
                     AttributeType::Id,
                     AttributeType::Label,
+                    AttributeType::Sign,
                     AttributeType::AlwaysAuthenticate,
                 ],
             )
@@ -187,12 +191,18 @@ impl Token {
                 Attribute::AlwaysAuthenticate(true) => {
                     return Err(Pkcs11Error::AlwaysAuthenticate { uri: named }.into());
                 }
+                // Found now, not as KeyFunctionNotPermitted from C_Sign.
+                Attribute::Sign(false) => {
+                    return Err(Pkcs11Error::CannotSign { uri: named }.into());
+                }
                 _ => {}
             }
         }
         let public = match key_type {
-            Some(KeyType::RSA) => self.rsa_public(handle, id.clone(), &named)?,
-            Some(KeyType::EC) | Some(KeyType::EC_EDWARDS) => self.ec_public(id.clone(), &named)?,
+            Some(KeyType::RSA) => self.rsa_public_labelled(handle, id.clone(), &label, &named)?,
+            Some(KeyType::EC) | Some(KeyType::EC_EDWARDS) => {
+                self.ec_public_labelled(id.clone(), &label, &named)?
+            }
             other => {
                 return Err(Error::UnsupportedKey {
                     source: named,
@@ -217,13 +227,31 @@ impl Token {
             .map_err(failed("C_FindObjects"))
     }
 
-    /// The public key object with the private key's `CKA_ID`, when there is
-    /// exactly one.
-    pub(crate) fn public_object(&self, id: Option<Vec<u8>>) -> Result<Option<ObjectHandle>> {
+    /// The public key object with the private key's `CKA_ID`. Where keys
+    /// share an id (tokens allow it), the one with the private key's label
+    /// too; more than one even so is refused, never guessed.
+    pub(crate) fn public_object(
+        &self,
+        id: Option<Vec<u8>>,
+        label: &str,
+        named: &str,
+    ) -> Result<Option<ObjectHandle>> {
         let Some(id) = id else { return Ok(None) };
-        let mut found =
-            self.find(&[Attribute::Class(ObjectClass::PUBLIC_KEY), Attribute::Id(id)])?;
-        Ok((found.len() == 1).then(|| found.remove(0)))
+        let mut template = vec![Attribute::Class(ObjectClass::PUBLIC_KEY), Attribute::Id(id)];
+        let mut found = self.find(&template)?;
+        if found.len() > 1 && !label.is_empty() {
+            template.push(Attribute::Label(label.as_bytes().to_vec()));
+            found = self.find(&template)?;
+        }
+        match found.len() {
+            0 => Ok(None),
+            1 => Ok(Some(found.remove(0))),
+            count => Err(Pkcs11Error::AmbiguousPublicKey {
+                uri: named.into(),
+                count,
+            }
+            .into()),
+        }
     }
 
     pub(crate) fn rsa_public(
@@ -232,9 +260,19 @@ impl Token {
         id: Option<Vec<u8>>,
         named: &str,
     ) -> Result<TokenPublicKey> {
+        self.rsa_public_labelled(private, id, "", named)
+    }
+
+    fn rsa_public_labelled(
+        &self,
+        private: ObjectHandle,
+        id: Option<Vec<u8>>,
+        label: &str,
+        named: &str,
+    ) -> Result<TokenPublicKey> {
         // PKCS#11 §2.1.3: an RSA private key object carries its modulus and
         // public exponent too.
-        let object = self.public_object(id)?.unwrap_or(private);
+        let object = self.public_object(id, label, named)?.unwrap_or(private);
         let (mut modulus, mut exponent) = (None, None);
         for attribute in self.attributes(
             object,
@@ -253,8 +291,19 @@ impl Token {
     }
 
     pub(crate) fn ec_public(&self, id: Option<Vec<u8>>, named: &str) -> Result<TokenPublicKey> {
+        self.ec_public_labelled(id, "", named)
+    }
+
+    fn ec_public_labelled(
+        &self,
+        id: Option<Vec<u8>>,
+        label: &str,
+        named: &str,
+    ) -> Result<TokenPublicKey> {
         let no_public_key = || Error::from(Pkcs11Error::NoPublicKey { uri: named.into() });
-        let object = self.public_object(id)?.ok_or_else(no_public_key)?;
+        let object = self
+            .public_object(id, label, named)?
+            .ok_or_else(no_public_key)?;
         let (mut params, mut point) = (None, None);
         for attribute in
             self.attributes(object, &[AttributeType::EcParams, AttributeType::EcPoint])?
@@ -288,4 +337,11 @@ fn token_matches(uri: &Pkcs11Uri, slot: Slot, info: &TokenInfo) -> bool {
         && field(&uri.model, info.model())
         && field(&uri.serial, info.serial_number())
         && uri.slot_id.is_none_or(|id| id == slot.id())
+}
+
+/// The label of the one token `uri` names, found without logging in: so
+/// that a missing module or token is reported before a PIN is asked for,
+/// and the prompt names the token.
+pub fn token_label(module: &Path, uri: &Pkcs11Uri) -> Result<String> {
+    Ok(Token::open(module, uri, None, Access::ReadOnly)?.label)
 }

@@ -105,6 +105,35 @@ pub fn redact(text: &str) -> String {
     text.to_string()
 }
 
+/// `message` with the value of every `pin-value=` in it elided, up to the
+/// next blank or quote: for messages that quote a URI typed where a file was
+/// expected, whose PIN must not be shown even so.
+pub fn redact_all(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = find_pin_value(rest) {
+        let (before, after) = rest.split_at(at.end);
+        out.push_str(before);
+        out.push('…');
+        let end = after
+            .find(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+            .unwrap_or(after.len());
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Where the first `pin-value=` (any case, or percent-encoded) is in
+/// `text`, up to and including its `=`.
+fn find_pin_value(text: &str) -> Option<std::ops::Range<usize>> {
+    let lower = text.to_ascii_lowercase();
+    ["pin-value=", "pin%2dvalue="]
+        .iter()
+        .filter_map(|name| lower.find(name).map(|at| at..at + name.len()))
+        .min_by_key(|range| range.start)
+}
+
 /// The attribute name, compared as the RFC's lowercase name even when
 /// someone percent-encodes or capitalises it.
 fn is_pin_value(name: &str) -> bool {

@@ -309,3 +309,20 @@ mod round_trip {
         }
     }
 }
+
+#[test]
+fn messages_lose_every_pin_value() {
+    for (message, shown) in [
+        (
+            "cannot read pkcs11:token=T;object=k;pin-value=SEKRET99: no such file or directory",
+            "cannot read pkcs11:token=T;object=k;pin-value=… no such file or directory",
+        ),
+        (
+            "\"pkcs11:token=T?PIN-VALUE=1234\" and pkcs11:a?pin%2Dvalue=5678 end",
+            "\"pkcs11:token=T?PIN-VALUE=…\" and pkcs11:a?pin%2Dvalue=… end",
+        ),
+        ("no pin here: pin=1234", "no pin here: pin=1234"),
+    ] {
+        assert_eq!(super::redact_all(message), shown);
+    }
+}
