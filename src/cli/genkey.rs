@@ -41,7 +41,11 @@ pub fn run(args: GenkeyArgs) -> Result<()> {
     let req = Input::csr_json(&args.csr_json)?;
     // The seal's passphrase or recipients are asked for before a key is made.
     let (made, seal) = match &args.pkcs11_key {
-        Some(uri) => (args.token.generate(uri, req.key)?, None),
+        Some(uri) => {
+            // A token key outlives a failed run: the request is checked first.
+            csr::check_request(&req)?;
+            (args.token.generate(uri, req.key)?, None)
+        }
         None => {
             let seal = args.seal.seal(&args.passphrase, "the new private key")?;
             (KeyMaker::InMemory.generate(req.key)?, seal)

@@ -64,7 +64,7 @@ pub struct InitcaArgs {
         long,
         value_name = "OLD_CERT",
         requires = "key",
-        conflicts_with = "csr_json"
+        conflicts_with_all = ["csr_json", "pkcs11_key"]
     )]
     ca: Option<PathBuf>,
     /// Config JSON whose profile shapes the root (default: built-in)
@@ -120,7 +120,12 @@ pub fn run(args: InitcaArgs) -> Result<()> {
         (None, Template::Json(req)) => {
             // The seal's passphrase or recipients are asked for before a key is made.
             let (made, seal, sealed_to) = match &args.pkcs11_key {
-                Some(uri) => (args.token.generate(uri, req.key)?, None, Vec::new()),
+                Some(uri) => {
+                    // A token key outlives a failed run: the request is
+                    // checked before one is made.
+                    certsmith::x509::csr::check_request(&req)?;
+                    (args.token.generate(uri, req.key)?, None, Vec::new())
+                }
                 None => {
                     let (seal, sealed_to) = args
                         .seal

@@ -226,7 +226,9 @@ pub fn run(cmd: KeyCommand) -> Result<()> {
 /// The DER SubjectPublicKeyInfo of a certificate, a CSR, or a (sealed) key.
 fn spki_of(args: &PublicArgs) -> Result<Vec<u8>> {
     if is_pkcs11_uri(&args.file) {
-        return args.token.public_key(&args.file);
+        // Logged in, as for signing: the key is found as the CA key is, so
+        // that its fingerprint is the signing key's.
+        return Ok(args.token.open_signer(&args.file)?.spki_der().to_vec());
     }
     let input = Input::read(&args.file)?;
     let text = String::from_utf8_lossy(&input.bytes[..input.bytes.len().min(4096)]).into_owned();

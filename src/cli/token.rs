@@ -11,7 +11,7 @@ use clap::Args;
 use zeroize::Zeroizing;
 
 use certsmith::keys::pkcs11::{
-    KeyInToken, Pin, Pkcs11Uri, TokenSigner, is_pkcs11_uri, public_key_without_login,
+    KeyInToken, Pin, Pkcs11Uri, TokenSigner, is_pkcs11_uri, token_label,
 };
 use certsmith::keys::signer::{self, KeySource, Signer};
 use certsmith::keys::{KeyAlgorithm, KeyMaker, NewKey};
@@ -43,7 +43,7 @@ impl TokenArgs {
     pub fn open_signer(&self, uri: &str) -> Result<Box<dyn Signer>> {
         let uri = Pkcs11Uri::parse(uri)?;
         let module = self.module(&uri)?;
-        let pin = self.pin(&uri)?;
+        let pin = self.pin(&uri, &module)?;
         signer::open_ca_key(KeySource::Pkcs11 {
             uri: &uri,
             module: &module,
@@ -56,7 +56,7 @@ impl TokenArgs {
     pub fn open_token_key(&self, uri: &str) -> Result<TokenSigner> {
         let uri = Pkcs11Uri::parse(uri)?;
         let module = self.module(&uri)?;
-        let pin = self.pin(&uri)?;
+        let pin = self.pin(&uri, &module)?;
         TokenSigner::open(&module, &uri, &pin)
     }
 
@@ -66,7 +66,7 @@ impl TokenArgs {
     pub fn generate(&self, uri: &str, algorithm: KeyAlgorithm) -> Result<NewKey> {
         let uri = Pkcs11Uri::parse(uri)?;
         let module = self.module(&uri)?;
-        let pin = self.pin(&uri)?;
+        let pin = self.pin(&uri, &module)?;
         let made = KeyMaker::Pkcs11 {
             uri: &uri,
             module: &module,
@@ -79,22 +79,20 @@ impl TokenArgs {
         Ok(made)
     }
 
-    /// The DER SubjectPublicKeyInfo of the token key `uri` names: read
-    /// without the PIN when the token shows its public key to anyone, else
-    /// (only then is a PIN asked for) as the key is opened to sign.
-    pub fn public_key(&self, uri: &str) -> Result<Vec<u8>> {
-        let parsed = Pkcs11Uri::parse(uri)?;
-        let module = self.module(&parsed)?;
-        match public_key_without_login(&module, &parsed)? {
-            Some(public) => Ok(public.spki_der),
-            None => Ok(self.open_signer(uri)?.spki_der().to_vec()),
-        }
-    }
-
     /// The module: the flag, else `module-path=`, else the environment. A
     /// flag and a `module-path=` that differ are refused: which one the
     /// operator meant cannot be known.
     fn module(&self, uri: &Pkcs11Uri) -> Result<PathBuf> {
+        let module = self.named_module(uri)?;
+        // A bare name would be looked for along the loader's search path
+        // (LD_LIBRARY_PATH): the URI parser refuses one in module-path= too.
+        if !module.is_absolute() {
+            return Err(Pkcs11Error::RelativeModule { module }.into());
+        }
+        Ok(module)
+    }
+
+    fn named_module(&self, uri: &Pkcs11Uri) -> Result<PathBuf> {
         match (&self.pkcs11_module, &uri.module_path) {
             (Some(given), Some(in_uri)) if given != in_uri => Err(Pkcs11Error::ModuleConflict {
                 given: given.clone(),
@@ -117,8 +115,9 @@ impl TokenArgs {
     /// The user PIN, from the first source that has one. A `pin-source=`
     /// and a `--pin-file` together are refused, as two modules are: the
     /// operator named two files, and which holds the PIN cannot be known.
-    fn pin(&self, uri: &Pkcs11Uri) -> Result<Pin> {
-        let token = uri.token.clone().unwrap_or_else(|| uri.to_string());
+    fn pin(&self, uri: &Pkcs11Uri, module: &Path) -> Result<Pin> {
+        // The module loads and the token is there before a PIN is asked for.
+        let token = token_label(module, uri)?;
         if let (Some(in_uri), Some(given)) = (&uri.pin_source, &self.pin_file) {
             return Err(Pkcs11Error::PinSourceConflict {
                 given: given.into(),
@@ -132,7 +131,17 @@ impl TokenArgs {
         } else if let Some(file) = &self.pin_file {
             super::secrets::read_secret_file(file)?
         } else if let Some(pin) = std::env::var_os(PIN_ENV) {
-            Zeroizing::new(pin.to_string_lossy().into_owned())
+            // One line end removed, as from a file: `$(cat pin)` keeps none,
+            // a variable filled from a secret file often keeps one.
+            let mut pin = Zeroizing::new(pin.to_string_lossy().into_owned());
+            for end in ["\r\n", "\n"] {
+                if pin.ends_with(end) {
+                    let keep = pin.len() - end.len();
+                    pin.truncate(keep);
+                    break;
+                }
+            }
+            pin
         } else {
             rpassword::prompt_password(format!("PIN for token {token}: "))
                 .map(Zeroizing::new)
@@ -157,6 +166,14 @@ pub fn print_record(key: &KeyInToken, made: bool) {
     } else {
         say!("key in token \"{token}\" (serial {serial})");
     }
+    let uri = Pkcs11Uri {
+        token: Some(key.token.clone()),
+        serial: Some(key.serial.clone()),
+        object: Some(key.label.clone()),
+        id: (!key.id.is_empty()).then(|| key.id.clone()),
+        ..Pkcs11Uri::default()
+    };
+    say!("key URI: {}", super::io::for_terminal(&uri.to_string()));
     say!(
         "key object: label \"{}\", id {}",
         super::io::for_terminal(&key.label),

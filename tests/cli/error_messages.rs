@@ -1243,6 +1243,43 @@ fn table() -> Vec<Row> {
             Some("name the module once: --pkcs11-module or module-path=, not both"),
         ),
         row(
+            Error::Pkcs11(Pkcs11Error::RelativeModule {
+                module: PathBuf::from("libsofthsm2.so"),
+            }),
+            "PKCS#11 module libsofthsm2.so is not an absolute path: the loader would search for it",
+            Some(
+                "give the module's absolute path: --pkcs11-module /usr/lib/softhsm/libsofthsm2.so",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::PinNotInitialized {
+                token: "root-ca".into(),
+            }),
+            "token \"root-ca\" has no user PIN set",
+            Some(
+                "the token's security officer sets it: pkcs11-tool --module MODULE --token-label LABEL --login --login-type so --init-pin",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::CannotSign {
+                uri: "pkcs11:token=root-ca;object=wrap-key".into(),
+            }),
+            "pkcs11:token=root-ca;object=wrap-key: the token will not sign with this key (CKA_SIGN is false)",
+            Some(
+                "name the key that signs; a CA key made with certsmith initca --pkcs11-key (or genkey) always can",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::AmbiguousPublicKey {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+                count: 2,
+            }),
+            "pkcs11:token=root-ca;object=root-key: 2 public key objects carry the private key's id and label",
+            Some(
+                "give each key pair its own id (pkcs11-tool --set-id), or delete the stray public key object",
+            ),
+        ),
+        row(
             Error::Pkcs11(Pkcs11Error::PinSourceConflict {
                 given: PathBuf::from("ceremony/pin.txt"),
                 in_uri: PathBuf::from("/etc/certsmith/pin"),
@@ -1282,7 +1319,7 @@ fn table() -> Vec<Row> {
             }),
             "token \"root-ca\" already holds an object with the label or id of pkcs11:token=root-ca;object=root-key; refusing to make a second",
             Some(
-                "choose another object= (and id=), or sign with the key that is already there instead of making one",
+                "choose another object= (and id=); or, if it is the key an interrupted run made, use it: certsmith initca --key URI CSR_JSON (or csr --key URI CSR_JSON)",
             ),
         ),
         row(

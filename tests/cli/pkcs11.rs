@@ -22,6 +22,7 @@ use crate::support::{command, require};
 
 mod ceremony;
 mod cli;
+mod hostile;
 
 /// Debian's libsofthsm2 (a symlink to the multiarch path).
 const MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
@@ -520,4 +521,100 @@ fn child_a_token_without_eddsa() {
         Pkcs11Error::NoSuchKey { .. }
     ));
     TokenSigner::generate(Path::new(MODULE), &uri, &pin, KeyAlgorithm::EcdsaP256).unwrap();
+}
+
+/// PKCS#11 has no unique labels: a key made by another run between
+/// certsmith's check that the label is free and its own key's making is
+/// found after, and certsmith's key is destroyed. (SoftHSM caches a token's
+/// objects per process and misses another process's key once it has
+/// written one itself, so the rival is made in this process, by a hook.)
+#[cfg(feature = "fault-injection")]
+#[test]
+fn a_rival_key_made_between_check_and_making_undoes_ours() {
+    let token = SoftToken::new();
+    token.init("race");
+    token.run_child("pkcs11::child_a_rival_key");
+}
+
+#[cfg(feature = "fault-injection")]
+#[test]
+#[ignore = "run by a_rival_key_made_between_check_and_making_undoes_ours"]
+fn child_a_rival_key() {
+    if child_dir().is_none() {
+        return;
+    }
+    let uri = Pkcs11Uri::parse("pkcs11:token=race;object=root").unwrap();
+    let rival = uri.clone();
+    certsmith::fault::set_hook("pkcs11-label-checked", move || {
+        TokenSigner::generate(
+            Path::new(MODULE),
+            &rival,
+            &Pin::from(PIN),
+            KeyAlgorithm::EcdsaP256,
+        )
+        .expect("the rival's key");
+    });
+    let ours = TokenSigner::generate(
+        Path::new(MODULE),
+        &uri,
+        &Pin::from(PIN),
+        KeyAlgorithm::EcdsaP384,
+    );
+    assert!(
+        matches!(&ours, Err(Error::Pkcs11(Pkcs11Error::ObjectExists { .. }))),
+        "{ours:?}"
+    );
+    // One key by that label is left, the rival's (P-256), and it signs.
+    let found = open(&uri.to_string(), MODULE).unwrap();
+    assert_eq!(found.algorithm(), KeyAlgorithm::EcdsaP256);
+    found.sign(b"still usable").unwrap();
+}
+
+/// A key the token will not sign with (`CKA_SIGN` false) is refused when
+/// it is opened, not at the first `C_Sign`. pkcs11-tool cannot make one
+/// (SoftHSM turns `CKA_SIGN` on by default), so cryptoki makes it here.
+#[test]
+fn a_key_that_may_not_sign_is_refused_when_opened() {
+    let token = SoftToken::new();
+    token.init("no-sign");
+    token.run_child("pkcs11::child_a_key_that_may_not_sign");
+}
+
+#[test]
+#[ignore = "run by a_key_that_may_not_sign_is_refused_when_opened"]
+fn child_a_key_that_may_not_sign() {
+    use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
+    use cryptoki::mechanism::Mechanism;
+    use cryptoki::object::Attribute;
+    use cryptoki::session::UserType;
+    if child_dir().is_none() {
+        return;
+    }
+    let p11 = Pkcs11::new(MODULE).unwrap();
+    p11.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
+        .unwrap();
+    let slot = p11.get_slots_with_initialized_token().unwrap()[0];
+    let session = p11.open_rw_session(slot).unwrap();
+    session
+        .login(UserType::User, Some(&Pin::from(PIN)))
+        .unwrap();
+    let id = Attribute::Id(vec![0x42]);
+    let label = Attribute::Label(b"decrypt-only".to_vec());
+    session
+        .generate_key_pair(
+            &Mechanism::RsaPkcsKeyPairGen,
+            &[
+                Attribute::Token(true),
+                Attribute::ModulusBits(2048.into()),
+                Attribute::PublicExponent(vec![1, 0, 1]),
+                id.clone(),
+                label.clone(),
+            ],
+            &[Attribute::Token(true), Attribute::Sign(false), id, label],
+        )
+        .unwrap();
+    assert!(matches!(
+        pkcs11_error(open("pkcs11:token=no-sign;object=decrypt-only", MODULE)),
+        Pkcs11Error::CannotSign { .. }
+    ));
 }

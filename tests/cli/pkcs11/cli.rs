@@ -10,11 +10,11 @@ use std::process::Stdio;
 use super::{MODULE, PIN, SoftToken};
 use crate::support::{Run, Scratch, certsmith_command, path_str, with_root};
 
-const URI: &str = "pkcs11:token=certsmith-ca;object=ca-key";
+pub(super) const URI: &str = "pkcs11:token=certsmith-ca;object=ca-key";
 
 /// A root CA (ca.pem, a file key) and a token holding a P-256 key, with
 /// token-ca.pem: a CA certificate for the token's key under that root.
-fn token_ca() -> (Scratch, SoftToken) {
+pub(super) fn token_ca() -> (Scratch, SoftToken) {
     let s = with_root();
     let token = SoftToken::new();
     token.init("certsmith-ca");
@@ -76,7 +76,12 @@ fn token_ca() -> (Scratch, SoftToken) {
 }
 
 /// `certsmith ARGS` in the scratch directory, seeing `token` and `env`.
-fn certsmith(s: &Scratch, token: &SoftToken, args: &[&str], env: &[(&str, &str)]) -> Run {
+pub(super) fn certsmith(
+    s: &Scratch,
+    token: &SoftToken,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Run {
     let out = certsmith_command()
         .args(args)
         .current_dir(s.dir.path())
@@ -89,7 +94,13 @@ fn certsmith(s: &Scratch, token: &SoftToken, args: &[&str], env: &[(&str, &str)]
 }
 
 /// `sign --ca token-ca.pem --ca-key URI ARGS leaf.json`.
-fn sign(s: &Scratch, token: &SoftToken, uri: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+pub(super) fn sign(
+    s: &Scratch,
+    token: &SoftToken,
+    uri: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Run {
     let mut all = vec!["sign", "--ca", "token-ca.pem", "--ca-key", uri];
     all.extend(args);
     all.push("leaf.json");
@@ -97,7 +108,7 @@ fn sign(s: &Scratch, token: &SoftToken, uri: &str, args: &[&str], env: &[(&str, 
 }
 
 /// Splits `run`'s JSON into NAME.pem and checks it under the token's CA.
-fn verify_leaf(s: &Scratch, run: &Run, name: &str) {
+pub(super) fn verify_leaf(s: &Scratch, run: &Run, name: &str) {
     run.ok();
     s.certsmith_stdin(&["split-json", name], &run.stdout).ok();
     s.openssl_verify("ca.pem", &["token-ca.pem"], &format!("{name}.pem"));
@@ -553,7 +564,7 @@ fn genkey_makes_an_intermediate_key_in_the_token() {
 }
 
 /// The serial number softhsm2-util gave the token labelled `label`.
-fn token_serial(token: &SoftToken, label: &str) -> String {
+pub(super) fn token_serial(token: &SoftToken, label: &str) -> String {
     let out = token.run("softhsm2-util", &["--show-slots"]);
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let block = text
@@ -574,9 +585,12 @@ fn token_serial(token: &SoftToken, label: &str) -> String {
 #[test]
 fn key_public_and_fingerprint_read_a_token_key() {
     let (s, token) = token_ca();
-    // A public key object is public: no PIN is asked for (stdin is not a
-    // terminal, and no PIN source is named).
-    let env = [("CERTSMITH_PKCS11_MODULE", MODULE)];
+    // Logged in, as for signing: the public key is the signing key's, found
+    // as the signer finds it (not a public object that merely shares a label).
+    let env = [
+        ("CERTSMITH_PKCS11_PIN", PIN),
+        ("CERTSMITH_PKCS11_MODULE", MODULE),
+    ];
     let public = certsmith(&s, &token, &["key", "public", URI], &env);
     assert_eq!(public.ok().stdout_str(), s.read("token-key.pem"));
     let fingerprint = certsmith(&s, &token, &["key", "fingerprint", URI], &env);
@@ -591,7 +605,7 @@ fn key_public_and_fingerprint_read_a_token_key() {
 }
 
 #[test]
-fn key_public_asks_for_the_pin_only_when_the_public_key_is_hidden() {
+fn key_public_of_an_rsa_key_without_a_public_object_reads_the_private_one() {
     let s = Scratch::new();
     let token = SoftToken::new();
     token.init("rsa-only");
@@ -675,7 +689,7 @@ fn a_pin_file_and_a_pin_source_together_are_refused() {
 }
 
 /// Every file in the scratch directory, with its bytes.
-fn snapshot(s: &Scratch) -> Vec<(String, Vec<u8>)> {
+pub(super) fn snapshot(s: &Scratch) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<_> = std::fs::read_dir(s.dir.path())
         .unwrap()
         .map(|e| {
