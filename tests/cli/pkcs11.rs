@@ -338,6 +338,8 @@ fn openssl_verifies(algorithm: KeyAlgorithm, public: &Path, message: &Path, sign
             let hash = match algorithm {
                 KeyAlgorithm::EcdsaP384 => "-sha384",
                 KeyAlgorithm::EcdsaP521 => "-sha512",
+                KeyAlgorithm::Rsa(bits) if bits >= 4096 => "-sha512",
+                KeyAlgorithm::Rsa(bits) if bits >= 3072 => "-sha384",
                 _ => "-sha256",
             };
             openssl
@@ -616,5 +618,49 @@ fn child_a_key_that_may_not_sign() {
     assert!(matches!(
         pkcs11_error(open("pkcs11:token=no-sign;object=decrypt-only", MODULE)),
         Pkcs11Error::CannotSign { .. }
+    ));
+}
+
+/// SoftHSM's allow-list of mechanisms: RSA only through its hashing
+/// mechanisms (`CKM_SHA*_RSA_PKCS`), no raw `CKM_RSA_PKCS`.
+const WITHOUT_RAW_RSA: &str = "slots.mechanisms = CKM_RSA_PKCS_KEY_PAIR_GEN,CKM_SHA256_RSA_PKCS,CKM_SHA384_RSA_PKCS,CKM_SHA512_RSA_PKCS,CKM_SHA256\n";
+
+/// A token that signs RSA only through its hashing mechanisms is used
+/// through them: the hash certsmith would have made, made by the token.
+#[test]
+fn a_token_without_raw_rsa_signs_through_its_hashing_mechanisms() {
+    let token = SoftToken::with_conf(WITHOUT_RAW_RSA);
+    token.init("hashing");
+    token.run_child("pkcs11::child_a_token_without_raw_rsa");
+}
+
+#[test]
+#[ignore = "run by a_token_without_raw_rsa_signs_through_its_hashing_mechanisms"]
+fn child_a_token_without_raw_rsa() {
+    let Some(dir) = child_dir() else { return };
+    let tbs = dir.join("tbs.bin");
+    std::fs::write(&tbs, b"a certificate signed by hashing").unwrap();
+    let pin = Pin::from(PIN);
+    for algorithm in [KeyAlgorithm::Rsa(2048), KeyAlgorithm::Rsa(3072)] {
+        let label = format!("rsa-{algorithm:?}").replace(['(', ')'], "");
+        let uri = Pkcs11Uri::parse(&format!("pkcs11:token=hashing;object={label}")).unwrap();
+        let made = TokenSigner::generate(Path::new(MODULE), &uri, &pin, algorithm).unwrap();
+        let spki = dir.join(format!("{label}.spki.der"));
+        std::fs::write(&spki, made.spki_der()).unwrap();
+        let public = dir.join(format!("{label}.pub.pem"));
+        openssl(&["pkey", "-pubin", "-inform", "DER", "-in"], &spki, &public);
+        let signature = dir.join(format!("{label}.sig"));
+        std::fs::write(
+            &signature,
+            made.sign(&std::fs::read(&tbs).unwrap()).unwrap(),
+        )
+        .unwrap();
+        openssl_verifies(algorithm, &public, &tbs, &signature);
+    }
+    // No ECDSA mechanism: refused before anything is made.
+    let uri = Pkcs11Uri::parse("pkcs11:token=hashing;object=ec").unwrap();
+    assert!(matches!(
+        TokenSigner::generate(Path::new(MODULE), &uri, &pin, KeyAlgorithm::EcdsaP256),
+        Err(Error::Pkcs11(Pkcs11Error::KeyTypeUnsupported { .. }))
     ));
 }

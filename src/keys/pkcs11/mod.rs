@@ -3,6 +3,7 @@
 //! leaves the token.
 
 mod generate;
+mod mechanism;
 pub mod public;
 mod signer;
 mod token;

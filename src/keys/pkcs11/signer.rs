@@ -16,6 +16,7 @@ use cryptoki::session::Session;
 use cryptoki::types::AuthPin;
 use spki::AlgorithmIdentifierOwned;
 
+use super::mechanism::Signing;
 use super::public::{RsaHash, TokenPublicKey, ecdsa_digest, ecdsa_signature_der, rsa_digest_info};
 use super::token::{Access, FoundKey, Token, failed};
 use super::uri::Pkcs11Uri;
@@ -32,6 +33,7 @@ pub struct TokenSigner {
     session: Mutex<Session>,
     key: ObjectHandle,
     public: TokenPublicKey,
+    signing: Signing,
     record: KeyInToken,
 }
 
@@ -62,7 +64,7 @@ impl TokenSigner {
     pub fn open(module: &Path, uri: &Pkcs11Uri, pin: &AuthPin) -> Result<TokenSigner> {
         let token = Token::open(module, uri, Some(pin), Access::ReadOnly)?;
         let found = token.find_private_key(uri)?;
-        Ok(TokenSigner::new(uri, token, found))
+        TokenSigner::new(uri, token, found)
     }
 
     /// Makes a key pair of `algorithm` in a token of `module`, labelled
@@ -76,11 +78,15 @@ impl TokenSigner {
     ) -> Result<TokenSigner> {
         let token = Token::open(module, uri, Some(pin), Access::ReadWrite)?;
         let made = token.generate(uri, algorithm)?;
-        Ok(TokenSigner::new(uri, token, made))
+        TokenSigner::new(uri, token, made)
     }
 
-    fn new(uri: &Pkcs11Uri, token: Token, key: FoundKey) -> TokenSigner {
-        TokenSigner {
+    fn new(uri: &Pkcs11Uri, token: Token, key: FoundKey) -> Result<TokenSigner> {
+        // Chosen before the first signature, so that a token that cannot
+        // sign with the key says so at once.
+        let signing = token.signing(key.public.algorithm)?;
+        Ok(TokenSigner {
+            signing,
             source: uri.to_string(),
             record: KeyInToken {
                 token: token.label.clone(),
@@ -92,7 +98,7 @@ impl TokenSigner {
             session: Mutex::new(token.session),
             key: key.handle,
             public: key.public,
-        }
+        })
     }
 
     /// The token and the key, for the ceremony record.
@@ -113,23 +119,19 @@ impl TokenSigner {
                 .sign(mechanism, self.key, data)
                 .map_err(failed("C_Sign"))
         };
-        match self.public.algorithm {
-            KeyAlgorithm::Rsa(_) => {
-                let hash = match self.signature() {
-                    SignatureAlgorithm::Sha384WithRsa => RsaHash::Sha384,
-                    SignatureAlgorithm::Sha512WithRsa => RsaHash::Sha512,
-                    _ => RsaHash::Sha256,
-                };
-                sign(&Mechanism::RsaPkcs, &rsa_digest_info(hash, tbs))
-            }
-            KeyAlgorithm::Ed25519 => sign(
+        match self.signing {
+            Signing::RsaDigestInfo(hash) => sign(&Mechanism::RsaPkcs, &rsa_digest_info(hash, tbs)),
+            Signing::RsaHashing(RsaHash::Sha256) => sign(&Mechanism::Sha256RsaPkcs, tbs),
+            Signing::RsaHashing(RsaHash::Sha384) => sign(&Mechanism::Sha384RsaPkcs, tbs),
+            Signing::RsaHashing(RsaHash::Sha512) => sign(&Mechanism::Sha512RsaPkcs, tbs),
+            Signing::Eddsa => sign(
                 &Mechanism::Eddsa(EddsaParams::new(EddsaSignatureScheme::Pure)),
                 tbs,
             ),
-            ecdsa => {
-                // SoftHSM has no CKM_ECDSA_SHA256: the hash is made here.
-                let raw = sign(&Mechanism::Ecdsa, &ecdsa_digest(ecdsa, tbs))?;
-                ecdsa_signature_der(&raw, ecdsa, &self.source)
+            Signing::Ecdsa => {
+                let curve = self.public.algorithm;
+                let raw = sign(&Mechanism::Ecdsa, &ecdsa_digest(curve, tbs))?;
+                ecdsa_signature_der(&raw, curve, &self.source)
             }
         }
     }
