@@ -159,7 +159,7 @@ fn pkcs11_hint(err: &Pkcs11Error) -> Option<String> {
     use UriProblem::*;
     Some(match err {
         Pkcs11Error::PinInUri { .. } => "name where it is instead: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN".into(),
-        Pkcs11Error::ModuleLoad { .. } => "install the token's PKCS#11 module, or give its absolute path in the URI: module-path=/usr/lib/softhsm/libsofthsm2.so".into(),
+        Pkcs11Error::ModuleLoad { .. } => "name the token's PKCS#11 module by its absolute path (a shared library exporting C_GetFunctionList), e.g. /usr/lib/softhsm/libsofthsm2.so; install it if it is missing".into(),
         Pkcs11Error::NoSuchToken { .. } => "`pkcs11-tool --module MODULE --list-token-slots` lists the tokens with their labels and serials".into(),
         Pkcs11Error::AmbiguousToken { .. } => "add the token's serial= to the URI (`pkcs11-tool --module MODULE --list-token-slots` shows it)".into(),
         Pkcs11Error::WrongPin { .. } => "check the PIN before trying again: certsmith never retries it, and a token locks after a few wrong ones".into(),
@@ -168,7 +168,7 @@ fn pkcs11_hint(err: &Pkcs11Error) -> Option<String> {
         Pkcs11Error::CannotSign { .. } => "name the key that signs; a CA key made with certsmith initca --pkcs11-key (or genkey) always can".into(),
         Pkcs11Error::AmbiguousPublicKey { .. } => "give each key pair its own id (pkcs11-tool --set-id), or delete the stray public key object".into(),
         Pkcs11Error::PinLocked { .. } => "the token's security officer can set a new user PIN (pkcs11-tool --init-pin --login --login-type so)".into(),
-        Pkcs11Error::NoSuchKey { .. } | Pkcs11Error::AmbiguousKey { .. } => "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id=".into(),
+        Pkcs11Error::NoSuchKey { .. } | Pkcs11Error::AmbiguousKey { .. } => "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id= (percent-encoded bytes: its ID 3640f5 is id=%36%40%f5)".into(),
         Pkcs11Error::NotAPrivateKey { .. } => "leave type= out, or write type=private".into(),
         Pkcs11Error::AlwaysAuthenticate { .. } => "use a key that does not ask again (a YubiKey's PIV slot 9a or 9d, not 9c)".into(),
         Pkcs11Error::NoPublicKey { .. } => "import the public key beside it with the same id: pkcs11-tool --write-object PUB.der --type pubkey --id ID".into(),
@@ -182,6 +182,7 @@ fn pkcs11_hint(err: &Pkcs11Error) -> Option<String> {
         Pkcs11Error::MalformedAnswer { .. } => "the module does not follow PKCS#11 here: check that it is the module for this token, and report it to its vendor".into(),
         Pkcs11Error::InvalidUri { problem, .. } => match problem {
             NotPkcs11 => return None,
+            WrongPart { .. } | BadCharacter { character: ';', .. } => "token=, object=, id= and the like are separated by ; before the ?; module-path= and pin-source= come after it, separated by &: pkcs11:token=T;object=K?module-path=/usr/lib/softhsm/libsofthsm2.so&pin-source=file:/etc/pin".into(),
             BadCharacter { .. } | BadPercentEncoding { .. } | NotUtf8 { .. } => {
                 "percent-encode it as UTF-8 bytes: a space is %20, / is %2F, % is %25".into()
             }

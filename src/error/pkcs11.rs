@@ -105,6 +105,9 @@ pub enum UriProblem {
     BadPercentEncoding { attribute: String },
     /// A character the grammar allows only percent-encoded.
     BadCharacter { attribute: String, character: char },
+    /// A path attribute in the query (after `?`), or a query attribute in
+    /// the path.
+    WrongPart { attribute: String, in_query: bool },
     /// Neither an RFC 7512 attribute nor one certsmith knows.
     UnknownAttribute { attribute: String },
     /// An RFC 7512 attribute certsmith does not match on (library and slot
@@ -261,6 +264,14 @@ impl fmt::Display for UriProblem {
                 "`{attribute}` has {character:?}, which must be percent-encoded"
             ),
             UnknownAttribute { attribute } => write!(f, "unknown attribute `{attribute}`"),
+            WrongPart {
+                attribute,
+                in_query: true,
+            } => write!(f, "`{attribute}` belongs in the path, before the `?`"),
+            WrongPart {
+                attribute,
+                in_query: false,
+            } => write!(f, "`{attribute}` belongs in the query, after the `?`"),
             UnsupportedAttribute { attribute } => {
                 write!(f, "certsmith does not match on `{attribute}`")
             }

@@ -1339,7 +1339,7 @@ fn table() -> Vec<Row> {
             }),
             "cannot load the PKCS#11 module /usr/lib/softhsm/libsofthsm2.so: cannot open shared object file: No such file or directory",
             Some(
-                "install the token's PKCS#11 module, or give its absolute path in the URI: module-path=/usr/lib/softhsm/libsofthsm2.so",
+                "name the token's PKCS#11 module by its absolute path (a shared library exporting C_GetFunctionList), e.g. /usr/lib/softhsm/libsofthsm2.so; install it if it is missing",
             ),
         ),
         row(
@@ -1414,7 +1414,7 @@ fn table() -> Vec<Row> {
             }),
             "no private key matches pkcs11:token=root-ca;object=root-key",
             Some(
-                "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id=",
+                "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id= (percent-encoded bytes: its ID 3640f5 is id=%36%40%f5)",
             ),
         ),
         row(
@@ -1424,7 +1424,7 @@ fn table() -> Vec<Row> {
             }),
             "2 private keys match pkcs11:token=root-ca;object=root-key",
             Some(
-                "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id=",
+                "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id= (percent-encoded bytes: its ID 3640f5 is id=%36%40%f5)",
             ),
         ),
         row(
@@ -1533,6 +1533,19 @@ fn table() -> Vec<Row> {
             }),
             "invalid PKCS#11 URI \"pkcs11:object=root key\": `object` has ' ', which must be percent-encoded",
             Some("percent-encode it as UTF-8 bytes: a space is %20, / is %2F, % is %25"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:token=T;module-path=/usr/lib/p11.so".into(),
+                problem: UriProblem::WrongPart {
+                    attribute: "module-path".into(),
+                    in_query: false,
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:token=T;module-path=/usr/lib/p11.so\": `module-path` belongs in the query, after the `?`",
+            Some(
+                "token=, object=, id= and the like are separated by ; before the ?; module-path= and pin-source= come after it, separated by &: pkcs11:token=T;object=K?module-path=/usr/lib/softhsm/libsofthsm2.so&pin-source=file:/etc/pin",
+            ),
         ),
         row(
             Error::Pkcs11(Pkcs11Error::InvalidUri {

@@ -344,6 +344,15 @@ fn known(name: &str, in_query: bool) -> Result<(), UriProblem> {
     match in_query {
         false if PATH.contains(&name) => Ok(()),
         true if QUERY.contains(&name) => Ok(()),
+        // Known, but on the wrong side of the `?`.
+        true if PATH.contains(&name) => Err(UriProblem::WrongPart {
+            attribute: attribute(),
+            in_query,
+        }),
+        false if QUERY.contains(&name) => Err(UriProblem::WrongPart {
+            attribute: attribute(),
+            in_query,
+        }),
         true if name == "module-name" => Err(UriProblem::ModuleName),
         false if UNSUPPORTED.contains(&name) => Err(UriProblem::UnsupportedAttribute {
             attribute: attribute(),

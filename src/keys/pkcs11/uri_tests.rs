@@ -157,11 +157,11 @@ fn refuses_unknown_repeated_and_unsupported_attributes() {
     // Query attributes belong in the query, path attributes in the path.
     assert!(matches!(
         problem("pkcs11:module-path=/x.so"),
-        UriProblem::UnknownAttribute { .. }
+        UriProblem::WrongPart { .. }
     ));
     assert!(matches!(
         problem("pkcs11:?token=a"),
-        UriProblem::UnknownAttribute { .. }
+        UriProblem::WrongPart { .. }
     ));
     assert_eq!(
         problem("pkcs11:token"),
@@ -193,6 +193,24 @@ fn refuses_unknown_repeated_and_unsupported_attributes() {
         }
     );
     assert!(Pkcs11Uri::parse(&format!("pkcs11:token={}", "a".repeat(32))).is_ok());
+}
+
+#[test]
+fn attributes_on_the_wrong_side_of_the_question_mark_are_named() {
+    assert_eq!(
+        problem("pkcs11:token=T;module-path=/usr/lib/p11.so"),
+        UriProblem::WrongPart {
+            attribute: "module-path".into(),
+            in_query: false
+        }
+    );
+    assert_eq!(
+        problem("pkcs11:token=T?object=k"),
+        UriProblem::WrongPart {
+            attribute: "object".into(),
+            in_query: true
+        }
+    );
 }
 
 #[test]
