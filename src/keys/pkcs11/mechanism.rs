@@ -1,6 +1,6 @@
 //! How a token signs for a key type: the mechanism, chosen from those the
 //! token lists. RSA is signed as `CKM_RSA_PKCS` over a DigestInfo made here
-//! when the token has it (SoftHSM, OpenSC's cards and YubiHSM do), else as
+//! when the token has it (SoftHSM does), else as
 //! `CKM_SHA256_RSA_PKCS` (or 384, 512) over the message, for tokens that
 //! allow only hashing mechanisms. ECDSA is always `CKM_ECDSA` over a hash
 //! made here: SoftHSM has no `CKM_ECDSA_SHA*`, so no other path could be
