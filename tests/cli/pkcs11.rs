@@ -87,6 +87,27 @@ impl SoftToken {
         out
     }
 
+    /// The private keys in the token labelled `label`, as pkcs11-tool
+    /// lists them once logged in (the PIN from the environment, never argv).
+    fn private_keys(&self, label: &str) -> String {
+        let out = self.run(
+            "pkcs11-tool",
+            &[
+                "--module",
+                MODULE,
+                "--token-label",
+                label,
+                "--login",
+                "--pin",
+                "env:PIN",
+                "--list-objects",
+                "--type",
+                "privkey",
+            ],
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// A new token labelled `label` in a free slot.
     fn init(&self, label: &str) {
         self.run(
@@ -322,6 +343,18 @@ fn openssl(args: &[&str], input: &Path, output: &Path) {
     );
 }
 
+/// `key` signs `tbs`, and openssl verifies the signature with the public
+/// key certsmith read from the token (written out as LABEL.pub.pem).
+fn signs_as_openssl_checks(dir: &Path, label: &str, key: &dyn Signer, tbs: &Path) {
+    let spki = dir.join(format!("{label}.spki.der"));
+    std::fs::write(&spki, key.spki_der()).unwrap();
+    let public = dir.join(format!("{label}.pub.pem"));
+    openssl(&["pkey", "-pubin", "-inform", "DER", "-in"], &spki, &public);
+    let signature = dir.join(format!("{label}.sig"));
+    std::fs::write(&signature, key.sign(&std::fs::read(tbs).unwrap()).unwrap()).unwrap();
+    openssl_verifies(key.algorithm(), &public, tbs, &signature);
+}
+
 /// openssl's verdict on `signature` over `message`, with the hash certsmith
 /// signs with for the key (RFC 5480 §4; pure Ed25519).
 fn openssl_verifies(algorithm: KeyAlgorithm, public: &Path, message: &Path, signature: &Path) {
@@ -452,17 +485,7 @@ fn child_keys_made_in_the_token() {
         // Found again by its URI, the same key.
         let found = open(&uri.to_string(), MODULE).unwrap();
         assert_eq!(found.spki_der(), made.spki_der());
-        let spki = dir.join(format!("{label}.spki.der"));
-        std::fs::write(&spki, made.spki_der()).unwrap();
-        let public = dir.join(format!("{label}.pub.pem"));
-        openssl(&["pkey", "-pubin", "-inform", "DER", "-in"], &spki, &public);
-        let signature = dir.join(format!("{label}.sig"));
-        std::fs::write(
-            &signature,
-            made.sign(&std::fs::read(&tbs).unwrap()).unwrap(),
-        )
-        .unwrap();
-        openssl_verifies(algorithm, &public, &tbs, &signature);
+        signs_as_openssl_checks(&dir, &label, &made, &tbs);
         // A second key by that name is refused.
         let again = TokenSigner::generate(Path::new(MODULE), &uri, &pin, algorithm);
         assert!(
@@ -645,17 +668,7 @@ fn child_a_token_without_raw_rsa() {
         let label = format!("rsa-{algorithm:?}").replace(['(', ')'], "");
         let uri = Pkcs11Uri::parse(&format!("pkcs11:token=hashing;object={label}")).unwrap();
         let made = TokenSigner::generate(Path::new(MODULE), &uri, &pin, algorithm).unwrap();
-        let spki = dir.join(format!("{label}.spki.der"));
-        std::fs::write(&spki, made.spki_der()).unwrap();
-        let public = dir.join(format!("{label}.pub.pem"));
-        openssl(&["pkey", "-pubin", "-inform", "DER", "-in"], &spki, &public);
-        let signature = dir.join(format!("{label}.sig"));
-        std::fs::write(
-            &signature,
-            made.sign(&std::fs::read(&tbs).unwrap()).unwrap(),
-        )
-        .unwrap();
-        openssl_verifies(algorithm, &public, &tbs, &signature);
+        signs_as_openssl_checks(&dir, &label, &made, &tbs);
     }
     // No ECDSA mechanism: refused before anything is made.
     let uri = Pkcs11Uri::parse("pkcs11:token=hashing;object=ec").unwrap();

@@ -473,48 +473,15 @@ fn lint_all(s: &Scratch, certs: &[&str], crl: &str) {
         for cert in certs {
             scope.spawn(move || s.pkilint(cert));
         }
-        scope.spawn(|| lint_crl(s, crl));
+        scope.spawn(|| s.lint_crl(crl));
     });
-}
-
-/// pkilint's PKIX CRL linter at WARNING and above, as tests/cli/crl.rs runs it.
-fn lint_crl(s: &Scratch, crl: &str) {
-    let run = s.run(
-        "lint_crl",
-        &["lint", "-t", "CRL", "-p", "PKIX", "-s", "WARNING", crl],
-    );
-    let out = run.stdout_str();
-    let findings: Vec<&str> = out
-        .lines()
-        .filter(|l| l.contains("(WARNING)") || l.contains("(ERROR)") || l.contains("(FATAL)"))
-        .collect();
-    assert!(
-        run.status == 0 && findings.is_empty() && run.stderr.trim().is_empty(),
-        "lint_crl findings for {crl}: {findings:#?}\n{out}{}",
-        run.stderr
-    );
 }
 
 /// The private key `label` in token `token`, as pkcs11-tool lists it after
 /// logging in (the PIN from the environment, never argv), is sensitive and
 /// was never extractable.
 fn assert_never_extractable(token: &SoftToken, label: &str, key: &str) {
-    let listed = token.run(
-        "pkcs11-tool",
-        &[
-            "--module",
-            MODULE,
-            "--token-label",
-            label,
-            "--login",
-            "--pin",
-            "env:PIN",
-            "--list-objects",
-            "--type",
-            "privkey",
-        ],
-    );
-    let listed = String::from_utf8_lossy(&listed.stdout);
+    let listed = token.private_keys(label);
     let objects: Vec<&str> = listed
         .split("Private Key Object")
         .filter(|o| !o.trim().is_empty())

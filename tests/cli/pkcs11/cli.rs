@@ -107,6 +107,23 @@ pub(super) fn sign(
     certsmith(s, token, &all, env)
 }
 
+/// leaf.pem: a leaf for leaf.example, signed by CA (a certificate file)
+/// with the token key `uri`.
+fn leaf_under(s: &Scratch, token: &SoftToken, ca: &str, uri: &str, env: &[(&str, &str)]) {
+    s.write(
+        "leaf.json",
+        r#"{"CN":"leaf.example","hosts":["leaf.example"]}"#,
+    );
+    let leaf = certsmith(
+        s,
+        token,
+        &["sign", "--ca", ca, "--ca-key", uri, "leaf.json"],
+        env,
+    );
+    s.certsmith_stdin(&["split-json", "leaf"], &leaf.ok().stdout)
+        .ok();
+}
+
 /// Splits `run`'s JSON into NAME.pem and checks it under the token's CA.
 pub(super) fn verify_leaf(s: &Scratch, run: &Run, name: &str) {
     run.ok();
@@ -463,36 +480,10 @@ fn initca_makes_its_key_in_the_token_and_writes_none() {
     s.certsmith_stdin(&["split-json", "root"], &run.stdout).ok();
     assert!(!s.exists("root-key.pem"));
     s.openssl_verify("root.pem", &[], "root.pem");
-    s.write(
-        "leaf.json",
-        r#"{"CN":"leaf.example","hosts":["leaf.example"]}"#,
-    );
-    let leaf = certsmith(
-        &s,
-        &token,
-        &["sign", "--ca", "root.pem", "--ca-key", uri, "leaf.json"],
-        &env,
-    );
-    s.certsmith_stdin(&["split-json", "leaf"], &leaf.ok().stdout)
-        .ok();
+    leaf_under(&s, &token, "root.pem", uri, &env);
     s.openssl_verify("root.pem", &[], "leaf.pem");
     // The key stays in the token: sensitive, never extractable.
-    let listed = token.run(
-        "pkcs11-tool",
-        &[
-            "--module",
-            MODULE,
-            "--token-label",
-            "root-ca",
-            "--login",
-            "--pin",
-            "env:PIN",
-            "--list-objects",
-            "--type",
-            "privkey",
-        ],
-    );
-    let listed = String::from_utf8_lossy(&listed.stdout);
+    let listed = token.private_keys("root-ca");
     assert!(
         listed.contains("root-key") && listed.contains("never extractable"),
         "{listed}"
@@ -548,18 +539,7 @@ fn genkey_makes_an_intermediate_key_in_the_token() {
     assert!(!s.exists("int-key.pem"));
     s.sign_split("ca", &["--profile", "intermediate", "int.csr"], "int");
     s.openssl_verify("ca.pem", &[], "int.pem");
-    s.write(
-        "leaf.json",
-        r#"{"CN":"leaf.example","hosts":["leaf.example"]}"#,
-    );
-    let leaf = certsmith(
-        &s,
-        &token,
-        &["sign", "--ca", "int.pem", "--ca-key", uri, "leaf.json"],
-        &env,
-    );
-    s.certsmith_stdin(&["split-json", "leaf"], &leaf.ok().stdout)
-        .ok();
+    leaf_under(&s, &token, "int.pem", uri, &env);
     s.openssl_verify("ca.pem", &["int.pem"], "leaf.pem");
 }
 

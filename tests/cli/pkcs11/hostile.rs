@@ -15,26 +15,6 @@ const ENV: [(&str, &str); 2] = [
 const ROOT_JSON: &str =
     r#"{"CN":"Hostile Root","key":{"algo":"ecdsa","size":256},"ca":{"expiry":"8760h"}}"#;
 
-/// The private keys pkcs11-tool lists in `label`'s token.
-fn private_keys(token: &SoftToken, label: &str) -> String {
-    let out = token.run(
-        "pkcs11-tool",
-        &[
-            "--module",
-            MODULE,
-            "--token-label",
-            label,
-            "--login",
-            "--pin",
-            "env:PIN",
-            "--list-objects",
-            "--type",
-            "privkey",
-        ],
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn initca_with_pkcs11_key_and_ca_is_a_usage_error_not_a_panic() {
     let (s, token) = token_ca();
@@ -52,7 +32,11 @@ fn initca_with_pkcs11_key_and_ca_is_a_usage_error_not_a_panic() {
     );
     assert_eq!(run.status, 2, "{}", run.stderr);
     assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
-    assert!(!private_keys(&token, "certsmith-ca").contains("label:      n\n"));
+    assert!(
+        !token
+            .private_keys("certsmith-ca")
+            .contains("label:      n\n")
+    );
 }
 
 #[test]
@@ -82,7 +66,7 @@ fn a_request_or_ledger_refused_later_makes_no_key_first() {
         let err = run.fails();
         assert!(!run.stderr.contains("key made in token"), "{args:?}: {err}");
         assert!(
-            !private_keys(&token, "fresh").contains("root-key"),
+            !token.private_keys("fresh").contains("root-key"),
             "{args:?} left a key"
         );
     }
