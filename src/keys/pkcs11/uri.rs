@@ -105,33 +105,32 @@ pub fn redact(text: &str) -> String {
     text.to_string()
 }
 
-/// `message` with the value of every `pin-value=` in it elided, up to the
-/// next blank or quote: for messages that quote a URI typed where a file was
-/// expected, whose PIN must not be shown even so.
+/// `message` with each line cut after its first `pin-value=` (in any case
+/// or percent-encoding the parser accepts): for messages that quote a URI
+/// typed where a file was expected, whose PIN must not be shown even so.
+/// As in [`redact`], the rest of the line goes: where a PIN ends cannot be
+/// known.
 pub fn redact_all(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(at) = find_pin_value(rest) {
-        let (before, after) = rest.split_at(at.end);
-        out.push_str(before);
-        out.push('…');
-        let end = after
-            .find(|c: char| c.is_whitespace() || c == '"' || c == '\'')
-            .unwrap_or(after.len());
-        rest = &after[end..];
-    }
-    out.push_str(rest);
-    out
+    message
+        .split_inclusive('\n')
+        .map(|line| match pin_value_end(line) {
+            Some(end) => {
+                let newline = if line.ends_with('\n') { "\n" } else { "" };
+                format!("{}…{newline}", &line[..end])
+            }
+            None => line.to_string(),
+        })
+        .collect()
 }
 
-/// Where the first `pin-value=` (any case, or percent-encoded) is in
-/// `text`, up to and including its `=`.
-fn find_pin_value(text: &str) -> Option<std::ops::Range<usize>> {
-    let lower = text.to_ascii_lowercase();
-    ["pin-value=", "pin%2dvalue="]
-        .iter()
-        .filter_map(|name| lower.find(name).map(|at| at..at + name.len()))
-        .min_by_key(|range| range.start)
+/// Where the first `pin-value=` attribute of `line` ends (after its `=`).
+fn pin_value_end(line: &str) -> Option<usize> {
+    line.match_indices('=').find_map(|(at, _)| {
+        let name_start = line[..at]
+            .rfind(|c: char| ";?&:\"' \t/".contains(c))
+            .map_or(0, |i| i + 1);
+        is_pin_value(&line[name_start..at]).then_some(at + 1)
+    })
 }
 
 /// The attribute name, compared as the RFC's lowercase name even when

@@ -333,13 +333,17 @@ fn messages_lose_every_pin_value() {
     for (message, shown) in [
         (
             "cannot read pkcs11:token=T;object=k;pin-value=SEKRET99: no such file or directory",
-            "cannot read pkcs11:token=T;object=k;pin-value=… no such file or directory",
+            "cannot read pkcs11:token=T;object=k;pin-value=…",
         ),
         (
-            "\"pkcs11:token=T?PIN-VALUE=1234\" and pkcs11:a?pin%2Dvalue=5678 end",
-            "\"pkcs11:token=T?PIN-VALUE=…\" and pkcs11:a?pin%2Dvalue=… end",
+            "\"pkcs11:token=T?PIN-VALUE=1234\" and more\nhint: pkcs11:a?pin%2Dvalue=5678 end\n",
+            "\"pkcs11:token=T?PIN-VALUE=…\nhint: pkcs11:a?pin%2Dvalue=…\n",
         ),
-        ("no pin here: pin=1234", "no pin here: pin=1234"),
+        (
+            "'pkcs11:token=a?%70in-valu%65=SEC RET99' found",
+            "'pkcs11:token=a?%70in-valu%65=…",
+        ),
+        ("no pin here: pin=1234\n", "no pin here: pin=1234\n"),
     ] {
         assert_eq!(super::redact_all(message), shown);
     }
