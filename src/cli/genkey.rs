@@ -51,12 +51,29 @@ pub fn run(args: GenkeyArgs) -> Result<()> {
             (KeyMaker::InMemory.generate(req.key)?, seal)
         }
     };
-    let csr_der = csr::build_for_request(&req, made.signer())?;
-    let key = match &made {
-        NewKey::InMemory(key) => Some(secrets::key_text(key, seal.as_ref())?),
-        NewKey::InToken(_) => None,
+    // A key made in a token is destroyed again unless its CSR is printed.
+    let made_key = match &made {
+        NewKey::InToken(key) => key.undo_on_drop(),
+        NewKey::InMemory(_) => None,
     };
-    emit(csr_der, key)
+    let result = (|| {
+        let csr_der = csr::build_for_request(&req, made.signer())?;
+        let key = match &made {
+            NewKey::InMemory(key) => Some(secrets::key_text(key, seal.as_ref())?),
+            NewKey::InToken(_) => None,
+        };
+        emit(csr_der, key)
+    })();
+    if let Some(made_key) = &made_key {
+        match &result {
+            Ok(()) => made_key.keep(),
+            Err(_) => {
+                drop(made);
+                super::token::print_fate(made_key);
+            }
+        }
+    }
+    result
 }
 
 /// Prints {"csr","key"}, or {"csr"} for a key that stays in a token.

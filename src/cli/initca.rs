@@ -12,7 +12,7 @@ use certsmith::cfssl::envelope::Output;
 use certsmith::cfssl::request::CertRequest;
 use certsmith::issue::renew;
 use certsmith::issue::{self, Options, SignedBy};
-use certsmith::keys::pkcs11::is_pkcs11_uri;
+use certsmith::keys::pkcs11::{MadeKey, is_pkcs11_uri};
 use certsmith::keys::sealed::Seal;
 use certsmith::keys::{KeyMaker, NewKey, Signer};
 use certsmith::x509::certificate::Certificate;
@@ -87,6 +87,17 @@ pub struct InitcaArgs {
 }
 
 pub fn run(args: InitcaArgs) -> Result<()> {
+    // A key made in a token is destroyed again unless the run gets as far
+    // as printing the root (see MadeKey): the operator is told which.
+    let mut made_key = None;
+    let result = make_root(&args, &mut made_key);
+    if let (Err(_), Some(made)) = (&result, &made_key) {
+        token::print_fate(made);
+    }
+    result
+}
+
+fn make_root(args: &InitcaArgs, made_key: &mut Option<MadeKey>) -> Result<()> {
     // CSR_JSON and --key both naming - (stdin) was refused when the command
     // line was read (io::refuse_shared_stdin).
     // The CSR JSON (or the old root) is read before anything is unlocked or made.
@@ -124,7 +135,11 @@ pub fn run(args: InitcaArgs) -> Result<()> {
                     // A token key outlives a failed run: the request is
                     // checked before one is made.
                     certsmith::x509::csr::check_request(&req)?;
-                    (args.token.generate(uri, req.key)?, None, Vec::new())
+                    let made = args.token.generate(uri, req.key)?;
+                    if let NewKey::InToken(key) = &made {
+                        *made_key = key.undo_on_drop();
+                    }
+                    (made, None, Vec::new())
                 }
                 None => {
                     let (seal, sealed_to) = args
@@ -198,7 +213,11 @@ pub fn run(args: InitcaArgs) -> Result<()> {
         cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),
         key: new_key.map(|k| k.text),
-    })
+    })?;
+    if let Some(made) = made_key {
+        made.keep();
+    }
+    Ok(())
 }
 
 /// What the new root is made from.

@@ -11,7 +11,7 @@ use clap::Args;
 use zeroize::Zeroizing;
 
 use certsmith::keys::pkcs11::{
-    KeyInToken, Pin, Pkcs11Uri, TokenSigner, is_pkcs11_uri, token_label,
+    Fate, KeyInToken, MadeKey, Pin, Pkcs11Uri, TokenSigner, is_pkcs11_uri, token_label,
 };
 use certsmith::keys::signer::{self, KeySource, Signer};
 use certsmith::keys::{KeyAlgorithm, KeyMaker, NewKey};
@@ -169,18 +169,34 @@ pub fn print_record(key: &KeyInToken, made: bool) {
     let uri = Pkcs11Uri {
         token: Some(key.token.clone()),
         serial: Some(key.serial.clone()),
-        object: Some(key.label.clone()),
+        object: key.label.clone(),
         id: (!key.id.is_empty()).then(|| key.id.clone()),
         ..Pkcs11Uri::default()
     };
     say!("key URI: {}", super::io::for_terminal(&uri.to_string()));
     say!(
-        "key object: label \"{}\", id {}",
-        super::io::for_terminal(&key.label),
+        "key object: label {}, id {}",
+        match &key.label {
+            Some(label) => format!("\"{}\"", super::io::for_terminal(label)),
+            None => "none (or not UTF-8)".into(),
+        },
         if key.id.is_empty() {
             "none".into()
         } else {
             certsmith::hex::lower(&key.id)
         }
     );
+}
+
+/// After a failed run that made a key in a token: whether the key is gone
+/// again (the signer destroys a key the run did not keep), so that the
+/// operator knows whether the label is free.
+pub fn print_fate(made: &MadeKey) {
+    match made.fate() {
+        Fate::Destroyed => say!("note: the key this run made in the token is destroyed again"),
+        Fate::NotDestroyed => say!(
+            "note: the key this run made could not be destroyed and stays in the token: certsmith initca --key URI (or csr --key URI) uses it"
+        ),
+        Fate::Pending | Fate::Kept => {}
+    }
 }

@@ -49,6 +49,9 @@ pub enum Pkcs11Error {
     AlwaysAuthenticate { uri: String },
     /// A private key the token will not sign with (`CKA_SIGN` false).
     CannotSign { uri: String },
+    /// The public key object beside a private key (by its id) is another
+    /// key's: a signature made with the private key does not verify with it.
+    PublicKeyMismatch { uri: String },
     /// Several public key objects carry the private key's id and label.
     AmbiguousPublicKey { uri: String, count: usize },
     /// The token holds no public key for the private key (an EC key's
@@ -59,6 +62,9 @@ pub enum Pkcs11Error {
     /// A key to make in a token where an object already has its label or
     /// id: a second key by that name would make the URI ambiguous.
     ObjectExists { token: String, uri: String },
+    /// Another run made a key by this label or id between this run's check
+    /// and its making of one: this run's key was destroyed.
+    RivalKey { token: String, uri: String },
     /// The token cannot make (or sign with) a key of this type and size.
     KeyTypeUnsupported {
         token: String,
@@ -215,6 +221,10 @@ impl fmt::Display for Pkcs11Error {
                 given.display(),
                 in_uri.display()
             ),
+            Pkcs11Error::RivalKey { token, uri } => write!(
+                f,
+                "another run made a key in token \"{token}\" with the label or id of {uri} at the same time; this run's key is destroyed again"
+            ),
             Pkcs11Error::RelativeModule { module } => write!(
                 f,
                 "PKCS#11 module {} is not an absolute path: the loader would search for it",
@@ -229,6 +239,10 @@ impl fmt::Display for Pkcs11Error {
                     "{uri}: the token will not sign with this key (CKA_SIGN is false)"
                 )
             }
+            Pkcs11Error::PublicKeyMismatch { uri } => write!(
+                f,
+                "{uri}: the public key object with this key's id is another key's"
+            ),
             Pkcs11Error::AmbiguousPublicKey { uri, count } => write!(
                 f,
                 "{uri}: {count} public key objects carry the private key's id and label"

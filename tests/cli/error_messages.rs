@@ -1243,6 +1243,16 @@ fn table() -> Vec<Row> {
             Some("name the module once: --pkcs11-module or module-path=, not both"),
         ),
         row(
+            Error::Pkcs11(Pkcs11Error::RivalKey {
+                token: "root-ca".into(),
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "another run made a key in token \"root-ca\" with the label or id of pkcs11:token=root-ca;object=root-key at the same time; this run's key is destroyed again",
+            Some(
+                "run once more when the other run is done: it then says whether the label is taken",
+            ),
+        ),
+        row(
             Error::Pkcs11(Pkcs11Error::RelativeModule {
                 module: PathBuf::from("libsofthsm2.so"),
             }),
@@ -1267,6 +1277,15 @@ fn table() -> Vec<Row> {
             "pkcs11:token=root-ca;object=wrap-key: the token will not sign with this key (CKA_SIGN is false)",
             Some(
                 "name the key that signs; a CA key made with certsmith initca --pkcs11-key (or genkey) always can",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::PublicKeyMismatch {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "pkcs11:token=root-ca;object=root-key: the public key object with this key's id is another key's",
+            Some(
+                "give each key pair its own id (pkcs11-tool --set-id), and import the key's own public key beside it",
             ),
         ),
         row(

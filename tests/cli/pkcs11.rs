@@ -586,7 +586,7 @@ fn child_a_rival_key() {
         KeyAlgorithm::EcdsaP384,
     );
     assert!(
-        matches!(&ours, Err(Error::Pkcs11(Pkcs11Error::ObjectExists { .. }))),
+        matches!(&ours, Err(Error::Pkcs11(Pkcs11Error::RivalKey { .. }))),
         "{ours:?}"
     );
     // One key by that label is left, the rival's (P-256), and it signs.

@@ -142,8 +142,9 @@ impl Token {
         Ok(FoundKey {
             handle,
             public: checked?,
-            label,
+            label: Some(label),
             id,
+            made_public: Some(public_handle),
         })
     }
 
@@ -162,7 +163,7 @@ impl Token {
         let by_label = self.find(&[Attribute::Label(label.as_bytes().to_vec())])?;
         let by_id = self.find(&[Attribute::Id(id.to_vec())])?;
         if by_label.len() > 2 || by_id.len() > 2 {
-            return Err(Pkcs11Error::ObjectExists {
+            return Err(Pkcs11Error::RivalKey {
                 token: self.label.clone(),
                 uri: named.into(),
             }

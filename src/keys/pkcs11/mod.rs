@@ -11,6 +11,6 @@ pub mod uri;
 
 /// A token user's PIN, in zeroizing memory (secrecy's `SecretString`).
 pub use cryptoki::types::AuthPin as Pin;
-pub use signer::{KeyInToken, TokenSigner};
+pub use signer::{Fate, KeyInToken, MadeKey, TokenSigner};
 pub use token::token_label;
 pub use uri::{ObjectType, Pkcs11Uri, is_pkcs11_uri, redact, redact_all};

@@ -7,7 +7,8 @@
 
 use std::fmt;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::{Arc, Mutex};
 
 use cryptoki::mechanism::Mechanism;
 use cryptoki::mechanism::eddsa::{EddsaParams, EddsaSignatureScheme};
@@ -22,7 +23,7 @@ use super::token::{Access, FoundKey, Token, failed};
 use super::uri::Pkcs11Uri;
 use crate::keys::{KeyAlgorithm, Signer};
 use crate::x509::signature::{SignatureAlgorithm, verify_with_key};
-use crate::{Error, Result};
+use crate::{Error, Pkcs11Error, Result};
 
 /// A private key that stays in its token, signing by reference.
 pub struct TokenSigner {
@@ -35,6 +36,66 @@ pub struct TokenSigner {
     public: TokenPublicKey,
     signing: Signing,
     record: KeyInToken,
+    /// For a key pair this signer made: its public key object, and whether
+    /// the run kept the pair (see [`MadeKey`]).
+    made: Option<(ObjectHandle, MadeKey)>,
+}
+
+/// What becomes of a key pair a run made in a token, once the run asked
+/// for it to be undone ([`TokenSigner::undo_on_drop`]): it is destroyed
+/// when its signer is dropped, unless the run [`MadeKey::keep`]s it. A run
+/// that fails after making a key (a certificate refused, a ledger not
+/// written, stdout closed) then leaves no key behind for the next run to
+/// trip over; only a run killed outright leaves one.
+#[derive(Debug, Clone)]
+pub struct MadeKey(Arc<AtomicU8>);
+
+/// A made key's fate, as [`MadeKey::fate`] reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fate {
+    /// To be destroyed when its signer is dropped, unless kept first.
+    Pending,
+    Kept,
+    /// Destroyed when its signer was dropped.
+    Destroyed,
+    /// The token refused to destroy it: it is still there.
+    NotDestroyed,
+}
+
+impl MadeKey {
+    /// Keeps the key pair in the token: the run succeeded.
+    pub fn keep(&self) {
+        self.0.store(Fate::Kept as u8, Ordering::SeqCst);
+    }
+
+    pub fn fate(&self) -> Fate {
+        match self.0.load(Ordering::SeqCst) {
+            0 => Fate::Pending,
+            2 => Fate::Destroyed,
+            3 => Fate::NotDestroyed,
+            _ => Fate::Kept,
+        }
+    }
+}
+
+impl Drop for TokenSigner {
+    fn drop(&mut self) {
+        let Some((public, made)) = &self.made else {
+            return;
+        };
+        if made.fate() != Fate::Pending {
+            return;
+        }
+        let session = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        let destroyed =
+            session.destroy_object(self.key).is_ok() && session.destroy_object(*public).is_ok();
+        let fate = if destroyed {
+            Fate::Destroyed
+        } else {
+            Fate::NotDestroyed
+        };
+        made.0.store(fate as u8, Ordering::SeqCst);
+    }
 }
 
 /// Where a token key is, as an operator writes it down in a ceremony
@@ -43,7 +104,8 @@ pub struct TokenSigner {
 pub struct KeyInToken {
     pub token: String,
     pub serial: String,
-    pub label: String,
+    /// `CKA_LABEL`, when it is UTF-8 text and not empty.
+    pub label: Option<String>,
     /// `CKA_ID` (empty when the token gave the key none).
     pub id: Vec<u8>,
 }
@@ -64,7 +126,20 @@ impl TokenSigner {
     pub fn open(module: &Path, uri: &Pkcs11Uri, pin: &AuthPin) -> Result<TokenSigner> {
         let token = Token::open(module, uri, Some(pin), Access::ReadOnly)?;
         let found = token.find_private_key(uri)?;
-        TokenSigner::new(uri, token, found)
+        let signer = TokenSigner::new(uri, token, found)?;
+        // The public key was found beside the private key, by its id (and
+        // label): one signature proves it is the private key's own, before
+        // it is printed (`key public`) or compared with a CA certificate.
+        signer
+            .sign(b"certsmith: is this public key the private key's?")
+            .map_err(|e| match e {
+                Error::SignatureDoesNotVerify { .. } => Pkcs11Error::PublicKeyMismatch {
+                    uri: signer.source.clone(),
+                }
+                .into(),
+                other => other,
+            })?;
+        Ok(signer)
     }
 
     /// Makes a key pair of `algorithm` in a token of `module`, labelled
@@ -87,6 +162,9 @@ impl TokenSigner {
         let signing = token.signing(key.public.algorithm)?;
         Ok(TokenSigner {
             signing,
+            made: key
+                .made_public
+                .map(|public| (public, MadeKey(Arc::new(AtomicU8::new(Fate::Kept as u8))))),
             source: uri.to_string(),
             record: KeyInToken {
                 token: token.label.clone(),
@@ -104,6 +182,15 @@ impl TokenSigner {
     /// The token and the key, for the ceremony record.
     pub fn record(&self) -> &KeyInToken {
         &self.record
+    }
+
+    /// For a key pair this signer made: destroy it when the signer is
+    /// dropped, unless the returned [`MadeKey`] is kept first. `None` for a
+    /// key this signer found rather than made: that is never destroyed.
+    pub fn undo_on_drop(&self) -> Option<MadeKey> {
+        let (_, made) = self.made.as_ref()?;
+        made.0.store(Fate::Pending as u8, Ordering::SeqCst);
+        Some(made.clone())
     }
 
     fn signature(&self) -> SignatureAlgorithm {

@@ -38,9 +38,12 @@ pub(crate) enum Access {
 pub(crate) struct FoundKey {
     pub(crate) handle: ObjectHandle,
     pub(crate) public: TokenPublicKey,
-    /// `CKA_LABEL` and `CKA_ID`, for the ceremony record.
-    pub(crate) label: String,
+    /// `CKA_LABEL` (when it is UTF-8 text, and not empty) and `CKA_ID`,
+    /// for the ceremony record.
+    pub(crate) label: Option<String>,
     pub(crate) id: Vec<u8>,
+    /// The public key object, for a key pair this run made (and may undo).
+    pub(crate) made_public: Option<ObjectHandle>,
 }
 
 /// A failed call into the module, named by its PKCS#11 function.
@@ -180,12 +183,12 @@ impl Token {
         // A missing attribute is simply absent (cryptoki): match by variant.
         let mut key_type = None;
         let mut id = None;
-        let mut label = String::new();
+        let mut label = None;
         for attribute in attributes {
             match attribute {
                 Attribute::KeyType(t) => key_type = Some(t),
                 Attribute::Id(i) if !i.is_empty() => id = Some(i),
-                Attribute::Label(l) => label = String::from_utf8_lossy(&l).into_owned(),
+                Attribute::Label(l) => label = String::from_utf8(l).ok().filter(|l| !l.is_empty()),
                 // cryptoki's Session::sign does C_SignInit and C_Sign in one
                 // call: no place for the context-specific login.
                 Attribute::AlwaysAuthenticate(true) => {
@@ -199,9 +202,13 @@ impl Token {
             }
         }
         let public = match key_type {
-            Some(KeyType::RSA) => self.rsa_public_labelled(handle, id.clone(), &label, &named)?,
+            Some(KeyType::RSA) => {
+                let label = label.as_deref().unwrap_or_default();
+                self.rsa_public_labelled(handle, id.clone(), label, &named)?
+            }
             Some(KeyType::EC) | Some(KeyType::EC_EDWARDS) => {
-                self.ec_public_labelled(id.clone(), &label, &named)?
+                let label = label.as_deref().unwrap_or_default();
+                self.ec_public_labelled(id.clone(), label, &named)?
             }
             other => {
                 return Err(Error::UnsupportedKey {
@@ -218,6 +225,7 @@ impl Token {
             public,
             label,
             id: id.unwrap_or_default(),
+            made_public: None,
         })
     }
 

@@ -129,7 +129,9 @@ fn pin_value_end(line: &str) -> Option<usize> {
         let name_start = line[..at]
             .rfind(|c: char| ";?&:\"' \t/".contains(c))
             .map_or(0, |i| i + 1);
-        is_pin_value(&line[name_start..at]).then_some(at + 1)
+        // A value already elided (by `redact`) is left as it is.
+        let elided = line[at + 1..].starts_with('…');
+        (!elided && is_pin_value(&line[name_start..at])).then_some(at + 1)
     })
 }
 

@@ -344,6 +344,10 @@ fn messages_lose_every_pin_value() {
             "'pkcs11:token=a?%70in-valu%65=…",
         ),
         ("no pin here: pin=1234\n", "no pin here: pin=1234\n"),
+        (
+            "\"pkcs11:a?pin-value=…\": refusing a PIN",
+            "\"pkcs11:a?pin-value=…\": refusing a PIN",
+        ),
     ] {
         assert_eq!(super::redact_all(message), shown);
     }

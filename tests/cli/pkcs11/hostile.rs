@@ -269,3 +269,125 @@ fn a_token_without_a_user_pin_says_so() {
         run.stderr
     );
 }
+
+#[test]
+fn a_run_that_fails_after_making_its_key_destroys_it_again() {
+    let s = Scratch::new();
+    let token = SoftToken::new();
+    token.init("undo");
+    s.write("root.json", ROOT_JSON);
+    s.write(
+        "no-validity.json",
+        r#"{"CN":"Hostile Root","key":{"algo":"ecdsa","size":256},"ca":{"expiry":"0h"}}"#,
+    );
+    let uri = "pkcs11:token=undo;object=root-key";
+    let full = || {
+        std::fs::File::options()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    // Each fails after the key is made: a ledger that cannot be written
+    // (/proc takes no new files), a root with no validity, a full stdout.
+    let runs: [(&[&str], bool); 4] = [
+        (
+            &[
+                "initca",
+                "--pkcs11-key",
+                uri,
+                "--ledger",
+                "/proc/certsmith-ledger.jsonl",
+                "root.json",
+            ],
+            false,
+        ),
+        (&["initca", "--pkcs11-key", uri, "no-validity.json"], false),
+        (&["initca", "--pkcs11-key", uri, "root.json"], true),
+        (&["genkey", "--pkcs11-key", uri, "root.json"], true),
+    ];
+    for (args, to_full) in runs {
+        let mut cmd = certsmith_command();
+        cmd.args(args)
+            .current_dir(s.dir.path())
+            .env("SOFTHSM2_CONF", token.conf())
+            .envs(ENV);
+        if to_full {
+            cmd.stdout(full());
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("key made in token \"undo\""),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("note: the key this run made in the token is destroyed again"),
+            "{args:?}: {stderr}"
+        );
+        let listed = token.private_keys("undo");
+        assert!(
+            !listed.contains("root-key"),
+            "{args:?} left its key:\n{listed}"
+        );
+    }
+    // The label is free: a run that succeeds keeps its key.
+    certsmith(
+        &s,
+        &token,
+        &["initca", "--pkcs11-key", uri, "root.json"],
+        &ENV,
+    )
+    .ok();
+    assert!(token.private_keys("undo").contains("root-key"));
+}
+
+#[test]
+fn a_public_key_object_of_another_key_is_never_taken_for_the_keys_own() {
+    let (s, token) = token_ca();
+    token.keypair("certsmith-ca", "EC:prime256v1", "own", "03");
+    token.keypair("certsmith-ca", "EC:prime256v1", "other", "03");
+    // The key's own public object is gone; another key's has its id.
+    token.run(
+        "pkcs11-tool",
+        &[
+            "--module",
+            MODULE,
+            "--token-label",
+            "certsmith-ca",
+            "--login",
+            "--pin",
+            "env:PIN",
+            "--delete-object",
+            "--type",
+            "pubkey",
+            "--label",
+            "own",
+        ],
+    );
+    let run = certsmith(
+        &s,
+        &token,
+        &["key", "fingerprint", "pkcs11:token=certsmith-ca;object=own"],
+        &ENV,
+    );
+    assert!(
+        run.fails().starts_with(
+            "error: pkcs11:token=certsmith-ca;object=own: the public key object with this key's id is another key's\nhint: "
+        ),
+        "{}",
+        run.stderr
+    );
+    // The other key, whose public object it is, is read as before.
+    certsmith(
+        &s,
+        &token,
+        &[
+            "key",
+            "fingerprint",
+            "pkcs11:token=certsmith-ca;object=other",
+        ],
+        &ENV,
+    )
+    .ok();
+}
