@@ -485,7 +485,7 @@ fn child_keys_made_in_the_token() {
         // Found again by its URI, the same key.
         let found = open(&uri.to_string(), MODULE).unwrap();
         assert_eq!(found.spki_der(), made.spki_der());
-        signs_as_openssl_checks(&dir, &label, &made, &tbs);
+        signs_as_openssl_checks(&dir, label, &made, &tbs);
         // A second key by that name is refused.
         let again = TokenSigner::generate(Path::new(MODULE), &uri, &pin, algorithm);
         assert!(
