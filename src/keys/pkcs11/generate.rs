@@ -145,6 +145,7 @@ impl Token {
             label: Some(label),
             id,
             made_public: Some(public_handle),
+            allowed: Vec::new(),
         })
     }
 
@@ -216,7 +217,7 @@ impl Token {
     /// outside what the token says it supports.
     fn check_mechanisms(&self, algorithm: KeyAlgorithm) -> Result<()> {
         let (make, size) = making(algorithm);
-        self.signing(algorithm)?;
+        self.signing(algorithm, &[])?;
         let listed = self
             .p11
             .get_mechanism_list(self.slot)

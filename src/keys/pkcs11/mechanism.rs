@@ -38,14 +38,20 @@ fn rsa_hash(algorithm: KeyAlgorithm) -> (RsaHash, MechanismType) {
 }
 
 impl Token {
-    /// How this token signs with a key of `algorithm`; refused when it
-    /// lists no mechanism for it.
-    pub(crate) fn signing(&self, algorithm: KeyAlgorithm) -> Result<Signing> {
+    /// How this token signs with a key of `algorithm`, limited to
+    /// `allowed` when the key names mechanisms (`CKA_ALLOWED_MECHANISMS`);
+    /// refused when no mechanism is left.
+    pub(crate) fn signing(
+        &self,
+        algorithm: KeyAlgorithm,
+        allowed: &[MechanismType],
+    ) -> Result<Signing> {
         let listed = self
             .p11
             .get_mechanism_list(self.slot)
             .map_err(failed("C_GetMechanismList"))?;
-        let has = |m: MechanismType| listed.contains(&m);
+        let has =
+            |m: MechanismType| listed.contains(&m) && (allowed.is_empty() || allowed.contains(&m));
         let signing = match algorithm {
             KeyAlgorithm::Rsa(_) => {
                 let (hash, hashing) = rsa_hash(algorithm);

@@ -159,7 +159,7 @@ impl TokenSigner {
     fn new(uri: &Pkcs11Uri, token: Token, key: FoundKey) -> Result<TokenSigner> {
         // Chosen before the first signature, so that a token that cannot
         // sign with the key says so at once.
-        let signing = token.signing(key.public.algorithm)?;
+        let signing = token.signing(key.public.algorithm, &key.allowed)?;
         Ok(TokenSigner {
             signing,
             made: key

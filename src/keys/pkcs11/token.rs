@@ -7,6 +7,7 @@ use std::path::Path;
 
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Function, Pkcs11};
 use cryptoki::error::{Error as CkError, RvError};
+use cryptoki::mechanism::MechanismType;
 use cryptoki::object::{Attribute, AttributeType, KeyType, ObjectClass, ObjectHandle};
 use cryptoki::session::{Session, UserType};
 use cryptoki::slot::{Slot, TokenInfo};
@@ -44,6 +45,8 @@ pub(crate) struct FoundKey {
     pub(crate) id: Vec<u8>,
     /// The public key object, for a key pair this run made (and may undo).
     pub(crate) made_public: Option<ObjectHandle>,
+    /// `CKA_ALLOWED_MECHANISMS`, when the key is limited to some.
+    pub(crate) allowed: Vec<MechanismType>,
 }
 
 /// A failed call into the module, named by its PKCS#11 function.
@@ -177,6 +180,7 @@ impl Token {
                     AttributeType::Label,
                     AttributeType::Sign,
                     AttributeType::AlwaysAuthenticate,
+                    AttributeType::AllowedMechanisms,
                 ],
             )
             .map_err(failed("C_GetAttributeValue"))?;
@@ -184,10 +188,12 @@ impl Token {
         let mut key_type = None;
         let mut id = None;
         let mut label = None;
+        let mut allowed = Vec::new();
         for attribute in attributes {
             match attribute {
                 Attribute::KeyType(t) => key_type = Some(t),
                 Attribute::Id(i) if !i.is_empty() => id = Some(i),
+                Attribute::AllowedMechanisms(m) => allowed = m,
                 Attribute::Label(l) => label = String::from_utf8(l).ok().filter(|l| !l.is_empty()),
                 // cryptoki's Session::sign does C_SignInit and C_Sign in one
                 // call: no place for the context-specific login.
@@ -226,6 +232,7 @@ impl Token {
             label,
             id: id.unwrap_or_default(),
             made_public: None,
+            allowed,
         })
     }
 

@@ -391,3 +391,48 @@ fn a_public_key_object_of_another_key_is_never_taken_for_the_keys_own() {
     )
     .ok();
 }
+
+#[test]
+fn a_key_limited_to_a_hashing_mechanism_signs_through_it() {
+    let (s, token) = token_ca();
+    token.run(
+        "pkcs11-tool",
+        &[
+            "--module",
+            MODULE,
+            "--token-label",
+            "certsmith-ca",
+            "--login",
+            "--pin",
+            "env:PIN",
+            "--keypairgen",
+            "--key-type",
+            "rsa:2048",
+            "--label",
+            "limited",
+            "--id",
+            "10",
+            "--allowed-mechanisms",
+            "SHA256-RSA-PKCS",
+        ],
+    );
+    s.write("limited.json", r#"{"CN":"limited.example"}"#);
+    let run = certsmith(
+        &s,
+        &token,
+        &[
+            "csr",
+            "--key",
+            "pkcs11:token=certsmith-ca;object=limited",
+            "limited.json",
+        ],
+        &ENV,
+    );
+    let json = run.ok().json();
+    s.write("limited.csr", json["csr"].as_str().expect("a CSR"));
+    s.run(
+        "openssl",
+        &["req", "-verify", "-noout", "-in", "limited.csr"],
+    )
+    .ok();
+}
