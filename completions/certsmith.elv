@@ -23,7 +23,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand initca 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
-            cand genkey 'Make a private key and a CSR for it: {"csr","key"}'
+            cand genkey 'Make a private key and a CSR for it: {"csr","key"} ({"csr"} with --pkcs11-key)'
             cand csr 'Make a CSR for an existing key: {"csr"}'
             cand sign 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
             cand split-json 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
@@ -46,7 +46,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;initca'= {
-            cand --key 'Make a new certificate for this existing CA key (plain or age-sealed) instead of a new key'
+            cand --key 'Make a new certificate for this existing CA key (plain or age-sealed, or pkcs11:… in a token) instead of a new key'
+            cand --pkcs11-key 'Make the new key in a PKCS#11 token, labelled by the URI''s object= (pkcs11:token=…;object=…); no key is written'
             cand --ca 'With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON'
             cand --config 'Config JSON whose profile shapes the root (default: built-in)'
             cand --profile 'CA profile to use from the config (default: a 43800h root)'
@@ -57,6 +58,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
@@ -65,10 +68,13 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;genkey'= {
+            cand --pkcs11-key 'Make the key in a PKCS#11 token, labelled by the URI''s object= (pkcs11:token=…;object=…); only the CSR is printed'
             cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
             cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
             cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
             cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
@@ -77,19 +83,23 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;csr'= {
-            cand --key 'The private key to make the request for'
+            cand --key 'The private key to make the request for, plain or age-sealed, or pkcs11:… in a token'
             cand --from-cert 'Take subject and SANs from this certificate instead of a CSR JSON'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;sign'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it (not needed when the profile signs remotely)'
-            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --tls-remote-ca 'For a profile with `remote` or `auth_remote`: the CA the signer''s TLS certificate chains to'
             cand --config 'Config JSON with signing profiles (default: built-in)'
             cand --profile 'Signing profile (default: the config''s default profile)'
@@ -172,6 +182,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;key;public'= {
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -179,6 +191,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;key;fingerprint'= {
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -321,9 +335,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;revoke'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
-            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --ledger 'The CA''s issuance ledger (verified before the revocation is added)'
             cand --serial 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA'
             cand --cert 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)'
@@ -335,9 +351,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;crl'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
-            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --ledger 'The CA''s ledger: its revocations go in, the CRL number follows the last one published'
             cand --revoked 'A file of serials (hex), one per line, each optionally followed by a reason'
             cand --next-update 'How long until the next CRL is due (Go duration)'
@@ -347,9 +365,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;cross-sign'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
-            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --config 'Config JSON with a CA profile to use instead of the new root''s own constraints'
             cand --profile 'CA profile to sign with'
             cand --ledger 'Record the issuance in this ledger'
@@ -359,9 +379,11 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;renew'= {
             cand --ca 'The issuing CA''s certificate, optionally followed by the CAs above it'
-            cand --ca-key 'The issuing CA''s private key, plain or age-sealed'
+            cand --ca-key 'The issuing CA''s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --config 'Config JSON with signing profiles (default: built-in)'
             cand --profile 'Signing profile (default: the config''s default profile)'
             cand --key 'CERT''s private key (plain or age-sealed): checked to match CERT, and signs a new CSR'
@@ -407,6 +429,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;gencrl'= {
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
             cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --pkcs11-module 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE'
+            cand --pin-file 'Read a token''s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -427,7 +451,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;help'= {
             cand initca 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
-            cand genkey 'Make a private key and a CSR for it: {"csr","key"}'
+            cand genkey 'Make a private key and a CSR for it: {"csr","key"} ({"csr"} with --pkcs11-key)'
             cand csr 'Make a CSR for an existing key: {"csr"}'
             cand sign 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
             cand split-json 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'

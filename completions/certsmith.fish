@@ -27,7 +27,7 @@ end
 complete -c certsmith -n "__fish_certsmith_needs_command" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_needs_command" -s V -l version -d 'Print version'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
-complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"}'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"} ({"csr"} with --pkcs11-key)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "csr" -d 'Make a CSR for an existing key: {"csr"}'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'
@@ -48,7 +48,8 @@ complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "gencrl" -d 'Pri
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "info" -d 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "version" -d 'Print certsmith\'s version (cfssl version)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l key -d 'Make a new certificate for this existing CA key (plain or age-sealed) instead of a new key' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l key -d 'Make a new certificate for this existing CA key (plain or age-sealed, or pkcs11:… in a token) instead of a new key' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l pkcs11-key -d 'Make the new key in a PKCS#11 token, labelled by the URI\'s object= (pkcs11:token=…;object=…); no key is written' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l ca -d 'With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l config -d 'Config JSON whose profile shapes the root (default: built-in)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l profile -d 'CA profile to use from the config (default: a 43800h root)' -r -f
@@ -56,24 +57,33 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l ledger -d
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l pkcs11-key -d 'Make the key in a PKCS#11 token, labelled by the URI\'s object= (pkcs11:token=…;object=…); only the CSR is printed' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l key -d 'The private key to make the request for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l key -d 'The private key to make the request for, plain or age-sealed, or pkcs11:… in a token' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l from-cert -d 'Take subject and SANs from this certificate instead of a CSR JSON' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it (not needed when the profile signs remotely)' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l tls-remote-ca -d 'For a profile with `remote` or `auth_remote`: the CA the signer\'s TLS certificate chains to' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l config -d 'Config JSON with signing profiles (default: built-in)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l profile -d 'Signing profile (default: the config\'s default profile)' -r -f -a "default\t''
@@ -129,9 +139,13 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -l force -d 'Replace an existing FILE'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from identity" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
@@ -198,8 +212,10 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand print-defaults; and 
 complete -c certsmith -n "__fish_certsmith_using_subcommand print-defaults; and __fish_seen_subcommand_from help" -f -a "list" -d 'The names print-defaults knows'
 complete -c certsmith -n "__fish_certsmith_using_subcommand print-defaults; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ledger -d 'The CA\'s issuance ledger (verified before the revocation is added)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l serial -d 'The serial to revoke, in hex as openssl prints it (any case, colons allowed); the ledger must record it as issued by this CA' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l cert -d 'The certificate to revoke: accepted when this CA signed it, even if the ledger does not know it (issued before the ledger existed)' -r -F
@@ -216,24 +232,30 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l passphras
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l force -d 'Revoke a --serial that the ledger does not record (a certificate issued before the ledger existed, whose file is gone)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ledger -d 'The CA\'s ledger: its revocations go in, the CRL number follows the last one published' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l revoked -d 'A file of serials (hex), one per line, each optionally followed by a reason' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l next-update -d 'How long until the next CRL is due (Go duration)' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l config -d 'Config JSON with a CA profile to use instead of the new root\'s own constraints' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l profile -d 'CA profile to sign with' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ledger -d 'Record the issuance in this ledger' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
-complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l config -d 'Config JSON with signing profiles (default: built-in)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l profile -d 'Signing profile (default: the config\'s default profile)' -r -f -a "default\t''
 server\t''
@@ -262,6 +284,8 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s p -l pa
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l remote -d 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order' -r -f
@@ -273,7 +297,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l profile -d 
 complete -c certsmith -n "__fish_certsmith_using_subcommand info" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand version" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"}'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "genkey" -d 'Make a private key and a CSR for it: {"csr","key"} ({"csr"} with --pkcs11-key)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "csr" -d 'Make a CSR for an existing key: {"csr"}'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "sign" -d 'Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"})'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "split-json" -d 'Write the parts of cfssl JSON to NAME.pem, NAME-key.pem (0600), NAME.csr, …'

@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 
-for t in csr_json config_json certificate csr csr_signed key envelope duration; do
+for t in csr_json config_json certificate csr csr_signed key envelope duration pkcs11_uri; do
     mkdir -p "$here/corpus/$t"
 done
 seed() { # seed TARGET NAME < contents
@@ -163,5 +163,16 @@ PY
 # --- durations
 for d in 8760h 1h30m 1.5h .5s 500ms 90s 1d 2y12h 0 +5m 1us 3µs 7μs 10ns 0.000000001h; do
     printf '%s' "$d" | seed duration "$(printf '%s' "$d" | tr -c 'a-z0-9' '_')"
+done
+# --- PKCS#11 URIs: RFC 7512's examples, the forms certsmith's docs use, refusals
+n=0
+for u in 'pkcs11:token=root-ca;object=root-key' \
+    'pkcs11:token=The%20Software%20PKCS%2311%20Softtoken;manufacturer=Snake%20Oil,%20Inc.;model=1.0;object=my-certificate;type=cert;id=%69%95%3E%5C%F4%BD%EC%91' \
+    'pkcs11:object=my-sign-key;type=private?module-path=/mnt/libmypkcs11.so.1&pin-source=file:/etc/token_pin' \
+    "pkcs11:token=:[]@!\$'()*+,=&;slot-id=667394298;serial=0123456789abcdef" \
+    'pkcs11:token=a?pin-value=123456&module-path=/x.so' 'pkcs11:objet=x;id=%G1' \
+    'pkcs11:?module-name=softhsm2&x-vendor=1' 'PKCS11:' ; do
+    n=$((n + 1))
+    printf '%s' "$u" | seed pkcs11_uri "$n"
 done
 echo "seeded: $(for t in "$here"/corpus/*; do printf '%s=%s ' "$(basename "$t")" "$(ls "$t" | wc -l)"; done)"

@@ -45,6 +45,38 @@ pub fn point(name: &str) {
     let _ = name;
 }
 
+/// A test's code to run when the library reaches a point, and the point.
+#[cfg(feature = "fault-injection")]
+type Hook = (&'static str, Box<dyn FnOnce() + Send>);
+
+#[cfg(feature = "fault-injection")]
+static HOOK: std::sync::Mutex<Option<Hook>> = std::sync::Mutex::new(None);
+
+/// Runs `then` once, in this process, when the library reaches `name`: a
+/// race made deterministic, the test acting in between (another key made
+/// in a token between the check that its label is free and the making).
+/// Replaces any hook set before.
+#[cfg(feature = "fault-injection")]
+pub fn set_hook(name: &'static str, then: impl FnOnce() + Send + 'static) {
+    *HOOK.lock().unwrap_or_else(|e| e.into_inner()) = Some((name, Box::new(then)));
+}
+
+/// Runs the hook a test set for `name`, if any (see [`set_hook`]).
+#[inline]
+pub fn hook(name: &str) {
+    #[cfg(feature = "fault-injection")]
+    {
+        let mut slot = HOOK.lock().unwrap_or_else(|e| e.into_inner());
+        if slot.as_ref().is_some_and(|(at, _)| *at == name) {
+            // Taken out first: the hook may reach this point itself.
+            let (_, then) = slot.take().expect("checked");
+            drop(slot);
+            then();
+        }
+    }
+    let _ = name;
+}
+
 /// How many bytes of a write at `name` should land before the process dies:
 /// `Some(n)` when the test asked for a torn write there, as a full disk or a
 /// SIGKILL mid-`write` leaves it.

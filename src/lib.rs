@@ -38,5 +38,5 @@ pub mod report;
 pub mod time;
 pub mod x509;
 
-pub use error::{Error, Result};
+pub use error::{Error, PinTries, Pkcs11Error, Result, UriProblem};
 pub use note::Note;

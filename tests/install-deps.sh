@@ -5,8 +5,10 @@
 # plaintext key file is ever opened), man (man-db: every man page renders), go
 # (Debian golang-go: the tests build a stdlib-only verifier on Go's crypto/x509
 # from tests/fixtures/go-verify), kubectl (Debian kubernetes-client: it reads
-# the Kubernetes example's kubeconfigs), and pkilint (PyPI). Safe to run again: it
-# installs nothing that is already there.
+# the Kubernetes example's kubeconfigs), softhsm2-util and pkcs11-tool (Debian
+# softhsm2 and opensc: a real PKCS#11 token for CA keys in hardware), and
+# pkilint (PyPI). Safe to run again: it installs nothing that is already
+# there.
 set -euo pipefail
 
 need_apt=()
@@ -19,6 +21,8 @@ command -v strace >/dev/null || need_apt+=(strace)
 command -v man >/dev/null || need_apt+=(man-db)
 command -v kubectl >/dev/null || need_apt+=(kubernetes-client)
 command -v go >/dev/null || need_apt+=(golang-go)
+command -v softhsm2-util >/dev/null || need_apt+=(softhsm2)
+command -v pkcs11-tool >/dev/null || need_apt+=(opensc)
 { command -v cfssl && command -v cfssljson && command -v multirootca; } >/dev/null || need_apt+=(golang-cfssl)
 
 if [ ${#need_apt[@]} -gt 0 ]; then

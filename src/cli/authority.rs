@@ -13,6 +13,7 @@ use certsmith::{Result, ledger};
 
 use super::io::Input;
 use super::secrets::{PassphraseArgs, UnlockArgs};
+use super::token::{TokenArgs, names_token_key};
 
 /// Signs under `issuer`, prints the notes, and records the issuance in the
 /// ledger when one is named: what sign and cross-sign share.
@@ -89,17 +90,19 @@ pub struct CaArgs {
     /// The issuing CA's certificate, optionally followed by the CAs above it
     #[arg(long)]
     pub ca: PathBuf,
-    /// The issuing CA's private key, plain or age-sealed
+    /// The issuing CA's private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)
     #[arg(long = "ca-key")]
     pub ca_key: PathBuf,
     #[command(flatten)]
     pub unlock: UnlockArgs,
+    #[command(flatten)]
+    pub token: TokenArgs,
 }
 
 impl CaArgs {
     /// The CA certificate and its key, opened and checked to belong together.
     pub fn load(&self, pass: &PassphraseArgs) -> Result<Issuer> {
-        load_issuer(&self.ca, &self.ca_key, &self.unlock, pass)
+        load_issuer(&self.ca, &self.ca_key, &self.unlock, &self.token, pass)
     }
 }
 
@@ -109,13 +112,21 @@ pub fn load_issuer(
     ca: &std::path::Path,
     ca_key: &std::path::Path,
     unlock: &UnlockArgs,
+    token: &TokenArgs,
     pass: &PassphraseArgs,
 ) -> Result<Issuer> {
     let cert_source = ca.display().to_string();
     let mut certs = Certificate::all_from_bytes(&certsmith::files::read(ca)?, &cert_source)?;
     let cert = certs.remove(0);
-    let key = unlock.read_signer(&Input::read(&ca_key.display().to_string())?, pass)?;
-    let mut issuer = Issuer::new(cert, &cert_source, key, &ca_key.display().to_string())?;
+    let (key, key_source) = if names_token_key(ca_key) {
+        let key = token.open_signer(&ca_key.to_string_lossy())?;
+        let source = key.source().to_string();
+        (key, source)
+    } else {
+        let source = ca_key.display().to_string();
+        (unlock.read_signer(&Input::read(&source)?, pass)?, source)
+    };
+    let mut issuer = Issuer::new(cert, &cert_source, key, &key_source)?;
     // The crash tests abort here, with the CA key unsealed in memory.
     certsmith::fault::point("ca-key-loaded");
     issuer.chain = certs;

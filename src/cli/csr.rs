@@ -6,11 +6,13 @@ use clap::Args;
 
 use certsmith::Result;
 use certsmith::cfssl::envelope::Output;
+use certsmith::keys::Signer;
 use certsmith::x509::certificate::Certificate;
 use certsmith::x509::csr;
 
 use super::io::{self, Input};
 use super::secrets::{PassphraseArgs, UnlockArgs};
+use super::token::{TokenArgs, names_token_key};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -24,7 +26,7 @@ Examples:
 #[derive(Args)]
 #[command(after_help = EXAMPLES)]
 pub struct CsrArgs {
-    /// The private key to make the request for
+    /// The private key to make the request for, plain or age-sealed, or pkcs11:… in a token
     #[arg(long)]
     key: PathBuf,
     /// Take subject and SANs from this certificate instead of a CSR JSON
@@ -36,14 +38,20 @@ pub struct CsrArgs {
     #[command(flatten)]
     unlock: UnlockArgs,
     #[command(flatten)]
+    token: TokenArgs,
+    #[command(flatten)]
     passphrase: PassphraseArgs,
 }
 
 pub fn run(args: CsrArgs) -> Result<()> {
-    let key_input = Input::read(&args.key.display().to_string())?;
-    let key = args.unlock.read_key(&key_input, &args.passphrase)?;
+    let key: Box<dyn Signer> = if names_token_key(&args.key) {
+        args.token.open_signer(&args.key.to_string_lossy())?
+    } else {
+        let key_input = Input::read(&args.key.display().to_string())?;
+        args.unlock.read_key(&key_input, &args.passphrase)?.into()
+    };
     // The key signs the request: refuse it here, under its own name (issue 13).
-    key.check_can_sign()?;
+    certsmith::keys::check_rsa_exponent(key.spki_der(), key.source())?;
     let csr_der = match (&args.from_cert, &args.csr_json) {
         (Some(path), _) => {
             let cert = Certificate::from_bytes(
@@ -51,10 +59,10 @@ pub fn run(args: CsrArgs) -> Result<()> {
                 &path.display().to_string(),
             )?;
             let ca = cert.ca();
-            csr::build(&cert.subject_der, &cert.sans, ca, &key)
+            csr::build(&cert.subject_der, &cert.sans, ca, key.as_ref())
                 .map_err(|e| e.within(&path.display().to_string()))?
         }
-        (None, Some(input)) => csr::build_for_request(&Input::csr_json(input)?, &key)?,
+        (None, Some(input)) => csr::build_for_request(&Input::csr_json(input)?, key.as_ref())?,
         (None, None) => unreachable!("clap requires one of them"),
     };
     io::emit(&Output {

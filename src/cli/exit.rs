@@ -61,7 +61,15 @@ pub fn code(outcome: Outcome) -> ExitCode {
 /// a usage error on stderr (exit 2). What `clap::Error::exit` does, without
 /// ending the process from inside the run.
 pub fn usage(error: &clap::Error) -> ExitCode {
-    // As in clap's own `exit`: a closed pipe (`--help | head`) is no error.
-    let _ = error.print();
+    // clap quotes an argument it did not expect: a URI with its PIN in it
+    // is shown without the PIN (plain, without clap's colours, then).
+    let text = error.render().to_string();
+    let redacted = certsmith::keys::pkcs11::redact_all(&text);
+    if error.use_stderr() && redacted != text {
+        say!("{}", redacted.trim_end());
+    } else {
+        // As in clap's own `exit`: a closed pipe (`--help | head`) is no error.
+        let _ = error.print();
+    }
     u8::try_from(error.exit_code()).map_or(ExitCode::FAILURE, ExitCode::from)
 }

@@ -2,9 +2,10 @@
 //! names it leaves out (the library never names a flag or an environment
 //! variable), and a hint for the next thing to try. Every text here is
 //! pinned by tests/cli/error_messages.rs, which compiles this file on its
-//! own: it uses nothing from the binary, only `certsmith::{Error, Note}`.
+//! own: it uses nothing from the binary, only `certsmith::{Error, Note}` and
+//! the PKCS#11 errors inside `Error`.
 
-use certsmith::{Error, Note};
+use certsmith::{Error, Note, Pkcs11Error, UriProblem};
 
 /// The message after `error: `: the library's, and for a refusal that only a
 /// flag causes or only a flag overrides, the flag's name.
@@ -147,6 +148,51 @@ pub fn hint(err: &Error) -> Option<String> {
         NotADirectory { .. } => "move it away, or choose a NAME in another directory".into(),
         SignNotServed { .. } => "multirootca serves only authsign: pass --auth-key env:VAR or file:PATH (or give the profile an auth_key)".into(),
         PlainHttpToHttps { url } => format!("use {}", url.replacen("http://", "https://", 1)),
+        // issue 16: PKCS#11 tokens
+        Pkcs11(error) => return pkcs11_hint(error),
+        _ => return None,
+    })
+}
+
+/// Hints for a CA key in a PKCS#11 token.
+fn pkcs11_hint(err: &Pkcs11Error) -> Option<String> {
+    use UriProblem::*;
+    Some(match err {
+        Pkcs11Error::PinInUri { .. } => "name where it is instead: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN".into(),
+        Pkcs11Error::ModuleLoad { .. } => "name the token's PKCS#11 module by its absolute path (a shared library exporting C_GetFunctionList), e.g. /usr/lib/softhsm/libsofthsm2.so; install it if it is missing".into(),
+        Pkcs11Error::NoSuchToken { .. } => "`pkcs11-tool --module MODULE --list-token-slots` lists the tokens with their labels and serials".into(),
+        Pkcs11Error::AmbiguousToken { .. } => "add the token's serial= to the URI (`pkcs11-tool --module MODULE --list-token-slots` shows it)".into(),
+        Pkcs11Error::WrongPin { .. } => "check the PIN before trying again: certsmith never retries it, and a token locks after a few wrong ones".into(),
+        Pkcs11Error::RivalKey { .. } => "run once more when the other run is done: it then says whether the label is taken".into(),
+        Pkcs11Error::RelativeModule { .. } => "give the module's absolute path: --pkcs11-module /usr/lib/softhsm/libsofthsm2.so".into(),
+        Pkcs11Error::PinNotInitialized { .. } => "the token's security officer sets it: pkcs11-tool --module MODULE --token-label LABEL --login --login-type so --init-pin".into(),
+        Pkcs11Error::CannotSign { .. } => "name the key that signs; a CA key made with certsmith initca --pkcs11-key (or genkey) always can".into(),
+        Pkcs11Error::PublicKeyMismatch { .. } => "give each key pair its own id (pkcs11-tool --set-id), and import the key's own public key beside it".into(),
+        Pkcs11Error::AmbiguousPublicKey { .. } => "give each key pair its own id (pkcs11-tool --set-id), or delete the stray public key object".into(),
+        Pkcs11Error::PinLocked { .. } => "the token's security officer can set a new user PIN (pkcs11-tool --init-pin --login --login-type so)".into(),
+        Pkcs11Error::NoSuchKey { .. } | Pkcs11Error::AmbiguousKey { .. } => "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id= (percent-encoded bytes: its ID 3640f5 is id=%36%40%f5)".into(),
+        Pkcs11Error::NotAPrivateKey { .. } => "leave type= out, or write type=private".into(),
+        Pkcs11Error::AlwaysAuthenticate { .. } => "use a key that does not ask again (a YubiKey's PIV slot 9a or 9d, not 9c)".into(),
+        Pkcs11Error::NoPublicKey { .. } => "import the public key beside it with the same id: pkcs11-tool --write-object PUB.der --type pubkey --id ID".into(),
+        Pkcs11Error::NewKeyWithoutLabel { .. } => "name the new key in the URI: pkcs11:token=TOKEN;object=KEY-LABEL".into(),
+        Pkcs11Error::ObjectExists { .. } => "choose another object= (and id=); or, if it is the key an interrupted run made, use it: certsmith initca --key URI CSR_JSON (or csr --key URI CSR_JSON)".into(),
+        Pkcs11Error::KeyTypeUnsupported { .. } => "`pkcs11-tool --module MODULE --list-mechanisms` lists what the token can do; RSA 2048 and ECDSA P-256 are the most widely supported".into(),
+        Pkcs11Error::NoModule { .. } => "name the module (shared library): --pkcs11-module PATH, module-path=PATH in the URI, or CERTSMITH_PKCS11_MODULE".into(),
+        Pkcs11Error::ModuleConflict { .. } => "name the module once: --pkcs11-module or module-path=, not both".into(),
+        Pkcs11Error::PinSourceConflict { .. } => "name the PIN's file once: --pin-file or pin-source=, not both".into(),
+        Pkcs11Error::NoPin { .. } | Pkcs11Error::EmptyPin { .. } => "name where the PIN is: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN".into(),
+        Pkcs11Error::MalformedAnswer { .. } => "the module does not follow PKCS#11 here: check that it is the module for this token, and report it to its vendor".into(),
+        Pkcs11Error::InvalidUri { problem, .. } => match problem {
+            NotPkcs11 => return None,
+            WrongPart { .. } | BadCharacter { character: ';', .. } => "token=, object=, id= and the like are separated by ; before the ?; module-path= and pin-source= come after it, separated by &: pkcs11:token=T;object=K?module-path=/usr/lib/softhsm/libsofthsm2.so&pin-source=file:/etc/pin".into(),
+            BadCharacter { .. } | BadPercentEncoding { .. } | NotUtf8 { .. } => {
+                "percent-encode it as UTF-8 bytes: a space is %20, / is %2F, % is %25".into()
+            }
+            ModuleName | RelativeModulePath { .. } => "give the module's absolute path: module-path=/usr/lib/softhsm/libsofthsm2.so".into(),
+            BadPinSource { .. } => "name the file that holds the PIN: pin-source=file:/path/to/pin".into(),
+            TooLong { .. } | BadSlotId { .. } | BadType { .. } => "`pkcs11-tool --list-token-slots` shows the token's label, serial and slot".into(),
+            _ => "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat".into(),
+        },
         _ => return None,
     })
 }

@@ -12,6 +12,7 @@ use certsmith::cfssl::envelope::Output;
 use certsmith::cfssl::request::CertRequest;
 use certsmith::issue::renew;
 use certsmith::issue::{self, Options, SignedBy};
+use certsmith::keys::pkcs11::{MadeKey, is_pkcs11_uri};
 use certsmith::keys::sealed::Seal;
 use certsmith::keys::{KeyMaker, NewKey, Signer};
 use certsmith::x509::certificate::Certificate;
@@ -22,6 +23,7 @@ use certsmith::{Error, Result, files};
 use super::authority;
 use super::io::{self, Input};
 use super::secrets::{self, PassphraseArgs, SealArgs, SealedTo, UnlockArgs};
+use super::token::{self, TokenArgs};
 
 /// cfssl's initca validity: 5 years.
 const ROOT_EXPIRY: Duration = Duration::from_secs(43800 * 3600);
@@ -51,15 +53,18 @@ pub struct InitcaArgs {
     /// CSR JSON file, or - for stdin
     #[arg(required_unless_present = "ca")]
     csr_json: Option<String>,
-    /// Make a new certificate for this existing CA key (plain or age-sealed) instead of a new key
+    /// Make a new certificate for this existing CA key (plain or age-sealed, or pkcs11:… in a token) instead of a new key
     #[arg(long, value_name = "KEY", conflicts_with_all = ["recipients", "recipients_files", "passphrase"])]
     key: Option<String>,
+    /// Make the new key in a PKCS#11 token, labelled by the URI's object= (pkcs11:token=…;object=…); no key is written
+    #[arg(long, value_name = "URI", conflicts_with_all = ["key", "recipients", "recipients_files", "passphrase"])]
+    pkcs11_key: Option<String>,
     /// With --key: renew this root certificate (its subject, SKI and pathlen) instead of reading a CSR JSON
     #[arg(
         long,
         value_name = "OLD_CERT",
         requires = "key",
-        conflicts_with = "csr_json"
+        conflicts_with_all = ["csr_json", "pkcs11_key"]
     )]
     ca: Option<PathBuf>,
     /// Config JSON whose profile shapes the root (default: built-in)
@@ -76,10 +81,23 @@ pub struct InitcaArgs {
     #[command(flatten)]
     unlock: UnlockArgs,
     #[command(flatten)]
+    token: TokenArgs,
+    #[command(flatten)]
     passphrase: PassphraseArgs,
 }
 
 pub fn run(args: InitcaArgs) -> Result<()> {
+    // A key made in a token is destroyed again unless the run gets as far
+    // as printing the root (see MadeKey): the operator is told which.
+    let mut made_key = None;
+    let result = make_root(&args, &mut made_key);
+    if let (Err(_), Some(made)) = (&result, &made_key) {
+        token::print_fate(made);
+    }
+    result
+}
+
+fn make_root(args: &InitcaArgs, made_key: &mut Option<MadeKey>) -> Result<()> {
     // CSR_JSON and --key both naming - (stdin) was refused when the command
     // line was read (io::refuse_shared_stdin).
     // The CSR JSON (or the old root) is read before anything is unlocked or made.
@@ -111,27 +129,52 @@ pub fn run(args: InitcaArgs) -> Result<()> {
     }
     let (csr, key, options, new_key): (_, Box<dyn Signer>, _, _) = match (&args.key, template) {
         (None, Template::Json(req)) => {
-            let (seal, sealed_to) = args
-                .seal
-                .seal_recorded(&args.passphrase, "the new CA key")?;
-            let made = KeyMaker::InMemory.generate(req.key)?;
+            // The seal's passphrase or recipients are asked for before a key is made.
+            let (made, seal, sealed_to) = match &args.pkcs11_key {
+                Some(uri) => {
+                    // A token key outlives a failed run: the request is
+                    // checked before one is made.
+                    certsmith::x509::csr::check_request(&req)?;
+                    let made = args.token.generate(uri, req.key)?;
+                    if let NewKey::InToken(key) = &made {
+                        *made_key = key.undo_on_drop();
+                    }
+                    (made, None, Vec::new())
+                }
+                None => {
+                    let (seal, sealed_to) = args
+                        .seal
+                        .seal_recorded(&args.passphrase, "the new CA key")?;
+                    (KeyMaker::InMemory.generate(req.key)?, seal, sealed_to)
+                }
+            };
             let csr = CertificateRequest::made_for(&req, made.signer())?;
-            let text = match &made {
-                NewKey::InMemory(key) => secrets::key_text(key, seal.as_ref())?,
+            let written = match &made {
+                NewKey::InMemory(key) => Some(WrittenKey {
+                    text: secrets::key_text(key, seal.as_ref())?,
+                    with_passphrase: matches!(seal, Some(Seal::Passphrase(_))),
+                    sealed_to,
+                }),
+                NewKey::InToken(_) => None,
             };
-            let written = WrittenKey {
-                text,
-                with_passphrase: matches!(seal, Some(Seal::Passphrase(_))),
-                sealed_to,
-            };
-            (csr, made.into_signer(), json_options(&req), Some(written))
+            (csr, made.into_signer(), json_options(&req), written)
         }
         (Some(key_path), template) => {
-            let input = Input::read(key_path)?;
-            let key = args.unlock.read_signer(&input, &args.passphrase)?;
+            let (key, key_source): (Box<dyn Signer>, _) = if is_pkcs11_uri(key_path) {
+                let key = args.token.open_token_key(key_path)?;
+                token::print_record(key.record(), false);
+                let source = key.source().to_string();
+                (Box::new(key), source)
+            } else {
+                let input = Input::read(key_path)?;
+                (
+                    args.unlock.read_signer(&input, &args.passphrase)?,
+                    input.source,
+                )
+            };
             let (csr, options) = match template {
                 Template::Root(old, source) => {
-                    renew::root_renewal(&old, &source, key.as_ref(), &input.source, !named_profile)?
+                    renew::root_renewal(&old, &source, key.as_ref(), &key_source, !named_profile)?
                 }
                 Template::Json(req) => {
                     let csr = CertificateRequest::made_for(&req, key.as_ref())?;
@@ -170,7 +213,11 @@ pub fn run(args: InitcaArgs) -> Result<()> {
         cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),
         key: new_key.map(|k| k.text),
-    })
+    })?;
+    if let Some(made) = made_key {
+        made.keep();
+    }
+    Ok(())
 }
 
 /// What the new root is made from.

@@ -9,6 +9,7 @@ use zeroize::Zeroizing;
 
 use certsmith::files::{self, Replace};
 use certsmith::hex;
+use certsmith::keys::pkcs11::is_pkcs11_uri;
 use certsmith::keys::sealed::Seal;
 use certsmith::x509::certificate::Certificate;
 use certsmith::x509::csr::CertificateRequest;
@@ -16,6 +17,7 @@ use certsmith::{Error, Result, keys::sealed, x509::pemfile};
 
 use super::io::{self, Input};
 use super::secrets::{PassphraseArgs, Purpose, SealArgs, StrengthArgs, UnlockArgs};
+use super::token::TokenArgs;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -80,10 +82,12 @@ pub struct DecryptArgs {
     after_help = "Examples:\n  certsmith key public server-key.pem\n  certsmith key public -i custodian-1.age ca-key.age"
 )]
 pub struct PublicArgs {
-    /// A private key (plain or sealed), a CSR or a certificate, or - for stdin
+    /// A private key (plain or sealed), a CSR or a certificate, or - for stdin, or a key in a PKCS#11 token (pkcs11:…)
     file: String,
     #[command(flatten)]
     unlock: UnlockArgs,
+    #[command(flatten)]
+    token: TokenArgs,
     #[command(flatten)]
     passphrase: PassphraseArgs,
 }
@@ -221,6 +225,11 @@ pub fn run(cmd: KeyCommand) -> Result<()> {
 
 /// The DER SubjectPublicKeyInfo of a certificate, a CSR, or a (sealed) key.
 fn spki_of(args: &PublicArgs) -> Result<Vec<u8>> {
+    if is_pkcs11_uri(&args.file) {
+        // Logged in, as for signing: the key is found as the CA key is, so
+        // that its fingerprint is the signing key's.
+        return Ok(args.token.open_signer(&args.file)?.spki_der().to_vec());
+    }
     let input = Input::read(&args.file)?;
     let text = String::from_utf8_lossy(&input.bytes[..input.bytes.len().min(4096)]).into_owned();
     if text.contains("-----BEGIN CERTIFICATE-----") {

@@ -38,6 +38,7 @@ mod revoke;
 mod secrets;
 mod sign;
 mod split_json;
+mod token;
 
 use std::process::ExitCode;
 
@@ -208,10 +209,18 @@ fn longs_of(path: &[&str]) -> Vec<String> {
 }
 
 /// `error: …` and, where one helps, `hint: …`, each one line.
+///
+/// A PIN typed into a URI where a token key is not taken (`--key
+/// 'pkcs11:…;pin-value=…'` read as a file name) would be quoted back: every
+/// line is cleared of `pin-value=` values first.
 pub fn print_error(err: &certsmith::Error) {
-    say!("error: {}", io::for_terminal(&hint::message(err)));
+    use certsmith::keys::pkcs11::redact_all;
+    say!(
+        "error: {}",
+        io::for_terminal(&redact_all(&hint::message(err)))
+    );
     if let Some(hint) = hint::hint(err) {
-        say!("hint: {}", io::for_terminal(&hint));
+        say!("hint: {}", io::for_terminal(&redact_all(&hint)));
     }
 }
 

@@ -125,6 +125,13 @@ fn from_file(file: &str) -> Result<Zeroizing<String>> {
     if let Some(p) = CACHE.get() {
         return Ok(p.clone());
     }
+    let text = read_secret_file(file)?;
+    Ok(CACHE.get_or_init(|| text).clone())
+}
+
+/// A secret read from `file` (- for stdin), without the file's one
+/// trailing newline: a passphrase, or a token's PIN.
+pub fn read_secret_file(file: &str) -> Result<Zeroizing<String>> {
     // stdin has one reader: io::refuse_shared_stdin has kept every other
     // option of the command line off it.
     let bytes = if file == "-" {
@@ -140,7 +147,7 @@ fn from_file(file: &str) -> Result<Zeroizing<String>> {
             text.pop();
         }
     }
-    Ok(CACHE.get_or_init(|| text).clone())
+    Ok(text)
 }
 
 /// age asks these when an identity file or SSH key is itself encrypted. The

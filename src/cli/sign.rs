@@ -22,6 +22,7 @@ use super::io::{self, Input};
 use super::remote;
 use super::secrets::UnlockArgs;
 use super::secrets::{self, PassphraseArgs, SealArgs};
+use super::token::TokenArgs;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -50,11 +51,13 @@ pub struct SignArgs {
     /// (not needed when the profile signs remotely)
     #[arg(long)]
     ca: Option<PathBuf>,
-    /// The issuing CA's private key, plain or age-sealed
+    /// The issuing CA's private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)
     #[arg(long = "ca-key")]
     ca_key: Option<PathBuf>,
     #[command(flatten)]
     unlock: UnlockArgs,
+    #[command(flatten)]
+    token: TokenArgs,
     /// For a profile with `remote` or `auth_remote`: the CA the signer's TLS certificate chains to
     #[arg(long, value_name = "FILE")]
     tls_remote_ca: Option<PathBuf>,
@@ -111,6 +114,7 @@ pub fn run(args: SignArgs) -> Outcome {
                 ca,
                 ca_key,
                 &args.unlock,
+                &args.token,
                 &args.passphrase,
             )?)
         }

@@ -542,6 +542,7 @@ impl fmt::Display for Error {
                 f,
                 "{url}: the signer speaks HTTPS, and the request went as plain HTTP"
             ),
+            Pkcs11(error) => error.fmt(f),
         }
     }
 }

@@ -5,12 +5,15 @@
 //! thing to try (src/cli/hint.rs), since a library caller has neither.
 
 mod display;
+pub(crate) mod pkcs11;
 mod source;
 
 use std::io;
 use std::path::PathBuf;
 
 use crate::keys::KeyAlgorithm;
+
+pub use pkcs11::{PinTries, Pkcs11Error, UriProblem};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -581,4 +584,12 @@ pub enum Error {
     PlainHttpToHttps {
         url: String,
     },
+    /// A CA key in a PKCS#11 token that cannot be reached or used (issue 16).
+    Pkcs11(Pkcs11Error),
+}
+
+impl From<Pkcs11Error> for Error {
+    fn from(error: Pkcs11Error) -> Error {
+        Error::Pkcs11(error)
+    }
 }

@@ -354,9 +354,9 @@ impl Signer for Impostor {
 
 #[test]
 fn a_signature_that_does_not_verify_is_never_handed_out() {
-    let NewKey::InMemory(claims) = KeyMaker::InMemory
-        .generate(KeyAlgorithm::EcdsaP256)
-        .unwrap();
+    let Ok(NewKey::InMemory(claims)) = KeyMaker::InMemory.generate(KeyAlgorithm::EcdsaP256) else {
+        panic!("a key made in memory");
+    };
     let cert = self_signed_root(&claims);
     let impostor = Impostor {
         signs: leaf_key(),

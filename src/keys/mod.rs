@@ -8,6 +8,7 @@
 //! backend" has the measurements.
 
 mod algorithm;
+pub mod pkcs11;
 mod private_key;
 pub mod sealed;
 pub mod signer;

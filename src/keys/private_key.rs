@@ -210,14 +210,13 @@ impl PrivateKey {
                 }
             })?;
             let bits = kp.public_modulus_len() * 8;
-            // cfssl's choice of hash for RSA issuers (signer.DefaultSigAlgo).
-            let encoding: &'static signature::RsaSignatureEncoding = if bits >= 4096 {
-                &signature::RSA_PKCS1_SHA512
-            } else if bits >= 3072 {
-                &signature::RSA_PKCS1_SHA384
-            } else {
-                &signature::RSA_PKCS1_SHA256
-            };
+            use crate::x509::signature::SignatureAlgorithm;
+            let encoding: &'static signature::RsaSignatureEncoding =
+                match SignatureAlgorithm::for_key(KeyAlgorithm::Rsa(bits)) {
+                    SignatureAlgorithm::Sha512WithRsa => &signature::RSA_PKCS1_SHA512,
+                    SignatureAlgorithm::Sha384WithRsa => &signature::RSA_PKCS1_SHA384,
+                    _ => &signature::RSA_PKCS1_SHA256,
+                };
             (KeyAlgorithm::Rsa(bits), Pair::Rsa(kp, encoding))
         } else if oid == EC_PUBLIC_KEY {
             let curve = info
@@ -293,16 +292,8 @@ impl PrivateKey {
     /// The AlgorithmIdentifier of the signatures this key makes.
     pub fn signature_algorithm(&self) -> AlgorithmIdentifierOwned {
         use crate::x509::signature::SignatureAlgorithm;
-        let algorithm = match &self.pair {
-            Pair::Rsa(_, enc) if std::ptr::eq(*enc, &signature::RSA_PKCS1_SHA512) => {
-                SignatureAlgorithm::Sha512WithRsa
-            }
-            Pair::Rsa(_, enc) if std::ptr::eq(*enc, &signature::RSA_PKCS1_SHA384) => {
-                SignatureAlgorithm::Sha384WithRsa
-            }
-            _ => SignatureAlgorithm::for_key(self.algorithm),
-        };
-        algorithm.identifier()
+        // The encoding the key signs with was chosen by the same function.
+        SignatureAlgorithm::for_key(self.algorithm).identifier()
     }
 
     /// Refuses a key certsmith must not sign with: an RSA key whose public
@@ -398,7 +389,9 @@ fn not_a_key(found: Option<&'static str>, source: &str) -> Error {
     }
 }
 
-fn spki_der(algorithm: KeyAlgorithm, public_key: &[u8]) -> Vec<u8> {
+/// The DER SubjectPublicKeyInfo of a public key of `algorithm` whose raw
+/// subjectPublicKey bits are `public_key` (also for a token's key).
+pub(crate) fn spki_der(algorithm: KeyAlgorithm, public_key: &[u8]) -> Vec<u8> {
     let parameters = match algorithm {
         KeyAlgorithm::Rsa(_) => Some(Any::from(Null)),
         KeyAlgorithm::Ed25519 => None,

@@ -3,15 +3,17 @@
 //! Certificates ([`crate::issue`]), CRLs ([`crate::x509::crl`]), ledger
 //! lines ([`crate::ledger`]) and CSRs ([`crate::x509::csr`]) take a
 //! [`Signer`]: a public key, a signature algorithm and `sign(bytes)`. Today
-//! a signer is a key file held in memory ([`PrivateKey`]) or an age-sealed
-//! one opened in memory ([`Unsealed`]); a PKCS#11 token key (issue 16) and a
-//! quorum-sealed key (issue 20) become two more [`KeySource`]s and
-//! [`KeyMaker`]s, and nothing that issues changes.
+//! a signer is a key file held in memory ([`PrivateKey`]), an age-sealed
+//! one opened in memory ([`Unsealed`]), or a key in a PKCS#11 token
+//! ([`TokenSigner`], issue 16); a quorum-sealed key (issue 20) becomes one
+//! more [`KeySource`] and [`KeyMaker`], and nothing that issues changes.
 
 use std::fmt;
+use std::path::Path;
 
 use spki::AlgorithmIdentifierOwned;
 
+use super::pkcs11::{Pin, Pkcs11Uri, TokenSigner};
 use super::sealed::{self, Unlock};
 use super::{KeyAlgorithm, PrivateKey};
 use crate::x509::certificate::Certificate;
@@ -209,6 +211,14 @@ pub enum KeySource<'a> {
         source: &'a str,
         unlock: Option<&'a Unlock>,
     },
+    /// A private key in a PKCS#11 token, named by `uri`, reached through
+    /// `module` (the caller settles between `module-path=` and its own
+    /// setting) and logged in to with `pin`.
+    Pkcs11 {
+        uri: &'a Pkcs11Uri,
+        module: &'a Path,
+        pin: &'a Pin,
+    },
 }
 
 /// The one way from a CA key source to the signer that everything signing
@@ -223,6 +233,9 @@ pub fn open_ca_key(key: KeySource<'_>) -> Result<Box<dyn Signer>> {
             Opened::Plain(key) => Box::new(key),
             Opened::Unsealed(key) => Box::new(key),
         }),
+        KeySource::Pkcs11 { uri, module, pin } => {
+            Ok(Box::new(TokenSigner::open(module, uri, pin)?))
+        }
     }
 }
 
@@ -269,20 +282,29 @@ pub fn check_ca_key(
     super::check_rsa_exponent(key.spki_der(), key.source())
 }
 
-/// Where a new key is made. Today in memory, and written out (plain or
-/// sealed) by the caller; a token, where a key is made and stays, is one
-/// more variant (issue 16).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum KeyMaker {
+/// Where a new key is made: in memory, and written out (plain or sealed)
+/// by the caller; or in a PKCS#11 token, where it is made and stays
+/// (sensitive, never extractable).
+#[derive(Debug, Clone, Copy, Default)]
+pub enum KeyMaker<'a> {
     #[default]
     InMemory,
+    /// In the token `uri` names, labelled by its `object=`.
+    Pkcs11 {
+        uri: &'a Pkcs11Uri,
+        module: &'a Path,
+        pin: &'a Pin,
+    },
 }
 
-impl KeyMaker {
+impl KeyMaker<'_> {
     /// Makes a new key of `algorithm`.
     pub fn generate(self, algorithm: KeyAlgorithm) -> Result<NewKey> {
         match self {
             KeyMaker::InMemory => Ok(NewKey::InMemory(PrivateKey::generate(algorithm)?)),
+            KeyMaker::Pkcs11 { uri, module, pin } => Ok(NewKey::InToken(TokenSigner::generate(
+                module, uri, pin, algorithm,
+            )?)),
         }
     }
 }
@@ -293,6 +315,8 @@ impl KeyMaker {
 pub enum NewKey {
     /// In memory: the caller writes it out, plain or sealed.
     InMemory(PrivateKey),
+    /// In a token: nothing to write; the ceremony record says where it is.
+    InToken(TokenSigner),
 }
 
 impl NewKey {
@@ -300,6 +324,7 @@ impl NewKey {
     pub fn signer(&self) -> &dyn Signer {
         match self {
             NewKey::InMemory(key) => key,
+            NewKey::InToken(key) => key,
         }
     }
 
@@ -307,6 +332,7 @@ impl NewKey {
     pub fn into_signer(self) -> Box<dyn Signer> {
         match self {
             NewKey::InMemory(key) => Box::new(key),
+            NewKey::InToken(key) => Box::new(key),
         }
     }
 }

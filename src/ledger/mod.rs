@@ -58,7 +58,25 @@ fn sha256_hex(bytes: &[u8]) -> String {
 /// (initca): only a new ledger will do.
 pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()> {
     match read(path)? {
-        None => Ok(()),
+        // A new ledger: its directory must be there, or the append after a
+        // signature (or after a key made in a token) is the first to fail.
+        None => {
+            let dir = path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            match std::fs::metadata(dir) {
+                Ok(meta) if meta.is_dir() => Ok(()),
+                Ok(_) => Err(Error::LedgerIo {
+                    path: path.to_path_buf(),
+                    source: std::io::Error::from(std::io::ErrorKind::NotADirectory),
+                }),
+                Err(source) => Err(Error::LedgerIo {
+                    path: path.to_path_buf(),
+                    source,
+                }),
+            }
+        }
         Some(bytes) => check_tail(path, committed(&bytes).0, ca_cert),
     }
 }

@@ -250,6 +250,21 @@ pub fn build_for_request(
     req: &crate::cfssl::request::CertRequest,
     key: &dyn Signer,
 ) -> Result<Vec<u8>> {
+    let (subject, sans) = identity(req)?;
+    let ca = req.ca.as_ref().map(|c| c.path_len.flatten());
+    build(&subject.to_der(), &sans, ca, key)
+}
+
+/// Refuses a CSR JSON that [`build_for_request`] would refuse, without a
+/// key: for a key made in a token, which outlives a failed run.
+pub fn check_request(req: &crate::cfssl::request::CertRequest) -> Result<()> {
+    identity(req).map(|_| ())
+}
+
+/// The subject and SANs a CSR JSON asks for; refused when it names nobody.
+fn identity(
+    req: &crate::cfssl::request::CertRequest,
+) -> Result<(crate::x509::name::Subject, Vec<San>)> {
     let subject = crate::x509::name::Subject::from_request(req)?;
     let sans = req
         .hosts
@@ -260,6 +275,5 @@ pub fn build_for_request(
     if subject.is_empty() && sans.is_empty() {
         return Err(Error::EmptyIdentity);
     }
-    let ca = req.ca.as_ref().map(|c| c.path_len.flatten());
-    build(&subject.to_der(), &sans, ca, key)
+    Ok((subject, sans))
 }

@@ -92,6 +92,10 @@ impl SignatureAlgorithm {
     /// curve's own hash for ECDSA (RFC 5480 §4), Ed25519 for Ed25519.
     pub fn for_key(key: KeyAlgorithm) -> SignatureAlgorithm {
         match key {
+            // cfssl's choice of hash for RSA issuers (signer.DefaultSigAlgo),
+            // whether the key is in a file or in a token.
+            KeyAlgorithm::Rsa(bits) if bits >= 4096 => SignatureAlgorithm::Sha512WithRsa,
+            KeyAlgorithm::Rsa(bits) if bits >= 3072 => SignatureAlgorithm::Sha384WithRsa,
             KeyAlgorithm::Rsa(_) => SignatureAlgorithm::Sha256WithRsa,
             KeyAlgorithm::EcdsaP256 => SignatureAlgorithm::EcdsaWithSha256,
             KeyAlgorithm::EcdsaP384 => SignatureAlgorithm::EcdsaWithSha384,
@@ -286,9 +290,30 @@ mod tests {
     }
 
     #[test]
+    fn rsa_hashes_grow_with_the_key_as_cfssls_do() {
+        use SignatureAlgorithm::*;
+        for (bits, hash) in [
+            (2048, Sha256WithRsa),
+            (3071, Sha256WithRsa),
+            (3072, Sha384WithRsa),
+            (4095, Sha384WithRsa),
+            (4096, Sha512WithRsa),
+            (8192, Sha512WithRsa),
+        ] {
+            assert_eq!(
+                SignatureAlgorithm::for_key(KeyAlgorithm::Rsa(bits)),
+                hash,
+                "{bits}"
+            );
+        }
+    }
+
+    #[test]
     fn certsmith_verifies_what_it_signs_with() {
         for key in [
             KeyAlgorithm::Rsa(2048),
+            KeyAlgorithm::Rsa(3072),
+            KeyAlgorithm::Rsa(4096),
             KeyAlgorithm::EcdsaP256,
             KeyAlgorithm::EcdsaP384,
             KeyAlgorithm::EcdsaP521,

@@ -145,25 +145,6 @@ fn assert_not_revoked(s: &Scratch, ca: &str, crl: &str, cert: &str) {
     crl_check(s, ca, crl, cert).unwrap_or_else(|e| panic!("{cert} with {crl}: {e}"));
 }
 
-/// pkilint's CRL linter at WARNING and above finds nothing.
-#[track_caller]
-fn lint_crl(s: &Scratch, crl: &str) {
-    let run = s.run(
-        "lint_crl",
-        &["lint", "-t", "CRL", "-p", "PKIX", "-s", "WARNING", crl],
-    );
-    let out = run.stdout_str();
-    let findings: Vec<&str> = out
-        .lines()
-        .filter(|l| l.contains("(WARNING)") || l.contains("(ERROR)") || l.contains("(FATAL)"))
-        .collect();
-    assert!(
-        run.status == 0 && findings.is_empty() && run.stderr.trim().is_empty(),
-        "lint_crl findings for {crl}: {findings:#?}\n{out}{}",
-        run.stderr
-    );
-}
-
 fn ca_subject(s: &Scratch, ca: &str) -> String {
     s.run("openssl", &["x509", "-noout", "-subject", "-in", ca])
         .ok()
@@ -224,7 +205,7 @@ fn revoked_certificates_are_in_a_crl_that_openssl_checks_and_pkilint_accepts() {
     assert_revoked(&s, "ca.pem", "crl.pem", "a.pem");
     assert_revoked(&s, "ca.pem", "crl.pem", "b.pem");
     assert_not_revoked(&s, "ca.pem", "crl.pem", "c.pem");
-    lint_crl(&s, "crl.pem");
+    s.lint_crl("crl.pem");
 
     let text = crl_text(&s, "crl.pem");
     assert!(text.contains("Version 2 (0x1)"), "{text}");
@@ -279,7 +260,7 @@ fn each_crl_from_a_ledger_gets_the_next_crl_number() {
     crl_to(&s, &crl, "crl1.pem");
     assert!(revoked_entries(&crl_text(&s, "crl1.pem")).is_empty());
     assert_not_revoked(&s, "ca.pem", "crl1.pem", "c.pem");
-    lint_crl(&s, "crl1.pem");
+    s.lint_crl("crl1.pem");
 
     revoke_ok(&s, &["--cert", "c.pem", "--reason", "superseded"]);
     crl_to(&s, &crl, "crl2.pem");
@@ -373,7 +354,7 @@ fn crl_from_a_revoked_file_lists_its_serials_and_reasons() {
     assert_revoked(&s, "ca.pem", "crl.pem", "a.pem");
     assert_revoked(&s, "ca.pem", "crl.pem", "b.pem");
     assert_not_revoked(&s, "ca.pem", "crl.pem", "c.pem");
-    lint_crl(&s, "crl.pem");
+    s.lint_crl("crl.pem");
     let mut expected = vec![
         (serial_a, Some("Key Compromise".to_owned())),
         (serial_b, None),
@@ -649,7 +630,7 @@ fn crl_serials_are_der_integers_that_openssl_and_python_read() {
         let python = python_crl_serials(&s, crl).unwrap_or_else(|e| panic!("{crl}: {e}"));
         let decimal: Vec<&str> = serials.iter().map(|(_, _, d)| *d).collect();
         assert_eq!(python, decimal, "{crl}");
-        lint_crl(&s, crl);
+        s.lint_crl(crl);
     }
 }
 

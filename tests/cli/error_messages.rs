@@ -15,8 +15,8 @@ use std::collections::BTreeSet;
 use std::io;
 use std::path::PathBuf;
 
-use certsmith::Error;
 use certsmith::keys::KeyAlgorithm;
+use certsmith::{Error, PinTries, Pkcs11Error, UriProblem};
 
 use crate::support::Scratch;
 
@@ -1224,6 +1224,463 @@ fn table() -> Vec<Row> {
                 "usages are cfssl's strings, e.g. \"digital signature\", \"key encipherment\", \"server auth\", \"client auth\", \"cert sign\"",
             ),
         ),
+        // issue 16: PKCS#11 tokens
+        row(
+            Error::Pkcs11(Pkcs11Error::NoModule {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "pkcs11:token=root-ca;object=root-key: no PKCS#11 module named to reach the token through",
+            Some(
+                "name the module (shared library): --pkcs11-module PATH, module-path=PATH in the URI, or CERTSMITH_PKCS11_MODULE",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::ModuleConflict {
+                given: PathBuf::from("/usr/lib/softhsm/libsofthsm2.so"),
+                in_uri: PathBuf::from("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"),
+            }),
+            "two PKCS#11 modules named: /usr/lib/softhsm/libsofthsm2.so and module-path=/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so in the URI",
+            Some("name the module once: --pkcs11-module or module-path=, not both"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::RivalKey {
+                token: "root-ca".into(),
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "another run made a key in token \"root-ca\" with the label or id of pkcs11:token=root-ca;object=root-key at the same time; this run's key is destroyed again",
+            Some(
+                "run once more when the other run is done: it then says whether the label is taken",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::RelativeModule {
+                module: PathBuf::from("libsofthsm2.so"),
+            }),
+            "PKCS#11 module libsofthsm2.so is not an absolute path: the loader would search for it",
+            Some(
+                "give the module's absolute path: --pkcs11-module /usr/lib/softhsm/libsofthsm2.so",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::PinNotInitialized {
+                token: "root-ca".into(),
+            }),
+            "token \"root-ca\" has no user PIN set",
+            Some(
+                "the token's security officer sets it: pkcs11-tool --module MODULE --token-label LABEL --login --login-type so --init-pin",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::CannotSign {
+                uri: "pkcs11:token=root-ca;object=wrap-key".into(),
+            }),
+            "pkcs11:token=root-ca;object=wrap-key: the token will not sign with this key (CKA_SIGN is false)",
+            Some(
+                "name the key that signs; a CA key made with certsmith initca --pkcs11-key (or genkey) always can",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::PublicKeyMismatch {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "pkcs11:token=root-ca;object=root-key: the public key object with this key's id is another key's",
+            Some(
+                "give each key pair its own id (pkcs11-tool --set-id), and import the key's own public key beside it",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::AmbiguousPublicKey {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+                count: 2,
+            }),
+            "pkcs11:token=root-ca;object=root-key: 2 public key objects carry the private key's id and label",
+            Some(
+                "give each key pair its own id (pkcs11-tool --set-id), or delete the stray public key object",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::PinSourceConflict {
+                given: PathBuf::from("ceremony/pin.txt"),
+                in_uri: PathBuf::from("/etc/certsmith/pin"),
+            }),
+            "two files named for the PIN: ceremony/pin.txt and pin-source=/etc/certsmith/pin in the URI",
+            Some("name the PIN's file once: --pin-file or pin-source=, not both"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::NoPin {
+                token: "root-ca".into(),
+            }),
+            "no PIN for token \"root-ca\", and no terminal to ask for it on",
+            Some(
+                "name where the PIN is: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::EmptyPin {
+                token: "root-ca".into(),
+            }),
+            "empty PIN for token \"root-ca\"",
+            Some(
+                "name where the PIN is: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::NewKeyWithoutLabel {
+                uri: "pkcs11:token=root-ca".into(),
+            }),
+            "pkcs11:token=root-ca: a key made in a token needs a label (object=)",
+            Some("name the new key in the URI: pkcs11:token=TOKEN;object=KEY-LABEL"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::ObjectExists {
+                token: "root-ca".into(),
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "token \"root-ca\" already holds an object with the label or id of pkcs11:token=root-ca;object=root-key; refusing to make a second",
+            Some(
+                "choose another object= (and id=); or, if it is the key an interrupted run made, use it: certsmith initca --key URI CSR_JSON (or csr --key URI CSR_JSON)",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::KeyTypeUnsupported {
+                token: "root-ca".into(),
+                algorithm: KeyAlgorithm::Ed25519,
+            }),
+            "token \"root-ca\" cannot make or sign with Ed25519 keys",
+            Some(
+                "`pkcs11-tool --module MODULE --list-mechanisms` lists what the token can do; RSA 2048 and ECDSA P-256 are the most widely supported",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::ModuleLoad {
+                module: PathBuf::from("/usr/lib/softhsm/libsofthsm2.so"),
+                reason: "cannot open shared object file: No such file or directory".into(),
+            }),
+            "cannot load the PKCS#11 module /usr/lib/softhsm/libsofthsm2.so: cannot open shared object file: No such file or directory",
+            Some(
+                "name the token's PKCS#11 module by its absolute path (a shared library exporting C_GetFunctionList), e.g. /usr/lib/softhsm/libsofthsm2.so; install it if it is missing",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::Call {
+                call: "C_Sign",
+                reason: "MechanismInvalid".into(),
+            }),
+            "the token's module failed C_Sign: MechanismInvalid",
+            None,
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::NoSuchToken {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "no token matches pkcs11:token=root-ca;object=root-key",
+            Some(
+                "`pkcs11-tool --module MODULE --list-token-slots` lists the tokens with their labels and serials",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::AmbiguousToken {
+                uri: "pkcs11:object=root-key".into(),
+                count: 2,
+            }),
+            "2 tokens match pkcs11:object=root-key",
+            Some(
+                "add the token's serial= to the URI (`pkcs11-tool --module MODULE --list-token-slots` shows it)",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::WrongPin {
+                token: "root-ca".into(),
+                tries: PinTries::Unknown,
+            }),
+            "wrong PIN for token \"root-ca\"",
+            Some(
+                "check the PIN before trying again: certsmith never retries it, and a token locks after a few wrong ones",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::WrongPin {
+                token: "root-ca".into(),
+                tries: PinTries::Low,
+            }),
+            "wrong PIN for token \"root-ca\" (the token says few tries remain)",
+            Some(
+                "check the PIN before trying again: certsmith never retries it, and a token locks after a few wrong ones",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::WrongPin {
+                token: "root-ca".into(),
+                tries: PinTries::Final,
+            }),
+            "wrong PIN for token \"root-ca\" (one more wrong PIN locks it)",
+            Some(
+                "check the PIN before trying again: certsmith never retries it, and a token locks after a few wrong ones",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::PinLocked {
+                token: "root-ca".into(),
+            }),
+            "the user PIN of token \"root-ca\" is locked",
+            Some(
+                "the token's security officer can set a new user PIN (pkcs11-tool --init-pin --login --login-type so)",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::NoSuchKey {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "no private key matches pkcs11:token=root-ca;object=root-key",
+            Some(
+                "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id= (percent-encoded bytes: its ID 3640f5 is id=%36%40%f5)",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::AmbiguousKey {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+                count: 2,
+            }),
+            "2 private keys match pkcs11:token=root-ca;object=root-key",
+            Some(
+                "`pkcs11-tool --module MODULE --token-label LABEL --login --list-objects --type privkey` lists the keys with their labels and ids; name one by object= and id= (percent-encoded bytes: its ID 3640f5 is id=%36%40%f5)",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::NotAPrivateKey {
+                uri: "pkcs11:token=root-ca;object=root-key;type=cert".into(),
+            }),
+            "pkcs11:token=root-ca;object=root-key;type=cert: a CA key is a private key, and type= names another kind of object",
+            Some("leave type= out, or write type=private"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::AlwaysAuthenticate {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "pkcs11:token=root-ca;object=root-key: the key wants its PIN again before every signature (CKA_ALWAYS_AUTHENTICATE), which certsmith does not support",
+            Some("use a key that does not ask again (a YubiKey's PIV slot 9a or 9d, not 9c)"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::NoPublicKey {
+                uri: "pkcs11:token=root-ca;object=root-key".into(),
+            }),
+            "pkcs11:token=root-ca;object=root-key: the token holds no public key object with the private key's CKA_ID",
+            Some(
+                "import the public key beside it with the same id: pkcs11-tool --write-object PUB.der --type pubkey --id ID",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::MalformedAnswer {
+                key: "pkcs11:token=root-ca;object=root-key".into(),
+                what: "an ECDSA signature of the wrong length",
+            }),
+            "pkcs11:token=root-ca;object=root-key: the token's module answered with an ECDSA signature of the wrong length",
+            Some(
+                "the module does not follow PKCS#11 here: check that it is the module for this token, and report it to its vendor",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::PinInUri {
+                uri: "pkcs11:token=root-ca?pin-value=…".into(),
+            }),
+            "\"pkcs11:token=root-ca?pin-value=…\": refusing a PIN typed into a PKCS#11 URI, where ps and shell history show it",
+            Some(
+                "name where it is instead: pin-source=file:PATH in the URI, --pin-file FILE, or CERTSMITH_PKCS11_PIN",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "ca-key.pem".into(),
+                problem: UriProblem::NotPkcs11,
+            }),
+            "invalid PKCS#11 URI \"ca-key.pem\": it does not start with pkcs11:",
+            None,
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:token".into(),
+                problem: UriProblem::NoValue {
+                    attribute: "token".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:token\": `token` has no value",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:token=a;;object=b".into(),
+                problem: UriProblem::NoValue {
+                    attribute: "".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:token=a;;object=b\": an attribute has no name",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:object=".into(),
+                problem: UriProblem::EmptyValue {
+                    attribute: "object".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:object=\": `object` is empty",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:object=100%".into(),
+                problem: UriProblem::BadPercentEncoding {
+                    attribute: "object".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:object=100%\": `object` has a % that is not followed by two hex digits",
+            Some("percent-encode it as UTF-8 bytes: a space is %20, / is %2F, % is %25"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:object=root key".into(),
+                problem: UriProblem::BadCharacter {
+                    attribute: "object".into(),
+                    character: ' ',
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:object=root key\": `object` has ' ', which must be percent-encoded",
+            Some("percent-encode it as UTF-8 bytes: a space is %20, / is %2F, % is %25"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:token=T;module-path=/usr/lib/p11.so".into(),
+                problem: UriProblem::WrongPart {
+                    attribute: "module-path".into(),
+                    in_query: false,
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:token=T;module-path=/usr/lib/p11.so\": `module-path` belongs in the query, after the `?`",
+            Some(
+                "token=, object=, id= and the like are separated by ; before the ?; module-path= and pin-source= come after it, separated by &: pkcs11:token=T;object=K?module-path=/usr/lib/softhsm/libsofthsm2.so&pin-source=file:/etc/pin",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:objet=root-key".into(),
+                problem: UriProblem::UnknownAttribute {
+                    attribute: "objet".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:objet=root-key\": unknown attribute `objet`",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:library-version=1".into(),
+                problem: UriProblem::UnsupportedAttribute {
+                    attribute: "library-version".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:library-version=1\": certsmith does not match on `library-version`",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:object=a;object=b".into(),
+                problem: UriProblem::DuplicateAttribute {
+                    attribute: "object".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:object=a;object=b\": `object` is given twice",
+            Some(
+                "name a key by its token and label (RFC 7512), e.g. pkcs11:token=root-ca;object=root-key, or add id=%01 when labels repeat",
+            ),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:object=%FF".into(),
+                problem: UriProblem::NotUtf8 {
+                    attribute: "object".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:object=%FF\": `object` is not UTF-8 text",
+            Some("percent-encode it as UTF-8 bytes: a space is %20, / is %2F, % is %25"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:serial=0123456789abcdef0".into(),
+                problem: UriProblem::TooLong {
+                    attribute: "serial".into(),
+                    max: 16,
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:serial=0123456789abcdef0\": `serial` is longer than a token's 16 bytes",
+            Some("`pkcs11-tool --list-token-slots` shows the token's label, serial and slot"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:type=key".into(),
+                problem: UriProblem::BadType {
+                    value: "key".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:type=key\": type \"key\" is not one of public, private, cert, secret-key, data",
+            Some("`pkcs11-tool --list-token-slots` shows the token's label, serial and slot"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:slot-id=one".into(),
+                problem: UriProblem::BadSlotId {
+                    value: "one".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:slot-id=one\": slot-id \"one\" is not a decimal number",
+            Some("`pkcs11-tool --list-token-slots` shows the token's label, serial and slot"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:?module-name=softhsm2".into(),
+                problem: UriProblem::ModuleName,
+            }),
+            "invalid PKCS#11 URI \"pkcs11:?module-name=softhsm2\": module-name names a library for the loader to search for, not a file",
+            Some("give the module's absolute path: module-path=/usr/lib/softhsm/libsofthsm2.so"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:?module-path=libsofthsm2.so".into(),
+                problem: UriProblem::RelativeModulePath {
+                    path: "libsofthsm2.so".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:?module-path=libsofthsm2.so\": module-path \"libsofthsm2.so\" is not an absolute path",
+            Some("give the module's absolute path: module-path=/usr/lib/softhsm/libsofthsm2.so"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:?pin-source=env:PIN".into(),
+                problem: UriProblem::BadPinSource {
+                    value: "env:PIN".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:?pin-source=env:PIN\": pin-source \"env:PIN\" is neither file:PATH nor an absolute path",
+            Some("name the file that holds the PIN: pin-source=file:/path/to/pin"),
+        ),
+        row(
+            Error::Pkcs11(Pkcs11Error::InvalidUri {
+                uri: "pkcs11:?pin-source=file:-".into(),
+                problem: UriProblem::BadPinSource {
+                    value: "file:-".into(),
+                },
+            }),
+            "invalid PKCS#11 URI \"pkcs11:?pin-source=file:-\": pin-source \"file:-\" names stdin; a URI names the PIN's file",
+            Some("name the file that holds the PIN: pin-source=file:/path/to/pin"),
+        ),
     ]
 }
 
@@ -1264,26 +1721,57 @@ fn no_library_message_names_a_flag_or_an_environment_variable() {
 
 /// `Error` is `#[non_exhaustive]`, so no `match` here can list every
 /// variant; the enum's source is read instead, and each variant it declares
-/// must have a row.
+/// must have a row: of `Error`, and of the PKCS#11 errors inside it.
 #[test]
 fn every_variant_has_a_row() {
-    let source = include_str!("../../src/error/mod.rs");
-    let start = source.find("pub enum Error {").expect("the enum");
-    let body = &source[start..];
-    let body = &body[..body.find("\n}\n").expect("the enum's end")];
-    let declared: BTreeSet<&str> = body
-        .lines()
-        .filter_map(|line| line.strip_prefix("    "))
-        .filter(|line| line.starts_with(|c: char| c.is_ascii_uppercase()))
-        .map(|line| line.split([' ', ',']).next().unwrap_or_default())
-        .collect();
-    assert!(declared.len() > 100, "found only {declared:?}");
     let rows: Vec<String> = table().iter().map(|r| format!("{:?}", r.error)).collect();
-    let covered: BTreeSet<&str> = rows
-        .iter()
-        .map(|debug| debug.split([' ', '(']).next().unwrap_or_default())
-        .collect();
-    let missing: Vec<_> = declared.difference(&covered).collect();
+    let first_word = |text: &str| {
+        text.split([' ', ',', '('])
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let covered = |inner: &str| -> BTreeSet<String> {
+        rows.iter()
+            .filter_map(|debug| match inner {
+                "" => Some(first_word(debug)),
+                _ => debug.split_once(inner).map(|(_, rest)| first_word(rest)),
+            })
+            .collect()
+    };
+    let mut missing = Vec::new();
+    for (source, enum_start, inner, at_least) in [
+        (
+            include_str!("../../src/error/mod.rs"),
+            "pub enum Error {",
+            "",
+            100,
+        ),
+        (
+            include_str!("../../src/error/pkcs11.rs"),
+            "pub enum Pkcs11Error {",
+            "Pkcs11(",
+            2,
+        ),
+        (
+            include_str!("../../src/error/pkcs11.rs"),
+            "pub enum UriProblem {",
+            "problem: ",
+            15,
+        ),
+    ] {
+        let start = source.find(enum_start).expect("the enum");
+        let body = &source[start..];
+        let body = &body[..body.find("\n}\n").expect("the enum's end")];
+        let declared: BTreeSet<String> = body
+            .lines()
+            .filter_map(|line| line.strip_prefix("    "))
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_uppercase()))
+            .map(first_word)
+            .collect();
+        assert!(declared.len() >= at_least, "found only {declared:?}");
+        missing.extend(declared.difference(&covered(inner)).cloned());
+    }
     assert!(missing.is_empty(), "variants without a row: {missing:?}");
 }
 

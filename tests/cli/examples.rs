@@ -1,5 +1,6 @@
-//! The shipped examples (examples/kubernetes, examples/demo) run end to end
-//! against the built binary, and what they make passes openssl and pkilint.
+//! The shipped examples (examples/kubernetes, examples/demo, examples/hsm-root)
+//! run end to end against the built binary, and what they make passes openssl
+//! and pkilint.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -436,4 +437,288 @@ fn demo_script_refuses_a_root_key_without_its_certificate() {
     );
     assert_eq!(s.read("pki/root-key.pem"), key);
     assert!(!s.exists("pki/root.pem"));
+}
+
+/// The token PINs the hsm-root tests give the ceremony script: with a `-`,
+/// which neither hex nor base64 holds, so that a file that has one has the PIN.
+const HSM_USER_PIN: &str = "user-pin-2468";
+const HSM_SO_PIN: &str = "so-pin-13579";
+/// Debian's libsofthsm2, the module the ceremony script uses by default.
+const SOFTHSM_MODULE: &str = "/usr/lib/softhsm/libsofthsm2.so";
+
+/// Runs examples/hsm-root/run.sh into `dir` under the scratch directory, with
+/// the PINs above.
+fn hsm_ceremony(s: &Scratch, dir: &str) -> Run {
+    s.run_example(
+        "hsm-root",
+        "run.sh",
+        &[dir],
+        &[("HSM_USER_PIN", HSM_USER_PIN), ("HSM_SO_PIN", HSM_SO_PIN)],
+    )
+}
+
+/// `program ARGS` in the scratch directory, seeing the ceremony's token
+/// (SOFTHSM2_CONF) and its user PIN in `$CERTSMITH_PKCS11_PIN`.
+fn with_ceremony_token(s: &Scratch, program: Command, args: &[&str]) -> Run {
+    let mut cmd = program;
+    cmd.args(args)
+        .env("SOFTHSM2_CONF", s.path("ceremony/hsm/softhsm2.conf"))
+        .env("CERTSMITH_PKCS11_PIN", HSM_USER_PIN)
+        .env("CERTSMITH_PKCS11_MODULE", SOFTHSM_MODULE);
+    run_in(s, cmd)
+}
+
+/// Every file under `dir` (relative to the scratch directory), token files
+/// included, whose bytes contain `needle`.
+fn files_containing(s: &Scratch, dir: &str, needle: &str) -> Vec<String> {
+    let mut hits = Vec::new();
+    let mut pending = vec![s.path(dir)];
+    while let Some(d) = pending.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if std::fs::read(&path)
+                .unwrap()
+                .windows(needle.len())
+                .any(|w| w == needle.as_bytes())
+            {
+                let relative = path.strip_prefix(s.dir.path()).unwrap();
+                hits.push(relative.display().to_string());
+            }
+        }
+    }
+    hits.sort();
+    hits
+}
+
+/// The value after `name:` on its line of the ceremony record.
+fn record_field(record: &str, name: &str) -> String {
+    record
+        .lines()
+        .find_map(|line| line.strip_prefix(&format!("{name}:")))
+        .unwrap_or_else(|| panic!("no {name} in the ceremony record:\n{record}"))
+        .trim()
+        .to_owned()
+}
+
+#[test]
+fn hsm_root_ceremony_keeps_the_root_key_in_the_token_and_builds_a_verified_chain() {
+    let s = Scratch::new();
+    let run = hsm_ceremony(&s, "ceremony");
+    run.ok();
+    let (root, intermediate, server) = (
+        "ceremony/offline/root.pem",
+        "ceremony/online/intermediate.pem",
+        "ceremony/online/server.pem",
+    );
+
+    // The chain, checked here again by openssl and pkilint.
+    s.openssl_verify(root, &[], root);
+    s.openssl_verify(root, &[], intermediate);
+    s.openssl_verify(root, &[intermediate], server);
+    pkilint_all(&s, &[root, intermediate, server].map(String::from));
+    assert_eq!(
+        s.read(intermediate),
+        s.read("ceremony/offline/intermediate.pem")
+    );
+    assert_eq!(
+        s.read("ceremony/online/chain.pem"),
+        s.read(intermediate) + &s.read(root)
+    );
+    let text = s.x509_text(root);
+    assert!(
+        text.contains("CA:TRUE, pathlen:1") && text.contains("NIST CURVE: P-384"),
+        "{text}"
+    );
+    assert!(s.x509_text(intermediate).contains("CA:TRUE, pathlen:0"));
+
+    // The root's CRL: signed by the token key, the intermediate not in it.
+    let crl_check = |crl: &str| {
+        s.run(
+            "openssl",
+            &[
+                "verify",
+                "-x509_strict",
+                "-crl_check",
+                "-CAfile",
+                root,
+                "-CRLfile",
+                crl,
+                intermediate,
+            ],
+        )
+    };
+    crl_check("ceremony/offline/root.crl").ok();
+    let crl = s.run(
+        "openssl",
+        &[
+            "crl",
+            "-noout",
+            "-crlnumber",
+            "-in",
+            "ceremony/offline/root.crl",
+        ],
+    );
+    assert_eq!(crl.ok().stdout_str(), "crlNumber=0x01\n");
+
+    // The root key is in the token, and only there: pkcs11-tool finds one
+    // private key, sensitive and never extractable, whose public key is
+    // root.pem's; no file holds a private key but the online host's own.
+    let listed = with_ceremony_token(
+        &s,
+        command("pkcs11-tool"),
+        &[
+            "--module",
+            SOFTHSM_MODULE,
+            "--token-label",
+            "example-root-ca",
+            "--login",
+            "--pin",
+            "env:CERTSMITH_PKCS11_PIN",
+            "--list-objects",
+            "--type",
+            "privkey",
+        ],
+    );
+    let listed = listed.ok().stdout_str();
+    assert_eq!(
+        listed.matches("Private Key Object; EC").count(),
+        1,
+        "{listed}"
+    );
+    assert!(
+        listed.contains("label:      root-key")
+            && listed.contains("Access:     sensitive, always sensitive, never extractable, local"),
+        "{listed}"
+    );
+    let from_token = with_ceremony_token(
+        &s,
+        certsmith_command(),
+        &[
+            "key",
+            "public",
+            "pkcs11:token=example-root-ca;object=root-key",
+        ],
+    );
+    let from_root = s.run("openssl", &["x509", "-noout", "-pubkey", "-in", root]);
+    assert_eq!(from_token.ok().stdout_str(), from_root.ok().stdout_str());
+    assert_eq!(
+        files_containing(&s, "ceremony", "PRIVATE KEY"),
+        [
+            "ceremony/online/intermediate-key.pem",
+            "ceremony/online/server-key.pem"
+        ]
+    );
+    for key in [
+        "ceremony/online/intermediate-key.pem",
+        "ceremony/online/server-key.pem",
+    ] {
+        assert_eq!(s.file_mode(key), 0o600, "{key} mode");
+    }
+    assert!(!s.exists("ceremony/offline/root-key.pem"));
+    // No PIN reached a file outside the token.
+    for pin in [HSM_USER_PIN, HSM_SO_PIN] {
+        let outside_token: Vec<String> = files_containing(&s, "ceremony", pin)
+            .into_iter()
+            .filter(|f| !f.starts_with("ceremony/hsm/tokens/"))
+            .collect();
+        assert_eq!(outside_token, Vec::<String>::new(), "a PIN in a file");
+    }
+
+    // The ceremony record: openssl's fingerprint of the root, the token's
+    // serial as pkcs11-tool lists it, the key's id, the CRL number and the
+    // hash of the ledger's last line.
+    let record = s.read("ceremony/offline/ceremony-record.txt");
+    let fingerprint = s.run(
+        "openssl",
+        &["x509", "-noout", "-fingerprint", "-sha256", "-in", root],
+    );
+    let fingerprint = fingerprint.ok().stdout_str();
+    assert_eq!(
+        record_field(&record, "root certificate"),
+        fingerprint.trim()
+    );
+    assert_eq!(s.read("ceremony/offline/root-fingerprint.txt"), fingerprint);
+    assert!(run.stderr.contains(fingerprint.trim()), "{}", run.stderr);
+    let slots = with_ceremony_token(
+        &s,
+        command("pkcs11-tool"),
+        &["--module", SOFTHSM_MODULE, "--list-token-slots"],
+    );
+    let serial = record_field(&record, "token serial");
+    assert!(
+        serial.len() == 16 && slots.ok().stdout_str().contains(&format!(": {serial}\n")),
+        "{serial}"
+    );
+    let key_id = record_field(&record, "key id");
+    assert!(
+        listed.contains(&format!("ID:         {key_id}\n")),
+        "{listed}"
+    );
+    assert_eq!(record_field(&record, "token label"), "example-root-ca");
+    assert_eq!(record_field(&record, "key label"), "root-key");
+    assert!(record_field(&record, "CRL number").starts_with("1 (next update "));
+    let ledger = s.read("ceremony/offline/ledger.jsonl");
+    let last = ledger.lines().last().unwrap();
+    let digest = s.run_stdin("openssl", &["dgst", "-sha256", "-r"], last.as_bytes());
+    let digest = digest.ok().stdout_str();
+    assert_eq!(
+        record_field(&record, "ledger"),
+        format!("3 lines, last line SHA-256 {}", &digest[..64])
+    );
+
+    // A later ceremony, through the key URI of the record: the token key
+    // revokes the intermediate and signs a CRL that openssl finds it in.
+    let uri = record_field(&record, "key URI");
+    assert!(uri.contains(&format!(";serial={serial};")), "{uri}");
+    let with_root_key = |sub: &str, args: &[&str]| {
+        let mut all = vec![sub, "--ca", root, "--ca-key", &uri];
+        all.extend(["--ledger", "ceremony/offline/ledger.jsonl"]);
+        all.extend(args);
+        with_ceremony_token(&s, certsmith_command(), &all)
+    };
+    with_root_key("revoke", &["--cert", intermediate]).ok();
+    let crl = with_root_key("crl", &[]);
+    std::fs::write(s.path("root-2.crl"), &crl.ok().stdout).unwrap();
+    let revoked = crl_check("root-2.crl");
+    assert_ne!(revoked.status, 0);
+    assert!(
+        revoked.stdout_str().contains("certificate revoked")
+            || revoked.stderr.contains("certificate revoked"),
+        "{}{}",
+        revoked.stdout_str(),
+        revoked.stderr
+    );
+    let crl = s.run(
+        "openssl",
+        &["crl", "-noout", "-crlnumber", "-in", "root-2.crl"],
+    );
+    assert_eq!(crl.ok().stdout_str(), "crlNumber=0x02\n");
+    let verified = s.certsmith(&[
+        "ledger",
+        "verify",
+        "--ca",
+        root,
+        "ceremony/offline/ledger.jsonl",
+    ]);
+    assert!(
+        verified.ok().stderr.contains("5 entries verified"),
+        "{}",
+        verified.stderr
+    );
+}
+
+#[test]
+fn hsm_root_ceremony_refuses_to_run_over_an_existing_token() {
+    let s = Scratch::new();
+    hsm_ceremony(&s, "ceremony").ok();
+    let root = s.read("ceremony/offline/root.pem");
+    let again = hsm_ceremony(&s, "ceremony");
+    assert_eq!(again.status, 1, "{}", again.stderr);
+    assert_eq!(
+        again.stderr,
+        "run.sh: ceremony/hsm exists: a new ceremony needs a new directory\n"
+    );
+    assert_eq!(s.read("ceremony/offline/root.pem"), root);
 }

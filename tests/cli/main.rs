@@ -30,6 +30,7 @@ mod messages;
 mod name_constraints;
 mod offline_root;
 mod passphrase;
+mod pkcs11;
 mod profiles;
 mod remote;
 mod renew;

@@ -321,6 +321,25 @@ impl Scratch {
         );
     }
 
+    /// pkilint's PKIX CRL linter at WARNING and above finds nothing.
+    #[track_caller]
+    pub fn lint_crl(&self, crl: &str) {
+        let run = self.run(
+            "lint_crl",
+            &["lint", "-t", "CRL", "-p", "PKIX", "-s", "WARNING", crl],
+        );
+        let out = run.stdout_str();
+        let findings: Vec<&str> = out
+            .lines()
+            .filter(|l| l.contains("(WARNING)") || l.contains("(ERROR)") || l.contains("(FATAL)"))
+            .collect();
+        assert!(
+            run.status == 0 && findings.is_empty() && run.stderr.trim().is_empty(),
+            "lint_crl findings for {crl}: {findings:#?}\n{out}{}",
+            run.stderr
+        );
+    }
+
     /// openssl's text dump of a certificate, for assertions on its fields.
     pub fn x509_text(&self, cert: &str) -> String {
         self.run("openssl", &["x509", "-noout", "-text", "-in", cert])

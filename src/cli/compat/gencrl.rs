@@ -6,12 +6,14 @@ use std::time::Duration;
 use clap::Args;
 
 use certsmith::ca::Issuer;
+use certsmith::keys::pkcs11::is_pkcs11_uri;
 use certsmith::x509::certificate::{Certificate, Serial};
 use certsmith::x509::crl::{self, Reason, Revocation};
 use certsmith::{Error, Result};
 
 use crate::cli::io::{self, Input};
 use crate::cli::secrets::{PassphraseArgs, UnlockArgs};
+use crate::cli::token::TokenArgs;
 
 /// cfssl's gencrl: a week when TIME is absent or 0.
 const GENCRL_DEFAULT: Duration = Duration::from_secs(7 * 24 * 3600);
@@ -33,13 +35,15 @@ pub struct GencrlArgs {
     inputfile: String,
     /// The CA certificate that signs the CRL
     cert: String,
-    /// The CA's private key, plain or age-sealed
+    /// The CA's private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:…)
     key: String,
     /// Seconds until the next CRL is due (default and 0: one week), or as cfssl 1.2 takes
     /// it, a file or - that holds them
     time: Option<String>,
     #[command(flatten)]
     unlock: UnlockArgs,
+    #[command(flatten)]
+    token: TokenArgs,
     #[command(flatten)]
     passphrase: PassphraseArgs,
 }
@@ -82,9 +86,16 @@ pub fn run(args: GencrlArgs) -> Result<()> {
     let cert_input = Input::read(&args.cert)?;
     let mut certs = Certificate::all_from_bytes(&cert_input.bytes, &cert_input.source)?;
     let cert = certs.remove(0);
-    let key_input = Input::read(&args.key)?;
-    let key = args.unlock.read_signer(&key_input, &args.passphrase)?;
-    let issuer = Issuer::new(cert, &cert_input.source, key, &key_input.source)?;
+    let (key, key_source) = if is_pkcs11_uri(&args.key) {
+        let key = args.token.open_signer(&args.key)?;
+        let source = key.source().to_owned();
+        (key, source)
+    } else {
+        let key_input = Input::read(&args.key)?;
+        let key = args.unlock.read_signer(&key_input, &args.passphrase)?;
+        (key, key_input.source)
+    };
+    let issuer = Issuer::new(cert, &cert_input.source, key, &key_source)?;
     let der = crl::build(
         &issuer,
         &revoked,
