@@ -46,6 +46,33 @@ pub struct Remote {
     client_cert: bool,
 }
 
+/// One HTTP request, sent to each address of a [`Remote`] in turn: a GET,
+/// or a POST of a JSON body.
+pub(crate) struct Exchange<'a> {
+    pub(crate) path: &'a str,
+    /// Extra headers (Vault's token and namespace).
+    pub(crate) headers: Vec<(&'static str, Zeroizing<String>)>,
+    pub(crate) body: Option<&'a [u8]>,
+}
+
+impl<'a> Exchange<'a> {
+    pub(crate) fn get(path: &'a str) -> Exchange<'a> {
+        Exchange {
+            path,
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    pub(crate) fn post(path: &'a str, body: &'a [u8]) -> Exchange<'a> {
+        Exchange {
+            path,
+            headers: Vec::new(),
+            body: Some(body),
+        }
+    }
+}
+
 /// What to ask a signer for.
 pub struct SignRequest<'a> {
     pub csr: &'a CertificateRequest,
@@ -158,14 +185,41 @@ impl Remote {
         body: &[u8],
         notes: &mut Vec<Note>,
     ) -> Result<(String, Map<String, Value>)> {
+        let path = format!("/api/v1/cfssl/{endpoint}");
+        let (base, status, text) = self.exchange(&Exchange::post(&path, body), notes)?;
+        check_served(&base, endpoint, status, &text)?;
+        let result = parse_response(&base, status, &text)?;
+        Ok((base, result))
+    }
+
+    /// Sends `request` to each address in turn until one answers (with any
+    /// HTTP status): its address, status and body. An address that cannot
+    /// be reached is skipped with a note; a TLS failure ends the attempt,
+    /// since the next address would be no more trustworthy.
+    pub(crate) fn exchange(
+        &self,
+        request: &Exchange<'_>,
+        notes: &mut Vec<Note>,
+    ) -> Result<(String, u16, String)> {
         let mut failures = Vec::new();
         for base in &self.urls {
-            let url = format!("{base}/api/v1/cfssl/{endpoint}");
-            let response = self
-                .agent
-                .post(&url)
-                .content_type("application/json")
-                .send(body);
+            let url = format!("{base}{}", request.path);
+            let response = match request.body {
+                Some(body) => {
+                    let mut builder = self.agent.post(&url).content_type("application/json");
+                    for (name, value) in &request.headers {
+                        builder = builder.header(*name, value.as_str());
+                    }
+                    builder.send(body)
+                }
+                None => {
+                    let mut builder = self.agent.get(&url);
+                    for (name, value) in &request.headers {
+                        builder = builder.header(*name, value.as_str());
+                    }
+                    builder.call()
+                }
+            };
             let mut response = match response {
                 Ok(r) => r,
                 Err(ureq::Error::Tls(reason)) => {
@@ -215,6 +269,8 @@ impl Remote {
                 }
             };
             let status = response.status().as_u16();
+            // ureq bounds the body (10 MB): a server cannot make this grow
+            // without end.
             let text = response
                 .body_mut()
                 .read_to_string()
@@ -222,9 +278,7 @@ impl Remote {
                     url: base.clone(),
                     reason: e.to_string(),
                 })?;
-            check_served(base, endpoint, status, &text)?;
-            let result = parse_response(base, status, &text)?;
-            return Ok((base.clone(), result));
+            return Ok((base.clone(), status, text));
         }
         Err(Error::RemoteUnreachable { attempts: failures })
     }
