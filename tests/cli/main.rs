@@ -41,3 +41,4 @@ mod rotation_examples;
 mod sign;
 mod split_json;
 mod split_json_atomic;
+mod vault;
