@@ -439,7 +439,18 @@ pub struct Bao {
 impl Bao {
     /// A dev server with plain HTTP on [`Bao::addr`].
     pub fn start(s: &Scratch) -> Bao {
-        Bao::launch(s, None)
+        Bao::launch(s, None, "")
+    }
+
+    /// A dev server that writes every request, raw (`log_raw`: bodies not
+    /// hashed), to `log` in the scratch directory: OpenBao takes audit
+    /// devices only from its config file.
+    pub fn start_audited(s: &Scratch, log: &str) -> Bao {
+        let audit = format!(
+            "audit \"file\" \"raw\" {{\n  options {{\n    file_path = {:?}\n    log_raw = \"true\"\n  }}\n}}\n",
+            path_str(&s.path(log))
+        );
+        Bao::launch(s, None, &audit)
     }
 
     /// A dev server that also serves TLS on [`Bao::addr`] with `cert` (PEM,
@@ -448,16 +459,17 @@ impl Bao {
     /// `tls_cert_file` and `tls_key_file` in the config, beside the dev
     /// listener, which stays plain HTTP on [`Bao::http_addr`] for the CLI.
     pub fn start_tls(s: &Scratch, cert: &str, key: &str) -> Bao {
-        Bao::launch(s, Some((s.path(cert), s.path(key))))
+        Bao::launch(s, Some((s.path(cert), s.path(key))), "")
     }
 
-    fn launch(s: &Scratch, tls: Option<(PathBuf, PathBuf)>) -> Bao {
+    fn launch(s: &Scratch, tls: Option<(PathBuf, PathBuf)>, extra_config: &str) -> Bao {
         require("bao");
         let token = random_hex(16);
         for _attempt in 0..3 {
             let port = free_port();
             let tls_port = tls.as_ref().map(|_| free_port());
             let mut config = String::from("disable_clustering = true\n");
+            config.push_str(extra_config);
             if let (Some((cert, key)), Some(tls_port)) = (&tls, tls_port) {
                 config.push_str(&format!(
                     "listener \"tcp\" {{\n  address = \"127.0.0.1:{tls_port}\"\n  \

@@ -11,7 +11,11 @@ use crate::support::{Bao, Run, Scratch, certsmith_command};
 /// An OpenBao with a PKI mount `pki` (its own root, `bao-ca.pem`) and a role
 /// `web` that signs names under example.com, any key type.
 fn bao_pki(s: &Scratch) -> Bao {
-    let bao = Bao::start(s);
+    pki(Bao::start(s), s)
+}
+
+/// `bao` with the mount and role of [`bao_pki`].
+fn pki(bao: Bao, s: &Scratch) -> Bao {
     bao.enable_pki("pki");
     let root = bao.write(
         "pki/root/generate/internal",
@@ -47,7 +51,9 @@ fn certsmith(s: &Scratch, args: &[&str], env: &[(&str, &str)]) -> Run {
 /// `remote sign --vault ADDR --mount pki --role web ARGS INPUT`.
 fn vault_sign(s: &Scratch, bao: &Bao, args: &[&str], input: &str, env: &[(&str, &str)]) -> Run {
     let addr = bao.addr();
-    let mut all = vec!["remote", "sign", "--vault", &addr, "--mount", "pki", "--role", "web"];
+    let mut all = vec![
+        "remote", "sign", "--vault", &addr, "--mount", "pki", "--role", "web",
+    ];
     all.extend(args);
     all.push(input);
     certsmith(s, &all, env)
@@ -56,17 +62,8 @@ fn vault_sign(s: &Scratch, bao: &Bao, args: &[&str], input: &str, env: &[(&str, 
 #[test]
 fn keys_made_here_are_signed_by_openbao_and_never_sent() {
     let s = Scratch::new();
-    let bao = bao_pki(&s);
     // OpenBao's audit log, raw: every request body as it arrived.
-    let audit = s.path("audit.log");
-    bao.bao(&[
-        "audit",
-        "enable",
-        "file",
-        &format!("file_path={}", audit.display()),
-        "log_raw=true",
-    ])
-    .ok();
+    let bao = pki(Bao::start_audited(&s, "audit.log"), &s);
     let token = [("VAULT_TOKEN", bao.token())];
     for (name, key) in [
         ("rsa", r#"{"algo":"rsa","size":2048}"#),
@@ -79,7 +76,13 @@ fn keys_made_here_are_signed_by_openbao_and_never_sent() {
                 r#"{{"CN":"{name}.example.com","hosts":["{name}.example.com","10.0.0.7"],"key":{key}}}"#
             ),
         );
-        let run = vault_sign(&s, &bao, &["--ca", "bao-ca.pem"], &format!("{name}.json"), &token);
+        let run = vault_sign(
+            &s,
+            &bao,
+            &["--ca", "bao-ca.pem"],
+            &format!("{name}.json"),
+            &token,
+        );
         s.certsmith_stdin(&["split-json", name], &run.ok().stdout)
             .ok();
         s.openssl_verify("bao-ca.pem", &[], &format!("{name}.pem"));
@@ -95,7 +98,8 @@ fn keys_made_here_are_signed_by_openbao_and_never_sent() {
         assert_eq!(from_cert.ok().stdout, from_key.ok().stdout, "{name}");
         let text = s.x509_text(&format!("{name}.pem"));
         assert!(
-            text.contains(&format!("DNS:{name}.example.com")) && text.contains("IP Address:10.0.0.7"),
+            text.contains(&format!("DNS:{name}.example.com"))
+                && text.contains("IP Address:10.0.0.7"),
             "{text}"
         );
         // What OpenBao received: the CSR, and nothing of the key.
@@ -105,8 +109,14 @@ fn keys_made_here_are_signed_by_openbao_and_never_sent() {
             .lines()
             .filter(|l| !l.starts_with("-----"))
             .collect();
-        assert!(log.contains("BEGIN CERTIFICATE REQUEST"), "no CSR in the audit log");
-        assert!(!log.contains("PRIVATE KEY"), "a private key reached OpenBao");
+        assert!(
+            log.contains("BEGIN CERTIFICATE REQUEST"),
+            "no CSR in the audit log"
+        );
+        assert!(
+            !log.contains("PRIVATE KEY"),
+            "a private key reached OpenBao"
+        );
         assert!(
             !log.contains(&key_body[..32.min(key_body.len())]),
             "the key's bytes reached OpenBao"
@@ -134,12 +144,22 @@ fn tokens_come_from_a_variable_a_file_or_approle_never_argv() {
     );
     bao.bao(&["policy", "write", "signer", "signer.hcl"]).ok();
     bao.bao(&["auth", "enable", "approle"]).ok();
-    bao.write("auth/approle/role/host", &["token_policies=signer"]);
+    bao.bao(&["write", "auth/approle/role/host", "token_policies=signer"])
+        .ok();
     let role_id = bao.read("auth/approle/role/host/role-id")["role_id"]
         .as_str()
         .expect("a role id")
         .to_owned();
-    let secret = bao.write("auth/approle/role/host/secret-id", &[]);
+    let secret = bao
+        .bao(&[
+            "write",
+            "-f",
+            "-format=json",
+            "auth/approle/role/host/secret-id",
+        ])
+        .ok()
+        .json()["data"]
+        .clone();
     s.write("role-id", &role_id);
     let approle = [
         "--approle-role-id",
@@ -158,8 +178,13 @@ fn tokens_come_from_a_variable_a_file_or_approle_never_argv() {
     assert!(err.starts_with("error: --token: refusing"), "{err}");
     assert!(!err.contains(bao.token()), "{err}");
     // No token at all.
-    let err = vault_sign(&s, &bao, &[], "app.json", &[]).fails().to_string();
-    assert!(err.starts_with("error: no Vault or OpenBao token given\nhint: "), "{err}");
+    let err = vault_sign(&s, &bao, &[], "app.json", &[])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: no Vault or OpenBao token given\nhint: "),
+        "{err}"
+    );
     // A wrong token: the policy path it would need.
     let err = vault_sign(&s, &bao, &[], "app.json", &[("VAULT_TOKEN", "s.wrong")])
         .fails()
@@ -188,11 +213,22 @@ fn a_name_or_role_openbao_refuses_is_named_with_the_role() {
     assert!(!s.exists("evil-key.pem"));
     let addr = bao.addr();
     let args = [
-        "remote", "sign", "--vault", &addr, "--mount", "pki", "--role", "nosuch", "evil.json",
+        "remote",
+        "sign",
+        "--vault",
+        &addr,
+        "--mount",
+        "pki",
+        "--role",
+        "nosuch",
+        "evil.json",
     ];
     let err = certsmith(&s, &args, &token).fails().to_string();
     assert!(err.contains("unknown role: nosuch"), "{err}");
-    assert!(err.contains("hint: list the mount's roles: bao list pki/roles"), "{err}");
+    assert!(
+        err.contains("hint: list the mount's roles: bao list pki/roles"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -205,27 +241,32 @@ fn tls_to_openbao_is_verified_against_the_named_ca() {
         r#"{"CN":"127.0.0.1","hosts":["127.0.0.1"],"key":{"algo":"ecdsa","size":256}}"#,
     );
     s.sign_split("tls-ca", &["--profile", "server", "srv.json"], "srv");
-    let bao = Bao::start_tls(&s, "srv.pem", "srv-key.pem");
-    bao.enable_pki("pki");
-    let root = bao.write("pki/root/generate/internal", &["common_name=OpenBao TLS CA"]);
-    s.write("bao-ca.pem", root["certificate"].as_str().expect("a root"));
-    bao.write(
-        "pki/roles/web",
-        &["allowed_domains=example.com", "allow_subdomains=true", "key_type=any"],
-    );
+    let bao = pki(Bao::start_tls(&s, "srv.pem", "srv-key.pem"), &s);
     assert!(bao.addr().starts_with("https://127.0.0.1:"));
     s.write(
         "app.json",
         r#"{"CN":"app.example.com","key":{"algo":"ecdsa","size":256}}"#,
     );
     let token = [("VAULT_TOKEN", bao.token())];
-    let run = vault_sign(&s, &bao, &["--tls-remote-ca", "tls-ca.pem"], "app.json", &token);
+    let run = vault_sign(
+        &s,
+        &bao,
+        &["--tls-remote-ca", "tls-ca.pem"],
+        "app.json",
+        &token,
+    );
     s.certsmith_stdin(&["split-json", "app"], &run.ok().stdout)
         .ok();
     s.openssl_verify("bao-ca.pem", &[], "app.pem");
     // Another CA: the handshake is refused, nothing printed.
     s.init_ca("other-ca", crate::support::ROOT_CSR);
-    let run = vault_sign(&s, &bao, &["--tls-remote-ca", "other-ca.pem"], "app.json", &token);
+    let run = vault_sign(
+        &s,
+        &bao,
+        &["--tls-remote-ca", "other-ca.pem"],
+        "app.json",
+        &token,
+    );
     let err = run.fails();
     assert!(err.contains("TLS"), "{err}");
 }
@@ -265,10 +306,74 @@ fn a_revoked_certificate_is_in_openbaos_crl_and_info_shows_the_chain() {
         inspected.stdout_str()
     );
     // info: the mount's CA chain.
-    let info = certsmith(&s, &["remote", "info", "--vault", &addr, "--mount", "pki"], &token);
+    let info = certsmith(
+        &s,
+        &["remote", "info", "--vault", &addr, "--mount", "pki"],
+        &token,
+    );
     let json = info.ok().json();
     assert_eq!(
         json["certificate"].as_str().map(str::trim),
         Some(s.read("bao-ca.pem").trim())
+    );
+}
+
+#[test]
+fn a_leaf_from_an_openbao_intermediate_chains_to_the_offline_root_through_the_returned_chain() {
+    let s = crate::support::with_root(); // ca.pem, ca-key.pem: the offline root
+    let bao = Bao::start(&s);
+    bao.enable_pki("pki");
+    // OpenBao makes the intermediate's key; only its CSR comes out.
+    let generated = bao.write(
+        "pki/intermediate/generate/internal",
+        &[
+            "common_name=OpenBao Intermediate",
+            "key_type=ec",
+            "key_bits=256",
+        ],
+    );
+    s.write("int.csr", generated["csr"].as_str().expect("a CSR"));
+    s.sign_split("ca", &["--profile", "intermediate", "int.csr"], "int");
+    s.write("int-chain.pem", &(s.read("int.pem") + &s.read("ca.pem")));
+    bao.write(
+        "pki/intermediate/set-signed",
+        &["certificate=@int-chain.pem"],
+    );
+    bao.write(
+        "pki/roles/web",
+        &[
+            "allowed_domains=example.com",
+            "allow_subdomains=true",
+            "key_type=any",
+            "max_ttl=72h",
+        ],
+    );
+    s.write(
+        "app.json",
+        r#"{"CN":"app.example.com","hosts":["app.example.com"],"key":{"algo":"ecdsa","size":256}}"#,
+    );
+    let token = [("VAULT_TOKEN", bao.token())];
+    // --ca is the offline root alone: the intermediate comes with the answer.
+    let run = vault_sign(&s, &bao, &["--ca", "ca.pem"], "app.json", &token);
+    s.certsmith_stdin(&["split-json", "app"], &run.ok().stdout)
+        .ok();
+    s.openssl_verify("ca.pem", &["app-bundle.pem"], "app.pem");
+    assert_eq!(
+        s.read("app-bundle.pem"),
+        s.read("app.pem") + &s.read("int.pem"),
+        "the bundle is the leaf and the intermediate, not the root"
+    );
+    // Another root: nothing is printed, and no key is written.
+    s.init_ca("other", crate::support::ROOT_CSR);
+    s.write(
+        "app2.json",
+        r#"{"CN":"app2.example.com","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    let run = vault_sign(&s, &bao, &["--ca", "other.pem"], "app2.json", &token);
+    assert!(
+        run.fails()
+            .contains("the returned certificate does not verify against other.pem"),
+        "{}",
+        run.stderr
     );
 }
