@@ -166,6 +166,9 @@ impl Remote {
             .tls_config(config.build())
             .timeout_connect(Some(CONNECT_TIMEOUT))
             .timeout_global(Some(REQUEST_TIMEOUT))
+            // A redirect is answered, not followed: it would carry a Vault
+            // token (and the request) to wherever it points.
+            .max_redirects(0)
             .http_status_as_error(false)
             .build()
             .new_agent();

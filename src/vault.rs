@@ -96,6 +96,8 @@ impl Vault {
     /// Has `request.csr` signed by `request.role`, and checks that the
     /// answer is a certificate for the CSR's key.
     pub fn sign(&self, request: &SignRequest<'_>, notes: &mut Vec<Note>) -> Result<Signed> {
+        check_name("mount", request.mount, true)?;
+        check_name("role", request.role, false)?;
         let mut body = Map::new();
         body.insert("csr".into(), json!(request.csr.to_pem()));
         // What the CSR asks for, in the engine's fields (`sign` takes the
@@ -161,6 +163,7 @@ impl Vault {
     /// The mount's issuing CA and the CAs above it (`/v1/MOUNT/ca_chain`,
     /// PEM).
     pub fn ca_chain(&self, mount: &str, notes: &mut Vec<Note>) -> Result<Vec<Certificate>> {
+        check_name("mount", mount, true)?;
         let path = format!("/v1/{mount}/ca_chain");
         let (url, status, text) = self.remote.exchange(&self.request(&path, None), notes)?;
         if status != 200 {
@@ -173,6 +176,7 @@ impl Vault {
     /// Revokes the certificate with serial `serial` (hex, with or without
     /// colons) issued by `mount`: the revocation time the engine reports.
     pub fn revoke(&self, mount: &str, serial: &str, notes: &mut Vec<Note>) -> Result<i64> {
+        check_name("mount", mount, true)?;
         let digits: String = serial
             .chars()
             .filter(|c| *c != ':')
@@ -242,6 +246,23 @@ impl Vault {
     }
 }
 
+/// Refuses a mount or role name that could reach another endpoint than
+/// the one meant (`..`, `?`, `#`, `%`, blanks): they go into the URL path.
+fn check_name(what: &'static str, name: &str, slashes: bool) -> Result<()> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "-_.".contains(c) || (slashes && c == '/');
+    let dot_segment = name
+        .split('/')
+        .any(|part| part.is_empty() || part == "." || part == "..");
+    if name.is_empty() || !name.chars().all(allowed) || dot_segment {
+        return Err(VaultError::BadName {
+            what,
+            name: name.into(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
 /// The answer's `data` object.
 fn data<'a>(answer: &'a Map<String, Value>, url: &str) -> Result<&'a Map<String, Value>> {
     answer
@@ -292,6 +313,28 @@ fn brief(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_would_leave_their_place_in_the_path_are_refused() {
+        for ok in ["pki", "pki_int", "team-a/pki.v2"] {
+            assert!(check_name("mount", ok, true).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "../sys",
+            "pki/../sys",
+            "pki//x",
+            "a?b",
+            "a#b",
+            "a%2e",
+            "a b",
+            "/pki",
+        ] {
+            assert!(check_name("mount", bad, true).is_err(), "{bad}");
+        }
+        assert!(check_name("role", "web/x", false).is_err());
+        assert!(check_name("role", "web-1.v2", false).is_ok());
+    }
 
     #[test]
     fn errors_are_read_from_the_engines_answer() {

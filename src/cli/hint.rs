@@ -169,6 +169,9 @@ fn vault_hint(err: &VaultError) -> Option<String> {
         ..
         } => {
             let said = |words: &str| messages.iter().any(|m| m.contains(words));
+            if (300..400).contains(status) {
+                return Some("the server redirected (a standby node?): name the active node, or the cluster's address, in --vault; certsmith never follows a redirect with a token".into());
+            }
             // v1/MOUNT/sign/ROLE: the mount and role to name in the hint.
             let (mount, role) = path
                 .trim_start_matches("v1/")
@@ -188,6 +191,7 @@ fn vault_hint(err: &VaultError) -> Option<String> {
         VaultError::BadAnswer { .. } => "check that --vault names the Vault or OpenBao API address (port 8200), not a cfssl signer or a proxy".into(),
         VaultError::EmptyCredential { .. } => "put the token (or AppRole id) in that variable or file".into(),
         VaultError::NoToken => "name the token: --token env:VAR or --token file:PATH, or set VAULT_TOKEN (or BAO_TOKEN); or log in with --approle-role-id and --approle-secret-id".into(),
+        VaultError::BadName { .. } => "name it as `bao secrets list` (mounts) or `bao list MOUNT/roles` (roles) shows it".into(),
         VaultError::BadSerial { .. } => "give the serial as openssl prints it: openssl x509 -noout -serial -in CERT".into(),
         _ => return None,
     })

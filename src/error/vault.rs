@@ -24,6 +24,8 @@ pub enum VaultError {
     NoToken,
     /// A serial number that is not hex.
     BadSerial { serial: String },
+    /// A mount or role name that would leave its place in the URL path.
+    BadName { what: &'static str, name: String },
 }
 
 impl fmt::Display for VaultError {
@@ -49,6 +51,10 @@ impl fmt::Display for VaultError {
             }
             VaultError::EmptyCredential { source } => write!(f, "{source} is empty"),
             VaultError::NoToken => write!(f, "no Vault or OpenBao token given"),
+            VaultError::BadName { what, name } => write!(
+                f,
+                "{what} \"{name}\" is not a name Vault's API takes (letters, digits, - _ . and, for a mount, /)"
+            ),
             VaultError::BadSerial { serial } => {
                 write!(f, "serial \"{serial}\" is not hexadecimal")
             }

@@ -1284,6 +1284,28 @@ fn table() -> Vec<Row> {
             ),
         ),
         row(
+            Error::Vault(VaultError::BadName {
+                what: "role",
+                name: "../../sys/seal".into(),
+            }),
+            "role \"../../sys/seal\" is not a name Vault's API takes (letters, digits, - _ . and, for a mount, /)",
+            Some(
+                "name it as `bao secrets list` (mounts) or `bao list MOUNT/roles` (roles) shows it",
+            ),
+        ),
+        row(
+            Error::Vault(VaultError::Refused {
+                url: "https://bao-2.example:8200".into(),
+                path: "v1/pki_int/sign/web".into(),
+                status: 307,
+                messages: Vec::new(),
+            }),
+            "https://bao-2.example:8200 refused v1/pki_int/sign/web (HTTP 307)",
+            Some(
+                "the server redirected (a standby node?): name the active node, or the cluster's address, in --vault; certsmith never follows a redirect with a token",
+            ),
+        ),
+        row(
             Error::Vault(VaultError::BadSerial {
                 serial: "xyz".into(),
             }),

@@ -377,3 +377,64 @@ fn a_leaf_from_an_openbao_intermediate_chains_to_the_offline_root_through_the_re
         run.stderr
     );
 }
+
+#[test]
+fn a_redirect_is_reported_not_followed_with_the_token() {
+    use std::io::{Read, Write};
+    use std::net::TcpListener;
+    // Where the redirect points: it must never be called.
+    let elsewhere = TcpListener::bind("127.0.0.1:0").unwrap();
+    let elsewhere_addr = elsewhere.local_addr().unwrap();
+    elsewhere.set_nonblocking(true).unwrap();
+    let redirector = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", redirector.local_addr().unwrap());
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = redirector.accept().unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+            .unwrap();
+        let mut request = [0u8; 4096];
+        let _ = stream.read(&mut request);
+        write!(
+            stream,
+            "HTTP/1.1 307 Temporary Redirect\r\nLocation: http://{elsewhere_addr}/v1/pki/sign/web\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+    });
+    let s = Scratch::new();
+    s.write(
+        "app.json",
+        r#"{"CN":"app.example.com","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    let args = [
+        "remote", "sign", "--vault", &url, "--mount", "pki", "--role", "web", "app.json",
+    ];
+    let run = certsmith(&s, &args, &[("VAULT_TOKEN", "s.secret-token")]);
+    server.join().unwrap();
+    let err = run.fails();
+    assert!(err.contains("(HTTP 307)"), "{err}");
+    assert!(err.contains("hint: the server redirected"), "{err}");
+    assert!(
+        elsewhere.accept().is_err(),
+        "the redirect was followed, with the token"
+    );
+    // A role name that would climb out of the mount is refused before any request.
+    let args = [
+        "remote",
+        "sign",
+        "--vault",
+        &url,
+        "--mount",
+        "pki",
+        "--role",
+        "../../sys/seal",
+        "app.json",
+    ];
+    let err = certsmith(&s, &args, &[("VAULT_TOKEN", "s.secret-token")])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: role \"../../sys/seal\" is not a name"),
+        "{err}"
+    );
+}
