@@ -42,3 +42,4 @@ mod sign;
 mod split_json;
 mod split_json_atomic;
 mod vault;
+mod vault_renewal;
