@@ -8,12 +8,13 @@
 #   CERT_DIR/NAME.csr          the CSR that was sent    (the only thing that travels)
 #   CERT_DIR/NAME-csr.json     the request: CN, hosts, key algorithm (you write it, once)
 #
-# One run: if NAME.pem or NAME-key.pem is missing, or `certsmith inspect
-# --needs-renewal` says NAME.pem has lived RENEW_FRACTION of its life (default
-# 2/3), `certsmith remote sign --vault` sends a CSR for the key (only the CSR)
-# to MOUNT/sign/ROLE and `certsmith split-json` writes the files atomically;
-# the new certificate is checked (for NAME-key.pem, chaining to CA_FILE) and
-# RELOAD_COMMAND runs. Otherwise nothing is written and nothing reloads.
+# One run: if NAME.pem or NAME-key.pem is missing, or NAME.pem is not for
+# NAME-key.pem, or `certsmith inspect --needs-renewal` says NAME.pem has lived
+# RENEW_FRACTION of its life (default 2/3), `certsmith remote sign --vault`
+# sends a CSR for the key (only the CSR) to MOUNT/sign/ROLE, and `certsmith
+# split-json` writes the files atomically; the new certificate is checked
+# (for NAME-key.pem, chaining to CA_FILE) and RELOAD_COMMAND runs. Otherwise
+# nothing is written and nothing reloads.
 #
 # Settings come from the environment (systemd's EnvironmentFile=), or from a
 # file of KEY=VALUE lines given with -c (cron); renew.env.example lists them.
@@ -168,12 +169,17 @@ elif [[ ! -e $CERT ]]; then
 elif [[ ! -e $KEY ]]; then
     due="$KEY does not exist"
 else
+    # Files that are not a certificate and a key are left for a person to look at.
+    cert_fp=$("$CERTSMITH" key fingerprint "$CERT") || die "cannot read $CERT; nothing renewed"
+    key_fp=$("$CERTSMITH" key fingerprint "$KEY") || die "cannot read $KEY; nothing renewed"
     status=0
     state=$("$CERTSMITH" inspect --short --needs-renewal${RENEW_FRACTION:+=$RENEW_FRACTION} "$CERT") ||
         status=$?
     case $status in
     0) due="due: $state" ;;
-    1) ;;
+    # A rotation cut short (split-json renames the new key into place before
+    # the certificate), or a key put there by hand: the pair must match again.
+    1) [[ $cert_fp == "$key_fp" ]] || due="$CERT is not for the key in $KEY" ;;
     *) die "certsmith inspect could not read $CERT (exit $status); nothing renewed" ;;
     esac
 fi
