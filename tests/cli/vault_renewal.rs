@@ -312,6 +312,71 @@ fn failures_exit_non_zero_leave_the_files_and_a_failed_reload_is_retried() {
     assert_eq!(reloads(&s), 1, "reloaded again although nothing changed");
     assert_eq!(s.read("certs/web.pem"), cert);
 
+    // A key that web.pem is not for (a rotation cut short between the key's
+    // rename and the certificate's): due, and renewed for that key, here
+    // logging in with AppRole from systemd's credentials (LoadCredential=
+    // role-id:…, secret-id:…), the settings in the environment.
+    s.openssl_p256_key("certs/web-key.pem");
+    bao.bao(&["auth", "enable", "approle"]).ok();
+    s.write(
+        "policy.hcl",
+        "path \"pki/sign/web\" { capabilities = [\"update\"] }\n",
+    );
+    bao.bao(&["policy", "write", "web-renew", "policy.hcl"])
+        .ok();
+    bao.bao(&[
+        "write",
+        "auth/approle/role/web-renew",
+        "token_policies=web-renew",
+        "token_ttl=5m",
+    ])
+    .ok();
+    let role_id = bao.read("auth/approle/role/web-renew/role-id")["role_id"]
+        .as_str()
+        .expect("role_id")
+        .to_owned();
+    let secret_id = bao
+        .bao(&[
+            "write",
+            "-f",
+            "-format=json",
+            "auth/approle/role/web-renew/secret-id",
+        ])
+        .ok()
+        .json()["data"]["secret_id"]
+        .as_str()
+        .expect("secret_id")
+        .to_owned();
+    std::fs::create_dir(s.path("credentials")).expect("credentials/");
+    s.write("credentials/role-id", &role_id);
+    s.write("credentials/secret-id", &secret_id);
+    let creds = s.path("credentials");
+    let run = renew(
+        &s,
+        &["web"],
+        &settings(
+            &s,
+            &bao,
+            &certsmith,
+            &[("CREDENTIALS_DIRECTORY", path_str(&creds))],
+        ),
+    );
+    run.ok();
+    assert!(
+        run.stderr
+            .contains("certs/web.pem is not for the key in certs/web-key.pem"),
+        "{}",
+        run.stderr
+    );
+    check_issued(&s);
+    let cert = s.read("certs/web.pem");
+    let reload_env = s.read("reload.env");
+    assert!(
+        !reload_env.contains(&secret_id) && !reload_env.contains("CREDENTIALS_DIRECTORY"),
+        "{reload_env}"
+    );
+    assert_eq!(reloads(&s), 2);
+
     // Due, but OpenBao is gone: exit 1, the old files stay, no reload.
     let key = s.read("certs/web-key.pem");
     drop(bao);
@@ -319,12 +384,16 @@ fn failures_exit_non_zero_leave_the_files_and_a_failed_reload_is_retried() {
     assert_eq!(run.status, 1, "{}", run.stderr);
     assert_eq!(s.read("certs/web.pem"), cert);
     assert_eq!(s.read("certs/web-key.pem"), key);
-    assert_eq!(reloads(&s), 1);
+    assert_eq!(reloads(&s), 2);
 
-    // A certificate inspect cannot read: exit 1, left as it is.
+    // A certificate certsmith cannot read: exit 1, left as it is.
     s.write("certs/web.pem", "garbage\n");
     let run = renew(&s, &["-c", "renew-web.env", "web"], &env);
     assert_eq!(run.status, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("could not read"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot read certs/web.pem"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(s.read("certs/web.pem"), "garbage\n");
 }
