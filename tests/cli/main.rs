@@ -43,3 +43,4 @@ mod split_json;
 mod split_json_atomic;
 mod vault;
 mod vault_remote;
+mod vault_renewal;
