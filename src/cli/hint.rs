@@ -78,7 +78,7 @@ pub fn hint(err: &Error) -> Option<String> {
         RemoteUnreachable { attempts } if attempts.iter().any(|a| a.contains("may require a client certificate")) => {
             "if the signer requires a client certificate, pass --client-cert and --client-key".into()
         }
-        RemoteUnreachable { .. } => "check the address and that the signer runs (cfssl serve, multirootca)".into(),
+        RemoteUnreachable { .. } => "check the address and that the server runs (cfssl serve, multirootca, or Vault/OpenBao)".into(),
         InvalidAuthKey { .. } => "an auth key is hex digits, as in cfssl's auth_keys: name a variable (env:VAR) or a file (file:PATH) that holds them".into(),
         NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
         UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),

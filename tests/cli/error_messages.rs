@@ -610,7 +610,7 @@ fn table() -> Vec<Row> {
                 attempts: vec!["first".into(), "second".into()],
             },
             "no remote answered: first; second",
-            Some("check the address and that the signer runs (cfssl serve, multirootca)"),
+            Some("check the address and that the server runs (cfssl serve, multirootca, or Vault/OpenBao)"),
         ),
         row(
             Error::RemoteTls {
