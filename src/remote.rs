@@ -189,20 +189,22 @@ impl Remote {
         notes: &mut Vec<Note>,
     ) -> Result<(String, Map<String, Value>)> {
         let path = format!("/api/v1/cfssl/{endpoint}");
-        let (base, status, text) = self.exchange(&Exchange::post(&path, body), notes)?;
+        let (base, status, text) = self.exchange(&Exchange::post(&path, body), notes, |_| false)?;
         check_served(&base, endpoint, status, &text)?;
         let result = parse_response(&base, status, &text)?;
         Ok((base, result))
     }
 
-    /// Sends `request` to each address in turn until one answers (with any
-    /// HTTP status): its address, status and body. An address that cannot
-    /// be reached is skipped with a note; a TLS failure ends the attempt,
-    /// since the next address would be no more trustworthy.
+    /// Sends `request` to each address in turn until one answers with a
+    /// status `passes_on` does not skip: its address, status and body. An
+    /// address that cannot be reached, or that passes on, is skipped with a
+    /// note; a TLS failure ends the attempt, since the next address would be
+    /// no more trustworthy.
     pub(crate) fn exchange(
         &self,
         request: &Exchange<'_>,
         notes: &mut Vec<Note>,
+        passes_on: impl Fn(u16) -> bool,
     ) -> Result<(String, u16, String)> {
         let mut failures = Vec::new();
         for base in &self.urls {
@@ -272,6 +274,15 @@ impl Remote {
                 }
             };
             let status = response.status().as_u16();
+            if passes_on(status) && base != self.urls.last().expect("one address at least") {
+                let reason = format!("HTTP {status}");
+                notes.push(Note::RemoteSkipped {
+                    url: base.clone(),
+                    reason: reason.clone(),
+                });
+                failures.push(format!("{base}: {reason}"));
+                continue;
+            }
             // ureq bounds the body (10 MB): a server cannot make this grow
             // without end.
             let text = response

@@ -13,7 +13,6 @@ use zeroize::Zeroizing;
 use crate::remote::{Exchange, Remote};
 use crate::x509::certificate::Certificate;
 use crate::x509::csr::CertificateRequest;
-use crate::x509::san::San;
 use crate::{Error, Note, Result, VaultError};
 
 /// How to authenticate.
@@ -100,24 +99,9 @@ impl Vault {
         check_name("role", request.role, false)?;
         let mut body = Map::new();
         body.insert("csr".into(), json!(request.csr.to_pem()));
-        // What the CSR asks for, in the engine's fields (`sign` takes the
-        // CSR's names too, where the role lets it; these say so plainly).
-        if let Some(cn) = &request.csr.common_name {
-            body.insert("common_name".into(), json!(cn));
-        }
-        let (mut names, mut ips, mut uris) = (Vec::new(), Vec::new(), Vec::new());
-        for san in &request.csr.sans {
-            match san {
-                San::Dns(name) | San::Email(name) => names.push(name.clone()),
-                San::Ip(ip) => ips.push(ip.to_string()),
-                San::Uri(uri) => uris.push(uri.clone()),
-            }
-        }
-        for (field, values) in [("alt_names", names), ("ip_sans", ips), ("uri_sans", uris)] {
-            if !values.is_empty() {
-                body.insert(field.into(), json!(values.join(",")));
-            }
-        }
+        // The names come in the CSR: roles take them from it by default
+        // (`use_csr_common_name`, `use_csr_sans`), and warn when they are
+        // given again as fields.
         if let Some(ttl) = request.ttl {
             body.insert("ttl".into(), json!(ttl));
         }
@@ -165,7 +149,12 @@ impl Vault {
     pub fn ca_chain(&self, mount: &str, notes: &mut Vec<Note>) -> Result<Vec<Certificate>> {
         check_name("mount", mount, true)?;
         let path = format!("/v1/{mount}/ca_chain");
-        let (url, status, text) = self.remote.exchange(&self.request(&path, None), notes)?;
+        let (url, status, text) =
+            self.remote
+                .exchange(&self.request(&path, None), notes, passes_on)?;
+        if status == 204 {
+            return Err(bad(&url, &format!("{mount} has no CA certificate yet")).into());
+        }
         if status != 200 {
             return Err(refused(&url, &path, status, &text).into());
         }
@@ -235,14 +224,39 @@ impl Vault {
         body: Option<&[u8]>,
         notes: &mut Vec<Note>,
     ) -> Result<(String, Map<String, Value>)> {
-        let (url, status, text) = self.remote.exchange(&self.request(path, body), notes)?;
+        let (url, status, text) =
+            self.remote
+                .exchange(&self.request(path, body), notes, passes_on)?;
         if !(200..300).contains(&status) {
             return Err(refused(&url, path, status, &text).into());
         }
-        match serde_json::from_str::<Value>(&text) {
-            Ok(Value::Object(answer)) => Ok((url, answer)),
-            _ => Err(bad(&url, &format!("HTTP {status}, not JSON: {}", brief(&text))).into()),
+        let answer = match serde_json::from_str::<Value>(&text) {
+            Ok(Value::Object(answer)) => answer,
+            _ => {
+                return Err(bad(&url, &format!("HTTP {status}, not JSON: {}", brief(&text))).into());
+            }
+        };
+        // A TTL cut to the role's maximum, a deprecated field: said, not dropped.
+        for warning in answer
+            .get("warnings")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            notes.push(Note::ServerWarning {
+                url: url.clone(),
+                warning: warning.trim().to_owned(),
+            });
         }
+        Ok((url, answer))
+    }
+
+    /// Revokes the token of an AppRole login (`auth/token/revoke-self`):
+    /// a renewal loop would otherwise leave one live token per run.
+    pub fn logout(&self, notes: &mut Vec<Note>) -> Result<()> {
+        self.call("/v1/auth/token/revoke-self", Some(b"{}"), notes)
+            .map(|_| ())
     }
 }
 
@@ -261,6 +275,13 @@ fn check_name(what: &'static str, name: &str, slashes: bool) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// The statuses of a node that cannot answer for the cluster: sealed or
+/// not yet initialised (503), a standby (429, 472, 473). The next address
+/// is tried, as for one that cannot be reached.
+fn passes_on(status: u16) -> bool {
+    matches!(status, 429 | 472 | 473 | 503)
 }
 
 /// The answer's `data` object.

@@ -191,6 +191,7 @@ fn vault_hint(err: &VaultError) -> Option<String> {
         VaultError::BadAnswer { .. } => "check that --vault names the Vault or OpenBao API address (port 8200), not a cfssl signer or a proxy".into(),
         VaultError::EmptyCredential { .. } => "put the token (or AppRole id) in that variable or file".into(),
         VaultError::NoToken => "name the token: --token env:VAR or --token file:PATH, or set VAULT_TOKEN (or BAO_TOKEN); or log in with --approle-role-id and --approle-secret-id".into(),
+        VaultError::PlainHttp { url } => format!("use {} (plain HTTP only to 127.0.0.1 or localhost, as for a dev server)", url.replacen("http://", "https://", 1)),
         VaultError::BadName { .. } => "name it as `bao secrets list` (mounts) or `bao list MOUNT/roles` (roles) shows it".into(),
         VaultError::BadSerial { .. } => "give the serial as openssl prints it: openssl x509 -noout -serial -in CERT".into(),
         _ => return None,

@@ -24,6 +24,9 @@ pub enum VaultError {
     NoToken,
     /// A serial number that is not hex.
     BadSerial { serial: String },
+    /// Plain HTTP to another host: the token would cross the network in
+    /// the clear.
+    PlainHttp { url: String },
     /// A mount or role name that would leave its place in the URL path.
     BadName { what: &'static str, name: String },
 }
@@ -51,6 +54,10 @@ impl fmt::Display for VaultError {
             }
             VaultError::EmptyCredential { source } => write!(f, "{source} is empty"),
             VaultError::NoToken => write!(f, "no Vault or OpenBao token given"),
+            VaultError::PlainHttp { url } => write!(
+                f,
+                "{url}: refusing to send a token over plain HTTP to another host"
+            ),
             VaultError::BadName { what, name } => write!(
                 f,
                 "{what} \"{name}\" is not a name Vault's API takes (letters, digits, - _ . and, for a mount, /)"

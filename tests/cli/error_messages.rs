@@ -610,7 +610,9 @@ fn table() -> Vec<Row> {
                 attempts: vec!["first".into(), "second".into()],
             },
             "no remote answered: first; second",
-            Some("check the address and that the server runs (cfssl serve, multirootca, or Vault/OpenBao)"),
+            Some(
+                "check the address and that the server runs (cfssl serve, multirootca, or Vault/OpenBao)",
+            ),
         ),
         row(
             Error::RemoteTls {
@@ -1281,6 +1283,15 @@ fn table() -> Vec<Row> {
             "no Vault or OpenBao token given",
             Some(
                 "name the token: --token env:VAR or --token file:PATH, or set VAULT_TOKEN (or BAO_TOKEN); or log in with --approle-role-id and --approle-secret-id",
+            ),
+        ),
+        row(
+            Error::Vault(VaultError::PlainHttp {
+                url: "http://bao.example:8200".into(),
+            }),
+            "http://bao.example:8200: refusing to send a token over plain HTTP to another host",
+            Some(
+                "use https://bao.example:8200 (plain HTTP only to 127.0.0.1 or localhost, as for a dev server)",
             ),
         ),
         row(

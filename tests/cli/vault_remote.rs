@@ -363,6 +363,12 @@ fn a_leaf_from_an_openbao_intermediate_chains_to_the_offline_root_through_the_re
         s.read("app.pem") + &s.read("int.pem"),
         "the bundle is the leaf and the intermediate, not the root"
     );
+    // --ca may name the issuing intermediate alone, as the anchor.
+    s.write(
+        "app3.json",
+        r#"{"CN":"app3.example.com","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    vault_sign(&s, &bao, &["--ca", "int.pem"], "app3.json", &token).ok();
     // Another root: nothing is printed, and no key is written.
     s.init_ca("other", crate::support::ROOT_CSR);
     s.write(
@@ -437,4 +443,172 @@ fn a_redirect_is_reported_not_followed_with_the_token() {
         err.starts_with("error: role \"../../sys/seal\" is not a name"),
         "{err}"
     );
+}
+
+#[test]
+fn vault_flags_are_usage_errors_beside_remote_and_plain_http_stays_on_this_host() {
+    let s = Scratch::new();
+    s.write(
+        "app.json",
+        r#"{"CN":"app.example.com","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    for args in [
+        vec![
+            "remote",
+            "revoke",
+            "--remote",
+            "127.0.0.1:1",
+            "--serial",
+            "01",
+        ],
+        vec!["remote", "revoke", "--serial", "01"],
+        vec![
+            "remote",
+            "sign",
+            "--remote",
+            "127.0.0.1:1",
+            "--role",
+            "web",
+            "app.json",
+        ],
+        vec![
+            "remote",
+            "sign",
+            "--remote",
+            "127.0.0.1:1",
+            "--token",
+            "env:X",
+            "app.json",
+        ],
+    ] {
+        let run = certsmith(&s, &args, &[]);
+        assert_eq!(run.status, 2, "{args:?}: {}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+    // A token never crosses the network in the clear: refused before any request.
+    let args = [
+        "remote",
+        "sign",
+        "--vault",
+        "http://192.0.2.1:8200",
+        "--role",
+        "web",
+        "app.json",
+    ];
+    let err = certsmith(&s, &args, &[("VAULT_TOKEN", "s.x")])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with("error: http://192.0.2.1:8200: refusing to send a token over plain HTTP"),
+        "{err}"
+    );
+}
+
+#[test]
+fn openbao_warnings_are_notes_and_approle_tokens_are_revoked_after_use() {
+    let s = Scratch::new();
+    let bao = bao_pki(&s);
+    s.write(
+        "app.json",
+        r#"{"CN":"app.example.com","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    // A TTL beyond the role's maximum: OpenBao cuts it, and says so.
+    let run = vault_sign(
+        &s,
+        &bao,
+        &["--ttl", "8000h"],
+        "app.json",
+        &[("VAULT_TOKEN", bao.token())],
+    );
+    assert!(run.ok().stderr.contains("warns: TTL"), "{}", run.stderr);
+    // AppRole: each run's token is revoked when it is done.
+    s.write(
+        "signer.hcl",
+        "path \"pki/sign/web\" { capabilities = [\"update\"] }\n",
+    );
+    bao.bao(&["policy", "write", "signer", "signer.hcl"]).ok();
+    bao.bao(&["auth", "enable", "approle"]).ok();
+    bao.bao(&["write", "auth/approle/role/host", "token_policies=signer"])
+        .ok();
+    let role_id = bao.read("auth/approle/role/host/role-id")["role_id"]
+        .as_str()
+        .expect("a role id")
+        .to_owned();
+    let secret = bao
+        .bao(&[
+            "write",
+            "-f",
+            "-format=json",
+            "auth/approle/role/host/secret-id",
+        ])
+        .ok()
+        .json()["data"]["secret_id"]
+        .as_str()
+        .expect("a secret id")
+        .to_owned();
+    let tokens = || {
+        bao.bao(&["list", "-format=json", "auth/token/accessors"])
+            .ok()
+            .json()
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    let before = tokens();
+    let env = [
+        ("ROLE_ID", role_id.as_str()),
+        ("SECRET_ID", secret.as_str()),
+    ];
+    let approle = [
+        "--approle-role-id",
+        "env:ROLE_ID",
+        "--approle-secret-id",
+        "env:SECRET_ID",
+    ];
+    for _ in 0..2 {
+        vault_sign(&s, &bao, &approle, "app.json", &env).ok();
+    }
+    assert_eq!(tokens(), before, "an AppRole token was left behind");
+}
+
+#[test]
+fn a_sealed_or_standby_node_passes_the_request_on_to_the_next_address() {
+    use std::io::{Read, Write};
+    let s = Scratch::new();
+    let bao = bao_pki(&s);
+    let sealed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let sealed_url = format!("http://{}", sealed.local_addr().unwrap());
+    let node = std::thread::spawn(move || {
+        let (mut stream, _) = sealed.accept().unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+            .unwrap();
+        let mut request = [0u8; 8192];
+        let _ = stream.read(&mut request);
+        let body = r#"{"errors":["Vault is sealed"]}"#;
+        write!(
+            stream,
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+    });
+    s.write(
+        "app.json",
+        r#"{"CN":"app.example.com","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    let list = format!("{sealed_url},{}", bao.addr());
+    let args = [
+        "remote", "sign", "--vault", &list, "--mount", "pki", "--role", "web", "app.json",
+    ];
+    let run = certsmith(&s, &args, &[("VAULT_TOKEN", bao.token())]);
+    node.join().unwrap();
+    s.certsmith_stdin(&["split-json", "app"], &run.ok().stdout)
+        .ok();
+    assert!(
+        run.stderr
+            .contains(&format!("note: {sealed_url}: HTTP 503")),
+        "{}",
+        run.stderr
+    );
+    s.openssl_verify("bao-ca.pem", &[], "app.pem");
 }

@@ -26,8 +26,10 @@ pub fn run(args: InfoArgs) -> Result<()> {
     if let Some(vault) = args.vault.login(&args.connection)? {
         // The mount's issuing CA and the chain above it.
         let mut notes = Vec::new();
-        let chain = vault.ca_chain(&args.vault.mount, &mut notes)?;
+        let chain = vault.ca_chain(&args.vault.mount, &mut notes);
         io::print_notes(&notes);
+        args.vault.logout(&vault);
+        let chain = chain?;
         let pems: Vec<String> = chain.iter().map(|c| c.to_pem()).collect();
         let mut line = serde_json::json!({
             "certificate": pems.first(),

@@ -137,11 +137,14 @@ impl SignerChain {
         if !self.required && !self.certs.iter().any(known) {
             return Ok(());
         }
+        // With --ca, every certificate in it is an anchor: the offline root,
+        // or the issuing intermediate alone (the operator trusts what they
+        // name). Without, the TLS CA file's self-signed ones only.
         let (roots, mut intermediates): (Vec<Certificate>, Vec<Certificate>) = self
             .certs
             .iter()
             .cloned()
-            .partition(|c| c.subject_der == c.issuer_der);
+            .partition(|c| self.required || c.subject_der == c.issuer_der);
         intermediates.extend(
             sent.iter()
                 .filter(|c| c.subject_der != c.issuer_der)

@@ -13,6 +13,7 @@ use crate::cli::io;
 
 /// Have Vault's or OpenBao's PKI engine revoke a certificate it issued.
 #[derive(Args)]
+#[command(group(clap::ArgGroup::new("engine").args(["vault"]).required(true)))]
 #[command(
     after_help = "Examples:\n  certsmith remote revoke --vault https://bao:8200 --tls-remote-ca root.pem --mount pki_int --serial 3a:5f:…\n  certsmith remote revoke --vault https://bao:8200 --mount pki_int --serial \"$(openssl x509 -noout -serial -in app.pem | cut -d= -f2)\""
 )]
@@ -32,8 +33,10 @@ pub fn run(args: RevokeArgs) -> Result<()> {
         .login(&args.connection)?
         .expect("clap requires --vault for revoke");
     let mut notes = Vec::new();
-    let revoked_at = vault.revoke(&args.vault.mount, &args.serial, &mut notes)?;
+    let revoked_at = vault.revoke(&args.vault.mount, &args.serial, &mut notes);
     io::print_notes(&notes);
+    args.vault.logout(&vault);
+    let revoked_at = revoked_at?;
     let mut line = json!({"serial": args.serial, "revocation_time": revoked_at}).to_string();
     line.push('\n');
     io::write_stdout(line.as_bytes())

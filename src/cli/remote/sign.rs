@@ -26,13 +26,13 @@ pub struct SignArgs {
     #[command(flatten)]
     vault: VaultArgs,
     /// With --vault: the role that signs (MOUNT/sign/ROLE)
-    #[arg(long, requires = "vault", required_unless_present = "remote", value_hint = clap::ValueHint::Other)]
+    #[arg(long, requires = "vault", conflicts_with = "remote", required_unless_present = "remote", value_hint = clap::ValueHint::Other)]
     role: Option<String>,
     /// With --vault: the certificate's lifetime (Vault's syntax: 24h, 30m), instead of the role's
-    #[arg(long, requires = "vault", value_hint = clap::ValueHint::Other)]
+    #[arg(long, requires = "vault", conflicts_with = "remote", value_hint = clap::ValueHint::Other)]
     ttl: Option<String>,
     /// With --vault: sign-verbatim, the CSR's subject and extensions as the role allows
-    #[arg(long, requires = "vault")]
+    #[arg(long, requires = "vault", conflicts_with = "remote")]
     verbatim: bool,
     /// Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)
     #[arg(long, value_name = "KEY", conflicts_with = "vault", value_hint = clap::ValueHint::Other)]
@@ -61,16 +61,17 @@ pub fn run(args: SignArgs) -> Result<()> {
     let hosts = args.hostname.as_deref().map(San::parse_list).transpose()?;
     let key = args.auth_key.as_deref().map(auth_key_flag).transpose()?;
     let chain = SignerChain::load(args.ca.as_deref(), args.connection.tls_remote_ca.as_deref())?;
+    let input = Input::read(&args.input)?;
+    let existing_key = args.key.as_deref().map(|path| (path, &args.unlock));
+    // The key is made (or read) here, before any login; only the CSR goes
+    // to the server.
+    let (csr, private_key) =
+        crate::cli::sign::request_from_input(&input, existing_key, &args.seal, &args.passphrase)?;
     let vault = args.vault.login(&args.connection)?;
     let remote = match vault {
         Some(_) => None,
         None => Some(connect(&args.connection)?),
     };
-    let input = Input::read(&args.input)?;
-    let existing_key = args.key.as_deref().map(|path| (path, &args.unlock));
-    // The key is made (or read) here; only the CSR goes to the server.
-    let (csr, private_key) =
-        crate::cli::sign::request_from_input(&input, existing_key, &args.seal, &args.passphrase)?;
     if let Some(vault) = vault {
         let role = args
             .role
@@ -86,18 +87,26 @@ pub fn run(args: SignArgs) -> Result<()> {
                 verbatim: args.verbatim,
             },
             &mut notes,
-        )?;
+        );
         io::print_notes(&notes);
+        args.vault.logout(&vault);
+        let signed = signed?;
         if let Some(chain) = &chain {
             chain.check(&signed.cert, &signed.chain, &signed.url)?;
         }
+        // The leaf and the CAs above it by name, not whatever else came.
         let mut bundle = signed.cert.to_pem();
-        for ca in signed
+        let mut issuer = &signed.cert.issuer_der;
+        while let Some(ca) = signed
             .chain
             .iter()
-            .filter(|c| c.subject_der != c.issuer_der)
+            .find(|c| &c.subject_der == issuer && c.subject_der != c.issuer_der)
         {
             bundle.push_str(&ca.to_pem());
+            issuer = &ca.issuer_der;
+            if bundle.len() > 64 * 1024 {
+                break; // a loop of names
+            }
         }
         return io::emit(&Output {
             bundle: Some(bundle),
