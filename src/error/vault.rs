@@ -18,7 +18,8 @@ pub enum VaultError {
     /// The server answered with something the API does not: not JSON, or
     /// JSON without the field asked for.
     BadAnswer { url: String, reason: String },
-    /// A token (or AppRole credential) source that holds nothing.
+    /// A token (or AppRole credential) source that holds nothing, or an
+    /// environment variable that is not set.
     EmptyCredential { source: String },
     /// No token source, and none in the environment.
     NoToken,
@@ -52,7 +53,7 @@ impl fmt::Display for VaultError {
                     "{url} answered with something Vault's API does not: {reason}"
                 )
             }
-            VaultError::EmptyCredential { source } => write!(f, "{source} is empty"),
+            VaultError::EmptyCredential { source } => write!(f, "{source} is empty or not set"),
             VaultError::NoToken => write!(f, "no Vault or OpenBao token given"),
             VaultError::PlainHttp { url } => write!(
                 f,

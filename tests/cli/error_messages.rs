@@ -1275,7 +1275,7 @@ fn table() -> Vec<Row> {
             Error::Vault(VaultError::EmptyCredential {
                 source: "file:/run/secrets/bao-token".into(),
             }),
-            "file:/run/secrets/bao-token is empty",
+            "file:/run/secrets/bao-token is empty or not set",
             Some("put the token (or AppRole id) in that variable or file"),
         ),
         row(

@@ -18,7 +18,7 @@ use crate::cli::secrets::{PassphraseArgs, SealArgs, UnlockArgs};
 /// Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON.
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  certsmith remote sign --remote ca:8888 --profile server srv.csr | certsmith split-json srv"
+    after_help = "Examples:\n  certsmith remote sign --remote ca:8888 --profile server srv.csr | certsmith split-json srv\n  VAULT_TOKEN=… certsmith remote sign --vault https://bao:8200 --mount pki_int --role web \\\n      --ca root.pem app-csr.json | certsmith split-json app"
 )]
 pub struct SignArgs {
     #[command(flatten)]

@@ -105,9 +105,8 @@ impl VaultArgs {
 /// command line (ps, /proc and shell history would show it).
 fn credential(source: &str, option: &'static str) -> Result<Zeroizing<String>> {
     let value = if let Some(var) = source.strip_prefix("env:") {
-        Zeroizing::new(std::env::var(var).map_err(|_| Error::AuthKeyVariableUnset {
-            var: var.to_owned(),
-        })?)
+        // Unset reads as empty: both leave the command without a credential.
+        Zeroizing::new(std::env::var(var).unwrap_or_default())
     } else if let Some(path) = source.strip_prefix("file:") {
         let bytes = Zeroizing::new(files::read(std::path::Path::new(path))?);
         Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned())
