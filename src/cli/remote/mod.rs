@@ -30,8 +30,8 @@ Examples:
       --auth-key env:CFSSL_AUTH_KEY server-csr.json | certsmith split-json server
   certsmith remote info --remote https://ca:8888 --tls-remote-ca ca.pem
   certsmith remote token --auth-key env:CFSSL_AUTH_KEY request.json
-  certsmith remote sign --vault https://bao:8200 --tls-remote-ca root.pem --mount pki_int \
-      --role web app-csr.json | certsmith split-json app     # the token from $VAULT_TOKEN
+  certsmith remote sign --vault https://bao:8200 --mount pki_int --role web \\
+      --tls-remote-ca root.pem app-csr.json | certsmith split-json app   # token: $VAULT_TOKEN
   certsmith remote revoke --vault https://bao:8200 --mount pki_int --serial 3a:5f:…";
 
 /// Talk to a cfssl signer (cfssl serve, multirootca), or to Vault's or OpenBao's PKI engine (--vault).

@@ -15,7 +15,7 @@ use crate::cli::io;
 #[derive(Args)]
 #[command(group(clap::ArgGroup::new("engine").args(["vault"]).required(true)))]
 #[command(
-    after_help = "Examples:\n  certsmith remote revoke --vault https://bao:8200 --tls-remote-ca root.pem --mount pki_int --serial 3a:5f:…\n  certsmith remote revoke --vault https://bao:8200 --mount pki_int --serial \"$(openssl x509 -noout -serial -in app.pem | cut -d= -f2)\""
+    after_help = "Examples:\n  certsmith remote revoke --vault https://bao:8200 --mount pki_int --serial 3a:5f:…\n  certsmith remote revoke --vault https://bao:8200 --mount pki_int \\\n      --serial \"$(openssl x509 -noout -serial -in app.pem | cut -d= -f2)\""
 )]
 pub struct RevokeArgs {
     #[command(flatten)]
