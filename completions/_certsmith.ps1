@@ -33,7 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Build and verify a certificate''s chain: {"bundle","crt","root",…}')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
-            [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Talk to a cfssl signer (cfssl serve, multirootca)')
+            [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Talk to a cfssl signer (cfssl serve, multirootca), or to Vault''s or OpenBao''s PKI engine (--vault)')
             [CompletionResult]::new('gencert', 'gencert', [CompletionResultType]::ParameterValue, 'cfssl''s gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign')
             [CompletionResult]::new('certinfo', 'certinfo', [CompletionResultType]::ParameterValue, 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)')
             [CompletionResult]::new('print-defaults', 'print-defaults', [CompletionResultType]::ParameterValue, 'Print starter files (cfssl print-defaults): csr, config, list')
@@ -256,7 +256,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON')
-            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a signer for its certificate, usages and expiry')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a signer for its certificate, usages and expiry (with --vault: the mount''s CA chain)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Have Vault''s or OpenBao''s PKI engine revoke a certificate it issued')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -268,6 +269,14 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'The client certificate''s private key')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'The CA label (multirootca); empty for the server''s default')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The signing profile on the server')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order')
+            [CompletionResult]::new('--mount', '--mount', [CompletionResultType]::ParameterName, 'The PKI secrets engine''s mount path (pki_int)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)')
+            [CompletionResult]::new('--approle-role-id', '--approle-role-id', [CompletionResultType]::ParameterName, 'Log in with AppRole: the role id from env:VAR or file:PATH')
+            [CompletionResult]::new('--approle-secret-id', '--approle-secret-id', [CompletionResultType]::ParameterName, 'The AppRole secret id, from env:VAR or file:PATH')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace (X-Vault-Namespace)')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'With --vault: the role that signs (MOUNT/sign/ROLE)')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'With --vault: the certificate''s lifetime (Vault''s syntax: 24h, 30m), instead of the role''s')
             [CompletionResult]::new('--auth-key', '--auth-key', [CompletionResultType]::ParameterName, 'Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)')
             [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'Replace the request''s SANs: comma-separated DNS names, IPs, emails, URIs')
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The signer''s CA chain: the returned certificate must verify against it')
@@ -279,6 +288,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
             [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('--verbatim', '--verbatim', [CompletionResultType]::ParameterName, 'With --vault: sign-verbatim, the CSR''s subject and extensions as the role allows')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
             [CompletionResult]::new('--allow-weak-passphrase', '--allow-weak-passphrase', [CompletionResultType]::ParameterName, 'Seal with a passphrase shorter than 12 characters')
@@ -293,6 +303,30 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'The client certificate''s private key')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'The CA label (multirootca); empty for the server''s default')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The signing profile on the server')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order')
+            [CompletionResult]::new('--mount', '--mount', [CompletionResultType]::ParameterName, 'The PKI secrets engine''s mount path (pki_int)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)')
+            [CompletionResult]::new('--approle-role-id', '--approle-role-id', [CompletionResultType]::ParameterName, 'Log in with AppRole: the role id from env:VAR or file:PATH')
+            [CompletionResult]::new('--approle-secret-id', '--approle-secret-id', [CompletionResultType]::ParameterName, 'The AppRole secret id, from env:VAR or file:PATH')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace (X-Vault-Namespace)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;remote;revoke' {
+            [CompletionResult]::new('--remote', '--remote', [CompletionResultType]::ParameterName, 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order')
+            [CompletionResult]::new('--tls-remote-ca', '--tls-remote-ca', [CompletionResultType]::ParameterName, 'The CA the signer''s TLS certificate must chain to (default: the WebPKI roots)')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'A client certificate for mutual TLS')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'The client certificate''s private key')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'The CA label (multirootca); empty for the server''s default')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The signing profile on the server')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order')
+            [CompletionResult]::new('--mount', '--mount', [CompletionResultType]::ParameterName, 'The PKI secrets engine''s mount path (pki_int)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)')
+            [CompletionResult]::new('--approle-role-id', '--approle-role-id', [CompletionResultType]::ParameterName, 'Log in with AppRole: the role id from env:VAR or file:PATH')
+            [CompletionResult]::new('--approle-secret-id', '--approle-secret-id', [CompletionResultType]::ParameterName, 'The AppRole secret id, from env:VAR or file:PATH')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace (X-Vault-Namespace)')
+            [CompletionResult]::new('--serial', '--serial', [CompletionResultType]::ParameterName, 'The certificate''s serial number, hex (colons allowed)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -305,7 +339,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         }
         'certsmith;remote;help' {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON')
-            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a signer for its certificate, usages and expiry')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a signer for its certificate, usages and expiry (with --vault: the mount''s CA chain)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Have Vault''s or OpenBao''s PKI engine revoke a certificate it issued')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -314,6 +349,9 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;remote;help;info' {
+            break
+        }
+        'certsmith;remote;help;revoke' {
             break
         }
         'certsmith;remote;help;token' {
@@ -497,6 +535,12 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'The client certificate''s private key')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'The CA label (multirootca); empty for the server''s default')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The signing profile on the server')
+            [CompletionResult]::new('--vault', '--vault', [CompletionResultType]::ParameterName, 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order')
+            [CompletionResult]::new('--mount', '--mount', [CompletionResultType]::ParameterName, 'The PKI secrets engine''s mount path (pki_int)')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)')
+            [CompletionResult]::new('--approle-role-id', '--approle-role-id', [CompletionResultType]::ParameterName, 'Log in with AppRole: the role id from env:VAR or file:PATH')
+            [CompletionResult]::new('--approle-secret-id', '--approle-secret-id', [CompletionResultType]::ParameterName, 'The AppRole secret id, from env:VAR or file:PATH')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace (X-Vault-Namespace)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -515,7 +559,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('bundle', 'bundle', [CompletionResultType]::ParameterValue, 'Build and verify a certificate''s chain: {"bundle","crt","root",…}')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Seal, open and describe private keys; make age identities')
-            [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Talk to a cfssl signer (cfssl serve, multirootca)')
+            [CompletionResult]::new('remote', 'remote', [CompletionResultType]::ParameterValue, 'Talk to a cfssl signer (cfssl serve, multirootca), or to Vault''s or OpenBao''s PKI engine (--vault)')
             [CompletionResult]::new('gencert', 'gencert', [CompletionResultType]::ParameterValue, 'cfssl''s gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign')
             [CompletionResult]::new('certinfo', 'certinfo', [CompletionResultType]::ParameterValue, 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)')
             [CompletionResult]::new('print-defaults', 'print-defaults', [CompletionResultType]::ParameterValue, 'Print starter files (cfssl print-defaults): csr, config, list')
@@ -577,7 +621,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         }
         'certsmith;help;remote' {
             [CompletionResult]::new('sign', 'sign', [CompletionResultType]::ParameterValue, 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON')
-            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a signer for its certificate, usages and expiry')
+            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a signer for its certificate, usages and expiry (with --vault: the mount''s CA chain)')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Have Vault''s or OpenBao''s PKI engine revoke a certificate it issued')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes')
             break
         }
@@ -585,6 +630,9 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;help;remote;info' {
+            break
+        }
+        'certsmith;help;remote;revoke' {
             break
         }
         'certsmith;help;remote;token' {

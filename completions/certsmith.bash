@@ -178,6 +178,9 @@ _certsmith() {
             certsmith__subcmd__help__subcmd__remote,info)
                 cmd="certsmith__subcmd__help__subcmd__remote__subcmd__info"
                 ;;
+            certsmith__subcmd__help__subcmd__remote,revoke)
+                cmd="certsmith__subcmd__help__subcmd__remote__subcmd__revoke"
+                ;;
             certsmith__subcmd__help__subcmd__remote,sign)
                 cmd="certsmith__subcmd__help__subcmd__remote__subcmd__sign"
                 ;;
@@ -262,6 +265,9 @@ _certsmith() {
             certsmith__subcmd__remote,info)
                 cmd="certsmith__subcmd__remote__subcmd__info"
                 ;;
+            certsmith__subcmd__remote,revoke)
+                cmd="certsmith__subcmd__remote__subcmd__revoke"
+                ;;
             certsmith__subcmd__remote,sign)
                 cmd="certsmith__subcmd__remote__subcmd__sign"
                 ;;
@@ -273,6 +279,9 @@ _certsmith() {
                 ;;
             certsmith__subcmd__remote__subcmd__help,info)
                 cmd="certsmith__subcmd__remote__subcmd__help__subcmd__info"
+                ;;
+            certsmith__subcmd__remote__subcmd__help,revoke)
+                cmd="certsmith__subcmd__remote__subcmd__help__subcmd__revoke"
                 ;;
             certsmith__subcmd__remote__subcmd__help,sign)
                 cmd="certsmith__subcmd__remote__subcmd__help__subcmd__sign"
@@ -1010,7 +1019,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help__subcmd__remote)
-            opts="sign info token"
+            opts="sign info revoke token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1024,6 +1033,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help__subcmd__remote__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__remote__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1150,7 +1173,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__info)
-            opts="-h --remote --tls-remote-ca --client-cert --client-key --label --profile --help"
+            opts="-h --remote --tls-remote-ca --client-cert --client-key --label --profile --vault --mount --token --approle-role-id --approle-secret-id --namespace --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1183,6 +1206,39 @@ _certsmith() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --approle-role-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --approle-secret-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -1829,7 +1885,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__remote)
-            opts="-h --help sign info token help"
+            opts="-h --help sign info revoke token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1843,7 +1899,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__remote__subcmd__help)
-            opts="sign info token help"
+            opts="sign info revoke token help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1871,6 +1927,20 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__remote__subcmd__help__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__remote__subcmd__help__subcmd__revoke)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1913,7 +1983,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__remote__subcmd__info)
-            opts="-h --remote --tls-remote-ca --client-cert --client-key --label --profile --help"
+            opts="-h --remote --tls-remote-ca --client-cert --client-key --label --profile --vault --mount --token --approle-role-id --approle-secret-id --namespace --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1946,6 +2016,126 @@ _certsmith() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --approle-role-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --approle-secret-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__remote__subcmd__revoke)
+            opts="-h --remote --tls-remote-ca --client-cert --client-key --label --profile --vault --mount --token --approle-role-id --approle-secret-id --namespace --serial --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --remote)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --tls-remote-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --approle-role-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --approle-secret-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --serial)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace
@@ -1960,7 +2150,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__remote__subcmd__sign)
-            opts="-i -r -R -p -h --remote --tls-remote-ca --client-cert --client-key --label --profile --auth-key --hostname --ca --key --identity --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
+            opts="-i -r -R -p -h --remote --tls-remote-ca --client-cert --client-key --label --profile --vault --mount --token --approle-role-id --approle-secret-id --namespace --role --ttl --verbatim --auth-key --hostname --ca --key --identity --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1993,6 +2183,53 @@ _certsmith() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --vault)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mount)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --approle-role-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --approle-secret-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --role)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --ttl)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o nospace

@@ -30,7 +30,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand bundle 'Build and verify a certificate''s chain: {"bundle","crt","root",…}'
             cand inspect 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
             cand key 'Seal, open and describe private keys; make age identities'
-            cand remote 'Talk to a cfssl signer (cfssl serve, multirootca)'
+            cand remote 'Talk to a cfssl signer (cfssl serve, multirootca), or to Vault''s or OpenBao''s PKI engine (--vault)'
             cand gencert 'cfssl''s gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign'
             cand certinfo 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)'
             cand print-defaults 'Print starter files (cfssl print-defaults): csr, config, list'
@@ -232,7 +232,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand sign 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
-            cand info 'Ask a signer for its certificate, usages and expiry'
+            cand info 'Ask a signer for its certificate, usages and expiry (with --vault: the mount''s CA chain)'
+            cand revoke 'Have Vault''s or OpenBao''s PKI engine revoke a certificate it issued'
             cand token 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -243,6 +244,14 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --client-key 'The client certificate''s private key'
             cand --label 'The CA label (multirootca); empty for the server''s default'
             cand --profile 'The signing profile on the server'
+            cand --vault 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order'
+            cand --mount 'The PKI secrets engine''s mount path (pki_int)'
+            cand --token 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)'
+            cand --approle-role-id 'Log in with AppRole: the role id from env:VAR or file:PATH'
+            cand --approle-secret-id 'The AppRole secret id, from env:VAR or file:PATH'
+            cand --namespace 'The namespace (X-Vault-Namespace)'
+            cand --role 'With --vault: the role that signs (MOUNT/sign/ROLE)'
+            cand --ttl 'With --vault: the certificate''s lifetime (Vault''s syntax: 24h, 30m), instead of the role''s'
             cand --auth-key 'Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)'
             cand --hostname 'Replace the request''s SANs: comma-separated DNS names, IPs, emails, URIs'
             cand --ca 'The signer''s CA chain: the returned certificate must verify against it'
@@ -254,6 +263,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
             cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand --verbatim 'With --vault: sign-verbatim, the CSR''s subject and extensions as the role allows'
             cand -p 'Seal the private key with a passphrase (scrypt)'
             cand --passphrase 'Seal the private key with a passphrase (scrypt)'
             cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
@@ -267,6 +277,29 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --client-key 'The client certificate''s private key'
             cand --label 'The CA label (multirootca); empty for the server''s default'
             cand --profile 'The signing profile on the server'
+            cand --vault 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order'
+            cand --mount 'The PKI secrets engine''s mount path (pki_int)'
+            cand --token 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)'
+            cand --approle-role-id 'Log in with AppRole: the role id from env:VAR or file:PATH'
+            cand --approle-secret-id 'The AppRole secret id, from env:VAR or file:PATH'
+            cand --namespace 'The namespace (X-Vault-Namespace)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;remote;revoke'= {
+            cand --remote 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order'
+            cand --tls-remote-ca 'The CA the signer''s TLS certificate must chain to (default: the WebPKI roots)'
+            cand --client-cert 'A client certificate for mutual TLS'
+            cand --client-key 'The client certificate''s private key'
+            cand --label 'The CA label (multirootca); empty for the server''s default'
+            cand --profile 'The signing profile on the server'
+            cand --vault 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order'
+            cand --mount 'The PKI secrets engine''s mount path (pki_int)'
+            cand --token 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)'
+            cand --approle-role-id 'Log in with AppRole: the role id from env:VAR or file:PATH'
+            cand --approle-secret-id 'The AppRole secret id, from env:VAR or file:PATH'
+            cand --namespace 'The namespace (X-Vault-Namespace)'
+            cand --serial 'The certificate''s serial number, hex (colons allowed)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -277,13 +310,16 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;remote;help'= {
             cand sign 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
-            cand info 'Ask a signer for its certificate, usages and expiry'
+            cand info 'Ask a signer for its certificate, usages and expiry (with --vault: the mount''s CA chain)'
+            cand revoke 'Have Vault''s or OpenBao''s PKI engine revoke a certificate it issued'
             cand token 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;remote;help;sign'= {
         }
         &'certsmith;remote;help;info'= {
+        }
+        &'certsmith;remote;help;revoke'= {
         }
         &'certsmith;remote;help;token'= {
         }
@@ -442,6 +478,12 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --client-key 'The client certificate''s private key'
             cand --label 'The CA label (multirootca); empty for the server''s default'
             cand --profile 'The signing profile on the server'
+            cand --vault 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order'
+            cand --mount 'The PKI secrets engine''s mount path (pki_int)'
+            cand --token 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)'
+            cand --approle-role-id 'Log in with AppRole: the role id from env:VAR or file:PATH'
+            cand --approle-secret-id 'The AppRole secret id, from env:VAR or file:PATH'
+            cand --namespace 'The namespace (X-Vault-Namespace)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -458,7 +500,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand bundle 'Build and verify a certificate''s chain: {"bundle","crt","root",…}'
             cand inspect 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
             cand key 'Seal, open and describe private keys; make age identities'
-            cand remote 'Talk to a cfssl signer (cfssl serve, multirootca)'
+            cand remote 'Talk to a cfssl signer (cfssl serve, multirootca), or to Vault''s or OpenBao''s PKI engine (--vault)'
             cand gencert 'cfssl''s gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign'
             cand certinfo 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)'
             cand print-defaults 'Print starter files (cfssl print-defaults): csr, config, list'
@@ -506,12 +548,15 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;help;remote'= {
             cand sign 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
-            cand info 'Ask a signer for its certificate, usages and expiry'
+            cand info 'Ask a signer for its certificate, usages and expiry (with --vault: the mount''s CA chain)'
+            cand revoke 'Have Vault''s or OpenBao''s PKI engine revoke a certificate it issued'
             cand token 'Print cfssl''s authentication token (base64 HMAC-SHA256) of a file''s bytes'
         }
         &'certsmith;help;remote;sign'= {
         }
         &'certsmith;help;remote;info'= {
+        }
+        &'certsmith;help;remote;revoke'= {
         }
         &'certsmith;help;remote;token'= {
         }

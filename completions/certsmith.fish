@@ -34,7 +34,7 @@ complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "split-json" -d 
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "bundle" -d 'Build and verify a certificate\'s chain: {"bundle","crt","root",…}'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "inspect" -d 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "key" -d 'Seal, open and describe private keys; make age identities'
-complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "remote" -d 'Talk to a cfssl signer (cfssl serve, multirootca)'
+complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "remote" -d 'Talk to a cfssl signer (cfssl serve, multirootca), or to Vault\'s or OpenBao\'s PKI engine (--vault)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "gencert" -d 'cfssl\'s gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "certinfo" -d 'cfssl\'s certinfo: describe one certificate or CSR as JSON (inspect\'s fields)'
 complete -c certsmith -n "__fish_certsmith_needs_command" -f -a "print-defaults" -d 'Print starter files (cfssl print-defaults): csr, config, list'
@@ -160,17 +160,26 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "fingerprint" -d 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info token help" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info token help" -f -a "sign" -d 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info token help" -f -a "info" -d 'Ask a signer for its certificate, usages and expiry'
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info token help" -f -a "token" -d 'Print cfssl\'s authentication token (base64 HMAC-SHA256) of a file\'s bytes'
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info revoke token help" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info revoke token help" -f -a "sign" -d 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info revoke token help" -f -a "info" -d 'Ask a signer for its certificate, usages and expiry (with --vault: the mount\'s CA chain)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info revoke token help" -f -a "revoke" -d 'Have Vault\'s or OpenBao\'s PKI engine revoke a certificate it issued'
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info revoke token help" -f -a "token" -d 'Print cfssl\'s authentication token (base64 HMAC-SHA256) of a file\'s bytes'
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and not __fish_seen_subcommand_from sign info revoke token help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l remote -d 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l tls-remote-ca -d 'The CA the signer\'s TLS certificate must chain to (default: the WebPKI roots)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l client-cert -d 'A client certificate for mutual TLS' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l client-key -d 'The client certificate\'s private key' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l profile -d 'The signing profile on the server' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l vault -d 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l mount -d 'The PKI secrets engine\'s mount path (pki_int)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l token -d 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l approle-role-id -d 'Log in with AppRole: the role id from env:VAR or file:PATH' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l approle-secret-id -d 'The AppRole secret id, from env:VAR or file:PATH' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l namespace -d 'The namespace (X-Vault-Namespace)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l role -d 'With --vault: the role that signs (MOUNT/sign/ROLE)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l ttl -d 'With --vault: the certificate\'s lifetime (Vault\'s syntax: 24h, 30m), instead of the role\'s' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l auth-key -d 'Authenticate with the hex key in env:VAR or file:PATH (uses /authsign)' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l ca -d 'The signer\'s CA chain: the returned certificate must verify against it' -r -F
@@ -179,6 +188,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l verbatim -d 'With --vault: sign-verbatim, the CSR\'s subject and extensions as the role allows'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help'
@@ -188,11 +198,32 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l client-key -d 'The client certificate\'s private key' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l profile -d 'The signing profile on the server' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l vault -d 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l mount -d 'The PKI secrets engine\'s mount path (pki_int)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l token -d 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l approle-role-id -d 'Log in with AppRole: the role id from env:VAR or file:PATH' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l approle-secret-id -d 'The AppRole secret id, from env:VAR or file:PATH' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -l namespace -d 'The namespace (X-Vault-Namespace)' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l remote -d 'Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l tls-remote-ca -d 'The CA the signer\'s TLS certificate must chain to (default: the WebPKI roots)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l client-cert -d 'A client certificate for mutual TLS' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l client-key -d 'The client certificate\'s private key' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l profile -d 'The signing profile on the server' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l vault -d 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l mount -d 'The PKI secrets engine\'s mount path (pki_int)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l token -d 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l approle-role-id -d 'Log in with AppRole: the role id from env:VAR or file:PATH' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l approle-secret-id -d 'The AppRole secret id, from env:VAR or file:PATH' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l namespace -d 'The namespace (X-Vault-Namespace)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -l serial -d 'The certificate\'s serial number, hex (colons allowed)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from token" -l auth-key -d 'The auth key, named as env:VAR or file:PATH (the file holds hex)' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from token" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "sign" -d 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
-complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "info" -d 'Ask a signer for its certificate, usages and expiry'
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "info" -d 'Ask a signer for its certificate, usages and expiry (with --vault: the mount\'s CA chain)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Have Vault\'s or OpenBao\'s PKI engine revoke a certificate it issued'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "token" -d 'Print cfssl\'s authentication token (base64 HMAC-SHA256) of a file\'s bytes'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencert" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -294,6 +325,12 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l client-cert
 complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l client-key -d 'The client certificate\'s private key' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l label -d 'The CA label (multirootca); empty for the server\'s default' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l profile -d 'The signing profile on the server' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l vault -d 'Vault or OpenBao address(es) (https://host:8200), instead of --remote; a comma list fails over in order' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l mount -d 'The PKI secrets engine\'s mount path (pki_int)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l token -d 'Read the token from env:VAR or file:PATH (default: $VAULT_TOKEN, then $BAO_TOKEN)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l approle-role-id -d 'Log in with AppRole: the role id from env:VAR or file:PATH' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l approle-secret-id -d 'The AppRole secret id, from env:VAR or file:PATH' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand info" -l namespace -d 'The namespace (X-Vault-Namespace)' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand info" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand version" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "initca" -d 'Make a self-signed CA certificate and its key: {"cert","csr","key"}'
@@ -304,7 +341,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "bundle" -d 'Build and verify a certificate\'s chain: {"bundle","crt","root",…}'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "inspect" -d 'Describe certificates, CSRs, keys, public keys and CRLs (files or directory trees)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "key" -d 'Seal, open and describe private keys; make age identities'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "remote" -d 'Talk to a cfssl signer (cfssl serve, multirootca)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "remote" -d 'Talk to a cfssl signer (cfssl serve, multirootca), or to Vault\'s or OpenBao\'s PKI engine (--vault)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "gencert" -d 'cfssl\'s gencert: -initca → initca; -renewca → initca --key; -ca/-ca-key → sign; -remote → remote sign'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "certinfo" -d 'cfssl\'s certinfo: describe one certificate or CSR as JSON (inspect\'s fields)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and not __fish_seen_subcommand_from initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help" -f -a "print-defaults" -d 'Print starter files (cfssl print-defaults): csr, config, list'
@@ -324,7 +361,8 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_see
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "fingerprint" -d 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from key" -f -a "identity" -d 'Make an age X25519 identity (age-keygen\'s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "sign" -d 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "info" -d 'Ask a signer for its certificate, usages and expiry'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "info" -d 'Ask a signer for its certificate, usages and expiry (with --vault: the mount\'s CA chain)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "revoke" -d 'Have Vault\'s or OpenBao\'s PKI engine revoke a certificate it issued'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from remote" -f -a "token" -d 'Print cfssl\'s authentication token (base64 HMAC-SHA256) of a file\'s bytes'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from print-defaults" -f -a "csr" -d 'A CSR JSON'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from print-defaults" -f -a "config" -d 'A signing config (the built-in one: default, server, client, peer, kubernetes, intermediate)'

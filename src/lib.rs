@@ -36,7 +36,8 @@ mod note;
 pub mod remote;
 pub mod report;
 pub mod time;
+pub mod vault;
 pub mod x509;
 
-pub use error::{Error, PinTries, Pkcs11Error, Result, UriProblem};
+pub use error::{Error, PinTries, Pkcs11Error, Result, UriProblem, VaultError};
 pub use note::Note;

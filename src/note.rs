@@ -18,6 +18,9 @@ pub enum Note {
     PathLenClamped { requested: Option<u8>, allowed: u8 },
     /// A signer in a failover group that could not be reached.
     RemoteSkipped { url: String, reason: String },
+    /// A warning the server sent with its answer (Vault's `warnings`: a TTL
+    /// cut to the role's maximum).
+    ServerWarning { url: String, warning: String },
     /// An empty `hosts` entry, which cfssl turns into an empty DNS name; many
     /// cfssl-era client CSR JSON files carry `"hosts": [""]`.
     EmptyHostSkipped { source: String, index: usize },
@@ -101,6 +104,7 @@ impl fmt::Display for Note {
             Note::RemoteSkipped { url, reason } => {
                 write!(f, "note: {url}: {reason}; trying the next signer")
             }
+            Note::ServerWarning { url, warning } => write!(f, "note: {url} warns: {warning}"),
             Note::FieldIgnored {
                 profile,
                 field,

@@ -46,6 +46,33 @@ pub struct Remote {
     client_cert: bool,
 }
 
+/// One HTTP request, sent to each address of a [`Remote`] in turn: a GET,
+/// or a POST of a JSON body.
+pub(crate) struct Exchange<'a> {
+    pub(crate) path: &'a str,
+    /// Extra headers (Vault's token and namespace).
+    pub(crate) headers: Vec<(&'static str, Zeroizing<String>)>,
+    pub(crate) body: Option<&'a [u8]>,
+}
+
+impl<'a> Exchange<'a> {
+    pub(crate) fn get(path: &'a str) -> Exchange<'a> {
+        Exchange {
+            path,
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    pub(crate) fn post(path: &'a str, body: &'a [u8]) -> Exchange<'a> {
+        Exchange {
+            path,
+            headers: Vec::new(),
+            body: Some(body),
+        }
+    }
+}
+
 /// What to ask a signer for.
 pub struct SignRequest<'a> {
     pub csr: &'a CertificateRequest,
@@ -139,6 +166,9 @@ impl Remote {
             .tls_config(config.build())
             .timeout_connect(Some(CONNECT_TIMEOUT))
             .timeout_global(Some(REQUEST_TIMEOUT))
+            // A redirect is answered, not followed: it would carry a Vault
+            // token (and the request) to wherever it points.
+            .max_redirects(0)
             .http_status_as_error(false)
             .build()
             .new_agent();
@@ -158,14 +188,43 @@ impl Remote {
         body: &[u8],
         notes: &mut Vec<Note>,
     ) -> Result<(String, Map<String, Value>)> {
+        let path = format!("/api/v1/cfssl/{endpoint}");
+        let (base, status, text) = self.exchange(&Exchange::post(&path, body), notes, |_| false)?;
+        check_served(&base, endpoint, status, &text)?;
+        let result = parse_response(&base, status, &text)?;
+        Ok((base, result))
+    }
+
+    /// Sends `request` to each address in turn until one answers with a
+    /// status `passes_on` does not skip: its address, status and body. An
+    /// address that cannot be reached, or that passes on, is skipped with a
+    /// note; a TLS failure ends the attempt, since the next address would be
+    /// no more trustworthy.
+    pub(crate) fn exchange(
+        &self,
+        request: &Exchange<'_>,
+        notes: &mut Vec<Note>,
+        passes_on: impl Fn(u16) -> bool,
+    ) -> Result<(String, u16, String)> {
         let mut failures = Vec::new();
         for base in &self.urls {
-            let url = format!("{base}/api/v1/cfssl/{endpoint}");
-            let response = self
-                .agent
-                .post(&url)
-                .content_type("application/json")
-                .send(body);
+            let url = format!("{base}{}", request.path);
+            let response = match request.body {
+                Some(body) => {
+                    let mut builder = self.agent.post(&url).content_type("application/json");
+                    for (name, value) in &request.headers {
+                        builder = builder.header(*name, value.as_str());
+                    }
+                    builder.send(body)
+                }
+                None => {
+                    let mut builder = self.agent.get(&url);
+                    for (name, value) in &request.headers {
+                        builder = builder.header(*name, value.as_str());
+                    }
+                    builder.call()
+                }
+            };
             let mut response = match response {
                 Ok(r) => r,
                 Err(ureq::Error::Tls(reason)) => {
@@ -215,6 +274,17 @@ impl Remote {
                 }
             };
             let status = response.status().as_u16();
+            if passes_on(status) && base != self.urls.last().expect("one address at least") {
+                let reason = format!("HTTP {status}");
+                notes.push(Note::RemoteSkipped {
+                    url: base.clone(),
+                    reason: reason.clone(),
+                });
+                failures.push(format!("{base}: {reason}"));
+                continue;
+            }
+            // ureq bounds the body (10 MB): a server cannot make this grow
+            // without end.
             let text = response
                 .body_mut()
                 .read_to_string()
@@ -222,9 +292,7 @@ impl Remote {
                     url: base.clone(),
                     reason: e.to_string(),
                 })?;
-            check_served(base, endpoint, status, &text)?;
-            let result = parse_response(base, status, &text)?;
-            return Ok((base.clone(), result));
+            return Ok((base.clone(), status, text));
         }
         Err(Error::RemoteUnreachable { attempts: failures })
     }

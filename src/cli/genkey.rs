@@ -79,6 +79,7 @@ pub fn run(args: GenkeyArgs) -> Result<()> {
 /// Prints {"csr","key"}, or {"csr"} for a key that stays in a token.
 fn emit(csr_der: Vec<u8>, key: Option<Zeroizing<String>>) -> Result<()> {
     io::emit(&Output {
+        bundle: None,
         cert: None,
         csr: Some(certsmith::x509::pemfile::encode(
             "CERTIFICATE REQUEST",

@@ -5,7 +5,7 @@
 //! own: it uses nothing from the binary, only `certsmith::{Error, Note}` and
 //! the PKCS#11 errors inside `Error`.
 
-use certsmith::{Error, Note, Pkcs11Error, UriProblem};
+use certsmith::{Error, Note, Pkcs11Error, UriProblem, VaultError};
 
 /// The message after `error: `: the library's, and for a refusal that only a
 /// flag causes or only a flag overrides, the flag's name.
@@ -78,7 +78,7 @@ pub fn hint(err: &Error) -> Option<String> {
         RemoteUnreachable { attempts } if attempts.iter().any(|a| a.contains("may require a client certificate")) => {
             "if the signer requires a client certificate, pass --client-cert and --client-key".into()
         }
-        RemoteUnreachable { .. } => "check the address and that the signer runs (cfssl serve, multirootca)".into(),
+        RemoteUnreachable { .. } => "check the address and that the server runs (cfssl serve, multirootca, or Vault/OpenBao)".into(),
         InvalidAuthKey { .. } => "an auth key is hex digits, as in cfssl's auth_keys: name a variable (env:VAR) or a file (file:PATH) that holds them".into(),
         NameConstraintViolation { .. } => "request a name inside the CA's permitted subtrees, or sign with a CA whose constraints allow it".into(),
         UnknownReason { .. } => "reasons: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded, cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise".into(),
@@ -95,7 +95,10 @@ pub fn hint(err: &Error) -> Option<String> {
         WrongKind { source, .. } => format!("`certsmith inspect {source}` shows what it holds"),
         EmptyBaseName { .. } => "give a base name such as ca or certs/ca (writes ca.pem, ca-key.pem, ca.csr)".into(),
         BackdateTooFar { .. } => "use a shorter backdate (cfssl's default is 5m) or a later not_before".into(),
-        SecretOnCommandLine { option } => format!("name it instead: {option} file:PATH (a file holding the hex) or {option} env:VAR"),
+        SecretOnCommandLine { option } => {
+            let holding = if *option == "--auth-key" { "the hex" } else { "it" };
+            format!("name it instead: {option} file:PATH (a file holding {holding}) or {option} env:VAR")
+        }
         SecretToTerminal => "pass -o FILE to write it to a file made 0600 (certsmith key decrypt -o key.pem KEY)".into(),
         IdentityExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
         EmptyInput { .. } => "if a command before the pipe failed, its error is above".into(),
@@ -150,6 +153,47 @@ pub fn hint(err: &Error) -> Option<String> {
         PlainHttpToHttps { url } => format!("use {}", url.replacen("http://", "https://", 1)),
         // issue 16: PKCS#11 tokens
         Pkcs11(error) => return pkcs11_hint(error),
+        // issue 17: Vault and OpenBao
+        Vault(error) => return vault_hint(error),
+        _ => return None,
+    })
+}
+
+/// Hints for Vault's or OpenBao's PKI engine.
+fn vault_hint(err: &VaultError) -> Option<String> {
+    Some(match err {
+        VaultError::Refused {
+            path,
+            status,
+            messages,
+        ..
+        } => {
+            let said = |words: &str| messages.iter().any(|m| m.contains(words));
+            if (300..400).contains(status) {
+                return Some("the server redirected (a standby node?): name the active node, or the cluster's address, in --vault; certsmith never follows a redirect with a token".into());
+            }
+            // v1/MOUNT/sign/ROLE: the mount and role to name in the hint.
+            let (mount, role) = path
+                .trim_start_matches("v1/")
+                .rsplit_once("/sign")
+                .map(|(mount, rest)| (mount, rest.rsplit('/').next().unwrap_or("ROLE")))
+                .unwrap_or(("MOUNT", "ROLE"));
+            if *status == 403 || said("permission denied") {
+                format!("the token's policy must allow \"update\" on {} (bao token lookup shows its policies)", path.trim_start_matches("v1/"))
+            } else if said("unknown role") || said("role not found") || said("no role found") {
+                format!("list the mount's roles: bao list {mount}/roles")
+            } else if said("not allowed by this role") || said("not allowed") {
+                format!("the role's allowed_domains (with allow_subdomains, allow_ip_sans, allowed_uri_sans) decide which names it signs: bao read {mount}/roles/{role}")
+            } else {
+                return None;
+            }
+        }
+        VaultError::BadAnswer { .. } => "check that --vault names the Vault or OpenBao API address (port 8200), not a cfssl signer or a proxy".into(),
+        VaultError::EmptyCredential { .. } => "put the token (or AppRole id) in that variable or file".into(),
+        VaultError::NoToken => "name the token: --token env:VAR or --token file:PATH, or set VAULT_TOKEN (or BAO_TOKEN); or log in with --approle-role-id and --approle-secret-id".into(),
+        VaultError::PlainHttp { url } => format!("use {} (plain HTTP only to 127.0.0.1 or localhost, as for a dev server)", url.replacen("http://", "https://", 1)),
+        VaultError::BadName { .. } => "name it as `bao secrets list` (mounts) or `bao list MOUNT/roles` (roles) shows it".into(),
+        VaultError::BadSerial { .. } => "give the serial as openssl prints it: openssl x509 -noout -serial -in CERT".into(),
         _ => return None,
     })
 }

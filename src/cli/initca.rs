@@ -210,6 +210,7 @@ fn make_root(args: &InitcaArgs, made_key: &mut Option<MadeKey>) -> Result<()> {
         io::print_notes(&appended.notes);
     }
     io::emit(&Output {
+        bundle: None,
         cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),
         key: new_key.map(|k| k.text),

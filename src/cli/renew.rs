@@ -93,6 +93,7 @@ pub fn run(args: RenewArgs) -> Result<()> {
         args.ledger.as_deref(),
     )?;
     io::emit(&Output {
+        bundle: None,
         cert: Some(renewed.to_pem()),
         // Without --key there is no CSR: the request was CERT itself.
         csr: (!request.der.is_empty()).then(|| request.to_pem()),

@@ -150,7 +150,7 @@ pub fn run(args: SignArgs) -> Outcome {
                 signer.sign(&request, auth_key.as_ref().map(|k| k.as_slice()), io::now())?;
             io::print_notes(&notes);
             if let Some(chain) = &chain {
-                chain.check(&cert, &urls)?;
+                chain.check(&cert, &[], &urls)?;
             }
             cert
         }
@@ -165,6 +165,7 @@ pub fn run(args: SignArgs) -> Outcome {
         (None, None) => unreachable!("a local profile has an issuer"),
     };
     io::emit(&Output {
+        bundle: None,
         cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),
         key,

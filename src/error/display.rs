@@ -543,6 +543,7 @@ impl fmt::Display for Error {
                 "{url}: the signer speaks HTTPS, and the request went as plain HTTP"
             ),
             Pkcs11(error) => error.fmt(f),
+            Vault(error) => error.fmt(f),
         }
     }
 }

@@ -7,6 +7,7 @@
 mod display;
 pub(crate) mod pkcs11;
 mod source;
+pub(crate) mod vault;
 
 use std::io;
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 use crate::keys::KeyAlgorithm;
 
 pub use pkcs11::{PinTries, Pkcs11Error, UriProblem};
+pub use vault::VaultError;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -586,6 +588,14 @@ pub enum Error {
     },
     /// A CA key in a PKCS#11 token that cannot be reached or used (issue 16).
     Pkcs11(Pkcs11Error),
+    /// Vault's or OpenBao's PKI engine refused or answered oddly (issue 17).
+    Vault(VaultError),
+}
+
+impl From<VaultError> for Error {
+    fn from(error: VaultError) -> Error {
+        Error::Vault(error)
+    }
 }
 
 impl From<Pkcs11Error> for Error {

@@ -16,7 +16,7 @@ use std::io;
 use std::path::PathBuf;
 
 use certsmith::keys::KeyAlgorithm;
-use certsmith::{Error, PinTries, Pkcs11Error, UriProblem};
+use certsmith::{Error, PinTries, Pkcs11Error, UriProblem, VaultError};
 
 use crate::support::Scratch;
 
@@ -610,7 +610,9 @@ fn table() -> Vec<Row> {
                 attempts: vec!["first".into(), "second".into()],
             },
             "no remote answered: first; second",
-            Some("check the address and that the signer runs (cfssl serve, multirootca)"),
+            Some(
+                "check the address and that the server runs (cfssl serve, multirootca, or Vault/OpenBao)",
+            ),
         ),
         row(
             Error::RemoteTls {
@@ -1224,6 +1226,103 @@ fn table() -> Vec<Row> {
                 "usages are cfssl's strings, e.g. \"digital signature\", \"key encipherment\", \"server auth\", \"client auth\", \"cert sign\"",
             ),
         ),
+        // issue 17: Vault and OpenBao
+        row(
+            Error::Vault(VaultError::Refused {
+                url: "https://bao.example:8200".into(),
+                path: "v1/pki_int/sign/web".into(),
+                status: 400,
+                messages: vec!["common name evil.org not allowed by this role".into()],
+            }),
+            "https://bao.example:8200 refused v1/pki_int/sign/web (HTTP 400): common name evil.org not allowed by this role",
+            Some(
+                "the role's allowed_domains (with allow_subdomains, allow_ip_sans, allowed_uri_sans) decide which names it signs: bao read pki_int/roles/web",
+            ),
+        ),
+        row(
+            Error::Vault(VaultError::Refused {
+                url: "https://bao.example:8200".into(),
+                path: "v1/pki_int/sign/web".into(),
+                status: 403,
+                messages: vec!["permission denied".into()],
+            }),
+            "https://bao.example:8200 refused v1/pki_int/sign/web (HTTP 403): permission denied",
+            Some(
+                "the token's policy must allow \"update\" on pki_int/sign/web (bao token lookup shows its policies)",
+            ),
+        ),
+        row(
+            Error::Vault(VaultError::Refused {
+                url: "https://bao.example:8200".into(),
+                path: "v1/pki_int/sign/nosuch".into(),
+                status: 400,
+                messages: vec!["unknown role: nosuch".into()],
+            }),
+            "https://bao.example:8200 refused v1/pki_int/sign/nosuch (HTTP 400): unknown role: nosuch",
+            Some("list the mount's roles: bao list pki_int/roles"),
+        ),
+        row(
+            Error::Vault(VaultError::BadAnswer {
+                url: "https://ca.example:8888".into(),
+                reason: "HTTP 404, not JSON: 404 page not found".into(),
+            }),
+            "https://ca.example:8888 answered with something Vault's API does not: HTTP 404, not JSON: 404 page not found",
+            Some(
+                "check that --vault names the Vault or OpenBao API address (port 8200), not a cfssl signer or a proxy",
+            ),
+        ),
+        row(
+            Error::Vault(VaultError::EmptyCredential {
+                source: "file:/run/secrets/bao-token".into(),
+            }),
+            "file:/run/secrets/bao-token is empty or not set",
+            Some("put the token (or AppRole id) in that variable or file"),
+        ),
+        row(
+            Error::Vault(VaultError::NoToken),
+            "no Vault or OpenBao token given",
+            Some(
+                "name the token: --token env:VAR or --token file:PATH, or set VAULT_TOKEN (or BAO_TOKEN); or log in with --approle-role-id and --approle-secret-id",
+            ),
+        ),
+        row(
+            Error::Vault(VaultError::PlainHttp {
+                url: "http://bao.example:8200".into(),
+            }),
+            "http://bao.example:8200: refusing to send a token over plain HTTP to another host",
+            Some(
+                "use https://bao.example:8200 (plain HTTP only to 127.0.0.1 or localhost, as for a dev server)",
+            ),
+        ),
+        row(
+            Error::Vault(VaultError::BadName {
+                what: "role",
+                name: "../../sys/seal".into(),
+            }),
+            "role \"../../sys/seal\" is not a name Vault's API takes (letters, digits, - _ . and, for a mount, /)",
+            Some(
+                "name it as `bao secrets list` (mounts) or `bao list MOUNT/roles` (roles) shows it",
+            ),
+        ),
+        row(
+            Error::Vault(VaultError::Refused {
+                url: "https://bao-2.example:8200".into(),
+                path: "v1/pki_int/sign/web".into(),
+                status: 307,
+                messages: Vec::new(),
+            }),
+            "https://bao-2.example:8200 refused v1/pki_int/sign/web (HTTP 307)",
+            Some(
+                "the server redirected (a standby node?): name the active node, or the cluster's address, in --vault; certsmith never follows a redirect with a token",
+            ),
+        ),
+        row(
+            Error::Vault(VaultError::BadSerial {
+                serial: "xyz".into(),
+            }),
+            "serial \"xyz\" is not hexadecimal",
+            Some("give the serial as openssl prints it: openssl x509 -noout -serial -in CERT"),
+        ),
         // issue 16: PKCS#11 tokens
         row(
             Error::Pkcs11(Pkcs11Error::NoModule {
@@ -1726,7 +1825,7 @@ fn no_library_message_names_a_flag_or_an_environment_variable() {
 fn every_variant_has_a_row() {
     let rows: Vec<String> = table().iter().map(|r| format!("{:?}", r.error)).collect();
     let first_word = |text: &str| {
-        text.split([' ', ',', '('])
+        text.split([' ', ',', '(', ')'])
             .next()
             .unwrap_or_default()
             .to_owned()
@@ -1758,6 +1857,12 @@ fn every_variant_has_a_row() {
             "pub enum UriProblem {",
             "problem: ",
             15,
+        ),
+        (
+            include_str!("../../src/error/vault.rs"),
+            "pub enum VaultError {",
+            "Vault(",
+            5,
         ),
     ] {
         let start = source.find(enum_start).expect("the enum");

@@ -41,3 +41,6 @@ mod rotation_examples;
 mod sign;
 mod split_json;
 mod split_json_atomic;
+mod vault;
+mod vault_remote;
+mod vault_renewal;

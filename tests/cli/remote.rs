@@ -807,7 +807,7 @@ fn failover_skips_a_dead_address_and_all_dead_fails_within_seconds() {
         err,
         format!(
             "error: no remote answered: {dead}: connection refused; http://{other_dead}: connection refused\n\
-             hint: check the address and that the signer runs (cfssl serve, multirootca)\n"
+             hint: check the address and that the server runs (cfssl serve, multirootca, or Vault/OpenBao)\n"
         )
     );
     assert!(

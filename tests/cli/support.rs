@@ -414,3 +414,271 @@ pub fn with_root() -> Scratch {
 
 pub const ROOT_CSR: &str =
     r#"{"CN":"Test Root CA","names":[{"C":"US","O":"certsmith tests"}],"ca":{"expiry":"87600h"}}"#;
+
+/// A real OpenBao on 127.0.0.1: `bao server -dev` (in memory, unsealed) with
+/// a generated root token, on a free port, logging to `bao-PORT.log` in the
+/// scratch directory. Dropping it kills the server by its PID, so a failing
+/// test leaves no server behind.
+///
+/// The root token reaches the server in `BAO_DEV_ROOT_TOKEN_ID` and the CLI
+/// in `BAO_TOKEN`, never in argv, and `-dev-no-store-token` keeps it out of
+/// `~/.vault-token`. The config file (`bao-PORT.hcl`) sets
+/// `disable_clustering`: a dev server otherwise also listens on PORT+1 for a
+/// cluster it does not have, a port another test may have been given.
+pub struct Bao {
+    child: std::process::Child,
+    port: u16,
+    /// The `listener "tcp"` with the TLS certificate, for [`Bao::start_tls`].
+    tls_port: Option<u16>,
+    http_addr: String,
+    token: String,
+    dir: PathBuf,
+    log: PathBuf,
+}
+
+impl Bao {
+    /// A dev server with plain HTTP on [`Bao::addr`].
+    pub fn start(s: &Scratch) -> Bao {
+        Bao::launch(s, None, "")
+    }
+
+    /// A dev server that writes every request, raw (`log_raw`: bodies not
+    /// hashed), to `log` in the scratch directory: OpenBao takes audit
+    /// devices only from its config file.
+    pub fn start_audited(s: &Scratch, log: &str) -> Bao {
+        let audit = format!(
+            "audit \"file\" \"raw\" {{\n  options {{\n    file_path = {:?}\n    log_raw = \"true\"\n  }}\n}}\n",
+            path_str(&s.path(log))
+        );
+        Bao::launch(s, None, &audit)
+    }
+
+    /// A dev server that also serves TLS on [`Bao::addr`] with `cert` (PEM,
+    /// the server's certificate, optionally followed by its chain) and `key`
+    /// (PEM), paths in the scratch directory: a `listener "tcp"` block with
+    /// `tls_cert_file` and `tls_key_file` in the config, beside the dev
+    /// listener, which stays plain HTTP on [`Bao::http_addr`] for the CLI.
+    pub fn start_tls(s: &Scratch, cert: &str, key: &str) -> Bao {
+        Bao::launch(s, Some((s.path(cert), s.path(key))), "")
+    }
+
+    fn launch(s: &Scratch, tls: Option<(PathBuf, PathBuf)>, extra_config: &str) -> Bao {
+        require("bao");
+        let token = random_hex(16);
+        for _attempt in 0..3 {
+            let port = free_port();
+            let tls_port = tls.as_ref().map(|_| free_port());
+            let mut config = String::from("disable_clustering = true\n");
+            config.push_str(extra_config);
+            if let (Some((cert, key)), Some(tls_port)) = (&tls, tls_port) {
+                config.push_str(&format!(
+                    "listener \"tcp\" {{\n  address = \"127.0.0.1:{tls_port}\"\n  \
+                     tls_cert_file = {:?}\n  tls_key_file = {:?}\n}}\n",
+                    path_str(cert),
+                    path_str(key),
+                ));
+            }
+            let config_file = s.write(&format!("bao-{port}.hcl"), &config);
+            let log = s.path(&format!("bao-{port}.log"));
+            let out = std::fs::File::create(&log).expect("bao log");
+            let child = command("bao")
+                .arg("server")
+                .arg("-dev")
+                .arg("-dev-no-store-token")
+                .arg(format!("-dev-listen-address=127.0.0.1:{port}"))
+                .arg(format!("-config={}", path_str(&config_file)))
+                .env("BAO_DEV_ROOT_TOKEN_ID", &token)
+                .current_dir(s.dir.path())
+                .stdin(Stdio::null())
+                .stdout(out.try_clone().expect("log handle"))
+                .stderr(out)
+                .spawn()
+                .unwrap_or_else(|e| panic!("spawn bao server: {e}"));
+            let mut bao = Bao {
+                child,
+                port,
+                tls_port,
+                http_addr: format!("http://127.0.0.1:{port}"),
+                token: token.clone(),
+                dir: s.dir.path().to_owned(),
+                log,
+            };
+            if bao.wait_until_ready() {
+                return bao;
+            }
+        }
+        panic!("bao server could not bind a free port in 3 attempts");
+    }
+
+    /// Waits (at most 15 s) until `GET /v1/sys/health` answers 200 (the
+    /// server is unsealed and active) and the TLS listener, if any, accepts
+    /// connections. False when the server exited because its port was taken
+    /// between [`free_port`] and its bind; a panic for any other exit.
+    fn wait_until_ready(&mut self) -> bool {
+        use std::time::{Duration, Instant};
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                let log = self.log();
+                if log.contains("address already in use") {
+                    return false;
+                }
+                panic!("bao server exited ({status}) before it was ready:\n{log}");
+            }
+            let tls_ready = self
+                .tls_port
+                .is_none_or(|port| loopback(port, Duration::from_millis(200)).is_some());
+            if tls_ready && health_status(self.port) == Some(200) {
+                return true;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "bao server on {} not ready within 15 s:\n{}",
+                self.http_addr,
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The address clients use: `https://127.0.0.1:PORT` for
+    /// [`Bao::start_tls`], else `http://127.0.0.1:PORT`.
+    pub fn addr(&self) -> String {
+        match self.tls_port {
+            Some(port) => format!("https://127.0.0.1:{port}"),
+            None => self.http_addr.clone(),
+        }
+    }
+
+    /// The dev listener, plain HTTP (the one [`Bao::bao`] talks to).
+    pub fn http_addr(&self) -> &str {
+        &self.http_addr
+    }
+
+    /// The port of the dev listener.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The root token.
+    pub fn token(&self) -> &str {
+        &self.token
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// What the server has logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// `BAO_ADDR` (the dev listener) and `BAO_TOKEN` (the root token): the
+    /// environment of the `bao` CLI, e.g. for [`Scratch::run_example`].
+    pub fn env(&self) -> [(&str, &str); 2] {
+        [("BAO_ADDR", &self.http_addr), ("BAO_TOKEN", &self.token)]
+    }
+
+    /// The `bao` CLI with `args`, in the scratch directory (so `@FILE`
+    /// arguments are read there), talking to this server as root.
+    pub fn bao(&self, args: &[&str]) -> Run {
+        self.bao_stdin(args, b"")
+    }
+
+    /// [`Bao::bao`] with `stdin` (for an argument `-` or `KEY=-`).
+    pub fn bao_stdin(&self, args: &[&str], stdin: &[u8]) -> Run {
+        use std::io::Write;
+        let mut child = command("bao")
+            .args(args)
+            .envs(self.env())
+            .current_dir(&self.dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn bao");
+        let _ = child.stdin.take().expect("stdin").write_all(stdin);
+        finish(child.wait_with_output().expect("wait for bao"))
+    }
+
+    /// `bao read -format=json PATH`, asserting success: the response's `data`.
+    #[track_caller]
+    pub fn read(&self, path: &str) -> serde_json::Value {
+        self.data(&["read", "-format=json", path])
+    }
+
+    /// `bao write -format=json PATH FIELDS…` (`key=value`, `key=@file`),
+    /// asserting success: the response's `data`.
+    #[track_caller]
+    pub fn write(&self, path: &str, fields: &[&str]) -> serde_json::Value {
+        self.data(&[&["write", "-format=json", path], fields].concat())
+    }
+
+    #[track_caller]
+    fn data(&self, args: &[&str]) -> serde_json::Value {
+        let run = self.bao(args);
+        run.ok();
+        run.json()["data"].clone()
+    }
+
+    /// A PKI secrets engine at `mount`, its longest lifetime raised to 10
+    /// years (the default, 32 days, would clamp an intermediate's).
+    #[track_caller]
+    pub fn enable_pki(&self, mount: &str) {
+        self.bao(&["secrets", "enable", &format!("-path={mount}"), "pki"])
+            .ok();
+        self.bao(&["secrets", "tune", "-max-lease-ttl=87600h", mount])
+            .ok();
+    }
+}
+
+impl Drop for Bao {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A port on 127.0.0.1 that was free a moment ago.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind 127.0.0.1:0")
+        .local_addr()
+        .expect("local addr")
+        .port()
+}
+
+/// A connection to 127.0.0.1:`port`, if one is accepted within `timeout`.
+fn loopback(port: u16, timeout: std::time::Duration) -> Option<std::net::TcpStream> {
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+    std::net::TcpStream::connect_timeout(&addr, timeout).ok()
+}
+
+/// The HTTP status of `GET /v1/sys/health` on 127.0.0.1:`port` (plain
+/// HTTP/1.0: no client library needed), if the server answers.
+fn health_status(port: u16) -> Option<u16> {
+    use std::io::{Read, Write};
+    let timeout = std::time::Duration::from_millis(500);
+    let mut stream = loopback(port, timeout)?;
+    stream.set_read_timeout(Some(timeout)).ok()?;
+    stream
+        .write_all(b"GET /v1/sys/health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+        .ok()?;
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let status_line = response.split(|&b| b == b'\n').next()?;
+    String::from_utf8_lossy(status_line)
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// `bytes` random bytes as lower-case hex.
+fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).expect("random bytes");
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}

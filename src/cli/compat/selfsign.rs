@@ -74,6 +74,7 @@ pub fn run(args: SelfsignArgs) -> Result<()> {
     );
     let cert = Certificate::from_der(issued.der, "the new certificate")?;
     io::emit(&Output {
+        bundle: None,
         cert: Some(cert.to_pem()),
         csr: Some(csr.to_pem()),
         key: Some(secrets::key_text(&key, seal.as_ref())?),

@@ -5,8 +5,10 @@
 //! flags, TLS trust, auth keys, and the check of a returned certificate.
 
 pub mod info;
+pub mod revoke;
 pub mod sign;
 pub mod token;
+pub mod vault;
 
 use std::path::PathBuf;
 
@@ -27,14 +29,18 @@ Examples:
   certsmith remote sign --remote https://ca:8888 --tls-remote-ca ca.pem --profile server \\
       --auth-key env:CFSSL_AUTH_KEY server-csr.json | certsmith split-json server
   certsmith remote info --remote https://ca:8888 --tls-remote-ca ca.pem
-  certsmith remote token --auth-key env:CFSSL_AUTH_KEY request.json";
+  certsmith remote token --auth-key env:CFSSL_AUTH_KEY request.json
+  certsmith remote sign --vault https://bao:8200 --mount pki_int --role web \\
+      --tls-remote-ca root.pem app-csr.json | certsmith split-json app   # token: $VAULT_TOKEN
+  certsmith remote revoke --vault https://bao:8200 --mount pki_int --serial 3a:5f:…";
 
-/// Talk to a cfssl signer (cfssl serve, multirootca).
+/// Talk to a cfssl signer (cfssl serve, multirootca), or to Vault's or OpenBao's PKI engine (--vault).
 #[derive(Subcommand)]
 #[command(after_help = EXAMPLES)]
 pub enum RemoteCommand {
     Sign(Box<sign::SignArgs>),
     Info(info::InfoArgs),
+    Revoke(revoke::RevokeArgs),
     Token(token::TokenArgs),
 }
 
@@ -42,8 +48,8 @@ pub enum RemoteCommand {
 #[derive(Args)]
 pub struct Connection {
     /// Signer address(es): https://host:port, http://host:port or host:port; a comma list fails over in order
-    #[arg(long, value_hint = clap::ValueHint::Other)]
-    remote: String,
+    #[arg(long, required_unless_present = "vault", value_hint = clap::ValueHint::Other)]
+    remote: Option<String>,
     /// The CA the signer's TLS certificate must chain to (default: the WebPKI roots)
     #[arg(long, value_name = "FILE")]
     tls_remote_ca: Option<PathBuf>,
@@ -65,6 +71,7 @@ pub fn run(cmd: RemoteCommand) -> Result<()> {
     match cmd {
         RemoteCommand::Sign(args) => sign::run(*args),
         RemoteCommand::Info(args) => info::run(args),
+        RemoteCommand::Revoke(args) => revoke::run(args),
         RemoteCommand::Token(args) => token::run(args),
     }
 }
@@ -114,16 +121,35 @@ impl SignerChain {
         }))
     }
 
-    /// Checks that `cert`, from the signer at `remote`, verifies against the chain.
-    pub(super) fn check(&self, cert: &Certificate, remote: &str) -> Result<()> {
-        if !self.required && !self.certs.iter().any(|c| c.subject_der == cert.issuer_der) {
+    /// Checks that `cert`, from the signer at `remote`, verifies against the
+    /// chain, through the CA certificates the signer sent with it (`sent`:
+    /// Vault's `ca_chain`) where the chain file lacks them. Only the file's
+    /// self-signed certificates are trusted.
+    pub(super) fn check(
+        &self,
+        cert: &Certificate,
+        sent: &[Certificate],
+        remote: &str,
+    ) -> Result<()> {
+        // Without --ca, the TLS CA file is a check only when it holds the
+        // issuer itself: the server's TLS CA and its signing CA may differ.
+        let known = |c: &Certificate| c.subject_der == cert.issuer_der;
+        if !self.required && !self.certs.iter().any(known) {
             return Ok(());
         }
-        let (roots, intermediates): (Vec<Certificate>, Vec<Certificate>) = self
+        // With --ca, every certificate in it is an anchor: the offline root,
+        // or the issuing intermediate alone (the operator trusts what they
+        // name). Without, the TLS CA file's self-signed ones only.
+        let (roots, mut intermediates): (Vec<Certificate>, Vec<Certificate>) = self
             .certs
             .iter()
             .cloned()
-            .partition(|c| c.subject_der == c.issuer_der);
+            .partition(|c| self.required || c.subject_der == c.issuer_der);
+        intermediates.extend(
+            sent.iter()
+                .filter(|c| c.subject_der != c.issuer_der)
+                .cloned(),
+        );
         certsmith::chain::build(
             cert,
             "the returned certificate",
@@ -143,6 +169,15 @@ impl SignerChain {
 }
 
 fn connect(c: &Connection) -> Result<Remote> {
+    let urls = c
+        .remote
+        .as_deref()
+        .expect("clap requires --remote without --vault");
+    Remote::new(urls, &tls_for(c)?)
+}
+
+/// The TLS trust and client certificate a connection names.
+fn tls_for(c: &Connection) -> Result<Tls> {
     let mut tls = tls_trusting(c.tls_remote_ca.as_deref())?;
     if let (Some(cert), Some(key)) = (&c.client_cert, &c.client_key) {
         let chain = Certificate::all_from_bytes(&files::read(cert)?, &cert.display().to_string())?;
@@ -154,7 +189,7 @@ fn connect(c: &Connection) -> Result<Remote> {
             key: pkcs8,
         });
     }
-    Remote::new(&c.remote, &tls)
+    Ok(tls)
 }
 
 /// `--auth-key`: a key named by `env:VAR` or `file:PATH`, never the hex
