@@ -233,7 +233,9 @@ impl Vault {
         let answer = match serde_json::from_str::<Value>(&text) {
             Ok(Value::Object(answer)) => answer,
             _ => {
-                return Err(bad(&url, &format!("HTTP {status}, not JSON: {}", brief(&text))).into());
+                return Err(
+                    bad(&url, &format!("HTTP {status}, not JSON: {}", brief(&text))).into(),
+                );
             }
         };
         // A TTL cut to the role's maximum, a deprecated field: said, not dropped.

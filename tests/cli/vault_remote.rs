@@ -612,3 +612,88 @@ fn a_sealed_or_standby_node_passes_the_request_on_to_the_next_address() {
     );
     s.openssl_verify("bao-ca.pem", &[], "app.pem");
 }
+
+#[test]
+fn verbatim_a_namespace_and_a_csr_on_stdin() {
+    let s = Scratch::new();
+    let bao = Bao::start(&s);
+    // A namespace of its own, with the PKI mount inside it.
+    bao.bao(&["namespace", "create", "team-a"]).ok();
+    bao.bao(&["secrets", "enable", "-namespace=team-a", "-path=pki", "pki"])
+        .ok();
+    let root = bao.bao(&[
+        "write",
+        "-namespace=team-a",
+        "-format=json",
+        "pki/root/generate/internal",
+        "common_name=Team A CA",
+        "ttl=720h",
+    ]);
+    s.write(
+        "team-ca.pem",
+        run_data(&root)["certificate"].as_str().expect("a root"),
+    );
+    bao.bao(&[
+        "write",
+        "-namespace=team-a",
+        "pki/roles/web",
+        "allowed_domains=example.com",
+        "allow_subdomains=true",
+        "key_type=any",
+        "max_ttl=72h",
+    ])
+    .ok();
+    // A CSR made beforehand, sent on stdin, signed verbatim in the namespace.
+    s.write(
+        "app.json",
+        r#"{"CN":"app.example.com","hosts":["app.example.com"],"names":[{"O":"Team A"}],"key":{"algo":"ecdsa","size":256}}"#,
+    );
+    let made = s.certsmith(&["genkey", "app.json"]).ok().json();
+    s.write("app.csr", made["csr"].as_str().expect("a CSR"));
+    let addr = bao.addr();
+    let out = certsmith_command()
+        .args(["remote", "sign", "--vault", &addr, "--namespace", "team-a"])
+        .args([
+            "--mount",
+            "pki",
+            "--role",
+            "web",
+            "--verbatim",
+            "--ca",
+            "team-ca.pem",
+            "-",
+        ])
+        .current_dir(s.dir.path())
+        .env("VAULT_TOKEN", bao.token())
+        .stdin(std::fs::File::open(s.path("app.csr")).unwrap())
+        .output()
+        .unwrap();
+    let run = Run::from(out);
+    let json = run.ok().json();
+    assert!(
+        json.get("key").is_none(),
+        "a CSR's key stays where it was made"
+    );
+    s.write("app.pem", json["cert"].as_str().expect("a certificate"));
+    s.openssl_verify("team-ca.pem", &[], "app.pem");
+    // Verbatim: the CSR's subject as it is (`sign` would keep only the CN).
+    let subject = s.run("openssl", &["x509", "-noout", "-subject", "-in", "app.pem"]);
+    assert!(
+        subject.ok().stdout_str().contains("O = Team A"),
+        "{}",
+        subject.stdout_str()
+    );
+    // Outside the namespace, the role is not there.
+    let args = [
+        "remote", "sign", "--vault", &addr, "--mount", "pki", "--role", "web", "app.json",
+    ];
+    let err = certsmith(&s, &args, &[("VAULT_TOKEN", bao.token())])
+        .fails()
+        .to_string();
+    assert!(err.contains("refused v1/pki/sign/web"), "{err}");
+}
+
+/// A `bao … -format=json` answer's `data`.
+fn run_data(run: &Run) -> serde_json::Value {
+    run.ok().json()["data"].clone()
+}
