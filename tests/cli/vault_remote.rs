@@ -138,28 +138,7 @@ fn tokens_come_from_a_variable_a_file_or_approle_never_argv() {
     s.write("token.txt", &format!("{}\n", bao.token()));
     vault_sign(&s, &bao, &["--token", "file:token.txt"], "app.json", &[]).ok();
     // AppRole, with a policy that allows signing only.
-    s.write(
-        "signer.hcl",
-        "path \"pki/sign/web\" { capabilities = [\"update\"] }\n",
-    );
-    bao.bao(&["policy", "write", "signer", "signer.hcl"]).ok();
-    bao.bao(&["auth", "enable", "approle"]).ok();
-    bao.bao(&["write", "auth/approle/role/host", "token_policies=signer"])
-        .ok();
-    let role_id = bao.read("auth/approle/role/host/role-id")["role_id"]
-        .as_str()
-        .expect("a role id")
-        .to_owned();
-    let secret = bao
-        .bao(&[
-            "write",
-            "-f",
-            "-format=json",
-            "auth/approle/role/host/secret-id",
-        ])
-        .ok()
-        .json()["data"]
-        .clone();
+    let (role_id, secret_id) = approle(&s, &bao);
     s.write("role-id", &role_id);
     let approle = [
         "--approle-role-id",
@@ -167,8 +146,7 @@ fn tokens_come_from_a_variable_a_file_or_approle_never_argv() {
         "--approle-secret-id",
         "env:SECRET_ID",
     ];
-    let secret_id = secret["secret_id"].as_str().expect("a secret id");
-    let run = vault_sign(&s, &bao, &approle, "app.json", &[("SECRET_ID", secret_id)]);
+    let run = vault_sign(&s, &bao, &approle, "app.json", &[("SECRET_ID", &secret_id)]);
     s.certsmith_stdin(&["split-json", "app"], &run.ok().stdout)
         .ok();
     s.openssl_verify("bao-ca.pem", &[], "app.pem");
@@ -522,30 +500,7 @@ fn openbao_warnings_are_notes_and_approle_tokens_are_revoked_after_use() {
     );
     assert!(run.ok().stderr.contains("warns: TTL"), "{}", run.stderr);
     // AppRole: each run's token is revoked when it is done.
-    s.write(
-        "signer.hcl",
-        "path \"pki/sign/web\" { capabilities = [\"update\"] }\n",
-    );
-    bao.bao(&["policy", "write", "signer", "signer.hcl"]).ok();
-    bao.bao(&["auth", "enable", "approle"]).ok();
-    bao.bao(&["write", "auth/approle/role/host", "token_policies=signer"])
-        .ok();
-    let role_id = bao.read("auth/approle/role/host/role-id")["role_id"]
-        .as_str()
-        .expect("a role id")
-        .to_owned();
-    let secret = bao
-        .bao(&[
-            "write",
-            "-f",
-            "-format=json",
-            "auth/approle/role/host/secret-id",
-        ])
-        .ok()
-        .json()["data"]["secret_id"]
-        .as_str()
-        .expect("a secret id")
-        .to_owned();
+    let (role_id, secret) = approle(&s, &bao);
     let tokens = || {
         bao.bao(&["list", "-format=json", "auth/token/accessors"])
             .ok()
@@ -696,4 +651,32 @@ fn verbatim_a_namespace_and_a_csr_on_stdin() {
 /// A `bao … -format=json` answer's `data`.
 fn run_data(run: &Run) -> serde_json::Value {
     run.ok().json()["data"].clone()
+}
+
+/// An AppRole `host` whose tokens may only sign with pki/roles/web: its
+/// role id and a fresh secret id.
+fn approle(s: &Scratch, bao: &Bao) -> (String, String) {
+    s.write(
+        "signer.hcl",
+        "path \"pki/sign/web\" { capabilities = [\"update\"] }\n",
+    );
+    bao.bao(&["policy", "write", "signer", "signer.hcl"]).ok();
+    bao.bao(&["auth", "enable", "approle"]).ok();
+    bao.bao(&["write", "auth/approle/role/host", "token_policies=signer"])
+        .ok();
+    let role_id = bao.read("auth/approle/role/host/role-id")["role_id"]
+        .as_str()
+        .expect("a role id")
+        .to_owned();
+    let secret = bao.bao(&[
+        "write",
+        "-f",
+        "-format=json",
+        "auth/approle/role/host/secret-id",
+    ]);
+    let secret_id = secret.ok().json()["data"]["secret_id"]
+        .as_str()
+        .expect("a secret id")
+        .to_owned();
+    (role_id, secret_id)
 }
