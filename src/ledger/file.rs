@@ -201,12 +201,13 @@ impl<'a> Locked<'a> {
         Ok(Locked { path, file, bytes })
     }
 
-    /// Appends one line for `fields`. The caller has checked the ledger.
+    /// Appends one line per event, in order, each linked to the one before,
+    /// in one write and one sync. The caller has checked the ledger.
     pub(super) fn append(
         &mut self,
         ca_cert: &Certificate,
         ca_key: &dyn Signer,
-        event: Event,
+        events: Vec<Event>,
         now: OffsetDateTime,
     ) -> Result<Appended> {
         let path = self.path;
@@ -216,26 +217,43 @@ impl<'a> Locked<'a> {
         };
         let (counted, torn) = committed(&self.bytes);
         let text = text_of(path, counted)?;
-        let lines: Vec<&str> = numbered_lines(text).map(|(_, l)| l).collect();
-        let seq = lines.len() as u64 + 1;
-        let entry = Entry {
-            seq,
-            time: now,
-            prev: lines.last().map(|l| sha256_hex(l.as_bytes())),
-            ca: sha256_hex(&ca_cert.der),
-            sig_alg: ca_key.signature_algorithm().oid.to_string(),
-            event,
-            line: 0,
-        }
-        .to_json();
-        let sig = base64::engine::general_purpose::STANDARD.encode(ca_key.sign(entry.as_bytes())?);
-        // A last line that lost only its newline gets it back, in the same write.
-        let lead = if text.is_empty() || text.ends_with('\n') {
-            ""
-        } else {
-            "\n"
+        let (mut seq, mut prev) = {
+            let lines: Vec<&str> = numbered_lines(text).map(|(_, l)| l).collect();
+            (
+                lines.len() as u64,
+                lines.last().map(|l| sha256_hex(l.as_bytes())),
+            )
         };
-        let line = format!("{lead}{{\"entry\":{entry},\"sig\":\"{sig}\"}}\n");
+        let first_seq = seq + 1;
+        let ca = sha256_hex(&ca_cert.der);
+        let sig_alg = ca_key.signature_algorithm().oid.to_string();
+        // A last line that lost only its newline gets it back, in the same write.
+        let mut run = if text.is_empty() || text.ends_with('\n') {
+            String::new()
+        } else {
+            "\n".to_string()
+        };
+        // Signed in order: each line's `prev` covers the signature of the
+        // line before it.
+        for event in events {
+            seq += 1;
+            let entry = Entry {
+                seq,
+                time: now,
+                prev: prev.take(),
+                ca: ca.clone(),
+                sig_alg: sig_alg.clone(),
+                event,
+                line: 0,
+            }
+            .to_json();
+            let sig =
+                base64::engine::general_purpose::STANDARD.encode(ca_key.sign(entry.as_bytes())?);
+            let line = format!("{{\"entry\":{entry},\"sig\":\"{sig}\"}}");
+            prev = Some(sha256_hex(line.as_bytes()));
+            run.push_str(&line);
+            run.push('\n');
+        }
 
         let mut notes = Vec::new();
         if let Some(torn) = torn {
@@ -245,14 +263,14 @@ impl<'a> Locked<'a> {
         }
         let end = counted.len() as u64;
         if let Some(n) = crate::fault::short_write("ledger-append") {
-            let _ = self.file.write_all(&line.as_bytes()[..n.min(line.len())]);
+            let _ = self.file.write_all(&run.as_bytes()[..n.min(run.len())]);
             std::process::abort();
         }
-        // One write on an O_APPEND descriptor, then synced: the line counts
+        // One write on an O_APPEND descriptor, then synced: the lines count
         // from here on.
         let written = self
             .file
-            .write_all(line.as_bytes())
+            .write_all(run.as_bytes())
             .and_then(|()| self.file.sync_data());
         if let Err(source) = written {
             // A full disk stopped the write part-way: take the part back, so
@@ -262,10 +280,14 @@ impl<'a> Locked<'a> {
         }
         if end == 0 {
             // Makes a new ledger's name durable with its first line (best
-            // effort: the line itself is synced).
+            // effort: the lines themselves are synced).
             crate::files::sync_directory(crate::files::directory_of(path));
         }
-        Ok(Appended { seq, notes })
+        Ok(Appended {
+            first_seq,
+            seq,
+            notes,
+        })
     }
 }
 

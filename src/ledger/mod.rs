@@ -85,7 +85,9 @@ pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()
 #[derive(Debug)]
 #[must_use = "an append's notes are for the person who ran it"]
 pub struct Appended {
-    /// The new entry's sequence number.
+    /// The sequence number of the first entry it added.
+    pub first_seq: u64,
+    /// The sequence number of the last entry it added.
     pub seq: u64,
     /// An interrupted append that was removed first, if there was one.
     pub notes: Vec<Note>,
@@ -104,7 +106,24 @@ pub fn append(
     let mut ledger = Locked::open(path)?;
     // Checked again under the lock: another process may have written since.
     check_tail(path, committed(&ledger.bytes).0, Some(ca_cert))?;
-    ledger.append(ca_cert, ca_key, event, now)
+    ledger.append(ca_cert, ca_key, vec![event], now)
+}
+
+/// Appends events in order, as [`append`] does one, under one lock and
+/// with one write and one sync for all of them: what batch issuance records
+/// a chunk of certificates with. A crash part-way leaves whole lines for
+/// certificates never handed out (which the ledger allows: nothing is
+/// handed out before the sync) and at most one torn tail.
+pub fn append_all(
+    path: &Path,
+    ca_cert: &Certificate,
+    ca_key: &dyn Signer,
+    events: Vec<Event>,
+    now: OffsetDateTime,
+) -> Result<Appended> {
+    let mut ledger = Locked::open(path)?;
+    check_tail(path, committed(&ledger.bytes).0, Some(ca_cert))?;
+    ledger.append(ca_cert, ca_key, events, now)
 }
 
 /// Appends an event that depends on every entry before it (a CRL: its
@@ -123,7 +142,7 @@ pub fn append_with<T>(
     let entries = verify(path, &ledger.bytes, &issuer.cert, &issuer.cert_source)?.entries;
     check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
     let (event, made) = decide(&entries)?;
-    let appended = ledger.append(&issuer.cert, &issuer.key, event, now)?;
+    let appended = ledger.append(&issuer.cert, &issuer.key, vec![event], now)?;
     Ok((made, appended))
 }
 
@@ -206,7 +225,7 @@ pub fn revoke(
         reason,
         revoked_at: now,
     };
-    let appended = ledger.append(&issuer.cert, &issuer.key, event, now)?;
+    let appended = ledger.append(&issuer.cert, &issuer.key, vec![event], now)?;
     Ok(Revoked::Recorded(appended))
 }
 
