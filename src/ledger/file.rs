@@ -24,11 +24,11 @@ const LINE_START: &[u8] = b"{\"entry\":{";
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct TornTail {
     /// Its number among the file's lines, counting from 1.
-    line: usize,
+    pub(super) line: usize,
     /// Where it starts: the end of the last whole line.
-    offset: usize,
+    pub(super) offset: usize,
     /// How many bytes of the line were written.
-    len: usize,
+    pub(super) len: usize,
 }
 
 impl TornTail {
@@ -82,7 +82,7 @@ pub(super) fn committed(bytes: &[u8]) -> (&[u8], Option<TornTail>) {
 }
 
 /// Whether `tail` is the start of a ledger line and not a whole one.
-fn is_start_of_line(tail: &[u8]) -> bool {
+pub(super) fn is_start_of_line(tail: &[u8]) -> bool {
     let n = tail.len().min(LINE_START.len());
     if tail[..n] != LINE_START[..n] {
         return false;
