@@ -339,19 +339,32 @@ mod tests {
     }
 
     /// The event a worker makes is the one `ledger::issued` reads from the
-    /// certificate: SANs of every kind, an empty subject, a clamped validity.
+    /// certificate: SANs of every kind, repeated or dropped by the profile's
+    /// CSR whitelist, an empty subject, a clamped validity.
     #[test]
     fn the_event_made_from_the_decisions_is_the_one_read_from_the_certificate() {
         let issuer = issuer();
         let mut profile = Config::builtin().default;
         profile.name = "www".into();
+        let only_dns = crate::cfssl::profile::CsrWhitelist {
+            subject: false,
+            dns_names: true,
+            ip_addresses: false,
+            email_addresses: false,
+            uris: false,
+        };
         for json in [
-            r#"{"CN":"a.example","hosts":["a.example","10.0.0.1","::ffff:10.1.2.3","fd00::1","m@a.example","https://a.example/x"]}"#,
+            r#"{"CN":"a.example","hosts":["a.example","10.0.0.1","::ffff:10.1.2.3","fd00::1","m@a.example","https://a.example/x","a.example"]}"#,
             r#"{"hosts":["b.example"]}"#,
             r#"{"CN":"Ünïcode, \"quoted\"","names":[{"O":"O+=,<>#;","C":"DE"}]}"#,
         ] {
-            for expiry in [3600, 1_000_000_000] {
+            for (expiry, whitelist) in [(3600, None), (1_000_000_000, None), (3600, Some(only_dns))]
+            {
                 profile.expiry = Some(std::time::Duration::from_secs(expiry));
+                profile.csr_whitelist = whitelist;
+                if whitelist.is_some() && !json.contains("hosts") {
+                    continue;
+                }
                 let batch = Batch {
                     issuer: &issuer,
                     profile: &profile,
