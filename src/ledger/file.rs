@@ -122,12 +122,31 @@ pub(super) fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
     })
 }
 
-/// The lines that hold something, numbered from 1 as in the file.
+/// The lines that hold something, numbered from 1 as in the file, split as
+/// every reader splits them (see [`line_bytes`]).
 pub(super) fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
+    text.split_terminator('\n')
+        .map(|segment| &segment[..line_bytes(segment.as_bytes()).len()])
         .enumerate()
         .map(|(i, l)| (i + 1, l))
-        .filter(|(_, l)| !l.trim().is_empty())
+        .filter(|(_, l)| !is_blank(l.as_bytes()))
+}
+
+/// A line as every reader and `append` see it, hash it and number it: the
+/// bytes between two newlines (or after the last one) without the one `\r`
+/// of a CRLF ending. The `\r` goes whether or not a `\n` follows: a CRLF
+/// ledger that lost its final `\n` ends in `…}\r`, and once an append gives
+/// that line its `\n` back the `\r` is a line ending, so it was one before
+/// too (`str::lines` keeps it, and the line's hash then changed under it).
+pub(super) fn line_bytes(segment: &[u8]) -> &[u8] {
+    segment.strip_suffix(b"\r").unwrap_or(segment)
+}
+
+/// Whether a line holds nothing but whitespace (Unicode's, as `str::trim`
+/// has it): such lines are numbered but not counted. Bytes that are not
+/// UTF-8 are not blank; they are a line, refused as one.
+pub(super) fn is_blank(line: &[u8]) -> bool {
+    std::str::from_utf8(line).is_ok_and(|text| text.trim().is_empty())
 }
 
 /// The bytes of the ledger at `path`, or None when there is none yet. A
@@ -357,5 +376,40 @@ mod tests {
         }
         assert_eq!(split(WHOLE.as_bytes()), (WHOLE.len(), None));
         assert_eq!(split(b""), (0, None));
+    }
+
+    fn lines(text: &str) -> Vec<(usize, &str)> {
+        numbered_lines(text).collect()
+    }
+
+    #[test]
+    fn a_crlf_ending_is_stripped_from_every_line_the_last_unterminated_one_included() {
+        let want = vec![(1, "a"), (2, "b")];
+        assert_eq!(lines("a\r\nb\r\n"), want);
+        assert_eq!(lines("a\r\nb\r"), want);
+        assert_eq!(lines("a\r\nb"), want);
+        assert_eq!(lines("a\nb\n"), want);
+        // One `\r` is the line ending; another is the line's own.
+        assert_eq!(lines("a\r\r\nb\r\r"), vec![(1, "a\r"), (2, "b\r")]);
+        assert_eq!(line_bytes(b"{}\r"), b"{}");
+        assert_eq!(line_bytes(b"{}"), b"{}");
+    }
+
+    #[test]
+    fn blank_lines_are_numbered_but_not_counted() {
+        assert_eq!(
+            lines("\n  \r\na\n\t\n\u{a0}\nb\n\n \r"),
+            vec![(3, "a"), (6, "b")]
+        );
+        assert!(is_blank(b" \t\r"));
+        assert!(!is_blank(b"\xFF"));
+        assert!(!is_blank(b"\0"));
+    }
+
+    #[test]
+    fn an_empty_ledger_or_one_of_blank_lines_has_no_lines() {
+        assert_eq!(lines(""), vec![]);
+        assert_eq!(lines("\n"), vec![]);
+        assert_eq!(lines("\r\n \n\r"), vec![]);
     }
 }

@@ -1115,3 +1115,21 @@ fn a_fifo_or_a_dangling_link_as_the_ledger_is_refused() {
     }
     assert!(!s.exists("gone"));
 }
+
+// --- issue 18: the tail check reads the end of the file only.
+
+/// A ledger copied through a tool that wrote CRLF and dropped the final
+/// newline ends in `…}\r`. That `\r` is part of the line ending, not of the
+/// line: the next append hashes the line without it, as every reader does
+/// once the append has given the line back its `\n`.
+#[test]
+fn a_crlf_ledger_whose_last_line_lost_its_newline_still_chains_after_an_append() {
+    let s = ledger_of_four();
+    let crlf = lines_of(&s, LEDGER).join("\r\n") + "\r";
+    s.write(LEDGER, &crlf);
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 4);
+    sign_into_ledger(&s, "e").ok();
+    assert!(s.read(LEDGER).starts_with(&format!("{crlf}\n")));
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 5);
+    independently_verify(&s, "ca.pem", LEDGER);
+}
