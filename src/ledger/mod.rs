@@ -19,6 +19,15 @@
 //! writer and [`verify`] the one reader, and an entry the CA signed that is
 //! not a well-formed event is an error naming its line, never skipped.
 //! `file` holds the write-ahead log and its lock, `verify` the checks.
+//!
+//! An append reads the end of the file only, so its cost does not grow
+//! with the ledger: the last line must be one the CA signed, and link to
+//! the line before it (its hash, and the next sequence number), or be the
+//! first line; the new line links to it. Damage further back (a line
+//! dropped or added before the last two, a garbage or non-UTF-8 line in
+//! the middle) is left to the readers of every line, `ledger verify`,
+//! `crl` and `revoke`, which refuse it: appending after it hides nothing,
+//! since no earlier byte changes and the chain stays broken where it broke.
 
 mod event;
 mod file;
@@ -59,7 +68,13 @@ fn sha256_hex(bytes: &[u8]) -> String {
 ///
 /// It reads the end of the file only (the last two lines that hold
 /// something), so its cost does not grow with the ledger, and it verifies
-/// one signature.
+/// one signature. What that gives up, against a check of every line: a
+/// line dropped or added further back than the last two, a line in the
+/// middle that is not a ledger line, and bytes in the middle that are not
+/// UTF-8 are no longer refused here. An append after such damage hides
+/// nothing: it changes no earlier byte and links only to the last line,
+/// and `ledger verify`, `crl` and `revoke` read every line and still refuse
+/// the ledger, naming the damaged line.
 pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()> {
     let io = |source| Error::LedgerIo {
         path: path.to_path_buf(),

@@ -1212,3 +1212,40 @@ fn an_edited_line_before_the_last_is_refused_at_append() {
     );
     assert_eq!(s.read(LEDGER), before);
 }
+
+/// What the O(1) check gives up: a line dropped further back than the last
+/// two, or a garbage line in the middle, no longer stops an append. The
+/// append hides nothing: every reader of the whole ledger still refuses it,
+/// naming the damaged line.
+#[test]
+fn damage_further_back_than_the_last_two_lines_is_left_to_the_readers_of_every_line() {
+    for (damage, refused) in [
+        (
+            "a dropped line",
+            "error: ledger.jsonl: line 2: hash link broken: the line before it was changed, removed or reordered",
+        ),
+        (
+            "a garbage line",
+            "error: ledger.jsonl: line 2: not a ledger line: expected value at line 1 column 1",
+        ),
+    ] {
+        let s = ledger_of_four();
+        let mut lines = lines_of(&s, LEDGER);
+        if damage == "a dropped line" {
+            lines.remove(1);
+        } else {
+            lines.insert(1, "issued: x.example.com".into());
+        }
+        write_lines(&s, LEDGER, &lines);
+        let damaged = s.read(LEDGER);
+        sign_into_ledger(&s, "e").ok();
+        assert!(s.read(LEDGER).starts_with(&damaged), "{damage}");
+        assert_eq!(refusal(&s, "ca.pem", LEDGER), refused, "{damage}");
+        for reader in [
+            s.certsmith_ca("crl", "ca", &["--ledger", LEDGER]),
+            s.certsmith_ca("revoke", "ca", &["--ledger", LEDGER, "--serial", "01"]),
+        ] {
+            assert_eq!(reader.fails().lines().next(), Some(refused), "{damage}");
+        }
+    }
+}
