@@ -198,6 +198,8 @@ struct Lines {
     reader: BufReader<Stdin>,
     /// The number of the last line read, blank lines counted.
     line: u64,
+    /// A read failed: nothing after it can be trusted to be whole.
+    failed: bool,
 }
 
 /// A directory being walked.
@@ -254,6 +256,7 @@ impl Feed for Inputs {
                 self.stdin = Some(Lines {
                     reader: BufReader::with_capacity(1 << 16, std::io::stdin()),
                     line: 0,
+                    failed: false,
                 });
             } else if Path::new(&arg).is_dir() {
                 let entries = WalkDir::new(&arg)
@@ -283,7 +286,7 @@ impl Feed for Inputs {
 impl Lines {
     /// The next line that holds something, or `None` at the end of stdin.
     fn next(&mut self) -> Option<Input> {
-        loop {
+        while !self.failed {
             self.line += 1;
             let line = self.line;
             let mut bytes = Zeroizing::new(Vec::new());
@@ -293,9 +296,7 @@ impl Lines {
             match read {
                 Ok(0) => return None,
                 Err(source) => {
-                    // Nothing after an unreadable stdin can be trusted to be whole.
-                    self.reader = BufReader::new(std::io::stdin());
-                    self.line = u64::MAX - 1;
+                    self.failed = true;
                     return Some(Input::Unreadable(Error::ReadStdin { source }));
                 }
                 Ok(_) if bytes.len() > LONGEST_LINE && bytes.last() != Some(&b'\n') => {
@@ -309,6 +310,7 @@ impl Lines {
                 Ok(_) => return Some(Input::Line { line, bytes }),
             }
         }
+        None
     }
 }
 
@@ -378,8 +380,10 @@ struct Made {
     /// How messages name the input: its path, or `stdin line N`.
     source: String,
     name: String,
-    /// For a stdin line without a name: its number (its name is `line-N`).
-    unnamed_line: Option<u64>,
+    /// Its stdin line, if it is one.
+    line: Option<u64>,
+    /// A stdin line without a name, named `line-N`.
+    unnamed: bool,
     out: Out,
     notes: Vec<Note>,
     /// The certificate, for the record a CA profile prints.
@@ -419,8 +423,8 @@ impl Context<'_> {
             Input::Line { bytes, .. } => envelope::batch_line(&bytes, source)?,
             Input::Unreadable(e) => return Err(e),
         };
-        let unnamed_line = line.filter(|_| name.is_none());
-        let name = match (name, unnamed_line) {
+        let unnamed = line.is_some() && name.is_none();
+        let name = match (name, line) {
             (Some(name), _) => name,
             (None, Some(_)) if self.out_dir.is_some() => {
                 return Err(Error::BatchNameMissing {
@@ -467,7 +471,8 @@ impl Context<'_> {
             Made {
                 source: source.into(),
                 name,
-                unnamed_line,
+                line,
+                unnamed,
                 out,
                 notes,
                 ca_record,
@@ -719,9 +724,9 @@ enum Place {
 
 impl Place {
     fn of(made: &Made) -> Place {
-        match made.source.strip_prefix("stdin line ").map(str::parse) {
-            Some(Ok(line)) => Place::Line(line),
-            _ => Place::File(made.source.as_str().into()),
+        match made.line {
+            Some(line) => Place::Line(line),
+            None => Place::File(made.source.as_str().into()),
         }
     }
 
@@ -785,7 +790,7 @@ impl Names {
                 }
             }
         }
-        match made.unnamed_line {
+        match made.line.filter(|_| made.unnamed) {
             Some(line) => {
                 let word = usize::try_from(line / 64).expect("a line number fits in memory");
                 if self.unnamed.len() <= word {
