@@ -33,7 +33,11 @@ use crate::{Error, Note, Result, files};
 
 /// The directory a batch writes its files into, open for syncing.
 pub struct OutDir {
+    /// As given, for messages.
     path: PathBuf,
+    /// Made absolute once: a temporary made in a relative directory costs a
+    /// `getcwd` each.
+    absolute: PathBuf,
     handle: File,
 }
 
@@ -66,6 +70,7 @@ impl OutDir {
         })?;
         let dir = OutDir {
             path: path.to_path_buf(),
+            absolute: std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
             handle,
         };
         let notes = dir.remove_stale_temporaries(now);
@@ -114,7 +119,7 @@ impl OutDir {
             let prefix = files::temporary_prefix(target.file_name().unwrap_or(target.as_os_str()));
             let mut tmp = tempfile::Builder::new()
                 .prefix(&prefix)
-                .tempfile_in(&self.path)
+                .tempfile_in(&self.absolute)
                 .map_err(failed)?;
             tmp.as_file()
                 .set_permissions(fs::Permissions::from_mode(part.mode))
