@@ -22,6 +22,7 @@
 
 mod event;
 mod file;
+mod scan;
 mod verify;
 
 use std::path::Path;
@@ -39,6 +40,7 @@ use crate::{Error, Result};
 
 pub use event::{Entry, Event, issued};
 pub use file::read;
+pub use scan::{Mode, Scanned, scan};
 pub use verify::{Verified, verify};
 
 use file::{Locked, committed};

@@ -116,7 +116,7 @@ pub(super) fn check_tail(path: &Path, counted: &[u8], ca_cert: Option<&Certifica
 /// A ledger line taken apart: its entry's members, and whether `spki`
 /// signed them. They are typed only once the signature holds, so that a
 /// tampered line is reported as tampered.
-fn read_line(
+pub(super) fn read_line(
     raw: &str,
     ca_cert: &Certificate,
 ) -> std::result::Result<(Map<String, Value>, bool), String> {
