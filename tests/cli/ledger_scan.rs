@@ -1,0 +1,250 @@
+//! `ledger verify` as a stream (issue 18): by default every hash link and
+//! the first and last signatures, which prove every byte of the ledger;
+//! `--every-signature` also proves that the CA's key signed each middle
+//! line. Ledgers are tampered and forged here without certsmith's help
+//! (openssl, Python `cryptography`), and every refusal names its line.
+
+use crate::ledger::{LEDGER, ca_named, sha256_hex, sign_logged};
+use crate::support::*;
+
+/// `certsmith ledger verify` of LEDGER against ca.pem, with `extra` flags.
+fn verify(s: &Scratch, extra: &[&str]) -> Run {
+    s.certsmith(
+        &[
+            &["ledger", "verify"][..],
+            extra,
+            &["--ca", "ca.pem", LEDGER],
+        ]
+        .concat(),
+    )
+}
+
+/// Asserts that both modes accept LEDGER with `n` entries.
+#[track_caller]
+fn assert_both_modes_verify(s: &Scratch, n: usize) {
+    for extra in [&[][..], &["--every-signature"]] {
+        let run = verify(s, extra);
+        run.ok();
+        let expected = format!("{LEDGER}: {n} entries verified");
+        assert!(
+            run.stderr.lines().any(|l| l == expected),
+            "{extra:?}: expected `{expected}`:\n{}",
+            run.stderr
+        );
+    }
+}
+
+/// Asserts that both modes refuse LEDGER with exactly `error`.
+#[track_caller]
+fn assert_both_modes_refuse(s: &Scratch, error: &str) {
+    for extra in [&[][..], &["--every-signature"]] {
+        assert_eq!(verify(s, extra).fails(), format!("{error}\n"), "{extra:?}");
+    }
+}
+
+fn unsigned_at(line: usize) -> String {
+    format!("error: {LEDGER}: line {line}: signature does not verify against ca.pem")
+}
+
+/// A CA with a ledger of five issuances.
+fn ledger_of_five() -> Scratch {
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Scan Root");
+    for name in ["a", "b", "c", "d", "e"] {
+        sign_logged(&s, "ca", LEDGER, name, &format!("{name}.example.com"));
+    }
+    s
+}
+
+fn lines_of(s: &Scratch) -> Vec<String> {
+    s.read(LEDGER).lines().map(str::to_owned).collect()
+}
+
+fn write_lines(s: &Scratch, lines: &[String]) {
+    s.write(LEDGER, &(lines.join("\n") + "\n"));
+}
+
+/// The `entry` object of a ledger line.
+fn entry_of(line: &str) -> serde_json::Value {
+    serde_json::from_str::<serde_json::Value>(line).expect("a JSON line")["entry"].clone()
+}
+
+/// A ledger line for `entry`, signed by KEY with openssl.
+fn signed_line(s: &Scratch, entry: &serde_json::Value, key: &str) -> String {
+    let bytes = serde_json::to_string(entry).unwrap();
+    std::fs::write(s.path("entry.tmp"), &bytes).unwrap();
+    let sig = s
+        .run("openssl", &["dgst", "-sha256", "-sign", key, "entry.tmp"])
+        .ok()
+        .stdout
+        .clone();
+    let b64 = s
+        .run_stdin("openssl", &["base64", "-A"], &sig)
+        .ok()
+        .stdout_str();
+    format!(r#"{{"entry":{bytes},"sig":"{}"}}"#, b64.trim())
+}
+
+/// `line` with its entry's `serial` changed and its signature kept.
+fn with_other_serial(line: &str) -> String {
+    let serial = entry_of(line)["serial"].as_str().unwrap().to_owned();
+    let last = if serial.ends_with('0') { '1' } else { '0' };
+    let other = format!("{}{last}", &serial[..serial.len() - 1]);
+    let edited = line.replacen(
+        &format!(r#""serial":"{serial}""#),
+        &format!(r#""serial":"{other}""#),
+        1,
+    );
+    assert_ne!(edited, line);
+    edited
+}
+
+#[test]
+fn a_tampered_middle_line_is_caught_by_the_default_verify() {
+    let s = ledger_of_five();
+    assert_both_modes_verify(&s, 5);
+    let mut lines = lines_of(&s);
+    lines[2] = with_other_serial(&lines[2]);
+    write_lines(&s, &lines);
+    // Its own signature is not checked by default: the next line's link
+    // breaks, and the line it points back to is named.
+    assert_both_modes_refuse(&s, &unsigned_at(3));
+}
+
+#[test]
+fn a_signature_only_tamper_in_the_middle_is_caught_by_the_hash_link() {
+    let s = ledger_of_five();
+    ca_named(&s, "other", "Other Root");
+    let mut lines = lines_of(&s);
+    // Line 2 keeps its entry byte for byte, with a well-formed signature by
+    // another key: only line 3's `prev`, which hashes the whole line,
+    // tells the default verify.
+    let resigned = signed_line(&s, &entry_of(&lines[1]), "other-key.pem");
+    assert_eq!(entry_of(&resigned), entry_of(&lines[1]));
+    assert_ne!(resigned, lines[1]);
+    lines[1] = resigned;
+    write_lines(&s, &lines);
+    assert_both_modes_refuse(&s, &unsigned_at(2));
+}
+
+#[test]
+fn every_signature_finds_a_middle_line_the_ca_never_signed() {
+    let s = ledger_of_five();
+    ca_named(&s, "other", "Other Root");
+    let mut lines = lines_of(&s);
+    // A line signed by another key goes in as line 3; the lines after it
+    // are re-linked, and the last one is signed again with the CA's key, as
+    // a tool holding that key but appending carelessly could do.
+    let mut inserted = entry_of(&lines[1]);
+    inserted["seq"] = 3.into();
+    inserted["prev"] = sha256_hex(&s, lines[1].as_bytes()).into();
+    inserted["serial"] = "0BADC0DE".into();
+    lines.insert(2, signed_line(&s, &inserted, "other-key.pem"));
+    for i in 3..lines.len() {
+        let mut entry = entry_of(&lines[i]);
+        entry["seq"] = (i as u64 + 1).into();
+        entry["prev"] = sha256_hex(&s, lines[i - 1].as_bytes()).into();
+        let key = if i + 1 == lines.len() {
+            "ca-key.pem"
+        } else {
+            "other-key.pem"
+        };
+        lines[i] = signed_line(&s, &entry, key);
+    }
+    write_lines(&s, &lines);
+    // The CA's last signature commits to every byte, so the default passes...
+    let run = verify(&s, &[]);
+    run.ok();
+    assert!(
+        run.stderr
+            .contains(&format!("{LEDGER}: 6 entries verified")),
+        "{}",
+        run.stderr
+    );
+    // ...and the audit names the first line the CA's key never signed.
+    assert_eq!(
+        verify(&s, &["--every-signature"]).fails(),
+        format!("{}\n", unsigned_at(3))
+    );
+}
+
+/// Appends `n` lines to LEDGER that Python `cryptography` signs with
+/// ca-key.pem, each linked to the line before and of varying length, as
+/// another tool that holds the CA key could append them.
+fn extend_with_python(s: &Scratch, n: usize) {
+    let script = r#"
+import base64, hashlib, json, sys
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+key = serialization.load_pem_private_key(open(sys.argv[1], 'rb').read(), None)
+last = open(sys.argv[2]).read().splitlines()[-1]
+entry = json.loads(last)['entry']
+out = []
+for i in range(int(sys.argv[3])):
+    entry['seq'] += 1
+    entry['prev'] = hashlib.sha256(last.encode()).hexdigest()
+    entry['serial'] = '%016X' % (0x100000 + entry['seq'])
+    entry['sans'] = ['DNS:h%d.example.com' % j for j in range(i % 7)]
+    body = json.dumps(entry, separators=(',', ':'), sort_keys=True)
+    sig = key.sign(body.encode(), ec.ECDSA(hashes.SHA256()))
+    last = '{"entry":%s,"sig":"%s"}' % (body, base64.b64encode(sig).decode())
+    out.append(last + '\n')
+open(sys.argv[2], 'a').write(''.join(out))
+"#;
+    s.run(
+        "python3",
+        &["-c", script, "ca-key.pem", LEDGER, &n.to_string()],
+    )
+    .ok();
+}
+
+/// The number (from 1) of the line of `text` that holds byte `offset`.
+fn line_at(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+#[test]
+fn a_ledger_of_several_read_blocks_verifies_and_a_tamper_at_a_block_border_is_named() {
+    // The reader hands out 1 MiB blocks cut after their last newline, so
+    // the line holding byte k MiB is carried into the next block, and its
+    // link to the line before is checked across blocks.
+    const MIB: usize = 1 << 20;
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Scan Root");
+    sign_logged(&s, "ca", LEDGER, "a", "a.example.com");
+    extend_with_python(&s, 6000);
+    // CRLF endings, and a blank or whitespace line now and then.
+    let mut text = String::new();
+    for (i, line) in s.read(LEDGER).lines().enumerate() {
+        text.push_str(line);
+        text.push_str("\r\n");
+        if i % 997 == 5 {
+            text.push_str(["\r\n", " \t\r\n", "\n"][i % 3]);
+        }
+    }
+    assert!(text.len() > 3 * MIB, "{} bytes", text.len());
+    s.write(LEDGER, &text);
+    assert_both_modes_verify(&s, 6001);
+
+    for border in [MIB, 2 * MIB, 3 * MIB] {
+        // The line that straddles the border (the first of its block), and
+        // the one before it (the last of the block before).
+        let straddling = line_at(&text, border);
+        assert_eq!(
+            line_at(&text, border - 1),
+            straddling,
+            "a line ends at the border"
+        );
+        for tampered in [straddling - 1, straddling] {
+            let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+            assert!(lines[tampered - 1].starts_with(r#"{"entry":"#));
+            lines[tampered - 1] = with_other_serial(&lines[tampered - 1]);
+            s.write(LEDGER, &lines.join("\n"));
+            assert_both_modes_refuse(&s, &unsigned_at(tampered));
+        }
+    }
+}
