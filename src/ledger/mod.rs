@@ -19,6 +19,15 @@
 //! writer and [`verify`] the one reader, and an entry the CA signed that is
 //! not a well-formed event is an error naming its line, never skipped.
 //! `file` holds the write-ahead log and its lock, `verify` the checks.
+//!
+//! An append reads the end of the file only, so its cost does not grow
+//! with the ledger: the last line must be one the CA signed, and link to
+//! the line before it (its hash, and the next sequence number), or be the
+//! first line; the new line links to it. Damage further back (a line
+//! dropped or added before the last two, a garbage or non-UTF-8 line in
+//! the middle) is left to the readers of every line, `ledger verify`,
+//! `crl` and `revoke`, which refuse it: appending after it hides nothing,
+//! since no earlier byte changes and the chain stays broken where it broke.
 
 mod event;
 mod file;
@@ -43,7 +52,7 @@ pub use file::read;
 pub use scan::{Mode, Scanned, scan};
 pub use verify::{Verified, verify};
 
-use file::{Locked, committed};
+use file::{Locked, read_tail};
 use verify::check_tail;
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -51,15 +60,29 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Checks, before anything is issued, that `path` is a ledger this CA can
-/// append to: absent or empty (a new ledger), or ending in a line the CA
-/// signed whose sequence number counts the lines. A full check of every line
-/// is `verify`'s job; this one reads the file but verifies one signature, so
-/// that a garbage file, another CA's ledger or a directory fail before a
-/// certificate is made rather than after. A torn tail does not count (see
+/// append to: absent, empty or blank (a new ledger), or ending in a line the
+/// CA signed that links to the line before it (its hash, and the next
+/// sequence number) or is the first line. A torn tail does not count (see
 /// `committed`). `ca_cert` None means a CA that does not exist yet
-/// (initca): only a new ledger will do.
+/// (initca): only a new ledger will do. A garbage file, another CA's
+/// ledger or a directory fail here, before a certificate (or a key in a
+/// token) is made rather than after; the append checks again under its lock.
+///
+/// It reads the end of the file only (the last two lines that hold
+/// something), so its cost does not grow with the ledger, and it verifies
+/// one signature. What that gives up, against a check of every line: a
+/// line dropped or added further back than the last two, a line in the
+/// middle that is not a ledger line, and bytes in the middle that are not
+/// UTF-8 are no longer refused here. An append after such damage hides
+/// nothing: it changes no earlier byte and links only to the last line,
+/// and `ledger verify`, `crl` and `revoke` read every line and still refuse
+/// the ledger, naming the damaged line.
 pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()> {
-    match read(path)? {
+    let io = |source| Error::LedgerIo {
+        path: path.to_path_buf(),
+        source,
+    };
+    match file::open(path)? {
         // A new ledger: its directory must be there, or the append after a
         // signature (or after a key made in a token) is the first to fail.
         None => {
@@ -69,17 +92,14 @@ pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()
                 .unwrap_or(Path::new("."));
             match std::fs::metadata(dir) {
                 Ok(meta) if meta.is_dir() => Ok(()),
-                Ok(_) => Err(Error::LedgerIo {
-                    path: path.to_path_buf(),
-                    source: std::io::Error::from(std::io::ErrorKind::NotADirectory),
-                }),
-                Err(source) => Err(Error::LedgerIo {
-                    path: path.to_path_buf(),
-                    source,
-                }),
+                Ok(_) => Err(io(std::io::Error::from(std::io::ErrorKind::NotADirectory))),
+                Err(source) => Err(io(source)),
             }
         }
-        Some(bytes) => check_tail(path, committed(&bytes).0, ca_cert),
+        Some(file) => {
+            let tail = read_tail(&file).map_err(io)?;
+            check_tail(path, &file, &tail, ca_cert).map(drop)
+        }
     }
 }
 
@@ -96,8 +116,9 @@ pub struct Appended {
 }
 
 /// Appends an event, signed by the CA, under an exclusive lock, after
-/// removing a torn tail. Returns once the line is synced: only then may what
-/// it records be handed out.
+/// checking the ledger's end again under it (as [`check_appendable`] does)
+/// and removing a torn tail. Returns once the line is synced: only then may
+/// what it records be handed out. Its cost does not grow with the ledger.
 pub fn append(
     path: &Path,
     ca_cert: &Certificate,
@@ -105,10 +126,7 @@ pub fn append(
     event: Event,
     now: OffsetDateTime,
 ) -> Result<Appended> {
-    let mut ledger = Locked::open(path)?;
-    // Checked again under the lock: another process may have written since.
-    check_tail(path, committed(&ledger.bytes).0, Some(ca_cert))?;
-    ledger.append(ca_cert, ca_key, vec![event], now)
+    append_all(path, ca_cert, ca_key, vec![event], now)
 }
 
 /// Appends events in order, as [`append`] does one, under one lock and
@@ -123,9 +141,7 @@ pub fn append_all(
     events: Vec<Event>,
     now: OffsetDateTime,
 ) -> Result<Appended> {
-    let mut ledger = Locked::open(path)?;
-    check_tail(path, committed(&ledger.bytes).0, Some(ca_cert))?;
-    ledger.append(ca_cert, ca_key, events, now)
+    Locked::open(path)?.append(ca_cert, ca_key, events, now)
 }
 
 /// Appends an event that depends on every entry before it (a CRL: its
@@ -141,8 +157,9 @@ pub fn append_with<T>(
     decide: impl FnOnce(&[Entry]) -> Result<(Event, T)>,
 ) -> Result<(T, Appended)> {
     let mut ledger = Locked::open(path)?;
-    let entries = verify(path, &ledger.bytes, &issuer.cert, &issuer.cert_source)?.entries;
-    check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
+    let bytes = ledger.read_all()?;
+    let entries = verify(path, &bytes, &issuer.cert, &issuer.cert_source)?.entries;
+    ledger.check(&issuer.cert)?;
     let (event, made) = decide(&entries)?;
     let appended = ledger.append(&issuer.cert, &issuer.key, vec![event], now)?;
     Ok((made, appended))
@@ -218,10 +235,10 @@ pub fn revoke(
         return Ok(already);
     }
     let mut ledger = Locked::open(path)?;
-    if let Some(already) = decide(&ledger.bytes)? {
+    if let Some(already) = decide(&ledger.read_all()?)? {
         return Ok(already);
     }
-    check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
+    ledger.check(&issuer.cert)?;
     let event = Event::Revoked {
         serial: hex::serial(serial),
         reason,
