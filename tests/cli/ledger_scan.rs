@@ -168,34 +168,43 @@ fn every_signature_finds_a_middle_line_the_ca_never_signed() {
     );
 }
 
-/// Appends `n` lines to LEDGER that Python `cryptography` signs with
-/// ca-key.pem, each linked to the line before and of varying length, as
-/// another tool that holds the CA key could append them.
-fn extend_with_python(s: &Scratch, n: usize) {
+/// Appends lines to LEDGER that Python `cryptography` signs with
+/// ca-key.pem, each linked to the line before, as another tool that holds
+/// the CA key could append them: `n` issuances of varying length, or with
+/// `revoked`, one revocation of each serial listed (hex).
+fn extend_with_python(s: &Scratch, n: usize, revoked: &[&str]) {
     let script = r#"
 import base64, hashlib, json, sys
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 key = serialization.load_pem_private_key(open(sys.argv[1], 'rb').read(), None)
 last = open(sys.argv[2]).read().splitlines()[-1]
-entry = json.loads(last)['entry']
+issued = json.loads(last)['entry']
 out = []
-for i in range(int(sys.argv[3])):
-    entry['seq'] += 1
+def append(entry):
+    global last
     entry['prev'] = hashlib.sha256(last.encode()).hexdigest()
-    entry['serial'] = '%016X' % (0x100000 + entry['seq'])
-    entry['sans'] = ['DNS:h%d.example.com' % j for j in range(i % 7)]
     body = json.dumps(entry, separators=(',', ':'), sort_keys=True)
     sig = key.sign(body.encode(), ec.ECDSA(hashes.SHA256()))
     last = '{"entry":%s,"sig":"%s"}' % (body, base64.b64encode(sig).decode())
     out.append(last + '\n')
+seq = issued['seq']
+for i in range(int(sys.argv[3])):
+    seq += 1
+    issued = dict(issued, seq=seq, serial='%016X' % (0x100000 + seq),
+                  sans=['DNS:h%d.example.com' % j for j in range(i % 7)])
+    append(issued)
+for i, serial in enumerate(sys.argv[4:]):
+    seq += 1
+    append({'ca': issued['ca'], 'event': 'revoked', 'seq': seq, 'serial': serial,
+            'reason': 'keyCompromise' if i < 300 else 'superseded',
+            'revoked_at': '2026-01-01T00:%02d:%02dZ' % (i // 60 % 60, i % 60),
+            'sig_alg': issued['sig_alg'], 'time': issued['time']})
 open(sys.argv[2], 'a').write(''.join(out))
 "#;
-    s.run(
-        "python3",
-        &["-c", script, "ca-key.pem", LEDGER, &n.to_string()],
-    )
-    .ok();
+    let n = n.to_string();
+    let args = [&["-c", script, "ca-key.pem", LEDGER, &n][..], revoked].concat();
+    s.run("python3", &args).ok();
 }
 
 /// The number (from 1) of the line of `text` that holds byte `offset`.
@@ -216,7 +225,7 @@ fn a_ledger_of_several_read_blocks_verifies_and_a_tamper_at_a_block_border_is_na
     let s = Scratch::new();
     ca_named(&s, "ca", "Scan Root");
     sign_logged(&s, "ca", LEDGER, "a", "a.example.com");
-    extend_with_python(&s, 6000);
+    extend_with_python(&s, 6000, &[]);
     // CRLF endings, and a blank or whitespace line now and then.
     let mut text = String::new();
     for (i, line) in s.read(LEDGER).lines().enumerate() {
@@ -247,4 +256,107 @@ fn a_ledger_of_several_read_blocks_verifies_and_a_tamper_at_a_block_border_is_na
             assert_both_modes_refuse(&s, &unsigned_at(tampered));
         }
     }
+}
+
+#[test]
+fn crl_from_a_ledger_of_many_revocations_lists_each_serial_once() {
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Scan Root");
+    sign_logged(&s, "ca", LEDGER, "a", "a.example.com");
+    // 300 serials revoked, the first 100 of them a second time, later and
+    // for another reason: the first revocation is the one listed.
+    let serials: Vec<String> = (1..=300)
+        .chain(1..=100)
+        .map(|n| format!("{:04X}", 0x1000 + n))
+        .collect();
+    let serials: Vec<&str> = serials.iter().map(String::as_str).collect();
+    extend_with_python(&s, 0, &serials);
+    let run = s.certsmith_ca("crl", "ca", &["--ledger", LEDGER]);
+    run.ok();
+    s.write("ca.crl", &run.stdout_str());
+    let checked = s.run(
+        "openssl",
+        &["crl", "-CAfile", "ca.pem", "-in", "ca.crl", "-noout"],
+    );
+    assert!(
+        checked.status == 0 && (checked.stdout_str() + &checked.stderr).contains("verify OK"),
+        "{}{}",
+        checked.stdout_str(),
+        checked.stderr
+    );
+    let text = s
+        .run("openssl", &["crl", "-noout", "-text", "-in", "ca.crl"])
+        .ok()
+        .stdout_str();
+    // Each entry: its serial, then its reason two lines on.
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut listed: Vec<(String, String)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if let Some(serial) = line.strip_prefix("Serial Number: ") {
+            let reason = lines[i + 1..]
+                .iter()
+                .skip_while(|l| !l.starts_with("X509v3 CRL Reason Code"))
+                .nth(1)
+                .expect("a reason");
+            listed.push((serial.to_owned(), (*reason).to_owned()));
+        }
+    }
+    let mut want: Vec<(String, String)> = serials[..300]
+        .iter()
+        .map(|s| (s.to_string(), "Key Compromise".to_owned()))
+        .collect();
+    listed.sort();
+    want.sort();
+    assert_eq!(listed, want);
+    assert_both_modes_verify(&s, 402);
+}
+
+#[test]
+fn revoke_finds_a_serial_among_thousands_of_lines_and_refuses_a_tampered_middle_line() {
+    let s = Scratch::new();
+    ca_named(&s, "ca", "Scan Root");
+    sign_logged(&s, "ca", LEDGER, "a", "a.example.com");
+    extend_with_python(&s, 3000, &[]);
+    let revoke =
+        |serial: &str| s.certsmith_ca("revoke", "ca", &["--ledger", LEDGER, "--serial", serial]);
+    // Line 1500 issued serial 1005DC; typed another way here.
+    let run = revoke("10:05:dc");
+    run.ok();
+    assert!(
+        run.stderr.contains("revoked serial 1005DC (unspecified)"),
+        "{}",
+        run.stderr
+    );
+    let after = s.read(LEDGER);
+    let again = revoke("00000000001005DC");
+    again.ok();
+    assert!(
+        again
+            .stderr
+            .contains("serial 1005DC already revoked (unspecified, "),
+        "{}",
+        again.stderr
+    );
+    let refused = revoke("1F0000");
+    assert!(
+        refused.fails().starts_with(&format!(
+            "error: serial 1F0000 is not recorded in {LEDGER} as issued by ca.pem\n"
+        )),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(s.read(LEDGER), after);
+    assert_both_modes_verify(&s, 3002);
+
+    // Line 700 edited: the link of line 701 names it.
+    let mut lines = lines_of(&s);
+    lines[699] = with_other_serial(&lines[699]);
+    write_lines(&s, &lines);
+    let tampered = s.read(LEDGER);
+    assert_eq!(
+        revoke("10:05:dd").fails(),
+        format!("{}\n", unsigned_at(700))
+    );
+    assert_eq!(s.read(LEDGER), tampered);
+    assert_both_modes_refuse(&s, &unsigned_at(700));
 }
