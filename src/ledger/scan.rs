@@ -497,6 +497,7 @@ impl Scanner<'_> {
             let mut eof = false;
             while cut.is_none() && !eof {
                 let searched = buf.len();
+                buf.reserve(self.chunk);
                 let n = (&mut reader)
                     .take(self.chunk as u64)
                     .read_to_end(&mut buf)?;
@@ -667,15 +668,20 @@ impl Scanner<'_> {
         signatures: &mut Signatures,
         sig: &mut Vec<u8>,
     ) -> std::result::Result<Entry, Why> {
-        let parsed: LineRef<'_> = serde_json::from_str(line).map_err(|_| Why::Malformed)?;
+        let parsed: LineRef<'_>;
+        let (raw, encoded) = match parts(line) {
+            Some((raw, encoded)) => (raw, encoded),
+            None => {
+                parsed = serde_json::from_str(line).map_err(|_| Why::Malformed)?;
+                (parsed.entry.get(), parsed.sig.as_ref())
+            }
+        };
         sig.clear();
         base64::engine::general_purpose::STANDARD
-            .decode_vec(parsed.sig.as_bytes(), sig)
+            .decode_vec(encoded, sig)
             .map_err(|_| Why::Malformed)?;
-        let entry = typed(parsed.entry.get()).ok_or(Why::Malformed)?;
-        if self.every_signature()
-            && !signatures.verify(&entry.sig_alg, parsed.entry.get().as_bytes(), sig)
-        {
+        let entry = typed(raw).ok_or(Why::Malformed)?;
+        if self.every_signature() && !signatures.verify(&entry.sig_alg, raw.as_bytes(), sig) {
             return Err(Why::Signature);
         }
         Ok(entry)
@@ -851,16 +857,8 @@ struct Glimpse<'a> {
 /// escaped, so in a line of this shape it is the entry's member; a member
 /// that occurs twice is left to the parser.
 fn glimpse(line: &str) -> Option<Glimpse<'_>> {
-    const SIG: &str = "},\"sig\":\"";
-    let body = line.strip_prefix("{\"entry\":{")?.strip_suffix("\"}")?;
-    let at = body.rfind(SIG)?;
-    let (entry, sig) = (&body[..at], &body[at + SIG.len()..]);
-    if !sig
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
-    {
-        return None;
-    }
+    let (entry, _) = parts(line)?;
+    let entry = &entry[1..entry.len() - 1];
     let prev = match member(entry, "\"prev\":")? {
         Some("null") => None,
         Some(hash) => Some(hash.strip_prefix('"')?.strip_suffix('"')?),
@@ -871,6 +869,23 @@ fn glimpse(line: &str) -> Option<Glimpse<'_>> {
         None => None,
     };
     Some(Glimpse { prev, serial })
+}
+
+/// A line in the shape certsmith writes, `{"entry":{…},"sig":"<base64>"}`,
+/// cut into its entry (braces included) and its signature without parsing
+/// it: `None` for any other shape. The entry ends at the last `},"sig":"`,
+/// which a JSON string cannot hold (its `"` would be escaped), and the
+/// signature holds only base64's letters; so when the entry is a JSON
+/// object, as typing it checks, the line is the JSON object a parser would
+/// read, with these two members.
+fn parts(line: &str) -> Option<(&str, &str)> {
+    const SIG: &str = ",\"sig\":\"";
+    let body = line.strip_prefix("{\"entry\":")?.strip_suffix("\"}")?;
+    let at = body.rfind(SIG)?;
+    let (entry, sig) = (&body[..at], &body[at + SIG.len()..]);
+    let base64 = |b: u8| b.is_ascii_alphanumeric() || b"+/=".contains(&b);
+    (entry.starts_with('{') && entry.ends_with('}') && sig.bytes().all(base64))
+        .then_some((entry, sig))
 }
 
 /// The raw value of the member `key` (`"name":`) of a flat object's

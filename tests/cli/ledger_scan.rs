@@ -239,19 +239,18 @@ fn a_ledger_of_several_read_blocks_verifies_and_a_tamper_at_a_block_border_is_na
     s.write(LEDGER, &text);
     assert_both_modes_verify(&s, 6001);
 
+    let lines: Vec<&str> = text.split('\n').collect();
+    let is_entry = |number: &usize| lines[number - 1].starts_with(r#"{"entry":"#);
     for border in [MIB, 2 * MIB, 3 * MIB] {
-        // The line that straddles the border (the first of its block), and
-        // the one before it (the last of the block before).
-        let straddling = line_at(&text, border);
-        assert_eq!(
-            line_at(&text, border - 1),
-            straddling,
-            "a line ends at the border"
-        );
-        for tampered in [straddling - 1, straddling] {
-            let mut lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
-            assert!(lines[tampered - 1].starts_with(r#"{"entry":"#));
-            lines[tampered - 1] = with_other_serial(&lines[tampered - 1]);
+        // The line that holds the border's byte (or starts there) is the
+        // first of its block; the line before it is the last of the block
+        // before. Blank lines are skipped: the links join lines with entries.
+        let first = (line_at(&text, border)..).find(is_entry).unwrap();
+        let last = (1..first).rev().find(is_entry).unwrap();
+        for tampered in [last, first] {
+            let mut lines = lines.clone();
+            let edited = with_other_serial(lines[tampered - 1]);
+            lines[tampered - 1] = &edited;
             s.write(LEDGER, &lines.join("\n"));
             assert_both_modes_refuse(&s, &unsigned_at(tampered));
         }
