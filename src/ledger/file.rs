@@ -5,7 +5,7 @@
 //! an exclusive lock.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::Write;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
@@ -354,8 +354,8 @@ pub(super) fn check_kind(path: &Path) -> Result<()> {
 
 /// A ledger opened for appending under its exclusive lock, which closing
 /// the file releases. Opening it reads nothing: [`Locked::append`] reads
-/// the end it needs, and a caller that needs every line asks for them
-/// ([`Locked::read_all`]).
+/// the end it needs, and a caller that needs every line reads them from
+/// `file` (`scan::scan_file`).
 pub(super) struct Locked<'a> {
     path: &'a Path,
     pub(super) file: File,
@@ -384,19 +384,6 @@ impl<'a> Locked<'a> {
         }
         file.lock().map_err(io)?;
         Ok(Locked { path, file })
-    }
-
-    /// Every byte of the ledger, read under the lock.
-    pub(super) fn read_all(&mut self) -> Result<Vec<u8>> {
-        let mut bytes = Vec::new();
-        self.file
-            .seek(SeekFrom::Start(0))
-            .and_then(|_| self.file.read_to_end(&mut bytes))
-            .map_err(|source| Error::LedgerIo {
-                path: self.path.to_path_buf(),
-                source,
-            })?;
-        Ok(bytes)
     }
 
     /// Reads the ledger's end under the lock and makes every check of

@@ -181,7 +181,7 @@ fn seq_of(line: &str) -> Option<u64> {
 /// A ledger line taken apart: its entry's members, and whether `spki`
 /// signed them. They are typed only once the signature holds, so that a
 /// tampered line is reported as tampered.
-fn read_line(
+pub(super) fn read_line(
     raw: &str,
     ca_cert: &Certificate,
 ) -> std::result::Result<(Map<String, Value>, bool), String> {
