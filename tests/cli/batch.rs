@@ -158,8 +158,25 @@ fn a_batch_of_1000_certificates_verifies_with_openssl_and_lints_clean() {
         }
     }
 
-    // The ledger: every certificate in input order, each entry its own.
+    // The ledger: every certificate in input order, each entry its own, and
+    // every line's signature the CA's.
     assert_ledger_verifies(&s, "ca.pem", LEDGER, N);
+    let audit = s.certsmith(&[
+        "ledger",
+        "verify",
+        "--every-signature",
+        "--ca",
+        "ca.pem",
+        LEDGER,
+    ]);
+    assert!(
+        audit
+            .ok()
+            .stderr
+            .contains(&format!("{LEDGER}: {N} entries verified")),
+        "{}",
+        audit.stderr
+    );
     check_schema(&s, LEDGER);
     let entries = ledger_entries(&s, LEDGER);
     let mut serials = BTreeSet::new();
