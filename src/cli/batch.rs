@@ -125,52 +125,16 @@ pub(super) fn run(args: BatchArgs, profile: &Profile) -> Outcome {
     };
     let inputs = Inputs::new(args.inputs.clone());
     batch.run(inputs, |input| context.make(input), &mut writer)?;
+    writer.finish(args.out_dir.as_deref(), &args.inputs)
+}
 
-    if let Some(stop) = writer.stopped {
-        let issued = writer.issued;
-        let were = if issued == 1 { "was" } else { "were" };
-        say!(
-            "note: {issued} {} {were} issued; the batch stopped at the input below (--keep-going goes past it)",
-            if issued == 1 {
-                "certificate"
-            } else {
-                "certificates"
-            }
-        );
-        return Err(stop.into());
+/// `n` things: `1 certificate`, `2 certificates`.
+fn count(n: u64, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
     }
-    if let (Some(dir), false) = (&args.out_dir, writer.issued == 0) {
-        let certificates = if writer.issued == 1 {
-            "certificate"
-        } else {
-            "certificates"
-        };
-        say!(
-            "wrote {} {certificates} to {}",
-            writer.issued,
-            io::for_terminal(&dir.display().to_string())
-        );
-    }
-    if writer.refused > 0 {
-        return Err(Error::BatchIncomplete {
-            issued: writer.issued,
-            total: writer.issued + writer.refused,
-            refused: writer.refused,
-        }
-        .into());
-    }
-    if writer.issued == 0 && !writer.closed {
-        return Err(Error::BatchNoInput {
-            inputs: args
-                .inputs
-                .iter()
-                .map(|arg| if arg == "-" { "stdin" } else { arg })
-                .collect::<Vec<_>>()
-                .join(", "),
-        }
-        .into());
-    }
-    Ok(())
 }
 
 /// One input, as the feeder reads it: a file to read, a stdin line, or
@@ -240,10 +204,7 @@ impl Feed for Inputs {
                             say!(
                                 "note: {}: skipped {} that {} neither *.csr nor *.json",
                                 io::for_terminal(&walk.root),
-                                match walk.skipped {
-                                    1 => "1 file".to_owned(),
-                                    n => format!("{n} files"),
-                                },
+                                count(walk.skipped, "file"),
                                 if walk.skipped == 1 { "is" } else { "are" }
                             );
                         }
@@ -580,6 +541,44 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// How the run ends: 0 only when every input was issued (or stdout
+    /// closed), else the refusal that stopped it or the count of refusals.
+    fn finish(self, out_dir: Option<&Path>, inputs: &[String]) -> Outcome {
+        if let Some(stop) = self.stopped {
+            say!(
+                "note: {} issued; the batch stopped at the input below (--keep-going goes past it)",
+                count(self.issued, "certificate")
+            );
+            return Err(stop.into());
+        }
+        if let (Some(dir), 1..) = (out_dir, self.issued) {
+            say!(
+                "wrote {} to {}",
+                count(self.issued, "certificate"),
+                io::for_terminal(&dir.display().to_string())
+            );
+        }
+        if self.refused > 0 {
+            return Err(Error::BatchIncomplete {
+                issued: self.issued,
+                total: self.issued + self.refused,
+                refused: self.refused,
+            }
+            .into());
+        }
+        if self.issued == 0 && !self.closed {
+            let inputs: Vec<&str> = inputs
+                .iter()
+                .map(|arg| if arg == "-" { "stdin" } else { arg })
+                .collect();
+            return Err(Error::BatchNoInput {
+                inputs: inputs.join(", "),
+            }
+            .into());
+        }
+        Ok(())
+    }
+
     fn refuse(&mut self, error: Error) -> Flow {
         self.refused += 1;
         if self.keep_going {

@@ -216,7 +216,7 @@ fn a_bad_input_is_reported_with_its_name_and_line_and_stops_the_batch() {
     assert!(run.stderr.contains("\nhint: "), "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("note: 1 certificate was issued; the batch stopped at the input below"),
+            .contains("note: 1 certificate issued; the batch stopped at the input below"),
         "{}",
         run.stderr
     );
