@@ -55,7 +55,10 @@ impl TornTail {
 }
 
 /// Splits a ledger's bytes into the part that counts and the torn tail
-/// after it. The same rule holds for every reader and for `append`.
+/// after it. This is the rule over a whole file in memory, kept for the
+/// tests as the reference: [`read_tail`] applies it to the end of a file,
+/// and `scan` to a stream, for every reader and for `append`.
+#[cfg(test)]
 ///
 /// Every line that ends in a newline counts. The bytes after the last
 /// newline are a torn tail when they are the start of a ledger line that
@@ -111,6 +114,7 @@ pub(super) fn is_start_of_line(tail: &[u8]) -> bool {
 }
 
 /// The ledger's counted bytes as text, or the line that is not UTF-8.
+#[cfg(test)]
 pub(super) fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
     std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
@@ -128,6 +132,7 @@ pub(super) fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
 
 /// The lines that hold something, numbered from 1 as in the file, split as
 /// every reader splits them (see [`line_bytes`]).
+#[cfg(test)]
 pub(super) fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_terminator('\n')
         .map(|segment| &segment[..line_bytes(segment.as_bytes()).len()])
