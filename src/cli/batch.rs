@@ -16,9 +16,11 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
-use std::io::{BufRead, BufReader, Read, Stdin, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
 
 use walkdir::WalkDir;
@@ -28,7 +30,7 @@ use certsmith::cfssl::config::Profile;
 use certsmith::cfssl::envelope::{self, Part, SignInput};
 use certsmith::cfssl::split::out_dir::{OutDir, Staged};
 use certsmith::issue::Options;
-use certsmith::issue::batch::{Batch, Feed, Flow, Sink};
+use certsmith::issue::batch::{BATCH, Batch, Feed, Flow, Sink};
 use certsmith::keys::PrivateKey;
 use certsmith::keys::sealed::{self, Seal};
 use certsmith::ledger::{self, Event};
@@ -153,17 +155,15 @@ enum Input {
 /// `-` read line by line.
 struct Inputs {
     args: std::vec::IntoIter<String>,
-    stdin: Option<Lines>,
+    /// stdin's lines, read on a thread of their own ([`read_lines`]).
+    lines: Receiver<Option<Input>>,
+    /// Where the reader sends them, and `None` when the batch has stopped.
+    to_lines: SyncSender<Option<Input>>,
+    /// Lines read and not yet taken.
+    queued: Arc<AtomicUsize>,
+    /// `-` is being read.
+    in_stdin: bool,
     walk: Option<Walk>,
-}
-
-/// stdin, read a line at a time.
-struct Lines {
-    reader: BufReader<Stdin>,
-    /// The number of the last line read, blank lines counted.
-    line: u64,
-    /// A read failed: nothing after it can be trusted to be whole.
-    failed: bool,
 }
 
 /// A directory being walked.
@@ -177,9 +177,13 @@ struct Walk {
 
 impl Inputs {
     fn new(args: Vec<String>) -> Inputs {
+        let (to_lines, lines) = sync_channel(BATCH);
         Inputs {
             args: args.into_iter(),
-            stdin: None,
+            lines,
+            to_lines,
+            queued: Arc::new(AtomicUsize::new(0)),
+            in_stdin: false,
             walk: None,
         }
     }
@@ -190,10 +194,14 @@ impl Feed for Inputs {
 
     fn next(&mut self) -> Option<Input> {
         loop {
-            if let Some(lines) = &mut self.stdin {
-                match lines.next() {
-                    Some(input) => return Some(input),
-                    None => self.stdin = None,
+            if self.in_stdin {
+                match self.lines.recv() {
+                    Ok(Some(input)) => {
+                        self.queued.fetch_sub(1, Ordering::Relaxed);
+                        return Some(input);
+                    }
+                    // The end of stdin, or the batch stopped.
+                    Ok(None) | Err(_) => self.in_stdin = false,
                 }
             }
             if let Some(walk) = &mut self.walk {
@@ -214,11 +222,13 @@ impl Feed for Inputs {
             }
             let arg = self.args.next()?;
             if arg == "-" {
-                self.stdin = Some(Lines {
-                    reader: BufReader::with_capacity(1 << 16, std::io::stdin()),
-                    line: 0,
-                    failed: false,
-                });
+                // Read on a thread the run never waits for: a batch that
+                // stops while a producer holds stdin open (`tail -f queue |`)
+                // ends at once, and the process exits with the reader still
+                // blocked in its read.
+                let (to_lines, queued) = (self.to_lines.clone(), Arc::clone(&self.queued));
+                std::thread::spawn(move || read_lines(&to_lines, &queued));
+                self.in_stdin = true;
             } else if Path::new(&arg).is_dir() {
                 let entries = WalkDir::new(&arg)
                     .follow_links(true)
@@ -235,44 +245,59 @@ impl Feed for Inputs {
         }
     }
 
-    /// stdin is ready when a whole line is buffered; otherwise the next
-    /// read may wait for a producer, and what was read goes out first.
+    /// stdin is ready when a line has been read; otherwise the next one may
+    /// wait for a producer, and what was read goes out first.
     fn ready(&self) -> bool {
-        self.stdin
-            .as_ref()
-            .is_none_or(|lines| lines.reader.buffer().contains(&b'\n'))
+        !self.in_stdin || self.queued.load(Ordering::Relaxed) > 0
+    }
+
+    fn waker(&self) -> Option<Box<dyn FnOnce() + Send>> {
+        let to_lines = self.to_lines.clone();
+        // When the queue is full, the feeder is not waiting for a line, and
+        // sees that the batch stopped once it has taken one.
+        Some(Box::new(move || {
+            let _ = to_lines.try_send(None);
+        }))
     }
 }
 
-impl Lines {
-    /// The next line that holds something, or `None` at the end of stdin.
-    fn next(&mut self) -> Option<Input> {
-        while !self.failed {
-            self.line += 1;
-            let line = self.line;
-            let mut bytes = Zeroizing::new(Vec::new());
-            let read = (&mut self.reader)
-                .take(LONGEST_LINE as u64 + 1)
-                .read_until(b'\n', &mut bytes);
-            match read {
-                Ok(0) => return None,
-                Err(source) => {
-                    self.failed = true;
-                    return Some(Input::Unreadable(Error::ReadStdin { source }));
-                }
-                Ok(_) if bytes.len() > LONGEST_LINE && bytes.last() != Some(&b'\n') => {
-                    let _ = self.reader.skip_until(b'\n');
-                    return Some(Input::Unreadable(Error::BatchLineTooLong {
-                        line,
-                        limit: LONGEST_LINE,
-                    }));
-                }
-                Ok(_) if bytes.trim_ascii().is_empty() => continue,
-                Ok(_) => return Some(Input::Line { line, bytes }),
+/// stdin's lines that hold something, sent to `to_lines` until its end or
+/// until nobody takes them, then `None`. A failed read ends it: nothing
+/// after it can be trusted to be whole.
+fn read_lines(to_lines: &SyncSender<Option<Input>>, queued: &AtomicUsize) {
+    let mut reader = BufReader::with_capacity(1 << 16, std::io::stdin());
+    let mut line = 0;
+    let send = |input: Input| {
+        queued.fetch_add(1, Ordering::Relaxed);
+        to_lines.send(Some(input)).is_ok()
+    };
+    loop {
+        line += 1;
+        let mut bytes = Zeroizing::new(Vec::new());
+        let read = (&mut reader)
+            .take(LONGEST_LINE as u64 + 1)
+            .read_until(b'\n', &mut bytes);
+        let sent = match read {
+            Ok(0) => break,
+            Err(source) => {
+                send(Input::Unreadable(Error::ReadStdin { source }));
+                break;
             }
+            Ok(_) if bytes.len() > LONGEST_LINE && bytes.last() != Some(&b'\n') => {
+                let _ = reader.skip_until(b'\n');
+                send(Input::Unreadable(Error::BatchLineTooLong {
+                    line,
+                    limit: LONGEST_LINE,
+                }))
+            }
+            Ok(_) if bytes.trim_ascii().is_empty() => continue,
+            Ok(_) => send(Input::Line { line, bytes }),
+        };
+        if !sent {
+            return;
         }
-        None
     }
+    let _ = to_lines.send(None);
 }
 
 impl Walk {

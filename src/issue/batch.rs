@@ -96,6 +96,15 @@ pub trait Feed {
     fn ready(&self) -> bool {
         true
     }
+
+    /// What wakes a feeder that waits in [`Feed::next`] for a producer
+    /// (stdin left open by `tail -f`), so that a batch that stopped ends at
+    /// once instead of at the producer's next line. Called once, on the
+    /// writer's thread, when it is done; `next` then returns soon, with
+    /// anything.
+    fn waker(&self) -> Option<Box<dyn FnOnce() + Send>> {
+        None
+    }
 }
 
 /// Whether a batch goes on after what the sink was just given.
@@ -206,9 +215,13 @@ impl Batch<'_> {
                 });
             }
             drop((from_feeder, to_writer));
+            let waker = feed.waker();
             let writer = scope.spawn(move || {
                 let written = self.write(&from_workers, sink);
                 stop.store(true, Ordering::Relaxed);
+                if let Some(wake) = waker {
+                    wake();
+                }
                 written
             });
 

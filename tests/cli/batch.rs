@@ -926,3 +926,75 @@ fn a_crash_mid_chunk_prints_nothing_and_leaves_a_ledger_that_verifies() {
         }
     }
 }
+
+/// Waits up to `secs` seconds for `child` to exit; kills it otherwise.
+fn exit_within(child: &mut std::process::Child, secs: u64) -> Option<std::process::ExitStatus> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while std::time::Instant::now() < deadline {
+        if let Some(status) = child.try_wait().unwrap() {
+            return Some(status);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+#[test]
+fn a_batch_that_stops_exits_while_stdin_stays_open() {
+    use std::io::{Read, Write};
+    let s = with_root();
+    let mut child = certsmith_command()
+        .args([
+            "sign",
+            "--batch",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--ledger",
+            LEDGER,
+            "-",
+        ])
+        .current_dir(s.dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // `(echo …; echo garbage; sleep 20; …) | certsmith sign --batch -`: the
+    // producer is still there when the batch stops at its second line.
+    let mut stdin = child.stdin.take().unwrap();
+    let first = csr_json_line("one", "one.example");
+    stdin
+        .write_all(format!("{first}\ngarbage\n").as_bytes())
+        .unwrap();
+    stdin.flush().unwrap();
+    let status = exit_within(&mut child, 10);
+    drop(stdin);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let mut stdout = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    let status = status.unwrap_or_else(|| panic!("still running with stdin open: {stderr}"));
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(errors[0].starts_with("error: stdin line 2: "), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 1);
+}
