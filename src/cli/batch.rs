@@ -121,13 +121,14 @@ pub(super) fn run(args: BatchArgs, profile: &Profile) -> Outcome {
         keep_going: args.keep_going,
         issued: 0,
         refused: 0,
+        undelivered: 0,
         stopped: None,
         closed: false,
         notes: Notes::default(),
     };
     let inputs = Inputs::new(args.inputs.clone());
-    batch.run(inputs, |input| context.make(input), &mut writer)?;
-    writer.finish(args.out_dir.as_deref(), &args.inputs)
+    let ran = batch.run(inputs, |input| context.make(input), &mut writer);
+    writer.finish(ran, &args)
 }
 
 /// `n` things: `1 certificate`, `2 certificates`.
@@ -558,6 +559,9 @@ struct Writer<'a> {
     keep_going: bool,
     issued: u64,
     refused: u64,
+    /// Certificates signed (and recorded in the ledger, if there is one)
+    /// that could not be handed out: the operator may want to revoke them.
+    undelivered: u64,
     /// The refusal that stopped the batch (without `--keep-going`).
     stopped: Option<Error>,
     /// stdout was closed (`| head`): the batch stopped, and that is no error.
@@ -568,7 +572,19 @@ struct Writer<'a> {
 impl Writer<'_> {
     /// How the run ends: 0 only when every input was issued (or stdout
     /// closed), else the refusal that stopped it or the count of refusals.
-    fn finish(self, out_dir: Option<&Path>, inputs: &[String]) -> Outcome {
+    fn finish(self, ran: Result<()>, args: &BatchArgs) -> Outcome {
+        if self.undelivered > 0 {
+            let certificates = count(self.undelivered, "certificate");
+            let were = if self.undelivered == 1 { "was" } else { "were" };
+            match &args.ledger {
+                Some(ledger) => say!(
+                    "note: {certificates} recorded in {} {were} not handed out",
+                    io::for_terminal(&ledger.display().to_string())
+                ),
+                None => say!("note: {certificates} signed {were} not handed out"),
+            }
+        }
+        ran?;
         if let Some(stop) = self.stopped {
             say!(
                 "note: {} issued; the batch stopped at the input below (--keep-going goes past it)",
@@ -576,23 +592,25 @@ impl Writer<'_> {
             );
             return Err(stop.into());
         }
-        if let (Some(dir), 1..) = (out_dir, self.issued) {
+        if let (Some(dir), 1..) = (&args.out_dir, self.issued) {
             say!(
                 "wrote {} to {}",
                 count(self.issued, "certificate"),
                 io::for_terminal(&dir.display().to_string())
             );
         }
-        if self.refused > 0 {
+        if self.refused + self.undelivered > 0 {
             return Err(Error::BatchIncomplete {
                 issued: self.issued,
-                total: self.issued + self.refused,
+                total: self.issued + self.refused + self.undelivered,
                 refused: self.refused,
+                undelivered: self.undelivered,
             }
             .into());
         }
         if self.issued == 0 && !self.closed {
-            let inputs: Vec<&str> = inputs
+            let inputs: Vec<&str> = args
+                .inputs
                 .iter()
                 .map(|arg| if arg == "-" { "stdin" } else { arg })
                 .collect();
@@ -606,6 +624,17 @@ impl Writer<'_> {
 
     fn refuse(&mut self, error: Error) -> Flow {
         self.refused += 1;
+        self.stop_at(error)
+    }
+
+    /// What was recorded and could not be handed out (a file appeared in
+    /// --out-dir) stops the batch as a refused input does.
+    fn undelivered(&mut self, error: Error) -> Flow {
+        self.undelivered += 1;
+        self.stop_at(error)
+    }
+
+    fn stop_at(&mut self, error: Error) -> Flow {
         if self.keep_going {
             super::print_error(&error);
             return Flow::Continue;
@@ -629,42 +658,49 @@ impl Sink<Made> for Writer<'_> {
         let mut flow = Flow::Continue;
         // What each certificate handed out has to say on stderr.
         let mut handed = Vec::with_capacity(items.len());
+        // Why the rest of the chunk was not handed out, if it was not.
+        let mut failed = None;
         match self.out_dir {
             None => {
-                let len = items
-                    .iter()
-                    .map(|made| match &made.out {
-                        Out::Line(line) => line.len(),
-                        Out::Files(_) => 0,
-                    })
-                    .sum();
-                let mut text = Zeroizing::new(Vec::with_capacity(len));
-                for made in items {
+                let mut text = Zeroizing::new(Vec::new());
+                let mut ends = Vec::with_capacity(items.len());
+                for made in &items {
                     if let Out::Line(line) = &made.out {
                         text.extend_from_slice(line);
                     }
-                    handed.push((made.notes, made.ca_record));
+                    ends.push(text.len());
                 }
-                let mut out = std::io::stdout().lock();
-                match out.write_all(&text).and_then(|()| out.flush()) {
-                    Ok(()) => {}
+                let written = match write_stdout(&text) {
+                    Ok(()) => text.len(),
                     // `| head`: what it took is recorded; nothing more will be.
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    Err((_, e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
                         self.closed = true;
                         flow = Flow::Stop;
+                        text.len()
                     }
-                    Err(source) => {
-                        return Err(Error::WriteFile {
+                    Err((written, source)) => {
+                        failed = Some(Error::WriteFile {
                             path: "stdout".into(),
                             source,
                         });
+                        written
+                    }
+                };
+                for (made, end) in items.into_iter().zip(ends) {
+                    if end <= written {
+                        handed.push((made.notes, made.ca_record));
+                    } else if failed.is_some() {
+                        self.undelivered += 1;
                     }
                 }
             }
             Some(dir) => {
                 // The chunk's temporaries reach the disk before any is
                 // renamed into place; the renames, in one directory sync.
-                dir.sync()?;
+                if let Err(e) = dir.sync() {
+                    self.undelivered += items.len() as u64;
+                    return Err(e);
+                }
                 for made in items {
                     let committed = match made.out {
                         Out::Files(staged) => staged.commit(),
@@ -673,7 +709,7 @@ impl Sink<Made> for Writer<'_> {
                     match committed {
                         Ok(()) => handed.push((made.notes, made.ca_record)),
                         Err(e) => {
-                            if self.refuse(named(&made.source, e)) == Flow::Stop {
+                            if self.undelivered(named(&made.source, e)) == Flow::Stop {
                                 flow = Flow::Stop;
                             }
                         }
@@ -691,7 +727,10 @@ impl Sink<Made> for Writer<'_> {
                 super::authority::print_ca_record(cert);
             }
         }
-        Ok(flow)
+        match failed {
+            Some(error) => Err(error),
+            None => Ok(flow),
+        }
     }
 
     fn refused(&mut self, error: Error) -> Flow {
@@ -701,6 +740,21 @@ impl Sink<Made> for Writer<'_> {
     fn note(&mut self, note: Note) {
         io::print_notes(&[note]);
     }
+}
+
+/// Writes `text` to stdout; on failure, how many bytes of it went out.
+fn write_stdout(text: &[u8]) -> std::result::Result<(), (usize, std::io::Error)> {
+    let mut out = std::io::stdout().lock();
+    let mut written = 0;
+    while written < text.len() {
+        match out.write(&text[written..]) {
+            Ok(0) => return Err((written, std::io::ErrorKind::WriteZero.into())),
+            Ok(n) => written += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err((written, e)),
+        }
+    }
+    out.flush().map_err(|e| (written, e))
 }
 
 /// Notes printed once each, and no more than [`MOST_NOTES`] of them.

@@ -592,17 +592,22 @@ impl fmt::Display for Error {
                 issued,
                 total,
                 refused,
+                undelivered,
             } => {
                 let certificates = if *total == 1 {
                     "certificate"
                 } else {
                     "certificates"
                 };
-                let inputs = if *refused == 1 { "input" } else { "inputs" };
-                write!(
-                    f,
-                    "issued {issued} of {total} {certificates}; {refused} {inputs} refused"
-                )
+                write!(f, "issued {issued} of {total} {certificates}")?;
+                if *refused > 0 {
+                    let inputs = if *refused == 1 { "input" } else { "inputs" };
+                    write!(f, "; {refused} {inputs} refused")?;
+                }
+                if *undelivered > 0 {
+                    write!(f, "; {undelivered} signed but not handed out")?;
+                }
+                Ok(())
             }
         }
     }

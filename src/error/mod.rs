@@ -635,11 +635,14 @@ pub enum Error {
     BatchNoInput {
         inputs: String,
     },
-    /// A batch that went on past refused inputs: how many of all were issued.
+    /// A batch that went on past refused inputs, or past certificates
+    /// recorded in the ledger that could not be handed out (a file that
+    /// appeared in the output directory): how many of all were issued.
     BatchIncomplete {
         issued: u64,
         total: u64,
         refused: u64,
+        undelivered: u64,
     },
 }
 

@@ -998,3 +998,54 @@ fn a_batch_that_stops_exits_while_stdin_stays_open() {
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert_ledger_verifies(&s, "ca.pem", LEDGER, 1);
 }
+
+#[test]
+fn a_full_stdout_says_how_many_recorded_certificates_were_not_handed_out() {
+    let s = with_root();
+    let input: Vec<String> = (0..200)
+        .map(|i| csr_json_line(&format!("n{i}"), &format!("n{i}.example")))
+        .collect();
+    s.write("input.jsonl", &String::from_utf8(stdin_of(&input)).unwrap());
+    let out = certsmith_command()
+        .args([
+            "sign",
+            "--batch",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.pem",
+            "--ledger",
+            LEDGER,
+            "-",
+        ])
+        .current_dir(s.dir.path())
+        .stdin(std::fs::File::open(s.path("input.jsonl")).unwrap())
+        .stdout(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap(),
+        )
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // Every certificate recorded before the first write was refused: the
+    // first chunk (its size depends on how fast the workers were).
+    let recorded = ledger_entries(&s, LEDGER).len();
+    assert!((1..=200).contains(&recorded), "{recorded}");
+    let certificates = match recorded {
+        1 => "1 certificate recorded in ledger.jsonl was".to_owned(),
+        n => format!("{n} certificates recorded in ledger.jsonl were"),
+    };
+    assert_eq!(
+        stderr.lines().collect::<Vec<_>>(),
+        [
+            format!("note: {certificates} not handed out"),
+            "error: cannot write stdout: no space left on device".to_owned(),
+        ],
+        "{stderr}"
+    );
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, recorded);
+}

@@ -1862,6 +1862,7 @@ fn table() -> Vec<Row> {
                 issued: 998,
                 total: 1000,
                 refused: 2,
+                undelivered: 0,
             },
             "issued 998 of 1000 certificates; 2 inputs refused",
             None,
@@ -1871,8 +1872,19 @@ fn table() -> Vec<Row> {
                 issued: 0,
                 total: 1,
                 refused: 1,
+                undelivered: 0,
             },
             "issued 0 of 1 certificate; 1 input refused",
+            None,
+        ),
+        row(
+            Error::BatchIncomplete {
+                issued: 7,
+                total: 10,
+                refused: 0,
+                undelivered: 3,
+            },
+            "issued 7 of 10 certificates; 3 signed but not handed out",
             None,
         ),
     ]
