@@ -14,13 +14,12 @@
 //! before it is recorded and handed out, nothing after it is recorded)
 //! unless `--keep-going` is given.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasher, RandomState};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError};
 use std::time::SystemTime;
 
 use walkdir::WalkDir;
@@ -44,12 +43,15 @@ use super::io::{self, Input as FileInput};
 use super::secrets::{self, PassphraseArgs, SealArgs, UnlockArgs};
 use super::token::TokenArgs;
 
+/// Reads of stdin (each up to [`BATCH`] lines) queued for the feeder.
+const QUEUED_READS: usize = 2;
+
 /// The longest stdin line read as one request. A CSR JSON or genkey's
 /// output is a few kilobytes; a megabyte line is no request.
 const LONGEST_LINE: usize = 1 << 20;
 
-/// How many distinct notes a batch prints: the same clamp for every
-/// certificate is said once, and a flood of different ones is cut short.
+/// How many notes a batch prints, each naming its input; the rest are
+/// counted.
 const MOST_NOTES: usize = 100;
 
 /// What `sign --batch` was given.
@@ -157,11 +159,11 @@ enum Input {
 struct Inputs {
     args: std::vec::IntoIter<String>,
     /// stdin's lines, read on a thread of their own ([`read_lines`]).
-    lines: Receiver<Option<Input>>,
+    lines: Receiver<Option<Vec<Input>>>,
     /// Where the reader sends them, and `None` when the batch has stopped.
-    to_lines: SyncSender<Option<Input>>,
-    /// Lines read and not yet taken.
-    queued: Arc<AtomicUsize>,
+    to_lines: SyncSender<Option<Vec<Input>>>,
+    /// Lines received and not yet taken.
+    pending: VecDeque<Input>,
     /// `-` is being read.
     in_stdin: bool,
     walk: Option<Walk>,
@@ -178,12 +180,12 @@ struct Walk {
 
 impl Inputs {
     fn new(args: Vec<String>) -> Inputs {
-        let (to_lines, lines) = sync_channel(BATCH);
+        let (to_lines, lines) = sync_channel(QUEUED_READS);
         Inputs {
             args: args.into_iter(),
             lines,
             to_lines,
-            queued: Arc::new(AtomicUsize::new(0)),
+            pending: VecDeque::new(),
             in_stdin: false,
             walk: None,
         }
@@ -195,11 +197,14 @@ impl Feed for Inputs {
 
     fn next(&mut self) -> Option<Input> {
         loop {
+            if let Some(input) = self.pending.pop_front() {
+                return Some(input);
+            }
             if self.in_stdin {
                 match self.lines.recv() {
-                    Ok(Some(input)) => {
-                        self.queued.fetch_sub(1, Ordering::Relaxed);
-                        return Some(input);
+                    Ok(Some(lines)) => {
+                        self.pending.extend(lines);
+                        continue;
                     }
                     // The end of stdin, or the batch stopped.
                     Ok(None) | Err(_) => self.in_stdin = false,
@@ -227,8 +232,8 @@ impl Feed for Inputs {
                 // stops while a producer holds stdin open (`tail -f queue |`)
                 // ends at once, and the process exits with the reader still
                 // blocked in its read.
-                let (to_lines, queued) = (self.to_lines.clone(), Arc::clone(&self.queued));
-                std::thread::spawn(move || read_lines(&to_lines, &queued));
+                let to_lines = self.to_lines.clone();
+                std::thread::spawn(move || read_lines(&to_lines));
                 self.in_stdin = true;
             } else if Path::new(&arg).is_dir() {
                 let entries = WalkDir::new(&arg)
@@ -246,10 +251,11 @@ impl Feed for Inputs {
         }
     }
 
-    /// stdin is ready when a line has been read; otherwise the next one may
-    /// wait for a producer, and what was read goes out first.
+    /// stdin is ready when a line read with the last one is at hand;
+    /// otherwise the next one may wait for a producer, and what was read
+    /// goes out first.
     fn ready(&self) -> bool {
-        !self.in_stdin || self.queued.load(Ordering::Relaxed) > 0
+        !self.in_stdin || !self.pending.is_empty()
     }
 
     fn waker(&self) -> Option<Box<dyn FnOnce() + Send>> {
@@ -262,40 +268,44 @@ impl Feed for Inputs {
     }
 }
 
-/// stdin's lines that hold something, sent to `to_lines` until its end or
-/// until nobody takes them, then `None`. A failed read ends it: nothing
-/// after it can be trusted to be whole.
-fn read_lines(to_lines: &SyncSender<Option<Input>>, queued: &AtomicUsize) {
+/// stdin's lines that hold something, sent to `to_lines` as they were
+/// read together (up to [`BATCH`]: all the whole lines one read brought),
+/// until its end or until nobody takes them, then `None`. A failed read
+/// ends it: nothing after it can be trusted to be whole.
+fn read_lines(to_lines: &SyncSender<Option<Vec<Input>>>) {
     let mut reader = BufReader::with_capacity(1 << 16, std::io::stdin());
     let mut line = 0;
-    let send = |input: Input| {
-        queued.fetch_add(1, Ordering::Relaxed);
-        to_lines.send(Some(input)).is_ok()
-    };
-    loop {
+    let mut read_together = Vec::with_capacity(BATCH);
+    let mut end = false;
+    while !end {
         line += 1;
         let mut bytes = Zeroizing::new(Vec::new());
         let read = (&mut reader)
             .take(LONGEST_LINE as u64 + 1)
             .read_until(b'\n', &mut bytes);
-        let sent = match read {
-            Ok(0) => break,
+        match read {
+            Ok(0) => end = true,
             Err(source) => {
-                send(Input::Unreadable(Error::ReadStdin { source }));
-                break;
+                read_together.push(Input::Unreadable(Error::ReadStdin { source }));
+                end = true;
             }
             Ok(_) if bytes.len() > LONGEST_LINE && bytes.last() != Some(&b'\n') => {
                 let _ = reader.skip_until(b'\n');
-                send(Input::Unreadable(Error::BatchLineTooLong {
+                read_together.push(Input::Unreadable(Error::BatchLineTooLong {
                     line,
                     limit: LONGEST_LINE,
-                }))
+                }));
             }
-            Ok(_) if bytes.trim_ascii().is_empty() => continue,
-            Ok(_) => send(Input::Line { line, bytes }),
-        };
-        if !sent {
-            return;
+            Ok(_) if bytes.trim_ascii().is_empty() => {}
+            Ok(_) => read_together.push(Input::Line { line, bytes }),
+        }
+        // The next read may wait for a producer: what was read goes first.
+        let may_wait = !reader.buffer().contains(&b'\n');
+        if !read_together.is_empty() && (end || may_wait || read_together.len() == BATCH) {
+            let lines = std::mem::replace(&mut read_together, Vec::with_capacity(BATCH));
+            if to_lines.send(Some(lines)).is_err() {
+                return;
+            }
         }
     }
     let _ = to_lines.send(None);
@@ -573,6 +583,12 @@ impl Writer<'_> {
     /// How the run ends: 0 only when every input was issued (or stdout
     /// closed), else the refusal that stopped it or the count of refusals.
     fn finish(self, ran: Result<()>, args: &BatchArgs) -> Outcome {
+        if self.notes.left_out > 0 {
+            say!(
+                "note: {} left out (a batch prints at most {MOST_NOTES})",
+                count(self.notes.left_out, "note")
+            );
+        }
         if self.undelivered > 0 {
             let certificates = count(self.undelivered, "certificate");
             let were = if self.undelivered == 1 { "was" } else { "were" };
@@ -688,7 +704,7 @@ impl Sink<Made> for Writer<'_> {
                 };
                 for (made, end) in items.into_iter().zip(ends) {
                     if end <= written {
-                        handed.push((made.notes, made.ca_record));
+                        handed.push((made.source, made.notes, made.ca_record));
                     } else if failed.is_some() {
                         self.undelivered += 1;
                     }
@@ -707,7 +723,7 @@ impl Sink<Made> for Writer<'_> {
                         Out::Line(_) => Ok(()),
                     };
                     match committed {
-                        Ok(()) => handed.push((made.notes, made.ca_record)),
+                        Ok(()) => handed.push((made.source, made.notes, made.ca_record)),
                         Err(e) => {
                             if self.undelivered(named(&made.source, e)) == Flow::Stop {
                                 flow = Flow::Stop;
@@ -718,10 +734,10 @@ impl Sink<Made> for Writer<'_> {
                 dir.sync_renames();
             }
         }
-        for (notes, ca_record) in &handed {
+        for (source, notes, ca_record) in &handed {
             self.issued += 1;
             for note in notes {
-                self.notes.print(note);
+                self.notes.print(source, note);
             }
             if let Some(cert) = ca_record {
                 super::authority::print_ca_record(cert);
@@ -757,26 +773,39 @@ fn write_stdout(text: &[u8]) -> std::result::Result<(), (usize, std::io::Error)>
     out.flush().map_err(|e| (written, e))
 }
 
-/// Notes printed once each, and no more than [`MOST_NOTES`] of them.
+/// Notes about inputs, each named by its input, and no more than
+/// [`MOST_NOTES`] of them: the rest are counted.
 #[derive(Default)]
 struct Notes {
-    said: std::collections::HashSet<String>,
-    cut: bool,
+    printed: usize,
+    left_out: u64,
 }
 
 impl Notes {
-    fn print(&mut self, note: &Note) {
-        let text = io::for_terminal(&super::hint::note(note));
-        if self.said.contains(&text) || self.cut {
+    fn print(&mut self, source: &str, note: &Note) {
+        if self.printed == MOST_NOTES {
+            self.left_out += 1;
             return;
         }
-        if self.said.len() == MOST_NOTES {
-            say!("note: further notes are left out");
-            self.cut = true;
-            return;
-        }
-        say!("{text}");
-        self.said.insert(text);
+        self.printed += 1;
+        say!("{}", io::for_terminal(&note_about(source, note)));
+    }
+}
+
+/// `warning: stdin line 2: …`: a note named by its input, unless it names
+/// the input already.
+fn note_about(source: &str, note: &Note) -> String {
+    let text = super::hint::batch_note(note);
+    let Some((level, rest)) = text.split_once(": ") else {
+        return text;
+    };
+    let names_it = rest
+        .strip_prefix(source)
+        .is_some_and(|after| after.starts_with(':') || after.starts_with(' '));
+    if names_it {
+        text
+    } else {
+        format!("{level}: {source}: {rest}")
     }
 }
 

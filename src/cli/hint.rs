@@ -276,3 +276,12 @@ pub fn note(note: &Note) -> String {
         _ => note.to_string(),
     }
 }
+
+/// A note about one input of `sign --batch`: the flags that help a single
+/// `sign` (--hostname) set nothing per input of a batch.
+pub fn batch_note(note: &Note) -> String {
+    match note {
+        Note::ServerWithoutSan { .. } => note.to_string(),
+        _ => self::note(note),
+    }
+}

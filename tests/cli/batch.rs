@@ -1049,3 +1049,51 @@ fn a_full_stdout_says_how_many_recorded_certificates_were_not_handed_out() {
     );
     assert_ledger_verifies(&s, "ca.pem", LEDGER, recorded);
 }
+
+#[test]
+fn each_note_names_its_input_and_offers_no_flag_that_batch_refuses() {
+    let s = with_root();
+    s.write("b.json", r#"{"CN":"b"}"#);
+    let run = batch(
+        &s,
+        &["--profile", "server", "-", "b.json"],
+        b"{\"name\":\"a\",\"CN\":\"a\"}\n\n{\"name\":\"c\",\"CN\":\"c\"}\n",
+    );
+    run.ok();
+    assert_eq!(names(&run), ["a", "c", "b"]);
+    let said: Vec<&str> = run.stderr.lines().collect();
+    let lacks = "this certificate lacks a \"hosts\" field: profile `server` makes it for TLS \
+                 servers, and clients match the server's name against its DNS names and IP \
+                 addresses, never the CN; add \"hosts\" to the request";
+    assert_eq!(
+        said,
+        [
+            format!("warning: stdin line 1: {lacks}"),
+            format!("warning: stdin line 3: {lacks}"),
+            format!("warning: b.json: {lacks}"),
+        ],
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn notes_past_the_hundredth_are_counted() {
+    let s = with_root();
+    let input: Vec<String> = (1..=103)
+        .map(|i| format!(r#"{{"name":"n{i}","CN":"n{i}"}}"#))
+        .collect();
+    let run = batch(&s, &["--profile", "server", "-"], &stdin_of(&input));
+    run.ok();
+    let said: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(said.len(), 101, "{}", run.stderr);
+    assert!(
+        said[99].starts_with("warning: stdin line 100: "),
+        "{}",
+        said[99]
+    );
+    assert_eq!(
+        said[100],
+        "note: 3 notes left out (a batch prints at most 100)"
+    );
+}

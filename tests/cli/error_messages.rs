@@ -2149,4 +2149,6 @@ fn a_note_names_its_flag_only_in_the_cli() {
         "{}",
         hint::note(&note)
     );
+    // sign --batch refuses --hostname: its notes never offer it.
+    assert_eq!(hint::batch_note(&note), note.to_string());
 }
