@@ -17,12 +17,13 @@
 use std::collections::{HashMap, VecDeque};
 use std::hash::{BuildHasher, RandomState};
 use std::io::{BufRead, BufReader, Read, Write};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Mutex, PoisonError};
 use std::time::SystemTime;
 
-use walkdir::WalkDir;
+use walkdir::{DirEntry, WalkDir};
 use zeroize::Zeroizing;
 
 use certsmith::cfssl::config::Profile;
@@ -128,7 +129,7 @@ pub(super) fn run(args: BatchArgs, profile: &Profile) -> Outcome {
         closed: false,
         notes: Notes::default(),
     };
-    let inputs = Inputs::new(args.inputs.clone());
+    let inputs = Inputs::new(args.inputs.clone(), args.out_dir.as_deref());
     let ran = batch.run(inputs, |input| context.make(input), &mut writer);
     writer.finish(ran, &args)
 }
@@ -167,19 +168,22 @@ struct Inputs {
     /// `-` is being read.
     in_stdin: bool,
     walk: Option<Walk>,
+    /// `--out-dir` (its device and inode): never walked into, where a
+    /// directory it is in is walked, or its files would be read as inputs.
+    out_dir: Option<(u64, u64)>,
 }
 
 /// A directory being walked.
 struct Walk {
     root: String,
-    entries: walkdir::IntoIter,
+    entries: walkdir::FilterEntry<walkdir::IntoIter, Box<dyn FnMut(&DirEntry) -> bool>>,
     /// Files that are neither `*.csr` nor `*.json`: a key beside its CSR is
     /// never read as a request.
     skipped: u64,
 }
 
 impl Inputs {
-    fn new(args: Vec<String>) -> Inputs {
+    fn new(args: Vec<String>, out_dir: Option<&Path>) -> Inputs {
         let (to_lines, lines) = sync_channel(QUEUED_READS);
         Inputs {
             args: args.into_iter(),
@@ -188,6 +192,10 @@ impl Inputs {
             pending: VecDeque::new(),
             in_stdin: false,
             walk: None,
+            // Opened already: it exists.
+            out_dir: out_dir
+                .and_then(|dir| std::fs::metadata(dir).ok())
+                .map(|meta| (meta.dev(), meta.ino())),
         }
     }
 }
@@ -236,10 +244,20 @@ impl Feed for Inputs {
                 std::thread::spawn(move || read_lines(&to_lines));
                 self.in_stdin = true;
             } else if Path::new(&arg).is_dir() {
+                let out_dir = self.out_dir;
+                let not_out_dir: Box<dyn FnMut(&DirEntry) -> bool> = Box::new(move |entry| {
+                    out_dir.is_none()
+                        || !entry.file_type().is_dir()
+                        || entry
+                            .metadata()
+                            .ok()
+                            .is_none_or(|meta| Some((meta.dev(), meta.ino())) != out_dir)
+                });
                 let entries = WalkDir::new(&arg)
                     .follow_links(true)
                     .sort_by_file_name()
-                    .into_iter();
+                    .into_iter()
+                    .filter_entry(not_out_dir);
                 self.walk = Some(Walk {
                     root: arg,
                     entries,

@@ -1097,3 +1097,35 @@ fn notes_past_the_hundredth_are_counted() {
         "note: 3 notes left out (a batch prints at most 100)"
     );
 }
+
+#[test]
+fn an_out_dir_inside_a_walked_directory_is_left_out_of_the_walk() {
+    let s = with_root();
+    let made = genkey(&s, "app.example");
+    std::fs::create_dir_all(s.path("req2/zout")).unwrap();
+    s.write("req2/app.csr", made["csr"].as_str().unwrap());
+    // What an earlier run left in the out dir is no input of this one.
+    s.write("req2/zout/old.csr", made["csr"].as_str().unwrap());
+    s.write("req2/zout/old.pem", "not read");
+    // Named through another path than the one walked.
+    let run = batch(
+        &s,
+        &[
+            "--profile",
+            "server",
+            "--out-dir",
+            "./req2/../req2/zout",
+            "req2/",
+        ],
+        b"",
+    );
+    run.ok();
+    assert_eq!(run.stderr, "wrote 1 certificate to ./req2/../req2/zout\n");
+    let mut files: Vec<String> = std::fs::read_dir(s.path("req2/zout"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["app.csr", "app.pem", "old.csr", "old.pem"]);
+    s.openssl_verify("ca.pem", &[], "req2/zout/app.pem");
+}
