@@ -173,10 +173,13 @@ struct Inputs {
     out_dir: Option<(u64, u64)>,
 }
 
+/// Which entries of a walk are taken (and which directories entered).
+type EntryFilter = Box<dyn FnMut(&DirEntry) -> bool>;
+
 /// A directory being walked.
 struct Walk {
     root: String,
-    entries: walkdir::FilterEntry<walkdir::IntoIter, Box<dyn FnMut(&DirEntry) -> bool>>,
+    entries: walkdir::FilterEntry<walkdir::IntoIter, EntryFilter>,
     /// Files that are neither `*.csr` nor `*.json`: a key beside its CSR is
     /// never read as a request.
     skipped: u64,
@@ -245,7 +248,7 @@ impl Feed for Inputs {
                 self.in_stdin = true;
             } else if Path::new(&arg).is_dir() {
                 let out_dir = self.out_dir;
-                let not_out_dir: Box<dyn FnMut(&DirEntry) -> bool> = Box::new(move |entry| {
+                let not_out_dir: EntryFilter = Box::new(move |entry| {
                     out_dir.is_none()
                         || !entry.file_type().is_dir()
                         || entry
