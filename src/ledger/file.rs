@@ -383,11 +383,26 @@ impl Backward<'_> {
 
 /// The number, counting from 1, of the line that starts at `offset`: one
 /// more than the newlines before it. It streams the file and holds none of
-/// it; a message that names a line is the only reason to pay for it.
+/// it; a message that names a line is the only reason to pay for it. Holes
+/// of a sparse file are skipped: they hold NULs, never a newline, and a
+/// garbage tail of `truncate -s +3G` is counted in no time.
 pub(super) fn line_number(file: &File, offset: u64) -> std::io::Result<usize> {
     let mut buf = vec![0; 256 * 1024];
     let (mut at, mut newlines) = (0, 0);
     while at < offset {
+        // Moves the file's position, which no reader relies on: each seeks
+        // or reads at an offset first.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        match rustix::fs::seek(file, rustix::fs::SeekFrom::Data(at)) {
+            Ok(data) => at = data.min(offset),
+            // Only a hole from here to the end.
+            Err(rustix::io::Errno::NXIO) => break,
+            // A file system without SEEK_DATA: every byte is read.
+            Err(_) => {}
+        }
+        if at >= offset {
+            break;
+        }
         let want = to_usize((offset - at).min(buf.len() as u64))?;
         let n = file.read_at(&mut buf[..want], at)?;
         if n == 0 {
