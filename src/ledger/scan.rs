@@ -10,7 +10,9 @@
 //! that the CA's key signed each middle line itself rather than a later line
 //! committing to it; certsmith checks the last line's signature before every
 //! append, so only a line another tool wrote can differ, and
-//! [`Mode::EverySignature`] checks every signature for that audit.
+//! [`Mode::EverySignature`] checks every signature for that audit. Neither
+//! mode sees whole lines cut off the end: what is left is a ledger the CA
+//! signed, ending earlier. Only a count or last line kept elsewhere shows it.
 //!
 //! **Messages.** A refusal names the line that `verify` names, with its
 //! words, built through the same code (`verify::read_line`): when a line
