@@ -56,6 +56,7 @@ use crate::x509::crl::Reason;
 use crate::{Error, Result};
 
 pub use event::{Entry, Event, issued};
+#[cfg(test)]
 pub use file::read;
 pub use scan::{Mode, Scanned, scan};
 // The first reader of every line, kept as the reference that `scan` is
