@@ -482,18 +482,19 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
         'certsmith;ledger' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every line''s hash link and CA signature; name the first that fails')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a ledger against its CA; name the first line that fails')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'certsmith;ledger;verify' {
             [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The CA certificate whose key signed the ledger')
+            [CompletionResult]::new('--every-signature', '--every-signature', [CompletionResultType]::ParameterName, 'Check every line''s signature, not only the first and last (slower: an audit)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'certsmith;ledger;help' {
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every line''s hash link and CA signature; name the first that fails')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a ledger against its CA; name the first line that fails')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -672,7 +673,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;help;ledger' {
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every line''s hash link and CA signature; name the first that fails')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check a ledger against its CA; name the first line that fails')
             break
         }
         'certsmith;help;ledger;verify' {

@@ -1741,7 +1741,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__ledger__subcmd__verify)
-            opts="-h --ca --help"
+            opts="-h --ca --every-signature --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -432,16 +432,17 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;ledger'= {
             cand -h 'Print help'
             cand --help 'Print help'
-            cand verify 'Check every line''s hash link and CA signature; name the first that fails'
+            cand verify 'Check a ledger against its CA; name the first line that fails'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;ledger;verify'= {
             cand --ca 'The CA certificate whose key signed the ledger'
+            cand --every-signature 'Check every line''s signature, not only the first and last (slower: an audit)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;ledger;help'= {
-            cand verify 'Check every line''s hash link and CA signature; name the first that fails'
+            cand verify 'Check a ledger against its CA; name the first line that fails'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;ledger;help;verify'= {
@@ -584,7 +585,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;help;renew'= {
         }
         &'certsmith;help;ledger'= {
-            cand verify 'Check every line''s hash link and CA signature; name the first that fails'
+            cand verify 'Check a ledger against its CA; name the first line that fails'
         }
         &'certsmith;help;ledger;verify'= {
         }

@@ -300,11 +300,12 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l passphrase
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l strict -d 'Refuse, instead of clamping, a validity that would start before the CA or outlive it'
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and not __fish_seen_subcommand_from verify help" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and not __fish_seen_subcommand_from verify help" -f -a "verify" -d 'Check every line\'s hash link and CA signature; name the first that fails'
+complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and not __fish_seen_subcommand_from verify help" -f -a "verify" -d 'Check a ledger against its CA; name the first line that fails'
 complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and not __fish_seen_subcommand_from verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l ca -d 'The CA certificate whose key signed the ledger' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l every-signature -d 'Check every line\'s signature, not only the first and last (slower: an audit)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check every line\'s hash link and CA signature; name the first that fails'
+complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a ledger against its CA; name the first line that fails'
 complete -c certsmith -n "__fish_certsmith_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l config -d 'Config JSON whose profile shapes the certificate (default: built-in, 2190h)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l profile -d 'Signing profile (default: the config\'s default profile)' -r
@@ -367,4 +368,4 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_see
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from print-defaults" -f -a "csr" -d 'A CSR JSON'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from print-defaults" -f -a "config" -d 'A signing config (the built-in one: default, server, client, peer, kubernetes, intermediate)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from print-defaults" -f -a "list" -d 'The names print-defaults knows'
-complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "verify" -d 'Check every line\'s hash link and CA signature; name the first that fails'
+complete -c certsmith -n "__fish_certsmith_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "verify" -d 'Check a ledger against its CA; name the first line that fails'

@@ -1,6 +1,7 @@
 //! `certsmith crl`: a signed CRL from the ledger or a list of serials.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -53,11 +54,12 @@ pub fn run(args: CrlArgs) -> Result<()> {
     let now = io::now();
     let der = match (&args.ledger, &args.revoked) {
         (Some(path), _) => {
-            // Read, numbered, built and recorded under the ledger's lock: two
-            // runs never publish different CRLs under one number.
-            let (der, appended) = ledger::append_with(path, &issuer, now, |entries| {
-                let revoked = from_ledger(path, entries)?;
-                let number = ledger::next_crl_number(path, entries)?;
+            // Numbered, built and recorded under the ledger's lock: two runs
+            // never publish different CRLs under one number.
+            let new = || FromLedger::new(path);
+            let (der, appended) = ledger::append_with(path, &issuer, now, new, |read| {
+                let number = ledger::next_crl_number(path, read.last_crl)?;
+                let revoked = read.revoked;
                 let der = crl::build(&issuer, &revoked, number, now, next_update)?;
                 Ok((
                     crl_event(&der, number, revoked.len(), now, next_update),
@@ -99,43 +101,73 @@ fn crl_event(
     }
 }
 
-/// The ledger's revocations, first revocation of a serial wins. A
-/// revocation that cannot be listed fails the CRL rather than being left
-/// out of it: a CRL that silently omits a revoked certificate is worse than
-/// none. (The ledger's reader has typed every entry: a bad reason or date
-/// was refused there, with its line.)
-fn from_ledger(path: &std::path::Path, entries: &[ledger::Entry]) -> Result<Vec<Revocation>> {
-    let mut out: Vec<Revocation> = Vec::new();
-    for e in entries {
-        let ledger::Event::Revoked {
-            serial,
-            reason,
-            revoked_at,
-        } = &e.event
-        else {
-            continue;
+/// What a CRL takes from the ledger: its revocations, each serial once
+/// (the first revocation of a serial wins), and the highest CRL number
+/// published, with its line. A revocation that cannot be listed fails the
+/// CRL rather than being left out of it: a CRL that silently omits a
+/// revoked certificate is worse than none. (The ledger's reader has typed
+/// every entry: a bad reason or date was refused there, with its line.)
+struct FromLedger<'a> {
+    path: &'a Path,
+    revoked: Vec<Revocation>,
+    /// The serials in `revoked`: a ledger may revoke one many times.
+    listed: HashSet<Vec<u8>>,
+    last_crl: Option<(u64, usize)>,
+}
+
+impl<'a> FromLedger<'a> {
+    fn new(path: &'a Path) -> FromLedger<'a> {
+        FromLedger {
+            path,
+            revoked: Vec::new(),
+            listed: HashSet::new(),
+            last_crl: None,
+        }
+    }
+}
+
+impl ledger::Fold for FromLedger<'_> {
+    fn keep(entry: &ledger::Entry) -> bool {
+        matches!(
+            entry.event,
+            ledger::Event::Revoked { .. } | ledger::Event::Crl { .. }
+        )
+    }
+
+    fn add(&mut self, entry: ledger::Entry) -> Result<()> {
+        let (serial, reason, date) = match entry.event {
+            ledger::Event::Revoked {
+                serial,
+                reason,
+                revoked_at,
+            } => (serial, reason, revoked_at),
+            ledger::Event::Crl { crl_number, .. } => {
+                self.last_crl = self.last_crl.max(Some((crl_number, entry.line)));
+                return Ok(());
+            }
+            ledger::Event::Issued { .. } => return Ok(()),
         };
         // As recorded: a certificate with serial 0 revoked by --cert is listed, not dropped.
-        let serial = Serial::parse_recorded(serial)
+        let magnitude = Serial::parse_recorded(&serial)
             .map_err(|problem| Error::Ledger {
-                path: path.to_path_buf(),
-                line: e.line,
+                path: self.path.to_path_buf(),
+                line: entry.line,
                 reason: format!("revoked serial \"{serial}\" cannot be listed in a CRL: {problem}"),
             })?
             .magnitude()
             .to_vec();
-        if !out.iter().any(|r| r.serial == serial) {
-            out.push(Revocation {
-                serial,
-                reason: *reason,
-                date: *revoked_at,
+        if self.listed.insert(magnitude.clone()) {
+            self.revoked.push(Revocation {
+                serial: magnitude,
+                reason,
+                date,
             });
         }
+        Ok(())
     }
-    Ok(out)
 }
 
-fn from_list(path: &std::path::Path, now: time::OffsetDateTime) -> Result<Vec<Revocation>> {
+fn from_list(path: &Path, now: time::OffsetDateTime) -> Result<Vec<Revocation>> {
     let text = String::from_utf8_lossy(&certsmith::files::read(path)?).into_owned();
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {

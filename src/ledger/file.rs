@@ -1,14 +1,18 @@
 //! The ledger file: a write-ahead log of JSON lines. Reading it (a regular
 //! file or a link to one, never a FIFO or a directory), telling its counted
-//! lines from a torn tail, and appending one line under an exclusive lock.
+//! lines from a torn tail, reading back only its end ([`read_tail`]: the
+//! last two lines, whatever the ledger's length), and appending lines under
+//! an exclusive lock.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::Write;
+use std::os::unix::fs::FileExt;
 use std::path::Path;
 
 use base64::Engine;
 use time::OffsetDateTime;
 
+use super::verify::{Next, check_tail};
 use super::{Appended, Entry, Event, sha256_hex};
 use crate::keys::Signer;
 use crate::note::Note;
@@ -122,12 +126,181 @@ pub(super) fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
     })
 }
 
-/// The lines that hold something, numbered from 1 as in the file.
+/// The lines that hold something, numbered from 1 as in the file, split as
+/// every reader splits them (see [`line_bytes`]).
 pub(super) fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
+    text.split_terminator('\n')
+        .map(|segment| &segment[..line_bytes(segment.as_bytes()).len()])
         .enumerate()
         .map(|(i, l)| (i + 1, l))
-        .filter(|(_, l)| !l.trim().is_empty())
+        .filter(|(_, l)| !is_blank(l.as_bytes()))
+}
+
+/// A line as every reader and `append` see it, hash it and number it: the
+/// bytes between two newlines (or after the last one) without the one `\r`
+/// of a CRLF ending. The `\r` goes whether or not a `\n` follows: a CRLF
+/// ledger that lost its final `\n` ends in `…}\r`, and once an append gives
+/// that line its `\n` back the `\r` is a line ending, so it was one before
+/// too (`str::lines` keeps it, and the line's hash then changed under it).
+pub(super) fn line_bytes(segment: &[u8]) -> &[u8] {
+    segment.strip_suffix(b"\r").unwrap_or(segment)
+}
+
+/// Whether a line holds nothing but whitespace (Unicode's, as `str::trim`
+/// has it): such lines are numbered but not counted. Bytes that are not
+/// UTF-8 are not blank; they are a line, refused as one.
+pub(super) fn is_blank(line: &[u8]) -> bool {
+    std::str::from_utf8(line).is_ok_and(|text| text.trim().is_empty())
+}
+
+/// How much of the end of a ledger [`read_tail`] reads first: two typical
+/// lines are 1.3 KB.
+const TAIL_WINDOW: u64 = 8 * 1024;
+
+/// A line read back from the end of a ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct LineAt {
+    /// Its bytes, as [`line_bytes`] gives them: what its hash covers.
+    pub(super) bytes: Vec<u8>,
+    /// Where it starts in the file; its number is counted from there, only
+    /// when a message needs it ([`line_number`]).
+    pub(super) offset: u64,
+}
+
+/// The end of a ledger: what an append links to and must check, read
+/// without reading the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Tail {
+    /// Where the counted bytes end: the file's length, or where a torn
+    /// tail starts. A full disk rolls an append back to here.
+    pub(super) counted_end: u64,
+    /// How many bytes a torn tail after `counted_end` holds, if there is one
+    /// (see [`committed`]).
+    pub(super) torn: Option<u64>,
+    /// Whether the counted bytes end without a newline (a line that lost
+    /// only its newline, or blanks after the last one): an append writes
+    /// one first.
+    pub(super) open_end: bool,
+    /// The last line that holds something; None for a new ledger (empty,
+    /// blank, or only a torn tail).
+    pub(super) last: Option<LineAt>,
+    /// The line that holds something before `last`; None when `last` is the
+    /// first.
+    pub(super) before: Option<LineAt>,
+}
+
+impl Tail {
+    /// The torn tail with its line number, which takes counting the
+    /// newlines before it: only for the note that reports it.
+    pub(super) fn torn_tail(&self, file: &File) -> std::io::Result<Option<TornTail>> {
+        let Some(len) = self.torn else {
+            return Ok(None);
+        };
+        Ok(Some(TornTail {
+            line: line_number(file, self.counted_end)?,
+            offset: to_usize(self.counted_end)?,
+            len: to_usize(len)?,
+        }))
+    }
+}
+
+/// Reads the end of the ledger `file`: its torn tail if there is one, and
+/// the last two lines that hold something, split and skipped exactly as
+/// [`committed`] and [`numbered_lines`] would over the whole file. It reads
+/// 8 KiB back from the end, and four times more each time a line it needs
+/// starts further back, up to the whole file: no cap, since a line of any
+/// length is read whole by every other reader too. It takes no lock; a
+/// caller that needs one holds it.
+pub(super) fn read_tail(file: &File) -> std::io::Result<Tail> {
+    read_tail_from(file, TAIL_WINDOW)
+}
+
+fn read_tail_from(file: &File, mut window: u64) -> std::io::Result<Tail> {
+    loop {
+        let len = file.metadata()?.len();
+        let start = len.saturating_sub(window);
+        let mut buf = vec![0; to_usize(len - start)?];
+        match file.read_exact_at(&mut buf, start) {
+            // Shorter than it was (an unlocked reader, and another process
+            // removed a torn tail): read its new end.
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => continue,
+            read => read?,
+        }
+        if let Some(tail) = tail_of(&buf, start) {
+            return Ok(tail);
+        }
+        window = window.saturating_mul(4);
+    }
+}
+
+/// The [`Tail`] of a file whose bytes from `start` to its end are `buf`, or
+/// None when what it needs starts before `start`.
+fn tail_of(buf: &[u8], start: u64) -> Option<Tail> {
+    let at = |i: usize| start + i as u64;
+    // The bytes after the last newline: a torn tail or (part of) a line.
+    let counted = match memchr::memrchr(b'\n', buf) {
+        None if start > 0 => return None,
+        None => 0,
+        Some(i) => i + 1,
+    };
+    let (counted, torn) = match &buf[counted..] {
+        rest if !rest.is_empty() && is_start_of_line(rest) => (counted, Some(rest.len() as u64)),
+        _ => (buf.len(), None),
+    };
+    let mut tail = Tail {
+        counted_end: at(counted),
+        torn,
+        open_end: counted > 0 && buf[counted - 1] != b'\n',
+        last: None,
+        before: None,
+    };
+    // Walk back over the counted lines, the last one with or without its
+    // newline, until two hold something or the file starts.
+    let mut end = counted;
+    while tail.before.is_none() && end > 0 {
+        let content_end = if buf[end - 1] == b'\n' { end - 1 } else { end };
+        let begin = match memchr::memrchr(b'\n', &buf[..content_end]) {
+            Some(i) => i + 1,
+            None if start > 0 => return None,
+            None => 0,
+        };
+        let line = line_bytes(&buf[begin..content_end]);
+        if !is_blank(line) {
+            let found = Some(LineAt {
+                bytes: line.to_vec(),
+                offset: at(begin),
+            });
+            if tail.last.is_none() {
+                tail.last = found;
+            } else {
+                tail.before = found;
+            }
+        }
+        end = begin;
+    }
+    Some(tail)
+}
+
+/// The number, counting from 1, of the line that starts at `offset`: one
+/// more than the newlines before it. It streams the file and holds none of
+/// it; a message that names a line is the only reason to pay for it.
+pub(super) fn line_number(file: &File, offset: u64) -> std::io::Result<usize> {
+    let mut buf = vec![0; 256 * 1024];
+    let (mut at, mut newlines) = (0, 0);
+    while at < offset {
+        let want = to_usize((offset - at).min(buf.len() as u64))?;
+        let n = file.read_at(&mut buf[..want], at)?;
+        if n == 0 {
+            break;
+        }
+        newlines += memchr::memchr_iter(b'\n', &buf[..n]).count();
+        at += n as u64;
+    }
+    Ok(newlines + 1)
+}
+
+fn to_usize(n: u64) -> std::io::Result<usize> {
+    usize::try_from(n).map_err(|_| std::io::Error::from(std::io::ErrorKind::FileTooLarge))
 }
 
 /// The bytes of the ledger at `path`, or None when there is none yet. A
@@ -144,6 +317,20 @@ pub fn read(path: &Path) -> Result<Option<Vec<u8>>> {
             source,
         }),
         Ok(bytes) => Ok(Some(bytes)),
+    }
+}
+
+/// The ledger at `path` opened for reading, or None when there is none yet;
+/// refused as [`read`] refuses it when it is not a regular file.
+pub(super) fn open(path: &Path) -> Result<Option<File>> {
+    check_kind(path)?;
+    match File::open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::LedgerIo {
+            path: path.to_path_buf(),
+            source,
+        }),
+        Ok(file) => Ok(Some(file)),
     }
 }
 
@@ -165,12 +352,13 @@ pub(super) fn check_kind(path: &Path) -> Result<()> {
     }
 }
 
-/// A ledger opened for appending and read whole under its exclusive lock,
-/// which closing the file releases.
+/// A ledger opened for appending under its exclusive lock, which closing
+/// the file releases. Opening it reads nothing: [`Locked::append`] reads
+/// the end it needs, and a caller that needs every line reads them from
+/// `file` (`scan::scan_file`).
 pub(super) struct Locked<'a> {
     path: &'a Path,
     pub(super) file: File,
-    pub(super) bytes: Vec<u8>,
 }
 
 impl<'a> Locked<'a> {
@@ -186,7 +374,7 @@ impl<'a> Locked<'a> {
         // moment it exists, never 0666 under a umask of 000 until a chmod...
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o644);
-        let mut file = options.open(path).map_err(io)?;
+        let file = options.open(path).map_err(io)?;
         // ...and 0644 whatever the umask (077 is common on CA hosts).
         #[cfg(unix)]
         if file.metadata().map_err(io)?.len() == 0 {
@@ -195,14 +383,25 @@ impl<'a> Locked<'a> {
                 .map_err(io)?;
         }
         file.lock().map_err(io)?;
-        let mut bytes = Vec::new();
-        file.seek(SeekFrom::Start(0)).map_err(io)?;
-        file.read_to_end(&mut bytes).map_err(io)?;
-        Ok(Locked { path, file, bytes })
+        Ok(Locked { path, file })
+    }
+
+    /// Reads the ledger's end under the lock and makes every check of
+    /// [`check_tail`] on it: what the next line links to.
+    pub(super) fn check(&self, ca_cert: &Certificate) -> Result<(Tail, Next)> {
+        let tail = read_tail(&self.file).map_err(|source| Error::LedgerIo {
+            path: self.path.to_path_buf(),
+            source,
+        })?;
+        let next = check_tail(self.path, &self.file, &tail, Some(ca_cert))?;
+        Ok((tail, next))
     }
 
     /// Appends one line per event, in order, each linked to the one before,
-    /// in one write and one sync. The caller has checked the ledger.
+    /// in one write and one sync, after checking the ledger's end under the
+    /// lock (another process may have written since any earlier check) and
+    /// removing a torn tail. It reads the end of the file only, so its cost
+    /// does not grow with the ledger.
     pub(super) fn append(
         &mut self,
         ca_cert: &Certificate,
@@ -215,28 +414,26 @@ impl<'a> Locked<'a> {
             path: path.to_path_buf(),
             source,
         };
-        let (counted, torn) = committed(&self.bytes);
-        let text = text_of(path, counted)?;
-        let (mut seq, mut prev) = {
-            let lines: Vec<&str> = numbered_lines(text).map(|(_, l)| l).collect();
-            (
-                lines.len() as u64,
-                lines.last().map(|l| sha256_hex(l.as_bytes())),
-            )
-        };
-        let first_seq = seq + 1;
+        let (tail, next) = self.check(ca_cert)?;
+        let first_seq = next.seq;
+        let (mut seq, mut prev) = (first_seq - 1, next.prev);
         let ca = sha256_hex(&ca_cert.der);
         let sig_alg = ca_key.signature_algorithm().oid.to_string();
         // A last line that lost only its newline gets it back, in the same write.
-        let mut run = if text.is_empty() || text.ends_with('\n') {
-            String::new()
-        } else {
+        let mut run = if tail.open_end {
             "\n".to_string()
+        } else {
+            String::new()
         };
         // Signed in order: each line's `prev` covers the signature of the
         // line before it.
         for event in events {
-            seq += 1;
+            // Only a line the CA signed can bring the count this far.
+            seq = seq.checked_add(1).ok_or_else(|| Error::Ledger {
+                path: path.to_path_buf(),
+                line: line_number(&self.file, tail.counted_end).unwrap_or_default(),
+                reason: format!("sequence number {seq} has no successor"),
+            })?;
             let entry = Entry {
                 seq,
                 time: now,
@@ -256,12 +453,12 @@ impl<'a> Locked<'a> {
         }
 
         let mut notes = Vec::new();
-        if let Some(torn) = torn {
-            self.file.set_len(torn.offset as u64).map_err(io)?;
+        if let Some(torn) = tail.torn_tail(&self.file).map_err(io)? {
+            self.file.set_len(tail.counted_end).map_err(io)?;
             self.file.sync_all().map_err(io)?;
             notes.push(torn.note(path, true));
         }
-        let end = counted.len() as u64;
+        let end = tail.counted_end;
         if let Some(n) = crate::fault::short_write("ledger-append") {
             let _ = self.file.write_all(&run.as_bytes()[..n.min(run.len())]);
             std::process::abort();
@@ -357,5 +554,217 @@ mod tests {
         }
         assert_eq!(split(WHOLE.as_bytes()), (WHOLE.len(), None));
         assert_eq!(split(b""), (0, None));
+    }
+
+    /// The `Tail` of a file holding `bytes`, checked to be the same whatever
+    /// the first window (one byte, every size up to the file, the default):
+    /// growing the window never changes what is found.
+    fn tail(bytes: &[u8]) -> (Tail, File) {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(bytes).unwrap();
+        let tail = read_tail(&file).unwrap();
+        for window in 1..=bytes.len() as u64 + 1 {
+            assert_eq!(
+                read_tail_from(&file, window).unwrap(),
+                tail,
+                "window {window}"
+            );
+        }
+        (tail, file)
+    }
+
+    fn line_at(bytes: &[u8], offset: usize) -> Option<LineAt> {
+        Some(LineAt {
+            bytes: bytes.to_vec(),
+            offset: offset as u64,
+        })
+    }
+
+    const SECOND: &str = "{\"entry\":{\"seq\":2},\"sig\":\"BBBB\"}";
+
+    #[test]
+    fn an_empty_or_blank_ledger_has_no_last_line() {
+        let (empty, _) = tail(b"");
+        assert_eq!(
+            empty,
+            Tail {
+                counted_end: 0,
+                torn: None,
+                open_end: false,
+                last: None,
+                before: None
+            }
+        );
+        let blank = b"\n  \n\t\r\n\r\n";
+        let (t, _) = tail(blank);
+        assert_eq!((t.last, t.before), (None, None));
+        assert_eq!(
+            (t.counted_end, t.torn, t.open_end),
+            (blank.len() as u64, None, false)
+        );
+        // Blanks after the last newline are not torn: the append ends them.
+        let (t, _) = tail(b"\n  ");
+        assert_eq!((t.last, t.counted_end, t.open_end), (None, 3, true));
+    }
+
+    #[test]
+    fn only_a_torn_tail_is_a_new_ledger_whose_first_append_was_interrupted() {
+        let (t, file) = tail(b"{\"ent");
+        assert_eq!((&t.last, t.counted_end, t.torn), (&None, 0, Some(5)));
+        let torn = TornTail {
+            line: 1,
+            offset: 0,
+            len: 5,
+        };
+        assert_eq!(t.torn_tail(&file).unwrap(), Some(torn));
+    }
+
+    #[test]
+    fn a_single_line_with_or_without_its_newline_is_the_last_and_first() {
+        let line = &WHOLE.as_bytes()[..WHOLE.len() - 1];
+        for (bytes, open_end) in [(WHOLE.as_bytes(), false), (line, true)] {
+            let (t, file) = tail(bytes);
+            assert_eq!(t.last, line_at(line, 0));
+            assert_eq!(t.before, None);
+            assert_eq!(
+                (t.counted_end, t.torn, t.open_end),
+                (bytes.len() as u64, None, open_end)
+            );
+            assert_eq!(t.torn_tail(&file).unwrap(), None);
+        }
+    }
+
+    #[test]
+    fn whole_json_without_a_newline_is_the_last_line_and_gets_one() {
+        let bytes = format!("{WHOLE}{SECOND}");
+        let (t, _) = tail(bytes.as_bytes());
+        assert_eq!(t.last, line_at(SECOND.as_bytes(), WHOLE.len()));
+        assert_eq!(t.before, line_at(WHOLE.trim_end().as_bytes(), 0));
+        assert_eq!(
+            (t.counted_end, t.torn, t.open_end),
+            (bytes.len() as u64, None, true)
+        );
+    }
+
+    #[test]
+    fn the_start_of_a_line_without_a_newline_is_torn_and_the_line_before_is_last() {
+        let torn = b"{\"entry\":{\"seq\":3,\"subject\":\"CN=caf\xC3";
+        let whole = format!("{WHOLE}\n{SECOND}\n");
+        let bytes = [whole.as_bytes(), torn].concat();
+        let (t, file) = tail(&bytes);
+        assert_eq!(t.last, line_at(SECOND.as_bytes(), WHOLE.len() + 1));
+        assert_eq!(t.before, line_at(WHOLE.trim_end().as_bytes(), 0));
+        assert_eq!(t.counted_end, whole.len() as u64);
+        assert_eq!((t.torn, t.open_end), (Some(torn.len() as u64), false));
+        let torn = TornTail {
+            line: 4,
+            offset: whole.len(),
+            len: torn.len(),
+        };
+        assert_eq!(t.torn_tail(&file).unwrap(), Some(torn));
+    }
+
+    #[test]
+    fn crlf_endings_are_stripped_from_the_last_two_lines_the_unterminated_one_included() {
+        let first = WHOLE.trim_end();
+        for (bytes, open_end) in [
+            (format!("{first}\r\n{SECOND}\r\n"), false),
+            (format!("{first}\r\n{SECOND}\r"), true),
+            (format!("{first}\r\n\r\n{SECOND}\r\n \r\n"), false),
+        ] {
+            let (t, _) = tail(bytes.as_bytes());
+            let offset = bytes.find(SECOND).unwrap();
+            assert_eq!(t.last, line_at(SECOND.as_bytes(), offset), "{bytes:?}");
+            assert_eq!(t.before, line_at(first.as_bytes(), 0), "{bytes:?}");
+            assert_eq!(t.open_end, open_end, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn a_last_line_longer_than_the_window_is_read_whole() {
+        // 40 KB of SANs: five windows of 8 KiB, read in three reads.
+        let sans = vec!["\"a-long-name.example.com\""; 1600].join(",");
+        let long = format!("{{\"entry\":{{\"seq\":2,\"sans\":[{sans}]}},\"sig\":\"BBBB\"}}");
+        assert!(long.len() as u64 > 4 * TAIL_WINDOW);
+        for before in ["", WHOLE] {
+            let bytes = format!("{before}{long}\n");
+            let mut file = tempfile::tempfile().unwrap();
+            file.write_all(bytes.as_bytes()).unwrap();
+            let t = read_tail(&file).unwrap();
+            assert_eq!(t.last, line_at(long.as_bytes(), before.len()));
+            let first = (!before.is_empty()).then(|| before.trim_end().as_bytes());
+            assert_eq!(t.before, first.and_then(|b| line_at(b, 0)));
+        }
+        // And a long line before a short last one.
+        let bytes = format!("{long}\n{SECOND}\n");
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(bytes.as_bytes()).unwrap();
+        let t = read_tail(&file).unwrap();
+        assert_eq!(t.last, line_at(SECOND.as_bytes(), long.len() + 1));
+        assert_eq!(t.before, line_at(long.as_bytes(), 0));
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_in_the_last_two_lines_are_refused_naming_their_line() {
+        let path = Path::new("ledger.jsonl");
+        let refused = |bytes: &[u8]| {
+            let (t, file) = tail(bytes);
+            match check_tail(path, &file, &t, None) {
+                Err(Error::Ledger { line, reason, .. }) => (line, reason),
+                other => panic!("{other:?}"),
+            }
+        };
+        let not_text = "not a ledger line: not UTF-8 text".to_string();
+        let bad = b"{\"entry\":{\"s\xFF\"}}";
+        let whole = WHOLE.as_bytes();
+        assert_eq!(
+            refused(&[whole, bad, b"\n"].concat()),
+            (2, not_text.clone())
+        );
+        assert_eq!(refused(&[whole, bad].concat()), (2, not_text.clone()));
+        assert_eq!(
+            refused(&[whole, bad, b"\n\n", SECOND.as_bytes(), b"\n"].concat()),
+            (2, not_text.clone())
+        );
+        // Only the last two lines are read: further back is `verify`'s to find.
+        assert_eq!(
+            refused(&[&bad[..], b"\n", whole, SECOND.as_bytes()].concat()).1,
+            "a new CA starts a new ledger, and this one already has entries"
+        );
+    }
+
+    fn lines(text: &str) -> Vec<(usize, &str)> {
+        numbered_lines(text).collect()
+    }
+
+    #[test]
+    fn a_crlf_ending_is_stripped_from_every_line_the_last_unterminated_one_included() {
+        let want = vec![(1, "a"), (2, "b")];
+        assert_eq!(lines("a\r\nb\r\n"), want);
+        assert_eq!(lines("a\r\nb\r"), want);
+        assert_eq!(lines("a\r\nb"), want);
+        assert_eq!(lines("a\nb\n"), want);
+        // One `\r` is the line ending; another is the line's own.
+        assert_eq!(lines("a\r\r\nb\r\r"), vec![(1, "a\r"), (2, "b\r")]);
+        assert_eq!(line_bytes(b"{}\r"), b"{}");
+        assert_eq!(line_bytes(b"{}"), b"{}");
+    }
+
+    #[test]
+    fn blank_lines_are_numbered_but_not_counted() {
+        assert_eq!(
+            lines("\n  \r\na\n\t\n\u{a0}\nb\n\n \r"),
+            vec![(3, "a"), (6, "b")]
+        );
+        assert!(is_blank(b" \t\r"));
+        assert!(!is_blank(b"\xFF"));
+        assert!(!is_blank(b"\0"));
+    }
+
+    #[test]
+    fn an_empty_ledger_or_one_of_blank_lines_has_no_lines() {
+        assert_eq!(lines(""), vec![]);
+        assert_eq!(lines("\n"), vec![]);
+        assert_eq!(lines("\r\n \n\r"), vec![]);
     }
 }

@@ -16,12 +16,24 @@
 //! a line, and refused like any tampered one.
 //!
 //! Entries are typed ([`Event`], [`Entry`] in `event`): [`append`] is the one
-//! writer and [`verify`] the one reader, and an entry the CA signed that is
-//! not a well-formed event is an error naming its line, never skipped.
-//! `file` holds the write-ahead log and its lock, `verify` the checks.
+//! writer and [`scan`] the one reader of every line (streaming, in linear
+//! time; [`verify`], which holds the whole ledger, is its reference), and an
+//! entry the CA signed that is not a well-formed event is an error naming
+//! its line, never skipped. `file` holds the write-ahead log and its lock,
+//! `verify` the checks of one line and of the tail, `scan` the stream.
+//!
+//! An append reads the end of the file only, so its cost does not grow
+//! with the ledger: the last line must be one the CA signed, and link to
+//! the line before it (its hash, and the next sequence number), or be the
+//! first line; the new line links to it. Damage further back (a line
+//! dropped or added before the last two, a garbage or non-UTF-8 line in
+//! the middle) is left to the readers of every line, `ledger verify`,
+//! `crl` and `revoke`, which refuse it: appending after it hides nothing,
+//! since no earlier byte changes and the chain stays broken where it broke.
 
 mod event;
 mod file;
+mod scan;
 mod verify;
 
 use std::path::Path;
@@ -39,9 +51,11 @@ use crate::{Error, Result};
 
 pub use event::{Entry, Event, issued};
 pub use file::read;
+pub use scan::{Mode, Scanned, scan};
 pub use verify::{Verified, verify};
 
-use file::{Locked, committed};
+use file::{Locked, read_tail};
+use scan::{Resume, scan_file};
 use verify::check_tail;
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -49,15 +63,29 @@ fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Checks, before anything is issued, that `path` is a ledger this CA can
-/// append to: absent or empty (a new ledger), or ending in a line the CA
-/// signed whose sequence number counts the lines. A full check of every line
-/// is `verify`'s job; this one reads the file but verifies one signature, so
-/// that a garbage file, another CA's ledger or a directory fail before a
-/// certificate is made rather than after. A torn tail does not count (see
+/// append to: absent, empty or blank (a new ledger), or ending in a line the
+/// CA signed that links to the line before it (its hash, and the next
+/// sequence number) or is the first line. A torn tail does not count (see
 /// `committed`). `ca_cert` None means a CA that does not exist yet
-/// (initca): only a new ledger will do.
+/// (initca): only a new ledger will do. A garbage file, another CA's
+/// ledger or a directory fail here, before a certificate (or a key in a
+/// token) is made rather than after; the append checks again under its lock.
+///
+/// It reads the end of the file only (the last two lines that hold
+/// something), so its cost does not grow with the ledger, and it verifies
+/// one signature. What that gives up, against a check of every line: a
+/// line dropped or added further back than the last two, a line in the
+/// middle that is not a ledger line, and bytes in the middle that are not
+/// UTF-8 are no longer refused here. An append after such damage hides
+/// nothing: it changes no earlier byte and links only to the last line,
+/// and `ledger verify`, `crl` and `revoke` read every line and still refuse
+/// the ledger, naming the damaged line.
 pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()> {
-    match read(path)? {
+    let io = |source| Error::LedgerIo {
+        path: path.to_path_buf(),
+        source,
+    };
+    match file::open(path)? {
         // A new ledger: its directory must be there, or the append after a
         // signature (or after a key made in a token) is the first to fail.
         None => {
@@ -67,17 +95,14 @@ pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()
                 .unwrap_or(Path::new("."));
             match std::fs::metadata(dir) {
                 Ok(meta) if meta.is_dir() => Ok(()),
-                Ok(_) => Err(Error::LedgerIo {
-                    path: path.to_path_buf(),
-                    source: std::io::Error::from(std::io::ErrorKind::NotADirectory),
-                }),
-                Err(source) => Err(Error::LedgerIo {
-                    path: path.to_path_buf(),
-                    source,
-                }),
+                Ok(_) => Err(io(std::io::Error::from(std::io::ErrorKind::NotADirectory))),
+                Err(source) => Err(io(source)),
             }
         }
-        Some(bytes) => check_tail(path, committed(&bytes).0, ca_cert),
+        Some(file) => {
+            let tail = read_tail(&file).map_err(io)?;
+            check_tail(path, &file, &tail, ca_cert).map(drop)
+        }
     }
 }
 
@@ -94,8 +119,9 @@ pub struct Appended {
 }
 
 /// Appends an event, signed by the CA, under an exclusive lock, after
-/// removing a torn tail. Returns once the line is synced: only then may what
-/// it records be handed out.
+/// checking the ledger's end again under it (as [`check_appendable`] does)
+/// and removing a torn tail. Returns once the line is synced: only then may
+/// what it records be handed out. Its cost does not grow with the ledger.
 pub fn append(
     path: &Path,
     ca_cert: &Certificate,
@@ -103,10 +129,7 @@ pub fn append(
     event: Event,
     now: OffsetDateTime,
 ) -> Result<Appended> {
-    let mut ledger = Locked::open(path)?;
-    // Checked again under the lock: another process may have written since.
-    check_tail(path, committed(&ledger.bytes).0, Some(ca_cert))?;
-    ledger.append(ca_cert, ca_key, vec![event], now)
+    append_all(path, ca_cert, ca_key, vec![event], now)
 }
 
 /// Appends events in order, as [`append`] does one, under one lock and
@@ -121,29 +144,75 @@ pub fn append_all(
     events: Vec<Event>,
     now: OffsetDateTime,
 ) -> Result<Appended> {
-    let mut ledger = Locked::open(path)?;
-    check_tail(path, committed(&ledger.bytes).0, Some(ca_cert))?;
-    ledger.append(ca_cert, ca_key, events, now)
+    Locked::open(path)?.append(ca_cert, ca_key, events, now)
+}
+
+/// What [`append_with`] reads a ledger into before it decides what to
+/// append: the entries it keeps, taken in file order (for a CRL, the
+/// revocations and the last CRL number), never the whole ledger.
+pub trait Fold {
+    /// Whether `entry` matters; every line is checked, only these are kept.
+    fn keep(entry: &Entry) -> bool;
+    /// Takes in the next entry `keep` selected.
+    fn add(&mut self, entry: Entry) -> Result<()>;
 }
 
 /// Appends an event that depends on every entry before it (a CRL: its
-/// number and the revocations it lists), all under one exclusive lock, so
-/// that two runs cannot both read the same ledger and publish different CRLs
-/// under one number. The whole ledger is verified under the lock and handed
-/// to `decide`, which returns the event and what the caller gets
-/// back (the CRL), returned only once the line is synced.
-pub fn append_with<T>(
+/// number and the revocations it lists), decided under the ledger's
+/// exclusive lock, so that two runs cannot both read the same ledger and
+/// publish different CRLs under one number. Every line is checked and
+/// folded into `new()` without the lock (at a million lines that takes
+/// seconds, which every `sign` would wait through); then, under the lock,
+/// only the lines appended since are, unless the ledger changed before the
+/// end of that first read, when all of it is read again into a new fold.
+/// `decide` returns the event and what the caller gets back (the CRL),
+/// returned only once the line is synced.
+pub fn append_with<F: Fold, T>(
     path: &Path,
     issuer: &Issuer,
     now: OffsetDateTime,
-    decide: impl FnOnce(&[Entry]) -> Result<(Event, T)>,
+    new: impl Fn() -> F,
+    decide: impl FnOnce(F) -> Result<(Event, T)>,
 ) -> Result<(T, Appended)> {
+    let (ca, ca_source) = (&issuer.cert, issuer.cert_source.as_str());
+    let mut fold = new();
+    let earlier = scan(path, ca, ca_source, Mode::Links, F::keep, |e| fold.add(e))?;
     let mut ledger = Locked::open(path)?;
-    let entries = verify(path, &ledger.bytes, &issuer.cert, &issuer.cert_source)?.entries;
-    check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
-    let (event, made) = decide(&entries)?;
+    let resume = resume_after(path, &ledger, earlier.as_ref())?;
+    if resume.is_none() {
+        fold = new();
+    }
+    let resume = resume.unwrap_or_default();
+    let since = |e| fold.add(e);
+    let _ = scan_file(
+        path,
+        &ledger.file,
+        resume,
+        ca,
+        ca_source,
+        Mode::Links,
+        F::keep,
+        since,
+    )?;
+    ledger.check(&issuer.cert)?;
+    let (event, made) = decide(fold)?;
     let appended = ledger.append(&issuer.cert, &issuer.key, vec![event], now)?;
     Ok((made, appended))
+}
+
+/// Where a read under the lock resumes after `earlier`, a read of the same
+/// ledger without it: after its last line, or from the start (`None`) when
+/// there was no ledger then or it changed before that line's end.
+fn resume_after(path: &Path, ledger: &Locked, earlier: Option<&Scanned>) -> Result<Option<Resume>> {
+    let Some(earlier) = earlier else {
+        return Ok(None);
+    };
+    earlier
+        .resume_in(&ledger.file)
+        .map_err(|source| Error::LedgerIo {
+            path: path.to_path_buf(),
+            source,
+        })
 }
 
 /// The outcome of [`revoke`].
@@ -169,11 +238,14 @@ pub enum Issuance {
 }
 
 /// Records in the ledger at `path` that `serial` is revoked, after checking
-/// every line against the issuer: refused when the ledger must vouch for the
-/// serial and does not record it as issued, and nothing added when it is
-/// revoked already. Decided once on a plain read, so that a refusal creates
-/// no ledger, and again under the lock, so that two runs revoking one serial
-/// add one line.
+/// every line's hash link against the issuer (and the first and last
+/// signatures, which the links carry to every line): refused when the
+/// ledger must vouch for the serial and does not record it as issued, and
+/// nothing added when it is revoked already. Only the lines that record
+/// the serial are typed as entries (see [`Mode::Serial`]); `ledger verify`
+/// and `crl` type every line. Decided once on a plain read, so that a
+/// refusal creates no ledger, and again under the lock over the lines
+/// appended since, so that two runs revoking one serial add one line.
 pub fn revoke(
     path: &Path,
     issuer: &Issuer,
@@ -182,27 +254,34 @@ pub fn revoke(
     issuance: Issuance,
     now: OffsetDateTime,
 ) -> Result<Revoked> {
-    let decide = |bytes: &[u8]| -> Result<Option<Revoked>> {
-        let entries = verify(path, bytes, &issuer.cert, &issuer.cert_source)?.entries;
-        let of_serial = |recorded: &str| parse_serial(recorded).as_deref() == Some(serial);
-        let revoked = entries.iter().find_map(|e| match &e.event {
-            Event::Revoked {
-                serial,
-                reason,
-                revoked_at,
-            } if of_serial(serial) => Some((reason, revoked_at)),
-            _ => None,
-        });
-        if let Some((reason, revoked_at)) = revoked {
+    // What the ledger says of the serial; only its lines are typed.
+    #[derive(Default)]
+    struct Record {
+        issued: bool,
+        /// The first revocation: the one a CRL lists.
+        revoked: Option<(Reason, OffsetDateTime)>,
+    }
+    let of_serial = |recorded: &str| parse_serial(recorded).as_deref() == Some(serial);
+    let mode = Mode::Serial(&of_serial);
+    let add = |record: &mut Record, entry: Entry| match entry.event {
+        Event::Revoked {
+            serial,
+            reason,
+            revoked_at,
+        } if of_serial(&serial) => {
+            record.revoked.get_or_insert((reason, revoked_at));
+        }
+        Event::Issued { serial, .. } if of_serial(&serial) => record.issued = true,
+        _ => {}
+    };
+    let decide = |record: &Record| -> Result<Option<Revoked>> {
+        if let Some((reason, revoked_at)) = record.revoked {
             return Ok(Some(Revoked::Already {
                 reason: reason.to_string(),
-                revoked_at: rfc3339(*revoked_at),
+                revoked_at: rfc3339(revoked_at),
             }));
         }
-        let issued = entries
-            .iter()
-            .any(|e| matches!(&e.event, Event::Issued { serial, .. } if of_serial(serial)));
-        if issuance == Issuance::FromLedger && !issued {
+        if issuance == Issuance::FromLedger && !record.issued {
             return Err(Error::SerialNotIssued {
                 serial: hex::serial(serial),
                 ledger: path.to_path_buf(),
@@ -211,15 +290,45 @@ pub fn revoke(
         }
         Ok(None)
     };
-    let bytes = read(path)?.unwrap_or_default();
-    if let Some(already) = decide(&bytes)? {
+    let (ca, ca_source) = (&issuer.cert, issuer.cert_source.as_str());
+    let mut record = Record::default();
+    let earlier = scan(
+        path,
+        ca,
+        ca_source,
+        mode,
+        |_| true,
+        |e| {
+            add(&mut record, e);
+            Ok(())
+        },
+    )?;
+    if let Some(already) = decide(&record)? {
         return Ok(already);
     }
     let mut ledger = Locked::open(path)?;
-    if let Some(already) = decide(&ledger.bytes)? {
+    let resume = resume_after(path, &ledger, earlier.as_ref())?;
+    if resume.is_none() {
+        record = Record::default();
+    }
+    let resume = resume.unwrap_or_default();
+    let _ = scan_file(
+        path,
+        &ledger.file,
+        resume,
+        ca,
+        ca_source,
+        mode,
+        |_| true,
+        |e| {
+            add(&mut record, e);
+            Ok(())
+        },
+    )?;
+    if let Some(already) = decide(&record)? {
         return Ok(already);
     }
-    check_tail(path, committed(&ledger.bytes).0, Some(&issuer.cert))?;
+    ledger.check(&issuer.cert)?;
     let event = Event::Revoked {
         serial: hex::serial(serial),
         reason,
@@ -252,17 +361,10 @@ pub fn check_signed_by(
     }
 }
 
-/// The number the next CRL gets: one more than the last one published. A
-/// ledger whose last number has no successor is an error, never a number
-/// that wraps to one used before.
-pub fn next_crl_number(path: &Path, entries: &[Entry]) -> Result<u64> {
-    let last = entries
-        .iter()
-        .filter_map(|e| match e.event {
-            Event::Crl { crl_number, .. } => Some((crl_number, e.line)),
-            _ => None,
-        })
-        .max();
+/// The number the next CRL gets: one more than the highest one published
+/// (`last`, with its line), 1 for the first. A ledger whose last number has
+/// no successor is an error, never a number that wraps to one used before.
+pub fn next_crl_number(path: &Path, last: Option<(u64, usize)>) -> Result<u64> {
     match last {
         None => Ok(1),
         Some((number, line)) => number.checked_add(1).ok_or_else(|| Error::Ledger {

@@ -1,7 +1,8 @@
 //! Reading a ledger back: every line's signature and hash link checked
 //! against the CA, each entry typed, and the lighter check of the last line
-//! that comes before an append.
+//! and its link to the one before, which comes before an append.
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
@@ -10,7 +11,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::Entry;
-use super::file::{committed, numbered_lines, text_of};
+use super::file::{LineAt, Tail, committed, line_number, numbered_lines, text_of};
 use super::sha256_hex;
 use crate::note::Note;
 use crate::x509::certificate::Certificate;
@@ -76,47 +77,111 @@ pub fn verify(
     Ok(Verified { entries, notes })
 }
 
-/// The checks of [`super::check_appendable`] on the counted bytes of a ledger.
-pub(super) fn check_tail(path: &Path, counted: &[u8], ca_cert: Option<&Certificate>) -> Result<()> {
-    let bad = |line: usize, reason: String| Error::Ledger {
-        path: path.to_path_buf(),
-        line,
-        reason,
+/// What the next line of a ledger gets: its sequence number and the hash
+/// of the line before it (None: it is the first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Next {
+    pub(super) seq: u64,
+    pub(super) prev: Option<String>,
+}
+
+/// The checks of [`super::check_appendable`] on the end of a ledger, which
+/// is all it reads (see `file::read_tail`): the last line that holds something
+/// must be a line this CA signed, and linked to the line before it (or be
+/// the first line). Returns what the next line links to. A message names
+/// its line, counted in `file` only then.
+pub(super) fn check_tail(
+    path: &Path,
+    file: &File,
+    tail: &Tail,
+    ca_cert: Option<&Certificate>,
+) -> Result<Next> {
+    let Some(last) = &tail.last else {
+        return Ok(Next { seq: 1, prev: None });
     };
-    let lines: Vec<(usize, &str)> = numbered_lines(text_of(path, counted)?).collect();
-    let Some(&(number, last)) = lines.last() else {
-        return Ok(());
+    let bad = |at: &LineAt, reason: &str| match line_number(file, at.offset) {
+        Ok(line) => Error::Ledger {
+            path: path.to_path_buf(),
+            line,
+            reason: reason.to_string(),
+        },
+        Err(source) => Error::LedgerIo {
+            path: path.to_path_buf(),
+            source,
+        },
     };
+    let not_text = |at: &LineAt| bad(at, "not a ledger line: not UTF-8 text");
+    // The earlier line first, as a read of the whole file found it.
+    let before = match &tail.before {
+        Some(b) => Some((b, std::str::from_utf8(&b.bytes).map_err(|_| not_text(b))?)),
+        None => None,
+    };
+    let last_text = std::str::from_utf8(&last.bytes).map_err(|_| not_text(last))?;
     let Some(ca_cert) = ca_cert else {
         return Err(bad(
-            number,
-            "a new CA starts a new ledger, and this one already has entries".into(),
+            last,
+            "a new CA starts a new ledger, and this one already has entries",
         ));
     };
-    let (fields, signed) = read_line(last, ca_cert).map_err(|r| bad(number, r))?;
+    let (fields, signed) = read_line(last_text, ca_cert).map_err(|r| bad(last, &r))?;
     if fields.get("ca").and_then(Value::as_str) != Some(&sha256_hex(&ca_cert.der)) {
-        return Err(bad(number, "written by another CA".into()));
+        return Err(bad(last, "written by another CA"));
     }
     if !signed {
+        return Err(bad(last, "its signature does not verify against the CA"));
+    }
+    let entry = Entry::from_map(fields, 0).map_err(|r| bad(last, &r))?;
+    // The link to the line before replaces a count of every line: the first
+    // line is number 1 and links to nothing, any other follows the number of
+    // the line before it and carries its hash.
+    let (seq_before, hash_before) = match before {
+        None => (Some(0), None),
+        Some((b, t)) => (seq_of(t), Some(sha256_hex(&b.bytes))),
+    };
+    if seq_before.is_some_and(|s| s.checked_add(1) != Some(entry.seq)) {
         return Err(bad(
-            number,
-            "its signature does not verify against the CA".into(),
+            last,
+            "its sequence number does not count the lines: lines were removed or added",
         ));
     }
-    let entry = Entry::from_map(fields, number).map_err(|r| bad(number, r))?;
-    if entry.seq != lines.len() as u64 {
+    if entry.prev != hash_before {
         return Err(bad(
-            number,
-            "its sequence number does not count the lines: lines were removed or added".into(),
+            last,
+            "hash link broken: the line before it was changed, removed or reordered",
         ));
     }
-    Ok(())
+    let seq = entry.seq.checked_add(1).ok_or_else(|| {
+        bad(
+            last,
+            &format!("sequence number {} has no successor", entry.seq),
+        )
+    })?;
+    Ok(Next {
+        seq,
+        prev: Some(sha256_hex(&last.bytes)),
+    })
+}
+
+/// The sequence number of a ledger line, read without typing the rest; None
+/// when the line has none.
+fn seq_of(line: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct SeqOnly {
+        entry: Seq,
+    }
+    #[derive(Deserialize)]
+    struct Seq {
+        seq: u64,
+    }
+    serde_json::from_str::<SeqOnly>(line)
+        .ok()
+        .map(|l| l.entry.seq)
 }
 
 /// A ledger line taken apart: its entry's members, and whether `spki`
 /// signed them. They are typed only once the signature holds, so that a
 /// tampered line is reported as tampered.
-fn read_line(
+pub(super) fn read_line(
     raw: &str,
     ca_cert: &Certificate,
 ) -> std::result::Result<(Map<String, Value>, bool), String> {

@@ -1115,3 +1115,137 @@ fn a_fifo_or_a_dangling_link_as_the_ledger_is_refused() {
     }
     assert!(!s.exists("gone"));
 }
+
+// --- issue 18: the tail check reads the end of the file only.
+
+/// A ledger copied through a tool that wrote CRLF and dropped the final
+/// newline ends in `…}\r`. That `\r` is part of the line ending, not of the
+/// line: the next append hashes the line without it, as every reader does
+/// once the append has given the line back its `\n`.
+#[test]
+fn a_crlf_ledger_whose_last_line_lost_its_newline_still_chains_after_an_append() {
+    let s = ledger_of_four();
+    let crlf = lines_of(&s, LEDGER).join("\r\n") + "\r";
+    s.write(LEDGER, &crlf);
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 4);
+    sign_into_ledger(&s, "e").ok();
+    assert!(s.read(LEDGER).starts_with(&format!("{crlf}\n")));
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 5);
+    independently_verify(&s, "ca.pem", LEDGER);
+}
+
+/// A signed line whose SAN list is longer than several read-back windows
+/// (8 KiB, then 32 KiB): the append reads back until a newline precedes it,
+/// as the last line and as the one before the last.
+#[test]
+fn a_last_line_longer_than_the_read_back_window_is_read_whole() {
+    let s = ledger_of_four();
+    let hosts: Vec<String> = (0..1200)
+        .map(|i| format!("\"host-{i:04}.a-long-service-name.example.com\""))
+        .collect();
+    s.write(
+        "long.json",
+        &format!(
+            r#"{{"CN":"long.example.com","hosts":[{}],"key":{{"algo":"ecdsa","size":256}}}}"#,
+            hosts.join(",")
+        ),
+    );
+    s.sign_split("ca", &["--ledger", LEDGER, "long.json"], "long");
+    let long = lines_of(&s, LEDGER).pop().unwrap();
+    assert!(long.len() > 40 * 1024, "{} bytes", long.len());
+    assert!(long.contains("host-1199.a-long-service-name.example.com"));
+    // The long line is the last, then the one before the last.
+    for name in ["e", "f"] {
+        sign_into_ledger(&s, name).ok();
+    }
+    assert_eq!(lines_of(&s, LEDGER)[4], long);
+    assert_ledger_verifies(&s, "ca.pem", LEDGER, 7);
+    independently_verify(&s, "ca.pem", LEDGER);
+}
+
+/// The append checks the link of the last line to the one before it: a
+/// line dropped just before the last is refused, as the count of every line
+/// refused it, and the ledger is left as it was.
+#[test]
+fn a_dropped_line_before_the_last_is_refused_at_append() {
+    let s = ledger_of_four();
+    let mut lines = lines_of(&s, LEDGER);
+    lines.remove(2);
+    write_lines(&s, LEDGER, &lines);
+    let before = s.read(LEDGER);
+    assert_eq!(
+        sign_into_ledger(&s, "e").fails(),
+        "error: ledger.jsonl: line 3: its sequence number does not count the lines: lines were removed or added\n"
+    );
+    assert_eq!(s.read(LEDGER), before);
+}
+
+/// The last line written again (a retried copy, a bad merge): its sequence
+/// number does not follow the line before it.
+#[test]
+fn a_duplicated_last_line_is_refused_at_append() {
+    let s = ledger_of_four();
+    let mut lines = lines_of(&s, LEDGER);
+    lines.push(lines[3].clone());
+    write_lines(&s, LEDGER, &lines);
+    let before = s.read(LEDGER);
+    assert_eq!(
+        sign_into_ledger(&s, "e").fails(),
+        "error: ledger.jsonl: line 5: its sequence number does not count the lines: lines were removed or added\n"
+    );
+    assert_eq!(s.read(LEDGER), before);
+}
+
+/// The line before the last edited (or replaced by another line with its
+/// number): the last line's hash of it no longer matches. A count of the
+/// lines let this through; the link does not.
+#[test]
+fn an_edited_line_before_the_last_is_refused_at_append() {
+    let s = ledger_of_four();
+    let mut lines = lines_of(&s, LEDGER);
+    lines[2] = lines[2].replacen("c.example.com", "x.example.com", 1);
+    write_lines(&s, LEDGER, &lines);
+    let before = s.read(LEDGER);
+    assert_eq!(
+        sign_into_ledger(&s, "e").fails(),
+        "error: ledger.jsonl: line 4: hash link broken: the line before it was changed, removed or reordered\n"
+    );
+    assert_eq!(s.read(LEDGER), before);
+}
+
+/// What the O(1) check gives up: a line dropped further back than the last
+/// two, or a garbage line in the middle, no longer stops an append. The
+/// append hides nothing: every reader of the whole ledger still refuses it,
+/// naming the damaged line.
+#[test]
+fn damage_further_back_than_the_last_two_lines_is_left_to_the_readers_of_every_line() {
+    for (damage, refused) in [
+        (
+            "a dropped line",
+            "error: ledger.jsonl: line 2: hash link broken: the line before it was changed, removed or reordered",
+        ),
+        (
+            "a garbage line",
+            "error: ledger.jsonl: line 2: not a ledger line: expected value at line 1 column 1",
+        ),
+    ] {
+        let s = ledger_of_four();
+        let mut lines = lines_of(&s, LEDGER);
+        if damage == "a dropped line" {
+            lines.remove(1);
+        } else {
+            lines.insert(1, "issued: x.example.com".into());
+        }
+        write_lines(&s, LEDGER, &lines);
+        let damaged = s.read(LEDGER);
+        sign_into_ledger(&s, "e").ok();
+        assert!(s.read(LEDGER).starts_with(&damaged), "{damage}");
+        assert_eq!(refusal(&s, "ca.pem", LEDGER), refused, "{damage}");
+        for reader in [
+            s.certsmith_ca("crl", "ca", &["--ledger", LEDGER]),
+            s.certsmith_ca("revoke", "ca", &["--ledger", LEDGER, "--serial", "01"]),
+        ] {
+            assert_eq!(reader.fails().lines().next(), Some(refused), "{damage}");
+        }
+    }
+}

@@ -26,6 +26,7 @@ mod inspect;
 mod issue13_keys;
 mod key;
 mod ledger;
+mod ledger_scan;
 mod messages;
 mod name_constraints;
 mod offline_root;
