@@ -55,6 +55,7 @@ cargo build --release --locked -q
 cargo build --release --locked -q --example ledger_fill
 CS=$PWD/target/release/certsmith
 FILL=$PWD/target/release/examples/ledger_fill
+HOT=$PWD/bench/hot-symbols.txt
 cd "$W"
 
 idle() { # the idle share of all CPUs over one second, from /proc/stat
@@ -264,6 +265,12 @@ ratio=$(python3 -c "print(f'{$cs / $cf:.2f}')")
 say_row "$(mark "$ratio" 0.3)" "$(printf 'one sign, ECDSA CA ÷ cfssl sign: %.2f ms ÷ %.2f ms = %s (≤ 0.3)' "$cs" "$cf" "$ratio")"
 ratio=$(python3 -c "print(f'{$cs / $hello:.2f}')")
 say_row "$(mark "$ratio" 2.0)" "$(printf 'one sign, ECDSA CA ÷ a static hello: %.2f ms ÷ %.2f ms = %s (≤ 2.0)' "$cs" "$hello" "$ratio")"
+# build.rs links these functions together; a dependency change renames
+# many of them, and then bench/hot-symbols.sh should be run again.
+if command -v nm >/dev/null; then
+  found=$(sort -u "$HOT" | comm -12 - <(nm "$CS" | awk '{ print $3 }' | sort -u) | wc -l)
+  say_row "info" "bench/hot-symbols.txt: $found of $(wc -l < "$HOT") functions found in the binary (else run bench/hot-symbols.sh)"
+fi
 
 echo
 echo "issue 18's targets, $(nproc) cores, $(uname -m), idle $(idle) at the end:"
