@@ -11,7 +11,7 @@
 # ledger, REVOCATIONS (10000) revocations added to it, BATCH (100000)
 # certificates in the batch row, BAO_REQUESTS (4000) pki/sign requests per
 # concurrency, RUNS (40) hyperfine runs for the ledger rows, FLOOR_RUNS (300)
-# for the one-process row.
+# for the one-process row, CERTSMITH (the release build) another binary.
 #
 # Needs: cargo, hyperfine, cfssl (golang-cfssl), openssl, python3, rustc,
 # curl, GNU time (/usr/bin/time), and free disk for the big ledger (about
@@ -51,9 +51,13 @@ if [ "$free_kib" -lt "$need_kib" ]; then
   exit 1
 fi
 
-cargo build --release --locked -q
+if [ -n "${CERTSMITH:-}" ]; then
+  CS=$(realpath "$CERTSMITH")
+else
+  cargo build --release --locked -q
+  CS=$PWD/target/release/certsmith
+fi
 cargo build --release --locked -q --example ledger_fill
-CS=$PWD/target/release/certsmith
 FILL=$PWD/target/release/examples/ledger_fill
 HOT=$PWD/bench/hot-symbols.txt
 cd "$W"
