@@ -19,11 +19,10 @@ fn main() {
         && is("CARGO_CFG_TARGET_ARCH", "x86_64")
         && is("CARGO_CFG_TARGET_OS", "linux")
         && is("CARGO_CFG_TARGET_ENV", "gnu");
-    let list = format!(
-        "{}/bench/hot-symbols.txt",
-        env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")
-    );
-    if !wanted || !std::path::Path::new(&list).is_file() || !links_with_rust_lld() {
+    // Relative: rustc, and so the linker, runs in the package's directory;
+    // an absolute path would outlive this checkout in a shared target dir.
+    let list = "bench/hot-symbols.txt";
+    if !wanted || !std::path::Path::new(list).is_file() || !links_with_rust_lld() {
         return;
     }
     println!("cargo::rustc-link-arg-bin=certsmith=-Wl,--symbol-ordering-file={list}");
