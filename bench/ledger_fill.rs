@@ -22,23 +22,32 @@ use certsmith::ledger::{self, Event};
 use certsmith::x509::certificate::Certificate;
 use certsmith::x509::crl::Reason;
 
+/// A line on stderr, as the binary's `say!` writes it: a stderr that
+/// cannot be written is no reason to panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 /// Lines per append: one lock and one sync each, as batch issuance writes.
 const CHUNK: usize = 1024;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [ledger, ca, ca_key, count, rest @ ..] = args.as_slice() else {
-        eprintln!("usage: ledger_fill LEDGER CA.pem CA-KEY.pem COUNT [SERIALS]");
+        say!("usage: ledger_fill LEDGER CA.pem CA-KEY.pem COUNT [SERIALS]");
         return ExitCode::from(2);
     };
     let Ok(count) = count.parse::<usize>() else {
-        eprintln!("ledger_fill: COUNT must be a number, not {count:?}");
+        say!("ledger_fill: COUNT must be a number, not {count:?}");
         return ExitCode::from(2);
     };
     match fill(ledger, ca, ca_key, count, rest.first()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("ledger_fill: {e}");
+            say!("ledger_fill: {e}");
             ExitCode::FAILURE
         }
     }
@@ -83,7 +92,7 @@ fn fill(
         let appended = ledger::append_all(ledger, &issuer.cert, issuer.key.as_ref(), events, now)?;
         // A torn tail removed first: an earlier append was interrupted.
         for note in appended.notes {
-            eprintln!("ledger_fill: note: {note}");
+            say!("ledger_fill: note: {note}");
         }
     }
     Ok(())
