@@ -2,8 +2,9 @@
 //! functions that everyday commands run next to each other
 //! (bench/hot-symbols.txt, written by bench/hot-symbols.sh), so that a
 //! process faults in a few 64 KiB windows of code instead of pages spread
-//! over 7 MB: measured, 36 fewer page faults and about 0.25 ms less per
-//! `sign` (issue 18, "the per-process floor").
+//! over 7 MB: measured with hyperfine on 2 cores, 46 fewer page faults
+//! (234 → 188) and a `sign` in 2.4 ms instead of 3.1 (issue 18, "the
+//! per-process floor").
 //!
 //! The option is rust-lld's (the linker Rust uses there from 1.90 on); with
 //! an older Rust or another linker configured, nothing is added.
