@@ -55,23 +55,22 @@ pub struct Config {
 impl Config {
     pub fn from_json(bytes: &[u8], source: &str) -> Result<(Config, Vec<Note>)> {
         let value = json::parse(bytes, source)?;
-        let shipped = is_shipped(&value);
         let mut notes = Vec::new();
         let mut root = Object::new(&value, source, "")?;
         let mut default = Profile::cfssl_default();
+        let mut default_from_file = false;
         let mut profiles = BTreeMap::new();
         if let Some(mut signing) = root.object("signing")? {
             if let Some(d) = signing.object("default")? {
                 default = Profile::parse(d, "default", &mut notes)?;
-                default.shipped = shipped;
+                default_from_file = true;
             }
             if let Some(mut map) = signing.object("profiles")? {
                 let names: Vec<String> = map_keys(&value, &["signing", "profiles"]);
                 for name in names {
                     // Profile names are map keys: exact, not case-insensitive.
                     let o = map.member(&name)?;
-                    let mut profile = Profile::parse(o, &name, &mut notes)?;
-                    profile.shipped = shipped;
+                    let profile = Profile::parse(o, &name, &mut notes)?;
                     profiles.insert(name.clone(), profile);
                 }
                 map.finish(&mut notes);
@@ -99,6 +98,19 @@ impl Config {
             r.finish(&mut notes);
         }
         root.finish(&mut notes);
+        // `shipped` is read only when a usage is left out for a key type
+        // (decide::key_usage), so the comparison with the shipped files,
+        // which parses them (issue 18: 8 % of a `sign`), waits until a
+        // profile here has a usage that some key type forbids.
+        let may_matter = (default_from_file && may_leave_out_usages(&default))
+            || profiles.values().any(may_leave_out_usages);
+        let shipped = may_matter && is_shipped(bytes, &value);
+        if default_from_file {
+            default.shipped = shipped;
+        }
+        for profile in profiles.values_mut() {
+            profile.shipped = shipped;
+        }
         Ok((
             Config {
                 default,
@@ -150,10 +162,31 @@ impl Config {
 
 /// Whether a config is one of the files certsmith ships, as it was shipped
 /// (compared as JSON, so that a copy with other whitespace still counts).
-fn is_shipped(config: &serde_json::Value) -> bool {
-    SHIPPED_CONFIGS.iter().any(|text| {
-        serde_json::from_str::<serde_json::Value>(text).is_ok_and(|shipped| shipped == *config)
-    })
+/// The same bytes, as the built-in config always is, need no parse.
+fn is_shipped(bytes: &[u8], config: &serde_json::Value) -> bool {
+    SHIPPED_CONFIGS.iter().any(|text| text.as_bytes() == bytes)
+        || SHIPPED_CONFIGS.iter().any(|text| {
+            serde_json::from_str::<serde_json::Value>(text).is_ok_and(|shipped| shipped == *config)
+        })
+}
+
+/// Whether some key type forbids one of the profile's key usages, so that
+/// a certificate from it may have a usage left out (every key type, as
+/// [`KeyUsageBit::allowed_for`] judges them: RSA's size never matters).
+///
+/// [`KeyUsageBit::allowed_for`]: crate::x509::usage::KeyUsageBit::allowed_for
+fn may_leave_out_usages(profile: &Profile) -> bool {
+    use crate::keys::KeyAlgorithm;
+    const EVERY_KIND: [KeyAlgorithm; 5] = [
+        KeyAlgorithm::Rsa(2048),
+        KeyAlgorithm::EcdsaP256,
+        KeyAlgorithm::EcdsaP384,
+        KeyAlgorithm::EcdsaP521,
+        KeyAlgorithm::Ed25519,
+    ];
+    profile
+        .key_usages()
+        .any(|bit| EVERY_KIND.iter().any(|&key| bit.allowed_for(key).is_err()))
 }
 
 /// The keys of the object at `path` (exact spellings), in file order.
