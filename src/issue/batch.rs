@@ -35,7 +35,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use time::OffsetDateTime;
@@ -57,6 +57,13 @@ pub const CHUNK: usize = 1024;
 
 /// Messages each channel holds before its sender waits.
 const QUEUE: usize = 8;
+
+/// How many batches may be between the feeder and the writer at once. The
+/// channels alone do not bound them: a worker the scheduler leaves behind
+/// holds up the writer's turn while the others go on, and the writer keeps
+/// what comes back early. Room for two chunks' worth, so that chunks still
+/// fill.
+const WINDOW: usize = 2 * CHUNK / BATCH;
 
 /// One CA, one profile and one ledger for every input of a batch.
 pub struct Batch<'a> {
@@ -195,6 +202,12 @@ impl Batch<'_> {
         // Dropped with the last worker: a feeder waiting to send then wakes.
         let from_feeder = Arc::new(Mutex::new(from_feeder));
         let (to_writer, from_workers) = sync_channel::<(u64, Results<T>)>(QUEUE);
+        // One credit per batch in flight: the writer gives one back for each
+        // batch whose turn has come.
+        let (give_credit, credits) = sync_channel::<()>(WINDOW);
+        for _ in 0..WINDOW {
+            give_credit.send(()).expect("room for every credit");
+        }
         std::thread::scope(|scope| {
             let (work, stop) = (&work, &stop);
             for _ in 0..self.workers.max(1) {
@@ -217,7 +230,8 @@ impl Batch<'_> {
             drop((from_feeder, to_writer));
             let waker = feed.waker();
             let writer = scope.spawn(move || {
-                let written = self.write(&from_workers, sink);
+                let written = self.write(&from_workers, &give_credit, sink);
+                drop(give_credit);
                 stop.store(true, Ordering::Relaxed);
                 if let Some(wake) = waker {
                     wake();
@@ -232,13 +246,14 @@ impl Batch<'_> {
                 batch.push(input);
                 if batch.len() == BATCH || !feed.ready() {
                     let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                    if to_workers.send((number, full)).is_err() {
+                    // No credit: the writer has stopped.
+                    if credits.recv().is_err() || to_workers.send((number, full)).is_err() {
                         break;
                     }
                     number += 1;
                 }
             }
-            if !batch.is_empty() && !stop.load(Ordering::Relaxed) {
+            if !batch.is_empty() && !stop.load(Ordering::Relaxed) && credits.recv().is_ok() {
                 let _ = to_workers.send((number, batch));
             }
             drop(to_workers);
@@ -253,6 +268,7 @@ impl Batch<'_> {
     fn write<T>(
         &self,
         results: &Receiver<(u64, Results<T>)>,
+        credit: &SyncSender<()>,
         sink: &mut impl Sink<T>,
     ) -> Result<()> {
         // Batches that came back before the one whose turn it is.
@@ -278,6 +294,8 @@ impl Batch<'_> {
             early.insert(number, batch);
             while let Some(batch) = early.remove(&turn) {
                 turn += 1;
+                // Its inputs are the writer's now: the feeder may send one more.
+                let _ = credit.try_send(());
                 for result in batch {
                     match result.and_then(|(event, item)| {
                         sink.admit(&item)?;
@@ -439,6 +457,55 @@ mod tests {
             reason: crate::x509::crl::Reason::Unspecified,
             revoked_at: now(),
         }
+    }
+
+    /// A worker left behind (here: the one with input 0, held until the
+    /// others stop starting new inputs) holds up the writer's turn; the
+    /// others may run ahead only by the window, not through the whole
+    /// batch, so memory does not grow with the batch while it waits.
+    #[test]
+    fn workers_run_ahead_of_a_late_batch_only_by_the_window() {
+        use std::sync::atomic::AtomicU64;
+        let issuer = issuer();
+        let profile = Config::builtin().default;
+        let batch = Batch {
+            issuer: &issuer,
+            profile: &profile,
+            options: &Options::default(),
+            ledger: None,
+            clock: &now,
+            workers: 3,
+        };
+        let started = AtomicU64::new(0);
+        let ahead = AtomicU64::new(0);
+        let work = |n: u64| {
+            started.fetch_add(1, Ordering::SeqCst);
+            if n == 0 {
+                // Wait until the count stops moving for 200 ms.
+                let mut seen = u64::MAX;
+                while started.load(Ordering::SeqCst) != seen {
+                    seen = started.load(Ordering::SeqCst);
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+                ahead.store(seen, Ordering::SeqCst);
+            }
+            Ok((event(), n))
+        };
+        let total = 20 * WINDOW as u64 * BATCH as u64;
+        let mut sink = Kept {
+            keep_going: true,
+            ..Kept::default()
+        };
+        batch.run(Inputs(0..total), work, &mut sink).unwrap();
+        let ahead = ahead.load(Ordering::SeqCst);
+        assert!(
+            ahead <= ((WINDOW + 1) * BATCH) as u64,
+            "{ahead} inputs started while the first batch waited"
+        );
+        assert_eq!(
+            sink.handed.iter().map(Vec::len).sum::<usize>() as u64 + sink.refused.len() as u64,
+            total
+        );
     }
 
     /// Results come out in input order, in chunks of at most CHUNK, however
