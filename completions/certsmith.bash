@@ -2510,7 +2510,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__sign)
-            opts="-i -r -R -p -h --ca --ca-key --identity --pkcs11-module --pin-file --tls-remote-ca --config --profile --hostname --strict --ledger --key --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
+            opts="-i -r -R -p -h --ca --ca-key --identity --pkcs11-module --pin-file --tls-remote-ca --config --profile --hostname --strict --ledger --key --batch --out-dir --keep-going --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2575,6 +2575,10 @@ _certsmith() {
                     return 0
                     ;;
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

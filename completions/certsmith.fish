@@ -95,10 +95,13 @@ intermediate\t''"
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l hostname -d 'Replace the request\'s SANs: comma-separated DNS names, IPs, emails, URIs' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ledger -d 'Record the issuance in this ledger (one signed JSON line per certificate)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l key -d 'Make the request from the CSR JSON for this existing private key (plain or age-sealed) instead of a new one' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l out-dir -d 'With --batch: write NAME.pem, NAME-key.pem (0600) and NAME.csr into DIR instead of printing JSON lines; an existing file is never replaced (that input is refused)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l strict -d 'Refuse, instead of clamping, a validity that would start before the CA or outlive it'
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l batch -d 'Sign every INPUT in one run (files, directories, - for JSON lines), recorded a chunk at a time'
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l keep-going -d 'With --batch: report and skip a refused input instead of stopping there (exit 1 still)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -268,12 +268,54 @@ pub fn sign_input(bytes: &[u8], source: &str) -> Result<SignInput> {
         });
     }
     let value = json::parse(bytes, source)?;
+    sign_json(&value, source, || CertRequest::from_json(bytes, source))
+}
+
+/// A line of `sign --batch`'s JSON lines: what genkey or csr print with a
+/// `"name"` added (`{"name":"app","csr":…}`), or a CSR JSON with an
+/// optional `"name"`. Returns the name and what [`sign_input`] reads from
+/// the rest; the name is no member of a CSR JSON, so it is taken out before
+/// the CSR JSON is read (which would note it as an unknown key).
+pub fn batch_line(bytes: &[u8], source: &str) -> Result<(Option<String>, SignInput)> {
+    let value = json::parse(bytes, source)?;
+    let obj = value.as_object().ok_or_else(|| Error::JsonField {
+        source: source.into(),
+        field: String::new(),
+        expected: "an object",
+    })?;
+    let name = match obj.get("name") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(name)) => Some(name.clone()),
+        Some(_) => {
+            return Err(Error::JsonField {
+                source: source.into(),
+                field: "name".into(),
+                expected: "a string",
+            });
+        }
+    };
+    let input = sign_json(&value, source, || {
+        let mut rest = obj.clone();
+        rest.remove("name");
+        let rest = serde_json::to_vec(&rest).expect("a JSON object serializes");
+        CertRequest::from_json(&rest, source)
+    })?;
+    Ok((name, input))
+}
+
+/// [`sign_input`] of a JSON document, parsed: `csr_json` reads it as a CSR
+/// JSON when it is not output that carries a request.
+fn sign_json(
+    value: &Value,
+    source: &str,
+    csr_json: impl FnOnce() -> Result<(CertRequest, Vec<Note>)>,
+) -> Result<SignInput> {
     let Some(obj) = value.as_object().filter(|obj| {
         is_envelope(obj)
             || OUTPUT_MEMBERS.iter().any(|m| obj.contains_key(*m))
             || obj.get("key").is_some_and(Value::is_string)
     }) else {
-        let (request, notes) = CertRequest::from_json(bytes, source)?;
+        let (request, notes) = csr_json()?;
         return Ok(SignInput::CsrJson { request, notes });
     };
     let no_csr = || Error::OutputWithoutCsr {
@@ -364,6 +406,40 @@ mod tests {
             sign_input(br#"{"success":true,"result":null,"errors":[]}"#, "t"),
             Err(Error::OutputWithoutCsr { .. })
         ));
+    }
+
+    #[test]
+    fn a_batch_line_gives_its_name_and_the_rest_as_sign_reads_it() {
+        let key = PrivateKey::generate(crate::keys::KeyAlgorithm::EcdsaP256).unwrap();
+        let (request, _) = CertRequest::from_json(br#"{"CN":"a.example"}"#, "t").unwrap();
+        let csr = CertificateRequest::made_for(&request, &key)
+            .unwrap()
+            .to_pem();
+        let line = serde_json::json!({"name": "app", "csr": csr, "key": key.to_pem().as_str()});
+        match batch_line(line.to_string().as_bytes(), "stdin line 1").unwrap() {
+            (Some(name), SignInput::Csr { key: Some(_), .. }) => assert_eq!(name, "app"),
+            _ => panic!("not read as output with a name and a key"),
+        }
+        // A CSR JSON with a name: no note about an unknown key `name`.
+        match batch_line(br#"{"name":"web","CN":"web.example"}"#, "l").unwrap() {
+            (Some(name), SignInput::CsrJson { request, notes }) => {
+                assert_eq!(name, "web");
+                assert_eq!(request.common_name.as_deref(), Some("web.example"));
+                assert!(notes.is_empty(), "{notes:?}");
+            }
+            _ => panic!("not read as a CSR JSON"),
+        }
+        assert!(matches!(
+            batch_line(br#"{"CN":"x"}"#, "l").unwrap(),
+            (None, SignInput::CsrJson { .. })
+        ));
+        for (bad, field) in [(&br#"{"name":7,"CN":"x"}"#[..], "name"), (b"[1]", "")] {
+            assert!(
+                matches!(batch_line(bad, "l"), Err(Error::JsonField { field: f, .. }) if f == field),
+                "{}",
+                String::from_utf8_lossy(bad)
+            );
+        }
     }
 
     #[test]

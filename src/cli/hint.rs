@@ -36,6 +36,13 @@ pub fn message(err: &Error) -> String {
         RekeyWithoutCertificate { name } => format!(
             "--rekey replaces the key of {name} only together with a certificate for the new key, and the output has none"
         ),
+        // issue 18: batch
+        BatchRemoteProfile { profile } => format!(
+            "profile `{profile}` signs through a remote server, and --batch signs only with --ca and --ca-key"
+        ),
+        BatchNameMissing { source } => {
+            format!("{source}: no \"name\" to write its files under, which --out-dir needs")
+        }
         _ => err.to_string(),
     }
 }
@@ -155,6 +162,14 @@ pub fn hint(err: &Error) -> Option<String> {
         Pkcs11(error) => return pkcs11_hint(error),
         // issue 17: Vault and OpenBao
         Vault(error) => return vault_hint(error),
+        // issue 18: batch
+        BatchRemoteProfile { .. } => "pass --profile with a profile that signs here, or run `certsmith sign` once per request".into(),
+        BatchNameInvalid { .. } => "a name is a file's base name, such as \"app\" for app.pem, app-key.pem and app.csr".into(),
+        BatchNameTaken { .. } | BatchFileTaken { .. } => "give each input its own name (a stdin line's \"name\", or the file's name)".into(),
+        BatchNameMissing { .. } => "add \"name\":\"…\" to each line, or leave out --out-dir to print JSON lines".into(),
+        BatchTargetExists { .. } => "move it away first; sign | split-json NAME re-issues a certificate for the key NAME has".into(),
+        BatchLineTooLong { .. } => "one request per line: a CSR JSON, or {\"name\":…,\"csr\":…} as genkey and csr print it".into(),
+        BatchNoInput { .. } => "a batch reads CSR files (*.csr) and JSON files (*.json), directories of them, and JSON lines on stdin (-)".into(),
         _ => return None,
     })
 }
@@ -259,5 +274,14 @@ pub fn note(note: &Note) -> String {
     match note {
         Note::ServerWithoutSan { .. } => format!("{note} or pass --hostname"),
         _ => note.to_string(),
+    }
+}
+
+/// A note about one input of `sign --batch`: the flags that help a single
+/// `sign` (--hostname) set nothing per input of a batch.
+pub fn batch_note(note: &Note) -> String {
+    match note {
+        Note::ServerWithoutSan { .. } => note.to_string(),
+        _ => self::note(note),
     }
 }

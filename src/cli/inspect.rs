@@ -192,7 +192,7 @@ fn inspect(args: &InspectArgs, check: Check, now: time::OffsetDateTime) -> Resul
     Ok(out.picked)
 }
 
-fn walk_error(root: &str, e: walkdir::Error) -> Error {
+pub(super) fn walk_error(root: &str, e: walkdir::Error) -> Error {
     let path = e.path().unwrap_or(Path::new(root)).to_path_buf();
     let source = e
         .into_io_error()

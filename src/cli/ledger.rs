@@ -22,14 +22,21 @@ pub enum LedgerCommand {
 /// the first and the last line. Each line holds the SHA-256 of the whole line
 /// before it, signature included, and the CA signs that hash into the next
 /// line, so the last signature vouches for every byte before it: an edited,
-/// removed, added or reordered line anywhere is refused. This reads the
-/// ledger once and takes about 2-3 seconds per million lines.
+/// added or reordered line anywhere is refused, and so is a removed one,
+/// unless it was at the end (see below). This reads the ledger once and
+/// takes about 2-3 seconds per million lines.
 ///
 /// --every-signature also checks that the CA's key signed each line itself,
 /// not only that a later line committed to it: an audit of lines that
 /// another tool appended (certsmith checks the last line's signature
 /// before each append). It costs one signature check per line, about a
 /// minute per million lines on two cores.
+///
+/// Neither mode can tell a ledger whose last lines were cut off (whole
+/// lines, at the end) from one that ends there: what is left is still a
+/// ledger the CA signed. To catch that, keep the count this prints ("N
+/// entries verified"), or a copy of the last line, somewhere else, and
+/// compare.
 ///
 /// A last line cut short without its newline is an append that a crash or a
 /// full disk interrupted: it never happened, and is reported on stderr, not

@@ -15,6 +15,7 @@ macro_rules! say {
 }
 
 mod authority;
+mod batch;
 mod bundle;
 mod cfssl_flags;
 mod compat;

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use zeroize::Zeroizing;
 
+use certsmith::cfssl::config::Profile;
+
 use certsmith::cfssl::envelope::{self, Output, SignInput};
 use certsmith::issue::Options;
 use certsmith::keys::PrivateKey;
@@ -17,6 +19,7 @@ use certsmith::x509::san::San;
 use certsmith::{Error, Result};
 
 use super::authority;
+use super::batch::BatchArgs;
 use super::exit::Outcome;
 use super::io::{self, Input};
 use super::remote;
@@ -34,7 +37,11 @@ Examples:
   certsmith sign --ca ca.pem --ca-key ca-key.pem --key worker-1-key.pem worker-1-csr.json \\
       | certsmith split-json worker-1                     # re-issue, same key
   certsmith csr --key app-key.pem --from-cert app.pem \\
-      | certsmith sign --ca ca.pem --ca-key ca-key.pem - | certsmith split-json app";
+      | certsmith sign --ca ca.pem --ca-key ca-key.pem - | certsmith split-json app
+  certsmith sign --batch --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl \\
+      --out-dir certs/ requests/                     # requests/*.csr, *.json → certs/NAME.pem
+  jq -c '{name: .CN} + .' devices/*.json | certsmith sign --batch --ca ca.pem \\
+      --ca-key ca-key.pem --profile client --keep-going - > issued.jsonl";
 
 /// Sign a CSR ({"cert","csr"}), or make and sign a key from a CSR JSON ({"cert","csr","key"}).
 ///
@@ -44,6 +51,17 @@ Examples:
 ///
 /// The profile decides validity, usages, CA flag and URLs; the CSR only
 /// proposes a subject, names and a key.
+///
+/// With --batch, every INPUT is signed in one run on every core: files,
+/// directories (their *.csr and *.json files, sorted), and - for JSON lines
+/// ({"name":"app","csr":…} as genkey and csr print it with a name, or a CSR
+/// JSON with an optional "name"). Each certificate goes out in input order
+/// as one JSON line ({"name","cert","csr"} and "key" when one was made), or
+/// as split-json's files in --out-dir, and is recorded in the ledger first.
+/// A refused input is named with its file or stdin line and stops the
+/// batch (what came before it is issued, nothing after it), or with
+/// --keep-going is skipped; the exit code is 0 only when every input was
+/// issued.
 #[derive(Args)]
 #[command(after_help = EXAMPLES)]
 pub struct SignArgs {
@@ -80,8 +98,20 @@ pub struct SignArgs {
     /// age-sealed) instead of a new one
     #[arg(long, value_name = "FILE", conflicts_with_all = KEY_CONFLICTS)]
     key: Option<PathBuf>,
-    /// A CSR (PEM or DER), JSON output holding one ({"csr": …}), or a CSR JSON file, or - for stdin
-    input: String,
+    /// Sign every INPUT in one run (files, directories, - for JSON lines), recorded a chunk at a time
+    #[arg(long, conflicts_with_all = ["key", "hostname", "tls_remote_ca"])]
+    batch: bool,
+    /// With --batch: write NAME.pem, NAME-key.pem (0600) and NAME.csr into DIR instead of
+    /// printing JSON lines; an existing file is never replaced (that input is refused)
+    #[arg(long, value_name = "DIR", requires = "batch")]
+    out_dir: Option<PathBuf>,
+    /// With --batch: report and skip a refused input instead of stopping there (exit 1 still)
+    #[arg(long, requires = "batch")]
+    keep_going: bool,
+    /// A CSR (PEM or DER), JSON output holding one ({"csr": …}), or a CSR JSON file, or - for
+    /// stdin; with --batch, any number of them and directories
+    #[arg(required = true, value_name = "INPUT")]
+    input: Vec<String>,
     #[command(flatten)]
     seal: SealArgs,
     #[command(flatten)]
@@ -92,8 +122,19 @@ pub struct SignArgs {
 pub(super) const KEY_CONFLICTS: [&str; 3] = ["recipients", "recipients_files", "passphrase"];
 
 pub fn run(args: SignArgs) -> Outcome {
+    if args.input.len() > 1 && !args.batch {
+        return Err(SignArgs::augment_args(clap::Command::new("certsmith sign"))
+            .error(
+                clap::error::ErrorKind::TooManyValues,
+                "sign takes one INPUT; pass --batch to sign several in one run",
+            )
+            .into());
+    }
     let config = io::load_config(args.config.as_deref())?;
     let profile = config.profile(args.profile.as_deref())?;
+    if args.batch {
+        return batch(args, &profile);
+    }
     let hosts = args.hostname.as_deref().map(San::parse_list).transpose()?;
     // A cfssl client config: the profile names a remote signer.
     let remote = if profile.is_remote() {
@@ -126,7 +167,7 @@ pub fn run(args: SignArgs) -> Outcome {
         Some(_) => remote::SignerChain::load(args.ca.as_deref(), args.tls_remote_ca.as_deref())?,
         None => None,
     };
-    let input = Input::request(&args.input)?;
+    let input = Input::request(&args.input[0])?;
 
     let existing_key = args.key.as_deref().map(|path| (path, &args.unlock));
     let (csr, key) = request_from_input(&input, existing_key, &args.seal, &args.passphrase)?;
@@ -171,6 +212,35 @@ pub fn run(args: SignArgs) -> Outcome {
         key,
     })?;
     Ok(())
+}
+
+/// `sign --batch`: a local CA signs every input (see batch.rs).
+fn batch(args: SignArgs, profile: &Profile) -> Outcome {
+    if profile.is_remote() {
+        return Err(Error::BatchRemoteProfile {
+            profile: profile.name.clone(),
+        }
+        .into());
+    }
+    let (Some(ca), Some(ca_key)) = (args.ca, args.ca_key) else {
+        return Err(authority::missing_ca::<SignArgs>("sign", &profile.name).into());
+    };
+    super::batch::run(
+        BatchArgs {
+            ca,
+            ca_key,
+            unlock: args.unlock,
+            token: args.token,
+            passphrase: args.passphrase,
+            seal: args.seal,
+            strict: args.strict,
+            ledger: args.ledger,
+            out_dir: args.out_dir,
+            keep_going: args.keep_going,
+            inputs: args.input,
+        },
+        profile,
+    )
 }
 
 /// What sign and remote sign take as INPUT ([`envelope::sign_input`]): a CSR

@@ -544,6 +544,71 @@ impl fmt::Display for Error {
             ),
             Pkcs11(error) => error.fmt(f),
             Vault(error) => error.fmt(f),
+            // issue 18: batch
+            BatchRemoteProfile { profile } => write!(
+                f,
+                "profile `{profile}` signs through a remote server, and a batch signs only with a CA key at hand"
+            ),
+            BatchNameInvalid {
+                source,
+                name,
+                problem,
+            } => write!(f, "{source}: name \"{name}\" cannot name files: {problem}"),
+            BatchNameTaken {
+                source,
+                name,
+                first,
+            } => write!(f, "{source}: name \"{name}\" is taken by {first}"),
+            BatchFileTaken {
+                source,
+                name,
+                first,
+                first_name,
+            } => {
+                let file = if name.len() > first_name.len() {
+                    name
+                } else {
+                    first_name
+                };
+                write!(
+                    f,
+                    "{source}: name \"{name}\" would write {file}.pem, which {first} (name \"{first_name}\") writes"
+                )
+            }
+            BatchNameMissing { source } => {
+                write!(f, "{source}: no \"name\" to write its files under")
+            }
+            BatchTargetExists { path } => write!(
+                f,
+                "{} exists, and a batch never replaces a file",
+                path.display()
+            ),
+            BatchLineTooLong { line, limit } => write!(
+                f,
+                "stdin line {line}: longer than {limit} bytes, the most a batch reads as one request"
+            ),
+            BatchNoInput { inputs } => write!(f, "no request to sign in {inputs}"),
+            BatchIncomplete {
+                issued,
+                total,
+                refused,
+                undelivered,
+            } => {
+                let certificates = if *total == 1 {
+                    "certificate"
+                } else {
+                    "certificates"
+                };
+                write!(f, "issued {issued} of {total} {certificates}")?;
+                if *refused > 0 {
+                    let inputs = if *refused == 1 { "input" } else { "inputs" };
+                    write!(f, "; {refused} {inputs} refused")?;
+                }
+                if *undelivered > 0 {
+                    write!(f, "; {undelivered} signed but not handed out")?;
+                }
+                Ok(())
+            }
         }
     }
 }

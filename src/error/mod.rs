@@ -590,6 +590,60 @@ pub enum Error {
     Pkcs11(Pkcs11Error),
     /// Vault's or OpenBao's PKI engine refused or answered oddly (issue 17).
     Vault(VaultError),
+
+    // issue 18: batch
+    /// A batch under a profile that signs through a remote server: a batch
+    /// signs only with a CA key at hand.
+    BatchRemoteProfile {
+        profile: String,
+    },
+    /// A batch input's name that cannot name its files: `problem` says why.
+    BatchNameInvalid {
+        source: String,
+        name: String,
+        problem: &'static str,
+    },
+    /// A batch input's name that an input before it has (`first` says where).
+    BatchNameTaken {
+        source: String,
+        name: String,
+        first: String,
+    },
+    /// A batch input whose files would include one of an input before it:
+    /// `app-key.pem` is the key of `app` and the certificate of `app-key`
+    /// (the file is the longer name's certificate).
+    BatchFileTaken {
+        source: String,
+        name: String,
+        first: String,
+        first_name: String,
+    },
+    /// A stdin line without a name, where files are written for it.
+    BatchNameMissing {
+        source: String,
+    },
+    /// A file of a batch input's name that exists: a batch never replaces one.
+    BatchTargetExists {
+        path: PathBuf,
+    },
+    /// A stdin line longer than a batch reads as one request.
+    BatchLineTooLong {
+        line: u64,
+        limit: usize,
+    },
+    /// Inputs that hold no request at all (an empty directory, empty stdin).
+    BatchNoInput {
+        inputs: String,
+    },
+    /// A batch that went on past refused inputs, or past certificates
+    /// recorded in the ledger that could not be handed out (a file that
+    /// appeared in the output directory): how many of all were issued.
+    BatchIncomplete {
+        issued: u64,
+        total: u64,
+        refused: u64,
+        undelivered: u64,
+    },
 }
 
 impl From<VaultError> for Error {

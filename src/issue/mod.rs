@@ -14,6 +14,7 @@
 //! pins them one by one); [`encode`] turns those into DER, signs them with
 //! the CA's [`Signer`] and checks the signature before anything is handed out.
 
+pub mod batch;
 mod decide;
 mod encode;
 pub mod renew;

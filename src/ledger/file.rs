@@ -55,7 +55,10 @@ impl TornTail {
 }
 
 /// Splits a ledger's bytes into the part that counts and the torn tail
-/// after it. The same rule holds for every reader and for `append`.
+/// after it. This is the rule over a whole file in memory, kept for the
+/// tests as the reference: [`read_tail`] applies it to the end of a file,
+/// and `scan` to a stream, for every reader and for `append`.
+#[cfg(test)]
 ///
 /// Every line that ends in a newline counts. The bytes after the last
 /// newline are a torn tail when they are the start of a ledger line that
@@ -111,6 +114,7 @@ pub(super) fn is_start_of_line(tail: &[u8]) -> bool {
 }
 
 /// The ledger's counted bytes as text, or the line that is not UTF-8.
+#[cfg(test)]
 pub(super) fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
     std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
@@ -128,6 +132,7 @@ pub(super) fn text_of<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
 
 /// The lines that hold something, numbered from 1 as in the file, split as
 /// every reader splits them (see [`line_bytes`]).
+#[cfg(test)]
 pub(super) fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split_terminator('\n')
         .map(|segment| &segment[..line_bytes(segment.as_bytes()).len()])
@@ -153,9 +158,28 @@ pub(super) fn is_blank(line: &[u8]) -> bool {
     std::str::from_utf8(line).is_ok_and(|text| text.trim().is_empty())
 }
 
+/// The longest line a ledger may hold, in bytes (without its newline):
+/// every reader refuses a longer one, naming its line, without reading the
+/// rest of it, so that a file of garbage (a sparse tail of NULs, gigabytes
+/// without a newline) costs a bounded read instead of memory for the whole
+/// file. A line certsmith writes is about 650 bytes, plus about 33 bytes per
+/// SAN (40 KB for 1,200 SANs): 16 MiB is room for half a million SANs, far
+/// beyond any certificate a client accepts, and still a small allocation.
+/// A torn tail is the start of a line, so it is bounded by the same length.
+pub(super) const MAX_LINE: usize = 16 << 20;
+
+/// The reason a line longer than [`MAX_LINE`] is refused with.
+pub(super) fn too_long(max_line: usize) -> String {
+    format!("not a ledger line: longer than {max_line} bytes")
+}
+
 /// How much of the end of a ledger [`read_tail`] reads first: two typical
 /// lines are 1.3 KB.
 const TAIL_WINDOW: u64 = 8 * 1024;
+
+/// How much it reads at most at a time, when a line or a run of blank
+/// lines is longer than that.
+const TAIL_BLOCK_MAX: u64 = 1 << 20;
 
 /// A line read back from the end of a ledger.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,71 +228,92 @@ impl Tail {
     }
 }
 
-/// Reads the end of the ledger `file`: its torn tail if there is one, and
-/// the last two lines that hold something, split and skipped exactly as
-/// [`committed`] and [`numbered_lines`] would over the whole file. It reads
-/// 8 KiB back from the end, and four times more each time a line it needs
-/// starts further back, up to the whole file: no cap, since a line of any
-/// length is read whole by every other reader too. It takes no lock; a
-/// caller that needs one holds it.
-pub(super) fn read_tail(file: &File) -> std::io::Result<Tail> {
-    read_tail_from(file, TAIL_WINDOW)
+/// A line longer than the longest a ledger may hold, found reading back:
+/// `at` is one of its bytes, which is all its number takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct LongLine {
+    pub(super) at: u64,
 }
 
-fn read_tail_from(file: &File, mut window: u64) -> std::io::Result<Tail> {
-    loop {
-        let len = file.metadata()?.len();
-        let start = len.saturating_sub(window);
-        let mut buf = vec![0; to_usize(len - start)?];
-        match file.read_exact_at(&mut buf, start) {
-            // Shorter than it was (an unlocked reader, and another process
-            // removed a torn tail): read its new end.
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => continue,
-            read => read?,
-        }
-        if let Some(tail) = tail_of(&buf, start) {
-            return Ok(tail);
-        }
-        window = window.saturating_mul(4);
+/// Reads the end of the ledger `file` at `path`: its torn tail if there is
+/// one, and the last two lines that hold something, split and skipped
+/// exactly as [`committed`] and [`numbered_lines`] would over the whole
+/// file. It reads back from the end 8 KiB at a time, then more (up to 1
+/// MiB) while a line it needs starts further back, and holds one line and
+/// one block at most: a line longer than [`MAX_LINE`] is refused, naming
+/// it, as soon as that many bytes were read back without finding its start.
+/// It takes no lock; a caller that needs one holds it.
+pub(super) fn read_tail(path: &Path, file: &File) -> Result<Tail> {
+    let io = |source| Error::LedgerIo {
+        path: path.to_path_buf(),
+        source,
+    };
+    match read_tail_from(file, TAIL_WINDOW, MAX_LINE).map_err(io)? {
+        Ok(tail) => Ok(tail),
+        Err(long) => Err(Error::Ledger {
+            path: path.to_path_buf(),
+            line: line_number(file, long.at).map_err(io)?,
+            reason: too_long(MAX_LINE),
+        }),
     }
 }
 
-/// The [`Tail`] of a file whose bytes from `start` to its end are `buf`, or
-/// None when what it needs starts before `start`.
-fn tail_of(buf: &[u8], start: u64) -> Option<Tail> {
-    let at = |i: usize| start + i as u64;
+fn read_tail_from(
+    file: &File,
+    window: u64,
+    max_line: usize,
+) -> std::io::Result<std::result::Result<Tail, LongLine>> {
+    loop {
+        let len = file.metadata()?.len();
+        let mut back = Backward {
+            file,
+            block: window.max(1),
+            max_line,
+            at: len,
+            buf: Vec::new(),
+        };
+        match tail_of(&mut back, len) {
+            // Shorter than it was (an unlocked reader, and another process
+            // removed a torn tail): read its new end.
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => continue,
+            read => return read,
+        }
+    }
+}
+
+/// The [`Tail`] of a file of `len` bytes, read back through `back`.
+fn tail_of(back: &mut Backward, len: u64) -> std::io::Result<std::result::Result<Tail, LongLine>> {
     // The bytes after the last newline: a torn tail or (part of) a line.
-    let counted = match memchr::memrchr(b'\n', buf) {
-        None if start > 0 => return None,
-        None => 0,
-        Some(i) => i + 1,
+    let (begin, rest) = match back.line_ending_at(len)? {
+        Ok(found) => found,
+        Err(long) => return Ok(Err(long)),
     };
-    let (counted, torn) = match &buf[counted..] {
-        rest if !rest.is_empty() && is_start_of_line(rest) => (counted, Some(rest.len() as u64)),
-        _ => (buf.len(), None),
-    };
+    let torn = (!rest.is_empty() && is_start_of_line(rest)).then_some(rest.len() as u64);
     let mut tail = Tail {
-        counted_end: at(counted),
+        counted_end: if torn.is_some() { begin } else { len },
         torn,
-        open_end: counted > 0 && buf[counted - 1] != b'\n',
+        open_end: torn.is_none() && !rest.is_empty(),
         last: None,
         before: None,
     };
     // Walk back over the counted lines, the last one with or without its
     // newline, until two hold something or the file starts.
-    let mut end = counted;
+    let mut end = tail.counted_end;
     while tail.before.is_none() && end > 0 {
-        let content_end = if buf[end - 1] == b'\n' { end - 1 } else { end };
-        let begin = match memchr::memrchr(b'\n', &buf[..content_end]) {
-            Some(i) => i + 1,
-            None if start > 0 => return None,
-            None => 0,
+        let content_end = if back.newline_before(end) {
+            end - 1
+        } else {
+            end
         };
-        let line = line_bytes(&buf[begin..content_end]);
+        let (begin, line) = match back.line_ending_at(content_end)? {
+            Ok(found) => found,
+            Err(long) => return Ok(Err(long)),
+        };
+        let line = line_bytes(line);
         if !is_blank(line) {
             let found = Some(LineAt {
                 bytes: line.to_vec(),
-                offset: at(begin),
+                offset: begin,
             });
             if tail.last.is_none() {
                 tail.last = found;
@@ -278,16 +323,86 @@ fn tail_of(buf: &[u8], start: u64) -> Option<Tail> {
         }
         end = begin;
     }
-    Some(tail)
+    Ok(Ok(tail))
+}
+
+/// A file read backward from its end, one line at a time, holding only the
+/// bytes from the start of the line being read to the end of the line
+/// read before it, plus a block.
+struct Backward<'f> {
+    file: &'f File,
+    /// How much the next read reads: it grows four times at each read, up
+    /// to [`TAIL_BLOCK_MAX`], so that a long line is read in few reads.
+    block: u64,
+    max_line: usize,
+    /// The bytes of the file from `at` on that are held.
+    at: u64,
+    buf: Vec<u8>,
+}
+
+impl Backward<'_> {
+    /// Whether the byte before `end`, which is held, is a newline.
+    fn newline_before(&self, end: u64) -> bool {
+        self.buf[(end - self.at - 1) as usize] == b'\n'
+    }
+
+    /// The line that ends at `end` (the offset of its newline, or of the
+    /// end of the file), at or before the end of the line asked for
+    /// before: where it starts and its bytes, without its newline. A line
+    /// longer than `max_line` is refused once that many bytes of it are held.
+    fn line_ending_at(
+        &mut self,
+        end: u64,
+    ) -> std::io::Result<std::result::Result<(u64, &[u8]), LongLine>> {
+        self.buf.truncate(to_usize(end - self.at)?);
+        let begin = loop {
+            if let Some(i) = memchr::memrchr(b'\n', &self.buf) {
+                break self.at + i as u64 + 1;
+            }
+            if self.at == 0 {
+                break 0;
+            }
+            if self.buf.len() > self.max_line {
+                return Ok(Err(LongLine { at: self.at }));
+            }
+            let n = self.block.min(self.at);
+            let mut bytes = vec![0; to_usize(n)?];
+            self.file.read_exact_at(&mut bytes, self.at - n)?;
+            bytes.extend_from_slice(&self.buf);
+            self.buf = bytes;
+            self.at -= n;
+            self.block = self.block.saturating_mul(4).min(TAIL_BLOCK_MAX).max(n);
+        };
+        let line = &self.buf[to_usize(begin - self.at)?..];
+        if line.len() > self.max_line {
+            return Ok(Err(LongLine { at: begin }));
+        }
+        Ok(Ok((begin, line)))
+    }
 }
 
 /// The number, counting from 1, of the line that starts at `offset`: one
 /// more than the newlines before it. It streams the file and holds none of
-/// it; a message that names a line is the only reason to pay for it.
+/// it; a message that names a line is the only reason to pay for it. Holes
+/// of a sparse file are skipped: they hold NULs, never a newline, and a
+/// garbage tail of `truncate -s +3G` is counted in no time.
 pub(super) fn line_number(file: &File, offset: u64) -> std::io::Result<usize> {
     let mut buf = vec![0; 256 * 1024];
     let (mut at, mut newlines) = (0, 0);
     while at < offset {
+        // Moves the file's position, which no reader relies on: each seeks
+        // or reads at an offset first.
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        match rustix::fs::seek(file, rustix::fs::SeekFrom::Data(at)) {
+            Ok(data) => at = data.min(offset),
+            // Only a hole from here to the end.
+            Err(rustix::io::Errno::NXIO) => break,
+            // A file system without SEEK_DATA: every byte is read.
+            Err(_) => {}
+        }
+        if at >= offset {
+            break;
+        }
         let want = to_usize((offset - at).min(buf.len() as u64))?;
         let n = file.read_at(&mut buf[..want], at)?;
         if n == 0 {
@@ -307,7 +422,9 @@ fn to_usize(n: u64) -> std::io::Result<usize> {
 /// ledger is a regular file or a link to one: a FIFO would hang every
 /// reader, a directory cannot be one, and appending through a link to
 /// nothing would start a new ledger wherever the link points (a stick that
-/// is not mounted) instead of refusing.
+/// is not mounted) instead of refusing. Whole, for the tests' reference
+/// reader: every other reader streams.
+#[cfg(test)]
 pub fn read(path: &Path) -> Result<Option<Vec<u8>>> {
     check_kind(path)?;
     match std::fs::read(path) {
@@ -389,10 +506,7 @@ impl<'a> Locked<'a> {
     /// Reads the ledger's end under the lock and makes every check of
     /// [`check_tail`] on it: what the next line links to.
     pub(super) fn check(&self, ca_cert: &Certificate) -> Result<(Tail, Next)> {
-        let tail = read_tail(&self.file).map_err(|source| Error::LedgerIo {
-            path: self.path.to_path_buf(),
-            source,
-        })?;
+        let tail = read_tail(self.path, &self.file)?;
         let next = check_tail(self.path, &self.file, &tail, Some(ca_cert))?;
         Ok((tail, next))
     }
@@ -562,15 +676,94 @@ mod tests {
     fn tail(bytes: &[u8]) -> (Tail, File) {
         let mut file = tempfile::tempfile().unwrap();
         file.write_all(bytes).unwrap();
-        let tail = read_tail(&file).unwrap();
+        let tail = read_tail(Path::new("ledger.jsonl"), &file).unwrap();
         for window in 1..=bytes.len() as u64 + 1 {
             assert_eq!(
-                read_tail_from(&file, window).unwrap(),
-                tail,
+                read_tail_from(&file, window, MAX_LINE).unwrap(),
+                Ok(tail.clone()),
                 "window {window}"
             );
         }
         (tail, file)
+    }
+
+    /// What the tail reader finds in `bytes` when a line may hold at most
+    /// `max_line` bytes, the same whatever the first window: the tail, or
+    /// the number of the line that is too long.
+    fn tail_within(bytes: &[u8], max_line: usize) -> std::result::Result<Tail, usize> {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(bytes).unwrap();
+        let read = |window| {
+            read_tail_from(&file, window, max_line)
+                .unwrap()
+                .map_err(|long| line_number(&file, long.at).unwrap())
+        };
+        let found = read(TAIL_WINDOW);
+        for window in 1..=bytes.len() as u64 + 1 {
+            assert_eq!(read(window), found, "window {window}");
+        }
+        found
+    }
+
+    #[test]
+    fn a_line_longer_than_the_longest_is_refused_wherever_the_tail_reader_needs_it() {
+        let max = SECOND.len();
+        let long = format!(
+            r#"{{"entry":{{"seq":2,"s":"{}"}},"sig":"BBBB"}}"#,
+            "x".repeat(max)
+        );
+        let whole = WHOLE.as_bytes();
+        let refused = |bytes: &[u8]| tail_within(bytes, max).err();
+        // After the last newline: a line that lost its newline, or the
+        // start of one (too long to be a torn tail), or bytes that are no
+        // line at all.
+        assert_eq!(refused(&[whole, long.as_bytes()].concat()), Some(2));
+        let start = &long.as_bytes()[..long.len() - 2];
+        assert_eq!(refused(&[whole, start].concat()), Some(2));
+        assert_eq!(
+            refused(&[whole, whole, &vec![0; 3 * max]].concat()),
+            Some(3)
+        );
+        // The last line, and the line before it.
+        assert_eq!(refused(format!("{WHOLE}{long}\n").as_bytes()), Some(2));
+        assert_eq!(refused(format!("{long}\n{SECOND}\n").as_bytes()), Some(1));
+        assert_eq!(
+            refused(format!("{WHOLE}{long}\n\n \n{SECOND}\n").as_bytes()),
+            Some(2)
+        );
+        // A line further back is not read.
+        let (w, l) = (WHOLE.len(), long.len());
+        let t = tail_within(format!("{long}\n{WHOLE}{SECOND}\n").as_bytes(), max).unwrap();
+        assert_eq!(t.last, line_at(SECOND.as_bytes(), l + 1 + w));
+        // A line of exactly the longest length, and a torn tail of it.
+        let exact = tail_within(format!("{WHOLE}{SECOND}\n").as_bytes(), max).unwrap();
+        assert_eq!(exact.last, line_at(SECOND.as_bytes(), w));
+        let torn = &long.as_bytes()[..max];
+        let t = tail_within(&[whole, torn].concat(), max).unwrap();
+        assert_eq!((t.torn, t.counted_end), (Some(max as u64), w as u64));
+        assert_eq!(refused(&long.as_bytes()[..max + 1]), Some(1));
+        // Blank lines are each a line: a run of them longer than the
+        // longest line is walked over.
+        let blanks = format!("{WHOLE}{SECOND}\n{}", "\n".repeat(10 * max));
+        let t = tail_within(blanks.as_bytes(), max).unwrap();
+        assert_eq!(t.last, line_at(SECOND.as_bytes(), w));
+        assert_eq!(t.before, line_at(WHOLE.trim_end().as_bytes(), 0));
+    }
+
+    #[test]
+    fn a_sparse_garbage_tail_is_refused_naming_its_line_after_a_bounded_read() {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(format!("{WHOLE}{WHOLE}").as_bytes())
+            .unwrap();
+        // NULs without a newline, four times the longest line; sparse, so
+        // no disk is used.
+        file.set_len(4 * MAX_LINE as u64).unwrap();
+        match read_tail(Path::new("l.jsonl"), &file) {
+            Err(Error::Ledger { line, reason, .. }) => {
+                assert_eq!((line, reason), (3, too_long(MAX_LINE)));
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     fn line_at(bytes: &[u8], offset: usize) -> Option<LineAt> {
@@ -690,7 +883,7 @@ mod tests {
             let bytes = format!("{before}{long}\n");
             let mut file = tempfile::tempfile().unwrap();
             file.write_all(bytes.as_bytes()).unwrap();
-            let t = read_tail(&file).unwrap();
+            let t = read_tail(Path::new("l.jsonl"), &file).unwrap();
             assert_eq!(t.last, line_at(long.as_bytes(), before.len()));
             let first = (!before.is_empty()).then(|| before.trim_end().as_bytes());
             assert_eq!(t.before, first.and_then(|b| line_at(b, 0)));
@@ -699,7 +892,7 @@ mod tests {
         let bytes = format!("{long}\n{SECOND}\n");
         let mut file = tempfile::tempfile().unwrap();
         file.write_all(bytes.as_bytes()).unwrap();
-        let t = read_tail(&file).unwrap();
+        let t = read_tail(Path::new("l.jsonl"), &file).unwrap();
         assert_eq!(t.last, line_at(SECOND.as_bytes(), long.len() + 1));
         assert_eq!(t.before, line_at(long.as_bytes(), 0));
     }

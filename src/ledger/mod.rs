@@ -15,6 +15,12 @@
 //! start of a line is a torn tail; other bytes without a newline are read as
 //! a line, and refused like any tampered one.
 //!
+//! A line holds at most `file::MAX_LINE` bytes (16 MiB): every reader
+//! refuses a longer one, naming its line, once it has read that much of it,
+//! so that garbage without a newline (a sparse tail of NULs) costs a
+//! bounded read, never memory for the whole file. A torn tail is the start
+//! of a line, bounded by the same length.
+//!
 //! Entries are typed ([`Event`], [`Entry`] in `event`): [`append`] is the one
 //! writer and [`scan`] the one reader of every line (streaming, in linear
 //! time; [`verify`], which holds the whole ledger, is its reference), and an
@@ -50,8 +56,12 @@ use crate::x509::crl::Reason;
 use crate::{Error, Result};
 
 pub use event::{Entry, Event, issued};
+#[cfg(test)]
 pub use file::read;
 pub use scan::{Mode, Scanned, scan};
+// The first reader of every line, kept as the reference that `scan` is
+// checked against.
+#[cfg(test)]
 pub use verify::{Verified, verify};
 
 use file::{Locked, read_tail};
@@ -100,7 +110,7 @@ pub fn check_appendable(path: &Path, ca_cert: Option<&Certificate>) -> Result<()
             }
         }
         Some(file) => {
-            let tail = read_tail(&file).map_err(io)?;
+            let tail = read_tail(path, &file)?;
             check_tail(path, &file, &tail, ca_cert).map(drop)
         }
     }

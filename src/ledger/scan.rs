@@ -10,7 +10,9 @@
 //! that the CA's key signed each middle line itself rather than a later line
 //! committing to it; certsmith checks the last line's signature before every
 //! append, so only a line another tool wrote can differ, and
-//! [`Mode::EverySignature`] checks every signature for that audit.
+//! [`Mode::EverySignature`] checks every signature for that audit. Neither
+//! mode sees whole lines cut off the end: what is left is a ledger the CA
+//! signed, ending earlier. Only a count or last line kept elsewhere shows it.
 //!
 //! **Messages.** A refusal names the line that `verify` names, with its
 //! words, built through the same code (`verify::read_line`): when a line
@@ -29,6 +31,9 @@
 //! entries `keep` selects to `each`, in file order. Blocks come from a fixed
 //! pool of buffers that the merger hands back, so memory stays bounded
 //! whatever the ledger's length (a few MiB) and nothing holds the entries.
+//! A line longer than a block is read whole, up to [`MAX_LINE`] bytes: past
+//! that the reader sends only its start, which the workers refuse at its
+//! line, and reads no further.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -45,7 +50,7 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::Entry;
-use super::file::{TornTail, check_kind, is_start_of_line};
+use super::file::{MAX_LINE, TornTail, check_kind, is_start_of_line, too_long};
 use super::verify::read_line;
 use crate::note::Note;
 use crate::x509::certificate::Certificate;
@@ -193,6 +198,7 @@ pub(super) fn scan_file(
         mode,
         keep: &keep,
         chunk: CHUNK,
+        max_line: MAX_LINE,
     };
     scanner.run(file, resume, &mut each)
 }
@@ -253,6 +259,8 @@ struct Scanner<'a> {
     mode: Mode<'a>,
     keep: &'a (dyn Fn(&Entry) -> bool + Sync),
     chunk: usize,
+    /// The longest line a ledger may hold ([`MAX_LINE`]).
+    max_line: usize,
 }
 
 /// A block of whole lines (the last one may lack its newline only at the
@@ -334,6 +342,8 @@ enum Why {
     Link,
     /// Its signature does not verify (checked in [`Mode::EverySignature`]).
     Signature,
+    /// It is longer than the longest line a ledger may hold.
+    TooLong,
 }
 
 /// How the reader's part ended.
@@ -492,10 +502,21 @@ impl Scanner<'_> {
             };
             buf.clear();
             buf.append(&mut carry);
-            // Read a block; a line longer than a block is read whole.
+            // Read a block; a line longer than a block is read whole, up to
+            // the longest a line may be.
             let mut cut = None;
             let mut eof = false;
             while cut.is_none() && !eof {
+                if buf.len() > self.max_line {
+                    // Only its start is sent, for the workers to refuse it
+                    // at its line, and nothing after it is read.
+                    buf.truncate(self.max_line + 1);
+                    let sent = self.send(&blocks, index, offset, buf);
+                    return Ok(Ending {
+                        blocks: index + usize::from(sent),
+                        torn: None,
+                    });
+                }
                 let searched = buf.len();
                 buf.reserve(self.chunk);
                 let n = (&mut reader)
@@ -511,7 +532,10 @@ impl Scanner<'_> {
             if !eof {
                 carry.extend_from_slice(&buf[cut..]);
                 buf.truncate(cut);
-            } else if cut < buf.len() && is_start_of_line(&buf[cut..]) {
+            } else if cut < buf.len()
+                && buf.len() - cut <= self.max_line
+                && is_start_of_line(&buf[cut..])
+            {
                 let torn = Some((offset + cut as u64, buf.len() - cut));
                 buf.truncate(cut);
                 if !buf.is_empty() && self.send(&blocks, index, offset, buf) {
@@ -589,6 +613,14 @@ impl Scanner<'_> {
             checked.lines += 1;
             let number = checked.lines;
             let line = segment.line;
+            if line.len() > self.max_line {
+                checked.problem = Some(Problem {
+                    number,
+                    text: String::new(),
+                    why: Why::TooLong,
+                });
+                break;
+            }
             if line.trim().is_empty() {
                 continue;
             }
@@ -775,6 +807,9 @@ impl Scanner<'_> {
         {
             return error;
         }
+        if why == Why::TooLong {
+            return self.bad(number, too_long(self.max_line));
+        }
         match self.explain(number, text, before.map(|b| &b.hash)) {
             Err(error) => error,
             // The worker and `verify` disagree; cannot happen, as both run
@@ -783,6 +818,7 @@ impl Scanner<'_> {
                 Why::Link => self.bad(number, LINK_BROKEN.into()),
                 Why::Signature => self.unsigned(number),
                 Why::Malformed => self.bad(number, "not a ledger line".into()),
+                Why::TooLong => self.bad(number, too_long(self.max_line)),
             },
         }
     }
@@ -1116,6 +1152,17 @@ mod tests {
             mode: Mode,
             chunk: usize,
         ) -> std::result::Result<(Vec<usize>, Vec<Note>), String> {
+            self.scan_within(bytes, mode, chunk, MAX_LINE)
+        }
+
+        /// [`Self::scan`] with lines of at most `max_line` bytes.
+        fn scan_within(
+            &self,
+            bytes: &[u8],
+            mode: Mode,
+            chunk: usize,
+            max_line: usize,
+        ) -> std::result::Result<(Vec<usize>, Vec<Note>), String> {
             let path = self.path("ledger.jsonl");
             std::fs::write(&path, bytes).unwrap();
             let scanner = Scanner {
@@ -1125,6 +1172,7 @@ mod tests {
                 mode,
                 keep: &|_| true,
                 chunk,
+                max_line,
             };
             let mut lines = Vec::new();
             let file = File::open(&path).unwrap();
@@ -1259,6 +1307,75 @@ mod tests {
             }
         }
         assert!(refused > cases.len() / 2, "{refused} of {}", cases.len());
+    }
+
+    #[test]
+    fn a_line_longer_than_the_longest_is_refused_at_its_line_whatever_the_blocks() {
+        let f = Fixture::new();
+        let good = f.ledger("good.jsonl", 6);
+        let text = String::from_utf8(good.clone()).unwrap();
+        let longest = text.lines().map(str::len).max().unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let modes = [Mode::Links, Mode::EverySignature, Mode::Serial(&|_| false)];
+        // Every line fits: the ledger verifies.
+        for chunk in CHUNKS {
+            for mode in modes {
+                let got = f.scan_within(&good, mode, chunk, longest);
+                assert_eq!(got.map(|(_, notes)| notes), Ok(vec![]), "{chunk} {mode:?}");
+            }
+        }
+        let refused = |line: usize| {
+            Err(format!(
+                "{}: line {line}: not a ledger line: longer than {} bytes",
+                f.path("ledger.jsonl").display(),
+                longest
+            ))
+        };
+        let long = "x".repeat(longest + 1);
+        let nul = "\0".repeat(3 * longest);
+        for (bytes, line) in [
+            // A line in the middle, the last one, one without its newline,
+            // and a tail of NULs too long to be a torn tail.
+            (
+                format!(
+                    "{}\n{long}\n{}\n",
+                    lines[..3].join("\n"),
+                    lines[3..].join("\n")
+                ),
+                4,
+            ),
+            (format!("{text}{long}\n"), 7),
+            (format!("{text}\n{long}"), 8),
+            (format!("{text}{nul}"), 7),
+            // The start of a line, one byte too long to be a torn tail.
+            (
+                format!(
+                    "{text}{}",
+                    &format!("{}{long}", &lines[0][..20])[..longest + 1]
+                ),
+                7,
+            ),
+        ] {
+            for chunk in CHUNKS {
+                for mode in modes {
+                    assert_eq!(
+                        f.scan_within(bytes.as_bytes(), mode, chunk, longest),
+                        refused(line),
+                        "{chunk} {mode:?}"
+                    );
+                }
+            }
+        }
+        // A broken line before it is named first.
+        let mut swapped = lines.clone();
+        swapped.swap(1, 2);
+        let bytes = format!("{}\n{long}\n", swapped.join("\n"));
+        let got = f.scan_within(bytes.as_bytes(), Mode::Links, 97, longest);
+        assert_eq!(
+            got,
+            f.verify(format!("{}\n", swapped.join("\n")).as_bytes())
+        );
+        assert!(got.unwrap_err().contains("line 2: hash link broken"));
     }
 
     #[test]

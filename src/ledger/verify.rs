@@ -3,7 +3,9 @@
 //! and its link to the one before, which comes before an append.
 
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(test)]
+use std::path::PathBuf;
 
 use base64::Engine;
 use serde::Deserialize;
@@ -11,8 +13,11 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::Entry;
-use super::file::{LineAt, Tail, committed, line_number, numbered_lines, text_of};
+use super::file::{LineAt, Tail, line_number};
+#[cfg(test)]
+use super::file::{committed, numbered_lines, text_of};
 use super::sha256_hex;
+#[cfg(test)]
 use crate::note::Note;
 use crate::x509::certificate::Certificate;
 use crate::{Error, Result};
@@ -28,6 +33,7 @@ struct Line<'a> {
 
 /// A ledger whose lines all verified against the CA.
 #[derive(Debug)]
+#[cfg(test)]
 pub struct Verified {
     pub entries: Vec<Entry>,
     /// An interrupted append after the last line, if there is one.
@@ -37,7 +43,9 @@ pub struct Verified {
 /// Checks every line's signature and hash link against `ca_cert`; returns
 /// the entries, or names the first line that does not hold (a line the CA
 /// signed that is not an entry included: nothing is skipped). A torn tail is
-/// not a line (see `committed`): it comes back as a note.
+/// not a line (see `committed`): it comes back as a note. The reference
+/// reader that `scan` is tested against, over a whole file in memory.
+#[cfg(test)]
 pub fn verify(
     path: &Path,
     bytes: &[u8],

@@ -1780,6 +1780,113 @@ fn table() -> Vec<Row> {
             "invalid PKCS#11 URI \"pkcs11:?pin-source=file:-\": pin-source \"file:-\" names stdin; a URI names the PIN's file",
             Some("name the file that holds the PIN: pin-source=file:/path/to/pin"),
         ),
+        // issue 18: batch
+        flagged(
+            Error::BatchRemoteProfile {
+                profile: "server".into(),
+            },
+            "profile `server` signs through a remote server, and a batch signs only with a CA key at hand",
+            "profile `server` signs through a remote server, and --batch signs only with --ca and --ca-key",
+            Some(
+                "pass --profile with a profile that signs here, or run `certsmith sign` once per request",
+            ),
+        ),
+        row(
+            Error::BatchNameInvalid {
+                source: "stdin line 3".into(),
+                name: "../app".into(),
+                problem: "it contains /",
+            },
+            "stdin line 3: name \"../app\" cannot name files: it contains /",
+            Some(
+                "a name is a file's base name, such as \"app\" for app.pem, app-key.pem and app.csr",
+            ),
+        ),
+        row(
+            Error::BatchNameTaken {
+                source: "stdin line 9".into(),
+                name: "app".into(),
+                first: "stdin line 3".into(),
+            },
+            "stdin line 9: name \"app\" is taken by stdin line 3",
+            Some("give each input its own name (a stdin line's \"name\", or the file's name)"),
+        ),
+        row(
+            Error::BatchFileTaken {
+                source: "requests/app-key.csr".into(),
+                name: "app-key".into(),
+                first: "requests/app-csr.json".into(),
+                first_name: "app".into(),
+            },
+            "requests/app-key.csr: name \"app-key\" would write app-key.pem, which requests/app-csr.json (name \"app\") writes",
+            Some("give each input its own name (a stdin line's \"name\", or the file's name)"),
+        ),
+        flagged(
+            Error::BatchNameMissing {
+                source: "stdin line 2".into(),
+            },
+            "stdin line 2: no \"name\" to write its files under",
+            "stdin line 2: no \"name\" to write its files under, which --out-dir needs",
+            Some("add \"name\":\"…\" to each line, or leave out --out-dir to print JSON lines"),
+        ),
+        row(
+            Error::BatchTargetExists {
+                path: PathBuf::from("certs/app.pem"),
+            },
+            "certs/app.pem exists, and a batch never replaces a file",
+            Some(
+                "move it away first; sign | split-json NAME re-issues a certificate for the key NAME has",
+            ),
+        ),
+        row(
+            Error::BatchLineTooLong {
+                line: 17,
+                limit: 1 << 20,
+            },
+            "stdin line 17: longer than 1048576 bytes, the most a batch reads as one request",
+            Some(
+                "one request per line: a CSR JSON, or {\"name\":…,\"csr\":…} as genkey and csr print it",
+            ),
+        ),
+        row(
+            Error::BatchNoInput {
+                inputs: "requests/".into(),
+            },
+            "no request to sign in requests/",
+            Some(
+                "a batch reads CSR files (*.csr) and JSON files (*.json), directories of them, and JSON lines on stdin (-)",
+            ),
+        ),
+        row(
+            Error::BatchIncomplete {
+                issued: 998,
+                total: 1000,
+                refused: 2,
+                undelivered: 0,
+            },
+            "issued 998 of 1000 certificates; 2 inputs refused",
+            None,
+        ),
+        row(
+            Error::BatchIncomplete {
+                issued: 0,
+                total: 1,
+                refused: 1,
+                undelivered: 0,
+            },
+            "issued 0 of 1 certificate; 1 input refused",
+            None,
+        ),
+        row(
+            Error::BatchIncomplete {
+                issued: 7,
+                total: 10,
+                refused: 0,
+                undelivered: 3,
+            },
+            "issued 7 of 10 certificates; 3 signed but not handed out",
+            None,
+        ),
     ]
 }
 
@@ -2042,4 +2149,6 @@ fn a_note_names_its_flag_only_in_the_cli() {
         "{}",
         hint::note(&note)
     );
+    // sign --batch refuses --hostname: its notes never offer it.
+    assert_eq!(hint::batch_note(&note), note.to_string());
 }

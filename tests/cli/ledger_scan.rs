@@ -4,7 +4,7 @@
 //! line. Ledgers are tampered and forged here without certsmith's help
 //! (openssl, Python `cryptography`), and every refusal names its line.
 
-use crate::ledger::{LEDGER, ca_named, sha256_hex, sign_logged};
+use crate::ledger::{LEDGER, ca_named, leaf_json, sha256_hex, sign_logged};
 use crate::support::*;
 
 /// `certsmith ledger verify` of LEDGER against ca.pem, with `extra` flags.
@@ -358,4 +358,52 @@ fn revoke_finds_a_serial_among_thousands_of_lines_and_refuses_a_tampered_middle_
     );
     assert_eq!(s.read(LEDGER), tampered);
     assert_both_modes_refuse(&s, &unsigned_at(700));
+}
+
+#[test]
+fn a_huge_garbage_tail_is_refused_naming_its_line_in_bounded_memory() {
+    // Five lines, then NULs up to 512 MiB without a newline: a sparse file
+    // (no disk used) that once had every reader hold it whole, and abort
+    // when the allocation failed.
+    const LEN: u64 = 512 << 20;
+    let s = ledger_of_five();
+    let ledger = std::fs::OpenOptions::new()
+        .write(true)
+        .open(s.path(LEDGER))
+        .unwrap();
+    ledger.set_len(LEN).unwrap();
+    let json = leaf_json(&s, "f", "f.example.com");
+    let ca = ca_args("ca");
+    let sign = ["--profile", "server", "--ledger", LEDGER, &json];
+    let commands = [
+        with_ca("sign", &ca, &sign),
+        vec!["ledger", "verify", "--ca", "ca.pem", LEDGER],
+        vec![
+            "ledger",
+            "verify",
+            "--every-signature",
+            "--ca",
+            "ca.pem",
+            LEDGER,
+        ],
+        with_ca("crl", &ca, &["--ledger", LEDGER]),
+        with_ca("revoke", &ca, &["--ledger", LEDGER, "--serial", "01"]),
+    ];
+    let refused = format!("error: {LEDGER}: line 6: not a ledger line: longer than 16777216 bytes");
+    let bin = certsmith_bin();
+    for args in commands {
+        let timed = [&["-f", "%M", "-o", "rss.txt", bin.as_str()][..], &args].concat();
+        let run = s.run("/usr/bin/time", &timed);
+        assert_eq!(
+            run.fails().lines().collect::<Vec<_>>(),
+            [&refused],
+            "{args:?}"
+        );
+        // Peak RSS in KiB (after time's note of the exit status): one
+        // line's worth of buffers, not the file.
+        let rss: u64 = s.read("rss.txt").lines().last().unwrap().parse().unwrap();
+        assert!(rss < 100 << 10, "{args:?}: {rss} KiB");
+    }
+    assert_eq!(std::fs::metadata(s.path(LEDGER)).unwrap().len(), LEN);
+    assert!(!s.exists("f.pem") && !s.exists("crl.pem"));
 }

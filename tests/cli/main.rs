@@ -4,6 +4,7 @@
 
 mod support;
 
+mod batch;
 mod bundle;
 mod cfssl_flags;
 mod compat;

@@ -278,7 +278,7 @@ fn sign_without_ca_or_ca_key_is_a_usage_error() {
     let usage = "error: profile `default` signs locally: --ca and --ca-key are needed\n\
                  hint: pass --ca CA_CERT --ca-key CA_KEY, or a profile with remote/auth_remote\n\
                  \n\
-                 Usage: certsmith sign [OPTIONS] <INPUT>\n\
+                 Usage: certsmith sign [OPTIONS] <INPUT>...\n\
                  \n\
                  For more information, try '--help'.\n";
     for args in [

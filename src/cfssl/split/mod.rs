@@ -33,6 +33,7 @@
 //! `rekey.rs` tells what NAME's key files hold and whether they may go.
 
 mod lock;
+pub mod out_dir;
 mod rekey;
 
 use std::fs::{self, File};

@@ -147,6 +147,60 @@ fn sign_with_a_token_ca_key_makes_a_leaf_openssl_verifies() {
     assert!(text.contains("Issuer: CN = Token CA"), "{text}");
 }
 
+/// A batch (issue 18) shares one token session between its workers: every
+/// certificate verifies under the token's CA, and so does the ledger that
+/// the token key signed a chunk at a time.
+#[test]
+fn a_batch_signs_with_a_token_ca_key() {
+    const N: usize = 40;
+    let (s, token) = token_ca();
+    std::fs::create_dir(s.path("req")).unwrap();
+    for i in 0..N {
+        s.write(
+            &format!("req/t{i:02}-csr.json"),
+            &format!(r#"{{"CN":"t{i}.example","hosts":["t{i}.example"]}}"#),
+        );
+    }
+    let run = certsmith(
+        &s,
+        &token,
+        &[
+            "sign",
+            "--batch",
+            "--ca",
+            "token-ca.pem",
+            "--ca-key",
+            URI,
+            "--pkcs11-module",
+            MODULE,
+            "--profile",
+            "server",
+            "--ledger",
+            "ledger.jsonl",
+            "req",
+        ],
+        &[("CERTSMITH_PKCS11_PIN", PIN)],
+    );
+    run.ok();
+    let out = run.stdout_str();
+    assert_eq!(out.lines().count(), N, "{}", run.stderr);
+    for (i, line) in out.lines().enumerate() {
+        let line: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(line["name"], format!("t{i:02}").as_str());
+        s.write("t.pem", line["cert"].as_str().unwrap());
+        s.openssl_verify("ca.pem", &["token-ca.pem"], "t.pem");
+    }
+    let verified = s.certsmith(&["ledger", "verify", "--ca", "token-ca.pem", "ledger.jsonl"]);
+    assert!(
+        verified
+            .ok()
+            .stderr
+            .contains(&format!("ledger.jsonl: {N} entries verified")),
+        "{}",
+        verified.stderr
+    );
+}
+
 #[test]
 fn the_module_comes_from_the_environment_and_the_pin_from_a_file() {
     let (s, token) = token_ca();
