@@ -48,12 +48,15 @@ trace split-json app < signed.json
 trace ledger verify --ca ca.pem ledger.jsonl
 trace crl --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl
 
-# The certsmith functions each run entered, first run first, without
-# callgrind's recursion marks ('2) and unnamed addresses.
+# The certsmith functions each run entered, without callgrind's recursion
+# marks ('2) and unnamed addresses: those of the first run first, then
+# those each later run adds, sorted within each run so that the list
+# changes only where the code did.
 python3 - "$CS" cg.* > "$OUT" <<'PY'
 import re, sys
 binary, out = sys.argv[1], []
 for path in sys.argv[2:]:
+    run = set()
     names, objects, current = {}, {}, None
     for line in open(path):
         m = re.match(r"(c?ob)=\((\d+)\)(?: (.*))?", line)
@@ -70,7 +73,8 @@ for path in sys.argv[2:]:
             if m.group(1) == "fn" and current == binary:
                 name = names[m.group(2)].split("'")[0]
                 if not name.startswith(("0x", "(")):
-                    out.append(name)
+                    run.add(name)
+    out.extend(sorted(run))
 print("\n".join(dict.fromkeys(out)))
 PY
 echo "hot-symbols: $(wc -l < "$OUT") functions in $OUT"
