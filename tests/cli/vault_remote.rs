@@ -364,7 +364,7 @@ fn a_leaf_from_an_openbao_intermediate_chains_to_the_offline_root_through_the_re
 
 #[test]
 fn a_redirect_is_reported_not_followed_with_the_token() {
-    use std::io::{Read, Write};
+    use std::io::Write;
     use std::net::TcpListener;
     // Where the redirect points: it must never be called.
     let elsewhere = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -377,8 +377,7 @@ fn a_redirect_is_reported_not_followed_with_the_token() {
         stream
             .set_read_timeout(Some(std::time::Duration::from_secs(5)))
             .unwrap();
-        let mut request = [0u8; 4096];
-        let _ = stream.read(&mut request);
+        read_request(&mut stream);
         write!(
             stream,
             "HTTP/1.1 307 Temporary Redirect\r\nLocation: http://{elsewhere_addr}/v1/pki/sign/web\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
@@ -527,7 +526,7 @@ fn openbao_warnings_are_notes_and_approle_tokens_are_revoked_after_use() {
 
 #[test]
 fn a_sealed_or_standby_node_passes_the_request_on_to_the_next_address() {
-    use std::io::{Read, Write};
+    use std::io::Write;
     let s = Scratch::new();
     let bao = bao_pki(&s);
     let sealed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -537,8 +536,7 @@ fn a_sealed_or_standby_node_passes_the_request_on_to_the_next_address() {
         stream
             .set_read_timeout(Some(std::time::Duration::from_secs(5)))
             .unwrap();
-        let mut request = [0u8; 8192];
-        let _ = stream.read(&mut request);
+        read_request(&mut stream);
         let body = r#"{"errors":["Vault is sealed"]}"#;
         write!(
             stream,
@@ -649,6 +647,37 @@ fn verbatim_a_namespace_and_a_csr_on_stdin() {
 }
 
 /// A `bao … -format=json` answer's `data`.
+/// Reads a whole HTTP request (its headers, then Content-Length bytes of
+/// body) before a fake server answers: closing a socket with unread bytes
+/// makes the kernel reset the connection, and the client may then see the
+/// reset instead of the answer.
+fn read_request(stream: &mut std::net::TcpStream) {
+    use std::io::Read;
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    let body_len = loop {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+        }
+        if let Some(end) = got.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&got[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            break end + 4 + length;
+        }
+    };
+    while got.len() < body_len {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+        }
+    }
+}
+
 fn run_data(run: &Run) -> serde_json::Value {
     run.ok().json()["data"].clone()
 }
