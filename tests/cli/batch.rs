@@ -810,18 +810,8 @@ fn a_sealed_ca_key_signs_a_batch_under_a_ca_profile_that_prints_each_record() {
 #[cfg(feature = "fault-injection")]
 fn crash_mid_append(s: &Scratch, args: &[&str], stdin: &str, bytes: usize) -> std::process::Output {
     s.write("crash-input.jsonl", stdin);
-    crate::support::command("sh")
-        .arg("-c")
-        // No core file in the scratch directory.
-        .arg(r#"ulimit -c 0; exec "$0" "$@""#)
-        .arg(assert_cmd::cargo::cargo_bin("certsmith"))
-        .args(args)
-        .env("CERTSMITH_FAULT", "ledger-append")
-        .env("CERTSMITH_FAULT_BYTES", bytes.to_string())
-        .current_dir(s.dir.path())
-        .stdin(std::fs::File::open(s.path("crash-input.jsonl")).unwrap())
-        .output()
-        .expect("run certsmith")
+    let stdin = std::fs::File::open(s.path("crash-input.jsonl")).unwrap();
+    crate::ledger::crash_mid_append_reading(s, args, stdin.into(), bytes)
 }
 
 #[cfg(feature = "fault-injection")]

@@ -755,7 +755,7 @@ fn sign_into_ledger(s: &Scratch, name: &str) -> Run {
 
 /// `certsmith crl --ledger LEDGER` into crl.pem, which openssl must verify against ca.pem.
 #[track_caller]
-fn crl_from_ledger(s: &Scratch) -> Run {
+pub fn crl_from_ledger(s: &Scratch) -> Run {
     let run = s.certsmith_ca("crl", "ca", &["--ledger", LEDGER]);
     run.ok();
     s.write("crl.pem", &run.stdout_str());
@@ -878,7 +878,18 @@ fn bytes_after_the_last_newline_that_no_append_writes_are_still_refused() {
 /// Runs certsmith with ARGS, dying like `kill -9` after BYTES bytes of the
 /// ledger line are written (the `fault-injection` crash point).
 #[cfg(feature = "fault-injection")]
-fn crash_mid_append(s: &Scratch, args: &[&str], bytes: usize) -> std::process::Output {
+pub fn crash_mid_append(s: &Scratch, args: &[&str], bytes: usize) -> std::process::Output {
+    crash_mid_append_reading(s, args, Stdio::null(), bytes)
+}
+
+/// [`crash_mid_append`] with `stdin` as the run's standard input.
+#[cfg(feature = "fault-injection")]
+pub fn crash_mid_append_reading(
+    s: &Scratch,
+    args: &[&str],
+    stdin: Stdio,
+    bytes: usize,
+) -> std::process::Output {
     command("sh")
         .arg("-c")
         // No core file in the scratch directory.
@@ -888,7 +899,7 @@ fn crash_mid_append(s: &Scratch, args: &[&str], bytes: usize) -> std::process::O
         .env("CERTSMITH_FAULT", "ledger-append")
         .env("CERTSMITH_FAULT_BYTES", bytes.to_string())
         .current_dir(s.dir.path())
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .output()
         .expect("run certsmith")
 }
