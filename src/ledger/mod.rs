@@ -51,7 +51,7 @@ use crate::hex;
 use crate::keys::Signer;
 use crate::note::Note;
 use crate::time::rfc3339;
-use crate::x509::certificate::{Certificate, parse_serial};
+use crate::x509::certificate::{Certificate, names_serial};
 use crate::x509::crl::Reason;
 use crate::{Error, Result};
 
@@ -184,30 +184,65 @@ pub fn append_with<F: Fold, T>(
     new: impl Fn() -> F,
     decide: impl FnOnce(F) -> Result<(Event, T)>,
 ) -> Result<(T, Appended)> {
+    let settled: Settled<F, ()> =
+        fold_then_lock(path, issuer, Mode::Links, F::keep, new, F::add, |_| {
+            Ok(None)
+        })?;
+    let Settled::Locked(mut ledger, fold) = settled else {
+        unreachable!("append_with settles nothing before the lock")
+    };
+    ledger.check(&issuer.cert)?;
+    let (event, made) = decide(fold)?;
+    let appended = ledger.append(&issuer.cert, &issuer.key, vec![event], now)?;
+    Ok((made, appended))
+}
+
+/// What [`fold_then_lock`] ends with.
+enum Settled<'a, S, T> {
+    /// Decided on the read without the lock; no lock taken, no ledger made.
+    Early(T),
+    /// The ledger, locked, and every line of it folded in.
+    Locked(Locked<'a>, S),
+}
+
+/// Folds every line of the ledger at `path` into `new()` with `add`
+/// without the lock; returns `early`'s answer when that read settles it;
+/// else locks the ledger and folds in the lines appended since (or all of
+/// them again into a new fold, when the ledger changed before the end of
+/// the first read). The shared half of [`append_with`] and [`revoke`].
+fn fold_then_lock<'a, S, T>(
+    path: &'a Path,
+    issuer: &Issuer,
+    mode: Mode,
+    keep: impl Fn(&Entry) -> bool + Sync,
+    new: impl Fn() -> S,
+    add: impl Fn(&mut S, Entry) -> Result<()>,
+    early: impl Fn(&S) -> Result<Option<T>>,
+) -> Result<Settled<'a, S, T>> {
     let (ca, ca_source) = (&issuer.cert, issuer.cert_source.as_str());
     let mut fold = new();
-    let earlier = scan(path, ca, ca_source, Mode::Links, F::keep, |e| fold.add(e))?;
-    let mut ledger = Locked::open(path)?;
+    let earlier = scan(path, ca, ca_source, mode, &keep, |e| add(&mut fold, e))?;
+    if let Some(settled) = early(&fold)? {
+        return Ok(Settled::Early(settled));
+    }
+    let ledger = Locked::open(path)?;
     let resume = resume_after(path, &ledger, earlier.as_ref())?;
     if resume.is_none() {
         fold = new();
     }
+    let since = |e| add(&mut fold, e);
     let resume = resume.unwrap_or_default();
-    let since = |e| fold.add(e);
     let _ = scan_file(
         path,
         &ledger.file,
         resume,
         ca,
         ca_source,
-        Mode::Links,
-        F::keep,
+        mode,
+        &keep,
         since,
     )?;
-    ledger.check(&issuer.cert)?;
-    let (event, made) = decide(fold)?;
-    let appended = ledger.append(&issuer.cert, &issuer.key, vec![event], now)?;
-    Ok((made, appended))
+    Ok(Settled::Locked(ledger, fold))
 }
 
 /// Where a read under the lock resumes after `earlier`, a read of the same
@@ -271,7 +306,7 @@ pub fn revoke(
         /// The first revocation: the one a CRL lists.
         revoked: Option<(Reason, OffsetDateTime)>,
     }
-    let of_serial = |recorded: &str| parse_serial(recorded).as_deref() == Some(serial);
+    let of_serial = |recorded: &str| names_serial(recorded, serial);
     let mode = Mode::Serial(&of_serial);
     let add = |record: &mut Record, entry: Entry| match entry.event {
         Event::Revoked {
@@ -300,44 +335,19 @@ pub fn revoke(
         }
         Ok(None)
     };
-    let (ca, ca_source) = (&issuer.cert, issuer.cert_source.as_str());
-    let mut record = Record::default();
-    let earlier = scan(
-        path,
-        ca,
-        ca_source,
-        mode,
-        |_| true,
-        |e| {
-            add(&mut record, e);
-            Ok(())
+    let add = |record: &mut Record, entry: Entry| {
+        add(record, entry);
+        Ok(())
+    };
+    let early = |record: &Record| decide(record);
+    let settled = fold_then_lock(path, issuer, mode, |_| true, Record::default, add, early)?;
+    let mut ledger = match settled {
+        Settled::Early(already) => return Ok(already),
+        Settled::Locked(ledger, record) => match decide(&record)? {
+            Some(already) => return Ok(already),
+            None => ledger,
         },
-    )?;
-    if let Some(already) = decide(&record)? {
-        return Ok(already);
-    }
-    let mut ledger = Locked::open(path)?;
-    let resume = resume_after(path, &ledger, earlier.as_ref())?;
-    if resume.is_none() {
-        record = Record::default();
-    }
-    let resume = resume.unwrap_or_default();
-    let _ = scan_file(
-        path,
-        &ledger.file,
-        resume,
-        ca,
-        ca_source,
-        mode,
-        |_| true,
-        |e| {
-            add(&mut record, e);
-            Ok(())
-        },
-    )?;
-    if let Some(already) = decide(&record)? {
-        return Ok(already);
-    }
+    };
     ledger.check(&issuer.cert)?;
     let event = Event::Revoked {
         serial: hex::serial(serial),

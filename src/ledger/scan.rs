@@ -40,11 +40,12 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, mpsc};
+use std::sync::{LazyLock, Mutex, mpsc};
 
 use aws_lc_rs::digest;
 use aws_lc_rs::signature::ParsedPublicKey;
 use base64::Engine;
+use memchr::memmem::Finder;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -895,12 +896,14 @@ struct Glimpse<'a> {
 fn glimpse(line: &str) -> Option<Glimpse<'_>> {
     let (entry, _) = parts(line)?;
     let entry = &entry[1..entry.len() - 1];
-    let prev = match member(entry, "\"prev\":")? {
+    static PREV: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\"prev\":"));
+    static SERIAL: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"\"serial\":"));
+    let prev = match member(entry, &PREV)? {
         Some("null") => None,
         Some(hash) => Some(hash.strip_prefix('"')?.strip_suffix('"')?),
         None => return None,
     };
-    let serial = match member(entry, "\"serial\":")? {
+    let serial = match member(entry, &SERIAL)? {
         Some(text) => Some(text.strip_prefix('"')?.strip_suffix('"')?),
         None => None,
     };
@@ -915,30 +918,36 @@ fn glimpse(line: &str) -> Option<Glimpse<'_>> {
 /// object, as typing it checks, the line is the JSON object a parser would
 /// read, with these two members.
 fn parts(line: &str) -> Option<(&str, &str)> {
-    const SIG: &str = ",\"sig\":\"";
+    const SIG: &str = ",\"sig\":";
     let body = line.strip_prefix("{\"entry\":")?.strip_suffix("\"}")?;
-    let at = body.rfind(SIG)?;
-    let (entry, sig) = (&body[..at], &body[at + SIG.len()..]);
-    let base64 = |b: u8| b.is_ascii_alphanumeric() || b"+/=".contains(&b);
-    (entry.starts_with('{') && entry.ends_with('}') && sig.bytes().all(base64))
-        .then_some((entry, sig))
+    // Base64 holds no `"`: the last one opens the signature.
+    let quote = memchr::memrchr(b'"', body.as_bytes())?;
+    let (entry, sig) = (body[..quote].strip_suffix(SIG)?, &body[quote + 1..]);
+    // Without a branch a byte, so that it vectorizes: a fifth of revoke's
+    // time at a million lines went to this check when it did branch.
+    let base64 = sig.as_bytes().iter().fold(true, |ok, &b| {
+        ok & (b.is_ascii_alphanumeric() | (b == b'+') | (b == b'/') | (b == b'='))
+    });
+    (entry.starts_with('{') && entry.ends_with('}') && base64).then_some((entry, sig))
 }
 
-/// The raw value of the member `key` (`"name":`) of a flat object's
+/// The raw value of the member `key` (`"name":`, as a finder: `revoke`
+/// looks for two keys in every line of a ledger) of a flat object's
 /// members: `Some(None)` when there is none, `None` when it occurs twice or
 /// its value is not a plain string (no escapes) or `null`.
-fn member<'a>(members: &'a str, key: &str) -> Option<Option<&'a str>> {
-    let Some(at) = members.find(key) else {
+fn member<'a>(members: &'a str, key: &Finder) -> Option<Option<&'a str>> {
+    let Some(at) = key.find(members.as_bytes()) else {
         return Some(None);
     };
-    if members.rfind(key) != Some(at) || !(at == 0 || members[..at].ends_with(',')) {
+    let after = at + key.needle().len();
+    if key.find(&members.as_bytes()[after..]).is_some()
+        || !(at == 0 || members[..at].ends_with(','))
+    {
         return None;
     }
-    let rest = &members[at + key.len()..];
+    let rest = &members[after..];
     let len = if let Some(text) = rest.strip_prefix('"') {
-        text.find(['"', '\\'])
-            .filter(|i| text.as_bytes()[*i] == b'"')?
-            + 2
+        memchr::memchr2(b'"', b'\\', text.as_bytes()).filter(|i| text.as_bytes()[*i] == b'"')? + 2
     } else if rest.starts_with("null") {
         4
     } else {

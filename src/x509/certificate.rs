@@ -13,7 +13,7 @@ use crate::x509::san::San;
 use crate::x509::usage::KeyUsageBit;
 use crate::{Error, Result, hex, x509::pemfile, x509::signature};
 
-pub use crate::x509::serial::{Serial, SerialProblem, parse_serial};
+pub use crate::x509::serial::{Serial, SerialProblem, names_serial, parse_serial};
 
 /// What a certificate's BasicConstraints says (RFC 5280 §4.2.1.9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

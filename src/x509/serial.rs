@@ -116,6 +116,24 @@ impl Serial {
     }
 }
 
+/// Whether `text` names the serial whose magnitude is `magnitude`, as
+/// [`parse_serial`] reads it: what `revoke` asks of every line of a ledger.
+/// Most lines are told apart by their last byte without parsing (a
+/// million lines, one allocation each, cost a tenth of a second).
+pub fn names_serial(text: &str, magnitude: &[u8]) -> bool {
+    // Whatever else text holds, when it ends in two hex digits and parses,
+    // they are its last byte.
+    let last_byte = |text: &[u8]| {
+        let [high, low] = text.last_chunk::<2>()?;
+        let nibble = |d: &u8| char::from(*d).to_digit(16);
+        Some((nibble(high)? << 4 | nibble(low)?) as u8)
+    };
+    match last_byte(text.as_bytes()) {
+        Some(last) if magnitude.last() != Some(&last) => false,
+        _ => parse_serial(text).as_deref() == Some(magnitude),
+    }
+}
+
 /// A serial as people type it, as its magnitude: see [`Serial::parse`].
 /// `None` when it is not one; [`crate::Error::InvalidSerial`] says why.
 pub fn parse_serial(text: &str) -> Option<Vec<u8>> {
@@ -127,6 +145,25 @@ mod tests {
     use der::Encode;
 
     use super::*;
+
+    #[test]
+    fn names_serial_agrees_with_parsing() {
+        let magnitudes: [&[u8]; 4] = [&[0x5a], &[0x01, 0x00], &[0xff, 0x3f], &[0x0a, 0xbc, 0xde]];
+        let texts = [
+            "5A", "5a", "005A", "0x5a", "5:A", " 5A ", "15A", "5B", "100", "0100", "1:00", "FF3F",
+            "ff3f", "ff:3f", "0xFF3F", "AFF3F", "ABCDE", "abcde", "0ABCDE", "0", "00", "", "-5A",
+            "5G", "3F", "BCDE", "FF3e",
+        ];
+        for magnitude in magnitudes {
+            for text in texts {
+                assert_eq!(
+                    names_serial(text, magnitude),
+                    parse_serial(text).as_deref() == Some(magnitude),
+                    "{text:?} against {magnitude:02x?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn serials_encode_as_minimal_positive_der_integers() {
