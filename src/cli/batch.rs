@@ -14,7 +14,7 @@
 //! before it is recorded and handed out, nothing after it is recorded)
 //! unless `--keep-going` is given.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{BuildHasher, RandomState};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::fs::MetadataExt;
@@ -688,10 +688,16 @@ impl Writer<'_> {
 
 impl Sink<Made> for Writer<'_> {
     fn admit(&mut self, made: &Made) -> Result<()> {
+        if let Some(dir) = self.out_dir {
+            // A name handed out since its worker looked: its files are there.
+            dir.check_free(&made.name)
+                .map_err(|e| named(&made.source, e))?;
+        }
         self.names.admit(made)
     }
 
     fn hand_out(&mut self, items: Vec<Made>) -> Result<Flow> {
+        self.names.handed_out(&items);
         let mut flow = Flow::Continue;
         // What each certificate handed out has to say on stderr.
         let mut handed = Vec::with_capacity(items.len());
@@ -832,17 +838,32 @@ fn note_about(source: &str, note: &Note) -> String {
 
 /// The names given so far, so that no two inputs have one: their files
 /// would collide in `--out-dir`, and their JSON lines could not be told
-/// apart. Kept small: a name is remembered by a 128-bit keyed hash, and a
-/// stdin line without a name (`line-N`) by one bit.
+/// apart. Memory stays flat with `--out-dir` and small on stdout: the
+/// names of the last [`RECENT`] chunks (and of the one not yet handed out)
+/// are kept with where they were given, by a 128-bit keyed hash; older
+/// ones, with `--out-dir`, by their files (looked for again at admission),
+/// and on stdout by a 64-bit keyed hash: 8 to 18 bytes a name, about
+/// 19 MiB at a million, where the map of every name with its place took
+/// 100 MiB. A stdin line without a name (`line-N`) is one bit.
 struct Names {
     hashers: (RandomState, RandomState),
-    seen: HashMap<u128, Place>,
+    /// Where each recent name was given.
+    recent: HashMap<u128, Place>,
+    /// The recent names by chunk handed out, oldest first.
+    chunks: VecDeque<Vec<u128>>,
+    /// Handed out on stdout, older than the recent ones included.
+    given: HashSet<u64>,
     /// Bit N: stdin line N has no name, and so is `line-N`.
     unnamed: Vec<u64>,
     /// Files are written: `app-key` is refused beside `app`, whose key file
     /// is `app-key.pem`.
     files: bool,
 }
+
+/// How many chunks handed out keep their names' places: a name given
+/// again soon after (a line repeated, a file copied) is refused naming
+/// where it was first given, one given long before as "an earlier input".
+const RECENT: usize = 16;
 
 /// Where a name was given.
 enum Place {
@@ -870,7 +891,9 @@ impl Names {
     fn new(files: bool) -> Names {
         Names {
             hashers: (RandomState::new(), RandomState::new()),
-            seen: HashMap::new(),
+            recent: HashMap::new(),
+            chunks: VecDeque::new(),
+            given: HashSet::new(),
             unnamed: Vec::new(),
             files,
         }
@@ -881,10 +904,15 @@ impl Names {
         (u128::from(a.hash_one(name)) << 64) | u128::from(b.hash_one(name))
     }
 
-    /// Where `name` was given before, if it was.
+    /// Where `name` was given before, if it was (with `--out-dir`, among
+    /// the recent names: the directory holds the others).
     fn place_of(&self, name: &str) -> Option<String> {
-        if let Some(place) = self.seen.get(&self.key(name)) {
+        let key = self.key(name);
+        if let Some(place) = self.recent.get(&key) {
             return Some(place.text());
+        }
+        if self.given.contains(&(key as u64)) {
+            return Some("an earlier input".into());
         }
         let line: u64 = name.strip_prefix("line-")?.parse().ok()?;
         let (word, bit) = (usize::try_from(line / 64).ok()?, line % 64);
@@ -927,9 +955,91 @@ impl Names {
                 self.unnamed[word] |= 1 << (line % 64);
             }
             None => {
-                self.seen.insert(self.key(name), Place::of(made));
+                self.recent.insert(self.key(name), Place::of(made));
             }
         }
         Ok(())
+    }
+
+    /// A chunk is being handed out: its names become recent ones, and the
+    /// oldest recent chunk's are forgotten but for their hash on stdout
+    /// (with `--out-dir`, their files remember them).
+    fn handed_out(&mut self, items: &[Made]) {
+        let keys: Vec<u128> = items.iter().map(|made| self.key(&made.name)).collect();
+        if !self.files {
+            self.given.extend(keys.iter().map(|key| *key as u64));
+        }
+        self.chunks.push_back(keys);
+        if self.chunks.len() > RECENT {
+            for key in self.chunks.pop_front().unwrap_or_default() {
+                self.recent.remove(&key);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn made(name: &str, line: u64) -> Made {
+        Made {
+            source: format!("stdin line {line}"),
+            name: name.into(),
+            line: Some(line),
+            unnamed: false,
+            out: Out::Line(Zeroizing::new(Vec::new())),
+            notes: Vec::new(),
+            ca_record: None,
+        }
+    }
+
+    /// Feeds `chunks` chunks of `per` names (`n1`, `n2`, …), each handed out.
+    fn fed(names: &mut Names, chunks: u64, per: u64) {
+        for chunk in 0..chunks {
+            let items: Vec<Made> = (1..=per)
+                .map(|i| made(&format!("n{}", chunk * per + i), chunk * per + i))
+                .collect();
+            for item in &items {
+                names.admit(item).unwrap();
+            }
+            names.handed_out(&items);
+        }
+    }
+
+    fn taken_by(names: &mut Names, name: &str, line: u64) -> String {
+        match names.admit(&made(name, line)) {
+            Err(Error::BatchNameTaken { first, .. }) => first,
+            Err(other) => panic!("{name}: {other:?}"),
+            Ok(()) => panic!("{name} admitted twice"),
+        }
+    }
+
+    #[test]
+    fn names_stay_taken_whatever_the_count_with_their_place_while_recent() {
+        let mut names = Names::new(false);
+        fed(&mut names, RECENT as u64 + 4, 10);
+        // The oldest chunks are remembered by hash only, the recent by place.
+        assert_eq!(taken_by(&mut names, "n1", 999), "an earlier input");
+        assert_eq!(taken_by(&mut names, "n40", 999), "an earlier input");
+        let recent = 10 * (RECENT as u64 + 4);
+        assert_eq!(
+            taken_by(&mut names, &format!("n{recent}"), 999),
+            format!("stdin line {recent}")
+        );
+        assert_eq!(taken_by(&mut names, "n41", 999), "stdin line 41");
+        // Memory: places for RECENT chunks only.
+        assert_eq!(names.recent.len(), 10 * RECENT);
+        assert_eq!(names.given.len() as u64, recent);
+        names.admit(&made("new", 1000)).unwrap();
+    }
+
+    #[test]
+    fn with_out_dir_only_recent_names_are_kept_and_the_directory_holds_the_rest() {
+        let mut names = Names::new(true);
+        fed(&mut names, RECENT as u64 + 1, 10);
+        assert!(names.given.is_empty());
+        assert_eq!(names.recent.len(), 10 * RECENT);
+        assert_eq!(taken_by(&mut names, "n11", 999), "stdin line 11");
     }
 }
