@@ -60,6 +60,7 @@ fi
 cargo build --release --locked -q --example ledger_fill
 FILL=$PWD/target/release/examples/ledger_fill
 HOT=$PWD/bench/hot-symbols.txt
+ALTERNATE=$PWD/bench/alternate.py
 cd "$W"
 
 idle() { # the idle share of all CPUs over one second, from /proc/stat
@@ -149,12 +150,13 @@ echo "  $lines lines, $(( $(stat -c %s big.jsonl) / 1048576 )) MiB, $issued cert
 
 # --- sign --ledger: the big ledger beside a new one and a one-line one
 "$CS" "${SIGN[@]}" --ledger one.jsonl leaf.csr >/dev/null 2>&1
-hyperfine -N --warmup 3 --runs "$RUNS" --export-json sign.json \
-  --prepare true --prepare 'rm -f new.jsonl' --prepare 'cp one.jsonl one-run.jsonl' \
-  "$CS ${SIGN[*]} --ledger big.jsonl leaf.csr" \
-  "$CS ${SIGN[*]} --ledger new.jsonl leaf.csr" \
-  "$CS ${SIGN[*]} --ledger one-run.jsonl leaf.csr" >/dev/null 2>&1
-read -r big new one < <(python3 -c 'import json; r = json.load(open("sign.json"))["results"]; print(*[x["median"] * 1000 for x in r])')
+# In turns (bench/alternate.py), not one command's runs after another's:
+# each run ends in an fsync, whose latency drifts on a VM's disk more than
+# the two differ.
+read -r big new one < <(python3 "$ALTERNATE" "$((RUNS * 2))" \
+  "; $CS ${SIGN[*]} --ledger big.jsonl leaf.csr" \
+  "rm -f new.jsonl; $CS ${SIGN[*]} --ledger new.jsonl leaf.csr" \
+  "cp one.jsonl one-run.jsonl; $CS ${SIGN[*]} --ledger one-run.jsonl leaf.csr" | paste -sd' ')
 ratio=$(python3 -c "print(f'{$big / $new:.2f}')")
 say_row "$(mark "$ratio" 1.2)" "$(printf 'sign --ledger at %d lines ÷ a new ledger: %.2f ms ÷ %.2f ms = %s (≤ 1.2); a 1-line ledger %.2f ms' "$lines" "$big" "$new" "$ratio" "$one")"
 
