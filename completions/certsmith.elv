@@ -39,6 +39,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
             cand renew 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key'
             cand ledger 'Check the issuance ledger that --ledger writes'
+            cand export 'Write a certificate and key in the form another tool takes: PKCS#12, a Kubernetes Secret, a kubeconfig, DER'
+            cand import 'Read a file another tool wrote into certsmith''s (cfssl''s) JSON'
             cand selfsign 'Make a self-signed certificate and its key, for testing (cfssl selfsign): {"cert","csr","key"}'
             cand gencrl 'Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line'
             cand info 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)'
@@ -452,6 +454,66 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         }
         &'certsmith;ledger;help;help'= {
         }
+        &'certsmith;export'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand p12 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers'
+            cand k8s-secret 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON'
+            cand kubeconfig 'Write a kubeconfig with the CA, certificate and key embedded'
+            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;export;p12'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;export;k8s-secret'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;export;kubeconfig'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;export;der'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;export;help'= {
+            cand p12 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers'
+            cand k8s-secret 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON'
+            cand kubeconfig 'Write a kubeconfig with the CA, certificate and key embedded'
+            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;export;help;p12'= {
+        }
+        &'certsmith;export;help;k8s-secret'= {
+        }
+        &'certsmith;export;help;kubeconfig'= {
+        }
+        &'certsmith;export;help;der'= {
+        }
+        &'certsmith;export;help;help'= {
+        }
+        &'certsmith;import'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand p12 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;import;p12'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;import;help'= {
+            cand p12 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;import;help;p12'= {
+        }
+        &'certsmith;import;help;help'= {
+        }
         &'certsmith;selfsign'= {
             cand --config 'Config JSON whose profile shapes the certificate (default: built-in, 2190h)'
             cand --profile 'Signing profile (default: the config''s default profile)'
@@ -513,6 +575,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
             cand renew 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key'
             cand ledger 'Check the issuance ledger that --ledger writes'
+            cand export 'Write a certificate and key in the form another tool takes: PKCS#12, a Kubernetes Secret, a kubeconfig, DER'
+            cand import 'Read a file another tool wrote into certsmith''s (cfssl''s) JSON'
             cand selfsign 'Make a self-signed certificate and its key, for testing (cfssl selfsign): {"cert","csr","key"}'
             cand gencrl 'Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line'
             cand info 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)'
@@ -591,6 +655,25 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand verify 'Check a ledger against its CA; name the first line that fails'
         }
         &'certsmith;help;ledger;verify'= {
+        }
+        &'certsmith;help;export'= {
+            cand p12 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers'
+            cand k8s-secret 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON'
+            cand kubeconfig 'Write a kubeconfig with the CA, certificate and key embedded'
+            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key'
+        }
+        &'certsmith;help;export;p12'= {
+        }
+        &'certsmith;help;export;k8s-secret'= {
+        }
+        &'certsmith;help;export;kubeconfig'= {
+        }
+        &'certsmith;help;export;der'= {
+        }
+        &'certsmith;help;import'= {
+            cand p12 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json'
+        }
+        &'certsmith;help;import;p12'= {
         }
         &'certsmith;help;selfsign'= {
         }

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use zeroize::Zeroizing;
 
-use certsmith::files::{self, Replace};
 use certsmith::hex;
 use certsmith::keys::pkcs11::is_pkcs11_uri;
 use certsmith::keys::sealed::Seal;
@@ -16,6 +15,7 @@ use certsmith::x509::csr::CertificateRequest;
 use certsmith::{Error, Result, keys::sealed, x509::pemfile};
 
 use super::io::{self, Input};
+use super::output::OutputArgs;
 use super::secrets::{PassphraseArgs, Purpose, SealArgs, StrengthArgs, UnlockArgs};
 use super::token::TokenArgs;
 
@@ -109,56 +109,6 @@ pub struct IdentityArgs {
     strength: StrengthArgs,
     #[command(flatten)]
     passphrase_source: PassphraseArgs,
-}
-
-/// Where a secret that a key command makes goes: `-o FILE` or stdout.
-#[derive(Args)]
-struct OutputArgs {
-    /// Write to FILE (mode 0600, atomically) instead of stdout
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Replace an existing FILE
-    #[arg(long, requires = "output")]
-    force: bool,
-}
-
-impl OutputArgs {
-    /// FILE, or None for stdout: `-o -` means stdout, as `-` does everywhere
-    /// (not a file named `-` holding a plaintext key).
-    fn file(&self) -> Option<&PathBuf> {
-        self.output.as_ref().filter(|p| p.as_os_str() != "-")
-    }
-
-    /// Refuses FILE before any work is done (or passphrase asked for): a
-    /// symbolic link whatever --force says, and an existing file without it.
-    fn refuse_existing(&self, exists: fn(PathBuf) -> Error) -> Result<()> {
-        let Some(path) = self.file() else {
-            return Ok(());
-        };
-        match std::fs::symlink_metadata(path) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                Err(Error::OutputIsSymlink { path: path.clone() })
-            }
-            Ok(_) if !self.force => Err(exists(path.clone())),
-            _ => Ok(()),
-        }
-    }
-
-    /// Writes `bytes` to FILE (0600, atomically; an existing file only with
-    /// --force, even one that appeared since it was checked), or to stdout.
-    fn write(&self, bytes: &[u8]) -> Result<()> {
-        match self.file() {
-            Some(path) => {
-                let replace = if self.force {
-                    Replace::Allow
-                } else {
-                    Replace::Refuse
-                };
-                files::write_atomic(path, bytes, 0o600, replace)
-            }
-            None => io::write_stdout(bytes),
-        }
-    }
 }
 
 fn key_output_exists(path: PathBuf) -> Error {
