@@ -427,7 +427,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__crl)
-            opts="-i -h --ca --ca-key --identity --pkcs11-module --pin-file --ledger --revoked --next-update --passphrase-file --help"
+            opts="-i -h --ca --ca-key --identity --pkcs11-module --pin-file --ledger --revoked --next-update --der --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -170,6 +170,8 @@ pub fn hint(err: &Error) -> Option<String> {
         BatchTargetExists { .. } => "move it away first; sign | split-json NAME re-issues a certificate for the key NAME has".into(),
         BatchLineTooLong { .. } => "one request per line: a CSR JSON, or {\"name\":…,\"csr\":…} as genkey and csr print it".into(),
         BatchNoInput { .. } => "a batch reads CSR files (*.csr) and JSON files (*.json), directories of them, and JSON lines on stdin (-)".into(),
+        // issue 19: DER
+        BinaryToTerminal { .. } => "redirect it to a file: certsmith crl --der … > ca.crl".into(),
         _ => return None,
     })
 }

@@ -12,6 +12,7 @@ use certsmith::keys::pkcs11::is_pkcs11_uri;
 use certsmith::keys::sealed::Seal;
 use certsmith::x509::certificate::Certificate;
 use certsmith::x509::csr::CertificateRequest;
+use certsmith::x509::pemfile::DerKind;
 use certsmith::{Error, Result, keys::sealed, x509::pemfile};
 
 use super::io::{self, Input};
@@ -181,16 +182,36 @@ fn spki_of(args: &PublicArgs) -> Result<Vec<u8>> {
         return Ok(args.token.open_signer(&args.file)?.spki_der().to_vec());
     }
     let input = Input::read(&args.file)?;
-    let text = String::from_utf8_lossy(&input.bytes[..input.bytes.len().min(4096)]).into_owned();
-    if text.contains("-----BEGIN CERTIFICATE-----") {
-        return Ok(Certificate::from_bytes(&input.bytes, &input.source)?.spki_der);
-    }
-    if text.contains("CERTIFICATE REQUEST-----") {
-        return Ok(CertificateRequest::from_bytes(&input.bytes, &input.source)?.spki_der);
+    match public_kind(&input.bytes) {
+        Some(DerKind::Certificate) => {
+            return Ok(Certificate::from_bytes(&input.bytes, &input.source)?.spki_der);
+        }
+        Some(DerKind::Csr) => {
+            return Ok(CertificateRequest::from_bytes(&input.bytes, &input.source)?.spki_der);
+        }
+        // A CRL or a public key is named as such by the key's reader.
+        Some(DerKind::Crl | DerKind::PublicKey) | None => {}
     }
     Ok(args
         .unlock
         .read_key(&input, &args.passphrase)?
         .spki_der()
         .to_vec())
+}
+
+/// What a file holds when it is not a key: a PEM file by its text (a
+/// certificate or CSR block anywhere in its first 4 KiB, as a combined
+/// key-and-certificate file has it), a DER file by what it parses as.
+fn public_kind(bytes: &[u8]) -> Option<DerKind> {
+    if !pemfile::looks_like_pem(bytes) {
+        return pemfile::sniff_der(bytes);
+    }
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    if text.contains("-----BEGIN CERTIFICATE-----") {
+        Some(DerKind::Certificate)
+    } else if text.contains("CERTIFICATE REQUEST-----") {
+        Some(DerKind::Csr)
+    } else {
+        None
+    }
 }

@@ -609,6 +609,10 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            // issue 19: DER
+            BinaryToTerminal { what } => {
+                write!(f, "refusing to print {what} in DER (binary) on a terminal")
+            }
         }
     }
 }

@@ -644,6 +644,13 @@ pub enum Error {
         refused: u64,
         undelivered: u64,
     },
+
+    // issue 19: DER
+    /// DER (binary) for stdout, which is a terminal: it would garble the
+    /// screen and help no one. `what` says what it is: "a CRL".
+    BinaryToTerminal {
+        what: &'static str,
+    },
 }
 
 impl From<VaultError> for Error {

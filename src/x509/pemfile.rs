@@ -119,21 +119,55 @@ pub(crate) fn first_label(bytes: &[u8]) -> Option<String> {
     printable_label(&after[..find(after, b"-----")?]).map(str::to_owned)
 }
 
-/// What a DER structure is (for "X holds a certificate, not a private
-/// key"), when it is one of the public ones certsmith reads.
-pub(crate) fn der_kind(der: &[u8]) -> Option<&'static str> {
+/// The public structures a DER file can hold, in the order [`sniff_der`]
+/// tries them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DerKind {
+    Certificate,
+    Csr,
+    Crl,
+    PublicKey,
+}
+
+impl DerKind {
+    /// In words, for messages: "a certificate", "a CRL".
+    pub fn words(self) -> &'static str {
+        match self {
+            DerKind::Certificate => "a certificate",
+            DerKind::Csr => "a certificate request",
+            DerKind::Crl => "a CRL",
+            DerKind::PublicKey => "a public key",
+        }
+    }
+}
+
+/// What a DER structure is, when it is one of the public ones certsmith
+/// reads, whole (nothing after it): a certificate, a CSR, a CRL, a
+/// SubjectPublicKeyInfo, tried in that order. A private key is not tried
+/// here: whoever wants one asks `PrivateKey::from_bytes` next. The one DER
+/// sniffer: `inspect`, `key public` and the "X holds a
+/// certificate, not a private key" messages all ask it.
+pub fn sniff_der(der: &[u8]) -> Option<DerKind> {
     let whole = |rest: &[u8]| rest.is_empty();
-    if matches!(X509Certificate::from_der(der), Ok((rest, _)) if whole(rest)) {
-        Some("a certificate")
+    if der.first() != Some(&0x30) {
+        None
+    } else if matches!(X509Certificate::from_der(der), Ok((rest, _)) if whole(rest)) {
+        Some(DerKind::Certificate)
     } else if matches!(X509CertificationRequest::from_der(der), Ok((rest, _)) if whole(rest)) {
-        Some("a certificate request")
+        Some(DerKind::Csr)
     } else if matches!(CertificateRevocationList::from_der(der), Ok((rest, _)) if whole(rest)) {
-        Some("a CRL")
+        Some(DerKind::Crl)
     } else if matches!(SubjectPublicKeyInfo::from_der(der), Ok((rest, _)) if whole(rest)) {
-        Some("a public key")
+        Some(DerKind::PublicKey)
     } else {
         None
     }
+}
+
+/// What a DER structure is (for "X holds a certificate, not a private
+/// key"), when it is one of the public ones certsmith reads.
+pub(crate) fn der_kind(der: &[u8]) -> Option<&'static str> {
+    sniff_der(der).map(DerKind::words)
 }
 
 /// Why x509-parser could not read `der`, in words. Its own text is nom's

@@ -1887,6 +1887,12 @@ fn table() -> Vec<Row> {
             "issued 7 of 10 certificates; 3 signed but not handed out",
             None,
         ),
+        // issue 19: DER
+        row(
+            Error::BinaryToTerminal { what: "a CRL" },
+            "refusing to print a CRL in DER (binary) on a terminal",
+            Some("redirect it to a file: certsmith crl --der … > ca.crl"),
+        ),
     ]
 }
 
