@@ -516,7 +516,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('p12', 'p12', [CompletionResultType]::ParameterValue, 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers')
             [CompletionResult]::new('k8s-secret', 'k8s-secret', [CompletionResultType]::ParameterValue, 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON')
             [CompletionResult]::new('kubeconfig', 'kubeconfig', [CompletionResultType]::ParameterValue, 'Write a kubeconfig with the CA, certificate and key embedded')
-            [CompletionResult]::new('der', 'der', [CompletionResultType]::ParameterValue, 'Write the DER form of a PEM certificate, CSR, CRL or key')
+            [CompletionResult]::new('der', 'der', [CompletionResultType]::ParameterValue, 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -536,15 +536,18 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;export;der' {
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (atomically; 0600 for a key, 0644 otherwise) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (atomically; 0600 for a key, 0644 otherwise) instead of stdout')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing FILE')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'certsmith;export;help' {
             [CompletionResult]::new('p12', 'p12', [CompletionResultType]::ParameterValue, 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers')
             [CompletionResult]::new('k8s-secret', 'k8s-secret', [CompletionResultType]::ParameterValue, 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON')
             [CompletionResult]::new('kubeconfig', 'kubeconfig', [CompletionResultType]::ParameterValue, 'Write a kubeconfig with the CA, certificate and key embedded')
-            [CompletionResult]::new('der', 'der', [CompletionResultType]::ParameterValue, 'Write the DER form of a PEM certificate, CSR, CRL or key')
+            [CompletionResult]::new('der', 'der', [CompletionResultType]::ParameterValue, 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -767,7 +770,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('p12', 'p12', [CompletionResultType]::ParameterValue, 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers')
             [CompletionResult]::new('k8s-secret', 'k8s-secret', [CompletionResultType]::ParameterValue, 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON')
             [CompletionResult]::new('kubeconfig', 'kubeconfig', [CompletionResultType]::ParameterValue, 'Write a kubeconfig with the CA, certificate and key embedded')
-            [CompletionResult]::new('der', 'der', [CompletionResultType]::ParameterValue, 'Write the DER form of a PEM certificate, CSR, CRL or key')
+            [CompletionResult]::new('der', 'der', [CompletionResultType]::ParameterValue, 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)')
             break
         }
         'certsmith;help;export;p12' {

@@ -461,7 +461,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand p12 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers'
             cand k8s-secret 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON'
             cand kubeconfig 'Write a kubeconfig with the CA, certificate and key embedded'
-            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key'
+            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;export;p12'= {
@@ -477,14 +477,17 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help'
         }
         &'certsmith;export;der'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -o 'Write to FILE (atomically; 0600 for a key, 0644 otherwise) instead of stdout'
+            cand --output 'Write to FILE (atomically; 0600 for a key, 0644 otherwise) instead of stdout'
+            cand --force 'Replace an existing FILE'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;export;help'= {
             cand p12 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers'
             cand k8s-secret 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON'
             cand kubeconfig 'Write a kubeconfig with the CA, certificate and key embedded'
-            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key'
+            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;export;help;p12'= {
@@ -661,7 +664,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand p12 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers'
             cand k8s-secret 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON'
             cand kubeconfig 'Write a kubeconfig with the CA, certificate and key embedded'
-            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key'
+            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)'
         }
         &'certsmith;help;export;p12'= {
         }

@@ -48,6 +48,16 @@ impl OutputArgs {
     /// Writes `bytes` to FILE (0600, atomically; an existing file only with
     /// --force, even one that appeared since it was checked), or to stdout.
     pub fn write(&self, bytes: &[u8]) -> Result<()> {
+        self.write_mode(bytes, 0o600)
+    }
+
+    /// As [`OutputArgs::write`], for what holds no secret (a certificate in
+    /// DER): FILE is made 0644, as split-json makes certificates.
+    pub fn write_public(&self, bytes: &[u8]) -> Result<()> {
+        self.write_mode(bytes, 0o644)
+    }
+
+    fn write_mode(&self, bytes: &[u8], mode: u32) -> Result<()> {
         match self.file() {
             Some(path) => {
                 let replace = if self.force {
@@ -55,7 +65,7 @@ impl OutputArgs {
                 } else {
                     Replace::Refuse
                 };
-                files::write_atomic(path, bytes, 0o600, replace)
+                files::write_atomic(path, bytes, mode, replace)
             }
             None => io::write_stdout(bytes),
         }

@@ -651,6 +651,24 @@ pub enum Error {
     BinaryToTerminal {
         what: &'static str,
     },
+    /// A file of `count` objects where one is written as DER, which holds
+    /// exactly one.
+    SeveralObjectsForDer {
+        path: String,
+        count: usize,
+    },
+    /// An age-sealed key asked for as `format`, which holds it in
+    /// plaintext: a plaintext copy is made on purpose (`key decrypt`), never
+    /// on the way to another format.
+    SealedKeyNotExportable {
+        path: String,
+        format: &'static str,
+    },
+    /// A key in a PKCS#11 token asked for as a file: its private half never
+    /// leaves the token. `uri` has any PIN elided.
+    Pkcs11KeyNotExportable {
+        uri: String,
+    },
 }
 
 impl From<VaultError> for Error {
