@@ -38,10 +38,12 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('certinfo', 'certinfo', [CompletionResultType]::ParameterValue, 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)')
             [CompletionResult]::new('print-defaults', 'print-defaults', [CompletionResultType]::ParameterValue, 'Print starter files (cfssl print-defaults): csr, config, list')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Record that a certificate is revoked; `certsmith crl` publishes it')
-            [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials')
+            [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM, or DER with --der): from the ledger''s revocations, or from a list of serials')
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
             [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Check the issuance ledger that --ledger writes')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a certificate and key in the form another tool takes: PKCS#12, a Kubernetes Secret, a kubeconfig, DER')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a file another tool wrote into certsmith''s (cfssl''s) JSON')
             [CompletionResult]::new('selfsign', 'selfsign', [CompletionResultType]::ParameterValue, 'Make a self-signed certificate and its key, for testing (cfssl selfsign): {"cert","csr","key"}')
             [CompletionResult]::new('gencrl', 'gencrl', [CompletionResultType]::ParameterValue, 'Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)')
@@ -446,6 +448,7 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--revoked', '--revoked', [CompletionResultType]::ParameterName, 'A file of serials (hex), one per line, each optionally followed by a reason')
             [CompletionResult]::new('--next-update', '--next-update', [CompletionResultType]::ParameterName, 'How long until the next CRL is due (Go duration)')
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('--der', '--der', [CompletionResultType]::ParameterName, 'Print the CRL in DER (binary), as a distribution point serves it (application/pkix-crl), instead of PEM; refused on a terminal')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -505,6 +508,85 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;ledger;help;help' {
+            break
+        }
+        'certsmith;export' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('p12', 'p12', [CompletionResultType]::ParameterValue, 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers')
+            [CompletionResult]::new('k8s-secret', 'k8s-secret', [CompletionResultType]::ParameterValue, 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON')
+            [CompletionResult]::new('kubeconfig', 'kubeconfig', [CompletionResultType]::ParameterValue, 'Write a kubeconfig with the CA, certificate and key embedded')
+            [CompletionResult]::new('der', 'der', [CompletionResultType]::ParameterValue, 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;export;p12' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;export;k8s-secret' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;export;kubeconfig' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;export;der' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (atomically; 0600 for a key, 0644 otherwise) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (atomically; 0600 for a key, 0644 otherwise) instead of stdout')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing FILE')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'certsmith;export;help' {
+            [CompletionResult]::new('p12', 'p12', [CompletionResultType]::ParameterValue, 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers')
+            [CompletionResult]::new('k8s-secret', 'k8s-secret', [CompletionResultType]::ParameterValue, 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON')
+            [CompletionResult]::new('kubeconfig', 'kubeconfig', [CompletionResultType]::ParameterValue, 'Write a kubeconfig with the CA, certificate and key embedded')
+            [CompletionResult]::new('der', 'der', [CompletionResultType]::ParameterValue, 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;export;help;p12' {
+            break
+        }
+        'certsmith;export;help;k8s-secret' {
+            break
+        }
+        'certsmith;export;help;kubeconfig' {
+            break
+        }
+        'certsmith;export;help;der' {
+            break
+        }
+        'certsmith;export;help;help' {
+            break
+        }
+        'certsmith;import' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('p12', 'p12', [CompletionResultType]::ParameterValue, 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;import;p12' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;import;help' {
+            [CompletionResult]::new('p12', 'p12', [CompletionResultType]::ParameterValue, 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;import;help;p12' {
+            break
+        }
+        'certsmith;import;help;help' {
             break
         }
         'certsmith;selfsign' {
@@ -568,10 +650,12 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('certinfo', 'certinfo', [CompletionResultType]::ParameterValue, 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)')
             [CompletionResult]::new('print-defaults', 'print-defaults', [CompletionResultType]::ParameterValue, 'Print starter files (cfssl print-defaults): csr, config, list')
             [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Record that a certificate is revoked; `certsmith crl` publishes it')
-            [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials')
+            [CompletionResult]::new('crl', 'crl', [CompletionResultType]::ParameterValue, 'Print a signed v2 CRL (PEM, or DER with --der): from the ledger''s revocations, or from a list of serials')
             [CompletionResult]::new('cross-sign', 'cross-sign', [CompletionResultType]::ParameterValue, 'Re-issue a new root''s certificate under an old root: {"cert"}')
             [CompletionResult]::new('renew', 'renew', [CompletionResultType]::ParameterValue, 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key')
             [CompletionResult]::new('ledger', 'ledger', [CompletionResultType]::ParameterValue, 'Check the issuance ledger that --ledger writes')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write a certificate and key in the form another tool takes: PKCS#12, a Kubernetes Secret, a kubeconfig, DER')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Read a file another tool wrote into certsmith''s (cfssl''s) JSON')
             [CompletionResult]::new('selfsign', 'selfsign', [CompletionResultType]::ParameterValue, 'Make a self-signed certificate and its key, for testing (cfssl selfsign): {"cert","csr","key"}')
             [CompletionResult]::new('gencrl', 'gencrl', [CompletionResultType]::ParameterValue, 'Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line')
             [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)')
@@ -680,6 +764,32 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;help;ledger;verify' {
+            break
+        }
+        'certsmith;help;export' {
+            [CompletionResult]::new('p12', 'p12', [CompletionResultType]::ParameterValue, 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers')
+            [CompletionResult]::new('k8s-secret', 'k8s-secret', [CompletionResultType]::ParameterValue, 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON')
+            [CompletionResult]::new('kubeconfig', 'kubeconfig', [CompletionResultType]::ParameterValue, 'Write a kubeconfig with the CA, certificate and key embedded')
+            [CompletionResult]::new('der', 'der', [CompletionResultType]::ParameterValue, 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)')
+            break
+        }
+        'certsmith;help;export;p12' {
+            break
+        }
+        'certsmith;help;export;k8s-secret' {
+            break
+        }
+        'certsmith;help;export;kubeconfig' {
+            break
+        }
+        'certsmith;help;export;der' {
+            break
+        }
+        'certsmith;help;import' {
+            [CompletionResult]::new('p12', 'p12', [CompletionResultType]::ParameterValue, 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json')
+            break
+        }
+        'certsmith;help;import;p12' {
             break
         }
         'certsmith;help;selfsign' {

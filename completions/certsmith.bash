@@ -31,6 +31,9 @@ _certsmith() {
             certsmith,csr)
                 cmd="certsmith__subcmd__csr"
                 ;;
+            certsmith,export)
+                cmd="certsmith__subcmd__export"
+                ;;
             certsmith,gencert)
                 cmd="certsmith__subcmd__gencert"
                 ;;
@@ -42,6 +45,9 @@ _certsmith() {
                 ;;
             certsmith,help)
                 cmd="certsmith__subcmd__help"
+                ;;
+            certsmith,import)
+                cmd="certsmith__subcmd__import"
                 ;;
             certsmith,info)
                 cmd="certsmith__subcmd__info"
@@ -82,6 +88,36 @@ _certsmith() {
             certsmith,version)
                 cmd="certsmith__subcmd__version"
                 ;;
+            certsmith__subcmd__export,der)
+                cmd="certsmith__subcmd__export__subcmd__der"
+                ;;
+            certsmith__subcmd__export,help)
+                cmd="certsmith__subcmd__export__subcmd__help"
+                ;;
+            certsmith__subcmd__export,k8s-secret)
+                cmd="certsmith__subcmd__export__subcmd__k8s__subcmd__secret"
+                ;;
+            certsmith__subcmd__export,kubeconfig)
+                cmd="certsmith__subcmd__export__subcmd__kubeconfig"
+                ;;
+            certsmith__subcmd__export,p12)
+                cmd="certsmith__subcmd__export__subcmd__p12"
+                ;;
+            certsmith__subcmd__export__subcmd__help,der)
+                cmd="certsmith__subcmd__export__subcmd__help__subcmd__der"
+                ;;
+            certsmith__subcmd__export__subcmd__help,help)
+                cmd="certsmith__subcmd__export__subcmd__help__subcmd__help"
+                ;;
+            certsmith__subcmd__export__subcmd__help,k8s-secret)
+                cmd="certsmith__subcmd__export__subcmd__help__subcmd__k8s__subcmd__secret"
+                ;;
+            certsmith__subcmd__export__subcmd__help,kubeconfig)
+                cmd="certsmith__subcmd__export__subcmd__help__subcmd__kubeconfig"
+                ;;
+            certsmith__subcmd__export__subcmd__help,p12)
+                cmd="certsmith__subcmd__export__subcmd__help__subcmd__p12"
+                ;;
             certsmith__subcmd__help,bundle)
                 cmd="certsmith__subcmd__help__subcmd__bundle"
                 ;;
@@ -97,6 +133,9 @@ _certsmith() {
             certsmith__subcmd__help,csr)
                 cmd="certsmith__subcmd__help__subcmd__csr"
                 ;;
+            certsmith__subcmd__help,export)
+                cmd="certsmith__subcmd__help__subcmd__export"
+                ;;
             certsmith__subcmd__help,gencert)
                 cmd="certsmith__subcmd__help__subcmd__gencert"
                 ;;
@@ -108,6 +147,9 @@ _certsmith() {
                 ;;
             certsmith__subcmd__help,help)
                 cmd="certsmith__subcmd__help__subcmd__help"
+                ;;
+            certsmith__subcmd__help,import)
+                cmd="certsmith__subcmd__help__subcmd__import"
                 ;;
             certsmith__subcmd__help,info)
                 cmd="certsmith__subcmd__help__subcmd__info"
@@ -148,6 +190,21 @@ _certsmith() {
             certsmith__subcmd__help,version)
                 cmd="certsmith__subcmd__help__subcmd__version"
                 ;;
+            certsmith__subcmd__help__subcmd__export,der)
+                cmd="certsmith__subcmd__help__subcmd__export__subcmd__der"
+                ;;
+            certsmith__subcmd__help__subcmd__export,k8s-secret)
+                cmd="certsmith__subcmd__help__subcmd__export__subcmd__k8s__subcmd__secret"
+                ;;
+            certsmith__subcmd__help__subcmd__export,kubeconfig)
+                cmd="certsmith__subcmd__help__subcmd__export__subcmd__kubeconfig"
+                ;;
+            certsmith__subcmd__help__subcmd__export,p12)
+                cmd="certsmith__subcmd__help__subcmd__export__subcmd__p12"
+                ;;
+            certsmith__subcmd__help__subcmd__import,p12)
+                cmd="certsmith__subcmd__help__subcmd__import__subcmd__p12"
+                ;;
             certsmith__subcmd__help__subcmd__key,decrypt)
                 cmd="certsmith__subcmd__help__subcmd__key__subcmd__decrypt"
                 ;;
@@ -186,6 +243,18 @@ _certsmith() {
                 ;;
             certsmith__subcmd__help__subcmd__remote,token)
                 cmd="certsmith__subcmd__help__subcmd__remote__subcmd__token"
+                ;;
+            certsmith__subcmd__import,help)
+                cmd="certsmith__subcmd__import__subcmd__help"
+                ;;
+            certsmith__subcmd__import,p12)
+                cmd="certsmith__subcmd__import__subcmd__p12"
+                ;;
+            certsmith__subcmd__import__subcmd__help,help)
+                cmd="certsmith__subcmd__import__subcmd__help__subcmd__help"
+                ;;
+            certsmith__subcmd__import__subcmd__help,p12)
+                cmd="certsmith__subcmd__import__subcmd__help__subcmd__p12"
                 ;;
             certsmith__subcmd__key,decrypt)
                 cmd="certsmith__subcmd__key__subcmd__decrypt"
@@ -296,7 +365,7 @@ _certsmith() {
 
     case "${cmd}" in
         certsmith)
-            opts="-h -V --help --version initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help"
+            opts="-h -V --help --version initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger export import selfsign gencrl info version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -358,7 +427,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__crl)
-            opts="-i -h --ca --ca-key --identity --pkcs11-module --pin-file --ledger --revoked --next-update --passphrase-file --help"
+            opts="-i -h --ca --ca-key --identity --pkcs11-module --pin-file --ledger --revoked --next-update --der --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -546,6 +615,168 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certsmith__subcmd__export)
+            opts="-h --help p12 k8s-secret kubeconfig der help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__export__subcmd__der)
+            opts="-o -h --force --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__export__subcmd__help)
+            opts="p12 k8s-secret kubeconfig der help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__export__subcmd__help__subcmd__der)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__export__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__export__subcmd__help__subcmd__k8s__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__export__subcmd__help__subcmd__kubeconfig)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__export__subcmd__help__subcmd__p12)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__export__subcmd__k8s__subcmd__secret)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__export__subcmd__kubeconfig)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__export__subcmd__p12)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certsmith__subcmd__gencert)
             opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -669,7 +900,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help)
-            opts="initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger selfsign gencrl info version help"
+            opts="initca genkey csr sign split-json bundle inspect key remote gencert certinfo print-defaults revoke crl cross-sign renew ledger export import selfsign gencrl info version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -752,6 +983,76 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certsmith__subcmd__help__subcmd__export)
+            opts="p12 k8s-secret kubeconfig der"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__export__subcmd__der)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__export__subcmd__k8s__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__export__subcmd__kubeconfig)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__export__subcmd__p12)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certsmith__subcmd__help__subcmd__gencert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -797,6 +1098,34 @@ _certsmith() {
         certsmith__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__import)
+            opts="p12"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__import__subcmd__p12)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1160,6 +1489,76 @@ _certsmith() {
             ;;
         certsmith__subcmd__help__subcmd__version)
             opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__import)
+            opts="-h --help p12 help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__import__subcmd__help)
+            opts="p12 help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__import__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__import__subcmd__help__subcmd__p12)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__import__subcmd__p12)
+            opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

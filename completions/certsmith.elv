@@ -35,10 +35,12 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand certinfo 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)'
             cand print-defaults 'Print starter files (cfssl print-defaults): csr, config, list'
             cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
-            cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
+            cand crl 'Print a signed v2 CRL (PEM, or DER with --der): from the ledger''s revocations, or from a list of serials'
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
             cand renew 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key'
             cand ledger 'Check the issuance ledger that --ledger writes'
+            cand export 'Write a certificate and key in the form another tool takes: PKCS#12, a Kubernetes Secret, a kubeconfig, DER'
+            cand import 'Read a file another tool wrote into certsmith''s (cfssl''s) JSON'
             cand selfsign 'Make a self-signed certificate and its key, for testing (cfssl selfsign): {"cert","csr","key"}'
             cand gencrl 'Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line'
             cand info 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)'
@@ -399,6 +401,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --revoked 'A file of serials (hex), one per line, each optionally followed by a reason'
             cand --next-update 'How long until the next CRL is due (Go duration)'
             cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand --der 'Print the CRL in DER (binary), as a distribution point serves it (application/pkix-crl), instead of PEM; refused on a terminal'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -451,6 +454,69 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;ledger;help;verify'= {
         }
         &'certsmith;ledger;help;help'= {
+        }
+        &'certsmith;export'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand p12 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers'
+            cand k8s-secret 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON'
+            cand kubeconfig 'Write a kubeconfig with the CA, certificate and key embedded'
+            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;export;p12'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;export;k8s-secret'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;export;kubeconfig'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;export;der'= {
+            cand -o 'Write to FILE (atomically; 0600 for a key, 0644 otherwise) instead of stdout'
+            cand --output 'Write to FILE (atomically; 0600 for a key, 0644 otherwise) instead of stdout'
+            cand --force 'Replace an existing FILE'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'certsmith;export;help'= {
+            cand p12 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers'
+            cand k8s-secret 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON'
+            cand kubeconfig 'Write a kubeconfig with the CA, certificate and key embedded'
+            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;export;help;p12'= {
+        }
+        &'certsmith;export;help;k8s-secret'= {
+        }
+        &'certsmith;export;help;kubeconfig'= {
+        }
+        &'certsmith;export;help;der'= {
+        }
+        &'certsmith;export;help;help'= {
+        }
+        &'certsmith;import'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand p12 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;import;p12'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;import;help'= {
+            cand p12 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;import;help;p12'= {
+        }
+        &'certsmith;import;help;help'= {
         }
         &'certsmith;selfsign'= {
             cand --config 'Config JSON whose profile shapes the certificate (default: built-in, 2190h)'
@@ -509,10 +575,12 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand certinfo 'cfssl''s certinfo: describe one certificate or CSR as JSON (inspect''s fields)'
             cand print-defaults 'Print starter files (cfssl print-defaults): csr, config, list'
             cand revoke 'Record that a certificate is revoked; `certsmith crl` publishes it'
-            cand crl 'Print a signed v2 CRL (PEM): from the ledger''s revocations, or from a list of serials'
+            cand crl 'Print a signed v2 CRL (PEM, or DER with --der): from the ledger''s revocations, or from a list of serials'
             cand cross-sign 'Re-issue a new root''s certificate under an old root: {"cert"}'
             cand renew 'Issue a certificate again for its subject, SANs and key: {"cert"}, or {"cert","csr"} with --key'
             cand ledger 'Check the issuance ledger that --ledger writes'
+            cand export 'Write a certificate and key in the form another tool takes: PKCS#12, a Kubernetes Secret, a kubeconfig, DER'
+            cand import 'Read a file another tool wrote into certsmith''s (cfssl''s) JSON'
             cand selfsign 'Make a self-signed certificate and its key, for testing (cfssl selfsign): {"cert","csr","key"}'
             cand gencrl 'Print a CRL of the serials in a file as cfssl gencrl does: base64 DER on one line'
             cand info 'Ask a remote signer for its certificate, usages and expiry (cfssl info; `remote info`)'
@@ -591,6 +659,25 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand verify 'Check a ledger against its CA; name the first line that fails'
         }
         &'certsmith;help;ledger;verify'= {
+        }
+        &'certsmith;help;export'= {
+            cand p12 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers'
+            cand k8s-secret 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON'
+            cand kubeconfig 'Write a kubeconfig with the CA, certificate and key embedded'
+            cand der 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)'
+        }
+        &'certsmith;help;export;p12'= {
+        }
+        &'certsmith;help;export;k8s-secret'= {
+        }
+        &'certsmith;help;export;kubeconfig'= {
+        }
+        &'certsmith;help;export;der'= {
+        }
+        &'certsmith;help;import'= {
+            cand p12 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json'
+        }
+        &'certsmith;help;import;p12'= {
         }
         &'certsmith;help;selfsign'= {
         }

@@ -1,6 +1,7 @@
 //! `certsmith crl`: a signed CRL from the ledger or a list of serials.
 
 use std::collections::HashSet;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -16,9 +17,11 @@ use super::secrets::PassphraseArgs;
 const EXAMPLES: &str = "\
 Examples:
   certsmith crl --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl > ca.crl
-  certsmith crl --ca ca.pem --ca-key ca-key.pem --revoked serials.txt --next-update 24h > ca.crl";
+  certsmith crl --ca ca.pem --ca-key ca-key.pem --revoked serials.txt --next-update 24h > ca.crl
+  certsmith crl --der --ca ca.pem --ca-key ca-key.pem --ledger ledger.jsonl > www/ca.crl";
 
-/// Print a signed v2 CRL (PEM): from the ledger's revocations, or from a list of serials.
+/// Print a signed v2 CRL (PEM, or DER with --der): from the ledger's revocations, or from a
+/// list of serials.
 // One source is required: its group names both when neither is given
 // (issue 14: clap's message named only --ledger).
 #[derive(Args)]
@@ -38,11 +41,20 @@ pub struct CrlArgs {
     /// How long until the next CRL is due (Go duration)
     #[arg(long, default_value = "168h", value_hint = clap::ValueHint::Other)]
     next_update: String,
+    /// Print the CRL in DER (binary), as a distribution point serves it
+    /// (application/pkix-crl), instead of PEM; refused on a terminal
+    #[arg(long)]
+    der: bool,
     #[command(flatten)]
     passphrase: PassphraseArgs,
 }
 
 pub fn run(args: CrlArgs) -> Result<()> {
+    // Before anything is signed or recorded: a CRL in the ledger that no
+    // one received would still take its number.
+    if args.der && std::io::stdout().is_terminal() {
+        return Err(Error::BinaryToTerminal { what: "a CRL" });
+    }
     let next_update =
         duration::parse(&args.next_update).map_err(|reason| Error::InvalidDuration {
             source: "command line".into(),
@@ -81,7 +93,12 @@ pub fn run(args: CrlArgs) -> Result<()> {
         }
         (None, None) => unreachable!("clap requires --ledger or --revoked"),
     };
-    io::write_stdout(pemfile::encode("X509 CRL", &der).as_bytes())
+    // The ledger's sha256 is over these DER bytes, in either form.
+    if args.der {
+        io::write_stdout(&der)
+    } else {
+        io::write_stdout(pemfile::encode("X509 CRL", &der).as_bytes())
+    }
 }
 
 /// The ledger's record of a published CRL.

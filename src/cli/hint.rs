@@ -170,6 +170,12 @@ pub fn hint(err: &Error) -> Option<String> {
         BatchTargetExists { .. } => "move it away first; sign | split-json NAME re-issues a certificate for the key NAME has".into(),
         BatchLineTooLong { .. } => "one request per line: a CSR JSON, or {\"name\":…,\"csr\":…} as genkey and csr print it".into(),
         BatchNoInput { .. } => "a batch reads CSR files (*.csr) and JSON files (*.json), directories of them, and JSON lines on stdin (-)".into(),
+        // issue 19: DER
+        BinaryToTerminal { what: "a CRL" } => "redirect it to a file: certsmith crl --der … > ca.crl".into(),
+        BinaryToTerminal { .. } => "pass -o FILE, or redirect it to a file: certsmith export der ca.pem > ca.der".into(),
+        SeveralObjectsForDer { .. } => "put each object in a file of its own and export that one; a chain goes as PEM (certsmith bundle --pem)".into(),
+        SealedKeyNotExportable { .. } => "if a plaintext copy is what you mean to make, open it first: certsmith key decrypt -i ID -o key.pem KEY".into(),
+        Pkcs11KeyNotExportable { .. } => "`certsmith key public URI` prints its public key; a key meant to leave as a file is made outside the token".into(),
         _ => return None,
     })
 }

@@ -7,15 +7,16 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use zeroize::Zeroizing;
 
-use certsmith::files::{self, Replace};
 use certsmith::hex;
 use certsmith::keys::pkcs11::is_pkcs11_uri;
 use certsmith::keys::sealed::Seal;
 use certsmith::x509::certificate::Certificate;
 use certsmith::x509::csr::CertificateRequest;
+use certsmith::x509::pemfile::DerKind;
 use certsmith::{Error, Result, keys::sealed, x509::pemfile};
 
 use super::io::{self, Input};
+use super::output::OutputArgs;
 use super::secrets::{PassphraseArgs, Purpose, SealArgs, StrengthArgs, UnlockArgs};
 use super::token::TokenArgs;
 
@@ -111,56 +112,6 @@ pub struct IdentityArgs {
     passphrase_source: PassphraseArgs,
 }
 
-/// Where a secret that a key command makes goes: `-o FILE` or stdout.
-#[derive(Args)]
-struct OutputArgs {
-    /// Write to FILE (mode 0600, atomically) instead of stdout
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// Replace an existing FILE
-    #[arg(long, requires = "output")]
-    force: bool,
-}
-
-impl OutputArgs {
-    /// FILE, or None for stdout: `-o -` means stdout, as `-` does everywhere
-    /// (not a file named `-` holding a plaintext key).
-    fn file(&self) -> Option<&PathBuf> {
-        self.output.as_ref().filter(|p| p.as_os_str() != "-")
-    }
-
-    /// Refuses FILE before any work is done (or passphrase asked for): a
-    /// symbolic link whatever --force says, and an existing file without it.
-    fn refuse_existing(&self, exists: fn(PathBuf) -> Error) -> Result<()> {
-        let Some(path) = self.file() else {
-            return Ok(());
-        };
-        match std::fs::symlink_metadata(path) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                Err(Error::OutputIsSymlink { path: path.clone() })
-            }
-            Ok(_) if !self.force => Err(exists(path.clone())),
-            _ => Ok(()),
-        }
-    }
-
-    /// Writes `bytes` to FILE (0600, atomically; an existing file only with
-    /// --force, even one that appeared since it was checked), or to stdout.
-    fn write(&self, bytes: &[u8]) -> Result<()> {
-        match self.file() {
-            Some(path) => {
-                let replace = if self.force {
-                    Replace::Allow
-                } else {
-                    Replace::Refuse
-                };
-                files::write_atomic(path, bytes, 0o600, replace)
-            }
-            None => io::write_stdout(bytes),
-        }
-    }
-}
-
 fn key_output_exists(path: PathBuf) -> Error {
     Error::KeyOutputExists { path }
 }
@@ -231,16 +182,36 @@ fn spki_of(args: &PublicArgs) -> Result<Vec<u8>> {
         return Ok(args.token.open_signer(&args.file)?.spki_der().to_vec());
     }
     let input = Input::read(&args.file)?;
-    let text = String::from_utf8_lossy(&input.bytes[..input.bytes.len().min(4096)]).into_owned();
-    if text.contains("-----BEGIN CERTIFICATE-----") {
-        return Ok(Certificate::from_bytes(&input.bytes, &input.source)?.spki_der);
-    }
-    if text.contains("CERTIFICATE REQUEST-----") {
-        return Ok(CertificateRequest::from_bytes(&input.bytes, &input.source)?.spki_der);
+    match public_kind(&input.bytes) {
+        Some(DerKind::Certificate) => {
+            return Ok(Certificate::from_bytes(&input.bytes, &input.source)?.spki_der);
+        }
+        Some(DerKind::Csr) => {
+            return Ok(CertificateRequest::from_bytes(&input.bytes, &input.source)?.spki_der);
+        }
+        // A CRL or a public key is named as such by the key's reader.
+        Some(DerKind::Crl | DerKind::PublicKey) | None => {}
     }
     Ok(args
         .unlock
         .read_key(&input, &args.passphrase)?
         .spki_der()
         .to_vec())
+}
+
+/// What a file holds when it is not a key: a PEM file by its text (a
+/// certificate or CSR block anywhere in its first 4 KiB, as a combined
+/// key-and-certificate file has it), a DER file by what it parses as.
+fn public_kind(bytes: &[u8]) -> Option<DerKind> {
+    if !pemfile::looks_like_pem(bytes) {
+        return pemfile::sniff_der(bytes);
+    }
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    if text.contains("-----BEGIN CERTIFICATE-----") {
+        Some(DerKind::Certificate)
+    } else if text.contains("CERTIFICATE REQUEST-----") {
+        Some(DerKind::Csr)
+    } else {
+        None
+    }
 }

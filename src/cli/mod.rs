@@ -24,15 +24,18 @@ mod crl;
 mod cross_sign;
 mod csr;
 mod exit;
+mod export;
 mod generate;
 mod genkey;
 mod harden;
 mod hint;
+mod import;
 mod initca;
 mod inspect;
 mod io;
 mod key;
 mod ledger;
+mod output;
 mod remote;
 mod renew;
 mod revoke;
@@ -91,6 +94,10 @@ enum Command {
     Renew(renew::RenewArgs),
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
+    #[command(subcommand)]
+    Export(export::ExportCommand),
+    #[command(subcommand)]
+    Import(import::ImportCommand),
     // issue 14: cfssl's other command names.
     Selfsign(compat::selfsign::SelfsignArgs),
     Gencrl(compat::gencrl::GencrlArgs),
@@ -265,6 +272,8 @@ fn dispatch(command: Command) -> Outcome {
         Command::CrossSign(args) => cross_sign::run(args)?,
         Command::Renew(args) => renew::run(args)?,
         Command::Ledger(cmd) => ledger::run(cmd)?,
+        Command::Export(cmd) => export::run(cmd)?,
+        Command::Import(cmd) => import::run(cmd)?,
         Command::Selfsign(args) => compat::selfsign::run(args)?,
         Command::Gencrl(args) => compat::gencrl::run(args)?,
         Command::Info(args) => remote::run(remote::RemoteCommand::Info(args))?,

@@ -609,6 +609,21 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            // issue 19: DER
+            BinaryToTerminal { what } => {
+                write!(f, "refusing to print {what} in DER (binary) on a terminal")
+            }
+            SeveralObjectsForDer { path, count } => {
+                write!(f, "{path} holds {count} objects, and a DER file holds one")
+            }
+            SealedKeyNotExportable { path, format } => write!(
+                f,
+                "{path} is an age-sealed key; refusing to write it unsealed as {format}"
+            ),
+            Pkcs11KeyNotExportable { uri } => write!(
+                f,
+                "{uri} is a key in a PKCS#11 token, whose private half never leaves it"
+            ),
         }
     }
 }

@@ -644,6 +644,31 @@ pub enum Error {
         refused: u64,
         undelivered: u64,
     },
+
+    // issue 19: DER
+    /// DER (binary) for stdout, which is a terminal: it would garble the
+    /// screen and help no one. `what` says what it is: "a CRL".
+    BinaryToTerminal {
+        what: &'static str,
+    },
+    /// A file of `count` objects where one is written as DER, which holds
+    /// exactly one.
+    SeveralObjectsForDer {
+        path: String,
+        count: usize,
+    },
+    /// An age-sealed key asked for as `format`, which holds it in
+    /// plaintext: a plaintext copy is made on purpose (`key decrypt`), never
+    /// on the way to another format.
+    SealedKeyNotExportable {
+        path: String,
+        format: &'static str,
+    },
+    /// A key in a PKCS#11 token asked for as a file: its private half never
+    /// leaves the token. `uri` has any PIN elided.
+    Pkcs11KeyNotExportable {
+        uri: String,
+    },
 }
 
 impl From<VaultError> for Error {

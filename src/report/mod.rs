@@ -202,32 +202,26 @@ fn is_pki_tag(tag: &str) -> bool {
     )
 }
 
-/// A DER file: whichever structure it parses as, or nothing.
+/// A DER file: whichever structure it parses as (in [`pemfile::sniff_der`]'s
+/// order, then a private key), or nothing.
 fn describe_der(der: &[u8], location: Location, now: OffsetDateTime) -> Result<Option<Report>> {
+    use pemfile::DerKind;
     if der.first() != Some(&0x30) {
         return Ok(None);
     }
     let path = location.path.clone();
-    if matches!(X509Certificate::from_der(der), Ok((rest, _)) if rest.is_empty()) {
-        return Ok(Some(Report::Certificate(Box::new(certificate::report(
-            der, location, &path, now,
-        )?))));
-    }
-    if matches!(X509CertificationRequest::from_der(der), Ok((rest, _)) if rest.is_empty()) {
-        return Ok(Some(Report::Csr(csr::report(der, location, &path)?)));
-    }
-    if matches!(CertificateRevocationList::from_der(der), Ok((rest, _)) if rest.is_empty()) {
-        return Ok(Some(Report::Crl(crl::report(der, location, &path, now)?)));
-    }
-    if matches!(SubjectPublicKeyInfo::from_der(der), Ok((rest, _)) if rest.is_empty()) {
-        return Ok(Some(Report::PublicKey(key::public_key(
-            der, location, &path,
-        )?)));
-    }
-    match PrivateKey::from_bytes(der, &path) {
-        Ok(key) => Ok(Some(Report::PrivateKey(key::private_key(&key, location)))),
-        Err(_) => Ok(None),
-    }
+    Ok(Some(match pemfile::sniff_der(der) {
+        Some(DerKind::Certificate) => {
+            Report::Certificate(Box::new(certificate::report(der, location, &path, now)?))
+        }
+        Some(DerKind::Csr) => Report::Csr(csr::report(der, location, &path)?),
+        Some(DerKind::Crl) => Report::Crl(crl::report(der, location, &path, now)?),
+        Some(DerKind::PublicKey) => Report::PublicKey(key::public_key(der, location, &path)?),
+        None => match PrivateKey::from_bytes(der, &path) {
+            Ok(key) => Report::PrivateKey(key::private_key(&key, location)),
+            Err(_) => return Ok(None),
+        },
+    }))
 }
 
 /// cfssl's `certinfo.ParseName`, over Go's `pkix.Name.FillFromRDNSequence`.

@@ -9,6 +9,7 @@ use x509_parser::prelude::{
     X509CertificationRequest,
 };
 
+use crate::keys::PrivateKey;
 use crate::{Error, Result};
 
 /// True when `bytes` hold PEM text (possibly after leading comments or
@@ -119,21 +120,55 @@ pub(crate) fn first_label(bytes: &[u8]) -> Option<String> {
     printable_label(&after[..find(after, b"-----")?]).map(str::to_owned)
 }
 
-/// What a DER structure is (for "X holds a certificate, not a private
-/// key"), when it is one of the public ones certsmith reads.
-pub(crate) fn der_kind(der: &[u8]) -> Option<&'static str> {
+/// The public structures a DER file can hold, in the order [`sniff_der`]
+/// tries them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DerKind {
+    Certificate,
+    Csr,
+    Crl,
+    PublicKey,
+}
+
+impl DerKind {
+    /// In words, for messages: "a certificate", "a CRL".
+    pub fn words(self) -> &'static str {
+        match self {
+            DerKind::Certificate => "a certificate",
+            DerKind::Csr => "a certificate request",
+            DerKind::Crl => "a CRL",
+            DerKind::PublicKey => "a public key",
+        }
+    }
+}
+
+/// What a DER structure is, when it is one of the public ones certsmith
+/// reads, whole (nothing after it): a certificate, a CSR, a CRL, a
+/// SubjectPublicKeyInfo, tried in that order. A private key is not tried
+/// here: whoever wants one asks `PrivateKey::from_bytes` next. The one DER
+/// sniffer: `inspect`, `key public`, `export der` and the "X holds a
+/// certificate, not a private key" messages all ask it.
+pub fn sniff_der(der: &[u8]) -> Option<DerKind> {
     let whole = |rest: &[u8]| rest.is_empty();
-    if matches!(X509Certificate::from_der(der), Ok((rest, _)) if whole(rest)) {
-        Some("a certificate")
+    if der.first() != Some(&0x30) {
+        None
+    } else if matches!(X509Certificate::from_der(der), Ok((rest, _)) if whole(rest)) {
+        Some(DerKind::Certificate)
     } else if matches!(X509CertificationRequest::from_der(der), Ok((rest, _)) if whole(rest)) {
-        Some("a certificate request")
+        Some(DerKind::Csr)
     } else if matches!(CertificateRevocationList::from_der(der), Ok((rest, _)) if whole(rest)) {
-        Some("a CRL")
+        Some(DerKind::Crl)
     } else if matches!(SubjectPublicKeyInfo::from_der(der), Ok((rest, _)) if whole(rest)) {
-        Some("a public key")
+        Some(DerKind::PublicKey)
     } else {
         None
     }
+}
+
+/// What a DER structure is (for "X holds a certificate, not a private
+/// key"), when it is one of the public ones certsmith reads.
+pub(crate) fn der_kind(der: &[u8]) -> Option<&'static str> {
+    sniff_der(der).map(DerKind::words)
 }
 
 /// Why x509-parser could not read `der`, in words. Its own text is nom's
@@ -260,6 +295,106 @@ pub fn first_der(
                 expected,
             },
         })
+}
+
+/// The one object of a file, in DER (`export der`).
+pub enum SoleObject {
+    /// A certificate, CSR, CRL or public key: its DER, checked to be one, whole.
+    Public { kind: DerKind, der: Vec<u8> },
+    /// A private key, in any form certsmith reads; it leaves as PKCS#8.
+    PrivateKey(Box<PrivateKey>),
+}
+
+/// The one PKI object of a PEM file, or of a DER file as it is. A file of
+/// several is refused, naming how many: DER holds one object, and taking
+/// the first would silently drop the rest (a chain's CA certificates). An
+/// age-sealed key is refused: a plaintext copy of it is made on purpose
+/// (`key decrypt`), not on the way to another format.
+pub fn sole_object(bytes: &[u8], source: &str) -> Result<SoleObject> {
+    let sealed = || Error::SealedKeyNotExportable {
+        path: source.to_string(),
+        format: "DER",
+    };
+    let private = |bytes: &[u8]| {
+        PrivateKey::from_bytes(bytes, source).map(|key| SoleObject::PrivateKey(Box::new(key)))
+    };
+    if crate::keys::sealed::is_sealed(bytes) {
+        return Err(sealed());
+    }
+    if !looks_like_pem(bytes) {
+        return match sniff_der(bytes) {
+            Some(kind) => Ok(SoleObject::Public {
+                kind,
+                der: bytes.to_vec(),
+            }),
+            None if bytes.first() == Some(&0x30) => private(bytes),
+            None => Err(Error::NoPemObject {
+                source: source.to_string(),
+                expected: "certificate, CSR, CRL or private key",
+            }),
+        };
+    }
+    let blocks = parse_all(bytes, source)?;
+    let objects: Vec<&pem::Pem> = blocks
+        .iter()
+        .filter(|b| kind_of(b.tag()).is_some())
+        .collect();
+    let sole = match objects.as_slice() {
+        [] => Err(Error::NoPemObject {
+            source: source.to_string(),
+            expected: "certificate, CSR, CRL or private key",
+        }),
+        [one] => match one.tag() {
+            "CERTIFICATE" | "X509 CERTIFICATE" => whole(DerKind::Certificate, one, source),
+            "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => whole(DerKind::Csr, one, source),
+            "X509 CRL" => whole(DerKind::Crl, one, source),
+            "PUBLIC KEY" => whole(DerKind::PublicKey, one, source),
+            "AGE ENCRYPTED FILE" => Err(sealed()),
+            // A key, or what the key's reader names: "holds a public key"
+            // (RSA PUBLIC KEY), "is PEM-encrypted".
+            _ => private(bytes),
+        },
+        several => Err(Error::SeveralObjectsForDer {
+            path: source.to_string(),
+            count: several.len(),
+        }),
+    };
+    // pem's blocks hold copies of any key that it does not clear.
+    for block in blocks {
+        zeroize::Zeroize::zeroize(&mut block.into_contents());
+    }
+    sole
+}
+
+/// `block`'s DER when it is, whole, the `kind` its label says.
+fn whole(kind: DerKind, block: &pem::Pem, source: &str) -> Result<SoleObject> {
+    fn problem<T>(der: &[u8], parsed: x509_parser::error::X509Result<'_, T>) -> Option<String> {
+        match parsed {
+            Ok(([], _)) => None,
+            Ok((rest, _)) => Some(format!("{} bytes after the end of its DER", rest.len())),
+            Err(e) => Some(der_problem(der, &e)),
+        }
+    }
+    let der = block.contents();
+    let problem = match kind {
+        DerKind::Certificate => problem(der, X509Certificate::from_der(der)),
+        DerKind::Csr => problem(der, X509CertificationRequest::from_der(der)),
+        DerKind::Crl => problem(der, CertificateRevocationList::from_der(der)),
+        DerKind::PublicKey => problem(der, SubjectPublicKeyInfo::from_der(der)),
+    };
+    let Some(reason) = problem else {
+        return Ok(SoleObject::Public {
+            kind,
+            der: der.to_vec(),
+        });
+    };
+    let source = source.to_string();
+    Err(match kind {
+        DerKind::Certificate => Error::CertificateParse { source, reason },
+        DerKind::Csr => Error::CsrParse { source, reason },
+        DerKind::Crl => Error::CrlParse { source, reason },
+        DerKind::PublicKey => Error::PublicKeyParse { source, reason },
+    })
 }
 
 /// What a PEM label says a block is, for "X holds a certificate, not a CSR".

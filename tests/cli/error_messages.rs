@@ -1887,6 +1887,48 @@ fn table() -> Vec<Row> {
             "issued 7 of 10 certificates; 3 signed but not handed out",
             None,
         ),
+        // issue 19: DER
+        row(
+            Error::BinaryToTerminal { what: "a CRL" },
+            "refusing to print a CRL in DER (binary) on a terminal",
+            Some("redirect it to a file: certsmith crl --der … > ca.crl"),
+        ),
+        row(
+            Error::BinaryToTerminal {
+                what: "a certificate",
+            },
+            "refusing to print a certificate in DER (binary) on a terminal",
+            Some("pass -o FILE, or redirect it to a file: certsmith export der ca.pem > ca.der"),
+        ),
+        row(
+            Error::SeveralObjectsForDer {
+                path: "app-bundle.pem".into(),
+                count: 2,
+            },
+            "app-bundle.pem holds 2 objects, and a DER file holds one",
+            Some(
+                "put each object in a file of its own and export that one; a chain goes as PEM (certsmith bundle --pem)",
+            ),
+        ),
+        row(
+            Error::SealedKeyNotExportable {
+                path: "ca-key.age".into(),
+                format: "DER",
+            },
+            "ca-key.age is an age-sealed key; refusing to write it unsealed as DER",
+            Some(
+                "if a plaintext copy is what you mean to make, open it first: certsmith key decrypt -i ID -o key.pem KEY",
+            ),
+        ),
+        row(
+            Error::Pkcs11KeyNotExportable {
+                uri: "pkcs11:token=ca;object=root".into(),
+            },
+            "pkcs11:token=ca;object=root is a key in a PKCS#11 token, whose private half never leaves it",
+            Some(
+                "`certsmith key public URI` prints its public key; a key meant to leave as a file is made outside the token",
+            ),
+        ),
     ]
 }
 

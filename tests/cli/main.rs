@@ -13,6 +13,7 @@ mod core_dump;
 mod crl;
 mod cross_sign;
 mod csr;
+mod der;
 mod docs;
 mod ecosystem_examples;
 mod error_messages;
