@@ -609,6 +609,8 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            // issue 19: PKCS#12
+            Pkcs12(error) => write!(f, "{error}"),
         }
     }
 }
