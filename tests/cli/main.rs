@@ -33,6 +33,7 @@ mod name_constraints;
 mod offline_root;
 mod passphrase;
 mod pkcs11;
+mod pkcs12;
 mod profiles;
 mod remote;
 mod renew;
