@@ -501,6 +501,47 @@ fn export_then_import_keeps_the_key_for_rsa_ecdsa_and_ed25519() {
             ],
         )
         .ok();
+        // Java and OpenSSL 3 open it too, whatever the key type.
+        let list = peer(
+            &s,
+            "keytool",
+            &[
+                "-list",
+                "-v",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                &p12,
+                "-storepass:env",
+                PASSWORD_VAR,
+            ],
+            &[(PASSWORD_VAR, PASSWORD)],
+        );
+        let out = list.ok().stdout_str();
+        assert!(
+            out.contains("Entry type: PrivateKeyEntry")
+                && out.contains("Certificate chain length: 2"),
+            "{name}: {out}"
+        );
+        let nodes = openssl_pw(
+            &s,
+            &[
+                "pkcs12",
+                "-info",
+                "-nodes",
+                "-in",
+                &p12,
+                "-passin",
+                &format!("env:{PASSWORD_VAR}"),
+            ],
+        );
+        assert!(
+            nodes
+                .ok()
+                .stdout_str()
+                .contains("-----BEGIN PRIVATE KEY-----"),
+            "{name}"
+        );
         let back = format!("back-{name}");
         let imported = certsmith_pw(&s, &["import", "p12", &p12]);
         let json = imported.ok().json();
@@ -1080,6 +1121,45 @@ fn the_entry_is_named_by_the_cn_else_the_first_san() {
         list.ok().stdout_str().contains("svc.example.net, "),
         "{}",
         list.stdout_str()
+    );
+    // No CN and no SAN (openssl makes such a certificate): the serial.
+    s.run(
+        "openssl",
+        &["genpkey", "-algorithm", "ED25519", "-out", "bare-key.pem"],
+    )
+    .ok();
+    s.run(
+        "openssl",
+        &[
+            "req",
+            "-new",
+            "-x509",
+            "-key",
+            "bare-key.pem",
+            "-subj",
+            "/",
+            "-days",
+            "2",
+            "-out",
+            "bare.pem",
+        ],
+    )
+    .ok();
+    let serial = s
+        .run("openssl", &["x509", "-noout", "-serial", "-in", "bare.pem"])
+        .ok()
+        .stdout_str();
+    let run = certsmith_pw(
+        &s,
+        &["export", "p12", "--cert", "bare.pem", "-o", "bare.p12"],
+    );
+    let serial = serial.trim().trim_start_matches("serial=");
+    assert!(
+        run.ok()
+            .stderr
+            .contains(&format!("entry \"serial {serial}\"")),
+        "{}",
+        run.stderr
     );
     // A name PKCS#12 cannot hold is refused before anything is written.
     let run = certsmith_pw(

@@ -201,7 +201,8 @@ fn read_key(args: &P12Args) -> Result<PrivateKey> {
 }
 
 /// The entry's name when none is given: what keytool and Windows list it
-/// by. The CN, else the first SAN, else the whole subject.
+/// by. The CN, else the first SAN, else the whole subject, else (an empty
+/// subject and no SAN) the serial.
 fn default_name(leaf: &Certificate) -> String {
     if let Some(cn) = leaf.common_name.as_ref().filter(|cn| !cn.is_empty()) {
         return cn.clone();
@@ -209,6 +210,9 @@ fn default_name(leaf: &Certificate) -> String {
     match leaf.sans.first() {
         Some(San::Dns(name) | San::Email(name) | San::Uri(name)) => name.clone(),
         Some(San::Ip(ip)) => ip.to_string(),
-        None => leaf.subject_text(),
+        None => match leaf.subject_text() {
+            subject if subject.is_empty() => format!("serial {}", leaf.serial_hex()),
+            subject => subject,
+        },
     }
 }
