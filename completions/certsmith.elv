@@ -465,8 +465,20 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;export;p12'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --cert 'The certificate (PEM or DER), or - for stdin; certificates after the first in the file start the chain'
+            cand --key 'Its private key, plaintext (PEM or DER), or - for stdin [default: NAME-key.pem for --cert NAME.pem]'
+            cand --chain 'The CA certificates above it, the issuer first (split-json''s NAME-bundle.pem: a copy of the certificate at its start is skipped)'
+            cand --ca 'The root CA certificate, after the chain'
+            cand --name 'The entry''s name (friendlyName; keytool shows it lower-cased as the alias) [default: the certificate''s CN, else its first SAN]'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -o 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --output 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --legacy 'Protect with 3DES and a SHA-1 MAC instead, for Java before 8u301, Windows Server 2016 and older macOS (OpenSSL 3 reads it too)'
+            cand --no-password 'Protect the file with the empty password (still encrypted and MACed: Java skips unencrypted keys)'
+            cand --allow-weak-passphrase 'Protect with a password shorter than 12 characters'
+            cand --force 'Replace an existing FILE'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;export;k8s-secret'= {
             cand -h 'Print help'
@@ -507,8 +519,17 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;import;p12'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand --no-password 'The file''s password is empty'
+            cand -p 'Seal the private key with a passphrase (scrypt)'
+            cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;import;help'= {
             cand p12 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json'

@@ -319,7 +319,18 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand export; and not __fi
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and not __fish_seen_subcommand_from p12 k8s-secret kubeconfig der help" -f -a "kubeconfig" -d 'Write a kubeconfig with the CA, certificate and key embedded'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and not __fish_seen_subcommand_from p12 k8s-secret kubeconfig der help" -f -a "der" -d 'Write the DER form of a PEM certificate, CSR, CRL or key (a key as PKCS#8)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and not __fish_seen_subcommand_from p12 k8s-secret kubeconfig der help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l cert -d 'The certificate (PEM or DER), or - for stdin; certificates after the first in the file start the chain' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l key -d 'Its private key, plaintext (PEM or DER), or - for stdin [default: NAME-key.pem for --cert NAME.pem]' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l chain -d 'The CA certificates above it, the issuer first (split-json\'s NAME-bundle.pem: a copy of the certificate at its start is skipped)' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l ca -d 'The root CA certificate, after the chain' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l name -d 'The entry\'s name (friendlyName; keytool shows it lower-cased as the alias) [default: the certificate\'s CN, else its first SAN]' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l legacy -d 'Protect with 3DES and a SHA-1 MAC instead, for Java before 8u301, Windows Server 2016 and older macOS (OpenSSL 3 reads it too)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l no-password -d 'Protect the file with the empty password (still encrypted and MACed: Java skips unencrypted keys)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l allow-weak-passphrase -d 'Protect with a password shorter than 12 characters'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l force -d 'Replace an existing FILE'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from der" -s o -l output -d 'Write to FILE (atomically; 0600 for a key, 0644 otherwise) instead of stdout' -r -F
@@ -333,7 +344,13 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand import; and not __fish_seen_subcommand_from p12 help" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand import; and not __fish_seen_subcommand_from p12 help" -f -a "p12" -d 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json'
 complete -c certsmith -n "__fish_certsmith_using_subcommand import; and not __fish_seen_subcommand_from p12 help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
+complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -l no-password -d 'The file\'s password is empty'
+complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
+complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
+complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "p12" -d 'Open a PKCS#12 file (.p12, .pfx): cfssl JSON for split-json'
 complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l config -d 'Config JSON whose profile shapes the certificate (default: built-in, 2190h)' -r -F

@@ -33,6 +33,7 @@ pub mod issue;
 pub mod keys;
 pub mod ledger;
 mod note;
+pub mod pkcs12;
 pub mod remote;
 pub mod report;
 pub mod time;

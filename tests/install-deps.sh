@@ -26,6 +26,15 @@ command -v softhsm2-util >/dev/null || need_apt+=(softhsm2)
 command -v pkcs11-tool >/dev/null || need_apt+=(opensc)
 { command -v cfssl && command -v cfssljson && command -v multirootca; } >/dev/null || need_apt+=(golang-cfssl)
 
+# issue 19: PKCS#12. Java's keytool (Debian default-jre-headless: openjdk-17 on
+# bookworm, 21 on trixie) and Python's `cryptography` read the files export p12 writes.
+command -v keytool >/dev/null || need_apt+=(default-jre-headless)
+if ! python3 -c 'from cryptography.hazmat.primitives.serialization.pkcs12 import load_pkcs12' 2>/dev/null; then
+  echo "install-deps: pip install cryptography" >&2
+  python3 -m pip install --quiet --disable-pip-version-check cryptography ||
+    python3 -m pip install --quiet --disable-pip-version-check --break-system-packages cryptography
+fi
+
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-deps: apt-get install ${need_apt[*]}" >&2
   sudo=""

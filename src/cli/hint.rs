@@ -5,6 +5,7 @@
 //! own: it uses nothing from the binary, only `certsmith::{Error, Note}` and
 //! the PKCS#11 errors inside `Error`.
 
+use certsmith::pkcs12::Pkcs12Error;
 use certsmith::{Error, Note, Pkcs11Error, UriProblem, VaultError};
 
 /// The message after `error: `: the library's, and for a refusal that only a
@@ -176,6 +177,35 @@ pub fn hint(err: &Error) -> Option<String> {
         SeveralObjectsForDer { .. } => "put each object in a file of its own and export that one; a chain goes as PEM (certsmith bundle --pem)".into(),
         SealedKeyNotExportable { .. } => "if a plaintext copy is what you mean to make, open it first: certsmith key decrypt -i ID -o key.pem KEY".into(),
         Pkcs11KeyNotExportable { .. } => "`certsmith key public URI` prints its public key; a key meant to leave as a file is made outside the token".into(),
+        // issue 19: PKCS#12
+        Pkcs12(error) => return pkcs12_hint(error),
+        _ => return None,
+    })
+}
+
+// issue 19: PKCS#12
+/// Hints for a PKCS#12 file made or opened.
+fn pkcs12_hint(err: &Pkcs12Error) -> Option<String> {
+    use Pkcs12Error::*;
+    const REEXPORT: &str = "openssl pkcs12 -in FILE -nodes | openssl pkcs12 -export -out NEW.p12";
+    Some(match err {
+        TooLarge { .. } => "a PKCS#12 file of a key and its chain is a few kilobytes: check that it is the file meant".into(),
+        NotPkcs12 { reason, .. } if reason.starts_with("cut short") => "the file was cut short on its way: copy it again from where it came from".into(),
+        NotPkcs12 { path, .. } => format!("`certsmith inspect {path}` shows what it holds"),
+        WrongPassword { .. } | WrongPasswordOrDamaged { .. } => "give the file's password with --passphrase-file FILE (or -), CERTSMITH_PASSPHRASE or at the prompt; --no-password for the empty one".into(),
+        UnsupportedAlgorithm { .. } => format!("re-export it with OpenSSL 3's defaults (PBES2, AES-256, a SHA-256 MAC): {REEXPORT}"),
+        ExcessiveWork { .. } => format!("if the file comes from someone you trust, re-export it with OpenSSL 3's defaults: {REEXPORT}"),
+        NoKey { .. } => "it holds certificates only (a trust store): openssl pkcs12 -in FILE -nokeys prints them".into(),
+        SeveralKeys { .. } => "make a file of one entry first: keytool -importkeystore -srckeystore FILE -srcalias ALIAS -destkeystore ONE.p12".into(),
+        NoCertificateForKey { .. } => "make the file again with the key's certificate in it (certsmith export p12 --cert CERT --key KEY)".into(),
+        NotBmp { .. } => "leave out the characters beyond U+FFFF (emoji and the like)".into(),
+        EmptyPassword => "pass --no-password for the empty password (the file is still encrypted), or give one with --passphrase-file FILE or CERTSMITH_PASSPHRASE".into(),
+        WeakPassword { .. } => "choose a longer one (four or more random words), or pass --allow-weak-passphrase (as for Java's \"changeit\")".into(),
+        ChainOutOfOrder { .. } => "give the chain issuer first, up to the root, as split-json's NAME-bundle.pem holds it (certsmith bundle --pem prints one in order)".into(),
+        SealedKey { path } => format!("open it and pipe it in: certsmith key decrypt -i IDENTITY {path} | certsmith export p12 --key - …"),
+        ToTerminal { what } if what.contains("PKCS#12") => "name the file to write: -o FILE.p12 (made 0600)".into(),
+        ToTerminal { .. } => "pipe it to split-json, which writes the key 0600 (certsmith import p12 FILE | certsmith split-json NAME), or seal the key with -r, -R or -p".into(),
+        TokenKey { .. } => "a PKCS#12 file needs a key that can be copied: make one outside a token (certsmith genkey) where a .p12 is needed".into(),
         _ => return None,
     })
 }

@@ -13,6 +13,7 @@ use zeroize::Zeroizing;
 use certsmith::keys::PrivateKey;
 use certsmith::keys::sealed::{self, Seal, Unlock};
 use certsmith::keys::signer::{self, KeySource, Signer};
+use certsmith::pkcs12::Pkcs12Error;
 use certsmith::{Error, Result, files};
 
 use super::io::Input;
@@ -60,6 +61,10 @@ pub enum Purpose {
     /// To seal something new: asked twice at a prompt, and refused when empty
     /// or (without `--allow-weak-passphrase`) short.
     Seal(StrengthArgs),
+    /// To protect a new PKCS#12 file (issue 19): as `Seal`, with its own
+    /// errors (an empty one is `--no-password`'s), and `allow_weak` from
+    /// `export p12`'s own `--allow-weak-passphrase`, which needs no `-p`.
+    NewPkcs12 { allow_weak: bool },
 }
 
 /// Flags that open an age-sealed private key.
@@ -95,26 +100,35 @@ impl PassphraseArgs {
         } else {
             ask(format!("Enter passphrase for {what}: "))?
         };
-        if passphrase.is_empty() {
-            return Err(Error::EmptyPassphrase);
+        let allow_weak = match purpose {
+            Purpose::Open => true,
+            Purpose::Seal(strength) => strength.allow_weak_passphrase,
+            Purpose::NewPkcs12 { allow_weak } => allow_weak,
+        };
+        let weak = !allow_weak && passphrase.chars().count() < MIN_PASSPHRASE_CHARS;
+        let min = MIN_PASSPHRASE_CHARS;
+        match purpose {
+            Purpose::NewPkcs12 { .. } if passphrase.is_empty() => {
+                return Err(Pkcs12Error::EmptyPassword.into());
+            }
+            Purpose::NewPkcs12 { .. } if weak => {
+                return Err(Pkcs12Error::WeakPassword { min }.into());
+            }
+            _ if passphrase.is_empty() => return Err(Error::EmptyPassphrase),
+            Purpose::Seal(_) if weak => return Err(Error::WeakPassphrase { min }),
+            _ => {}
         }
-        if let Purpose::Seal(strength) = purpose {
-            if !strength.allow_weak_passphrase && passphrase.chars().count() < MIN_PASSPHRASE_CHARS
-            {
-                return Err(Error::WeakPassphrase {
-                    min: MIN_PASSPHRASE_CHARS,
-                });
-            }
-            if self.prompts() && *ask(format!("Confirm passphrase for {what}: "))? != *passphrase {
-                return Err(Error::PassphraseMismatch);
-            }
+        let new = !matches!(purpose, Purpose::Open);
+        if new && self.prompts() && *ask(format!("Confirm passphrase for {what}: "))? != *passphrase
+        {
+            return Err(Error::PassphraseMismatch);
         }
         Ok(SecretString::from(passphrase.to_string()))
     }
 
     /// Whether a passphrase comes from a prompt on the terminal (no file, no
     /// environment variable): only then may a wrong one be typed again.
-    fn prompts(&self) -> bool {
+    pub(super) fn prompts(&self) -> bool {
         self.passphrase_file.is_none() && std::env::var_os(PASSPHRASE_ENV).is_none()
     }
 }

@@ -624,6 +624,8 @@ impl fmt::Display for Error {
                 f,
                 "{uri} is a key in a PKCS#11 token, whose private half never leaves it"
             ),
+            // issue 19: PKCS#12
+            Pkcs12(error) => write!(f, "{error}"),
         }
     }
 }

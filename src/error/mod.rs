@@ -6,6 +6,7 @@
 
 mod display;
 pub(crate) mod pkcs11;
+pub(crate) mod pkcs12;
 mod source;
 pub(crate) mod vault;
 
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 use crate::keys::KeyAlgorithm;
 
 pub use pkcs11::{PinTries, Pkcs11Error, UriProblem};
+pub use pkcs12::Pkcs12Error;
 pub use vault::VaultError;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -669,11 +671,21 @@ pub enum Error {
     Pkcs11KeyNotExportable {
         uri: String,
     },
+    // issue 19: PKCS#12
+    /// A PKCS#12 file that cannot be made or opened (boxed: the enum stays small).
+    Pkcs12(Box<Pkcs12Error>),
 }
 
 impl From<VaultError> for Error {
     fn from(error: VaultError) -> Error {
         Error::Vault(error)
+    }
+}
+
+// issue 19: PKCS#12
+impl From<Pkcs12Error> for Error {
+    fn from(error: Pkcs12Error) -> Error {
+        Error::Pkcs12(Box::new(error))
     }
 }
 

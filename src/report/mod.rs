@@ -1,6 +1,7 @@
 //! Descriptions of the PKI objects found in a file (`certsmith inspect`):
-//! certificates, CSRs, private keys, public keys and CRLs, as data that
-//! serializes to JSON for scripts and renders as text for people.
+//! certificates, CSRs, private keys, public keys and CRLs (and, from
+//! outside, PKCS#12 files), as data that serializes to JSON for scripts and
+//! renders as text for people.
 //!
 //! A certificate's JSON carries every field of `cfssl certinfo` with cfssl's
 //! values (names, decimal serial, key identifiers in Go's `%X` format), so a
@@ -16,6 +17,7 @@ mod certificate;
 mod crl;
 mod csr;
 mod key;
+mod pkcs12;
 mod text;
 
 use ::time::OffsetDateTime;
@@ -33,6 +35,7 @@ pub use certificate::{CertificateReport, NameConstraintsReport, SubtreesReport};
 pub use crl::{CrlReport, RevokedReport};
 pub use csr::CsrReport;
 pub use key::{PrivateKeyReport, PublicKeyReport};
+pub use pkcs12::Pkcs12Report;
 pub use text::{needs_escape, printable};
 
 /// One object found in a file.
@@ -44,6 +47,8 @@ pub enum Report {
     PrivateKey(PrivateKeyReport),
     PublicKey(PublicKeyReport),
     Crl(CrlReport),
+    /// A PKCS#12 file, described from outside: not opened (issue 19).
+    Pkcs12(Pkcs12Report),
 }
 
 impl Report {
@@ -55,6 +60,7 @@ impl Report {
             Report::PrivateKey(_) => "a private key",
             Report::PublicKey(_) => "a public key",
             Report::Crl(_) => "a CRL",
+            Report::Pkcs12(_) => "a PKCS#12 file",
         }
     }
 }
@@ -217,10 +223,15 @@ fn describe_der(der: &[u8], location: Location, now: OffsetDateTime) -> Result<O
         Some(DerKind::Csr) => Report::Csr(csr::report(der, location, &path)?),
         Some(DerKind::Crl) => Report::Crl(crl::report(der, location, &path, now)?),
         Some(DerKind::PublicKey) => Report::PublicKey(key::public_key(der, location, &path)?),
-        None => match PrivateKey::from_bytes(der, &path) {
-            Ok(key) => Report::PrivateKey(key::private_key(&key, location)),
-            Err(_) => return Ok(None),
-        },
+        None => {
+            if let Some(outline) = crate::pkcs12::recognise(der) {
+                return Ok(Some(Report::Pkcs12(pkcs12::report(outline, location))));
+            }
+            match PrivateKey::from_bytes(der, &path) {
+                Ok(key) => Report::PrivateKey(key::private_key(&key, location)),
+                Err(_) => return Ok(None),
+            }
+        }
     }))
 }
 

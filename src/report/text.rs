@@ -134,6 +134,11 @@ impl Report {
                 field("CRL SHA-256", &c.sha256);
                 (&c.location, &c.warnings)
             }
+            Report::Pkcs12(p) => {
+                field("kind", "PKCS#12 file (password-protected; not opened here)");
+                field("opened by", &p.opened_by);
+                (&p.location, &p.warnings)
+            }
         };
         for w in warnings {
             field("warning", w);

@@ -16,6 +16,7 @@ use std::io;
 use std::path::PathBuf;
 
 use certsmith::keys::KeyAlgorithm;
+use certsmith::pkcs12::Pkcs12Error;
 use certsmith::{Error, PinTries, Pkcs11Error, UriProblem, VaultError};
 
 use crate::support::Scratch;
@@ -1929,6 +1930,208 @@ fn table() -> Vec<Row> {
                 "`certsmith key public URI` prints its public key; a key meant to leave as a file is made outside the token",
             ),
         ),
+        // issue 19: PKCS#12
+        row(
+            Pkcs12Error::TooLarge {
+                path: "big.p12".into(),
+                limit: 1 << 20,
+            }
+            .into(),
+            "big.p12 is larger than 1 MiB, more than any PKCS#12 file of a key and its chain; refusing to open it",
+            Some(
+                "a PKCS#12 file of a key and its chain is a few kilobytes: check that it is the file meant",
+            ),
+        ),
+        row(
+            Pkcs12Error::NotPkcs12 {
+                path: "app.p12".into(),
+                reason: "cut short: it announces 2219 bytes and holds 96".into(),
+            }
+            .into(),
+            "app.p12 is not a PKCS#12 file: cut short: it announces 2219 bytes and holds 96",
+            Some("the file was cut short on its way: copy it again from where it came from"),
+        ),
+        row(
+            Pkcs12Error::NotPkcs12 {
+                path: "app.pem".into(),
+                reason: "it is PEM text, and a PKCS#12 file is binary (DER)".into(),
+            }
+            .into(),
+            "app.pem is not a PKCS#12 file: it is PEM text, and a PKCS#12 file is binary (DER)",
+            Some("`certsmith inspect app.pem` shows what it holds"),
+        ),
+        row(
+            Pkcs12Error::Damaged {
+                path: "app.p12".into(),
+                reason: "Invalid data".into(),
+            }
+            .into(),
+            "app.p12: the PKCS#12 contents are damaged: Invalid data",
+            None,
+        ),
+        row(
+            Pkcs12Error::WrongPassword {
+                path: "app.p12".into(),
+            }
+            .into(),
+            "app.p12: wrong password",
+            Some(
+                "give the file's password with --passphrase-file FILE (or -), CERTSMITH_PASSPHRASE or at the prompt; --no-password for the empty one",
+            ),
+        ),
+        row(
+            Pkcs12Error::WrongPasswordOrDamaged {
+                path: "app.p12".into(),
+            }
+            .into(),
+            "app.p12: the contents do not decrypt: a wrong password, or a damaged file (it has no MAC to tell which)",
+            Some(
+                "give the file's password with --passphrase-file FILE (or -), CERTSMITH_PASSPHRASE or at the prompt; --no-password for the empty one",
+            ),
+        ),
+        row(
+            Pkcs12Error::UnsupportedAlgorithm {
+                path: "app.p12".into(),
+            }
+            .into(),
+            "app.p12 is protected by an algorithm certsmith does not open (such as PBMAC1, or one based on MD5 or RC4)",
+            Some(
+                "re-export it with OpenSSL 3's defaults (PBES2, AES-256, a SHA-256 MAC): openssl pkcs12 -in FILE -nodes | openssl pkcs12 -export -out NEW.p12",
+            ),
+        ),
+        row(
+            Pkcs12Error::ExcessiveWork {
+                path: "app.p12".into(),
+            }
+            .into(),
+            "app.p12: its key derivation parameters are missing, or ask for more work than certsmith does (over a million iterations, or scrypt over 1 GiB)",
+            Some(
+                "if the file comes from someone you trust, re-export it with OpenSSL 3's defaults: openssl pkcs12 -in FILE -nodes | openssl pkcs12 -export -out NEW.p12",
+            ),
+        ),
+        row(
+            Pkcs12Error::NoKey {
+                path: "truststore.p12".into(),
+            }
+            .into(),
+            "truststore.p12 holds no private key",
+            Some(
+                "it holds certificates only (a trust store): openssl pkcs12 -in FILE -nokeys prints them",
+            ),
+        ),
+        row(
+            Pkcs12Error::SeveralKeys {
+                path: "two.p12".into(),
+                count: 2,
+                names: vec!["app".into(), "db".into()],
+            }
+            .into(),
+            "two.p12 holds 2 private keys (\"app\", \"db\"); certsmith takes a file with one",
+            Some(
+                "make a file of one entry first: keytool -importkeystore -srckeystore FILE -srcalias ALIAS -destkeystore ONE.p12",
+            ),
+        ),
+        row(
+            Pkcs12Error::SeveralKeys {
+                path: "two.p12".into(),
+                count: 2,
+                names: Vec::new(),
+            }
+            .into(),
+            "two.p12 holds 2 private keys; certsmith takes a file with one",
+            Some(
+                "make a file of one entry first: keytool -importkeystore -srckeystore FILE -srcalias ALIAS -destkeystore ONE.p12",
+            ),
+        ),
+        row(
+            Pkcs12Error::NoCertificateForKey {
+                path: "app.p12".into(),
+            }
+            .into(),
+            "app.p12 holds a private key but no certificate for it",
+            Some(
+                "make the file again with the key's certificate in it (certsmith export p12 --cert CERT --key KEY)",
+            ),
+        ),
+        row(
+            Pkcs12Error::NotBmp {
+                what: "the friendly name",
+            }
+            .into(),
+            "the friendly name has a character beyond U+FFFF, which PKCS#12 (BMPString) cannot hold",
+            Some("leave out the characters beyond U+FFFF (emoji and the like)"),
+        ),
+        row(
+            Pkcs12Error::EmptyPassword.into(),
+            "the password is empty",
+            Some(
+                "pass --no-password for the empty password (the file is still encrypted), or give one with --passphrase-file FILE or CERTSMITH_PASSPHRASE",
+            ),
+        ),
+        row(
+            Pkcs12Error::WeakPassword { min: 12 }.into(),
+            "the password is shorter than 12 characters; refusing to protect a key with it",
+            Some(
+                "choose a longer one (four or more random words), or pass --allow-weak-passphrase (as for Java's \"changeit\")",
+            ),
+        ),
+        row(
+            Pkcs12Error::ChainOutOfOrder {
+                path: "app-bundle.pem".into(),
+                index: 2,
+            }
+            .into(),
+            "app-bundle.pem: certificate 2 did not sign the certificate before it; a chain goes from the issuer of the certificate up to the root",
+            Some(
+                "give the chain issuer first, up to the root, as split-json's NAME-bundle.pem holds it (certsmith bundle --pem prints one in order)",
+            ),
+        ),
+        row(
+            Pkcs12Error::SealedKey {
+                path: "app-key.age".into(),
+            }
+            .into(),
+            "app-key.age is age-sealed; a PKCS#12 file is made from the plaintext key",
+            Some(
+                "open it and pipe it in: certsmith key decrypt -i IDENTITY app-key.age | certsmith export p12 --key - …",
+            ),
+        ),
+        row(
+            Pkcs12Error::TokenKey {
+                uri: "pkcs11:token=apps;object=app".into(),
+            }
+            .into(),
+            "pkcs11:token=apps;object=app is a key in a PKCS#11 token, which never leaves it; a PKCS#12 file holds the key itself",
+            Some(
+                "a PKCS#12 file needs a key that can be copied: make one outside a token (certsmith genkey) where a .p12 is needed",
+            ),
+        ),
+        row(
+            Pkcs12Error::ToTerminal {
+                what: "a PKCS#12 file",
+            }
+            .into(),
+            "refusing to print a PKCS#12 file on a terminal",
+            Some("name the file to write: -o FILE.p12 (made 0600)"),
+        ),
+        row(
+            Pkcs12Error::ToTerminal {
+                what: "a plaintext private key",
+            }
+            .into(),
+            "refusing to print a plaintext private key on a terminal",
+            Some(
+                "pipe it to split-json, which writes the key 0600 (certsmith import p12 FILE | certsmith split-json NAME), or seal the key with -r, -R or -p",
+            ),
+        ),
+        row(
+            Pkcs12Error::Encode {
+                reason: "Invalid private key".into(),
+            }
+            .into(),
+            "cannot write the PKCS#12 file: Invalid private key",
+            None,
+        ),
     ]
 }
 
@@ -2012,6 +2215,12 @@ fn every_variant_has_a_row() {
             "pub enum VaultError {",
             "Vault(",
             5,
+        ),
+        (
+            include_str!("../../src/error/pkcs12.rs"),
+            "pub enum Pkcs12Error {",
+            "Pkcs12(",
+            10,
         ),
     ] {
         let start = source.find(enum_start).expect("the enum");

@@ -34,6 +34,7 @@ mod name_constraints;
 mod offline_root;
 mod passphrase;
 mod pkcs11;
+mod pkcs12;
 mod profiles;
 mod remote;
 mod renew;
