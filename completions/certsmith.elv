@@ -468,8 +468,21 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help'
         }
         &'certsmith;export;k8s-secret'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --cert 'The certificate (PEM or DER): tls.crt'
+            cand --key 'The certificate''s private key (plaintext PEM or DER), or - for stdin: tls.key'
+            cand --chain 'Issuers to add after the certificate in tls.crt, each followed by its own issuer (a bundle works: certificates already there are skipped)'
+            cand --ca 'The CA certificate(s) that clients of the Secret trust: ca.crt'
+            cand --name 'The Secret''s name (a DNS-1123 subdomain: app-tls)'
+            cand -n 'The Secret''s namespace (a DNS-1123 label); without it, kubectl''s current one'
+            cand --namespace 'The Secret''s namespace (a DNS-1123 label); without it, kubectl''s current one'
+            cand -l 'A label, KEY=VALUE (repeat for more)'
+            cand --label 'A label, KEY=VALUE (repeat for more)'
+            cand -o 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --output 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --json 'Write JSON instead of YAML'
+            cand --force 'Replace an existing FILE'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;export;kubeconfig'= {
             cand -h 'Print help'

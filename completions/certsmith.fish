@@ -319,7 +319,17 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand export; and not __fi
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and not __fish_seen_subcommand_from p12 k8s-secret kubeconfig der help" -f -a "der" -d 'Write the DER form of a PEM certificate, CSR, CRL or key'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and not __fish_seen_subcommand_from p12 k8s-secret kubeconfig der help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l cert -d 'The certificate (PEM or DER): tls.crt' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l key -d 'The certificate\'s private key (plaintext PEM or DER), or - for stdin: tls.key' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l chain -d 'Issuers to add after the certificate in tls.crt, each followed by its own issuer (a bundle works: certificates already there are skipped)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l ca -d 'The CA certificate(s) that clients of the Secret trust: ca.crt' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l name -d 'The Secret\'s name (a DNS-1123 subdomain: app-tls)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s n -l namespace -d 'The Secret\'s namespace (a DNS-1123 label); without it, kubectl\'s current one' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s l -l label -d 'A label, KEY=VALUE (repeat for more)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l json -d 'Write JSON instead of YAML'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l force -d 'Replace an existing FILE'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from der" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "p12" -d 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers'

@@ -41,5 +41,6 @@ pub mod time;
 pub mod vault;
 pub mod x509;
 
+pub use error::KubeError;
 pub use error::{Error, PinTries, Pkcs11Error, Result, UriProblem, VaultError};
 pub use note::Note;

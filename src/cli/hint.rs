@@ -5,7 +5,7 @@
 //! own: it uses nothing from the binary, only `certsmith::{Error, Note}` and
 //! the PKCS#11 errors inside `Error`.
 
-use certsmith::{Error, Note, Pkcs11Error, UriProblem, VaultError};
+use certsmith::{Error, KubeError, Note, Pkcs11Error, UriProblem, VaultError};
 
 /// The message after `error: `: the library's, and for a refusal that only a
 /// flag causes or only a flag overrides, the flag's name.
@@ -170,6 +170,8 @@ pub fn hint(err: &Error) -> Option<String> {
         BatchTargetExists { .. } => "move it away first; sign | split-json NAME re-issues a certificate for the key NAME has".into(),
         BatchLineTooLong { .. } => "one request per line: a CSR JSON, or {\"name\":…,\"csr\":…} as genkey and csr print it".into(),
         BatchNoInput { .. } => "a batch reads CSR files (*.csr) and JSON files (*.json), directories of them, and JSON lines on stdin (-)".into(),
+        // issue 19: Kubernetes Secret and kubeconfig
+        Kube(error) => return kube_hint(error),
         _ => return None,
     })
 }
@@ -284,4 +286,32 @@ pub fn batch_note(note: &Note) -> String {
         Note::ServerWithoutSan { .. } => note.to_string(),
         _ => self::note(note),
     }
+}
+
+// issue 19: Kubernetes Secret and kubeconfig
+/// Hints for `export k8s-secret` and `export kubeconfig`.
+fn kube_hint(err: &KubeError) -> Option<String> {
+    use certsmith::kube::Holder;
+    const NAMES: &str = "https://kubernetes.io/docs/concepts/overview/working-with-objects/names/";
+    const LABELS: &str = "https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set";
+    Some(match err {
+        KubeError::SealedKey { path, holder } => {
+            let command = match holder {
+                Holder::Secret => "k8s-secret",
+                Holder::Kubeconfig => "kubeconfig",
+            };
+            format!(
+                "if the key is to be there in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY {} | certsmith export {command} --key - …",
+                shell_word(std::path::Path::new(path))
+            )
+        }
+        KubeError::TokenKey { .. } => "give this client a key file of its own (certsmith genkey, then sign its CSR); a token keeps CA keys".into(),
+        KubeError::KeyNotForCertificate { .. } => "pass the key the certificate was made for (split-json writes NAME-key.pem beside NAME.pem); certsmith key fingerprint prints the same line for both".into(),
+        KubeError::ChainOutOfOrder { .. } => "give --chain the issuers from the leaf's own up, as certsmith bundle --pem prints them".into(),
+        KubeError::InvalidName { what, .. } if what.starts_with("label") => format!("kubectl would refuse it too: {LABELS}"),
+        KubeError::InvalidName { .. } => format!("kubectl would refuse it too: {NAMES}"),
+        KubeError::LabelWithoutValue { .. } => "write --label KEY=VALUE (KEY= for an empty value)".into(),
+        KubeError::DuplicateLabel { .. } => "give each label key once".into(),
+        _ => return None,
+    })
 }

@@ -609,6 +609,8 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
+            // issue 19: Kubernetes Secret and kubeconfig
+            Kube(error) => error.fmt(f),
         }
     }
 }

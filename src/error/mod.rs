@@ -5,6 +5,7 @@
 //! thing to try (src/cli/hint.rs), since a library caller has neither.
 
 mod display;
+pub(crate) mod kube;
 pub(crate) mod pkcs11;
 mod source;
 pub(crate) mod vault;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 
 use crate::keys::KeyAlgorithm;
 
+pub use kube::KubeError;
 pub use pkcs11::{PinTries, Pkcs11Error, UriProblem};
 pub use vault::VaultError;
 
@@ -644,6 +646,10 @@ pub enum Error {
         refused: u64,
         undelivered: u64,
     },
+
+    // issue 19: Kubernetes Secret and kubeconfig
+    /// A Kubernetes Secret or kubeconfig that cannot be written.
+    Kube(KubeError),
 }
 
 impl From<VaultError> for Error {
@@ -655,5 +661,11 @@ impl From<VaultError> for Error {
 impl From<Pkcs11Error> for Error {
     fn from(error: Pkcs11Error) -> Error {
         Error::Pkcs11(error)
+    }
+}
+
+impl From<KubeError> for Error {
+    fn from(error: KubeError) -> Error {
+        Error::Kube(error)
     }
 }
