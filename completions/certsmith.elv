@@ -485,8 +485,18 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;export;kubeconfig'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --server 'The API server: https://HOST[:PORT]'
+            cand --ca 'The CA certificate(s) the API server''s certificate is checked against'
+            cand --cert 'The client certificate (PEM or DER)'
+            cand --key 'The client certificate''s private key (plaintext PEM or DER), or - for stdin'
+            cand --cluster 'The cluster''s name in the file'
+            cand --user 'The user''s name in the file [default: the certificate''s CN]'
+            cand --context 'The context''s name in the file, made the current context'
+            cand -o 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --output 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --force 'Replace an existing FILE'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'certsmith;export;der'= {
             cand -h 'Print help'

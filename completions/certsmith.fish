@@ -330,7 +330,16 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l json -d 'Write JSON instead of YAML'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l force -d 'Replace an existing FILE'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l server -d 'The API server: https://HOST[:PORT]' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l ca -d 'The CA certificate(s) the API server\'s certificate is checked against' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l cert -d 'The client certificate (PEM or DER)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l key -d 'The client certificate\'s private key (plaintext PEM or DER), or - for stdin' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l cluster -d 'The cluster\'s name in the file' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l user -d 'The user\'s name in the file [default: the certificate\'s CN]' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l context -d 'The context\'s name in the file, made the current context' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l force -d 'Replace an existing FILE'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from der" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "p12" -d 'Write a PKCS#12 file (.p12, .pfx) for Java, Windows, macOS and browsers'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from help" -f -a "k8s-secret" -d 'Write a Kubernetes TLS Secret (kubernetes.io/tls) as YAML or JSON'

@@ -312,6 +312,9 @@ fn kube_hint(err: &KubeError) -> Option<String> {
         KubeError::InvalidName { .. } => format!("kubectl would refuse it too: {NAMES}"),
         KubeError::LabelWithoutValue { .. } => "write --label KEY=VALUE (KEY= for an empty value)".into(),
         KubeError::DuplicateLabel { .. } => "give each label key once".into(),
+        KubeError::InvalidServer { .. } => "give the API server as https://HOST:PORT, e.g. https://127.0.0.1:6443".into(),
+        KubeError::EmptyName { what } => format!("give a name, or leave --{what} out for its default"),
+        KubeError::NoCommonName { .. } => "name the user: --user NAME".into(),
         _ => return None,
     })
 }

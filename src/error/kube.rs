@@ -29,6 +29,16 @@ pub enum KubeError {
     LabelWithoutValue { label: String },
     /// A label key given twice.
     DuplicateLabel { key: String },
+    /// An API server address that is not an https:// (or http://) URL with
+    /// a host: `problem` says what is wrong.
+    InvalidServer {
+        value: String,
+        problem: &'static str,
+    },
+    /// A kubeconfig name (`what`: cluster, user, context) that is empty.
+    EmptyName { what: &'static str },
+    /// A client certificate without a CN to name the kubeconfig's user after.
+    NoCommonName { cert: String },
 }
 
 impl fmt::Display for KubeError {
@@ -57,6 +67,13 @@ impl fmt::Display for KubeError {
                 write!(f, "label \"{label}\" has no '=': a label is KEY=VALUE")
             }
             KubeError::DuplicateLabel { key } => write!(f, "label \"{key}\" is given twice"),
+            KubeError::InvalidServer { value, problem } => {
+                write!(f, "\"{value}\" is not an API server address: {problem}")
+            }
+            KubeError::EmptyName { what } => write!(f, "the kubeconfig's {what} name is empty"),
+            KubeError::NoCommonName { cert } => {
+                write!(f, "{cert} has no CN to name the kubeconfig's user after")
+            }
         }
     }
 }

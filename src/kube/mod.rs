@@ -1,13 +1,14 @@
 //! Kubernetes' files, made from the files certsmith (or cfssl) writes: a
-//! `kubernetes.io/tls` Secret ([`secret`]), written as YAML through
-//! [`yaml::quoted`] (issue 19).
+//! `kubernetes.io/tls` Secret ([`secret`]) and a kubeconfig ([`kubeconfig`]),
+//! both written as YAML through [`yaml::quoted`] (issue 19).
 //!
-//! A Secret holds a private key in the clear. So it takes only a plaintext key
+//! Both hold a private key in the clear. So both take only a plaintext key
 //! file: a key sealed with age or kept in a PKCS#11 token is refused here,
 //! and opening one is the user's decision, made with `key decrypt`. The key
 //! must be the certificate's, compared by SubjectPublicKeyInfo, as kubectl
 //! compares them (`tls: private key does not match public key`).
 
+pub mod kubeconfig;
 pub mod secret;
 pub mod yaml;
 

@@ -1974,6 +1974,26 @@ fn table() -> Vec<Row> {
             "label \"tier\" is given twice",
             Some("give each label key once"),
         ),
+        row(
+            Error::Kube(KubeError::InvalidServer {
+                value: "127.0.0.1:6443".into(),
+                problem: "it does not start with https://",
+            }),
+            "\"127.0.0.1:6443\" is not an API server address: it does not start with https://",
+            Some("give the API server as https://HOST:PORT, e.g. https://127.0.0.1:6443"),
+        ),
+        row(
+            Error::Kube(KubeError::EmptyName { what: "context" }),
+            "the kubeconfig's context name is empty",
+            Some("give a name, or leave --context out for its default"),
+        ),
+        row(
+            Error::Kube(KubeError::NoCommonName {
+                cert: "svc.pem".into(),
+            }),
+            "svc.pem has no CN to name the kubeconfig's user after",
+            Some("name the user: --user NAME"),
+        ),
     ]
 }
 
@@ -2062,7 +2082,7 @@ fn every_variant_has_a_row() {
             include_str!("../../src/error/kube.rs"),
             "pub enum KubeError {",
             "Kube(",
-            7,
+            9,
         ),
     ] {
         let start = source.find(enum_start).expect("the enum");

@@ -1,7 +1,8 @@
-//! `export k8s-secret` (issue 19), read back by Kubernetes' own readers:
-//! kubectl parses the Secret with its decoder (`patch --local`, offline;
-//! `create --dry-run=client -f -` would ask a server), and
-//! kubernetes-validate checks it against the API's schema.
+//! `export k8s-secret` and `export kubeconfig` (issue 19), read back by
+//! Kubernetes' own readers: kubectl parses the Secret with its decoder
+//! (`patch --local`, offline; `create --dry-run=client -f -` would ask a
+//! server), kubernetes-validate checks it against the API's schema, and
+//! `kubectl config view --raw` reads the kubeconfig as kubectl does.
 
 use std::collections::BTreeMap;
 
@@ -672,4 +673,339 @@ fn k8s_secret_is_never_printed_on_a_terminal_and_its_file_is_0600() {
         "error: app-tls.yaml is a symbolic link; refusing to write a secret through or over it\n"
     ));
     assert!(!s.exists("elsewhere.yaml"));
+}
+
+/// `kubectl config view --raw` of a kubeconfig with these names and files,
+/// as kubectl writes it (design19.md §3.3: kubectl 1.32 and 1.20 alike).
+pub(crate) fn kubeconfig_view(
+    s: &Scratch,
+    server: &str,
+    cluster: &str,
+    user: &str,
+    ca: &str,
+    cert: &str,
+    key: &str,
+) -> String {
+    format!(
+        "apiVersion: v1
+clusters:
+- cluster:
+    certificate-authority-data: {ca}
+    server: {server}
+  name: {cluster}
+contexts:
+- context:
+    cluster: {cluster}
+    user: {user}
+  name: default
+current-context: default
+kind: Config
+preferences: {{}}
+users:
+- name: {user}
+  user:
+    client-certificate-data: {cert}
+    client-key-data: {key}
+",
+        ca = base64_of(&bytes(s, ca)),
+        cert = base64_of(&bytes(s, cert)),
+        key = base64_of(&bytes(s, key)),
+    )
+}
+
+const KUBECONFIG: [&str; 10] = [
+    "export",
+    "kubeconfig",
+    "--server",
+    "https://127.0.0.1:6443",
+    "--ca",
+    "ca.pem",
+    "--cert",
+    "admin.pem",
+    "--key",
+    "admin-key.pem",
+];
+
+fn kubeconfig(s: &Scratch, args: &[&str]) -> Run {
+    let mut all = KUBECONFIG.to_vec();
+    all.extend_from_slice(args);
+    s.certsmith(&all)
+}
+
+#[test]
+fn kubeconfig_reads_in_kubectl_as_the_file_kubectls_own_commands_write() {
+    let s = pki();
+    let run = kubeconfig(
+        &s,
+        &[
+            "--cluster",
+            "kubernetes-the-hard-way",
+            "-o",
+            "admin.kubeconfig",
+        ],
+    );
+    run.ok();
+    assert!(
+        run.stdout.is_empty() && run.stderr.is_empty(),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(s.file_mode("admin.kubeconfig"), 0o600);
+    let view = kubectl(
+        &s,
+        &[
+            "config",
+            "view",
+            "--raw",
+            "--kubeconfig",
+            "admin.kubeconfig",
+        ],
+        b"",
+    );
+    assert_eq!(
+        view.ok().stdout_str(),
+        kubeconfig_view(
+            &s,
+            "https://127.0.0.1:6443",
+            "kubernetes-the-hard-way",
+            "admin",
+            "ca.pem",
+            "admin.pem",
+            "admin-key.pem"
+        )
+    );
+
+    // The defaults: cluster "kubernetes", context "default", the user the CN.
+    // On stdout (not a terminal), the same file.
+    let piped = kubeconfig(&s, &[]);
+    s.write("piped.kubeconfig", &piped.ok().stdout_str());
+    let view = kubectl(
+        &s,
+        &[
+            "config",
+            "view",
+            "--raw",
+            "--kubeconfig",
+            "piped.kubeconfig",
+        ],
+        b"",
+    );
+    assert_eq!(
+        view.ok().stdout_str(),
+        kubeconfig_view(
+            &s,
+            "https://127.0.0.1:6443",
+            "kubernetes",
+            "admin",
+            "ca.pem",
+            "admin.pem",
+            "admin-key.pem"
+        )
+    );
+    // A current context that kubectl finds, with the user's credentials.
+    let minified = kubectl(
+        &s,
+        &[
+            "config",
+            "view",
+            "--raw",
+            "--minify",
+            "-o",
+            "jsonpath={.users[0].name}@{.clusters[0].cluster.server}",
+            "--kubeconfig",
+            "piped.kubeconfig",
+        ],
+        b"",
+    );
+    assert_eq!(minified.ok().stdout_str(), "admin@https://127.0.0.1:6443");
+}
+
+#[test]
+fn kubeconfig_names_with_quotes_backslashes_and_line_separators_round_trip_through_kubectl() {
+    let s = pki();
+    let user = "o\"brien\\: #admin\u{2028}x\té";
+    let cluster = "prod: #1 \"eu\"";
+    let context = "'ctx' \\n\u{85}";
+    kubeconfig(
+        &s,
+        &[
+            "--user",
+            user,
+            "--cluster",
+            cluster,
+            "--context",
+            context,
+            "-o",
+            "hostile.kubeconfig",
+        ],
+    )
+    .ok();
+    let text = s.read("hostile.kubeconfig");
+    // Every name on its one line, escaped: nothing YAML reads as a break.
+    assert_eq!(text.lines().count(), 19, "a name broke a line:\n{text}");
+    assert!(!text.contains(['\u{2028}', '\u{85}', '\t', '\r']), "{text}");
+    let view = kubectl(
+        &s,
+        &[
+            "config",
+            "view",
+            "--raw",
+            "-o",
+            "json",
+            "--kubeconfig",
+            "hostile.kubeconfig",
+        ],
+        b"",
+    )
+    .ok()
+    .json();
+    assert_eq!(view["users"][0]["name"], user);
+    assert_eq!(view["contexts"][0]["context"]["user"], user);
+    assert_eq!(view["clusters"][0]["name"], cluster);
+    assert_eq!(view["contexts"][0]["context"]["cluster"], cluster);
+    assert_eq!(view["contexts"][0]["name"], context);
+    assert_eq!(view["current-context"], context);
+    assert_eq!(
+        decoded(&view["users"][0]["user"]["client-key-data"]),
+        bytes(&s, "admin-key.pem")
+    );
+}
+
+#[test]
+fn kubeconfig_refuses_what_kubectl_could_not_use() {
+    let s = pki();
+    s.write(
+        "nocn.json",
+        r#"{"hosts":["svc.example.com"],"key":{"algo":"ecdsa","size":256}}"#,
+    );
+    s.sign_split("ca", &["--profile", "client", "nocn.json"], "nocn");
+    let server = "hint: give the API server as https://HOST:PORT, e.g. https://127.0.0.1:6443\n";
+    for (server_url, problem) in [
+        ("127.0.0.1:6443", "it does not start with https://"),
+        ("https://:6443", "it has no host"),
+        (
+            "https://admin:secret@10.0.0.1:6443",
+            "it has a user name or password in it, which belong in the kubeconfig's user",
+        ),
+        (
+            "https://10.0.0.1:65536",
+            "its port is not a number from 1 to 65535",
+        ),
+    ] {
+        refused(
+            &s,
+            &[
+                "export",
+                "kubeconfig",
+                "--server",
+                server_url,
+                "--ca",
+                "ca.pem",
+                "--cert",
+                "admin.pem",
+                "--key",
+                "admin-key.pem",
+                "-o",
+                "out",
+            ],
+            &format!("error: \"{server_url}\" is not an API server address: {problem}\n{server}"),
+        );
+    }
+    let mut args = KUBECONFIG.to_vec();
+    args[7] = "nocn.pem";
+    args[9] = "nocn-key.pem";
+    args.extend(["-o", "out"]);
+    refused(
+        &s,
+        &args,
+        "error: nocn.pem has no CN to name the kubeconfig's user after\nhint: name the user: --user NAME\n",
+    );
+    let mut args = KUBECONFIG.to_vec();
+    args.extend(["--context", "", "-o", "out"]);
+    refused(
+        &s,
+        &args,
+        "error: the kubeconfig's context name is empty\nhint: give a name, or leave --context out for its default\n",
+    );
+    let mut args = KUBECONFIG.to_vec();
+    args[9] = "pkcs11:token=apps;object=admin";
+    args.extend(["-o", "out"]);
+    refused(
+        &s,
+        &args,
+        "error: pkcs11:token=apps;object=admin: a key in a PKCS#11 token never leaves it, and a kubeconfig holds the key itself\n\
+         hint: give this client a key file of its own (certsmith genkey, then sign its CSR); a token keeps CA keys\n",
+    );
+    let mut args = KUBECONFIG.to_vec();
+    args[9] = "app-key.pem";
+    args.extend(["-o", "out"]);
+    refused(
+        &s,
+        &args,
+        "error: app-key.pem is not the key of admin.pem: their public keys differ\n\
+         hint: pass the key the certificate was made for (split-json writes NAME-key.pem beside NAME.pem); certsmith key fingerprint prints the same line for both\n",
+    );
+    s.write("pass.txt", "a passphrase long enough\n");
+    s.certsmith(&[
+        "key",
+        "encrypt",
+        "-p",
+        "--passphrase-file",
+        "pass.txt",
+        "-o",
+        "admin-key.age",
+        "admin-key.pem",
+    ])
+    .ok();
+    let mut args = KUBECONFIG.to_vec();
+    args[9] = "admin-key.age";
+    args.extend(["-o", "out"]);
+    refused(
+        &s,
+        &args,
+        "error: admin-key.age is sealed with age, and a kubeconfig holds its key in the clear; refusing to open it here\n\
+         hint: if the key is to be there in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY admin-key.age | certsmith export kubeconfig --key - …\n",
+    );
+
+    // Plain HTTP is written, with a note; a server certificate as a client's, too.
+    let mut args = KUBECONFIG.to_vec();
+    args[3] = "http://127.0.0.1:8080";
+    args[7] = "app.pem";
+    args[9] = "app-key.pem";
+    args.extend(["--user", "app", "-o", "plain.kubeconfig"]);
+    let run = s.certsmith(&args);
+    run.ok();
+    assert_eq!(
+        run.stderr,
+        "note: app.pem has no client auth usage, and an API server refuses it as a client certificate\n\
+         note: http://127.0.0.1:8080 is plain HTTP: nothing is encrypted, and the CA and the client certificate go unused\n"
+    );
+
+    // Never on a terminal; an existing file only with --force.
+    let bin = certsmith_bin();
+    let mut argv = vec![bin.as_str()];
+    argv.extend_from_slice(&KUBECONFIG);
+    let term = on_terminal(&s, &argv, &[], None);
+    assert_eq!(
+        (term.status, term.failure),
+        (1, None),
+        "{}",
+        term.transcript
+    );
+    assert!(
+        term.transcript
+            .starts_with("error: refusing to print a private key on a terminal\r\n"),
+        "{}",
+        term.transcript
+    );
+    s.write("admin.kubeconfig", "kept\n");
+    assert_eq!(
+        kubeconfig(&s, &["-o", "admin.kubeconfig"]).fails(),
+        "error: admin.kubeconfig already exists; refusing to replace it\n\
+         hint: choose another -o FILE, or pass --force to replace it\n"
+    );
+    assert_eq!(s.read("admin.kubeconfig"), "kept\n");
+    kubeconfig(&s, &["-o", "admin.kubeconfig", "--force"]).ok();
+    assert_eq!(s.file_mode("admin.kubeconfig"), 0o600);
+    assert!(s.read("admin.kubeconfig").starts_with("apiVersion: v1\n"));
 }
