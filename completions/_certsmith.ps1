@@ -538,13 +538,36 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;export;k8s-secret' {
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The certificate (PEM or DER): tls.crt')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The certificate''s private key (plaintext PEM or DER), or - for stdin: tls.key')
+            [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'Issuers to add after the certificate in tls.crt, each followed by its own issuer (a bundle works: certificates already there are skipped)')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The CA certificate(s) that clients of the Secret trust: ca.crt')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The Secret''s name (a DNS-1123 subdomain: app-tls)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The Secret''s namespace (a DNS-1123 label); without it, kubectl''s current one')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The Secret''s namespace (a DNS-1123 label); without it, kubectl''s current one')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'A label, KEY=VALUE (repeat for more)')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'A label, KEY=VALUE (repeat for more)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (mode 0600, atomically) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (mode 0600, atomically) instead of stdout')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Write JSON instead of YAML')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing FILE')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'certsmith;export;kubeconfig' {
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'The API server: https://HOST[:PORT]')
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'The CA certificate(s) the API server''s certificate is checked against')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'The client certificate (PEM or DER)')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The client certificate''s private key (plaintext PEM or DER), or - for stdin')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The cluster''s name in the file')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The user''s name in the file [default: the certificate''s CN]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The context''s name in the file, made the current context')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (mode 0600, atomically) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (mode 0600, atomically) instead of stdout')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing FILE')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'certsmith;export;der' {

@@ -331,8 +331,27 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l allow-weak-passphrase -d 'Protect with a password shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l force -d 'Replace an existing FILE'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s h -l help -d 'Print help'
-complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -s h -l help -d 'Print help'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l cert -d 'The certificate (PEM or DER): tls.crt' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l key -d 'The certificate\'s private key (plaintext PEM or DER), or - for stdin: tls.key' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l chain -d 'Issuers to add after the certificate in tls.crt, each followed by its own issuer (a bundle works: certificates already there are skipped)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l ca -d 'The CA certificate(s) that clients of the Secret trust: ca.crt' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l name -d 'The Secret\'s name (a DNS-1123 subdomain: app-tls)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s n -l namespace -d 'The Secret\'s namespace (a DNS-1123 label); without it, kubectl\'s current one' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s l -l label -d 'A label, KEY=VALUE (repeat for more)' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l json -d 'Write JSON instead of YAML'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -l force -d 'Replace an existing FILE'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from k8s-secret" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l server -d 'The API server: https://HOST[:PORT]' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l ca -d 'The CA certificate(s) the API server\'s certificate is checked against' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l cert -d 'The client certificate (PEM or DER)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l key -d 'The client certificate\'s private key (plaintext PEM or DER), or - for stdin' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l cluster -d 'The cluster\'s name in the file' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l user -d 'The user\'s name in the file [default: the certificate\'s CN]' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l context -d 'The context\'s name in the file, made the current context' -r -f
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -l force -d 'Replace an existing FILE'
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from kubeconfig" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from der" -s o -l output -d 'Write to FILE (atomically; 0600 for a key, 0644 otherwise) instead of stdout' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from der" -l force -d 'Replace an existing FILE'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from der" -s h -l help -d 'Print help (see more with \'--help\')'

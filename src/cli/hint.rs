@@ -6,7 +6,7 @@
 //! the PKCS#11 errors inside `Error`.
 
 use certsmith::pkcs12::Pkcs12Error;
-use certsmith::{Error, Note, Pkcs11Error, UriProblem, VaultError};
+use certsmith::{Error, KubeError, Note, Pkcs11Error, UriProblem, VaultError};
 
 /// The message after `error: `: the library's, and for a refusal that only a
 /// flag causes or only a flag overrides, the flag's name.
@@ -179,6 +179,8 @@ pub fn hint(err: &Error) -> Option<String> {
         Pkcs11KeyNotExportable { .. } => "`certsmith key public URI` prints its public key; a key meant to leave as a file is made outside the token".into(),
         // issue 19: PKCS#12
         Pkcs12(error) => return pkcs12_hint(error),
+        // issue 19: Kubernetes Secret and kubeconfig
+        Kube(error) => return kube_hint(error),
         _ => return None,
     })
 }
@@ -320,4 +322,35 @@ pub fn batch_note(note: &Note) -> String {
         Note::ServerWithoutSan { .. } => note.to_string(),
         _ => self::note(note),
     }
+}
+
+// issue 19: Kubernetes Secret and kubeconfig
+/// Hints for `export k8s-secret` and `export kubeconfig`.
+fn kube_hint(err: &KubeError) -> Option<String> {
+    use certsmith::kube::Holder;
+    const NAMES: &str = "https://kubernetes.io/docs/concepts/overview/working-with-objects/names/";
+    const LABELS: &str = "https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set";
+    Some(match err {
+        KubeError::SealedKey { path, holder } => {
+            let command = match holder {
+                Holder::Secret => "k8s-secret",
+                Holder::Kubeconfig => "kubeconfig",
+            };
+            format!(
+                "if the key is to be there in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY {} | certsmith export {command} --key - …",
+                shell_word(std::path::Path::new(path))
+            )
+        }
+        KubeError::TokenKey { .. } => "give this client a key file of its own (certsmith genkey, then sign its CSR); a token keeps CA keys".into(),
+        KubeError::KeyNotForCertificate { .. } => "pass the key the certificate was made for (split-json writes NAME-key.pem beside NAME.pem); certsmith key fingerprint prints the same line for both".into(),
+        KubeError::ChainOutOfOrder { .. } => "give --chain the issuers from the leaf's own up, as certsmith bundle --pem prints them".into(),
+        KubeError::InvalidName { what, .. } if what.starts_with("label") => format!("kubectl would refuse it too: {LABELS}"),
+        KubeError::InvalidName { .. } => format!("kubectl would refuse it too: {NAMES}"),
+        KubeError::LabelWithoutValue { .. } => "write --label KEY=VALUE (KEY= for an empty value)".into(),
+        KubeError::DuplicateLabel { .. } => "give each label key once".into(),
+        KubeError::InvalidServer { .. } => "give the API server as https://HOST:PORT, e.g. https://127.0.0.1:6443".into(),
+        KubeError::EmptyName { what } => format!("give a name, or leave --{what} out for its default"),
+        KubeError::NoCommonName { .. } => "name the user: --user NAME".into(),
+        _ => return None,
+    })
 }

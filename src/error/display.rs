@@ -626,6 +626,8 @@ impl fmt::Display for Error {
             ),
             // issue 19: PKCS#12
             Pkcs12(error) => write!(f, "{error}"),
+            // issue 19: Kubernetes Secret and kubeconfig
+            Kube(error) => error.fmt(f),
         }
     }
 }

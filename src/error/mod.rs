@@ -5,6 +5,7 @@
 //! thing to try (src/cli/hint.rs), since a library caller has neither.
 
 mod display;
+pub(crate) mod kube;
 pub(crate) mod pkcs11;
 pub(crate) mod pkcs12;
 mod source;
@@ -15,6 +16,7 @@ use std::path::PathBuf;
 
 use crate::keys::KeyAlgorithm;
 
+pub use kube::KubeError;
 pub use pkcs11::{PinTries, Pkcs11Error, UriProblem};
 pub use pkcs12::Pkcs12Error;
 pub use vault::VaultError;
@@ -674,6 +676,9 @@ pub enum Error {
     // issue 19: PKCS#12
     /// A PKCS#12 file that cannot be made or opened (boxed: the enum stays small).
     Pkcs12(Box<Pkcs12Error>),
+    // issue 19: Kubernetes Secret and kubeconfig
+    /// A Kubernetes Secret or kubeconfig that cannot be written.
+    Kube(KubeError),
 }
 
 impl From<VaultError> for Error {
@@ -692,5 +697,11 @@ impl From<Pkcs12Error> for Error {
 impl From<Pkcs11Error> for Error {
     fn from(error: Pkcs11Error) -> Error {
         Error::Pkcs11(error)
+    }
+}
+
+impl From<KubeError> for Error {
+    fn from(error: KubeError) -> Error {
+        Error::Kube(error)
     }
 }

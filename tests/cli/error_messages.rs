@@ -15,8 +15,10 @@ use std::collections::BTreeSet;
 use std::io;
 use std::path::PathBuf;
 
+use certsmith::KubeError;
 use certsmith::keys::KeyAlgorithm;
 use certsmith::pkcs12::Pkcs12Error;
+use certsmith::kube::Holder;
 use certsmith::{Error, PinTries, Pkcs11Error, UriProblem, VaultError};
 
 use crate::support::Scratch;
@@ -2131,6 +2133,110 @@ fn table() -> Vec<Row> {
             .into(),
             "cannot write the PKCS#12 file: Invalid private key",
             None,
+        // issue 19: Kubernetes Secret and kubeconfig
+        row(
+            Error::Kube(KubeError::SealedKey {
+                path: "app-key.age".into(),
+                holder: Holder::Secret,
+            }),
+            "app-key.age is sealed with age, and a Kubernetes Secret holds its key in the clear; refusing to open it here",
+            Some(
+                "if the key is to be there in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY app-key.age | certsmith export k8s-secret --key - …",
+            ),
+        ),
+        row(
+            Error::Kube(KubeError::SealedKey {
+                path: "keys/admin key.age".into(),
+                holder: Holder::Kubeconfig,
+            }),
+            "keys/admin key.age is sealed with age, and a kubeconfig holds its key in the clear; refusing to open it here",
+            Some(
+                "if the key is to be there in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY 'keys/admin key.age' | certsmith export kubeconfig --key - …",
+            ),
+        ),
+        row(
+            Error::Kube(KubeError::TokenKey {
+                uri: "pkcs11:token=apps;object=web".into(),
+                holder: Holder::Kubeconfig,
+            }),
+            "pkcs11:token=apps;object=web: a key in a PKCS#11 token never leaves it, and a kubeconfig holds the key itself",
+            Some(
+                "give this client a key file of its own (certsmith genkey, then sign its CSR); a token keeps CA keys",
+            ),
+        ),
+        row(
+            Error::Kube(KubeError::KeyNotForCertificate {
+                cert: "app.pem".into(),
+                key: "other-key.pem".into(),
+            }),
+            "other-key.pem is not the key of app.pem: their public keys differ",
+            Some(
+                "pass the key the certificate was made for (split-json writes NAME-key.pem beside NAME.pem); certsmith key fingerprint prints the same line for both",
+            ),
+        ),
+        row(
+            Error::Kube(KubeError::ChainOutOfOrder {
+                chain: "chain.pem".into(),
+                index: 2,
+            }),
+            "chain.pem: certificate 2 did not sign the certificate before it; a chain goes from the leaf's issuer up",
+            Some(
+                "give --chain the issuers from the leaf's own up, as certsmith bundle --pem prints them",
+            ),
+        ),
+        row(
+            Error::Kube(KubeError::InvalidName {
+                what: "Secret name",
+                value: "App_TLS".into(),
+                rule: "a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)",
+            }),
+            "Secret name \"App_TLS\" is not a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)",
+            Some(
+                "kubectl would refuse it too: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/",
+            ),
+        ),
+        row(
+            Error::Kube(KubeError::InvalidName {
+                what: "label value",
+                value: "a b".into(),
+                rule: "a label value (empty, or at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit)",
+            }),
+            "label value \"a b\" is not a label value (empty, or at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit)",
+            Some(
+                "kubectl would refuse it too: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set",
+            ),
+        ),
+        row(
+            Error::Kube(KubeError::LabelWithoutValue {
+                label: "tier".into(),
+            }),
+            "label \"tier\" has no '=': a label is KEY=VALUE",
+            Some("write --label KEY=VALUE (KEY= for an empty value)"),
+        ),
+        row(
+            Error::Kube(KubeError::DuplicateLabel { key: "tier".into() }),
+            "label \"tier\" is given twice",
+            Some("give each label key once"),
+        ),
+        row(
+            Error::Kube(KubeError::InvalidServer {
+                value: "127.0.0.1:6443".into(),
+                problem: "it does not start with https://",
+            }),
+            "\"127.0.0.1:6443\" is not an API server address: it does not start with https://",
+            Some("give the API server as https://HOST:PORT, e.g. https://127.0.0.1:6443"),
+        ),
+        row(
+            Error::Kube(KubeError::EmptyName { what: "context" }),
+            "the kubeconfig's context name is empty",
+            Some("give a name, or leave --context out for its default"),
+        ),
+        row(
+            Error::Kube(KubeError::NoCommonName {
+                cert: "svc.pem".into(),
+            }),
+            "svc.pem has no CN to name the kubeconfig's user after",
+            Some("name the user: --user NAME"),
         ),
     ]
 }
@@ -2221,6 +2327,12 @@ fn every_variant_has_a_row() {
             "pub enum Pkcs12Error {",
             "Pkcs12(",
             10,
+        ),
+        (
+            include_str!("../../src/error/kube.rs"),
+            "pub enum KubeError {",
+            "Kube(",
+            9,
         ),
     ] {
         let start = source.find(enum_start).expect("the enum");

@@ -26,6 +26,11 @@ fn pkilint_all(s: &Scratch, certs: &[String]) {
 /// and CSR JSON files) in the scratch directory, as a user runs it, without
 /// the MAKEFLAGS of a `make test` that may be running cargo.
 fn kubernetes_make(s: &Scratch, args: &[&str]) -> Run {
+    kubernetes_make_with_path(s, args, None)
+}
+
+/// [`kubernetes_make`], with `PATH` set for make and what it runs when given.
+fn kubernetes_make_with_path(s: &Scratch, args: &[&str], path: Option<&str>) -> Run {
     require("make");
     if !s.exists("Makefile") {
         for entry in std::fs::read_dir(example_dir("kubernetes")).unwrap() {
@@ -44,6 +49,9 @@ fn kubernetes_make(s: &Scratch, args: &[&str]) -> Run {
         .env_remove("MFLAGS")
         .env_remove("MAKELEVEL")
         .env("LC_ALL", "C");
+    if let Some(path) = path {
+        cmd.env("PATH", path);
+    }
     run_in(s, cmd)
 }
 
@@ -230,50 +238,65 @@ fn kubernetes_makefile_runs_again_and_after_touching_the_config_keeping_every_ke
     }
     assert_kubernetes_set_holds(&s);
 
-    // The kubeconfigs, read back by kubectl itself (make test installs it).
+    // The kubeconfigs, written without kubectl (a `kubectl` first on PATH
+    // that fails if run: Debian 12's panics in `config set-credentials`),
+    // read back by kubectl itself (make test installs it) as what its own
+    // four commands write.
     require("kubectl");
+    std::fs::create_dir(s.path("no-kubectl")).unwrap();
+    s.write(
+        "no-kubectl/kubectl",
+        "#!/bin/sh\necho 'kubectl ran while the kubeconfigs were written' >&2\nexit 1\n",
+    );
     {
-        kubernetes_make(&s, &["-j8", "kubeconfigs"]).ok();
-        for (config, cert, user) in [
-            ("admin.kubeconfig", "admin.pem", "admin"),
-            (
-                "worker-1.kubeconfig",
-                "worker-1.pem",
-                "system:node:worker-1",
+        use std::os::unix::fs::PermissionsExt;
+        let stub = s.path("no-kubectl/kubectl");
+        std::fs::set_permissions(&stub, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let path = format!(
+        "{}:{}",
+        path_str(&s.path("no-kubectl")),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    kubernetes_make_with_path(&s, &["-j8", "kubeconfigs"], Some(&path)).ok();
+    let public = "https://10.240.0.2:6443";
+    let local = "https://127.0.0.1:6443";
+    for (name, user, server) in [
+        ("admin", "admin", local),
+        ("worker-0", "system:node:worker-0", public),
+        ("worker-1", "system:node:worker-1", public),
+        ("worker-2", "system:node:worker-2", public),
+        ("kube-proxy", "system:kube-proxy", public),
+        (
+            "kube-controller-manager",
+            "system:kube-controller-manager",
+            local,
+        ),
+        ("kube-scheduler", "system:kube-scheduler", local),
+    ] {
+        let config = format!("{name}.kubeconfig");
+        assert_eq!(s.file_mode(&config), 0o600, "{config}");
+        let view = command("kubectl")
+            .args(["config", "view", "--raw", "--kubeconfig", &config])
+            .env("HOME", s.path("no-kubectl"))
+            .env_remove("KUBECONFIG")
+            .current_dir(s.dir.path())
+            .output()
+            .expect("kubectl");
+        let view = Run::from(view);
+        assert_eq!(
+            view.ok().stdout_str(),
+            crate::kube::kubeconfig_view(
+                &s,
+                server,
+                "kubernetes-the-hard-way",
+                user,
+                "ca.pem",
+                &format!("{name}.pem"),
+                &format!("{name}-key.pem"),
             ),
-        ] {
-            assert_eq!(s.file_mode(config), 0o600, "{config}");
-            let view = s.run(
-                "kubectl",
-                &[
-                    "config",
-                    "view",
-                    "--raw",
-                    "--kubeconfig",
-                    config,
-                    "-o",
-                    "json",
-                ],
-            );
-            let view = view.ok().json();
-            assert_eq!(view["users"][0]["name"], user, "{config}");
-            let embedded = |value: &serde_json::Value| {
-                use base64::Engine;
-                base64::engine::general_purpose::STANDARD
-                    .decode(value.as_str().expect("embedded data"))
-                    .unwrap()
-            };
-            assert_eq!(
-                embedded(&view["users"][0]["user"]["client-certificate-data"]),
-                std::fs::read(s.path(cert)).unwrap(),
-                "{config}"
-            );
-            assert_eq!(
-                embedded(&view["clusters"][0]["cluster"]["certificate-authority-data"]),
-                std::fs::read(s.path("ca.pem")).unwrap(),
-                "{config}"
-            );
-        }
+            "{config}"
+        );
     }
 }
 

@@ -253,17 +253,19 @@ fn every_man_page_renders_with_examples_environment_and_existing_references() {
         let environment = man_section(text, "ENVIRONMENT")
             .unwrap_or_else(|| panic!("{name} has no ENVIRONMENT:\n{text}"));
         assert!(environment.contains("NO_COLOR"), "{name}: {environment}");
-        let words: Vec<&str> = command.split('-').skip(1).collect();
-        // `split-json` and `print-defaults` are one word each.
-        let path: Vec<String> = match words.as_slice() {
-            [] => vec![],
-            [a, b, rest @ ..] if ["split", "print", "cross"].contains(a) => {
-                std::iter::once(format!("{a}-{b}"))
-                    .chain(rest.iter().map(|w| w.to_string()))
-                    .collect()
+        // `split-json`, `print-defaults`, `cross-sign` and `export k8s-secret`
+        // name one command each.
+        let mut words = command.split('-').skip(1);
+        let mut path: Vec<String> = Vec::new();
+        while let Some(word) = words.next() {
+            match words.clone().next() {
+                Some(next) if ["split", "print", "cross", "k8s"].contains(&word) => {
+                    path.push(format!("{word}-{next}"));
+                    words.next();
+                }
+                _ => path.push(word.to_owned()),
             }
-            _ => words.iter().map(|w| w.to_string()).collect(),
-        };
+        }
         let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
         args.push("--help");
         let help = s.certsmith(&args).ok().stdout_str();

@@ -103,6 +103,12 @@ const CERT_READERS: &[&str] = &[
     "remote info --remote 127.0.0.1:1 --tls-remote-ca {}",
     "remote sign --remote 127.0.0.1:1 --ca {} leaf.csr",
     "remote sign --remote 127.0.0.1:1 --client-cert {} --client-key leaf-key.pem leaf.csr",
+    // issue 19: Kubernetes Secret and kubeconfig
+    "export k8s-secret --cert {} --key leaf-key.pem --name x",
+    "export k8s-secret --cert leaf.pem --key leaf-key.pem --chain {} --name x",
+    "export k8s-secret --cert leaf.pem --key leaf-key.pem --ca {} --name x",
+    "export kubeconfig --server https://k:6443 --ca {} --cert leaf.pem --key leaf-key.pem",
+    "export kubeconfig --server https://k:6443 --ca ca.pem --cert {} --key leaf-key.pem",
 ];
 
 /// Where certificates are read from a file or a directory tree.
@@ -131,6 +137,9 @@ const KEY_READERS: &[&str] = &[
     "revoke --ca ca.pem --ca-key {} --ledger ledger.jsonl --serial 01",
     "crl --ca ca.pem --ca-key {} --ledger ledger.jsonl",
     "remote sign --remote 127.0.0.1:1 --client-cert leaf.pem --client-key {} leaf.csr",
+    // issue 19: Kubernetes Secret and kubeconfig
+    "export k8s-secret --cert leaf.pem --key {} --name x",
+    "export kubeconfig --server https://k:6443 --ca ca.pem --cert leaf.pem --key {}",
 ];
 
 /// Where a key, a CSR or a certificate is read.

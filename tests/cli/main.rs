@@ -27,6 +27,7 @@ mod initca;
 mod inspect;
 mod issue13_keys;
 mod key;
+mod kube;
 mod ledger;
 mod ledger_scan;
 mod messages;

@@ -13,7 +13,7 @@ mod p12;
 
 const EXAMPLES: &str = "Examples:
   certsmith export p12 --cert app.pem --chain app-bundle.pem -o app.p12
-  certsmith export k8s-secret --cert app.pem --key app-key.pem --name app-tls | kubectl apply -f -
+  certsmith export k8s-secret --cert app.pem --key app-key.pem --name app | kubectl apply -f -
   certsmith export kubeconfig --server https://127.0.0.1:6443 --ca ca.pem --cert admin.pem \\
       --key admin-key.pem -o admin.kubeconfig
   certsmith export der ca.pem -o ca.der";
