@@ -270,11 +270,10 @@ pub fn check_chain(leaf: &Certificate, chain: &[ChainLink<'_>]) -> Result<()> {
     let mut below = leaf;
     for link in chain {
         if !below.is_signed_by(link.cert) {
-            return Err(Pkcs12Error::ChainOutOfOrder {
+            return Err(Error::ChainOutOfOrder {
                 path: link.source.into(),
                 index: link.index,
-            }
-            .into());
+            });
         }
         below = link.cert;
     }

@@ -171,12 +171,24 @@ pub fn hint(err: &Error) -> Option<String> {
         BatchTargetExists { .. } => "move it away first; sign | split-json NAME re-issues a certificate for the key NAME has".into(),
         BatchLineTooLong { .. } => "one request per line: a CSR JSON, or {\"name\":…,\"csr\":…} as genkey and csr print it".into(),
         BatchNoInput { .. } => "a batch reads CSR files (*.csr) and JSON files (*.json), directories of them, and JSON lines on stdin (-)".into(),
-        // issue 19: DER
+        // issue 19: exports (DER, PKCS#12, Kubernetes)
         BinaryToTerminal { what: "a CRL" } => "redirect it to a file: certsmith crl --der … > ca.crl".into(),
         BinaryToTerminal { .. } => "pass -o FILE, or redirect it to a file: certsmith export der ca.pem > ca.der".into(),
         SeveralObjectsForDer { .. } => "put each object in a file of its own and export that one; a chain goes as PEM (certsmith bundle --pem)".into(),
-        SealedKeyNotExportable { .. } => "if a plaintext copy is what you mean to make, open it first: certsmith key decrypt -i ID -o key.pem KEY".into(),
+        SealedKeyNotExportable { path, format } => {
+            let into = match *format {
+                "a PKCS#12 file" => "export p12 --key - …",
+                "a Kubernetes Secret" => "export k8s-secret --key - …",
+                "a kubeconfig" => "export kubeconfig --key - …",
+                _ => "export der - > key.der",
+            };
+            format!(
+                "if {format} is to hold the key in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY {} | certsmith {into}",
+                shell_word(std::path::Path::new(path))
+            )
+        }
         Pkcs11KeyNotExportable { .. } => "`certsmith key public URI` prints its public key; a key meant to leave as a file is made outside the token".into(),
+        ChainOutOfOrder { .. } => "give the chain from the leaf's issuer up to the root, as certsmith bundle --pem prints it and split-json's NAME-bundle.pem holds it".into(),
         // issue 19: PKCS#12
         Pkcs12(error) => return pkcs12_hint(error),
         // issue 19: Kubernetes Secret and kubeconfig
@@ -203,11 +215,8 @@ fn pkcs12_hint(err: &Pkcs12Error) -> Option<String> {
         NotBmp { .. } => "leave out the characters beyond U+FFFF (emoji and the like)".into(),
         EmptyPassword => "pass --no-password for the empty password (the file is still encrypted), or give one with --passphrase-file FILE or CERTSMITH_PASSPHRASE".into(),
         WeakPassword { .. } => "choose a longer one (four or more random words), or pass --allow-weak-passphrase (as for Java's \"changeit\")".into(),
-        ChainOutOfOrder { .. } => "give the chain issuer first, up to the root, as split-json's NAME-bundle.pem holds it (certsmith bundle --pem prints one in order)".into(),
-        SealedKey { path } => format!("open it and pipe it in: certsmith key decrypt -i IDENTITY {path} | certsmith export p12 --key - …"),
         ToTerminal { what } if what.contains("PKCS#12") => "name the file to write: -o FILE.p12 (made 0600)".into(),
         ToTerminal { .. } => "pipe it to split-json, which writes the key 0600 (certsmith import p12 FILE | certsmith split-json NAME), or seal the key with -r, -R or -p".into(),
-        TokenKey { .. } => "a PKCS#12 file needs a key that can be copied: make one outside a token (certsmith genkey) where a .p12 is needed".into(),
         _ => return None,
     })
 }
@@ -327,29 +336,23 @@ pub fn batch_note(note: &Note) -> String {
 // issue 19: Kubernetes Secret and kubeconfig
 /// Hints for `export k8s-secret` and `export kubeconfig`.
 fn kube_hint(err: &KubeError) -> Option<String> {
-    use certsmith::kube::Holder;
     const NAMES: &str = "https://kubernetes.io/docs/concepts/overview/working-with-objects/names/";
     const LABELS: &str = "https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set";
     Some(match err {
-        KubeError::SealedKey { path, holder } => {
-            let command = match holder {
-                Holder::Secret => "k8s-secret",
-                Holder::Kubeconfig => "kubeconfig",
-            };
-            format!(
-                "if the key is to be there in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY {} | certsmith export {command} --key - …",
-                shell_word(std::path::Path::new(path))
-            )
+        KubeError::InvalidName { what, .. } if what.starts_with("label") => {
+            format!("kubectl would refuse it too: {LABELS}")
         }
-        KubeError::TokenKey { .. } => "give this client a key file of its own (certsmith genkey, then sign its CSR); a token keeps CA keys".into(),
-        KubeError::KeyNotForCertificate { .. } => "pass the key the certificate was made for (split-json writes NAME-key.pem beside NAME.pem); certsmith key fingerprint prints the same line for both".into(),
-        KubeError::ChainOutOfOrder { .. } => "give --chain the issuers from the leaf's own up, as certsmith bundle --pem prints them".into(),
-        KubeError::InvalidName { what, .. } if what.starts_with("label") => format!("kubectl would refuse it too: {LABELS}"),
         KubeError::InvalidName { .. } => format!("kubectl would refuse it too: {NAMES}"),
-        KubeError::LabelWithoutValue { .. } => "write --label KEY=VALUE (KEY= for an empty value)".into(),
+        KubeError::LabelWithoutValue { .. } => {
+            "write --label KEY=VALUE (KEY= for an empty value)".into()
+        }
         KubeError::DuplicateLabel { .. } => "give each label key once".into(),
-        KubeError::InvalidServer { .. } => "give the API server as https://HOST:PORT, e.g. https://127.0.0.1:6443".into(),
-        KubeError::EmptyName { what } => format!("give a name, or leave --{what} out for its default"),
+        KubeError::InvalidServer { .. } => {
+            "give the API server as https://HOST:PORT, e.g. https://127.0.0.1:6443".into()
+        }
+        KubeError::EmptyName { what } => {
+            format!("give a name, or leave --{what} out for its default")
+        }
         KubeError::NoCommonName { .. } => "name the user: --user NAME".into(),
         _ => return None,
     })

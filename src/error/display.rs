@@ -609,7 +609,7 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            // issue 19: DER
+            // issue 19: exports (DER, PKCS#12, Kubernetes)
             BinaryToTerminal { what } => {
                 write!(f, "refusing to print {what} in DER (binary) on a terminal")
             }
@@ -623,6 +623,10 @@ impl fmt::Display for Error {
             Pkcs11KeyNotExportable { uri } => write!(
                 f,
                 "{uri} is a key in a PKCS#11 token, whose private half never leaves it"
+            ),
+            ChainOutOfOrder { path, index } => write!(
+                f,
+                "{path}: certificate {index} did not sign the certificate before it; a chain goes from the leaf's issuer up to the root"
             ),
             // issue 19: PKCS#12
             Pkcs12(error) => write!(f, "{error}"),

@@ -3,22 +3,10 @@
 
 use std::fmt;
 
-use crate::kube::Holder;
-
 /// A refusal of `export k8s-secret` or `export kubeconfig`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum KubeError {
-    /// A key sealed with age, where the file made holds the key in the
-    /// clear: opening it is the user's decision, made with its own command.
-    SealedKey { path: String, holder: Holder },
-    /// A key in a PKCS#11 token, which never leaves it.
-    TokenKey { uri: String, holder: Holder },
-    /// A key whose public key is not the certificate's.
-    KeyNotForCertificate { cert: String, key: String },
-    /// A chain certificate (`index` from 1, in the chain file) that did not
-    /// sign the certificate before it.
-    ChainOutOfOrder { chain: String, index: usize },
     /// A name Kubernetes would refuse: `rule` says which rule it breaks.
     InvalidName {
         what: &'static str,
@@ -44,22 +32,6 @@ pub enum KubeError {
 impl fmt::Display for KubeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            KubeError::SealedKey { path, holder } => write!(
-                f,
-                "{path} is sealed with age, and {holder} holds its key in the clear; refusing to open it here"
-            ),
-            KubeError::TokenKey { uri, holder } => write!(
-                f,
-                "{uri}: a key in a PKCS#11 token never leaves it, and {holder} holds the key itself"
-            ),
-            KubeError::KeyNotForCertificate { cert, key } => write!(
-                f,
-                "{key} is not the key of {cert}: their public keys differ"
-            ),
-            KubeError::ChainOutOfOrder { chain, index } => write!(
-                f,
-                "{chain}: certificate {index} did not sign the certificate before it; a chain goes from the leaf's issuer up"
-            ),
             KubeError::InvalidName { what, value, rule } => {
                 write!(f, "{what} \"{value}\" is not {rule}")
             }

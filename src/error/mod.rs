@@ -649,7 +649,7 @@ pub enum Error {
         undelivered: u64,
     },
 
-    // issue 19: DER
+    // issue 19: exports (DER, PKCS#12, Kubernetes)
     /// DER (binary) for stdout, which is a terminal: it would garble the
     /// screen and help no one. `what` says what it is: "a CRL".
     BinaryToTerminal {
@@ -672,6 +672,13 @@ pub enum Error {
     /// leaves the token. `uri` has any PIN elided.
     Pkcs11KeyNotExportable {
         uri: String,
+    },
+    /// Certificate `index` (from 1) of the chain file `path` did not sign
+    /// the certificate before it: a chain goes from the leaf's issuer up,
+    /// the order Java, Windows and TLS peers take it in.
+    ChainOutOfOrder {
+        path: String,
+        index: usize,
     },
     // issue 19: PKCS#12
     /// A PKCS#12 file that cannot be made or opened (boxed: the enum stays small).

@@ -45,13 +45,6 @@ pub enum Pkcs12Error {
     EmptyPassword,
     /// A password to protect a new file with that is shorter than `min` characters.
     WeakPassword { min: usize },
-    /// A chain certificate that does not sign the one before it: `index` is
-    /// its place (1-based) among the certificates read from `path`.
-    ChainOutOfOrder { path: String, index: usize },
-    /// An age-sealed key, which a PKCS#12 file cannot be made from here.
-    SealedKey { path: String },
-    /// A key in a PKCS#11 token, which never leaves it.
-    TokenKey { uri: String },
     /// A plaintext key (an opened file's) or a PKCS#12 file's bytes about to
     /// go to stdout, which is a terminal: `what` says which.
     ToTerminal { what: &'static str },
@@ -105,18 +98,6 @@ impl fmt::Display for Pkcs12Error {
             WeakPassword { min } => write!(
                 f,
                 "the password is shorter than {min} characters; refusing to protect a key with it"
-            ),
-            ChainOutOfOrder { path, index } => write!(
-                f,
-                "{path}: certificate {index} did not sign the certificate before it; a chain goes from the issuer of the certificate up to the root"
-            ),
-            SealedKey { path } => write!(
-                f,
-                "{path} is age-sealed; a PKCS#12 file is made from the plaintext key"
-            ),
-            TokenKey { uri } => write!(
-                f,
-                "{uri} is a key in a PKCS#11 token, which never leaves it; a PKCS#12 file holds the key itself"
             ),
             ToTerminal { what } => write!(f, "refusing to print {what} on a terminal"),
             Encode { reason } => write!(f, "cannot write the PKCS#12 file: {reason}"),

@@ -18,11 +18,11 @@ use base64::Engine as _;
 use zeroize::Zeroizing;
 
 use crate::keys::PrivateKey;
-use crate::keys::pkcs11::is_pkcs11_uri;
+use crate::keys::pkcs11::{is_pkcs11_uri, redact};
 use crate::keys::sealed;
 use crate::x509::certificate::Certificate;
 use crate::x509::{oid, pemfile};
-use crate::{KubeError, Result};
+use crate::{Error, Result};
 
 /// The file a key goes into, as messages name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,24 +31,27 @@ pub enum Holder {
     Kubeconfig,
 }
 
-impl fmt::Display for Holder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Holder {
+    /// As messages name it: "a Kubernetes Secret".
+    pub fn words(self) -> &'static str {
+        match self {
             Holder::Secret => "a Kubernetes Secret",
             Holder::Kubeconfig => "a kubeconfig",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Holder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.words())
     }
 }
 
 /// Refuses a key named by a PKCS#11 URI, before anything is read: a token
 /// key never leaves its token.
-pub fn refuse_token_key(key: &str, holder: Holder) -> Result<()> {
+pub fn refuse_token_key(key: &str) -> Result<()> {
     if is_pkcs11_uri(key) {
-        return Err(KubeError::TokenKey {
-            uri: key.to_owned(),
-            holder,
-        }
-        .into());
+        return Err(Error::Pkcs11KeyNotExportable { uri: redact(key) });
     }
     Ok(())
 }
@@ -139,19 +142,17 @@ impl KeyPair {
     ) -> Result<KeyPair> {
         let (cert_pem, certs) = Pem::certificates(cert, cert_source)?;
         if sealed::is_sealed(key) {
-            return Err(KubeError::SealedKey {
+            return Err(Error::SealedKeyNotExportable {
                 path: key_source.to_owned(),
-                holder,
-            }
-            .into());
+                format: holder.words(),
+            });
         }
         let private = PrivateKey::from_bytes(key, key_source)?;
         if private.spki_der() != certs[0].spki_der.as_slice() {
-            return Err(KubeError::KeyNotForCertificate {
+            return Err(Error::KeyNotForCertificate {
                 cert: cert_source.to_owned(),
                 key: key_source.to_owned(),
-            }
-            .into());
+            });
         }
         let key = if pemfile::looks_like_pem(key) {
             Pem {
@@ -188,11 +189,10 @@ impl KeyPair {
             }
             let last = self.certs.last().expect("a certificate file holds one");
             if !last.is_signed_by(&cert) {
-                return Err(KubeError::ChainOutOfOrder {
-                    chain: source.to_owned(),
+                return Err(Error::ChainOutOfOrder {
+                    path: source.to_owned(),
                     index: index + 1,
-                }
-                .into());
+                });
             }
             if !self.cert.bytes.ends_with(b"\n") {
                 self.cert.bytes.push(b'\n');

@@ -398,8 +398,8 @@ fn export_der_refuses_sealed_and_token_keys() {
     assert_eq!(
         stderr,
         "error: app-key.age is an age-sealed key; refusing to write it unsealed as DER\n\
-         hint: if a plaintext copy is what you mean to make, open it first: \
-         certsmith key decrypt -i ID -o key.pem KEY\n"
+         hint: if DER is to hold the key in the clear, open it and pipe it in: \
+         certsmith key decrypt -i IDENTITY app-key.age | certsmith export der - > key.der\n"
     );
     assert!(!s.exists("app-key.der"));
 

@@ -18,7 +18,6 @@ use std::path::PathBuf;
 use certsmith::KubeError;
 use certsmith::keys::KeyAlgorithm;
 use certsmith::pkcs12::Pkcs12Error;
-use certsmith::kube::Holder;
 use certsmith::{Error, PinTries, Pkcs11Error, UriProblem, VaultError};
 
 use crate::support::Scratch;
@@ -1920,7 +1919,47 @@ fn table() -> Vec<Row> {
             },
             "ca-key.age is an age-sealed key; refusing to write it unsealed as DER",
             Some(
-                "if a plaintext copy is what you mean to make, open it first: certsmith key decrypt -i ID -o key.pem KEY",
+                "if DER is to hold the key in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY ca-key.age | certsmith export der - > key.der",
+            ),
+        ),
+        row(
+            Error::SealedKeyNotExportable {
+                path: "keys/admin key.age".into(),
+                format: "a kubeconfig",
+            },
+            "keys/admin key.age is an age-sealed key; refusing to write it unsealed as a kubeconfig",
+            Some(
+                "if a kubeconfig is to hold the key in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY 'keys/admin key.age' | certsmith export kubeconfig --key - …",
+            ),
+        ),
+        row(
+            Error::SealedKeyNotExportable {
+                path: "app-key.age".into(),
+                format: "a PKCS#12 file",
+            },
+            "app-key.age is an age-sealed key; refusing to write it unsealed as a PKCS#12 file",
+            Some(
+                "if a PKCS#12 file is to hold the key in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY app-key.age | certsmith export p12 --key - …",
+            ),
+        ),
+        row(
+            Error::SealedKeyNotExportable {
+                path: "app-key.age".into(),
+                format: "a Kubernetes Secret",
+            },
+            "app-key.age is an age-sealed key; refusing to write it unsealed as a Kubernetes Secret",
+            Some(
+                "if a Kubernetes Secret is to hold the key in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY app-key.age | certsmith export k8s-secret --key - …",
+            ),
+        ),
+        row(
+            Error::ChainOutOfOrder {
+                path: "app-bundle.pem".into(),
+                index: 2,
+            },
+            "app-bundle.pem: certificate 2 did not sign the certificate before it; a chain goes from the leaf's issuer up to the root",
+            Some(
+                "give the chain from the leaf's issuer up to the root, as certsmith bundle --pem prints it and split-json's NAME-bundle.pem holds it",
             ),
         ),
         row(
@@ -2078,37 +2117,6 @@ fn table() -> Vec<Row> {
             ),
         ),
         row(
-            Pkcs12Error::ChainOutOfOrder {
-                path: "app-bundle.pem".into(),
-                index: 2,
-            }
-            .into(),
-            "app-bundle.pem: certificate 2 did not sign the certificate before it; a chain goes from the issuer of the certificate up to the root",
-            Some(
-                "give the chain issuer first, up to the root, as split-json's NAME-bundle.pem holds it (certsmith bundle --pem prints one in order)",
-            ),
-        ),
-        row(
-            Pkcs12Error::SealedKey {
-                path: "app-key.age".into(),
-            }
-            .into(),
-            "app-key.age is age-sealed; a PKCS#12 file is made from the plaintext key",
-            Some(
-                "open it and pipe it in: certsmith key decrypt -i IDENTITY app-key.age | certsmith export p12 --key - …",
-            ),
-        ),
-        row(
-            Pkcs12Error::TokenKey {
-                uri: "pkcs11:token=apps;object=app".into(),
-            }
-            .into(),
-            "pkcs11:token=apps;object=app is a key in a PKCS#11 token, which never leaves it; a PKCS#12 file holds the key itself",
-            Some(
-                "a PKCS#12 file needs a key that can be copied: make one outside a token (certsmith genkey) where a .p12 is needed",
-            ),
-        ),
-        row(
             Pkcs12Error::ToTerminal {
                 what: "a PKCS#12 file",
             }
@@ -2133,57 +2141,8 @@ fn table() -> Vec<Row> {
             .into(),
             "cannot write the PKCS#12 file: Invalid private key",
             None,
+        ),
         // issue 19: Kubernetes Secret and kubeconfig
-        row(
-            Error::Kube(KubeError::SealedKey {
-                path: "app-key.age".into(),
-                holder: Holder::Secret,
-            }),
-            "app-key.age is sealed with age, and a Kubernetes Secret holds its key in the clear; refusing to open it here",
-            Some(
-                "if the key is to be there in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY app-key.age | certsmith export k8s-secret --key - …",
-            ),
-        ),
-        row(
-            Error::Kube(KubeError::SealedKey {
-                path: "keys/admin key.age".into(),
-                holder: Holder::Kubeconfig,
-            }),
-            "keys/admin key.age is sealed with age, and a kubeconfig holds its key in the clear; refusing to open it here",
-            Some(
-                "if the key is to be there in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY 'keys/admin key.age' | certsmith export kubeconfig --key - …",
-            ),
-        ),
-        row(
-            Error::Kube(KubeError::TokenKey {
-                uri: "pkcs11:token=apps;object=web".into(),
-                holder: Holder::Kubeconfig,
-            }),
-            "pkcs11:token=apps;object=web: a key in a PKCS#11 token never leaves it, and a kubeconfig holds the key itself",
-            Some(
-                "give this client a key file of its own (certsmith genkey, then sign its CSR); a token keeps CA keys",
-            ),
-        ),
-        row(
-            Error::Kube(KubeError::KeyNotForCertificate {
-                cert: "app.pem".into(),
-                key: "other-key.pem".into(),
-            }),
-            "other-key.pem is not the key of app.pem: their public keys differ",
-            Some(
-                "pass the key the certificate was made for (split-json writes NAME-key.pem beside NAME.pem); certsmith key fingerprint prints the same line for both",
-            ),
-        ),
-        row(
-            Error::Kube(KubeError::ChainOutOfOrder {
-                chain: "chain.pem".into(),
-                index: 2,
-            }),
-            "chain.pem: certificate 2 did not sign the certificate before it; a chain goes from the leaf's issuer up",
-            Some(
-                "give --chain the issuers from the leaf's own up, as certsmith bundle --pem prints them",
-            ),
-        ),
         row(
             Error::Kube(KubeError::InvalidName {
                 what: "Secret name",
@@ -2332,7 +2291,7 @@ fn every_variant_has_a_row() {
             include_str!("../../src/error/kube.rs"),
             "pub enum KubeError {",
             "Kube(",
-            9,
+            6,
         ),
     ] {
         let start = source.find(enum_start).expect("the enum");

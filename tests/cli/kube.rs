@@ -497,20 +497,20 @@ fn k8s_secret_refuses_a_key_that_is_not_in_the_clear_or_not_the_certificates() {
     refused(
         &s,
         &with_key("app-key.age"),
-        "error: app-key.age is sealed with age, and a Kubernetes Secret holds its key in the clear; refusing to open it here\n\
-         hint: if the key is to be there in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY app-key.age | certsmith export k8s-secret --key - …\n",
+        "error: app-key.age is an age-sealed key; refusing to write it unsealed as a Kubernetes Secret\n\
+         hint: if a Kubernetes Secret is to hold the key in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY app-key.age | certsmith export k8s-secret --key - …\n",
     );
     refused(
         &s,
         &with_key("pkcs11:token=apps;object=web"),
-        "error: pkcs11:token=apps;object=web: a key in a PKCS#11 token never leaves it, and a Kubernetes Secret holds the key itself\n\
-         hint: give this client a key file of its own (certsmith genkey, then sign its CSR); a token keeps CA keys\n",
+        "error: pkcs11:token=apps;object=web is a key in a PKCS#11 token, whose private half never leaves it\n\
+         hint: `certsmith key public URI` prints its public key; a key meant to leave as a file is made outside the token\n",
     );
     refused(
         &s,
         &with_key("admin-key.pem"),
         "error: admin-key.pem is not the key of app.pem: their public keys differ\n\
-         hint: pass the key the certificate was made for (split-json writes NAME-key.pem beside NAME.pem); certsmith key fingerprint prints the same line for both\n",
+         hint: pass the private key that app.pem was issued for\n",
     );
     // The sealed key, opened by the user's own decision, goes in through stdin.
     let opened = s.certsmith(&[
@@ -552,8 +552,8 @@ fn k8s_secret_refuses_a_key_that_is_not_in_the_clear_or_not_the_certificates() {
             "-o",
             "out",
         ],
-        "error: ca.pem: certificate 1 did not sign the certificate before it; a chain goes from the leaf's issuer up\n\
-         hint: give --chain the issuers from the leaf's own up, as certsmith bundle --pem prints them\n",
+        "error: ca.pem: certificate 1 did not sign the certificate before it; a chain goes from the leaf's issuer up to the root\n\
+         hint: give the chain from the leaf's issuer up to the root, as certsmith bundle --pem prints it and split-json's NAME-bundle.pem holds it\n",
     );
 }
 
@@ -933,8 +933,8 @@ fn kubeconfig_refuses_what_kubectl_could_not_use() {
     refused(
         &s,
         &args,
-        "error: pkcs11:token=apps;object=admin: a key in a PKCS#11 token never leaves it, and a kubeconfig holds the key itself\n\
-         hint: give this client a key file of its own (certsmith genkey, then sign its CSR); a token keeps CA keys\n",
+        "error: pkcs11:token=apps;object=admin is a key in a PKCS#11 token, whose private half never leaves it\n\
+         hint: `certsmith key public URI` prints its public key; a key meant to leave as a file is made outside the token\n",
     );
     let mut args = KUBECONFIG.to_vec();
     args[9] = "app-key.pem";
@@ -943,7 +943,7 @@ fn kubeconfig_refuses_what_kubectl_could_not_use() {
         &s,
         &args,
         "error: app-key.pem is not the key of admin.pem: their public keys differ\n\
-         hint: pass the key the certificate was made for (split-json writes NAME-key.pem beside NAME.pem); certsmith key fingerprint prints the same line for both\n",
+         hint: pass the private key that admin.pem was issued for\n",
     );
     s.write("pass.txt", "a passphrase long enough\n");
     s.certsmith(&[
@@ -963,8 +963,8 @@ fn kubeconfig_refuses_what_kubectl_could_not_use() {
     refused(
         &s,
         &args,
-        "error: admin-key.age is sealed with age, and a kubeconfig holds its key in the clear; refusing to open it here\n\
-         hint: if the key is to be there in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY admin-key.age | certsmith export kubeconfig --key - …\n",
+        "error: admin-key.age is an age-sealed key; refusing to write it unsealed as a kubeconfig\n\
+         hint: if a kubeconfig is to hold the key in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY admin-key.age | certsmith export kubeconfig --key - …\n",
     );
 
     // Plain HTTP is written, with a note; a server certificate as a client's, too.

@@ -992,13 +992,13 @@ fn export_refuses_sealed_token_and_foreign_keys_and_a_chain_out_of_order() {
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (
             vec!["--cert", "app.pem", "--key", "app-key.age"],
-            "error: app-key.age is age-sealed; a PKCS#12 file is made from the plaintext key\n\
-             hint: open it and pipe it in: certsmith key decrypt -i IDENTITY app-key.age | certsmith export p12 --key - …\n",
+            "error: app-key.age is an age-sealed key; refusing to write it unsealed as a PKCS#12 file\n\
+             hint: if a PKCS#12 file is to hold the key in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY app-key.age | certsmith export p12 --key - …\n",
         ),
         (
             vec!["--cert", "app.pem", "--key", "pkcs11:token=apps;object=app"],
-            "error: pkcs11:token=apps;object=app is a key in a PKCS#11 token, which never leaves it; a PKCS#12 file holds the key itself\n\
-             hint: a PKCS#12 file needs a key that can be copied: make one outside a token (certsmith genkey) where a .p12 is needed\n",
+            "error: pkcs11:token=apps;object=app is a key in a PKCS#11 token, whose private half never leaves it\n\
+             hint: `certsmith key public URI` prints its public key; a key meant to leave as a file is made outside the token\n",
         ),
         (
             vec!["--cert", "app.pem", "--key", "int-key.pem"],
@@ -1007,13 +1007,13 @@ fn export_refuses_sealed_token_and_foreign_keys_and_a_chain_out_of_order() {
         ),
         (
             vec!["--cert", "app.pem", "--chain", "ca.pem"],
-            "error: ca.pem: certificate 1 did not sign the certificate before it; a chain goes from the issuer of the certificate up to the root\n\
-             hint: give the chain issuer first, up to the root, as split-json's NAME-bundle.pem holds it (certsmith bundle --pem prints one in order)\n",
+            "error: ca.pem: certificate 1 did not sign the certificate before it; a chain goes from the leaf's issuer up to the root\n\
+             hint: give the chain from the leaf's issuer up to the root, as certsmith bundle --pem prints it and split-json's NAME-bundle.pem holds it\n",
         ),
         (
             vec!["--cert", "app.pem", "--chain", "ca.pem", "--ca", "int.pem"],
-            "error: ca.pem: certificate 1 did not sign the certificate before it; a chain goes from the issuer of the certificate up to the root\n\
-             hint: give the chain issuer first, up to the root, as split-json's NAME-bundle.pem holds it (certsmith bundle --pem prints one in order)\n",
+            "error: ca.pem: certificate 1 did not sign the certificate before it; a chain goes from the leaf's issuer up to the root\n\
+             hint: give the chain from the leaf's issuer up to the root, as certsmith bundle --pem prints it and split-json's NAME-bundle.pem holds it\n",
         ),
     ];
     for (flags, expected) in cases {
@@ -1057,7 +1057,7 @@ fn export_refuses_sealed_token_and_foreign_keys_and_a_chain_out_of_order() {
     assert!(
         certsmith_pw(&s, &["export", "p12", "--cert", "app.pem", "-o", "out.p12"])
             .fails()
-            .starts_with("error: app-key.age is age-sealed;")
+            .starts_with("error: app-key.age is an age-sealed key;")
     );
     // The way the hint says works: the opened key piped in.
     let opened = s.certsmith(&[

@@ -67,7 +67,7 @@ fn output_exists(path: PathBuf) -> Error {
 
 pub fn run(args: SecretArgs) -> Result<()> {
     // What was typed is checked before any file is read.
-    kube::refuse_token_key(&args.key, Holder::Secret)?;
+    kube::refuse_token_key(&args.key)?;
     let labels = args
         .labels
         .iter()

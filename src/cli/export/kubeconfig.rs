@@ -65,7 +65,7 @@ fn output_exists(path: PathBuf) -> Error {
 
 pub fn run(args: KubeconfigArgs) -> Result<()> {
     // What was typed is checked before any file is read.
-    kube::refuse_token_key(&args.key, Holder::Kubeconfig)?;
+    kube::refuse_token_key(&args.key)?;
     let server = Server::parse(&args.server)?;
     let names = Names {
         cluster: &args.cluster,

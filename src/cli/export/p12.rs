@@ -9,7 +9,7 @@ use clap::Args;
 
 use certsmith::issue::renew::check_key;
 use certsmith::keys::PrivateKey;
-use certsmith::keys::pkcs11::is_pkcs11_uri;
+use certsmith::keys::pkcs11::{is_pkcs11_uri, redact};
 use certsmith::keys::sealed;
 use certsmith::pkcs12::{self, ChainLink, Contents, Pkcs12Error, Protection};
 use certsmith::x509::certificate::Certificate;
@@ -180,7 +180,7 @@ pub fn run(args: P12Args) -> Result<()> {
 fn read_key(args: &P12Args) -> Result<PrivateKey> {
     let path = match &args.key {
         Some(key) if is_pkcs11_uri(key) => {
-            return Err(Pkcs12Error::TokenKey { uri: key.clone() }.into());
+            return Err(Error::Pkcs11KeyNotExportable { uri: redact(key) });
         }
         Some(key) => key.clone(),
         None => {
@@ -188,14 +188,14 @@ fn read_key(args: &P12Args) -> Result<PrivateKey> {
             let plain = format!("{stem}-key.pem");
             let sealed = format!("{stem}-key.age");
             if !Path::new(&plain).exists() && Path::new(&sealed).exists() {
-                return Err(Pkcs12Error::SealedKey { path: sealed }.into());
+                return Err(sealed_key(sealed));
             }
             plain
         }
     };
     let input = Input::read(&path)?;
     if sealed::is_sealed(&input.bytes) {
-        return Err(Pkcs12Error::SealedKey { path }.into());
+        return Err(sealed_key(path));
     }
     PrivateKey::from_bytes(&input.bytes, &input.source)
 }
@@ -214,5 +214,13 @@ fn default_name(leaf: &Certificate) -> String {
             subject if subject.is_empty() => format!("serial {}", leaf.serial_hex()),
             subject => subject,
         },
+    }
+}
+
+/// An age-sealed key, which a PKCS#12 file would hold in the clear.
+fn sealed_key(path: String) -> Error {
+    Error::SealedKeyNotExportable {
+        path,
+        format: "a PKCS#12 file",
     }
 }
