@@ -325,7 +325,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l ca -d 'The root CA certificate, after the chain' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l name -d 'The entry\'s name (friendlyName; keytool shows it lower-cased as the alias) [default: the certificate\'s CN, else its first SAN]' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
-complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -s o -l output -d 'Write to FILE (mode 0600, atomically); - for stdout, never a terminal' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l legacy -d 'Protect with 3DES and a SHA-1 MAC instead, for Java before 8u301, Windows Server 2016 and older macOS (OpenSSL 3 reads it too)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l no-password -d 'Protect the file with the empty password (still encrypted and MACed: Java skips unencrypted keys)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand export; and __fish_seen_subcommand_from p12" -l allow-weak-passphrase -d 'Protect with a password shorter than 12 characters'

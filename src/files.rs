@@ -8,10 +8,12 @@
 
 use std::ffi::OsStr;
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 #[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+
+use zeroize::Zeroizing;
 
 use crate::{Error, Result};
 
@@ -108,4 +110,28 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// Reads `reader` to its end, or to `limit` bytes: past that,
+/// [`Error::InputTooLarge`] naming `source`; `failed` words a read error.
+/// A size read from the file system would not do: `/dev/zero` and pipes
+/// have none. The bytes may be a key: they are zeroed when dropped.
+pub fn read_at_most(
+    reader: impl Read,
+    limit: u64,
+    source: &str,
+    failed: impl FnOnce(std::io::Error) -> Error,
+) -> Result<Zeroizing<Vec<u8>>> {
+    let mut bytes = Zeroizing::new(Vec::new());
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::InputTooLarge {
+            source: source.to_owned(),
+            limit,
+        });
+    }
+    Ok(bytes)
 }

@@ -178,6 +178,24 @@ pub fn outline(bytes: &[u8], source: &str) -> Result<Outline> {
 /// PKCS#12 keeps names and (for the MAC) the password as BMPString: UTF-16
 /// without surrogates. Checked before the crate sees them, which would fail
 /// with a less helpful error.
+/// Refuses a friendly name that keytool or Windows would list wrongly: an
+/// empty one (keytool lists an empty alias), a line break (keytool shows
+/// the last line), a control character or a bidirectional override (a
+/// name that reads as another).
+fn check_name(name: &str) -> Result<()> {
+    let bidi = |c: char| matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    let problem = if name.trim().is_empty() {
+        "is empty"
+    } else if name.chars().any(char::is_control) {
+        "has a control character (a line break, a tab, an escape)"
+    } else if name.chars().any(bidi) {
+        "has a bidirectional formatting character, which makes it read as another name"
+    } else {
+        return Ok(());
+    };
+    Err(Pkcs12Error::BadName { problem }.into())
+}
+
 fn check_bmp(text: &str, what: &'static str) -> Result<()> {
     if text.chars().all(|c| u32::from(c) <= 0xFFFF) {
         Ok(())
@@ -209,6 +227,7 @@ pub fn write(
     password: &str,
     protection: Protection,
 ) -> Result<Vec<u8>> {
+    check_name(name)?;
     check_bmp(name, "the friendly name")?;
     check_bmp(password, "the password")?;
     let failed = |e: CrateError| -> Error {
@@ -373,6 +392,17 @@ mod tests {
 
     #[test]
     fn text_beyond_the_basic_multilingual_plane_is_refused_before_the_crate_sees_it() {
+        assert!(check_name("app.example.com").is_ok() && check_name("café ✓ 日本").is_ok());
+        for bad in [
+            "",
+            "  ",
+            "line1\nline2",
+            "a\tb",
+            "\u{1b}[31m",
+            "evil\u{202E}moc.elppa",
+        ] {
+            assert!(check_name(bad).is_err(), "{bad:?}");
+        }
         assert!(check_bmp("café ✓ 日本", "the password").is_ok());
         let err = check_bmp("key 🔑", "the friendly name").unwrap_err();
         assert!(

@@ -107,7 +107,7 @@ pub fn hint(err: &Error) -> Option<String> {
             let holding = if *option == "--auth-key" { "the hex" } else { "it" };
             format!("name it instead: {option} file:PATH (a file holding {holding}) or {option} env:VAR")
         }
-        SecretToTerminal => "pass -o FILE to write it to a file made 0600 (certsmith key decrypt -o key.pem KEY)".into(),
+        SecretToTerminal => "pass -o FILE to write it to a file made 0600, or pipe it on".into(),
         IdentityExists { .. } => "choose another -o FILE, or pass --force to replace it".into(),
         EmptyInput { .. } => "if a command before the pipe failed, its error is above".into(),
         NothingToSplit { .. } => "pipe in the JSON printed by certsmith or cfssl (initca, genkey, sign, gencert, bundle)".into(),
@@ -188,6 +188,10 @@ pub fn hint(err: &Error) -> Option<String> {
             )
         }
         Pkcs11KeyNotExportable { .. } => "`certsmith key public URI` prints its public key; a key meant to leave as a file is made outside the token".into(),
+        NotOnlyCertificates { .. } => "give a file of certificates only, such as split-json's NAME.pem or what certsmith bundle --pem prints".into(),
+        OutputNotRegular { .. } => "give -o the path of a regular file (-o - is stdout)".into(),
+        InputTooLarge { .. } => "check that it is the file meant: no certificate, key or CRL a PKI makes comes near that size".into(),
+        PassphraseNotText { .. } => "write the passphrase as UTF-8 text; openssl, keytool and age read it so".into(),
         ChainOutOfOrder { .. } => "give the chain from the leaf's issuer up to the root, as certsmith bundle --pem prints it and split-json's NAME-bundle.pem holds it".into(),
         // issue 19: PKCS#12
         Pkcs12(error) => return pkcs12_hint(error),
@@ -212,6 +216,7 @@ fn pkcs12_hint(err: &Pkcs12Error) -> Option<String> {
         NoKey { .. } => "it holds certificates only (a trust store): openssl pkcs12 -in FILE -nokeys prints them".into(),
         SeveralKeys { .. } => "make a file of one entry first: keytool -importkeystore -srckeystore FILE -srcalias ALIAS -destkeystore ONE.p12".into(),
         NoCertificateForKey { .. } => "make the file again with the key's certificate in it (certsmith export p12 --cert CERT --key KEY)".into(),
+        BadName { .. } => "name the entry with --name, in printable characters".into(),
         NotBmp { .. } => "leave out the characters beyond U+FFFF (emoji and the like)".into(),
         EmptyPassword => "pass --no-password for the empty password (the file is still encrypted), or give one with --passphrase-file FILE or CERTSMITH_PASSPHRASE".into(),
         WeakPassword { .. } => "choose a longer one (four or more random words), or pass --allow-weak-passphrase (as for Java's \"changeit\")".into(),

@@ -143,11 +143,12 @@ fn read_capped(arg: &str) -> Result<Input> {
     {
         return Err(too_large(arg.to_owned()));
     }
-    let input = Input::read(arg)?;
-    if input.bytes.len() > MAX_FILE_BYTES {
-        return Err(too_large(input.source));
-    }
-    Ok(input)
+    // At most one byte more than the limit is read: `/dev/zero` and
+    // endless pipes have no size to check first.
+    Input::read_at_most(arg, MAX_FILE_BYTES as u64).map_err(|e| match e {
+        Error::InputTooLarge { source, .. } => too_large(source),
+        e => e,
+    })
 }
 
 /// Opens the file with its password: the empty one with --no-password;

@@ -1,6 +1,6 @@
 //! Standard streams, files named on the command line, and the clock.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 use certsmith::cfssl::config::Config;
@@ -18,14 +18,25 @@ pub struct Input {
 
 impl Input {
     pub fn read(arg: &str) -> Result<Input> {
+        Input::read_at_most(arg, MOST_INPUT)
+    }
+
+    /// [`Input::read`], refused past `limit` bytes (a PKCS#12 file: 1 MiB).
+    pub fn read_at_most(arg: &str, limit: u64) -> Result<Input> {
         if arg == "-" {
             return Ok(Input {
-                bytes: read_stdin()?,
+                bytes: read_stdin_at_most(limit)?,
                 source: "stdin".into(),
             });
         }
+        let path = Path::new(arg);
+        let failed = |source| Error::ReadFile {
+            path: path.to_path_buf(),
+            source,
+        };
+        let file = std::fs::File::open(path).map_err(failed)?;
         Ok(Input {
-            bytes: zeroize::Zeroizing::new(files::read(Path::new(arg))?),
+            bytes: files::read_at_most(file, limit, arg, failed)?,
             source: arg.to_string(),
         })
     }
@@ -67,16 +78,21 @@ fn when_missing(e: Error, missing: impl FnOnce(std::path::PathBuf) -> Error) -> 
     }
 }
 
-/// All of stdin. Every reader of stdin goes through here (an input named
-/// `-`, `--passphrase-file -`), and [`refuse_shared_stdin`] lets at most
-/// one option of a command line name it: stdin can be read only once.
-pub fn read_stdin() -> Result<zeroize::Zeroizing<Vec<u8>>> {
-    let mut bytes = zeroize::Zeroizing::new(Vec::new());
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|source| Error::ReadStdin { source })?;
-    Ok(bytes)
+/// All of stdin, refused past `limit` bytes. Every reader of stdin goes
+/// through here (an input named `-`, `--passphrase-file -`), and
+/// [`refuse_shared_stdin`] lets at most one option of a command line name
+/// it: stdin can be read only once.
+pub fn read_stdin_at_most(limit: u64) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    files::read_at_most(std::io::stdin(), limit, "stdin", |source| {
+        Error::ReadStdin { source }
+    })
 }
+
+/// The most of one input that is read: far above any certificate, CSR,
+/// key or CRL a PKI makes (a CRL of a million serials is about 40 MiB), so
+/// that `/dev/zero` or an endless pipe given by mistake ends in an error
+/// rather than in memory exhaustion.
+const MOST_INPUT: u64 = 256 << 20;
 
 /// Options whose value `-` is not stdin: names of files to write.
 const NOT_INPUTS: &[&str] = &["name", "output", "dir"];

@@ -40,6 +40,10 @@ impl OutputArgs {
             Ok(meta) if meta.file_type().is_symlink() => {
                 Err(Error::OutputIsSymlink { path: path.clone() })
             }
+            // A key renamed over /dev/null stays there.
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+                Err(Error::OutputNotRegular { path: path.clone() })
+            }
             Ok(_) if !self.force => Err(exists(path.clone())),
             _ => Ok(()),
         }

@@ -96,7 +96,7 @@ impl PassphraseArgs {
         let passphrase = if let Some(file) = &self.passphrase_file {
             from_file(file)?
         } else if let Some(p) = std::env::var_os(PASSPHRASE_ENV) {
-            Zeroizing::new(p.to_string_lossy().into_owned())
+            secret_text(Zeroizing::new(p.into_encoded_bytes()), PASSPHRASE_ENV)?
         } else {
             ask(format!("Enter passphrase for {what}: "))?
         };
@@ -133,6 +133,24 @@ impl PassphraseArgs {
     }
 }
 
+/// The most of a passphrase or PIN file that is read.
+const MOST_SECRET: u64 = 64 << 10;
+
+/// A passphrase's bytes as text: refused when they are not UTF-8 or hold a
+/// NUL, never changed (two byte strings read leniently would be one
+/// passphrase to certsmith and two to openssl or age).
+fn secret_text(bytes: Zeroizing<Vec<u8>>, source: &str) -> Result<Zeroizing<String>> {
+    let not_text = || Error::PassphraseNotText {
+        source: source.to_owned(),
+    };
+    if bytes.contains(&0) {
+        return Err(not_text());
+    }
+    std::str::from_utf8(&bytes)
+        .map(|text| Zeroizing::new(text.to_owned()))
+        .map_err(|_| not_text())
+}
+
 /// The passphrase file, read once per process (stdin can be read only once).
 fn from_file(file: &str) -> Result<Zeroizing<String>> {
     static CACHE: OnceLock<Zeroizing<String>> = OnceLock::new();
@@ -148,12 +166,9 @@ fn from_file(file: &str) -> Result<Zeroizing<String>> {
 pub fn read_secret_file(file: &str) -> Result<Zeroizing<String>> {
     // stdin has one reader: io::refuse_shared_stdin has kept every other
     // option of the command line off it.
-    let bytes = if file == "-" {
-        super::io::read_stdin()?
-    } else {
-        Zeroizing::new(files::read(std::path::Path::new(file))?)
-    };
-    let mut text = Zeroizing::new(String::from_utf8_lossy(&bytes).into_owned());
+    let bytes = super::io::Input::read_at_most(file, MOST_SECRET)?.bytes;
+    let source = if file == "-" { "stdin" } else { file };
+    let mut text = secret_text(bytes, source)?;
     // One trailing newline is the file's, not the passphrase's.
     if text.ends_with('\n') {
         text.pop();

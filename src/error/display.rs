@@ -624,6 +624,30 @@ impl fmt::Display for Error {
                 f,
                 "{uri} is a key in a PKCS#11 token, whose private half never leaves it"
             ),
+            NotOnlyCertificates { path, label } => write!(
+                f,
+                "{path} holds a {label} block besides certificates; refusing to copy it where certificates go"
+            ),
+            OutputNotRegular { path } => write!(
+                f,
+                "{} exists and is not a regular file (a device, a FIFO or a socket); refusing to replace it",
+                path.display()
+            ),
+            InputTooLarge { source, limit } => {
+                let size = if *limit >= 1 << 20 {
+                    format!("{} MiB", limit >> 20)
+                } else {
+                    format!("{} KiB", limit >> 10)
+                };
+                write!(
+                    f,
+                    "{source} is larger than {size}; refusing to read more of it"
+                )
+            }
+            PassphraseNotText { source } => write!(
+                f,
+                "the passphrase in {source} is not UTF-8 text (or holds a NUL byte)"
+            ),
             ChainOutOfOrder { path, index } => write!(
                 f,
                 "{path}: certificate {index} did not sign the certificate before it; a chain goes from the leaf's issuer up to the root"

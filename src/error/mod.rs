@@ -680,6 +680,32 @@ pub enum Error {
         path: String,
         index: usize,
     },
+    /// A file given as certificates, copied as it is (a Secret's `ca.crt`,
+    /// a kubeconfig's `certificate-authority-data`), that holds a `label`
+    /// block too: a key beside the certificates would be copied with them.
+    NotOnlyCertificates {
+        path: String,
+        label: String,
+    },
+    /// An output that exists and is not a regular file (a device, a FIFO,
+    /// a socket): `--force` replaces files, and renaming a key over
+    /// `/dev/null` would leave the key there.
+    OutputNotRegular {
+        path: PathBuf,
+    },
+    /// An input larger than `limit` bytes: `/dev/zero` or an endless pipe
+    /// given by mistake ends here, not in memory exhaustion.
+    InputTooLarge {
+        source: String,
+        limit: u64,
+    },
+    /// A passphrase (file or environment variable `source`) that is not
+    /// UTF-8 text, or holds a NUL: read leniently, two different byte
+    /// strings would seal to one passphrase, and other tools would read
+    /// another.
+    PassphraseNotText {
+        source: String,
+    },
     // issue 19: PKCS#12
     /// A PKCS#12 file that cannot be made or opened (boxed: the enum stays small).
     Pkcs12(Box<Pkcs12Error>),

@@ -41,6 +41,9 @@ pub enum Pkcs12Error {
     /// A password or friendly name with a character outside the Basic
     /// Multilingual Plane, which PKCS#12's BMPString cannot hold.
     NotBmp { what: &'static str },
+    /// A friendly name keytool and Windows would show wrongly or not at
+    /// all: empty, or with a control or bidirectional formatting character.
+    BadName { problem: &'static str },
     /// An empty password where a file is made (the caller must ask for one).
     EmptyPassword,
     /// A password to protect a new file with that is shorter than `min` characters.
@@ -90,6 +93,7 @@ impl fmt::Display for Pkcs12Error {
             NoCertificateForKey { path } => {
                 write!(f, "{path} holds a private key but no certificate for it")
             }
+            BadName { problem } => write!(f, "the entry's friendly name {problem}"),
             NotBmp { what } => write!(
                 f,
                 "{what} has a character beyond U+FFFF, which PKCS#12 (BMPString) cannot hold"

@@ -28,9 +28,10 @@ pub struct Server {
 impl Server {
     /// Checks `url` as an API server address.
     pub fn parse(url: &str) -> Result<Server> {
+        let shown = without_userinfo(url);
         let bad = |problem: &'static str| -> crate::Error {
             KubeError::InvalidServer {
-                value: url.to_owned(),
+                value: shown.clone(),
                 problem,
             }
             .into()
@@ -229,6 +230,19 @@ impl Kubeconfig {
     }
 }
 
+/// `url` as a message may show it: a user name and password before `@`
+/// become `***`, so that a refused URL does not put a password in a log.
+fn without_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let end = rest.find('/').unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{scheme}://***{}", &rest[at..]),
+        None => url.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Server;
@@ -272,5 +286,22 @@ mod tests {
             let error = Server::parse(bad).unwrap_err().to_string();
             assert!(error.contains(problem), "{bad}: {error}");
         }
+    }
+
+    #[test]
+    fn a_refused_url_never_shows_its_password() {
+        let error = Server::parse("https://admin:s3cret@kube.example.com:6443/x")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            !error.contains("s3cret") && !error.contains("admin"),
+            "{error}"
+        );
+        assert!(
+            error.contains("https://***@kube.example.com:6443/x"),
+            "{error}"
+        );
+        let error = Server::parse("https://a:b@c@d e").unwrap_err().to_string();
+        assert!(!error.contains("a:b"), "{error}");
     }
 }

@@ -85,9 +85,23 @@ impl Pem {
         text
     }
 
+    /// The certificates of a file that is copied as it is: a PEM file must
+    /// hold nothing else, or a key kept beside them (`cat ca.pem
+    /// ca-key.pem`) would be copied where certificates go.
     fn certificates(bytes: &[u8], source: &str) -> Result<(Pem, Vec<Certificate>)> {
         let certs = Certificate::all_from_bytes(bytes, source)?;
-        let pem = if pemfile::looks_like_pem(bytes) {
+        let is_pem = pemfile::looks_like_pem(bytes);
+        if is_pem
+            && let Some(other) = pemfile::parse_all(bytes, source)?
+                .into_iter()
+                .find(|block| block.tag() != "CERTIFICATE")
+        {
+            return Err(Error::NotOnlyCertificates {
+                path: source.to_owned(),
+                label: other.tag().to_owned(),
+            });
+        }
+        let pem = if is_pem {
             Pem {
                 bytes: Zeroizing::new(bytes.to_vec()),
                 from_der: false,

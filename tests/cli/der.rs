@@ -450,7 +450,7 @@ fn der_on_a_terminal_is_refused_and_a_key_never_shown() {
     assert_eq!(
         term.transcript,
         "error: refusing to print a private key on a terminal\r\n\
-         hint: pass -o FILE to write it to a file made 0600 (certsmith key decrypt -o key.pem KEY)\r\n"
+         hint: pass -o FILE to write it to a file made 0600, or pipe it on\r\n"
     );
 
     // Redirected, as the hint says, on the same terminal.

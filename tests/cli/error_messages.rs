@@ -728,9 +728,7 @@ fn table() -> Vec<Row> {
         row(
             Error::SecretToTerminal,
             "refusing to print a private key on a terminal",
-            Some(
-                "pass -o FILE to write it to a file made 0600 (certsmith key decrypt -o key.pem KEY)",
-            ),
+            Some("pass -o FILE to write it to a file made 0600, or pipe it on"),
         ),
         row(
             Error::EmptyBaseName {
@@ -2141,6 +2139,58 @@ fn table() -> Vec<Row> {
             .into(),
             "cannot write the PKCS#12 file: Invalid private key",
             None,
+        ),
+        row(
+            Pkcs12Error::BadName {
+                problem: "is empty",
+            }
+            .into(),
+            "the entry's friendly name is empty",
+            Some("name the entry with --name, in printable characters"),
+        ),
+        row(
+            Error::NotOnlyCertificates {
+                path: "ca-full.pem".into(),
+                label: "PRIVATE KEY".into(),
+            },
+            "ca-full.pem holds a PRIVATE KEY block besides certificates; refusing to copy it where certificates go",
+            Some(
+                "give a file of certificates only, such as split-json's NAME.pem or what certsmith bundle --pem prints",
+            ),
+        ),
+        row(
+            Error::OutputNotRegular {
+                path: "/dev/null".into(),
+            },
+            "/dev/null exists and is not a regular file (a device, a FIFO or a socket); refusing to replace it",
+            Some("give -o the path of a regular file (-o - is stdout)"),
+        ),
+        row(
+            Error::InputTooLarge {
+                source: "stdin".into(),
+                limit: 256 << 20,
+            },
+            "stdin is larger than 256 MiB; refusing to read more of it",
+            Some(
+                "check that it is the file meant: no certificate, key or CRL a PKI makes comes near that size",
+            ),
+        ),
+        row(
+            Error::InputTooLarge {
+                source: "pass.txt".into(),
+                limit: 64 << 10,
+            },
+            "pass.txt is larger than 64 KiB; refusing to read more of it",
+            Some(
+                "check that it is the file meant: no certificate, key or CRL a PKI makes comes near that size",
+            ),
+        ),
+        row(
+            Error::PassphraseNotText {
+                source: "pass.txt".into(),
+            },
+            "the passphrase in pass.txt is not UTF-8 text (or holds a NUL byte)",
+            Some("write the passphrase as UTF-8 text; openssl, keytool and age read it so"),
         ),
         // issue 19: Kubernetes Secret and kubeconfig
         row(

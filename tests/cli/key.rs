@@ -1296,7 +1296,7 @@ fn key_decrypt_refuses_to_print_on_a_terminal() {
     );
     assert_eq!(
         term.transcript,
-        "error: refusing to print a private key on a terminal\r\nhint: pass -o FILE to write it to a file made 0600 (certsmith key decrypt -o key.pem KEY)\r\n"
+        "error: refusing to print a private key on a terminal\r\nhint: pass -o FILE to write it to a file made 0600, or pipe it on\r\n"
     );
 
     // What the hint says works on the same terminal, and prints no key there.

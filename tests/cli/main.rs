@@ -41,6 +41,7 @@ mod remote;
 mod renew;
 mod rerun;
 mod review15;
+mod review19;
 mod revoke;
 mod rotation_examples;
 mod sign;

@@ -37,7 +37,7 @@ Examples:
 /// --passphrase-file, CERTSMITH_PASSPHRASE or a prompt (asked twice). The file
 /// is written 0600, atomically, never over an existing file without --force.
 #[derive(Args)]
-#[command(after_help = EXAMPLES, mut_arg("output", |a| a.required(true)))]
+#[command(after_help = EXAMPLES, mut_arg("output", |a| a.required(true).help("Write to FILE (mode 0600, atomically); - for stdout, never a terminal")))]
 pub struct P12Args {
     /// The certificate (PEM or DER), or - for stdin; certificates after the
     /// first in the file start the chain
