@@ -42,6 +42,6 @@ pub mod time;
 pub mod vault;
 pub mod x509;
 
-pub use error::KubeError;
 pub use error::{Error, PinTries, Pkcs11Error, Result, UriProblem, VaultError};
+pub use error::{KubeError, QuorumError};
 pub use note::Note;

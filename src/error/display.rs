@@ -656,6 +656,8 @@ impl fmt::Display for Error {
             Pkcs12(error) => write!(f, "{error}"),
             // issue 19: Kubernetes Secret and kubeconfig
             Kube(error) => error.fmt(f),
+            // issue 20: CA keys sealed to a quorum
+            Quorum(error) => error.fmt(f),
         }
     }
 }

@@ -8,6 +8,7 @@ mod display;
 pub(crate) mod kube;
 pub(crate) mod pkcs11;
 pub(crate) mod pkcs12;
+pub(crate) mod quorum;
 mod source;
 pub(crate) mod vault;
 
@@ -19,6 +20,7 @@ use crate::keys::KeyAlgorithm;
 pub use kube::KubeError;
 pub use pkcs11::{PinTries, Pkcs11Error, UriProblem};
 pub use pkcs12::Pkcs12Error;
+pub use quorum::QuorumError;
 pub use vault::VaultError;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -712,6 +714,10 @@ pub enum Error {
     // issue 19: Kubernetes Secret and kubeconfig
     /// A Kubernetes Secret or kubeconfig that cannot be written.
     Kube(KubeError),
+    // issue 20: CA keys sealed to a quorum
+    /// A key sealed to M of N custodians that cannot be sealed or opened
+    /// (boxed: the enum stays small).
+    Quorum(Box<QuorumError>),
 }
 
 impl From<VaultError> for Error {
@@ -736,5 +742,12 @@ impl From<Pkcs11Error> for Error {
 impl From<KubeError> for Error {
     fn from(error: KubeError) -> Error {
         Error::Kube(error)
+    }
+}
+
+// issue 20: CA keys sealed to a quorum
+impl From<QuorumError> for Error {
+    fn from(error: QuorumError) -> Error {
+        Error::Quorum(Box::new(error))
     }
 }

@@ -10,6 +10,7 @@
 mod algorithm;
 pub mod pkcs11;
 mod private_key;
+pub mod quorum;
 pub mod sealed;
 pub mod signer;
 

@@ -1,0 +1,206 @@
+//! What can go wrong sealing a CA key to a quorum or opening it (issue 20).
+//! One enum of its own, as [`crate::Error::Quorum`], so that the quorum's
+//! failures read together. No message ever shows a share or the identity.
+
+use std::fmt;
+
+/// A quorum failure. `source` is the quorum file's name, `label` a
+/// custodian's as the file names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum QuorumError {
+    /// A quorum file with no identity given to open any share with.
+    Locked {
+        source: String,
+        threshold: u8,
+        labels: Vec<String>,
+    },
+    /// Fewer distinct shares open than the threshold: `opened` pairs each
+    /// open share's custodian with where it came from (an identity file, a
+    /// released share), `missing` names the custodians still missing.
+    Incomplete {
+        source: String,
+        threshold: u8,
+        opened: Vec<(String, String)>,
+        missing: Vec<String>,
+    },
+    /// An identity (`identity`: its file) that opens no custodian's share.
+    IdentityOpensNothing { source: String, identity: String },
+    /// A share record of another quorum (`share_quorum`) than the file's.
+    ShareForeign {
+        share: String,
+        label: String,
+        share_quorum: String,
+        source: String,
+        quorum: String,
+    },
+    /// A share whose value does not match the file's commitment to it:
+    /// edited, forged, or its commitment line swapped with another's.
+    ShareCommitment {
+        share: String,
+        label: String,
+        source: String,
+    },
+    /// A share's age file that does not open (`reason`: age's words), or
+    /// opens to something that is not a share record.
+    ShareUnopenable {
+        source: String,
+        label: String,
+        reason: String,
+    },
+    /// Shares that combine to another identity than the file's quorum
+    /// recipient (`combined`: the recipient they give, when they give one).
+    RecipientMismatch {
+        source: String,
+        combined: Option<String>,
+    },
+    /// The key's age file does not open with the combined identity (`reason`:
+    /// age's words): the file is damaged.
+    KeyUnopenable { source: String, reason: String },
+    /// The key inside is not the one the header names: `fingerprint` is
+    /// the public key SHA-256 of the key found.
+    KeyMismatch { source: String, fingerprint: String },
+    /// A quorum file that does not follow the format, at line `line` (from 1).
+    File {
+        source: String,
+        line: usize,
+        reason: String,
+    },
+    /// A threshold above the number of custodians.
+    ThresholdAboveCustodians { threshold: usize, custodians: usize },
+    /// A threshold of 0 or 1: no quorum at all.
+    ThresholdTooLow { threshold: usize },
+    /// More custodians than shares can number (255).
+    TooManyCustodians { custodians: usize },
+    /// A recipient given twice: each custodian holds one share.
+    DuplicateCustodian { recipient: String },
+    /// A custodian's label given twice, or one that messages cannot show
+    /// (`problem` says why).
+    BadLabel {
+        label: String,
+        problem: &'static str,
+    },
+    /// Shamir's arithmetic refused its input (`reason`: vsss-rs's words, or
+    /// a count that is not the threshold).
+    Shares { reason: String },
+}
+
+impl fmt::Display for QuorumError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use QuorumError::*;
+        match self {
+            Locked {
+                source,
+                threshold,
+                labels,
+            } => write!(
+                f,
+                "{source}: the key is sealed to {threshold} of {} custodians ({}) and no identity was given",
+                labels.len(),
+                labels.join(", ")
+            ),
+            Incomplete {
+                source,
+                threshold,
+                opened,
+                missing,
+            } => {
+                let total = opened.len() + missing.len();
+                write!(
+                    f,
+                    "{source}: {threshold} of {total} custodians' shares are needed and "
+                )?;
+                match opened.len() {
+                    0 => write!(f, "none is open")?,
+                    n => {
+                        let list: Vec<String> = opened
+                            .iter()
+                            .map(|(label, via)| format!("{label}, with {via}"))
+                            .collect();
+                        let verb = if n == 1 { "is" } else { "are" };
+                        write!(f, "{n} {verb} open ({})", list.join("; "))?;
+                    }
+                }
+                write!(f, "; still missing: {}", missing.join(", "))
+            }
+            IdentityOpensNothing { source, identity } => {
+                write!(f, "{source}: {identity} opens no custodian's share")
+            }
+            ShareForeign {
+                share,
+                label,
+                share_quorum,
+                source,
+                quorum,
+            } => write!(
+                f,
+                "{share}: the share of {label} is a share of quorum {share_quorum}, not of {source} (quorum {quorum})"
+            ),
+            ShareCommitment {
+                share,
+                label,
+                source,
+            } => write!(
+                f,
+                "{share}: the share of {label} does not match its commitment in {source}"
+            ),
+            ShareUnopenable {
+                source,
+                label,
+                reason,
+            } => write!(
+                f,
+                "{source}: the share of {label} cannot be opened: {reason}"
+            ),
+            RecipientMismatch { source, combined } => match combined {
+                Some(r) => write!(
+                    f,
+                    "{source}: the shares combine to {r}, not to the quorum recipient the file names"
+                ),
+                None => write!(
+                    f,
+                    "{source}: the shares combine to no age identity, so not to the quorum recipient the file names"
+                ),
+            },
+            KeyUnopenable { source, reason } => write!(
+                f,
+                "{source}: the key cannot be opened with the combined identity: {reason}"
+            ),
+            KeyMismatch {
+                source,
+                fingerprint,
+            } => write!(
+                f,
+                "{source}: the key inside is not the one its header names ({fingerprint})"
+            ),
+            File {
+                source,
+                line,
+                reason,
+            } => write!(f, "{source}: line {line}: {reason}"),
+            ThresholdAboveCustodians {
+                threshold,
+                custodians,
+            } => write!(
+                f,
+                "a threshold of {threshold} needs at least {threshold} custodians, and {custodians} recipients were given"
+            ),
+            ThresholdTooLow { threshold } => write!(
+                f,
+                "a threshold of {threshold} is no quorum: any one custodian could open the key alone"
+            ),
+            TooManyCustodians { custodians } => write!(
+                f,
+                "{custodians} custodians are more than a quorum can hold (255)"
+            ),
+            DuplicateCustodian { recipient } => write!(
+                f,
+                "{recipient} is given twice: each custodian holds one share"
+            ),
+            BadLabel { label, problem } => {
+                write!(f, "the custodian label {label:?} {problem}")
+            }
+            Shares { reason } => write!(f, "the shares cannot be split or combined: {reason}"),
+        }
+    }
+}

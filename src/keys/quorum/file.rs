@@ -1,0 +1,296 @@
+//! The quorum file, `NAME-key.quorum` (v1): a public header, then one
+//! armored age file per share and one for the key. Parsed strictly, as age
+//! parses its header: fixed line order, unknown or repeated lines refused,
+//! `\n` line ends, 64 KiB at most. README "CA keys sealed to a quorum" has
+//! the format.
+
+use base64::Engine as _;
+
+use super::share::{QuorumId, parse_id};
+use crate::error::QuorumError;
+use crate::keys::KeyAlgorithm;
+use crate::{Error, Result};
+
+/// The first line of every quorum file.
+pub const FILE_MAGIC: &str = "certsmith-quorum/v1";
+/// The largest quorum file read: 255 shares of an SSH-RSA custodian fit.
+pub const MAX_FILE: usize = 64 * 1024 * 4;
+/// The longest custodian label.
+pub const MAX_LABEL: usize = 64;
+
+const ARMOR_BEGIN: &str = "-----BEGIN AGE ENCRYPTED FILE-----";
+const ARMOR_END: &str = "-----END AGE ENCRYPTED FILE-----";
+
+/// One custodian: who holds share i, and the file's commitment to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Custodian {
+    pub label: String,
+    /// The recipient the share is sealed to, as given.
+    pub to: String,
+    pub commitment: [u8; 32],
+    /// The share's armored age file (ciphertext).
+    pub share: String,
+}
+
+/// A quorum file, read or about to be written. Nothing in it is secret.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuorumFile {
+    pub id: QuorumId,
+    pub threshold: u8,
+    /// The quorum identity's recipient (`age1…`): what the shares combine to.
+    pub recipient: String,
+    /// The CA key's type, as `ca-key:` writes it (`ecdsa-p256`).
+    pub algorithm: String,
+    /// The CA key's DER SubjectPublicKeyInfo.
+    pub spki: Vec<u8>,
+    /// Share i is `custodians[i - 1]`.
+    pub custodians: Vec<Custodian>,
+    /// The CA key's armored age file, sealed to `recipient`.
+    pub key: String,
+}
+
+/// How `ca-key:` names a key type.
+pub fn algorithm_token(algorithm: KeyAlgorithm) -> String {
+    match algorithm {
+        KeyAlgorithm::Rsa(bits) => format!("rsa-{bits}"),
+        KeyAlgorithm::EcdsaP256 => "ecdsa-p256".into(),
+        KeyAlgorithm::EcdsaP384 => "ecdsa-p384".into(),
+        KeyAlgorithm::EcdsaP521 => "ecdsa-p521".into(),
+        KeyAlgorithm::Ed25519 => "ed25519".into(),
+    }
+}
+
+/// What a label must be: printable, at most 64 characters, no edge spaces.
+pub fn check_label(label: &str) -> Result<(), &'static str> {
+    if label.is_empty() {
+        return Err("is empty");
+    }
+    if label.chars().count() > MAX_LABEL {
+        return Err("is longer than 64 characters");
+    }
+    if label.trim() != label {
+        return Err("begins or ends with a space");
+    }
+    if label.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return Err("holds a control or bidirectional formatting character");
+    }
+    Ok(())
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+}
+
+impl QuorumFile {
+    /// The file's text.
+    pub fn to_text(&self) -> String {
+        let mut t = format!(
+            "{FILE_MAGIC}\nquorum: {}\nthreshold: {} of {}\nquorum-recipient: {}\nca-key: {} {}\n",
+            crate::hex::lower(&self.id),
+            self.threshold,
+            self.custodians.len(),
+            self.recipient,
+            self.algorithm,
+            base64::engine::general_purpose::STANDARD.encode(&self.spki),
+        );
+        for (i, c) in self.custodians.iter().enumerate() {
+            t.push_str(&format!(
+                "share {}: {}\n  to: {}\n  commitment: {}\n",
+                i + 1,
+                c.label,
+                c.to,
+                crate::hex::lower(&c.commitment)
+            ));
+        }
+        for (i, c) in self.custodians.iter().enumerate() {
+            t.push_str(&format!("-> share {}\n{}", i + 1, with_newline(&c.share)));
+        }
+        t.push_str(&format!("-> key\n{}", with_newline(&self.key)));
+        t
+    }
+
+    /// A quorum file from its bytes, strictly; `source` names it in errors.
+    pub fn parse(bytes: &[u8], source: &str) -> Result<QuorumFile> {
+        let bad = |line: usize, reason: String| -> Error {
+            QuorumError::File {
+                source: source.into(),
+                line,
+                reason,
+            }
+            .into()
+        };
+        if bytes.len() > MAX_FILE {
+            return Err(bad(0, format!("larger than {} KiB", MAX_FILE >> 10)));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|_| bad(1, "not UTF-8 text".into()))?;
+        if text.contains('\r') {
+            return Err(bad(1, "a carriage return (line ends are \\n)".into()));
+        }
+        let body = text
+            .strip_suffix('\n')
+            .ok_or_else(|| bad(text.lines().count(), "no newline at the end".into()))?;
+        let mut lines = body
+            .split('\n')
+            .enumerate()
+            .map(|(i, l)| (i + 1, l))
+            .peekable();
+        let mut next = |what: &str| -> Result<(usize, &str)> {
+            lines.next().ok_or_else(|| {
+                bad(
+                    body.split('\n').count() + 1,
+                    format!("the file ends before {what}"),
+                )
+            })
+        };
+        fn field<'t>(
+            (n, line): (usize, &'t str),
+            prefix: &str,
+            bad: impl Fn(usize, String) -> Error,
+        ) -> Result<(usize, &'t str)> {
+            line.strip_prefix(prefix).map(|v| (n, v)).ok_or_else(|| {
+                bad(
+                    n,
+                    format!("expected `{}`, found {line:?}", prefix.trim_end()),
+                )
+            })
+        }
+        let field = |l, prefix: &str| field(l, prefix, bad);
+
+        let (n, magic) = next("its first line")?;
+        if magic != FILE_MAGIC {
+            return Err(bad(
+                n,
+                format!("not a {FILE_MAGIC} file (it starts {magic:?})"),
+            ));
+        }
+        let (n, id) = field(next("the quorum line")?, "quorum: ")?;
+        let id =
+            parse_id(id).ok_or_else(|| bad(n, "a quorum id is 32 lower-case hex digits".into()))?;
+        let (n, threshold) = field(next("the threshold line")?, "threshold: ")?;
+        let (m, count) = threshold
+            .split_once(" of ")
+            .and_then(|(m, c)| Some((number(m)?, number(c)?)))
+            .ok_or_else(|| {
+                bad(
+                    n,
+                    format!("expected `threshold: M of N`, found {threshold:?}"),
+                )
+            })?;
+        super::split::check_threshold(m, count).map_err(|e| bad(n, e.to_string()))?;
+        let (n, recipient) = field(next("the quorum recipient")?, "quorum-recipient: ")?;
+        if recipient.parse::<age::x25519::Recipient>().is_err() {
+            return Err(bad(
+                n,
+                "the quorum recipient is not an age X25519 recipient".into(),
+            ));
+        }
+        let (n, ca_key) = field(next("the ca-key line")?, "ca-key: ")?;
+        let (algorithm, spki) = ca_key
+            .split_once(' ')
+            .ok_or_else(|| bad(n, "expected `ca-key: TYPE BASE64`".into()))?;
+        if algorithm.is_empty()
+            || !algorithm
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(bad(n, format!("a bad key type {algorithm:?}")));
+        }
+        let spki = base64::engine::general_purpose::STANDARD
+            .decode(spki)
+            .map_err(|_| bad(n, "the CA key is not base64".into()))?;
+
+        let mut custodians = Vec::with_capacity(count);
+        for i in 1..=count {
+            let (n, label) = field(next("every custodian")?, &format!("share {i}: "))?;
+            check_label(label).map_err(|p| bad(n, format!("the label {label:?} {p}")))?;
+            if custodians.iter().any(|c: &Custodian| c.label == label) {
+                return Err(bad(n, format!("the label {label:?} is given twice")));
+            }
+            let (n, to) = field(next("a custodian's recipient")?, "  to: ")?;
+            if to.trim() != to || crate::keys::sealed::parse_recipient(to).is_err() {
+                return Err(bad(n, format!("not a recipient: {to:?}")));
+            }
+            if custodians.iter().any(|c: &Custodian| c.to == to) {
+                return Err(bad(n, format!("the recipient {to} is given twice")));
+            }
+            let (n, commitment) = field(next("a commitment")?, "  commitment: ")?;
+            let mut c = [0u8; 32];
+            if commitment.len() != 64
+                || !base16ct::lower::decode(commitment, &mut c).is_ok_and(|d| d.len() == 32)
+            {
+                return Err(bad(n, "a commitment is 64 lower-case hex digits".into()));
+            }
+            custodians.push(Custodian {
+                label: label.into(),
+                to: to.into(),
+                commitment: c,
+                share: String::new(),
+            });
+        }
+        let mut armor = |marker: &str| -> Result<String> {
+            let (n, line) = next(marker)?;
+            if line != marker {
+                return Err(bad(n, format!("expected `{marker}`, found {line:?}")));
+            }
+            let (n, begin) = next("an age file")?;
+            if begin != ARMOR_BEGIN {
+                return Err(bad(
+                    n,
+                    format!("expected an armored age file after `{marker}`"),
+                ));
+            }
+            let mut block = format!("{ARMOR_BEGIN}\n");
+            loop {
+                let (n, line) = next("the age file's end")?;
+                if line == ARMOR_END {
+                    block.push_str(ARMOR_END);
+                    block.push('\n');
+                    return Ok(block);
+                }
+                if line.len() > 64
+                    || !line
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+                {
+                    return Err(bad(n, "not a line of an armored age file".into()));
+                }
+                block.push_str(line);
+                block.push('\n');
+            }
+        };
+        for (i, c) in custodians.iter_mut().enumerate() {
+            c.share = armor(&format!("-> share {}", i + 1))?;
+        }
+        let key = armor("-> key")?;
+        if let Some((n, line)) = lines.next() {
+            return Err(bad(n, format!("unexpected {line:?} after the key")));
+        }
+        Ok(QuorumFile {
+            id,
+            threshold: m as u8,
+            recipient: recipient.into(),
+            algorithm: algorithm.into(),
+            spki,
+            custodians,
+            key,
+        })
+    }
+}
+
+fn number(text: &str) -> Option<usize> {
+    super::share::canonical_u8(text)
+        .map(usize::from)
+        .or_else(|| {
+            text.parse::<usize>()
+                .ok()
+                .filter(|n| *n > 255 && n.to_string() == text)
+        })
+}
+
+fn with_newline(s: &str) -> String {
+    if s.ends_with('\n') {
+        s.to_string()
+    } else {
+        format!("{s}\n")
+    }
+}

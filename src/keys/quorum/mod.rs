@@ -1,0 +1,422 @@
+//! CA keys sealed to a quorum: any M of N custodians together, and no
+//! fewer, open the key (issue 20; README "CA keys sealed to a quorum").
+//!
+//! A fresh age X25519 *quorum identity* is made in memory; the CA key is
+//! sealed to its recipient as an ordinary age file; the identity's text is
+//! split M-of-N over GF(256) ([`split`]); each share record ([`share`]) is
+//! sealed with age to exactly one custodian; the file ([`file`]) holds a
+//! commitment to each share, bound to the quorum id and the share's number.
+//! Every share is checked against its commitment before any is combined,
+//! so a wrong share is refused by its custodian's name and never turned
+//! into a wrong key.
+//!
+//! The library never prompts or prints: the caller loads identities
+//! (asking custodians for passphrases as it likes), opens shares with
+//! [`QuorumKey::open_embedded`] and [`QuorumKey::open_released`], and hands
+//! what opened to [`QuorumKey::combine`]. Every secret lives in [`Zeroizing`]
+//! buffers or age's own wiped types, and no `Debug` shows one.
+
+pub mod file;
+pub mod share;
+pub mod split;
+
+use std::fmt;
+use std::io::Read;
+use std::str::FromStr;
+
+use age::armor::ArmoredReader;
+use age::secrecy::ExposeSecret;
+use zeroize::Zeroizing;
+
+pub use file::{Custodian, QuorumFile, algorithm_token, check_label};
+pub use share::{QuorumId, ShareRecord, commitment};
+
+use super::PrivateKey;
+use super::sealed::{self, Seal};
+use crate::error::QuorumError;
+use crate::{Error, Result};
+
+/// True for a quorum file (its first line).
+pub fn is_quorum(bytes: &[u8]) -> bool {
+    bytes.starts_with(format!("{}\n", file::FILE_MAGIC).as_bytes())
+}
+
+/// One custodian to seal a share to: a label and a recipient as age reads
+/// it (`age1…`, `ssh-ed25519 …`, `ssh-rsa …`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCustodian {
+    pub label: String,
+    pub recipient: String,
+}
+
+/// How to seal a key to a quorum: `threshold` of `custodians`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuorumSeal {
+    pub threshold: usize,
+    pub custodians: Vec<NewCustodian>,
+}
+
+/// Seals `key` to a quorum: a new quorum identity and id, the key sealed
+/// to the identity, the identity split to the custodians. The file's text
+/// is [`QuorumFile::to_text`]; none of it is secret.
+pub fn seal(key: &PrivateKey, quorum: &QuorumSeal) -> Result<QuorumFile> {
+    split::check_threshold(quorum.threshold, quorum.custodians.len())?;
+    let mut recipients = Vec::with_capacity(quorum.custodians.len());
+    for (i, c) in quorum.custodians.iter().enumerate() {
+        check_label(&c.label).map_err(|problem| QuorumError::BadLabel {
+            label: c.label.clone(),
+            problem,
+        })?;
+        let before = &quorum.custodians[..i];
+        if before
+            .iter()
+            .any(|b| b.recipient.trim() == c.recipient.trim())
+        {
+            return Err(QuorumError::DuplicateCustodian {
+                recipient: c.recipient.trim().into(),
+            }
+            .into());
+        }
+        if before.iter().any(|b| b.label == c.label) {
+            return Err(QuorumError::BadLabel {
+                label: c.label.clone(),
+                problem: "is given twice",
+            }
+            .into());
+        }
+        recipients.push(sealed::parse_recipient(&c.recipient)?);
+    }
+
+    let identity = age::x25519::Identity::generate();
+    let recipient = identity.to_public();
+    let key_block = sealed::seal(
+        &key.to_pem().as_bytes()[..],
+        &Seal::To(vec![Box::new(recipient.clone())]),
+    )?;
+
+    let mut id: QuorumId = [0; 16];
+    getrandom::fill(&mut id).map_err(|e| Error::Seal {
+        reason: format!("the OS random number generator failed: {e}"),
+    })?;
+    let secret = identity.to_string();
+    let shares = split::split(
+        secret.expose_secret().as_bytes(),
+        quorum.threshold,
+        quorum.custodians.len(),
+    )?;
+    drop(secret);
+
+    let count = quorum.custodians.len() as u8;
+    let mut custodians = Vec::with_capacity(shares.len());
+    for ((value, c), to) in shares.into_iter().zip(&quorum.custodians).zip(recipients) {
+        let record = ShareRecord {
+            quorum: id,
+            index: value[0],
+            count,
+            threshold: quorum.threshold as u8,
+            label: c.label.clone(),
+            value,
+        };
+        let sealed_share = sealed::seal(record.to_text().as_bytes(), &Seal::To(vec![to]))?;
+        custodians.push(Custodian {
+            label: c.label.clone(),
+            to: c.recipient.trim().into(),
+            commitment: commitment(&id, &record.value),
+            share: sealed_share,
+        });
+    }
+    Ok(QuorumFile {
+        id,
+        threshold: quorum.threshold as u8,
+        recipient: recipient.to_string(),
+        algorithm: algorithm_token(key.algorithm()),
+        spki: key.spki_der().to_vec(),
+        custodians,
+        key: key_block,
+    })
+}
+
+/// A share opened and checked against the file: its number, its
+/// custodian's label, and where it came from (`via`: the identity file or
+/// released share, for messages). `Debug` elides the value.
+pub struct OpenedShare {
+    pub index: u8,
+    pub label: String,
+    pub via: String,
+    value: Zeroizing<Vec<u8>>,
+}
+
+impl fmt::Debug for OpenedShare {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OpenedShare")
+            .field("index", &self.index)
+            .field("label", &self.label)
+            .field("via", &self.via)
+            .field("value", &"[share elided]")
+            .finish()
+    }
+}
+
+/// A quorum file read from `source`.
+#[derive(Debug, Clone)]
+pub struct QuorumKey {
+    pub file: QuorumFile,
+    pub source: String,
+}
+
+impl QuorumKey {
+    /// Reads a quorum file strictly.
+    pub fn parse(bytes: &[u8], source: &str) -> Result<QuorumKey> {
+        Ok(QuorumKey {
+            file: QuorumFile::parse(bytes, source)?,
+            source: source.into(),
+        })
+    }
+
+    /// M.
+    pub fn threshold(&self) -> usize {
+        usize::from(self.file.threshold)
+    }
+
+    /// The custodians' labels, share 1 first.
+    pub fn labels(&self) -> Vec<String> {
+        self.file
+            .custodians
+            .iter()
+            .map(|c| c.label.clone())
+            .collect()
+    }
+
+    /// The error for a file given no identity at all.
+    pub fn locked(&self) -> Error {
+        QuorumError::Locked {
+            source: self.source.clone(),
+            threshold: self.file.threshold,
+            labels: self.labels(),
+        }
+        .into()
+    }
+
+    /// The embedded shares that `identities` (loaded from `via`) open, each
+    /// checked against the file. A share that age cannot open for them, or
+    /// that opens to a record of another file or another value, is an error
+    /// naming its custodian; shares sealed to others are skipped.
+    pub fn open_embedded(
+        &self,
+        identities: &[&dyn age::Identity],
+        via: &str,
+    ) -> Result<Vec<OpenedShare>> {
+        let mut opened = Vec::new();
+        for (i, c) in self.file.custodians.iter().enumerate() {
+            let index = i as u8 + 1;
+            let plain = open_block(c.share.as_bytes(), identities).map_err(|reason| {
+                QuorumError::ShareUnopenable {
+                    source: self.source.clone(),
+                    label: c.label.clone(),
+                    reason,
+                }
+            })?;
+            if let Some(plain) = plain {
+                opened.push(self.check(&plain, Some(index), &self.source, via)?);
+            }
+        }
+        Ok(opened)
+    }
+
+    /// A share released to a one-time identity (`key share release`): the
+    /// age file `bytes`, read from `share_source`. `None` when `identities`
+    /// do not open it.
+    pub fn open_released(
+        &self,
+        bytes: &[u8],
+        share_source: &str,
+        identities: &[&dyn age::Identity],
+    ) -> Result<Option<OpenedShare>> {
+        let plain =
+            open_block(bytes, identities).map_err(|reason| QuorumError::ShareUnopenable {
+                source: share_source.into(),
+                label: "a released share".into(),
+                reason,
+            })?;
+        plain
+            .map(|p| self.check(&p, None, share_source, share_source))
+            .transpose()
+    }
+
+    /// A record checked against the file: its quorum id, then its value
+    /// against the commitment of its number (and, for an embedded block,
+    /// the number of the block it was in).
+    fn check(
+        &self,
+        plain: &[u8],
+        block: Option<u8>,
+        share_source: &str,
+        via: &str,
+    ) -> Result<OpenedShare> {
+        let header_label = |index: u8| {
+            self.file
+                .custodians
+                .get(usize::from(index).wrapping_sub(1))
+                .map(|c| c.label.clone())
+        };
+        let record = ShareRecord::parse(plain).map_err(|reason| QuorumError::ShareUnopenable {
+            source: share_source.into(),
+            label: block
+                .and_then(header_label)
+                .unwrap_or_else(|| "a released share".into()),
+            reason,
+        })?;
+        if record.quorum != self.file.id {
+            return Err(QuorumError::ShareForeign {
+                share: share_source.into(),
+                label: record.label.clone(),
+                share_quorum: crate::hex::lower(&record.quorum),
+                source: self.source.clone(),
+                quorum: crate::hex::lower(&self.file.id),
+            }
+            .into());
+        }
+        let label = block
+            .or(Some(record.index))
+            .and_then(header_label)
+            .unwrap_or_else(|| record.label.clone());
+        let wrong = || -> Error {
+            QuorumError::ShareCommitment {
+                share: share_source.into(),
+                label: label.clone(),
+                source: self.source.clone(),
+            }
+            .into()
+        };
+        if block.is_some_and(|b| b != record.index) {
+            return Err(wrong());
+        }
+        let custodian = self
+            .file
+            .custodians
+            .get(usize::from(record.index) - 1)
+            .ok_or_else(wrong)?;
+        if !share::same(
+            &commitment(&self.file.id, &record.value),
+            &custodian.commitment,
+        ) {
+            return Err(wrong());
+        }
+        Ok(OpenedShare {
+            index: record.index,
+            label: custodian.label.clone(),
+            via: via.into(),
+            value: record.value,
+        })
+    }
+
+    /// The labels of the custodians whose shares are not in `opened`.
+    pub fn missing(&self, opened: &[OpenedShare]) -> Vec<String> {
+        (1..=self.file.custodians.len() as u8)
+            .filter(|i| !opened.iter().any(|o| o.index == *i))
+            .filter_map(|i| self.file.custodians.get(usize::from(i) - 1))
+            .map(|c| c.label.clone())
+            .collect()
+    }
+
+    /// The CA key, from M distinct opened shares (a share opened twice
+    /// counts once; beyond M, the first M by number are used). Fewer than
+    /// M is an error naming who opened and who is missing. The combined
+    /// identity must be the file's quorum recipient, and the key inside
+    /// the one the header names.
+    pub fn combine(&self, opened: &[OpenedShare]) -> Result<PrivateKey> {
+        let mut distinct: Vec<&OpenedShare> = Vec::new();
+        for o in opened {
+            if !distinct.iter().any(|d| d.index == o.index) {
+                distinct.push(o);
+            }
+        }
+        if distinct.len() < self.threshold() {
+            return Err(QuorumError::Incomplete {
+                source: self.source.clone(),
+                threshold: self.file.threshold,
+                opened: distinct
+                    .iter()
+                    .map(|o| (o.label.clone(), o.via.clone()))
+                    .collect(),
+                missing: self.missing(opened),
+            }
+            .into());
+        }
+        distinct.sort_by_key(|o| o.index);
+        let values: Vec<&[u8]> = distinct[..self.threshold()]
+            .iter()
+            .map(|o| &o.value[..])
+            .collect();
+        let secret = split::combine(self.threshold(), &values)?;
+        crate::fault::point("quorum-combined");
+        let mismatch = |combined: Option<String>| -> Error {
+            QuorumError::RecipientMismatch {
+                source: self.source.clone(),
+                combined,
+            }
+            .into()
+        };
+        let identity = std::str::from_utf8(&secret)
+            .ok()
+            .and_then(|text| age::x25519::Identity::from_str(text).ok())
+            .ok_or_else(|| mismatch(None))?;
+        drop(secret);
+        let recipient = identity.to_public().to_string();
+        if recipient != self.file.recipient {
+            return Err(mismatch(Some(recipient)));
+        }
+        let pem = open_block(self.file.key.as_bytes(), &[&identity])
+            .and_then(|p| p.ok_or_else(|| "not sealed to the quorum recipient".to_string()))
+            .map_err(|reason| QuorumError::KeyUnopenable {
+                source: self.source.clone(),
+                reason,
+            })?;
+        let key = PrivateKey::from_bytes(&pem, &self.source)?;
+        if key.spki_der() != self.file.spki {
+            return Err(QuorumError::KeyMismatch {
+                source: self.source.clone(),
+                fingerprint: format!("SHA256:{}", crate::hex::sha256_colon(key.spki_der())),
+            }
+            .into());
+        }
+        Ok(key)
+    }
+
+    /// A new quorum file for the same CA key (`key`, opened from this
+    /// file) and new custodians: a new quorum identity and a new id, so
+    /// that no old share opens it. The old file still opens with the old
+    /// shares: the caller says so.
+    pub fn reshare(&self, key: &PrivateKey, to: &QuorumSeal) -> Result<QuorumFile> {
+        if key.spki_der() != self.file.spki {
+            return Err(QuorumError::KeyMismatch {
+                source: self.source.clone(),
+                fingerprint: format!("SHA256:{}", crate::hex::sha256_colon(key.spki_der())),
+            }
+            .into());
+        }
+        seal(key, to)
+    }
+}
+
+/// Opens one armored age file with `identities`: `Ok(None)` when none of
+/// them is a recipient, `Err` with age's reason when it cannot be opened.
+fn open_block(
+    bytes: &[u8],
+    identities: &[&dyn age::Identity],
+) -> std::result::Result<Option<Zeroizing<Vec<u8>>>, String> {
+    let first_line =
+        |e: &dyn fmt::Display| e.to_string().lines().next().unwrap_or_default().to_string();
+    let decryptor = age::Decryptor::new(ArmoredReader::new(bytes)).map_err(|e| first_line(&e))?;
+    let mut reader = match decryptor.decrypt(identities.iter().copied()) {
+        Ok(r) => r,
+        Err(age::DecryptError::NoMatchingKeys) => return Ok(None),
+        Err(e) => return Err(first_line(&e)),
+    };
+    let mut plain = Zeroizing::new(Vec::new());
+    reader.read_to_end(&mut plain).map_err(|e| first_line(&e))?;
+    Ok(Some(plain))
+}
+
+#[cfg(test)]
+mod tests;
