@@ -15,10 +15,10 @@ use std::collections::BTreeSet;
 use std::io;
 use std::path::PathBuf;
 
-use certsmith::KubeError;
 use certsmith::keys::KeyAlgorithm;
 use certsmith::pkcs12::Pkcs12Error;
 use certsmith::{Error, PinTries, Pkcs11Error, UriProblem, VaultError};
+use certsmith::{KubeError, QuorumError};
 
 use crate::support::Scratch;
 
@@ -2247,6 +2247,175 @@ fn table() -> Vec<Row> {
             "svc.pem has no CN to name the kubeconfig's user after",
             Some("name the user: --user NAME"),
         ),
+        // issue 20: CA keys sealed to a quorum (hints come with the CLI)
+        row(
+            QuorumError::Locked {
+                source: "root-key.quorum".into(),
+                threshold: 2,
+                labels: vec!["alice".into(), "bob".into(), "carol".into()],
+            }
+            .into(),
+            "root-key.quorum: the key is sealed to 2 of 3 custodians (alice, bob, carol) and no identity was given",
+            None,
+        ),
+        row(
+            QuorumError::Incomplete {
+                source: "root-key.quorum".into(),
+                threshold: 3,
+                opened: vec![
+                    ("alice".into(), "alice.age".into()),
+                    ("dave".into(), "dave.share".into()),
+                ],
+                missing: vec!["bob".into(), "carol".into(), "erin".into()],
+            }
+            .into(),
+            "root-key.quorum: 3 of 5 custodians' shares are needed and 2 are open (alice, with alice.age; dave, with dave.share); still missing: bob, carol, erin",
+            None,
+        ),
+        row(
+            QuorumError::Incomplete {
+                source: "root-key.quorum".into(),
+                threshold: 2,
+                opened: vec![],
+                missing: vec!["alice".into(), "bob".into(), "carol".into()],
+            }
+            .into(),
+            "root-key.quorum: 2 of 3 custodians' shares are needed and none is open; still missing: alice, bob, carol",
+            None,
+        ),
+        row(
+            QuorumError::IdentityOpensNothing {
+                source: "root-key.quorum".into(),
+                identity: "custodian-9.age".into(),
+            }
+            .into(),
+            "root-key.quorum: custodian-9.age opens no custodian's share",
+            None,
+        ),
+        row(
+            QuorumError::ShareForeign {
+                share: "s1.age".into(),
+                label: "alice".into(),
+                share_quorum: "5f3e0c1d5f3e0c1d5f3e0c1d5f3e0c1d".into(),
+                source: "root-key.quorum".into(),
+                quorum: "6d1f0c2a9e3b4f5a8c7d6e5f4a3b2c1d".into(),
+            }
+            .into(),
+            "s1.age: the share of alice is a share of quorum 5f3e0c1d5f3e0c1d5f3e0c1d5f3e0c1d, not of root-key.quorum (quorum 6d1f0c2a9e3b4f5a8c7d6e5f4a3b2c1d)",
+            None,
+        ),
+        row(
+            QuorumError::ShareCommitment {
+                share: "s2.age".into(),
+                label: "bob".into(),
+                source: "root-key.quorum".into(),
+            }
+            .into(),
+            "s2.age: the share of bob does not match its commitment in root-key.quorum",
+            None,
+        ),
+        row(
+            QuorumError::ShareUnopenable {
+                source: "root-key.quorum".into(),
+                label: "bob".into(),
+                reason: "Failed to decrypt an encrypted payload".into(),
+            }
+            .into(),
+            "root-key.quorum: the share of bob cannot be opened: Failed to decrypt an encrypted payload",
+            None,
+        ),
+        row(
+            QuorumError::RecipientMismatch {
+                source: "root-key.quorum".into(),
+                combined: Some(
+                    "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq".into(),
+                ),
+            }
+            .into(),
+            "root-key.quorum: the shares combine to age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq, not to the quorum recipient the file names",
+            None,
+        ),
+        row(
+            QuorumError::RecipientMismatch {
+                source: "root-key.quorum".into(),
+                combined: None,
+            }
+            .into(),
+            "root-key.quorum: the shares combine to no age identity, so not to the quorum recipient the file names",
+            None,
+        ),
+        row(
+            QuorumError::KeyUnopenable {
+                source: "root-key.quorum".into(),
+                reason: "Failed to decrypt an encrypted payload".into(),
+            }
+            .into(),
+            "root-key.quorum: the key cannot be opened with the combined identity: Failed to decrypt an encrypted payload",
+            None,
+        ),
+        row(
+            QuorumError::KeyMismatch {
+                source: "root-key.quorum".into(),
+                fingerprint: "SHA256:AB:CD".into(),
+            }
+            .into(),
+            "root-key.quorum: the key inside is not the one its header names (SHA256:AB:CD)",
+            None,
+        ),
+        row(
+            QuorumError::File {
+                source: "root-key.quorum".into(),
+                line: 3,
+                reason: "expected `threshold: M of N`, found \"2\"".into(),
+            }
+            .into(),
+            "root-key.quorum: line 3: expected `threshold: M of N`, found \"2\"",
+            None,
+        ),
+        row(
+            QuorumError::ThresholdAboveCustodians {
+                threshold: 4,
+                custodians: 3,
+            }
+            .into(),
+            "a threshold of 4 needs at least 4 custodians, and 3 recipients were given",
+            None,
+        ),
+        row(
+            QuorumError::ThresholdTooLow { threshold: 1 }.into(),
+            "a threshold of 1 is no quorum: any one custodian could open the key alone",
+            None,
+        ),
+        row(
+            QuorumError::TooManyCustodians { custodians: 256 }.into(),
+            "256 custodians are more than a quorum can hold (255)",
+            None,
+        ),
+        row(
+            QuorumError::DuplicateCustodian {
+                recipient: "age1qyqs".into(),
+            }
+            .into(),
+            "age1qyqs is given twice: each custodian holds one share",
+            None,
+        ),
+        row(
+            QuorumError::BadLabel {
+                label: "bob".into(),
+                problem: "is given twice",
+            }
+            .into(),
+            "the custodian label \"bob\" is given twice",
+            None,
+        ),
+        row(
+            QuorumError::Shares {
+                reason: "1 shares given where the threshold is 2".into(),
+            }
+            .into(),
+            "the shares cannot be split or combined: 1 shares given where the threshold is 2",
+            None,
+        ),
     ]
 }
 
@@ -2342,6 +2511,12 @@ fn every_variant_has_a_row() {
             "pub enum KubeError {",
             "Kube(",
             6,
+        ),
+        (
+            include_str!("../../src/error/quorum.rs"),
+            "pub enum QuorumError {",
+            "Quorum(",
+            14,
         ),
     ] {
         let start = source.find(enum_start).expect("the enum");
