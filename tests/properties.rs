@@ -5,7 +5,9 @@
 //!   `Ed25519 PRIVATE KEY`) → import keeps the key; damaged key files never panic;
 //! - sealed keys: seal to X25519 recipients → unseal gives the bytes back; a
 //!   stranger's identity or a damaged file is an error;
-//! - CSR JSON → CSR → certificate → `report::describe` shows what was asked.
+//! - CSR JSON → CSR → certificate → `report::describe` shows what was asked;
+//! - quorum shares (issue 20): any M of N rebuild the secret, by vsss-rs and
+//!   by an independent GF(256) interpolation here; any M−1 do not.
 //!
 //! What certsmith produced is checked with other code wherever it can be:
 //! aws-lc-rs verifies signatures, the `rsa`, `sec1` and `pkcs8` crates write
@@ -1195,5 +1197,87 @@ proptest! {
             &colon_hex(digest::digest(&digest::SHA256, &issued.der).as_ref())
         );
         prop_assert!(r.warnings.is_empty(), "warnings: {:?}", r.warnings);
+    }
+}
+
+// issue 20: Shamir's secret sharing for CA keys sealed to a quorum.
+
+/// Multiplication in GF(2^8) modulo x^8+x^4+x^3+x+1 (0x11b, AES's field),
+/// written here apart from vsss-rs: the README promises that M custodians
+/// can combine their shares with a few lines of any language.
+fn gf_mul(mut a: u8, mut b: u8) -> u8 {
+    let mut p = 0;
+    while b != 0 {
+        if b & 1 != 0 {
+            p ^= a;
+        }
+        let carry = a & 0x80 != 0;
+        a <<= 1;
+        if carry {
+            a ^= 0x1b;
+        }
+        b >>= 1;
+    }
+    p
+}
+
+/// The shares' polynomial at x = 0, by Lagrange interpolation.
+fn independent_combine(shares: &[&[u8]]) -> Vec<u8> {
+    let inverse = |a: u8| (0..254).fold(1, |acc, _| gf_mul(acc, a)); // a^254 = a^-1
+    let xs: Vec<u8> = shares.iter().map(|s| s[0]).collect();
+    (1..shares[0].len())
+        .map(|byte| {
+            shares.iter().enumerate().fold(0, |sum, (i, s)| {
+                let basis = xs
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .fold(1, |b, (_, &xj)| gf_mul(b, gf_mul(xj, inverse(xj ^ xs[i]))));
+                sum ^ gf_mul(s[byte], basis)
+            })
+        })
+        .collect()
+}
+
+/// A threshold, a share count, a secret, and the shares in a random order.
+fn quorum_case() -> impl Strategy<Value = (usize, usize, Vec<u8>, Vec<usize>)> {
+    (2usize..=10)
+        .prop_flat_map(|m| (Just(m), m..=10usize))
+        .prop_flat_map(|(m, n)| {
+            (
+                Just(m),
+                Just(n),
+                proptest::collection::vec(any::<u8>(), 16..=96),
+                Just((0..n).collect::<Vec<usize>>()).prop_shuffle(),
+            )
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// For random M ≤ N ≤ 10, any M shares in any order give the secret
+    /// back; any M−1 are refused, and their raw interpolation (M−1 ≥ 2) is
+    /// another value (equal with probability 2^-128 at 16 bytes).
+    #[test]
+    fn any_m_shares_rebuild_the_secret_and_m_minus_1_do_not(
+        (m, n, secret, order) in quorum_case()
+    ) {
+        use certsmith::keys::quorum::split;
+        let shares = lib(split::split(&secret, m, n), "split")?;
+        prop_assert_eq!(shares.len(), n);
+        let chosen: Vec<&[u8]> = order[..m].iter().map(|&i| &shares[i][..]).collect();
+        let combined = lib(split::combine(m, &chosen), "combine")?;
+        prop_assert_eq!(&combined[..], &secret[..]);
+        prop_assert_eq!(independent_combine(&chosen), secret.clone());
+
+        let fewer = &chosen[..m - 1];
+        prop_assert!(split::combine(m, fewer).is_err());
+        if m - 1 >= 2 {
+            let raw: Vec<Vec<u8>> = fewer.iter().map(|s| s.to_vec()).collect();
+            let wrong = vsss_rs::Gf256::combine_bytes(&raw).expect("distinct x");
+            prop_assert_ne!(&wrong[..], &secret[..]);
+            prop_assert_ne!(independent_combine(fewer), secret);
+        }
     }
 }
