@@ -185,6 +185,29 @@ fn a_share_edited_by_one_byte_is_refused_by_name() {
         "bob's share is not alice's problem"
     );
 
+    // One character of the header's MAC changed: age refuses the header.
+    let edited = with_file(&q, |f| {
+        let share = &mut f.custodians[0].share;
+        let mut binary = Vec::new();
+        age::armor::ArmoredReader::new(share.as_bytes())
+            .read_to_end(&mut binary)
+            .unwrap();
+        let mac = binary.windows(4).position(|w| w == b"\n---").unwrap() + 6;
+        binary[mac] = if binary[mac] == b'A' { b'B' } else { b'A' };
+        let mut out = Vec::new();
+        let mut w =
+            age::armor::ArmoredWriter::wrap_output(&mut out, age::armor::Format::AsciiArmor)
+                .unwrap();
+        std::io::Write::write_all(&mut w, &binary).unwrap();
+        w.finish().unwrap();
+        *share = String::from_utf8(out).unwrap();
+    });
+    let err = t.open(&edited, 0).unwrap_err().to_string();
+    assert!(
+        err.starts_with("root-key.quorum: the share of alice cannot be opened: "),
+        "{err}"
+    );
+
     // A cheating custodian: the record's value changed by one byte and
     // resealed to alice, as `age -r` would: refused by the commitment.
     let ids = load_identities(t.ids[0].as_bytes(), "id", age::NoCallbacks).unwrap();
