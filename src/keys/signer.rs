@@ -44,9 +44,9 @@ pub trait Signer: fmt::Debug + Send + Sync {
     fn sign(&self, tbs: &[u8]) -> Result<Vec<u8>>;
 
     /// Whether each signature is checked with the issuer's public key before
-    /// it is used. Yes for a key outside this process (a token, a quorum, a
-    /// remote signer): certsmith did not compute its answer. No for a key in
-    /// memory: it was checked against the CA certificate when it was opened
+    /// it is used. Yes for a key outside this process (a token, a remote
+    /// signer): certsmith did not compute its answer. No for a key in memory
+    /// (a file, an age-sealed key, a quorum-sealed key once combined): it was checked against the CA certificate when it was opened
     /// ([`check_ca_key`]), and aws-lc checks its own RSA-CRT results against
     /// fault attacks; a second ECDSA verification would add a third to the
     /// cost of a `sign` (measured: 0.7M instructions of 3.1M).

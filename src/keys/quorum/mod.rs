@@ -90,7 +90,7 @@ pub fn seal(key: &PrivateKey, quorum: &QuorumSeal) -> Result<QuorumFile> {
     let identity = age::x25519::Identity::generate();
     let recipient = identity.to_public();
     let key_block = sealed::seal(
-        &key.to_pem().as_bytes()[..],
+        key.to_pem().as_bytes(),
         &Seal::To(vec![Box::new(recipient.clone())]),
     )?;
 
