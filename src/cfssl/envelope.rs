@@ -61,6 +61,7 @@ pub const SUFFIXES: &[&str] = &[
     ".pem",
     "-key.pem",
     "-key.age",
+    "-key.quorum",
     "-key.enc",
     ".csr",
     "-bundle.pem",
@@ -69,7 +70,7 @@ pub const SUFFIXES: &[&str] = &[
 ];
 
 /// The suffixes of the files that hold NAME's private key, plain or sealed.
-pub const KEY_SUFFIXES: &[&str] = &["-key.pem", "-key.age", "-key.enc"];
+pub const KEY_SUFFIXES: &[&str] = &["-key.pem", "-key.age", "-key.quorum", "-key.enc"];
 
 /// One file `split-json` writes. `Debug` leaves a key's contents out.
 #[derive(PartialEq, Eq)]
@@ -141,6 +142,9 @@ pub fn split(bytes: &[u8], source: &str) -> Result<Vec<Part>> {
         {
             // An age-sealed key goes to NAME-key.age, never to a .pem name.
             push("-key.age", key, true);
+        } else if crate::keys::quorum::is_quorum(key.trim_start().as_bytes()) {
+            // A key sealed to a quorum (issue 20): NAME-key.quorum.
+            push("-key.quorum", key, true);
         } else {
             // Never write something that is not a key under a key's name.
             PrivateKey::from_bytes(key.as_bytes(), &format!("{source}: `key`"))?;

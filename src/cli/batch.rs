@@ -32,7 +32,7 @@ use certsmith::cfssl::split::out_dir::{OutDir, Staged};
 use certsmith::issue::Options;
 use certsmith::issue::batch::{BATCH, Batch, Feed, Flow, Sink};
 use certsmith::keys::PrivateKey;
-use certsmith::keys::sealed::{self, Seal};
+use certsmith::keys::sealed;
 use certsmith::ledger::{self, Event};
 use certsmith::x509::certificate::Certificate;
 use certsmith::x509::csr::CertificateRequest;
@@ -389,7 +389,7 @@ struct Context<'a> {
     out_dir: Option<&'a OutDir>,
     /// How keys made here are sealed. age's recipients are `Send` but not
     /// `Sync`: sealing takes turns.
-    seal: &'a Mutex<Option<Seal>>,
+    seal: &'a Mutex<Option<secrets::KeySeal>>,
     ca_profile: bool,
 }
 
@@ -559,7 +559,7 @@ fn json_line(name: &str, cert: &str, csr: &str, key: Option<&str>) -> Zeroizing<
 }
 
 /// split-json's parts of a certificate, its request and the key made for
-/// it (`-key.age` when it is sealed).
+/// it (`-key.age` when it is sealed, `-key.quorum` sealed to a quorum).
 fn parts(cert: String, csr: String, key: Option<Zeroizing<String>>) -> Vec<Part> {
     let part = |suffix, contents: Zeroizing<Vec<u8>>, secret: bool| Part {
         suffix,
@@ -574,6 +574,8 @@ fn parts(cert: String, csr: String, key: Option<Zeroizing<String>>) -> Vec<Part>
     if let Some(key) = key {
         let suffix = if sealed::is_sealed(key.as_bytes()) {
             "-key.age"
+        } else if certsmith::keys::quorum::is_quorum(key.as_bytes()) {
+            "-key.quorum"
         } else {
             "-key.pem"
         };

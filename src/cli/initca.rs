@@ -22,7 +22,7 @@ use certsmith::{Error, Result, files};
 
 use super::authority;
 use super::io::{self, Input};
-use super::secrets::{self, PassphraseArgs, SealArgs, SealedTo, UnlockArgs};
+use super::secrets::{self, KeySeal, PassphraseArgs, SealArgs, SealedTo, UnlockArgs};
 use super::token::{self, TokenArgs};
 
 /// cfssl's initca validity: 5 years.
@@ -33,6 +33,8 @@ Examples:
   certsmith initca ca-csr.json | certsmith split-json ca
   certsmith initca --config ca-config.json --profile root ca-csr.json > ca.json
   certsmith initca -R custodians.txt root-csr.json | certsmith split-json root
+  # any 2 of the 3 custodians together, and no fewer, open root-key.quorum
+  certsmith initca --threshold 2 -R custodians.txt root-csr.json | certsmith split-json root
   # renew a root with its key: what the old root issued verifies under the new one
   certsmith initca --key root-key.age -i id.txt --ca root.pem | certsmith split-json root
   certsmith initca --key root-key.pem root-csr.json | certsmith split-json root";
@@ -152,7 +154,7 @@ fn make_root(args: &InitcaArgs, made_key: &mut Option<MadeKey>) -> Result<()> {
             let written = match &made {
                 NewKey::InMemory(key) => Some(WrittenKey {
                     text: secrets::key_text(key, seal.as_ref())?,
-                    with_passphrase: matches!(seal, Some(Seal::Passphrase(_))),
+                    with_passphrase: matches!(seal, Some(KeySeal::Age(Seal::Passphrase(_)))),
                     sealed_to,
                 }),
                 NewKey::InToken(_) => None,

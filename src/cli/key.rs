@@ -24,6 +24,7 @@ const EXAMPLES: &str = "\
 Examples:
   certsmith key identity -p -o custodian-1.age   # sealed; its recipient (age1…) on stderr
   certsmith key encrypt -r age1… -o ca-key.age ca-key.pem && shred -u ca-key.pem
+  certsmith key encrypt --threshold 2 -R custodians.txt -o ca-key.quorum ca-key.pem
   certsmith key decrypt -i custodian-1.age -o ca-key.pem ca-key.age   # written 0600
   certsmith key fingerprint ca.pem               # public key SHA-256, as for ca-key.age, ca.csr";
 
@@ -48,7 +49,7 @@ pub enum KeyCommand {
 /// Seal a plaintext private key with age: the armored age file goes to -o FILE or stdout.
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  certsmith key encrypt -r age1… -r age1… -o ca-key.age ca-key.pem\n  certsmith key encrypt -p -o ca-key.age ca-key.pem"
+    after_help = "Examples:\n  certsmith key encrypt -r age1… -r age1… -o ca-key.age ca-key.pem\n  certsmith key encrypt --threshold 2 -R custodians.txt -o ca-key.quorum ca-key.pem\n  certsmith key encrypt -p -o ca-key.age ca-key.pem"
 )]
 pub struct EncryptArgs {
     /// The private key (PEM or DER), or - for stdin
@@ -131,7 +132,7 @@ pub fn run(cmd: KeyCommand) -> Result<()> {
                 .seal(&args.passphrase, &input.source)?
                 .ok_or(Error::NoSealGiven)?;
             args.output
-                .write(sealed::seal(key.to_pem().as_bytes(), &seal)?.as_bytes())
+                .write(super::secrets::key_text(&key, Some(&seal))?.as_bytes())
         }
         KeyCommand::Decrypt(args) => {
             args.output.refuse_existing(key_output_exists)?;
@@ -191,6 +192,11 @@ fn spki_of(args: &PublicArgs) -> Result<Vec<u8>> {
         }
         // A CRL or a public key is named as such by the key's reader.
         Some(DerKind::Crl | DerKind::PublicKey) | None => {}
+    }
+    if certsmith::keys::quorum::is_quorum(&input.bytes) {
+        // A quorum file states its key's public half: no custodian is needed.
+        let quorum = certsmith::keys::quorum::QuorumKey::parse(&input.bytes, &input.source)?;
+        return Ok(quorum.file.spki);
     }
     Ok(args
         .unlock

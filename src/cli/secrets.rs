@@ -11,6 +11,7 @@ use clap::Args;
 use zeroize::Zeroizing;
 
 use certsmith::keys::PrivateKey;
+use certsmith::keys::quorum::{self, NewCustodian, QuorumSeal};
 use certsmith::keys::sealed::{self, Seal, Unlock};
 use certsmith::keys::signer::{self, KeySource, Signer};
 use certsmith::pkcs12::Pkcs12Error;
@@ -41,8 +42,19 @@ pub struct SealArgs {
     /// Seal the private key with a passphrase (scrypt)
     #[arg(short = 'p', long, conflicts_with_all = ["recipients", "recipients_files"])]
     passphrase: bool,
+    /// Seal the private key to a quorum: any M of the recipients together, and no fewer,
+    /// open it (NAME-key.quorum); each recipient is a custodian holding one share
+    #[arg(long, value_name = "M", conflicts_with = "passphrase")]
+    threshold: Option<usize>,
     #[command(flatten)]
     strength: StrengthArgs,
+}
+
+/// How a new key is sealed: with age (a passphrase, or recipients any one
+/// of whom opens it), or to a quorum of custodians (issue 20).
+pub enum KeySeal {
+    Age(Seal),
+    Quorum(QuorumSeal),
 }
 
 /// The check on a new passphrase, for every command that seals with one.
@@ -220,23 +232,71 @@ impl age::Callbacks for PromptCallbacks {
 
 impl SealArgs {
     /// How to seal, or `None` to leave the key plain. `what` names the key in a prompt.
-    pub fn seal(&self, pass: &PassphraseArgs, what: &str) -> Result<Option<Seal>> {
-        if self.passphrase {
-            return Ok(Some(Seal::Passphrase(
-                pass.get(what, Purpose::Seal(self.strength))?,
-            )));
-        }
-        let mut recipients = Vec::new();
+    pub fn seal(&self, pass: &PassphraseArgs, what: &str) -> Result<Option<KeySeal>> {
+        Ok(self.seal_recorded(pass, what)?.0)
+    }
+
+    /// The custodians of a quorum, in the order given: `-r` recipients
+    /// first, then each `-R` file's. A custodian's label is the comment line
+    /// just before its recipient in a `-R` file (`# alice`), else the
+    /// recipient's short form.
+    fn custodians(&self, threshold: usize) -> Result<QuorumSeal> {
+        let mut custodians = Vec::new();
         for r in &self.recipients {
-            recipients.push(sealed::parse_recipient(r)?);
+            sealed::parse_recipient(r)?;
+            custodians.push(NewCustodian {
+                label: short_form(r.trim()),
+                recipient: r.trim().to_string(),
+            });
         }
         for f in &self.recipients_files {
-            recipients.extend(sealed::parse_recipients_file(
-                &files::read(f)?,
-                &f.display().to_string(),
-            )?);
+            let bytes = files::read(f)?;
+            // Checked as a recipients file first: the same refusals as without --threshold.
+            sealed::parse_recipients_file(&bytes, &f.display().to_string())?;
+            for (label, recipient) in labelled_lines(&String::from_utf8_lossy(&bytes)) {
+                custodians.push(NewCustodian {
+                    label: label.unwrap_or_else(|| short_form(recipient)),
+                    recipient: recipient.to_string(),
+                });
+            }
         }
-        Ok((!recipients.is_empty()).then_some(Seal::To(recipients)))
+        Ok(QuorumSeal {
+            threshold,
+            custodians,
+        })
+    }
+}
+
+/// The recipient lines of a recipients file (age's format: one a line,
+/// `#` comments and blank lines skipped), each with the text of the comment
+/// line just before it, if any: `# alice` labels the next recipient alice.
+fn labelled_lines(text: &str) -> Vec<(Option<String>, &str)> {
+    let mut lines = Vec::new();
+    let mut comment = None;
+    for line in text.lines().map(str::trim) {
+        if let Some(c) = line.strip_prefix('#') {
+            comment = Some(c.trim().to_string()).filter(|c| !c.is_empty());
+        } else if line.is_empty() {
+            comment = None;
+        } else {
+            lines.push((comment.take(), line));
+        }
+    }
+    lines
+}
+
+/// A recipient's short form, to label a custodian with no label given: an
+/// SSH key's comment (`bob@laptop`), else the recipient's first characters.
+fn short_form(recipient: &str) -> String {
+    let fields: Vec<&str> = recipient.split_whitespace().collect();
+    if fields.len() >= 3 && fields[0].starts_with("ssh-") {
+        return fields[2..].join(" ");
+    }
+    let head: String = fields.join(" ").chars().take(20).collect();
+    if head.chars().count() < recipient.chars().count() {
+        format!("{head}…")
+    } else {
+        head
     }
 }
 
@@ -257,9 +317,20 @@ impl SealArgs {
         &self,
         pass: &PassphraseArgs,
         what: &str,
-    ) -> Result<(Option<Seal>, Vec<SealedTo>)> {
+    ) -> Result<(Option<KeySeal>, Vec<SealedTo>)> {
         if self.passphrase {
-            return Ok((self.seal(pass, what)?, Vec::new()));
+            return Ok((
+                Some(KeySeal::Age(Seal::Passphrase(
+                    pass.get(what, Purpose::Seal(self.strength))?,
+                ))),
+                Vec::new(),
+            ));
+        }
+        if let Some(threshold) = self.threshold {
+            // The quorum's own record names every custodian (key_text).
+            let quorum = self.custodians(threshold)?;
+            quorum::split::check_threshold(threshold, quorum.custodians.len())?;
+            return Ok((Some(KeySeal::Quorum(quorum)), Vec::new()));
         }
         let mut recipients = Vec::new();
         let mut record = Vec::new();
@@ -276,12 +347,9 @@ impl SealArgs {
                 &bytes,
                 &f.display().to_string(),
             )?);
-            // The lines parse_recipients_file took (age's format: one a
-            // line, `#` comments and blank lines skipped); it has refused
-            // a file that is not UTF-8.
-            let text = String::from_utf8_lossy(&bytes);
-            let lines = text.lines().map(str::trim);
-            for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            // The lines parse_recipients_file took; it has refused a file
+            // that is not UTF-8.
+            for (_, line) in labelled_lines(&String::from_utf8_lossy(&bytes)) {
                 record.push(SealedTo {
                     recipient: line.to_string(),
                     file: Some(f.clone()),
@@ -290,17 +358,42 @@ impl SealArgs {
         }
         debug_assert_eq!(recipients.len(), record.len());
         Ok((
-            (!recipients.is_empty()).then_some(Seal::To(recipients)),
+            (!recipients.is_empty()).then_some(KeySeal::Age(Seal::To(recipients))),
             record,
         ))
     }
 }
 
-/// The text of a private key for cfssl's JSON `key`: PEM, or an armored age file.
-pub fn key_text(key: &PrivateKey, seal: Option<&Seal>) -> Result<Zeroizing<String>> {
+/// The text of a private key for cfssl's JSON `key`: PEM, an armored age
+/// file, or a quorum file. Sealing to a quorum prints its ceremony record
+/// (the quorum, its threshold and each custodian) on stderr.
+pub fn key_text(key: &PrivateKey, seal: Option<&KeySeal>) -> Result<Zeroizing<String>> {
     match seal {
         None => Ok(key.to_pem()),
-        Some(seal) => Ok(Zeroizing::new(sealed::seal(key.to_pem().as_bytes(), seal)?)),
+        Some(KeySeal::Age(seal)) => {
+            Ok(Zeroizing::new(sealed::seal(key.to_pem().as_bytes(), seal)?))
+        }
+        Some(KeySeal::Quorum(to)) => {
+            let file = quorum::seal(key, to)?;
+            let labels: Vec<&str> = file.custodians.iter().map(|c| c.label.as_str()).collect();
+            say!(
+                "key sealed to quorum {}, {} of {}: {}",
+                certsmith::hex::lower(&file.id),
+                file.threshold,
+                file.custodians.len(),
+                super::io::for_terminal(&labels.join(", "))
+            );
+            for (i, c) in file.custodians.iter().enumerate() {
+                say!(
+                    "  share {} of {}: {} ({})",
+                    i + 1,
+                    file.custodians.len(),
+                    super::io::for_terminal(&c.label),
+                    super::io::for_terminal(&c.to)
+                );
+            }
+            Ok(Zeroizing::new(file.to_text()))
+        }
     }
 }
 

@@ -22,7 +22,26 @@ pub struct PrivateKeyReport {
     pub sealed: bool,
     /// PEM-encrypted (`ENCRYPTED PRIVATE KEY`, or `Proc-Type: 4,ENCRYPTED`).
     pub pem_encrypted: bool,
+    /// Sealed to a quorum (issue 20): the header, which names the public key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quorum: Option<QuorumReport>,
     pub warnings: Vec<String>,
+}
+
+/// What a quorum file's header says: nothing in it is secret.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuorumReport {
+    pub id: String,
+    pub threshold: u8,
+    pub recipient: String,
+    pub custodians: Vec<CustodianReport>,
+}
+
+/// One custodian: its label and the recipient its share is sealed to.
+#[derive(Debug, Clone, Serialize)]
+pub struct CustodianReport {
+    pub label: String,
+    pub recipient: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -87,6 +106,37 @@ pub(super) fn private_key(key: &PrivateKey, location: Location) -> PrivateKeyRep
         public_key_sha256: Some(hex::sha256_colon(key.spki_der())),
         sealed: false,
         pem_encrypted: false,
+        quorum: None,
+    }
+}
+
+/// A key sealed to a quorum, described from its header: the public key
+/// and the custodians, with nothing opened.
+pub(super) fn quorum_key(
+    file: &crate::keys::quorum::QuorumFile,
+    location: Location,
+) -> PrivateKeyReport {
+    let info = SubjectPublicKeyInfo::from_der(&file.spki)
+        .map(|(_, spki)| key_info(&spki))
+        .ok();
+    PrivateKeyReport {
+        warnings: info.as_ref().map(key_warnings).unwrap_or_default(),
+        key: info,
+        public_key_sha256: Some(hex::sha256_colon(&file.spki)),
+        quorum: Some(QuorumReport {
+            id: hex::lower(&file.id),
+            threshold: file.threshold,
+            recipient: file.recipient.clone(),
+            custodians: file
+                .custodians
+                .iter()
+                .map(|c| CustodianReport {
+                    label: c.label.clone(),
+                    recipient: c.to.clone(),
+                })
+                .collect(),
+        }),
+        ..sealed_key(location)
     }
 }
 
@@ -98,6 +148,7 @@ pub(super) fn sealed_key(location: Location) -> PrivateKeyReport {
         public_key_sha256: None,
         sealed: true,
         pem_encrypted: false,
+        quorum: None,
         warnings: Vec::new(),
     }
 }

@@ -135,6 +135,16 @@ pub struct KeyInfo {
 /// holds none (the caller decides whether that is an error); an object that
 /// is there but broken is an error. `now` decides expiry warnings.
 pub fn describe(bytes: &[u8], path: &str, now: OffsetDateTime) -> Result<Vec<Report>> {
+    if crate::keys::quorum::is_quorum(bytes) {
+        let file = crate::keys::quorum::QuorumFile::parse(bytes, path)?;
+        return Ok(vec![Report::PrivateKey(key::quorum_key(
+            &file,
+            Location {
+                path: path.into(),
+                block: None,
+            },
+        ))]);
+    }
     if sealed::is_sealed(bytes) {
         return Ok(vec![Report::PrivateKey(key::sealed_key(Location {
             path: path.into(),

@@ -95,7 +95,20 @@ impl Report {
                 (&r.location, &r.warnings)
             }
             Report::PrivateKey(k) => {
-                if k.sealed {
+                if let Some(q) = &k.quorum {
+                    field("kind", "private key sealed to a quorum");
+                    field("quorum", &q.id);
+                    let labels: Vec<&str> = q.custodians.iter().map(|c| c.label.as_str()).collect();
+                    field(
+                        "threshold",
+                        &format!(
+                            "{} of {} ({})",
+                            q.threshold,
+                            q.custodians.len(),
+                            labels.join(", ")
+                        ),
+                    );
+                } else if k.sealed {
                     field("kind", "age-encrypted private key");
                 } else if k.pem_encrypted {
                     field("kind", "PEM-encrypted private key");

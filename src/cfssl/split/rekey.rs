@@ -210,6 +210,7 @@ fn signed_by_its_own_key(der: &[u8]) -> bool {
 /// certsmith reads, or a PEM private-key block it cannot read (encrypted).
 pub(super) fn holds_a_secret(bytes: &[u8]) -> bool {
     sealed::is_sealed(bytes)
+        || crate::keys::quorum::is_quorum(bytes)
         || bytes.windows(16).any(|w| w == b"PRIVATE KEY-----")
         || PrivateKey::from_bytes(bytes, "").is_ok()
 }
