@@ -6,7 +6,7 @@
 //! the PKCS#11 errors inside `Error`.
 
 use certsmith::pkcs12::Pkcs12Error;
-use certsmith::{Error, KubeError, Note, Pkcs11Error, UriProblem, VaultError};
+use certsmith::{Error, KubeError, Note, Pkcs11Error, QuorumError, UriProblem, VaultError};
 
 /// The message after `error: `: the library's, and for a refusal that only a
 /// flag causes or only a flag overrides, the flag's name.
@@ -197,6 +197,8 @@ pub fn hint(err: &Error) -> Option<String> {
         Pkcs12(error) => return pkcs12_hint(error),
         // issue 19: Kubernetes Secret and kubeconfig
         Kube(error) => return kube_hint(error),
+        // issue 20: keys sealed to a quorum
+        Quorum(error) => return quorum_hint(error),
         _ => return None,
     })
 }
@@ -359,6 +361,28 @@ fn kube_hint(err: &KubeError) -> Option<String> {
             format!("give a name, or leave --{what} out for its default")
         }
         KubeError::NoCommonName { .. } => "name the user: --user NAME".into(),
+        _ => return None,
+    })
+}
+
+// issue 20: keys sealed to a quorum
+/// Hints for sealing a key to a quorum and opening it.
+fn quorum_hint(err: &QuorumError) -> Option<String> {
+    use QuorumError::*;
+    Some(match err {
+        Locked { threshold, .. } => format!(
+            "pass {threshold} custodians' identities with -i FILE, or a one-time identity with -i and the shares they released to it with --share FILE"
+        ),
+        Incomplete { .. } => "pass another custodian's identity with -i FILE, or a share they released with --share FILE".into(),
+        IdentityOpensNothing { source, .. } => {
+            format!("certsmith inspect {source} lists the custodians and their recipients")
+        }
+        ShareForeign { .. } => "each quorum file has its own shares: take the share from this file, or the file the share belongs to".into(),
+        ShareCommitment { .. } | ShareUnopenable { .. } => "the share was changed after it was sealed: take the custodian's block from an intact copy of the quorum file, or have them release it again".into(),
+        ThresholdAboveCustodians { .. } => "give at least as many custodians (-r RECIPIENT, or lines of -R FILE) as --threshold".into(),
+        ThresholdTooLow { .. } => "to let any one custodian open the key, seal to several recipients without --threshold".into(),
+        DuplicateCustodian { .. } => "give each custodian's recipient once".into(),
+        BadLabel { .. } => "label each custodian with the comment line before its recipient in the -R file (# alice), at most 64 printable characters, each label once".into(),
         _ => return None,
     })
 }

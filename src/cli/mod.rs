@@ -36,6 +36,7 @@ mod io;
 mod key;
 mod ledger;
 mod output;
+mod quorum;
 mod remote;
 mod renew;
 mod revoke;

@@ -13,7 +13,7 @@ use zeroize::Zeroizing;
 use certsmith::keys::PrivateKey;
 use certsmith::keys::quorum::{self, NewCustodian, QuorumSeal};
 use certsmith::keys::sealed::{self, Seal, Unlock};
-use certsmith::keys::signer::{self, KeySource, Signer};
+use certsmith::keys::signer::{self, KeySource, Signer, Unsealed};
 use certsmith::pkcs12::Pkcs12Error;
 use certsmith::{Error, Result, files};
 
@@ -28,7 +28,7 @@ pub const MIN_PASSPHRASE_CHARS: usize = 12;
 
 /// How many times a passphrase typed at the terminal may be wrong. One from a
 /// file or the environment is wrong once and for all.
-const PROMPT_TRIES: u32 = 3;
+pub(super) const PROMPT_TRIES: u32 = 3;
 
 /// Flags that seal a newly made private key with age.
 #[derive(Args, Default)]
@@ -86,6 +86,10 @@ pub struct UnlockArgs {
     /// that opens a sealed key (repeatable); without one, a passphrase is asked for
     #[arg(short = 'i', long = "identity", value_name = "FILE")]
     identities: Vec<PathBuf>,
+    /// A custodian's share of a quorum-sealed key, released to the identity given with -i
+    /// (repeatable)
+    #[arg(long = "share", value_name = "FILE", requires = "identities")]
+    shares: Vec<PathBuf>,
 }
 
 /// Where a passphrase comes from.
@@ -195,10 +199,13 @@ pub fn read_secret_file(file: &str) -> Result<Zeroizing<String>> {
 /// passphrase is asked for by the identity file's name, and what happened is
 /// kept so that a failure names the identity file, not the key.
 #[derive(Clone)]
-struct PromptCallbacks {
+pub(super) struct PromptCallbacks {
     pass: PassphraseArgs,
     identity_file: String,
     state: Arc<Mutex<PromptState>>,
+    /// Keep age's own notes to itself: a quorum tries each custodian's
+    /// identity on every share, and most do not match.
+    quiet: bool,
 }
 
 #[derive(Default)]
@@ -207,9 +214,44 @@ struct PromptState {
     failure: Option<Error>,
 }
 
+impl PromptCallbacks {
+    /// The identities in `path`, whose passphrase (if it has one) is asked
+    /// for by the file's name, quietly (see `quiet`).
+    pub(super) fn load_quiet(
+        path: &std::path::Path,
+        pass: &PassphraseArgs,
+    ) -> Result<(Vec<sealed::Identity>, PromptCallbacks)> {
+        let source = path.display().to_string();
+        let bytes = Zeroizing::new(files::read(path)?);
+        let callbacks = PromptCallbacks {
+            pass: pass.clone(),
+            identity_file: source.clone(),
+            state: Arc::default(),
+            quiet: true,
+        };
+        let identities = sealed::load_identities(&bytes, &source, callbacks.clone())?;
+        Ok((identities, callbacks))
+    }
+
+    /// What went wrong with the identity file's passphrase, if anything:
+    /// no passphrase to be had, or one asked for and answered that still
+    /// opened nothing (`opened_nothing`).
+    pub(super) fn failure(&self, opened_nothing: bool) -> Option<Error> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(failure) = state.failure.take() {
+            return Some(failure);
+        }
+        (state.asked && opened_nothing).then(|| Error::WrongPassphrase {
+            source: self.identity_file.clone(),
+        })
+    }
+}
+
 impl age::Callbacks for PromptCallbacks {
     fn display_message(&self, message: &str) {
-        say!("{message}");
+        if !self.quiet {
+            say!("{message}");
+        }
     }
     fn confirm(&self, _: &str, _: &str, _: Option<&str>) -> Option<bool> {
         None
@@ -402,31 +444,47 @@ impl UnlockArgs {
     /// passphrase typed at the terminal that does not open the seal (the
     /// key's, or an identity file's) is asked for again, up to three times.
     pub fn read_key(&self, input: &Input, pass: &PassphraseArgs) -> Result<PrivateKey> {
-        self.open(input, pass, |unlock| {
-            signer::open_key_file(&input.bytes, &input.source, unlock)
-        })
+        self.open(
+            input,
+            pass,
+            |unlock| signer::open_key_file(&input.bytes, &input.source, unlock),
+            |key| key,
+        )
     }
 
     /// Reads a CA key as the signer that everything the CA signs goes
     /// through, opened as [`Self::read_key`] opens a key.
     pub fn read_signer(&self, input: &Input, pass: &PassphraseArgs) -> Result<Box<dyn Signer>> {
-        self.open(input, pass, |unlock| {
-            signer::open_ca_key(KeySource::File {
-                bytes: &input.bytes,
-                source: &input.source,
-                unlock,
-            })
-        })
+        self.open(
+            input,
+            pass,
+            |unlock| {
+                signer::open_ca_key(KeySource::File {
+                    bytes: &input.bytes,
+                    source: &input.source,
+                    unlock,
+                })
+            },
+            // Combined from its shares, the key signs in memory as an
+            // age-sealed key does once opened.
+            |key| Box::new(Unsealed::from(key)) as Box<dyn Signer>,
+        )
     }
 
     /// `open`s the key in `input` as it is when it is not sealed, else with
-    /// the unlock material asked for (again, after a wrong passphrase).
+    /// the unlock material asked for (again, after a wrong passphrase). A
+    /// key sealed to a quorum is combined from its custodians' shares
+    /// ([`super::quorum`]) and handed to `combined`.
     fn open<T>(
         &self,
         input: &Input,
         pass: &PassphraseArgs,
         open: impl Fn(Option<&Unlock>) -> Result<T>,
+        combined: impl FnOnce(PrivateKey) -> T,
     ) -> Result<T> {
+        if quorum::is_quorum(&input.bytes) {
+            return super::quorum::open(input, &self.identities, &self.shares, pass).map(combined);
+        }
         if !sealed::is_sealed(&input.bytes) {
             return open(None);
         }
@@ -464,6 +522,7 @@ impl UnlockArgs {
                     pass: pass.clone(),
                     identity_file: source.clone(),
                     state: Arc::default(),
+                    quiet: false,
                 };
                 prompts.push(callbacks.clone());
                 identities.extend(sealed::load_identities(&bytes, &source, callbacks)?);

@@ -164,6 +164,13 @@ impl fmt::Debug for Unsealed {
     }
 }
 
+impl From<PrivateKey> for Unsealed {
+    /// A key opened by other means: combined from a quorum's shares (issue 20).
+    fn from(key: PrivateKey) -> Unsealed {
+        Unsealed { key }
+    }
+}
+
 impl Unsealed {
     /// The key itself, for a command that writes it out (`key decrypt`).
     pub fn into_key(self) -> PrivateKey {

@@ -55,6 +55,11 @@ fn flagged(
     }
 }
 
+// issue 20: hints shared by several quorum rows
+const INCOMPLETE: &str =
+    "pass another custodian's identity with -i FILE, or a share they released with --share FILE";
+const CHANGED_SHARE: &str = "the share was changed after it was sealed: take the custodian's block from an intact copy of the quorum file, or have them release it again";
+
 fn table() -> Vec<Row> {
     vec![
         row(
@@ -2247,7 +2252,7 @@ fn table() -> Vec<Row> {
             "svc.pem has no CN to name the kubeconfig's user after",
             Some("name the user: --user NAME"),
         ),
-        // issue 20: CA keys sealed to a quorum (hints come with the CLI)
+        // issue 20: CA keys sealed to a quorum
         row(
             QuorumError::Locked {
                 source: "root-key.quorum".into(),
@@ -2256,7 +2261,9 @@ fn table() -> Vec<Row> {
             }
             .into(),
             "root-key.quorum: the key is sealed to 2 of 3 custodians (alice, bob, carol) and no identity was given",
-            None,
+            Some(
+                "pass 2 custodians' identities with -i FILE, or a one-time identity with -i and the shares they released to it with --share FILE",
+            ),
         ),
         row(
             QuorumError::Incomplete {
@@ -2270,7 +2277,7 @@ fn table() -> Vec<Row> {
             }
             .into(),
             "root-key.quorum: 3 of 5 custodians' shares are needed and 2 are open (alice, with alice.age; dave, with dave.share); still missing: bob, carol, erin",
-            None,
+            Some(INCOMPLETE),
         ),
         row(
             QuorumError::Incomplete {
@@ -2281,7 +2288,7 @@ fn table() -> Vec<Row> {
             }
             .into(),
             "root-key.quorum: 2 of 3 custodians' shares are needed and none is open; still missing: alice, bob, carol",
-            None,
+            Some(INCOMPLETE),
         ),
         row(
             QuorumError::IdentityOpensNothing {
@@ -2290,7 +2297,7 @@ fn table() -> Vec<Row> {
             }
             .into(),
             "root-key.quorum: custodian-9.age opens no custodian's share",
-            None,
+            Some("certsmith inspect root-key.quorum lists the custodians and their recipients"),
         ),
         row(
             QuorumError::ShareForeign {
@@ -2302,7 +2309,9 @@ fn table() -> Vec<Row> {
             }
             .into(),
             "s1.age: the share of alice is a share of quorum 5f3e0c1d5f3e0c1d5f3e0c1d5f3e0c1d, not of root-key.quorum (quorum 6d1f0c2a9e3b4f5a8c7d6e5f4a3b2c1d)",
-            None,
+            Some(
+                "each quorum file has its own shares: take the share from this file, or the file the share belongs to",
+            ),
         ),
         row(
             QuorumError::ShareCommitment {
@@ -2312,7 +2321,7 @@ fn table() -> Vec<Row> {
             }
             .into(),
             "s2.age: the share of bob does not match its commitment in root-key.quorum",
-            None,
+            Some(CHANGED_SHARE),
         ),
         row(
             QuorumError::ShareUnopenable {
@@ -2322,7 +2331,7 @@ fn table() -> Vec<Row> {
             }
             .into(),
             "root-key.quorum: the share of bob cannot be opened: Failed to decrypt an encrypted payload",
-            None,
+            Some(CHANGED_SHARE),
         ),
         row(
             QuorumError::RecipientMismatch {
@@ -2379,12 +2388,16 @@ fn table() -> Vec<Row> {
             }
             .into(),
             "a threshold of 4 needs at least 4 custodians, and 3 recipients were given",
-            None,
+            Some(
+                "give at least as many custodians (-r RECIPIENT, or lines of -R FILE) as --threshold",
+            ),
         ),
         row(
             QuorumError::ThresholdTooLow { threshold: 1 }.into(),
             "a threshold of 1 is no quorum: any one custodian could open the key alone",
-            None,
+            Some(
+                "to let any one custodian open the key, seal to several recipients without --threshold",
+            ),
         ),
         row(
             QuorumError::TooManyCustodians { custodians: 256 }.into(),
@@ -2397,7 +2410,7 @@ fn table() -> Vec<Row> {
             }
             .into(),
             "age1qyqs is given twice: each custodian holds one share",
-            None,
+            Some("give each custodian's recipient once"),
         ),
         row(
             QuorumError::BadLabel {
@@ -2406,7 +2419,9 @@ fn table() -> Vec<Row> {
             }
             .into(),
             "the custodian label \"bob\" is given twice",
-            None,
+            Some(
+                "label each custodian with the comment line before its recipient in the -R file (# alice), at most 64 printable characters, each label once",
+            ),
         ),
         row(
             QuorumError::Shares {
