@@ -37,6 +37,7 @@ mod passphrase;
 mod pkcs11;
 mod pkcs12;
 mod profiles;
+mod quorum;
 mod remote;
 mod renew;
 mod rerun;

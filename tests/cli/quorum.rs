@@ -1,0 +1,719 @@
+//! CA keys sealed to a quorum (issue 20): any M of N custodians together,
+//! and no fewer, sign with the root. Custodians are age identities made by
+//! `certsmith key identity`; every intermediate signed is checked by
+//! `openssl verify -x509_strict`; each share is opened by the real `age`;
+//! and the quorum identity, rebuilt here by a GF(256) interpolation of our
+//! own, is looked for in every file and every write the signing makes.
+
+use crate::support::{Scratch, require};
+
+const ROOT: &str =
+    r#"{"CN":"Quorum Root","key":{"algo":"ecdsa","size":256},"ca":{"expiry":"87600h"}}"#;
+const INT: &str = r#"{"CN":"Quorum Intermediate","key":{"algo":"ecdsa","size":256}}"#;
+
+const INCOMPLETE_HINT: &str = "hint: pass another custodian's identity with -i FILE, or a share they released with --share FILE\n";
+
+/// A custodian: identity file and recipient.
+struct Custodian {
+    file: String,
+    recipient: String,
+}
+
+/// `certsmith key identity -o NAME.txt` for each name.
+fn custodians(s: &Scratch, names: &[&str]) -> Vec<Custodian> {
+    names
+        .iter()
+        .map(|name| {
+            let file = format!("{name}.txt");
+            let run = s.certsmith(&["key", "identity", "-o", &file]);
+            let recipient = run
+                .ok()
+                .stderr
+                .trim()
+                .strip_prefix("Public key: ")
+                .expect("the recipient on stderr")
+                .to_string();
+            Custodian { file, recipient }
+        })
+        .collect()
+}
+
+/// The label certsmith gives a custodian named only by its age recipient.
+fn short_form(recipient: &str) -> String {
+    format!("{}…", &recipient[..20])
+}
+
+/// A root sealed M of the custodians with `initca --threshold M -r … -r …`
+/// (root.pem, root-key.quorum), and an intermediate's CSR (int.csr).
+fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian]) {
+    s.write("root.json", ROOT);
+    let m = threshold.to_string();
+    let mut args = vec!["initca", "--threshold", &m];
+    for c in custodians {
+        args.extend(["-r", &c.recipient]);
+    }
+    args.push("root.json");
+    let run = s.certsmith_split(&args, "root");
+    let labels: Vec<String> = custodians
+        .iter()
+        .map(|c| short_form(&c.recipient))
+        .collect();
+    assert!(
+        run.stderr.contains(&format!(
+            "{threshold} of {}: {}\n",
+            custodians.len(),
+            labels.join(", ")
+        )),
+        "the ceremony record names the threshold and custodians:\n{}",
+        run.stderr
+    );
+    assert_eq!(s.file_mode("root-key.quorum"), 0o600);
+    s.write("int.json", INT);
+    s.certsmith_split(&["genkey", "int.json"], "int");
+}
+
+/// `sign --profile intermediate` with the quorum key and these identities.
+fn sign_with(s: &Scratch, extra: &[&str]) -> crate::support::Run {
+    let mut args = vec!["sign", "--ca", "root.pem", "--ca-key", "root-key.quorum"];
+    args.extend(extra);
+    args.extend(["--profile", "intermediate", "int.csr"]);
+    s.certsmith(&args)
+}
+
+/// Signs an intermediate with the identities of `subset` and has openssl verify it.
+fn signs(s: &Scratch, subset: &[&Custodian], name: &str) {
+    let mut args = Vec::new();
+    for c in subset {
+        args.extend(["-i", c.file.as_str()]);
+    }
+    let run = sign_with(s, &args);
+    s.certsmith_stdin(&["split-json", name], &run.ok().stdout)
+        .ok();
+    s.openssl_verify("root.pem", &[], &format!("{name}.pem"));
+}
+
+/// Every `k`-subset of `0..n`, in order.
+fn subsets(n: usize, k: usize) -> Vec<Vec<usize>> {
+    if k == 0 {
+        return vec![vec![]];
+    }
+    (k - 1..n)
+        .flat_map(|last| {
+            subsets(last, k - 1).into_iter().map(move |mut s| {
+                s.push(last);
+                s
+            })
+        })
+        .collect()
+}
+
+/// The exact stderr of a signing that opened the shares of `open` (labels
+/// and identity files) and no more, of a `threshold`-of-N file.
+fn incomplete(threshold: usize, open: &[(String, String)], missing: &[String]) -> String {
+    let total = open.len() + missing.len();
+    let mut out = String::new();
+    for (i, (label, via)) in open.iter().enumerate() {
+        out += &format!(
+            "root-key.quorum: share {} of {threshold} open: {label} ({via})\n",
+            i + 1
+        );
+    }
+    let opened: Vec<String> = open
+        .iter()
+        .map(|(label, via)| format!("{label}, with {via}"))
+        .collect();
+    let verb = if open.len() == 1 { "is" } else { "are" };
+    out += &format!(
+        "error: root-key.quorum: {threshold} of {total} custodians' shares are needed and {} {verb} open ({}); still missing: {}\n",
+        open.len(),
+        opened.join("; "),
+        missing.join(", ")
+    );
+    out + INCOMPLETE_HINT
+}
+
+#[test]
+fn every_2_of_3_signs_an_intermediate_and_every_1_of_3_is_refused_naming_who_is_missing() {
+    let s = Scratch::new();
+    let c = custodians(&s, &["c1", "c2", "c3"]);
+    quorum_root(&s, 2, &c);
+    for (n, pair) in subsets(3, 2).iter().enumerate() {
+        signs(&s, &[&c[pair[0]], &c[pair[1]]], &format!("int{n}"));
+    }
+    // The other order opens too: custodians come to the table in any order.
+    signs(&s, &[&c[2], &c[0]], "int-reversed");
+    let labels: Vec<String> = c.iter().map(|c| short_form(&c.recipient)).collect();
+    for one in 0..3 {
+        let err = sign_with(&s, &["-i", &c[one].file]).fails().to_string();
+        let missing: Vec<String> = (0..3)
+            .filter(|i| *i != one)
+            .map(|i| labels[i].clone())
+            .collect();
+        assert_eq!(
+            err,
+            incomplete(2, &[(labels[one].clone(), c[one].file.clone())], &missing)
+        );
+    }
+    // No identity at all names the quorum.
+    assert_eq!(
+        sign_with(&s, &[]).fails(),
+        format!(
+            "error: root-key.quorum: the key is sealed to 2 of 3 custodians ({}) and no identity was given\nhint: pass 2 custodians' identities with -i FILE, or a one-time identity with -i and the shares they released to it with --share FILE\n",
+            labels.join(", ")
+        )
+    );
+}
+
+#[test]
+fn every_3_of_5_signs_and_every_2_of_5_is_refused_with_labels_from_the_recipients_file() {
+    let s = Scratch::new();
+    let names = ["alice", "bob", "carol", "dave", "erin"];
+    let c = custodians(&s, &names);
+    let mut file = String::new();
+    for (name, custodian) in names.iter().zip(&c) {
+        file += &format!("# {name}\n{}\n", custodian.recipient);
+    }
+    s.write("custodians.txt", &file);
+    s.write("root.json", ROOT);
+    let run = s.certsmith_split(
+        &[
+            "initca",
+            "--threshold",
+            "3",
+            "-R",
+            "custodians.txt",
+            "root.json",
+        ],
+        "root",
+    );
+    assert!(
+        run.stderr
+            .contains("3 of 5: alice, bob, carol, dave, erin\n"),
+        "{}",
+        run.stderr
+    );
+    s.write("int.json", INT);
+    s.certsmith_split(&["genkey", "int.json"], "int");
+    assert!(
+        s.certsmith(&["inspect", "root-key.quorum"])
+            .ok()
+            .stdout_str()
+            .contains("3 of 5 (alice, bob, carol, dave, erin)")
+    );
+    assert_eq!(
+        s.certsmith(&["key", "fingerprint", "root-key.quorum"])
+            .ok()
+            .stdout,
+        s.certsmith(&["key", "fingerprint", "root.pem"]).ok().stdout
+    );
+
+    for (n, three) in subsets(5, 3).iter().enumerate() {
+        let subset: Vec<&Custodian> = three.iter().map(|i| &c[*i]).collect();
+        signs(&s, &subset, &format!("int{n}"));
+    }
+    for two in subsets(5, 2) {
+        let err = sign_with(&s, &["-i", &c[two[0]].file, "-i", &c[two[1]].file])
+            .fails()
+            .to_string();
+        let open: Vec<(String, String)> = two
+            .iter()
+            .map(|i| (names[*i].to_string(), c[*i].file.clone()))
+            .collect();
+        let missing: Vec<String> = (0..5)
+            .filter(|i| !two.contains(i))
+            .map(|i| names[i].to_string())
+            .collect();
+        assert_eq!(err, incomplete(3, &open, &missing));
+    }
+}
+
+/// The armored age file of block `name` (`share 2`, `key`) of a quorum file.
+fn block(quorum: &str, name: &str) -> String {
+    let start = format!("-> {name}\n");
+    let from = quorum.find(&start).expect("the block") + start.len();
+    let rest = &quorum[from..];
+    let end = rest.find("\n-> ").map(|e| e + 1).unwrap_or(rest.len());
+    rest[..end].trim().to_string() + "\n"
+}
+
+/// `quorum` with block `name` replaced by `with`.
+fn replace_block(quorum: &str, name: &str, with: &str) -> String {
+    quorum.replacen(&block(quorum, name), with, 1)
+}
+
+#[test]
+fn each_share_is_an_ordinary_age_file_that_gives_its_custodian_only_that_share() {
+    let s = Scratch::new();
+    require("age");
+    let c = custodians(&s, &["c1", "c2", "c3"]);
+    quorum_root(&s, 2, &c);
+    let quorum = s.read("root-key.quorum");
+    s.write("share2.age", &block(&quorum, "share 2"));
+    s.write("key.age", &block(&quorum, "key"));
+    let record = s
+        .run("age", &["-d", "-i", "c2.txt", "share2.age"])
+        .ok()
+        .stdout_str();
+    assert!(
+        record.starts_with("certsmith-quorum-share/v1\n"),
+        "{record}"
+    );
+    assert!(record.contains("share 2 of 3, threshold 2: "), "{record}");
+    assert_eq!(record.matches("value: ").count(), 1, "{record}");
+    assert!(!record.contains("PRIVATE KEY") && !record.contains("AGE-SECRET-KEY"));
+    // Another custodian cannot open it, and no custodian opens the key.
+    assert_ne!(
+        s.run("age", &["-d", "-i", "c1.txt", "share2.age"]).status,
+        0
+    );
+    for custodian in &c {
+        assert_ne!(
+            s.run("age", &["-d", "-i", &custodian.file, "key.age"])
+                .status,
+            0
+        );
+    }
+}
+
+/// The record in share block `index` of `quorum`, opened by the real age
+/// with `identity`.
+fn open_share(s: &Scratch, quorum: &str, index: usize, identity: &str) -> String {
+    let file = format!("opened-{index}.age");
+    s.write(&file, &block(quorum, &format!("share {index}")));
+    s.run("age", &["-d", "-i", identity, &file])
+        .ok()
+        .stdout_str()
+}
+
+/// A record sealed with the real age to `recipient`, as `key share
+/// release` (or a cheating custodian) would seal it.
+fn reseal(s: &Scratch, record: &str, recipient: &str) -> String {
+    s.run_stdin("age", &["-a", "-r", recipient], record.as_bytes())
+        .ok()
+        .stdout_str()
+}
+
+#[test]
+fn released_shares_open_the_key_with_a_one_time_identity_and_beside_a_custodian() {
+    let s = Scratch::new();
+    require("age");
+    let c = custodians(&s, &["c1", "c2", "c3"]);
+    quorum_root(&s, 2, &c);
+    let one_time = &custodians(&s, &["one-time"])[0];
+    let quorum = s.read("root-key.quorum");
+    for i in [1, 2] {
+        let record = open_share(&s, &quorum, i, &c[i - 1].file);
+        s.write(
+            &format!("s{i}.share"),
+            &reseal(&s, &record, &one_time.recipient),
+        );
+    }
+    let run = sign_with(
+        &s,
+        &[
+            "-i",
+            "one-time.txt",
+            "--share",
+            "s1.share",
+            "--share",
+            "s2.share",
+        ],
+    );
+    s.certsmith_stdin(&["split-json", "int-released"], &run.ok().stdout)
+        .ok();
+    s.openssl_verify("root.pem", &[], "int-released.pem");
+    assert!(run.stderr.contains(&format!(
+        "root-key.quorum: share 1 of 2 open: {} (s1.share)\n",
+        short_form(&c[0].recipient)
+    )));
+    // One released share and one custodian at the table.
+    let run = sign_with(
+        &s,
+        &["-i", "one-time.txt", "--share", "s1.share", "-i", "c3.txt"],
+    );
+    s.certsmith_stdin(&["split-json", "int-mixed"], &run.ok().stdout)
+        .ok();
+    s.openssl_verify("root.pem", &[], "int-mixed.pem");
+    // One released share is one custodian: the rest are missing.
+    let err = sign_with(&s, &["-i", "one-time.txt", "--share", "s1.share"])
+        .fails()
+        .to_string();
+    assert!(
+        err.contains("2 of 3 custodians' shares are needed and 1 is open ("),
+        "{err}"
+    );
+    assert!(err.contains(", with s1.share); still missing: "), "{err}");
+}
+
+#[test]
+fn an_identity_that_opens_no_share_is_refused_by_its_file_name() {
+    let s = Scratch::new();
+    let c = custodians(&s, &["c1", "c2", "c3", "stranger"]);
+    quorum_root(&s, 2, &c[..3]);
+    assert_eq!(
+        sign_with(&s, &["-i", "c1.txt", "-i", "stranger.txt"]).fails(),
+        format!(
+            "root-key.quorum: share 1 of 2 open: {} (c1.txt)\nerror: root-key.quorum: stranger.txt opens no custodian's share\nhint: certsmith inspect root-key.quorum lists the custodians and their recipients\n",
+            short_form(&c[0].recipient)
+        )
+    );
+}
+
+#[test]
+fn a_share_from_another_quorum_file_is_refused_by_name() {
+    let s = Scratch::new();
+    require("age");
+    let c = custodians(&s, &["c1", "c2", "c3"]);
+    quorum_root(&s, 2, &c);
+    // The same custodians hold a second quorum, of another key.
+    s.run(
+        "openssl",
+        &[
+            "genpkey",
+            "-algorithm",
+            "EC",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-out",
+            "other.pem",
+        ],
+    )
+    .ok();
+    let mut args = vec![
+        "key",
+        "encrypt",
+        "--threshold",
+        "2",
+        "-o",
+        "other-key.quorum",
+    ];
+    for custodian in &c {
+        args.extend(["-r", custodian.recipient.as_str()]);
+    }
+    args.push("other.pem");
+    s.certsmith(&args).ok();
+    let ours = s.read("root-key.quorum");
+    let other = s.read("other-key.quorum");
+    let id = |q: &str| {
+        q.lines()
+            .nth(1)
+            .unwrap()
+            .strip_prefix("quorum: ")
+            .unwrap()
+            .to_string()
+    };
+    let label = short_form(&c[0].recipient);
+    let foreign = format!(
+        "the share of {label} is a share of quorum {}, not of root-key.quorum (quorum {})",
+        id(&other),
+        id(&ours)
+    );
+
+    // Pasted into the file in place of the custodian's own block.
+    let pasted = replace_block(&ours, "share 1", &block(&other, "share 1"));
+    s.write("root-key.quorum", &pasted);
+    let err = sign_with(&s, &["-i", "c1.txt", "-i", "c2.txt"])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with(&format!("error: root-key.quorum: {foreign}\n")),
+        "{err}"
+    );
+    s.write("root-key.quorum", &ours);
+
+    // Released from the other file.
+    let one_time = &custodians(&s, &["one-time"])[0];
+    let record = open_share(&s, &other, 1, "c1.txt");
+    s.write("s1.share", &reseal(&s, &record, &one_time.recipient));
+    let err = sign_with(
+        &s,
+        &["-i", "one-time.txt", "--share", "s1.share", "-i", "c2.txt"],
+    )
+    .fails()
+    .to_string();
+    assert!(
+        err.starts_with(&format!("error: s1.share: {foreign}\n")),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_edited_share_is_refused_by_its_custodians_name() {
+    let s = Scratch::new();
+    require("age");
+    let c = custodians(&s, &["c1", "c2", "c3"]);
+    quorum_root(&s, 2, &c);
+    let ours = s.read("root-key.quorum");
+    let label = short_form(&c[0].recipient);
+
+    // One byte of the age file edited: age refuses it, and the message names whose share.
+    let original = block(&ours, "share 1");
+    let mut lines: Vec<String> = original.lines().map(str::to_string).collect();
+    let middle = lines.len() / 2;
+    let flipped: String = {
+        let line = &lines[middle];
+        let (head, tail) = line.split_at(10);
+        let c = tail.chars().next().unwrap();
+        format!("{head}{}{}", if c == 'A' { 'B' } else { 'A' }, &tail[1..])
+    };
+    lines[middle] = flipped;
+    let edited = lines.join("\n") + "\n";
+    assert_ne!(edited, original);
+    s.write("root-key.quorum", &replace_block(&ours, "share 1", &edited));
+    let err = sign_with(&s, &["-i", "c1.txt", "-i", "c2.txt"])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with(&format!(
+            "error: root-key.quorum: the share of {label} cannot be opened: "
+        )),
+        "{err}"
+    );
+
+    // A custodian who changes their share's value and seals it again with
+    // the real age: a valid age file, refused by the commitment.
+    let record = open_share(&s, &ours, 1, "c1.txt");
+    let value_at = record.find("value: ").unwrap() + "value: ".len() + 4;
+    let digit = &record[value_at..value_at + 1];
+    let cheat = format!(
+        "{}{}{}",
+        &record[..value_at],
+        if digit == "0" { "1" } else { "0" },
+        &record[value_at + 1..]
+    );
+    let resealed = reseal(&s, &cheat, &c[0].recipient);
+    s.write(
+        "root-key.quorum",
+        &replace_block(&ours, "share 1", &resealed),
+    );
+    let err = sign_with(&s, &["-i", "c1.txt", "-i", "c2.txt"])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with(&format!(
+            "error: root-key.quorum: the share of {label} does not match its commitment in root-key.quorum\n"
+        )),
+        "{err}"
+    );
+}
+
+/// Multiplication in GF(2^8) modulo the AES polynomial 0x11b, written here
+/// apart from vsss-rs so that the test's combine is its own.
+fn gf_mul(mut a: u8, mut b: u8) -> u8 {
+    let mut p = 0;
+    while b != 0 {
+        if b & 1 != 0 {
+            p ^= a;
+        }
+        let carry = a & 0x80 != 0;
+        a <<= 1;
+        if carry {
+            a ^= 0x1b;
+        }
+        b >>= 1;
+    }
+    p
+}
+
+fn gf_inv(a: u8) -> u8 {
+    (1..=255).find(|b| gf_mul(a, *b) == 1).expect("non-zero")
+}
+
+/// The secret from shares `[x, y…]` (hex of `value:` lines), by Lagrange at 0.
+fn combine(shares: &[Vec<u8>]) -> Vec<u8> {
+    let len = shares[0].len() - 1;
+    (0..len)
+        .map(|byte| {
+            let mut secret = 0;
+            for (j, sj) in shares.iter().enumerate() {
+                let mut basis = 1;
+                for (m, sm) in shares.iter().enumerate() {
+                    if m != j {
+                        basis = gf_mul(basis, gf_mul(sm[0], gf_inv(sm[0] ^ sj[0])));
+                    }
+                }
+                secret ^= gf_mul(basis, sj[byte + 1]);
+            }
+            secret
+        })
+        .collect()
+}
+
+fn value_of(record: &str) -> Vec<u8> {
+    let hex = record
+        .lines()
+        .find_map(|l| l.strip_prefix("value: "))
+        .expect("value line");
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+        .collect()
+}
+
+#[test]
+fn quorum_signing_writes_no_file_and_never_the_quorum_identity_or_the_key() {
+    let s = Scratch::new();
+    require("age");
+    require("strace");
+    let c = custodians(&s, &["c1", "c2", "c3"]);
+    quorum_root(&s, 2, &c);
+    let quorum = s.read("root-key.quorum");
+    let records: Vec<String> = (1..=2)
+        .map(|i| open_share(&s, &quorum, i, &c[i - 1].file))
+        .collect();
+    // The quorum identity, rebuilt here; the header's recipient proves it right.
+    let identity = String::from_utf8(combine(
+        &records.iter().map(|r| value_of(r)).collect::<Vec<_>>(),
+    ))
+    .unwrap();
+    assert!(identity.starts_with("AGE-SECRET-KEY-1"), "{identity}");
+    let recipient = s
+        .run_stdin("age-keygen", &["-y"], identity.as_bytes())
+        .ok()
+        .stdout_str();
+    assert!(
+        quorum.contains(&format!("quorum-recipient: {}", recipient.trim())),
+        "the test's combine gives the quorum identity"
+    );
+    let one_time = &custodians(&s, &["one-time"])[0];
+    s.write("s1.share", &reseal(&s, &records[0], &one_time.recipient));
+    let secrets: Vec<String> = [identity.clone(), "PRIVATE KEY".into()]
+        .into_iter()
+        .chain(records.iter().map(|r| {
+            r.lines()
+                .find_map(|l| l.strip_prefix("value: "))
+                .unwrap()
+                .to_string()
+        }))
+        .collect();
+    std::fs::remove_file(s.path("opened-1.age")).unwrap();
+    std::fs::remove_file(s.path("opened-2.age")).unwrap();
+
+    let bin = assert_cmd::cargo::cargo_bin("certsmith");
+    for identities in [
+        &["-i", "c1.txt", "-i", "c2.txt"][..],
+        &["-i", "one-time.txt", "--share", "s1.share", "-i", "c2.txt"][..],
+    ] {
+        let mut args = vec![
+            "-f",
+            "-qq",
+            "-v",
+            "-s",
+            "1048576",
+            "-x",
+            "-e",
+            "trace=openat,write",
+            "-o",
+            "trace.txt",
+            bin.to_str().unwrap(),
+            "sign",
+            "--ca",
+            "root.pem",
+            "--ca-key",
+            "root-key.quorum",
+        ];
+        args.extend(identities);
+        args.extend(["--profile", "intermediate", "int.csr"]);
+        let run = s.run("strace", &args);
+        run.ok();
+        let trace = std::fs::read_to_string(s.path("trace.txt")).unwrap();
+        assert!(
+            trace.contains("\"root-key.quorum\", O_RDONLY"),
+            "the trace sees opens:\n{trace}"
+        );
+        let opened_to_write: Vec<&str> = trace
+            .lines()
+            .filter(|l| {
+                l.contains("openat(")
+                    && ["O_WRONLY", "O_RDWR", "O_CREAT"]
+                        .iter()
+                        .any(|f| l.contains(f))
+            })
+            .collect();
+        assert_eq!(
+            opened_to_write,
+            Vec::<&str>::new(),
+            "quorum signing wrote files"
+        );
+        // -x shows non-ASCII bytes in hex; the secrets are ASCII, so a write
+        // of one would show it as it is.
+        assert!(trace.contains("write("), "the trace sees writes");
+        for secret in &secrets {
+            assert!(
+                !trace.contains(secret.as_str()),
+                "a write holds {secret:.20}"
+            );
+            assert!(!run.stdout_str().contains(secret.as_str()));
+            assert!(!run.stderr.contains(secret.as_str()));
+        }
+    }
+    std::fs::remove_file(s.path("trace.txt")).unwrap();
+    // The intermediate's own key, made by genkey, is the one plaintext key.
+    std::fs::remove_file(s.path("int-key.pem")).unwrap();
+    // Nothing in the work directory holds the quorum identity, a share's
+    // value or a plaintext key.
+    for entry in std::fs::read_dir(s.dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for secret in &secrets {
+            assert!(
+                !text.contains(secret.as_str()),
+                "{} holds {secret:.20}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_threshold_that_is_no_quorum_is_refused_before_a_key_is_made() {
+    let s = Scratch::new();
+    let c = custodians(&s, &["c1", "c2"]);
+    s.write("root.json", ROOT);
+    let run = s.certsmith(&[
+        "initca",
+        "--threshold",
+        "3",
+        "-r",
+        &c[0].recipient,
+        "-r",
+        &c[1].recipient,
+        "root.json",
+    ]);
+    assert_eq!(
+        run.fails(),
+        "error: a threshold of 3 needs at least 3 custodians, and 2 recipients were given\nhint: give at least as many custodians (-r RECIPIENT, or lines of -R FILE) as --threshold\n"
+    );
+    let run = s.certsmith(&[
+        "genkey",
+        "--threshold",
+        "1",
+        "-r",
+        &c[0].recipient,
+        "-r",
+        &c[1].recipient,
+        "root.json",
+    ]);
+    assert_eq!(
+        run.fails(),
+        "error: a threshold of 1 is no quorum: any one custodian could open the key alone\nhint: to let any one custodian open the key, seal to several recipients without --threshold\n"
+    );
+    let run = s.certsmith(&[
+        "genkey",
+        "--threshold",
+        "2",
+        "-r",
+        &c[0].recipient,
+        "-r",
+        &c[0].recipient,
+        "root.json",
+    ]);
+    assert_eq!(
+        run.fails(),
+        format!(
+            "error: {} is given twice: each custodian holds one share\nhint: give each custodian's recipient once\n",
+            c[0].recipient
+        )
+    );
+}
