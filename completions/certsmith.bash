@@ -427,7 +427,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__crl)
-            opts="-i -h --ca --ca-key --identity --pkcs11-module --pin-file --ledger --revoked --next-update --der --passphrase-file --help"
+            opts="-i -h --ca --ca-key --identity --share --pkcs11-module --pin-file --ledger --revoked --next-update --der --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -446,6 +446,10 @@ _certsmith() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -495,7 +499,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__cross__subcmd__sign)
-            opts="-i -h --ca --ca-key --identity --pkcs11-module --pin-file --config --profile --ledger --passphrase-file --help"
+            opts="-i -h --ca --ca-key --identity --share --pkcs11-module --pin-file --config --profile --ledger --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -514,6 +518,10 @@ _certsmith() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -563,7 +571,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__csr)
-            opts="-i -h --key --from-cert --identity --pkcs11-module --pin-file --passphrase-file --help"
+            opts="-i -h --key --from-cert --identity --share --pkcs11-module --pin-file --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -582,6 +590,10 @@ _certsmith() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1008,7 +1020,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__gencrl)
-            opts="-i -h --identity --pkcs11-module --pin-file --passphrase-file --help"
+            opts="-i -h --identity --share --pkcs11-module --pin-file --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1019,6 +1031,10 @@ _certsmith() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1053,7 +1069,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__genkey)
-            opts="-r -R -p -h --pkcs11-key --recipient --recipients-file --passphrase --allow-weak-passphrase --pkcs11-module --pin-file --passphrase-file --help"
+            opts="-r -R -p -h --pkcs11-key --recipient --recipients-file --passphrase --threshold --allow-weak-passphrase --pkcs11-module --pin-file --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1082,6 +1098,10 @@ _certsmith() {
                     return 0
                     ;;
                 -R)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1774,7 +1794,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__import__subcmd__p12)
-            opts="-r -R -p -h --no-password --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
+            opts="-r -R -p -h --no-password --recipient --recipients-file --passphrase --threshold --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1799,6 +1819,10 @@ _certsmith() {
                     return 0
                     ;;
                 -R)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1894,7 +1918,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__initca)
-            opts="-r -R -p -i -h --key --pkcs11-key --ca --config --profile --ledger --recipient --recipients-file --passphrase --allow-weak-passphrase --identity --pkcs11-module --pin-file --passphrase-file --help"
+            opts="-r -R -p -i -h --key --pkcs11-key --ca --config --profile --ledger --recipient --recipients-file --passphrase --threshold --allow-weak-passphrase --identity --share --pkcs11-module --pin-file --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1949,11 +1973,19 @@ _certsmith() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --identity)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2030,7 +2062,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__decrypt)
-            opts="-o -i -h --output --force --identity --passphrase-file --help"
+            opts="-o -i -h --output --force --identity --share --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2052,6 +2084,10 @@ _certsmith() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --share)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2064,7 +2100,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__encrypt)
-            opts="-o -r -R -p -h --output --force --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
+            opts="-o -r -R -p -h --output --force --recipient --recipients-file --passphrase --threshold --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2100,6 +2136,10 @@ _certsmith() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2112,7 +2152,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__fingerprint)
-            opts="-i -h --identity --pkcs11-module --pin-file --passphrase-file --help"
+            opts="-i -h --identity --share --pkcs11-module --pin-file --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2123,6 +2163,10 @@ _certsmith() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2281,7 +2325,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__public)
-            opts="-i -h --identity --pkcs11-module --pin-file --passphrase-file --help"
+            opts="-i -h --identity --share --pkcs11-module --pin-file --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2292,6 +2336,10 @@ _certsmith() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2791,7 +2839,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__remote__subcmd__sign)
-            opts="-i -r -R -p -h --remote --tls-remote-ca --client-cert --client-key --label --profile --vault --mount --token --approle-role-id --approle-secret-id --namespace --role --ttl --verbatim --auth-key --hostname --ca --key --identity --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
+            opts="-i -r -R -p -h --remote --tls-remote-ca --client-cert --client-key --label --profile --vault --mount --token --approle-role-id --approle-secret-id --namespace --role --ttl --verbatim --auth-key --hostname --ca --key --identity --share --recipient --recipients-file --passphrase --threshold --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2907,6 +2955,10 @@ _certsmith() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --share)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --recipient)
                     COMPREPLY=("${cur}")
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
@@ -2926,6 +2978,10 @@ _certsmith() {
                     return 0
                     ;;
                 -R)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2962,7 +3018,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__renew)
-            opts="-i -h --ca --ca-key --identity --pkcs11-module --pin-file --config --profile --key --strict --ledger --passphrase-file --help"
+            opts="-i -h --ca --ca-key --identity --share --pkcs11-module --pin-file --config --profile --key --strict --ledger --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2981,6 +3037,10 @@ _certsmith() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3031,7 +3091,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__revoke)
-            opts="-i -h --ca --ca-key --identity --pkcs11-module --pin-file --ledger --serial --cert --force --reason --passphrase-file --help"
+            opts="-i -h --ca --ca-key --identity --share --pkcs11-module --pin-file --ledger --serial --cert --force --reason --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3050,6 +3110,10 @@ _certsmith() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3103,7 +3167,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__selfsign)
-            opts="-r -R -p -h --config --profile --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
+            opts="-r -R -p -h --config --profile --recipient --recipients-file --passphrase --threshold --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3139,6 +3203,10 @@ _certsmith() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --passphrase-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3151,7 +3219,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__sign)
-            opts="-i -r -R -p -h --ca --ca-key --identity --pkcs11-module --pin-file --tls-remote-ca --config --profile --hostname --strict --ledger --key --batch --out-dir --keep-going --recipient --recipients-file --passphrase --allow-weak-passphrase --passphrase-file --help"
+            opts="-i -r -R -p -h --ca --ca-key --identity --share --pkcs11-module --pin-file --tls-remote-ca --config --profile --hostname --strict --ledger --key --batch --out-dir --keep-going --recipient --recipients-file --passphrase --threshold --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3170,6 +3238,10 @@ _certsmith() {
                     return 0
                     ;;
                 -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3242,6 +3314,10 @@ _certsmith() {
                     return 0
                     ;;
                 -R)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

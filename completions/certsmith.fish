@@ -58,7 +58,9 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l profile -
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l ledger -d 'Start (or extend) this ledger with the root\'s issuance' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l threshold -d 'Seal the private key to a quorum: any M of the recipients together, and no fewer, open it (NAME-key.quorum); each recipient is a custodian holding one share' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
@@ -68,6 +70,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand initca" -s h -l help
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l pkcs11-key -d 'Make the key in a PKCS#11 token, labelled by the URI\'s object= (pkcs11:token=…;object=…); only the CSR is printed' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l threshold -d 'Seal the private key to a quorum: any M of the recipients together, and no fewer, open it (NAME-key.quorum); each recipient is a custodian holding one share' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
@@ -77,6 +80,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand genkey" -s h -l help
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l key -d 'The private key to make the request for, plain or age-sealed, or pkcs11:… in a token' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l from-cert -d 'Take subject and SANs from this certificate instead of a CSR JSON' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
@@ -84,6 +88,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand csr" -s h -l help -d
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it (not needed when the profile signs remotely)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l tls-remote-ca -d 'For a profile with `remote` or `auth_remote`: the CA the signer\'s TLS certificate chains to' -r -F
@@ -100,6 +105,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l key -d 'Mak
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l out-dir -d 'With --batch: write NAME.pem, NAME-key.pem (0600) and NAME.csr into DIR instead of printing JSON lines; an existing file is never replaced (that input is refused)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l threshold -d 'Seal the private key to a quorum: any M of the recipients together, and no fewer, open it (NAME-key.quorum); each recipient is a custodian holding one share' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l strict -d 'Refuse, instead of clamping, a validity that would start before the CA or outlive it'
 complete -c certsmith -n "__fish_certsmith_using_subcommand sign" -l batch -d 'Sign every INPUT in one run (files, directories, - for JSON lines), recorded a chunk at a time'
@@ -133,6 +139,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand key; and not __fish_
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -l threshold -d 'Seal the private key to a quorum: any M of the recipients together, and no fewer, open it (NAME-key.quorum); each recipient is a custodian holding one share' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -l force -d 'Replace an existing FILE'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
@@ -140,15 +147,18 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from encrypt" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -s o -l output -d 'Write to FILE (mode 0600, atomically) instead of stdout' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -l force -d 'Replace an existing FILE'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from decrypt" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from public" -s h -l help -d 'Print help'
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand key; and __fish_seen_subcommand_from fingerprint" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
@@ -190,8 +200,10 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_s
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l ca -d 'The signer\'s CA chain: the returned certificate must verify against it' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l key -d 'Make the request from the CSR JSON for this existing private key (plain or age-sealed) instead of a new one' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l threshold -d 'Seal the private key to a quorum: any M of the recipients together, and no fewer, open it (NAME-key.quorum); each recipient is a custodian holding one share' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -l verbatim -d 'With --vault: sign-verbatim, the CSR\'s subject and extensions as the role allows'
 complete -c certsmith -n "__fish_certsmith_using_subcommand remote; and __fish_seen_subcommand_from sign" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
@@ -250,6 +262,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand print-defaults; and 
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -l ledger -d 'The CA\'s issuance ledger (verified before the revocation is added)' -r -F
@@ -270,6 +283,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand revoke" -s h -l help
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -l ledger -d 'The CA\'s ledger: its revocations go in, the CRL number follows the last one published' -r -F
@@ -281,6 +295,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand crl" -s h -l help -d
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -l config -d 'Config JSON with a CA profile to use instead of the new root\'s own constraints' -r -F
@@ -291,6 +306,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand cross-sign" -s h -l 
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l ca -d 'The issuing CA\'s certificate, optionally followed by the CAs above it' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l ca-key -d 'The issuing CA\'s private key, plain or age-sealed, or a key in a PKCS#11 token (pkcs11:token=…;object=…)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand renew" -l config -d 'Config JSON with signing profiles (default: built-in)' -r -F
@@ -365,6 +381,7 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand import; and not __fi
 complete -c certsmith -n "__fish_certsmith_using_subcommand import; and not __fish_seen_subcommand_from p12 help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -l threshold -d 'Seal the private key to a quorum: any M of the recipients together, and no fewer, open it (NAME-key.quorum); each recipient is a custodian holding one share' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -l no-password -d 'The file\'s password is empty'
 complete -c certsmith -n "__fish_certsmith_using_subcommand import; and __fish_seen_subcommand_from p12" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
@@ -376,11 +393,13 @@ complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l config 
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l profile -d 'Signing profile (default: the config\'s default profile)' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s r -l recipient -d 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians' -r -f
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s R -l recipients-file -d 'Seal the private key to every recipient listed in FILE (repeatable)' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l threshold -d 'Seal the private key to a quorum: any M of the recipients together, and no fewer, open it (NAME-key.quorum); each recipient is a custodian holding one share' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s p -l passphrase -d 'Seal the private key with a passphrase (scrypt)'
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -l allow-weak-passphrase -d 'Seal with a passphrase shorter than 12 characters'
 complete -c certsmith -n "__fish_certsmith_using_subcommand selfsign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -s i -l identity -d 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for' -r -F
+complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -l share -d 'A custodian\'s share of a quorum-sealed key, released to the identity given with -i (repeatable)' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -l pkcs11-module -d 'The PKCS#11 module (shared library) for a key named pkcs11:…, instead of module-path= or $CERTSMITH_PKCS11_MODULE' -r -F
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -l pin-file -d 'Read a token\'s PIN from FILE (- for stdin) when the URI has no pin-source=, instead of $CERTSMITH_PKCS11_PIN or a prompt' -r
 complete -c certsmith -n "__fish_certsmith_using_subcommand gencrl" -l passphrase-file -d 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt' -r
