@@ -717,3 +717,130 @@ fn a_threshold_that_is_no_quorum_is_refused_before_a_key_is_made() {
         )
     );
 }
+
+/// A custodian whose identity file is sealed with `passphrase` (`key identity -p`).
+fn protected_custodian(s: &Scratch, name: &str, passphrase: &str) -> Custodian {
+    let file = format!("{name}.age");
+    let pass = format!("{name}-pass.txt");
+    s.write(&pass, passphrase);
+    let run = s.certsmith(&[
+        "key",
+        "identity",
+        "-p",
+        "--passphrase-file",
+        &pass,
+        "-o",
+        &file,
+    ]);
+    let recipient = run
+        .ok()
+        .stderr
+        .trim()
+        .strip_prefix("Public key: ")
+        .expect("the recipient on stderr")
+        .to_string();
+    std::fs::remove_file(s.path(&pass)).unwrap();
+    Custodian { file, recipient }
+}
+
+#[test]
+fn passphrase_protected_custodians_are_asked_in_turn_by_file_name() {
+    let s = Scratch::new();
+    let c = vec![
+        protected_custodian(&s, "c1", "first custodian's words"),
+        protected_custodian(&s, "c2", "second custodian's words"),
+        protected_custodian(&s, "c3", "third custodian's words"),
+    ];
+    quorum_root(&s, 2, &c);
+    let bin = crate::support::certsmith_bin();
+    let sign = [
+        bin.as_str(),
+        "sign",
+        "--ca",
+        "root.pem",
+        "--ca-key",
+        "root-key.quorum",
+        "-i",
+        "c1.age",
+        "-i",
+        "c2.age",
+        "-i",
+        "c3.age",
+        "--profile",
+        "intermediate",
+        "int.csr",
+    ];
+    let term = crate::key::on_terminal(
+        &s,
+        &sign,
+        &[
+            ("Enter passphrase for c1.age: ", "first custodian's words\n"),
+            (
+                "Enter passphrase for c2.age: ",
+                "second custodian's words\n",
+            ),
+        ],
+        Some("int.json"),
+    );
+    assert_eq!(
+        (term.status, term.failure),
+        (0, None),
+        "{}",
+        term.transcript
+    );
+    // The third custodian is not needed, and never asked.
+    assert!(
+        term.transcript
+            .contains("root-key.quorum: c3.age not needed"),
+        "{}",
+        term.transcript
+    );
+    assert!(
+        !term.transcript.contains("for c3.age"),
+        "{}",
+        term.transcript
+    );
+    s.certsmith_stdin(&["split-json", "int"], s.read("int.json").as_bytes())
+        .ok();
+    s.openssl_verify("root.pem", &[], "int.pem");
+
+    // A wrong passphrase is the identity file's, asked again at the terminal.
+    let term = crate::key::on_terminal(
+        &s,
+        &sign,
+        &[
+            ("Enter passphrase for c1.age: ", "not the words\n"),
+            ("c1.age: wrong passphrase, try again (2 tries left)", ""),
+            ("Enter passphrase for c1.age: ", "first custodian's words\n"),
+            (
+                "Enter passphrase for c2.age: ",
+                "second custodian's words\n",
+            ),
+        ],
+        Some("int2.json"),
+    );
+    assert_eq!(
+        (term.status, term.failure),
+        (0, None),
+        "{}",
+        term.transcript
+    );
+}
+
+#[test]
+fn a_quorum_key_is_never_exported_unsealed() {
+    let s = Scratch::new();
+    let c = custodians(&s, &["c1", "c2"]);
+    quorum_root(&s, 2, &c);
+    let err = s
+        .certsmith(&["export", "der", "-o", "root-key.der", "root-key.quorum"])
+        .fails()
+        .to_string();
+    assert!(
+        err.starts_with(
+            "error: root-key.quorum is an age-sealed key; refusing to write it unsealed as DER\n"
+        ),
+        "{err}"
+    );
+    assert!(!s.exists("root-key.der"));
+}

@@ -194,7 +194,7 @@ fn read_key(args: &P12Args) -> Result<PrivateKey> {
         }
     };
     let input = Input::read(&path)?;
-    if sealed::is_sealed(&input.bytes) {
+    if sealed::is_sealed(&input.bytes) || certsmith::keys::quorum::is_quorum(&input.bytes) {
         return Err(sealed_key(path));
     }
     PrivateKey::from_bytes(&input.bytes, &input.source)
