@@ -382,6 +382,7 @@ fn quorum_hint(err: &QuorumError) -> Option<String> {
         ThresholdAboveCustodians { .. } => "give at least as many custodians (-r RECIPIENT, or lines of -R FILE) as --threshold".into(),
         ThresholdTooLow { .. } => "to let any one custodian open the key, seal to several recipients without --threshold".into(),
         DuplicateCustodian { .. } => "give each custodian's recipient once".into(),
+        SharesWithoutQuorum { .. } => "--share is for a key sealed to a quorum (NAME-key.quorum); open an age-sealed key with -i alone".into(),
         BadLabel { .. } => "label each custodian with the comment line before its recipient in the -R file (# alice), at most 64 printable characters, each label once".into(),
         _ => return None,
     })

@@ -15,7 +15,7 @@ use certsmith::keys::quorum::{self, NewCustodian, QuorumSeal};
 use certsmith::keys::sealed::{self, Seal, Unlock};
 use certsmith::keys::signer::{self, KeySource, Signer, Unsealed};
 use certsmith::pkcs12::Pkcs12Error;
-use certsmith::{Error, Result, files};
+use certsmith::{Error, QuorumError, Result, files};
 
 use super::io::Input;
 
@@ -484,6 +484,12 @@ impl UnlockArgs {
     ) -> Result<T> {
         if quorum::is_quorum(&input.bytes) {
             return super::quorum::open(input, &self.identities, &self.shares, pass).map(combined);
+        }
+        if !self.shares.is_empty() {
+            return Err(QuorumError::SharesWithoutQuorum {
+                source: input.source.clone(),
+            }
+            .into());
         }
         if !sealed::is_sealed(&input.bytes) {
             return open(None);

@@ -80,6 +80,8 @@ pub enum QuorumError {
         label: String,
         problem: &'static str,
     },
+    /// Released shares given for a key that is not sealed to a quorum.
+    SharesWithoutQuorum { source: String },
     /// Shamir's arithmetic refused its input (`reason`: vsss-rs's words, or
     /// a count that is not the threshold).
     Shares { reason: String },
@@ -200,6 +202,10 @@ impl fmt::Display for QuorumError {
             BadLabel { label, problem } => {
                 write!(f, "the custodian label {label:?} {problem}")
             }
+            SharesWithoutQuorum { source } => write!(
+                f,
+                "{source} is not sealed to a quorum, and shares of one were given"
+            ),
             Shares { reason } => write!(f, "the shares cannot be split or combined: {reason}"),
         }
     }

@@ -2424,6 +2424,16 @@ fn table() -> Vec<Row> {
             ),
         ),
         row(
+            QuorumError::SharesWithoutQuorum {
+                source: "ca-key.age".into(),
+            }
+            .into(),
+            "ca-key.age is not sealed to a quorum, and shares of one were given",
+            Some(
+                "--share is for a key sealed to a quorum (NAME-key.quorum); open an age-sealed key with -i alone",
+            ),
+        ),
+        row(
             QuorumError::Shares {
                 reason: "1 shares given where the threshold is 2".into(),
             }

@@ -844,3 +844,30 @@ fn a_quorum_key_is_never_exported_unsealed() {
     );
     assert!(!s.exists("root-key.der"));
 }
+
+#[test]
+fn shares_for_a_key_not_sealed_to_a_quorum_are_refused() {
+    let s = Scratch::new();
+    let c = custodians(&s, &["c1"]);
+    s.write("root.json", ROOT);
+    s.certsmith_split(&["initca", "-r", &c[0].recipient, "root.json"], "ca");
+    s.write("s1.share", "not read");
+    s.write("int.json", INT);
+    s.certsmith_split(&["genkey", "int.json"], "int");
+    assert_eq!(
+        s.certsmith(&[
+            "sign",
+            "--ca",
+            "ca.pem",
+            "--ca-key",
+            "ca-key.age",
+            "-i",
+            "c1.txt",
+            "--share",
+            "s1.share",
+            "int.csr"
+        ])
+        .fails(),
+        "error: ca-key.age is not sealed to a quorum, and shares of one were given\nhint: --share is for a key sealed to a quorum (NAME-key.quorum); open an age-sealed key with -i alone\n"
+    );
+}
