@@ -155,6 +155,7 @@ fn read_capped(arg: &str) -> Result<Input> {
 /// else asked for, and asked again after a wrong one typed at the terminal.
 fn open(args: &P12Args, input: &Input) -> Result<Opened> {
     if args.no_password {
+        super::secrets::note_unused_passphrase();
         return pkcs12::read(&input.bytes, &input.source, "");
     }
     let tries = if args.passphrase.prompts() {

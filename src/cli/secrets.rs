@@ -22,6 +22,14 @@ use super::io::Input;
 /// The environment variable a passphrase may come from.
 pub const PASSPHRASE_ENV: &str = "CERTSMITH_PASSPHRASE";
 
+/// Says so when --no-password leaves a set CERTSMITH_PASSPHRASE unused: a
+/// script that set it meant a password, and gets the empty one.
+pub fn note_unused_passphrase() {
+    if std::env::var_os(PASSPHRASE_ENV).is_some() {
+        say!("note: {PASSPHRASE_ENV} is set and not used: --no-password means the empty password");
+    }
+}
+
 /// The fewest characters of a passphrase that seals a key, unless
 /// `--allow-weak-passphrase` (issue 14: a 3-character one sealed a root).
 pub const MIN_PASSPHRASE_CHARS: usize = 12;

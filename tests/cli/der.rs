@@ -380,17 +380,7 @@ fn export_der_refuses_a_file_of_several_objects_naming_how_many() {
 fn export_der_refuses_sealed_and_token_keys() {
     let s = ca_and_app();
     s.write("pass.txt", "correct horse battery staple\n");
-    s.certsmith(&[
-        "key",
-        "encrypt",
-        "-p",
-        "--passphrase-file",
-        "pass.txt",
-        "-o",
-        "app-key.age",
-        "app-key.pem",
-    ])
-    .ok();
+    s.seal_with_passphrase("app-key.pem", "pass.txt", "app-key.age");
     let stderr = s
         .certsmith(&["export", "der", "app-key.age", "-o", "app-key.der"])
         .fails()

@@ -469,17 +469,7 @@ fn refused(s: &Scratch, args: &[&str], stderr: &str) {
 fn k8s_secret_refuses_a_key_that_is_not_in_the_clear_or_not_the_certificates() {
     let s = pki();
     s.write("pass.txt", "a passphrase long enough\n");
-    s.certsmith(&[
-        "key",
-        "encrypt",
-        "-p",
-        "--passphrase-file",
-        "pass.txt",
-        "-o",
-        "app-key.age",
-        "app-key.pem",
-    ])
-    .ok();
+    s.seal_with_passphrase("app-key.pem", "pass.txt", "app-key.age");
     let with_key = |key: &'static str| -> Vec<&'static str> {
         vec![
             "export",
@@ -950,17 +940,7 @@ fn kubeconfig_refuses_what_kubectl_could_not_use() {
          hint: pass the private key that admin.pem was issued for\n",
     );
     s.write("pass.txt", "a passphrase long enough\n");
-    s.certsmith(&[
-        "key",
-        "encrypt",
-        "-p",
-        "--passphrase-file",
-        "pass.txt",
-        "-o",
-        "admin-key.age",
-        "admin-key.pem",
-    ])
-    .ok();
+    s.seal_with_passphrase("admin-key.pem", "pass.txt", "admin-key.age");
     let mut args = KUBECONFIG.to_vec();
     args[9] = "admin-key.age";
     args.extend(["-o", "out"]);

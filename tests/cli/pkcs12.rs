@@ -978,17 +978,7 @@ fn export_writes_0600_and_replaces_an_existing_file_only_with_force() {
 fn export_refuses_sealed_token_and_foreign_keys_and_a_chain_out_of_order() {
     let s = pki();
     s.write("pass.txt", &format!("{PASSWORD}\n"));
-    s.certsmith(&[
-        "key",
-        "encrypt",
-        "-p",
-        "--passphrase-file",
-        "pass.txt",
-        "-o",
-        "app-key.age",
-        "app-key.pem",
-    ])
-    .ok();
+    s.seal_with_passphrase("app-key.pem", "pass.txt", "app-key.age");
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (
             vec!["--cert", "app.pem", "--key", "app-key.age"],
@@ -1253,8 +1243,10 @@ fn import_refuses_hostile_files_with_one_line_and_no_output() {
                 .into(),
         ),
         (
+            // certsmith_pw sets CERTSMITH_PASSPHRASE, which --no-password leaves unused.
             vec!["--no-password", "app.p12"],
-            "error: app.p12: wrong password\n\
+            "note: CERTSMITH_PASSPHRASE is set and not used: --no-password means the empty password\n\
+             error: app.p12: wrong password\n\
              hint: give the file's password with --passphrase-file FILE (or -), CERTSMITH_PASSPHRASE or at the prompt; --no-password for the empty one\n"
                 .into(),
         ),

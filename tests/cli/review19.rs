@@ -232,3 +232,40 @@ fn pkcs12_entry_names_keytool_would_show_wrongly_are_refused() {
         assert!(!s.exists("app.p12"));
     }
 }
+
+#[test]
+fn no_password_says_when_it_leaves_a_set_passphrase_unused() {
+    let s = pki();
+    let mut cmd = certsmith_command();
+    cmd.args([
+        "export",
+        "p12",
+        "--cert",
+        "app.pem",
+        "--no-password",
+        "-o",
+        "app.p12",
+    ])
+    .current_dir(s.path(""))
+    .env("CERTSMITH_PASSPHRASE", "a passphrase long enough")
+    .stdin(Stdio::null())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let run = finish(cmd.output().unwrap());
+    run.ok();
+    assert!(
+        run.stderr.starts_with(
+            "note: CERTSMITH_PASSPHRASE is set and not used: --no-password means the empty password\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    // The file has the empty password, as --no-password says.
+    s.run(
+        "openssl",
+        &[
+            "pkcs12", "-in", "app.p12", "-info", "-noout", "-passin", "pass:",
+        ],
+    )
+    .ok();
+}

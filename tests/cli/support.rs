@@ -183,6 +183,22 @@ impl Scratch {
         finish(child.wait_with_output().expect("wait"))
     }
 
+    /// `certsmith key encrypt -p --passphrase-file PASSPHRASE_FILE -o SEALED KEY`:
+    /// KEY sealed with a passphrase, asserting it worked.
+    pub fn seal_with_passphrase(&self, key: &str, passphrase_file: &str, sealed: &str) {
+        self.certsmith(&[
+            "key",
+            "encrypt",
+            "-p",
+            "--passphrase-file",
+            passphrase_file,
+            "-o",
+            sealed,
+            key,
+        ])
+        .ok();
+    }
+
     /// `certsmith ARGS | certsmith split-json NAME`, asserting both succeed.
     #[track_caller]
     pub fn certsmith_split(&self, args: &[&str], name: &str) -> Run {

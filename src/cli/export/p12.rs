@@ -131,6 +131,7 @@ pub fn run(args: P12Args) -> Result<()> {
         None => "the PKCS#12 file".to_string(),
     };
     let password = if args.no_password {
+        super::super::secrets::note_unused_passphrase();
         None
     } else {
         let purpose = Purpose::NewPkcs12 {
