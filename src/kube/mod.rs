@@ -41,12 +41,6 @@ impl Holder {
     }
 }
 
-impl fmt::Display for Holder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.words())
-    }
-}
-
 /// Refuses a key named by a PKCS#11 URI, before anything is read: a token
 /// key never leaves its token.
 pub fn refuse_token_key(key: &str) -> Result<()> {
