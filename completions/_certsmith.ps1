@@ -174,6 +174,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM) of a key, CSR or certificate')
             [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print')
             [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr')
+            [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'A custodian''s share of a key sealed to a quorum: release it to a ceremony elsewhere, or check it against the quorum file')
+            [CompletionResult]::new('reshare', 'reshare', [CompletionResultType]::ParameterValue, 'Seal a key to new custodians and a new threshold, without it ever in plaintext on disk: the old custodians open it (-i, --share), and a new quorum identity and id seal it, so that no old share opens the new file. Any copy of the old file still opens with the old shares: destroy every copy. An age-sealed key moves to a quorum the same way')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -240,12 +242,78 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'certsmith;key;share' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release your share to a ceremony elsewhere: it is opened with your identity and sealed, unchanged, to the ceremony machine''s one-time recipient (certsmith key identity there)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that your share opens and matches its commitment in the quorum file, as each custodian should after a seal or a reshare: nothing is combined, nothing is written')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;key;share;release' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Your identity file (age, SSH, or passphrase-protected): it opens your share')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Your identity file (age, SSH, or passphrase-protected): it opens your share')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The ceremony machine''s one-time recipient (age1…), which alone can open the released share')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (mode 0600, atomically) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (mode 0600, atomically) instead of stdout')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing FILE')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;key;share;check' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'A custodian''s identity file (repeatable); with --share, the one-time identity')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'A custodian''s identity file (repeatable); with --share, the one-time identity')
+            [CompletionResult]::new('--share', '--share', [CompletionResultType]::ParameterName, 'A share released to the identity given with -i (repeatable)')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'certsmith;key;share;help' {
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release your share to a ceremony elsewhere: it is opened with your identity and sealed, unchanged, to the ceremony machine''s one-time recipient (certsmith key identity there)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that your share opens and matches its commitment in the quorum file, as each custodian should after a seal or a reshare: nothing is combined, nothing is written')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'certsmith;key;share;help;release' {
+            break
+        }
+        'certsmith;key;share;help;check' {
+            break
+        }
+        'certsmith;key;share;help;help' {
+            break
+        }
+        'certsmith;key;reshare' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (mode 0600, atomically) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (mode 0600, atomically) instead of stdout')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for')
+            [CompletionResult]::new('--share', '--share', [CompletionResultType]::ParameterName, 'A custodian''s share of a quorum-sealed key, released to the identity given with -i (repeatable)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('--recipient', '--recipient', [CompletionResultType]::ParameterName, 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians')
+            [CompletionResult]::new('-R', '-R ', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--recipients-file', '--recipients-file', [CompletionResultType]::ParameterName, 'Seal the private key to every recipient listed in FILE (repeatable)')
+            [CompletionResult]::new('--threshold', '--threshold', [CompletionResultType]::ParameterName, 'Seal the private key to a quorum: any M of the recipients together, and no fewer, open it (NAME-key.quorum); each recipient is a custodian holding one share')
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing FILE')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--passphrase', '--passphrase', [CompletionResultType]::ParameterName, 'Seal the private key with a passphrase (scrypt)')
+            [CompletionResult]::new('--allow-weak-passphrase', '--allow-weak-passphrase', [CompletionResultType]::ParameterName, 'Seal with a passphrase shorter than 12 characters')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'certsmith;key;help' {
             [CompletionResult]::new('encrypt', 'encrypt', [CompletionResultType]::ParameterValue, 'Seal a plaintext private key with age: the armored age file goes to -o FILE or stdout')
             [CompletionResult]::new('decrypt', 'decrypt', [CompletionResultType]::ParameterValue, 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)')
             [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM) of a key, CSR or certificate')
             [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print')
             [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr')
+            [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'A custodian''s share of a key sealed to a quorum: release it to a ceremony elsewhere, or check it against the quorum file')
+            [CompletionResult]::new('reshare', 'reshare', [CompletionResultType]::ParameterValue, 'Seal a key to new custodians and a new threshold, without it ever in plaintext on disk: the old custodians open it (-i, --share), and a new quorum identity and id seal it, so that no old share opens the new file. Any copy of the old file still opens with the old shares: destroy every copy. An age-sealed key moves to a quorum the same way')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -262,6 +330,20 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;key;help;identity' {
+            break
+        }
+        'certsmith;key;help;share' {
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release your share to a ceremony elsewhere: it is opened with your identity and sealed, unchanged, to the ceremony machine''s one-time recipient (certsmith key identity there)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that your share opens and matches its commitment in the quorum file, as each custodian should after a seal or a reshare: nothing is combined, nothing is written')
+            break
+        }
+        'certsmith;key;help;share;release' {
+            break
+        }
+        'certsmith;key;help;share;check' {
+            break
+        }
+        'certsmith;key;help;reshare' {
             break
         }
         'certsmith;key;help;help' {
@@ -753,6 +835,8 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             [CompletionResult]::new('public', 'public', [CompletionResultType]::ParameterValue, 'Print the public key (PEM) of a key, CSR or certificate')
             [CompletionResult]::new('fingerprint', 'fingerprint', [CompletionResultType]::ParameterValue, 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print')
             [CompletionResult]::new('identity', 'identity', [CompletionResultType]::ParameterValue, 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr')
+            [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'A custodian''s share of a key sealed to a quorum: release it to a ceremony elsewhere, or check it against the quorum file')
+            [CompletionResult]::new('reshare', 'reshare', [CompletionResultType]::ParameterValue, 'Seal a key to new custodians and a new threshold, without it ever in plaintext on disk: the old custodians open it (-i, --share), and a new quorum identity and id seal it, so that no old share opens the new file. Any copy of the old file still opens with the old shares: destroy every copy. An age-sealed key moves to a quorum the same way')
             break
         }
         'certsmith;help;key;encrypt' {
@@ -768,6 +852,20 @@ Register-ArgumentCompleter -Native -CommandName 'certsmith' -ScriptBlock {
             break
         }
         'certsmith;help;key;identity' {
+            break
+        }
+        'certsmith;help;key;share' {
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release your share to a ceremony elsewhere: it is opened with your identity and sealed, unchanged, to the ceremony machine''s one-time recipient (certsmith key identity there)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check that your share opens and matches its commitment in the quorum file, as each custodian should after a seal or a reshare: nothing is combined, nothing is written')
+            break
+        }
+        'certsmith;help;key;share;release' {
+            break
+        }
+        'certsmith;help;key;share;check' {
+            break
+        }
+        'certsmith;help;key;reshare' {
             break
         }
         'certsmith;help;remote' {

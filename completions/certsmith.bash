@@ -220,6 +220,18 @@ _certsmith() {
             certsmith__subcmd__help__subcmd__key,public)
                 cmd="certsmith__subcmd__help__subcmd__key__subcmd__public"
                 ;;
+            certsmith__subcmd__help__subcmd__key,reshare)
+                cmd="certsmith__subcmd__help__subcmd__key__subcmd__reshare"
+                ;;
+            certsmith__subcmd__help__subcmd__key,share)
+                cmd="certsmith__subcmd__help__subcmd__key__subcmd__share"
+                ;;
+            certsmith__subcmd__help__subcmd__key__subcmd__share,check)
+                cmd="certsmith__subcmd__help__subcmd__key__subcmd__share__subcmd__check"
+                ;;
+            certsmith__subcmd__help__subcmd__key__subcmd__share,release)
+                cmd="certsmith__subcmd__help__subcmd__key__subcmd__share__subcmd__release"
+                ;;
             certsmith__subcmd__help__subcmd__ledger,verify)
                 cmd="certsmith__subcmd__help__subcmd__ledger__subcmd__verify"
                 ;;
@@ -274,6 +286,12 @@ _certsmith() {
             certsmith__subcmd__key,public)
                 cmd="certsmith__subcmd__key__subcmd__public"
                 ;;
+            certsmith__subcmd__key,reshare)
+                cmd="certsmith__subcmd__key__subcmd__reshare"
+                ;;
+            certsmith__subcmd__key,share)
+                cmd="certsmith__subcmd__key__subcmd__share"
+                ;;
             certsmith__subcmd__key__subcmd__help,decrypt)
                 cmd="certsmith__subcmd__key__subcmd__help__subcmd__decrypt"
                 ;;
@@ -291,6 +309,36 @@ _certsmith() {
                 ;;
             certsmith__subcmd__key__subcmd__help,public)
                 cmd="certsmith__subcmd__key__subcmd__help__subcmd__public"
+                ;;
+            certsmith__subcmd__key__subcmd__help,reshare)
+                cmd="certsmith__subcmd__key__subcmd__help__subcmd__reshare"
+                ;;
+            certsmith__subcmd__key__subcmd__help,share)
+                cmd="certsmith__subcmd__key__subcmd__help__subcmd__share"
+                ;;
+            certsmith__subcmd__key__subcmd__help__subcmd__share,check)
+                cmd="certsmith__subcmd__key__subcmd__help__subcmd__share__subcmd__check"
+                ;;
+            certsmith__subcmd__key__subcmd__help__subcmd__share,release)
+                cmd="certsmith__subcmd__key__subcmd__help__subcmd__share__subcmd__release"
+                ;;
+            certsmith__subcmd__key__subcmd__share,check)
+                cmd="certsmith__subcmd__key__subcmd__share__subcmd__check"
+                ;;
+            certsmith__subcmd__key__subcmd__share,help)
+                cmd="certsmith__subcmd__key__subcmd__share__subcmd__help"
+                ;;
+            certsmith__subcmd__key__subcmd__share,release)
+                cmd="certsmith__subcmd__key__subcmd__share__subcmd__release"
+                ;;
+            certsmith__subcmd__key__subcmd__share__subcmd__help,check)
+                cmd="certsmith__subcmd__key__subcmd__share__subcmd__help__subcmd__check"
+                ;;
+            certsmith__subcmd__key__subcmd__share__subcmd__help,help)
+                cmd="certsmith__subcmd__key__subcmd__share__subcmd__help__subcmd__help"
+                ;;
+            certsmith__subcmd__key__subcmd__share__subcmd__help,release)
+                cmd="certsmith__subcmd__key__subcmd__share__subcmd__help__subcmd__release"
                 ;;
             certsmith__subcmd__ledger,help)
                 cmd="certsmith__subcmd__ledger__subcmd__help"
@@ -1416,7 +1464,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__help__subcmd__key)
-            opts="encrypt decrypt public fingerprint identity"
+            opts="encrypt decrypt public fingerprint identity share reshare"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1488,6 +1536,62 @@ _certsmith() {
         certsmith__subcmd__help__subcmd__key__subcmd__public)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__key__subcmd__reshare)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__key__subcmd__share)
+            opts="release check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__key__subcmd__share__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__help__subcmd__key__subcmd__share__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2048,7 +2152,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key)
-            opts="-h --help encrypt decrypt public fingerprint identity help"
+            opts="-h --help encrypt decrypt public fingerprint identity share reshare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2201,7 +2305,7 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__help)
-            opts="encrypt decrypt public fingerprint identity help"
+            opts="encrypt decrypt public fingerprint identity share reshare help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2298,6 +2402,62 @@ _certsmith() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        certsmith__subcmd__key__subcmd__help__subcmd__reshare)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__key__subcmd__help__subcmd__share)
+            opts="release check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__key__subcmd__help__subcmd__share__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__key__subcmd__help__subcmd__share__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         certsmith__subcmd__key__subcmd__identity)
             opts="-o -p -h --output --force --passphrase --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2359,6 +2519,211 @@ _certsmith() {
                     return 0
                     ;;
                 --pin-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__key__subcmd__reshare)
+            opts="-o -i -r -R -p -h --output --force --identity --share --recipient --recipients-file --passphrase --threshold --allow-weak-passphrase --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --recipient)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --recipients-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -R)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --threshold)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__key__subcmd__share)
+            opts="-h --help release check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__key__subcmd__share__subcmd__check)
+            opts="-i -h --identity --share --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__key__subcmd__share__subcmd__help)
+            opts="release check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__key__subcmd__share__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__key__subcmd__share__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__key__subcmd__share__subcmd__help__subcmd__release)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        certsmith__subcmd__key__subcmd__share__subcmd__release)
+            opts="-i -o -h --identity --to --output --force --passphrase-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

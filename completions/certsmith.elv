@@ -163,6 +163,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand public 'Print the public key (PEM) of a key, CSR or certificate'
             cand fingerprint 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
             cand identity 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
+            cand share 'A custodian''s share of a key sealed to a quorum: release it to a ceremony elsewhere, or check it against the quorum file'
+            cand reshare 'Seal a key to new custodians and a new threshold, without it ever in plaintext on disk: the old custodians open it (-i, --share), and a new quorum identity and id seal it, so that no old share opens the new file. Any copy of the old file still opens with the old shares: destroy every copy. An age-sealed key moves to a quorum the same way'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;key;encrypt'= {
@@ -223,12 +225,70 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'certsmith;key;share'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand release 'Release your share to a ceremony elsewhere: it is opened with your identity and sealed, unchanged, to the ceremony machine''s one-time recipient (certsmith key identity there)'
+            cand check 'Check that your share opens and matches its commitment in the quorum file, as each custodian should after a seal or a reshare: nothing is combined, nothing is written'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;key;share;release'= {
+            cand -i 'Your identity file (age, SSH, or passphrase-protected): it opens your share'
+            cand --identity 'Your identity file (age, SSH, or passphrase-protected): it opens your share'
+            cand --to 'The ceremony machine''s one-time recipient (age1…), which alone can open the released share'
+            cand -o 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --output 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand --force 'Replace an existing FILE'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;key;share;check'= {
+            cand -i 'A custodian''s identity file (repeatable); with --share, the one-time identity'
+            cand --identity 'A custodian''s identity file (repeatable); with --share, the one-time identity'
+            cand --share 'A share released to the identity given with -i (repeatable)'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'certsmith;key;share;help'= {
+            cand release 'Release your share to a ceremony elsewhere: it is opened with your identity and sealed, unchanged, to the ceremony machine''s one-time recipient (certsmith key identity there)'
+            cand check 'Check that your share opens and matches its commitment in the quorum file, as each custodian should after a seal or a reshare: nothing is combined, nothing is written'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'certsmith;key;share;help;release'= {
+        }
+        &'certsmith;key;share;help;check'= {
+        }
+        &'certsmith;key;share;help;help'= {
+        }
+        &'certsmith;key;reshare'= {
+            cand -o 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand --output 'Write to FILE (mode 0600, atomically) instead of stdout'
+            cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --identity 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'
+            cand --share 'A custodian''s share of a quorum-sealed key, released to the identity given with -i (repeatable)'
+            cand -r 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand --recipient 'Seal the private key to this age (age1…) or SSH public key; repeat for several custodians'
+            cand -R 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --recipients-file 'Seal the private key to every recipient listed in FILE (repeatable)'
+            cand --threshold 'Seal the private key to a quorum: any M of the recipients together, and no fewer, open it (NAME-key.quorum); each recipient is a custodian holding one share'
+            cand --passphrase-file 'Read the passphrase from FILE (- for stdin) instead of $CERTSMITH_PASSPHRASE or a prompt'
+            cand --force 'Replace an existing FILE'
+            cand -p 'Seal the private key with a passphrase (scrypt)'
+            cand --passphrase 'Seal the private key with a passphrase (scrypt)'
+            cand --allow-weak-passphrase 'Seal with a passphrase shorter than 12 characters'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'certsmith;key;help'= {
             cand encrypt 'Seal a plaintext private key with age: the armored age file goes to -o FILE or stdout'
             cand decrypt 'Open a sealed private key: the PEM key goes to -o FILE (0600) or stdout (never a terminal)'
             cand public 'Print the public key (PEM) of a key, CSR or certificate'
             cand fingerprint 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
             cand identity 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
+            cand share 'A custodian''s share of a key sealed to a quorum: release it to a ceremony elsewhere, or check it against the quorum file'
+            cand reshare 'Seal a key to new custodians and a new threshold, without it ever in plaintext on disk: the old custodians open it (-i, --share), and a new quorum identity and id seal it, so that no old share opens the new file. Any copy of the old file still opens with the old shares: destroy every copy. An age-sealed key moves to a quorum the same way'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'certsmith;key;help;encrypt'= {
@@ -240,6 +300,16 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;key;help;fingerprint'= {
         }
         &'certsmith;key;help;identity'= {
+        }
+        &'certsmith;key;help;share'= {
+            cand release 'Release your share to a ceremony elsewhere: it is opened with your identity and sealed, unchanged, to the ceremony machine''s one-time recipient (certsmith key identity there)'
+            cand check 'Check that your share opens and matches its commitment in the quorum file, as each custodian should after a seal or a reshare: nothing is combined, nothing is written'
+        }
+        &'certsmith;key;help;share;release'= {
+        }
+        &'certsmith;key;help;share;check'= {
+        }
+        &'certsmith;key;help;reshare'= {
         }
         &'certsmith;key;help;help'= {
         }
@@ -670,6 +740,8 @@ set edit:completion:arg-completer[certsmith] = {|@words|
             cand public 'Print the public key (PEM) of a key, CSR or certificate'
             cand fingerprint 'Print the public key SHA-256 (SHA256:AB:CD:…, over the SubjectPublicKeyInfo) of a key, CSR or certificate: the same for all three, and not the certificate SHA-256 that `openssl x509 -fingerprint -sha256` and `inspect` print'
             cand identity 'Make an age X25519 identity (age-keygen''s format, or sealed with a passphrase as `age -p` seals it); its recipient goes to stderr'
+            cand share 'A custodian''s share of a key sealed to a quorum: release it to a ceremony elsewhere, or check it against the quorum file'
+            cand reshare 'Seal a key to new custodians and a new threshold, without it ever in plaintext on disk: the old custodians open it (-i, --share), and a new quorum identity and id seal it, so that no old share opens the new file. Any copy of the old file still opens with the old shares: destroy every copy. An age-sealed key moves to a quorum the same way'
         }
         &'certsmith;help;key;encrypt'= {
         }
@@ -680,6 +752,16 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;help;key;fingerprint'= {
         }
         &'certsmith;help;key;identity'= {
+        }
+        &'certsmith;help;key;share'= {
+            cand release 'Release your share to a ceremony elsewhere: it is opened with your identity and sealed, unchanged, to the ceremony machine''s one-time recipient (certsmith key identity there)'
+            cand check 'Check that your share opens and matches its commitment in the quorum file, as each custodian should after a seal or a reshare: nothing is combined, nothing is written'
+        }
+        &'certsmith;help;key;share;release'= {
+        }
+        &'certsmith;help;key;share;check'= {
+        }
+        &'certsmith;help;key;reshare'= {
         }
         &'certsmith;help;remote'= {
             cand sign 'Have a remote signer sign a CSR, or a key and CSR made here from a CSR JSON'

@@ -383,6 +383,8 @@ fn quorum_hint(err: &QuorumError) -> Option<String> {
         ThresholdTooLow { .. } => "to let any one custodian open the key, seal to several recipients without --threshold".into(),
         DuplicateCustodian { .. } => "give each custodian's recipient once".into(),
         SharesWithoutQuorum { .. } => "--share is for a key sealed to a quorum (NAME-key.quorum); open an age-sealed key with -i alone".into(),
+        ReleaseSeveral { .. } => "give one custodian's identity with -i FILE at a time".into(),
+        ReshareWithoutQuorum { .. } => "give --threshold M and the new custodians with -r RECIPIENT or -R FILE".into(),
         BadLabel { .. } => "label each custodian with the comment line before its recipient in the -R file (# alice), at most 64 printable characters, each label once".into(),
         _ => return None,
     })

@@ -20,11 +20,16 @@ use super::output::OutputArgs;
 use super::secrets::{PassphraseArgs, Purpose, SealArgs, StrengthArgs, UnlockArgs};
 use super::token::TokenArgs;
 
+mod share;
+
 const EXAMPLES: &str = "\
 Examples:
   certsmith key identity -p -o custodian-1.age   # sealed; its recipient (age1…) on stderr
   certsmith key encrypt -r age1… -o ca-key.age ca-key.pem && shred -u ca-key.pem
   certsmith key encrypt --threshold 2 -R custodians.txt -o ca-key.quorum ca-key.pem
+  certsmith key share release -i alice.age --to age1… -o alice.share ca-key.quorum
+  certsmith key reshare -i alice.age -i bob.age --threshold 3 -R new.txt \\
+      -o new.quorum ca-key.quorum
   certsmith key decrypt -i custodian-1.age -o ca-key.pem ca-key.age   # written 0600
   certsmith key fingerprint ca.pem               # public key SHA-256, as for ca-key.age, ca.csr";
 
@@ -44,6 +49,11 @@ pub enum KeyCommand {
     )]
     Fingerprint(PublicArgs),
     Identity(IdentityArgs),
+    /// A custodian's share of a key sealed to a quorum: release it to a ceremony
+    /// elsewhere, or check it against the quorum file.
+    #[command(subcommand)]
+    Share(share::ShareCommand),
+    Reshare(share::ReshareArgs),
 }
 
 /// Seal a plaintext private key with age: the armored age file goes to -o FILE or stdout.
@@ -152,6 +162,8 @@ pub fn run(cmd: KeyCommand) -> Result<()> {
             let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &spki_of(&args)?);
             io::write_stdout(format!("SHA256:{}\n", hex::colon(digest.as_ref())).as_bytes())
         }
+        KeyCommand::Share(cmd) => share::run(cmd),
+        KeyCommand::Reshare(args) => share::reshare(args),
         KeyCommand::Identity(args) => {
             args.output.refuse_existing(identity_exists)?;
             let (mut file, recipient) = sealed::new_identity(&certsmith::time::rfc3339(io::now()));

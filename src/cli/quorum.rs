@@ -20,11 +20,26 @@ use certsmith::{Error, QuorumError, Result, files};
 use super::io::{Input, for_terminal};
 use super::secrets::{PROMPT_TRIES, PassphraseArgs, PromptCallbacks};
 
-/// A share released to a one-time identity: where it was read, its bytes.
-struct Released {
-    source: String,
+/// A share released to a one-time identity: where it was read, its bytes,
+/// and whether an identity has opened it yet.
+pub(super) struct Released {
+    pub(super) source: String,
     bytes: Zeroizing<Vec<u8>>,
-    open: bool,
+    pub(super) open: bool,
+}
+
+/// The released shares given with `--share`, read (not opened).
+pub(super) fn read_released(shares: &[PathBuf]) -> Result<Vec<Released>> {
+    shares
+        .iter()
+        .map(|path| {
+            Ok(Released {
+                source: path.display().to_string(),
+                bytes: Zeroizing::new(files::read(path)?),
+                open: false,
+            })
+        })
+        .collect()
 }
 
 /// The key in the quorum file `input`, combined from the shares that
@@ -39,14 +54,7 @@ pub fn open(
     if identities.is_empty() {
         return Err(quorum.locked());
     }
-    let mut released = Vec::with_capacity(shares.len());
-    for path in shares {
-        released.push(Released {
-            source: path.display().to_string(),
-            bytes: Zeroizing::new(files::read(path)?),
-            open: false,
-        });
-    }
+    let mut released = read_released(shares)?;
     let threshold = quorum.threshold();
     let mut opened: Vec<OpenedShare> = Vec::new();
     for path in identities {
@@ -55,7 +63,7 @@ pub fn open(
             say!("{}: {} not needed", quorum.source, for_terminal(&via));
             continue;
         }
-        let got = with_tries(pass, || open_with(&quorum, path, &released, pass))?;
+        let got = open_with(&quorum, path, &released, pass)?;
         if got.is_empty() {
             return Err(QuorumError::IdentityOpensNothing {
                 source: quorum.source.clone(),
@@ -112,38 +120,49 @@ fn with_tries<T>(pass: &PassphraseArgs, mut attempt: impl FnMut() -> Result<T>) 
 }
 
 /// The shares the identities in `path` open: released ones not yet open
-/// (with their place in `released`), then the file's own blocks. A
-/// passphrase-protected identity whose passphrase fails is the identity
-/// file's error, whatever age says about the share it was tried on.
-fn open_with(
+/// (with their place in `released`), then the file's own blocks.
+pub(super) fn open_with(
     quorum: &QuorumKey,
     path: &Path,
     released: &[Released],
     pass: &PassphraseArgs,
 ) -> Result<Vec<(Option<usize>, OpenedShare)>> {
-    let (identities, callbacks) = PromptCallbacks::load_quiet(path, pass)?;
-    let refs: Vec<&dyn age::Identity> = identities.iter().map(|i| i.as_ref()).collect();
-    let via = path.display().to_string();
-    let tried = (|| {
+    with_identity(path, pass, |identities, via| {
         let mut got = Vec::new();
         for (i, r) in released.iter().enumerate().filter(|(_, r)| !r.open) {
-            if let Some(share) = quorum.open_released(&r.bytes, &r.source, &refs)? {
+            if let Some(share) = quorum.open_released(&r.bytes, &r.source, identities)? {
                 got.push((Some(i), share));
             }
         }
-        for share in quorum.open_embedded(&refs, &via)? {
+        for share in quorum.open_embedded(identities, via)? {
             got.push((None, share));
         }
         Ok(got)
-    })();
-    match tried {
-        Ok(got) => match callbacks.failure(false) {
-            Some(failure) if got.is_empty() => Err(failure),
-            _ => Ok(got),
-        },
-        Err(e) => {
-            let from_age = matches!(&e, Error::Quorum(q) if matches!(**q, QuorumError::ShareUnopenable { .. }));
-            Err(callbacks.failure(from_age).unwrap_or(e))
+    })
+}
+
+/// `attempt` with the identities in `path` (named `via`), whose passphrase
+/// (if any) is asked for by the file's name, again after a wrong one typed
+/// at the terminal. A passphrase-protected identity whose passphrase fails
+/// is the identity file's error, whatever age says about the share it was
+/// tried on; so is one answered that opened nothing.
+pub(super) fn with_identity<T>(
+    path: &Path,
+    pass: &PassphraseArgs,
+    attempt: impl Fn(&[&dyn age::Identity], &str) -> Result<Vec<T>>,
+) -> Result<Vec<T>> {
+    with_tries(pass, || {
+        let (identities, callbacks) = PromptCallbacks::load_quiet(path, pass)?;
+        let refs: Vec<&dyn age::Identity> = identities.iter().map(|i| i.as_ref()).collect();
+        match attempt(&refs, &path.display().to_string()) {
+            Ok(got) => match callbacks.failure(false) {
+                Some(failure) if got.is_empty() => Err(failure),
+                _ => Ok(got),
+            },
+            Err(e) => {
+                let from_age = matches!(&e, Error::Quorum(q) if matches!(**q, QuorumError::ShareUnopenable { .. }));
+                Err(callbacks.failure(from_age).unwrap_or(e))
+            }
         }
-    }
+    })
 }

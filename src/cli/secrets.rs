@@ -11,7 +11,7 @@ use clap::Args;
 use zeroize::Zeroizing;
 
 use certsmith::keys::PrivateKey;
-use certsmith::keys::quorum::{self, NewCustodian, QuorumSeal};
+use certsmith::keys::quorum::{self, NewCustodian, QuorumFile, QuorumSeal};
 use certsmith::keys::sealed::{self, Seal, Unlock};
 use certsmith::keys::signer::{self, KeySource, Signer, Unsealed};
 use certsmith::pkcs12::Pkcs12Error;
@@ -281,6 +281,11 @@ impl age::Callbacks for PromptCallbacks {
 }
 
 impl SealArgs {
+    /// Whether a threshold was given: the key is to be sealed to a quorum.
+    pub(super) fn to_quorum(&self) -> bool {
+        self.threshold.is_some()
+    }
+
     /// How to seal, or `None` to leave the key plain. `what` names the key in a prompt.
     pub fn seal(&self, pass: &PassphraseArgs, what: &str) -> Result<Option<KeySeal>> {
         Ok(self.seal_recorded(pass, what)?.0)
@@ -425,25 +430,31 @@ pub fn key_text(key: &PrivateKey, seal: Option<&KeySeal>) -> Result<Zeroizing<St
         }
         Some(KeySeal::Quorum(to)) => {
             let file = quorum::seal(key, to)?;
-            let labels: Vec<&str> = file.custodians.iter().map(|c| c.label.as_str()).collect();
-            say!(
-                "key sealed to quorum {}, {} of {}: {}",
-                certsmith::hex::lower(&file.id),
-                file.threshold,
-                file.custodians.len(),
-                super::io::for_terminal(&labels.join(", "))
-            );
-            for (i, c) in file.custodians.iter().enumerate() {
-                say!(
-                    "  share {} of {}: {} ({})",
-                    i + 1,
-                    file.custodians.len(),
-                    super::io::for_terminal(&c.label),
-                    super::io::for_terminal(&c.to)
-                );
-            }
+            quorum_record(&file);
             Ok(Zeroizing::new(file.to_text()))
         }
+    }
+}
+
+/// The ceremony record of a key sealed to a quorum, on stderr: the quorum,
+/// its threshold and each custodian, to be written down.
+pub(super) fn quorum_record(file: &QuorumFile) {
+    let labels: Vec<&str> = file.custodians.iter().map(|c| c.label.as_str()).collect();
+    say!(
+        "key sealed to quorum {}, {} of {}: {}",
+        certsmith::hex::lower(&file.id),
+        file.threshold,
+        file.custodians.len(),
+        super::io::for_terminal(&labels.join(", "))
+    );
+    for (i, c) in file.custodians.iter().enumerate() {
+        say!(
+            "  share {} of {}: {} ({})",
+            i + 1,
+            file.custodians.len(),
+            super::io::for_terminal(&c.label),
+            super::io::for_terminal(&c.to)
+        );
     }
 }
 

@@ -82,6 +82,15 @@ pub enum QuorumError {
     },
     /// Released shares given for a key that is not sealed to a quorum.
     SharesWithoutQuorum { source: String },
+    /// An identity (`identity`) that opens the shares of several
+    /// custodians (`labels`), where one share is released at a time.
+    ReleaseSeveral {
+        source: String,
+        identity: String,
+        labels: Vec<String>,
+    },
+    /// A reshare given no quorum for the new custodians.
+    ReshareWithoutQuorum { source: String },
     /// Shamir's arithmetic refused its input (`reason`: vsss-rs's words, or
     /// a count that is not the threshold).
     Shares { reason: String },
@@ -205,6 +214,19 @@ impl fmt::Display for QuorumError {
             SharesWithoutQuorum { source } => write!(
                 f,
                 "{source} is not sealed to a quorum, and shares of one were given"
+            ),
+            ReleaseSeveral {
+                source,
+                identity,
+                labels,
+            } => write!(
+                f,
+                "{source}: {identity} opens the shares of {}, and a share is released one at a time",
+                labels.join(", ")
+            ),
+            ReshareWithoutQuorum { source } => write!(
+                f,
+                "{source}: a reshare needs a threshold and the new custodians to seal the key to"
             ),
             Shares { reason } => write!(f, "the shares cannot be split or combined: {reason}"),
         }

@@ -2434,6 +2434,24 @@ fn table() -> Vec<Row> {
             ),
         ),
         row(
+            QuorumError::ReleaseSeveral {
+                source: "root-key.quorum".into(),
+                identity: "both.txt".into(),
+                labels: vec!["alice".into(), "bob".into()],
+            }
+            .into(),
+            "root-key.quorum: both.txt opens the shares of alice, bob, and a share is released one at a time",
+            Some("give one custodian's identity with -i FILE at a time"),
+        ),
+        row(
+            QuorumError::ReshareWithoutQuorum {
+                source: "root-key.quorum".into(),
+            }
+            .into(),
+            "root-key.quorum: a reshare needs a threshold and the new custodians to seal the key to",
+            Some("give --threshold M and the new custodians with -r RECIPIENT or -R FILE"),
+        ),
+        row(
             QuorumError::Shares {
                 reason: "1 shares given where the threshold is 2".into(),
             }

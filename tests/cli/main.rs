@@ -38,6 +38,7 @@ mod pkcs11;
 mod pkcs12;
 mod profiles;
 mod quorum;
+mod quorum_keys;
 mod remote;
 mod renew;
 mod rerun;

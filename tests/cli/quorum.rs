@@ -14,13 +14,13 @@ const INT: &str = r#"{"CN":"Quorum Intermediate","key":{"algo":"ecdsa","size":25
 const INCOMPLETE_HINT: &str = "hint: pass another custodian's identity with -i FILE, or a share they released with --share FILE\n";
 
 /// A custodian: identity file and recipient.
-struct Custodian {
-    file: String,
-    recipient: String,
+pub(crate) struct Custodian {
+    pub(crate) file: String,
+    pub(crate) recipient: String,
 }
 
 /// `certsmith key identity -o NAME.txt` for each name.
-fn custodians(s: &Scratch, names: &[&str]) -> Vec<Custodian> {
+pub(crate) fn custodians(s: &Scratch, names: &[&str]) -> Vec<Custodian> {
     names
         .iter()
         .map(|name| {
@@ -45,7 +45,7 @@ fn short_form(recipient: &str) -> String {
 
 /// A root sealed M of the custodians with `initca --threshold M -r … -r …`
 /// (root.pem, root-key.quorum), and an intermediate's CSR (int.csr).
-fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian]) {
+pub(crate) fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian]) {
     s.write("root.json", ROOT);
     let m = threshold.to_string();
     let mut args = vec!["initca", "--threshold", &m];
@@ -73,7 +73,7 @@ fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian]) {
 }
 
 /// `sign --profile intermediate` with the quorum key and these identities.
-fn sign_with(s: &Scratch, extra: &[&str]) -> crate::support::Run {
+pub(crate) fn sign_with(s: &Scratch, extra: &[&str]) -> crate::support::Run {
     let mut args = vec!["sign", "--ca", "root.pem", "--ca-key", "root-key.quorum"];
     args.extend(extra);
     args.extend(["--profile", "intermediate", "int.csr"]);
@@ -81,7 +81,7 @@ fn sign_with(s: &Scratch, extra: &[&str]) -> crate::support::Run {
 }
 
 /// Signs an intermediate with the identities of `subset` and has openssl verify it.
-fn signs(s: &Scratch, subset: &[&Custodian], name: &str) {
+pub(crate) fn signs(s: &Scratch, subset: &[&Custodian], name: &str) {
     let mut args = Vec::new();
     for c in subset {
         args.extend(["-i", c.file.as_str()]);
@@ -93,7 +93,7 @@ fn signs(s: &Scratch, subset: &[&Custodian], name: &str) {
 }
 
 /// Every `k`-subset of `0..n`, in order.
-fn subsets(n: usize, k: usize) -> Vec<Vec<usize>> {
+pub(crate) fn subsets(n: usize, k: usize) -> Vec<Vec<usize>> {
     if k == 0 {
         return vec![vec![]];
     }
@@ -228,7 +228,7 @@ fn every_3_of_5_signs_and_every_2_of_5_is_refused_with_labels_from_the_recipient
 }
 
 /// The armored age file of block `name` (`share 2`, `key`) of a quorum file.
-fn block(quorum: &str, name: &str) -> String {
+pub(crate) fn block(quorum: &str, name: &str) -> String {
     let start = format!("-> {name}\n");
     let from = quorum.find(&start).expect("the block") + start.len();
     let rest = &quorum[from..];
@@ -277,7 +277,7 @@ fn each_share_is_an_ordinary_age_file_that_gives_its_custodian_only_that_share()
 
 /// The record in share block `index` of `quorum`, opened by the real age
 /// with `identity`.
-fn open_share(s: &Scratch, quorum: &str, index: usize, identity: &str) -> String {
+pub(crate) fn open_share(s: &Scratch, quorum: &str, index: usize, identity: &str) -> String {
     let file = format!("opened-{index}.age");
     s.write(&file, &block(quorum, &format!("share {index}")));
     s.run("age", &["-d", "-i", identity, &file])

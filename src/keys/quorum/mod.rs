@@ -310,6 +310,40 @@ impl QuorumKey {
         })
     }
 
+    /// The shares that `identities` (loaded from `via`) open, each checked
+    /// against the file and then sealed, record unchanged, to `to` (`key
+    /// share release`): a custodian hands their share to a ceremony
+    /// elsewhere without handing over their identity.
+    pub fn release(
+        &self,
+        identities: &[&dyn age::Identity],
+        via: &str,
+        to: &Seal,
+    ) -> Result<Vec<ReleasedShare>> {
+        let mut released = Vec::new();
+        for (i, c) in self.file.custodians.iter().enumerate() {
+            let index = i as u8 + 1;
+            let plain = open_block(c.share.as_bytes(), identities).map_err(|reason| {
+                QuorumError::ShareUnopenable {
+                    source: self.source.clone(),
+                    label: c.label.clone(),
+                    reason,
+                }
+            })?;
+            let Some(plain) = plain else { continue };
+            let opened = self.check(&plain, Some(index), &self.source, via)?;
+            released.push(ReleasedShare {
+                index: opened.index,
+                count: self.file.custodians.len() as u8,
+                label: opened.label,
+                quorum: self.file.id,
+                checked: true,
+                sealed: sealed::seal(&plain, to)?,
+            });
+        }
+        Ok(released)
+    }
+
     /// The labels of the custodians whose shares are not in `opened`.
     pub fn missing(&self, opened: &[OpenedShare]) -> Vec<String> {
         (1..=self.file.custodians.len() as u8)
@@ -397,6 +431,50 @@ impl QuorumKey {
         }
         seal(key, to)
     }
+}
+
+/// A share sealed, record unchanged, to a ceremony's one-time recipient.
+#[derive(Debug)]
+pub struct ReleasedShare {
+    pub index: u8,
+    pub count: u8,
+    /// The custodian's label: the quorum file's, or the record's own when
+    /// only the share's block was given.
+    pub label: String,
+    pub quorum: QuorumId,
+    /// Whether the share was checked against its quorum file's commitment
+    /// (not when only its block was given: the ceremony checks it then).
+    pub checked: bool,
+    /// The armored age file: no secret in clear.
+    pub sealed: String,
+}
+
+/// [`QuorumKey::release`] for a share's block cut from its quorum file (an
+/// armored age file, `source`), with no header to check it against. `None`
+/// when `identities` do not open it.
+pub fn release_block(
+    bytes: &[u8],
+    source: &str,
+    identities: &[&dyn age::Identity],
+    to: &Seal,
+) -> Result<Option<ReleasedShare>> {
+    let unopenable = |reason: String| QuorumError::ShareUnopenable {
+        source: source.into(),
+        label: "a share block".into(),
+        reason,
+    };
+    let Some(plain) = open_block(bytes, identities).map_err(unopenable)? else {
+        return Ok(None);
+    };
+    let record = ShareRecord::parse(&plain).map_err(unopenable)?;
+    Ok(Some(ReleasedShare {
+        index: record.index,
+        count: record.count,
+        label: record.label.clone(),
+        quorum: record.quorum,
+        checked: false,
+        sealed: sealed::seal(&plain, to)?,
+    }))
 }
 
 /// Opens one armored age file with `identities`: `Ok(None)` when none of
