@@ -384,6 +384,7 @@ fn quorum_hint(err: &QuorumError) -> Option<String> {
         DuplicateCustodian { .. } => "give each custodian's recipient once".into(),
         SharesWithoutQuorum { .. } => "--share is for a key sealed to a quorum (NAME-key.quorum); open an age-sealed key with -i alone".into(),
         ReleaseSeveral { .. } => "give one custodian's identity with -i FILE at a time".into(),
+        ReleasedShareUnopened { .. } => "give the one-time identity it was released to with -i FILE: key share release --to named its recipient".into(),
         ReshareWithoutQuorum { .. } => "give --threshold M and the new custodians with -r RECIPIENT or -R FILE".into(),
         BadLabel { .. } => "label each custodian with the comment line before its recipient in the -R file (# alice), at most 64 printable characters, each label once".into(),
         _ => return None,

@@ -95,6 +95,16 @@ pub fn open(
             opened.push(share);
         }
     }
+    // Too few shares, and a released one that no identity opened: that
+    // share (released to another one-time identity?) is the likelier fault.
+    if opened.len() < threshold
+        && let Some(unopened) = released.iter().find(|r| !r.open)
+    {
+        return Err(QuorumError::ReleasedShareUnopened {
+            share: unopened.source.clone(),
+        }
+        .into());
+    }
     quorum.combine(&opened)
 }
 

@@ -89,6 +89,8 @@ pub enum QuorumError {
         identity: String,
         labels: Vec<String>,
     },
+    /// A released share (`share`) that none of the identities given opens.
+    ReleasedShareUnopened { share: String },
     /// A reshare given no quorum for the new custodians.
     ReshareWithoutQuorum { source: String },
     /// Shamir's arithmetic refused its input (`reason`: vsss-rs's words, or
@@ -224,6 +226,9 @@ impl fmt::Display for QuorumError {
                 "{source}: {identity} opens the shares of {}, and a share is released one at a time",
                 labels.join(", ")
             ),
+            ReleasedShareUnopened { share } => {
+                write!(f, "{share}: no identity given opens this released share")
+            }
             ReshareWithoutQuorum { source } => write!(
                 f,
                 "{source}: a reshare needs a threshold and the new custodians to seal the key to"

@@ -2444,6 +2444,16 @@ fn table() -> Vec<Row> {
             Some("give one custodian's identity with -i FILE at a time"),
         ),
         row(
+            QuorumError::ReleasedShareUnopened {
+                share: "alice.share".into(),
+            }
+            .into(),
+            "alice.share: no identity given opens this released share",
+            Some(
+                "give the one-time identity it was released to with -i FILE: key share release --to named its recipient",
+            ),
+        ),
+        row(
             QuorumError::ReshareWithoutQuorum {
                 source: "root-key.quorum".into(),
             }

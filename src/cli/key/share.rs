@@ -195,10 +195,8 @@ fn check(args: CheckArgs) -> Result<()> {
         }
     }
     if let Some(unopened) = released.iter().find(|r| !r.open) {
-        return Err(QuorumError::ShareUnopenable {
-            source: unopened.source.clone(),
-            label: "a released share".into(),
-            reason: "no identity given opens it".into(),
+        return Err(QuorumError::ReleasedShareUnopened {
+            share: unopened.source.clone(),
         }
         .into());
     }

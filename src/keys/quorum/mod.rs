@@ -460,7 +460,7 @@ pub fn release_block(
 ) -> Result<Option<ReleasedShare>> {
     let unopenable = |reason: String| QuorumError::ShareUnopenable {
         source: source.into(),
-        label: "a share block".into(),
+        label: "the block".into(),
         reason,
     };
     let Some(plain) = open_block(bytes, identities).map_err(unopenable)? else {
