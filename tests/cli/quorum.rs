@@ -72,6 +72,43 @@ fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian]) {
     s.certsmith_split(&["genkey", "int.json"], "int");
 }
 
+/// A root sealed `threshold` of custodians named in a recipients file
+/// (`# name` above each recipient, so the labels are the names), and an
+/// intermediate's CSR; `NAME.txt` is each custodian's identity.
+fn named_quorum_root(s: &Scratch, threshold: usize, names: &[&str]) -> Vec<Custodian> {
+    let c = custodians(s, names);
+    let mut file = String::new();
+    for (name, custodian) in names.iter().zip(&c) {
+        file += &format!("# {name}\n{}\n", custodian.recipient);
+    }
+    s.write("custodians.txt", &file);
+    s.write("root.json", ROOT);
+    let m = threshold.to_string();
+    let run = s.certsmith_split(
+        &[
+            "initca",
+            "--threshold",
+            &m,
+            "-R",
+            "custodians.txt",
+            "root.json",
+        ],
+        "root",
+    );
+    assert!(
+        run.stderr.contains(&format!(
+            "{threshold} of {}: {}\n",
+            names.len(),
+            names.join(", ")
+        )),
+        "the ceremony record names the threshold and custodians:\n{}",
+        run.stderr
+    );
+    s.write("int.json", INT);
+    s.certsmith_split(&["genkey", "int.json"], "int");
+    c
+}
+
 /// `sign --profile intermediate` with the quorum key and these identities.
 fn sign_with(s: &Scratch, extra: &[&str]) -> crate::support::Run {
     let mut args = vec!["sign", "--ca", "root.pem", "--ca-key", "root-key.quorum"];
@@ -168,32 +205,7 @@ fn every_2_of_3_signs_an_intermediate_and_every_1_of_3_is_refused_naming_who_is_
 fn every_3_of_5_signs_and_every_2_of_5_is_refused_with_labels_from_the_recipients_file() {
     let s = Scratch::new();
     let names = ["alice", "bob", "carol", "dave", "erin"];
-    let c = custodians(&s, &names);
-    let mut file = String::new();
-    for (name, custodian) in names.iter().zip(&c) {
-        file += &format!("# {name}\n{}\n", custodian.recipient);
-    }
-    s.write("custodians.txt", &file);
-    s.write("root.json", ROOT);
-    let run = s.certsmith_split(
-        &[
-            "initca",
-            "--threshold",
-            "3",
-            "-R",
-            "custodians.txt",
-            "root.json",
-        ],
-        "root",
-    );
-    assert!(
-        run.stderr
-            .contains("3 of 5: alice, bob, carol, dave, erin\n"),
-        "{}",
-        run.stderr
-    );
-    s.write("int.json", INT);
-    s.certsmith_split(&["genkey", "int.json"], "int");
+    let c = named_quorum_root(&s, 3, &names);
     assert!(
         s.certsmith(&["inspect", "root-key.quorum"])
             .ok()
@@ -493,6 +505,113 @@ fn an_edited_share_is_refused_by_its_custodians_name() {
         err.starts_with(&format!(
             "error: root-key.quorum: the share of {label} does not match its commitment in root-key.quorum\n"
         )),
+        "{err}"
+    );
+}
+
+/// The one `error:` line of a failed run's stderr (progress lines come before it).
+fn error_line(stderr: &str) -> &str {
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    errors[0]
+}
+
+/// `quorum` with its header line that starts `prefix` replaced by `with`.
+fn replace_line(quorum: &str, prefix: &str, with: &str) -> String {
+    let line = quorum
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .expect("the header line");
+    quorum.replacen(&format!("{line}\n"), &format!("{with}\n"), 1)
+}
+
+/// The header is not signed: each field is checked where it is used
+/// (README, "What is authenticated by what"). Swapped commitments, another
+/// quorum recipient and another CA key are each refused by name.
+#[test]
+fn a_swapped_commitment_another_quorum_recipient_or_another_ca_key_is_refused() {
+    let s = Scratch::new();
+    named_quorum_root(&s, 2, &["alice", "bob", "carol"]);
+    let ours = s.read("root-key.quorum");
+    let commitments: Vec<&str> = ours
+        .lines()
+        .filter(|l| l.starts_with("  commitment: "))
+        .collect();
+    let swapped = ours
+        .replacen(commitments[0], "SWAP", 1)
+        .replacen(commitments[1], commitments[0], 1)
+        .replacen("SWAP", commitments[1], 1);
+    s.write("root-key.quorum", &swapped);
+    assert_eq!(
+        sign_with(&s, &["-i", "alice.txt", "-i", "bob.txt"]).fails(),
+        "error: root-key.quorum: the share of alice does not match its commitment in root-key.quorum\n\
+         hint: the share was changed after it was sealed: take the custodian's block from an intact copy of the quorum file, or have them release it again\n"
+    );
+
+    // Another valid recipient: the shares combine to the file's own, which is named.
+    let theirs = ours
+        .lines()
+        .find_map(|l| l.strip_prefix("quorum-recipient: "))
+        .unwrap();
+    let stranger = &custodians(&s, &["stranger"])[0];
+    s.write(
+        "root-key.quorum",
+        &replace_line(
+            &ours,
+            "quorum-recipient: ",
+            &format!("quorum-recipient: {}", stranger.recipient),
+        ),
+    );
+    assert_eq!(
+        error_line(sign_with(&s, &["-i", "alice.txt", "-i", "bob.txt"]).fails()),
+        format!(
+            "error: root-key.quorum: the shares combine to {theirs}, not to the quorum recipient the file names"
+        )
+    );
+
+    // Another key's SPKI: the key inside is refused, named by its own fingerprint.
+    // csr --key opens it with no --ca to compare against first.
+    let other_spki: String = s
+        .run("openssl", &["pkey", "-in", "int-key.pem", "-pubout"])
+        .ok()
+        .stdout_str()
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    s.write(
+        "root-key.quorum",
+        &replace_line(
+            &ours,
+            "ca-key: ",
+            &format!("ca-key: ecdsa-p256 {other_spki}"),
+        ),
+    );
+    let fingerprint = s
+        .certsmith(&["key", "fingerprint", "root.pem"])
+        .ok()
+        .stdout_str();
+    let err = s
+        .certsmith(&[
+            "csr",
+            "--key",
+            "root-key.quorum",
+            "-i",
+            "alice.txt",
+            "-i",
+            "bob.txt",
+            "int.json",
+        ])
+        .fails()
+        .to_string();
+    assert_eq!(
+        error_line(&err),
+        format!(
+            "error: root-key.quorum: the key inside is not the one its header names ({})",
+            fingerprint.trim()
+        ),
         "{err}"
     );
 }
