@@ -7,6 +7,9 @@
 
 use crate::support::{Scratch, require};
 
+#[path = "../common/gf256.rs"]
+mod gf256;
+
 const ROOT: &str =
     r#"{"CN":"Quorum Root","key":{"algo":"ecdsa","size":256},"ca":{"expiry":"87600h"}}"#;
 const INT: &str = r#"{"CN":"Quorum Intermediate","key":{"algo":"ecdsa","size":256}}"#;
@@ -19,22 +22,41 @@ struct Custodian {
     recipient: String,
 }
 
+/// The recipient `key identity` prints on stderr.
+fn recipient_of(run: &crate::support::Run) -> String {
+    run.ok()
+        .stderr
+        .trim()
+        .strip_prefix("Public key: ")
+        .expect("the recipient on stderr")
+        .to_string()
+}
+
 /// `certsmith key identity -o NAME.txt` for each name.
 fn custodians(s: &Scratch, names: &[&str]) -> Vec<Custodian> {
     names
         .iter()
         .map(|name| {
             let file = format!("{name}.txt");
-            let run = s.certsmith(&["key", "identity", "-o", &file]);
-            let recipient = run
-                .ok()
-                .stderr
-                .trim()
-                .strip_prefix("Public key: ")
-                .expect("the recipient on stderr")
-                .to_string();
+            let recipient = recipient_of(&s.certsmith(&["key", "identity", "-o", &file]));
             Custodian { file, recipient }
         })
+        .collect()
+}
+
+/// `-r RECIPIENT` for each custodian, to seal to them.
+fn to_each(custodians: &[Custodian]) -> Vec<&str> {
+    custodians
+        .iter()
+        .flat_map(|c| ["-r", c.recipient.as_str()])
+        .collect()
+}
+
+/// `-i FILE` for each custodian, to open with their identities.
+fn with_each<'a>(custodians: impl IntoIterator<Item = &'a Custodian>) -> Vec<&'a str> {
+    custodians
+        .into_iter()
+        .flat_map(|c| ["-i", c.file.as_str()])
         .collect()
 }
 
@@ -49,9 +71,7 @@ fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian]) {
     s.write("root.json", ROOT);
     let m = threshold.to_string();
     let mut args = vec!["initca", "--threshold", &m];
-    for c in custodians {
-        args.extend(["-r", &c.recipient]);
-    }
+    args.extend(to_each(custodians));
     args.push("root.json");
     let run = s.certsmith_split(&args, "root");
     let labels: Vec<String> = custodians
@@ -119,11 +139,7 @@ fn sign_with(s: &Scratch, extra: &[&str]) -> crate::support::Run {
 
 /// Signs an intermediate with the identities of `subset` and has openssl verify it.
 fn signs(s: &Scratch, subset: &[&Custodian], name: &str) {
-    let mut args = Vec::new();
-    for c in subset {
-        args.extend(["-i", c.file.as_str()]);
-    }
-    let run = sign_with(s, &args);
+    let run = sign_with(s, &with_each(subset.iter().copied()));
     s.certsmith_stdin(&["split-json", name], &run.ok().stdout)
         .ok();
     s.openssl_verify("root.pem", &[], &format!("{name}.pem"));
@@ -224,7 +240,7 @@ fn every_3_of_5_signs_and_every_2_of_5_is_refused_with_labels_from_the_recipient
         signs(&s, &subset, &format!("int{n}"));
     }
     for two in subsets(5, 2) {
-        let err = sign_with(&s, &["-i", &c[two[0]].file, "-i", &c[two[1]].file])
+        let err = sign_with(&s, &with_each(two.iter().map(|i| &c[*i])))
             .fails()
             .to_string();
         let open: Vec<(String, String)> = two
@@ -399,9 +415,7 @@ fn a_share_from_another_quorum_file_is_refused_by_name() {
         "-o",
         "other-key.quorum",
     ];
-    for custodian in &c {
-        args.extend(["-r", custodian.recipient.as_str()]);
-    }
+    args.extend(to_each(&c));
     args.push("other.pem");
     s.certsmith(&args).ok();
     let ours = s.read("root-key.quorum");
@@ -663,48 +677,6 @@ fn m_custodians_recover_the_key_without_certsmith_by_the_readme_recipe() {
     );
 }
 
-/// Multiplication in GF(2^8) modulo the AES polynomial 0x11b, written here
-/// apart from vsss-rs so that the test's combine is its own.
-fn gf_mul(mut a: u8, mut b: u8) -> u8 {
-    let mut p = 0;
-    while b != 0 {
-        if b & 1 != 0 {
-            p ^= a;
-        }
-        let carry = a & 0x80 != 0;
-        a <<= 1;
-        if carry {
-            a ^= 0x1b;
-        }
-        b >>= 1;
-    }
-    p
-}
-
-fn gf_inv(a: u8) -> u8 {
-    (1..=255).find(|b| gf_mul(a, *b) == 1).expect("non-zero")
-}
-
-/// The secret from shares `[x, y…]` (hex of `value:` lines), by Lagrange at 0.
-fn combine(shares: &[Vec<u8>]) -> Vec<u8> {
-    let len = shares[0].len() - 1;
-    (0..len)
-        .map(|byte| {
-            let mut secret = 0;
-            for (j, sj) in shares.iter().enumerate() {
-                let mut basis = 1;
-                for (m, sm) in shares.iter().enumerate() {
-                    if m != j {
-                        basis = gf_mul(basis, gf_mul(sm[0], gf_inv(sm[0] ^ sj[0])));
-                    }
-                }
-                secret ^= gf_mul(basis, sj[byte + 1]);
-            }
-            secret
-        })
-        .collect()
-}
-
 fn value_of(record: &str) -> Vec<u8> {
     let hex = record
         .lines()
@@ -728,10 +700,9 @@ fn quorum_signing_writes_no_file_and_never_the_quorum_identity_or_the_key() {
         .map(|i| open_share(&s, &quorum, i, &c[i - 1].file))
         .collect();
     // The quorum identity, rebuilt here; the header's recipient proves it right.
-    let identity = String::from_utf8(combine(
-        &records.iter().map(|r| value_of(r)).collect::<Vec<_>>(),
-    ))
-    .unwrap();
+    let values: Vec<Vec<u8>> = records.iter().map(|r| value_of(r)).collect();
+    let values: Vec<&[u8]> = values.iter().map(Vec::as_slice).collect();
+    let identity = String::from_utf8(gf256::combine(&values)).unwrap();
     assert!(identity.starts_with("AGE-SECRET-KEY-1"), "{identity}");
     let recipient = s
         .run_stdin("age-keygen", &["-y"], identity.as_bytes())
@@ -837,46 +808,27 @@ fn a_threshold_that_is_no_quorum_is_refused_before_a_key_is_made() {
     let s = Scratch::new();
     let c = custodians(&s, &["c1", "c2"]);
     s.write("root.json", ROOT);
-    let run = s.certsmith(&[
-        "initca",
-        "--threshold",
-        "3",
-        "-r",
-        &c[0].recipient,
-        "-r",
-        &c[1].recipient,
-        "root.json",
-    ]);
+    // `SUBCOMMAND --threshold M -r … root.json`.
+    let seal = |subcommand: &str, m: &str, recipients: &[&str]| {
+        let mut args = vec![subcommand, "--threshold", m];
+        args.extend(recipients);
+        args.push("root.json");
+        s.certsmith(&args).fails().to_string()
+    };
     assert_eq!(
-        run.fails(),
+        seal("initca", "3", &to_each(&c)),
         "error: a threshold of 3 needs at least 3 custodians, and 2 recipients were given\nhint: give at least as many custodians (-r RECIPIENT, or lines of -R FILE) as --threshold\n"
     );
-    let run = s.certsmith(&[
-        "genkey",
-        "--threshold",
-        "1",
-        "-r",
-        &c[0].recipient,
-        "-r",
-        &c[1].recipient,
-        "root.json",
-    ]);
     assert_eq!(
-        run.fails(),
+        seal("genkey", "1", &to_each(&c)),
         "error: a threshold of 1 is no quorum: any one custodian could open the key alone\nhint: to let any one custodian open the key, seal to several recipients without --threshold\n"
     );
-    let run = s.certsmith(&[
-        "genkey",
-        "--threshold",
-        "2",
-        "-r",
-        &c[0].recipient,
-        "-r",
-        &c[0].recipient,
-        "root.json",
-    ]);
     assert_eq!(
-        run.fails(),
+        seal(
+            "genkey",
+            "2",
+            &["-r", &c[0].recipient, "-r", &c[0].recipient]
+        ),
         format!(
             "error: {} is given twice: each custodian holds one share\nhint: give each custodian's recipient once\n",
             c[0].recipient
@@ -898,13 +850,7 @@ fn protected_custodian(s: &Scratch, name: &str, passphrase: &str) -> Custodian {
         "-o",
         &file,
     ]);
-    let recipient = run
-        .ok()
-        .stderr
-        .trim()
-        .strip_prefix("Public key: ")
-        .expect("the recipient on stderr")
-        .to_string();
+    let recipient = recipient_of(&run);
     std::fs::remove_file(s.path(&pass)).unwrap();
     Custodian { file, recipient }
 }
