@@ -65,23 +65,20 @@ fn short_form(recipient: &str) -> String {
     format!("{}…", &recipient[..20])
 }
 
-/// A root sealed M of the custodians with `initca --threshold M -r … -r …`
-/// (root.pem, root-key.quorum), and an intermediate's CSR (int.csr).
-fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian]) {
+/// A root sealed `threshold` of the custodians that `recipients` (`-r …`
+/// or `-R FILE`) name, whose ceremony record must list them as `labels`
+/// (root.pem, root-key.quorum, 0600), and an intermediate's CSR (int.csr).
+fn seal_root(s: &Scratch, threshold: usize, recipients: &[&str], labels: &[String]) {
     s.write("root.json", ROOT);
     let m = threshold.to_string();
     let mut args = vec!["initca", "--threshold", &m];
-    args.extend(to_each(custodians));
+    args.extend(recipients);
     args.push("root.json");
     let run = s.certsmith_split(&args, "root");
-    let labels: Vec<String> = custodians
-        .iter()
-        .map(|c| short_form(&c.recipient))
-        .collect();
     assert!(
         run.stderr.contains(&format!(
             "{threshold} of {}: {}\n",
-            custodians.len(),
+            labels.len(),
             labels.join(", ")
         )),
         "the ceremony record names the threshold and custodians:\n{}",
@@ -92,9 +89,19 @@ fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian]) {
     s.certsmith_split(&["genkey", "int.json"], "int");
 }
 
+/// A root sealed M of the custodians with `initca --threshold M -r … -r …`,
+/// labelled by their shortened recipients.
+fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian]) {
+    let labels: Vec<String> = custodians
+        .iter()
+        .map(|c| short_form(&c.recipient))
+        .collect();
+    seal_root(s, threshold, &to_each(custodians), &labels);
+}
+
 /// A root sealed `threshold` of custodians named in a recipients file
-/// (`# name` above each recipient, so the labels are the names), and an
-/// intermediate's CSR; `NAME.txt` is each custodian's identity.
+/// (`# name` above each recipient, so the labels are the names);
+/// `NAME.txt` is each custodian's identity.
 fn named_quorum_root(s: &Scratch, threshold: usize, names: &[&str]) -> Vec<Custodian> {
     let c = custodians(s, names);
     let mut file = String::new();
@@ -102,30 +109,8 @@ fn named_quorum_root(s: &Scratch, threshold: usize, names: &[&str]) -> Vec<Custo
         file += &format!("# {name}\n{}\n", custodian.recipient);
     }
     s.write("custodians.txt", &file);
-    s.write("root.json", ROOT);
-    let m = threshold.to_string();
-    let run = s.certsmith_split(
-        &[
-            "initca",
-            "--threshold",
-            &m,
-            "-R",
-            "custodians.txt",
-            "root.json",
-        ],
-        "root",
-    );
-    assert!(
-        run.stderr.contains(&format!(
-            "{threshold} of {}: {}\n",
-            names.len(),
-            names.join(", ")
-        )),
-        "the ceremony record names the threshold and custodians:\n{}",
-        run.stderr
-    );
-    s.write("int.json", INT);
-    s.certsmith_split(&["genkey", "int.json"], "int");
+    let labels: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    seal_root(s, threshold, &["-R", "custodians.txt"], &labels);
     c
 }
 
