@@ -1202,42 +1202,8 @@ proptest! {
 
 // issue 20: Shamir's secret sharing for CA keys sealed to a quorum.
 
-/// Multiplication in GF(2^8) modulo x^8+x^4+x^3+x+1 (0x11b, AES's field),
-/// written here apart from vsss-rs: the README promises that M custodians
-/// can combine their shares with a few lines of any language.
-fn gf_mul(mut a: u8, mut b: u8) -> u8 {
-    let mut p = 0;
-    while b != 0 {
-        if b & 1 != 0 {
-            p ^= a;
-        }
-        let carry = a & 0x80 != 0;
-        a <<= 1;
-        if carry {
-            a ^= 0x1b;
-        }
-        b >>= 1;
-    }
-    p
-}
-
-/// The shares' polynomial at x = 0, by Lagrange interpolation.
-fn independent_combine(shares: &[&[u8]]) -> Vec<u8> {
-    let inverse = |a: u8| (0..254).fold(1, |acc, _| gf_mul(acc, a)); // a^254 = a^-1
-    let xs: Vec<u8> = shares.iter().map(|s| s[0]).collect();
-    (1..shares[0].len())
-        .map(|byte| {
-            shares.iter().enumerate().fold(0, |sum, (i, s)| {
-                let basis = xs
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| *j != i)
-                    .fold(1, |b, (_, &xj)| gf_mul(b, gf_mul(xj, inverse(xj ^ xs[i]))));
-                sum ^ gf_mul(s[byte], basis)
-            })
-        })
-        .collect()
-}
+#[path = "common/gf256.rs"]
+mod gf256;
 
 /// A threshold, a share count, a secret, and the shares in a random order.
 fn quorum_case() -> impl Strategy<Value = (usize, usize, Vec<u8>, Vec<usize>)> {
@@ -1269,7 +1235,7 @@ proptest! {
         let chosen: Vec<&[u8]> = order[..m].iter().map(|&i| &shares[i][..]).collect();
         let combined = lib(split::combine(m, &chosen), "combine")?;
         prop_assert_eq!(&combined[..], &secret[..]);
-        prop_assert_eq!(independent_combine(&chosen), secret.clone());
+        prop_assert_eq!(gf256::combine(&chosen), secret.clone());
 
         let fewer = &chosen[..m - 1];
         prop_assert!(split::combine(m, fewer).is_err());
@@ -1277,7 +1243,7 @@ proptest! {
             let raw: Vec<Vec<u8>> = fewer.iter().map(|s| s.to_vec()).collect();
             let wrong = vsss_rs::Gf256::combine_bytes(&raw).expect("distinct x");
             prop_assert_ne!(&wrong[..], &secret[..]);
-            prop_assert_ne!(independent_combine(fewer), secret);
+            prop_assert_ne!(gf256::combine(fewer), secret);
         }
     }
 }

@@ -39,6 +39,18 @@ fn a_crash_with_an_unsealed_ca_key_leaves_no_core_file() {
     );
     s.certsmith_split(&["initca", "-r", &recipient, "ca-csr.json"], "ca");
     s.write("leaf.json", r#"{"CN":"leaf","hosts":["leaf.example.com"]}"#);
+    crash_leaves_no_core(
+        &s,
+        &["--ca-key", "ca-key.age", "-i", "id.txt"],
+        "ca-key-loaded",
+    );
+}
+
+/// `sign --ca ca.pem` of leaf.json with `key_args` (paths in the scratch
+/// directory) under `ulimit -c unlimited`, aborted at fault point `fault`
+/// in an empty directory `crash`: it must die of SIGABRT, print nothing,
+/// and leave nothing there (no core file, so no key in one).
+fn crash_leaves_no_core(s: &Scratch, key_args: &[&str], fault: &str) {
     std::fs::create_dir(s.path("crash")).unwrap();
     let crash_dir = s.path("crash");
 
@@ -62,16 +74,21 @@ fn a_crash_with_an_unsealed_ca_key_leaves_no_core_file() {
     let certsmith = certsmith_command();
     let bin = certsmith.get_program().to_str().unwrap().to_owned();
     let dir = s.dir.path();
+    // Flags stay as given; file names are made absolute for the crash directory.
+    let key_args = key_args.iter().map(|a| {
+        if a.starts_with('-') {
+            std::ffi::OsString::from(a)
+        } else {
+            dir.join(a).into_os_string()
+        }
+    });
     let out = command("sh")
         .args(["-c", r#"ulimit -c unlimited; exec "$@""#, "sh", &bin])
         .args(["sign", "--ca"])
         .arg(dir.join("ca.pem"))
-        .arg("--ca-key")
-        .arg(dir.join("ca-key.age"))
-        .arg("-i")
-        .arg(dir.join("id.txt"))
+        .args(key_args)
         .arg(dir.join("leaf.json"))
-        .env("CERTSMITH_FAULT", "ca-key-loaded")
+        .env("CERTSMITH_FAULT", fault)
         .current_dir(&crash_dir)
         .output()
         .unwrap();
@@ -86,7 +103,44 @@ fn a_crash_with_an_unsealed_ca_key_leaves_no_core_file() {
     assert_eq!(
         cores(&crash_dir),
         Vec::<String>::new(),
-        "a crash with the CA key unsealed in {} left a core file",
+        "a crash at {fault} left a core file in {}",
         path_str(&crash_dir)
+    );
+    let left: Vec<_> = std::fs::read_dir(&crash_dir).unwrap().collect();
+    assert!(left.is_empty(), "a crash at {fault} left {left:?}");
+}
+
+/// Issue 20: a crash just after the shares are combined, with the quorum
+/// identity in memory (the CA key is opened with it next), leaves no core.
+#[test]
+fn a_crash_with_a_combined_quorum_identity_leaves_no_core_file() {
+    let s = Scratch::new();
+    let mut seal = vec!["initca", "--threshold", "2"];
+    let mut recipients = Vec::new();
+    for name in ["c1", "c2", "c3"] {
+        let made = s.certsmith(&["key", "identity", "-o", &format!("{name}.txt")]);
+        made.ok();
+        recipients.push(
+            made.stderr
+                .lines()
+                .find_map(|l| l.strip_prefix("Public key: "))
+                .expect("recipient on stderr")
+                .to_owned(),
+        );
+    }
+    for r in &recipients {
+        seal.extend(["-r", r.as_str()]);
+    }
+    s.write(
+        "ca-csr.json",
+        r#"{"CN":"Quorum Root","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    seal.push("ca-csr.json");
+    s.certsmith_split(&seal, "ca");
+    s.write("leaf.json", r#"{"CN":"leaf","hosts":["leaf.example.com"]}"#);
+    crash_leaves_no_core(
+        &s,
+        &["--ca-key", "ca-key.quorum", "-i", "c1.txt", "-i", "c3.txt"],
+        "quorum-combined",
     );
 }

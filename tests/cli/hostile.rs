@@ -145,6 +145,56 @@ const KEY_READERS: &[&str] = &[
 /// Where a key, a CSR or a certificate is read.
 const PUBLIC_KEY_READERS: &[&str] = &["key public {}", "key fingerprint {}"];
 
+/// Where a quorum file (issue 20) is read: described, its public key taken
+/// from the header, and opened to sign (with an identity, so that the file
+/// and not the missing custodians is what is refused).
+const QUORUM_READERS: &[&str] = &[
+    "inspect {}",
+    "key public {}",
+    "key fingerprint {}",
+    "sign --ca ca.pem --ca-key {} -i id.txt leaf.csr",
+];
+
+/// (corpus file, what the error line must name besides the file): broken
+/// quorum files, each refused at the line that breaks the format.
+const HOSTILE_QUORUMS: &[(&str, &[&str])] = &[
+    ("quorum-truncated.quorum", &["line 37", "no newline"]),
+    ("quorum-threshold-0.quorum", &["line 3", "a threshold of 0"]),
+    ("quorum-threshold-1.quorum", &["line 3", "a threshold of 1"]),
+    (
+        "quorum-threshold-256.quorum",
+        &["line 3", "a threshold of 256"],
+    ),
+    (
+        "quorum-count-above-custodians.quorum",
+        &["line 15", "share 4:"],
+    ),
+    ("quorum-block-missing.quorum", &["line 45", "-> share 3"]),
+    ("quorum-block-extra.quorum", &["line 60", "-> share 4"]),
+    (
+        "quorum-block-index-duplicate.quorum",
+        &["line 31", "-> share 2"],
+    ),
+    (
+        "quorum-block-out-of-order.quorum",
+        &["line 15", "-> share 1"],
+    ),
+    (
+        "quorum-header-index-duplicate.quorum",
+        &["line 9", "share 2:"],
+    ),
+    ("quorum-label-escape.quorum", &["line 6", "control"]),
+    ("quorum-label-bidi.quorum", &["line 6", "bidirectional"]),
+    ("quorum-label-long.quorum", &["line 9", "label"]),
+    (
+        "quorum-recipient-long.quorum",
+        &["line 10", "not a recipient"],
+    ),
+    ("quorum-key-missing.quorum", &["line 60", "-> key"]),
+    ("quorum-crlf.quorum", &["line 1", "carriage return"]),
+    ("quorum-not-utf8.quorum", &["line 9", "UTF-8"]),
+];
+
 /// Where identities and recipients are read.
 const IDENTITY_READERS: &[&str] = &[
     "key decrypt -i {} sealed-key.age",
@@ -852,6 +902,18 @@ fn key_readers_refuse_broken_keys() {
         &["remote token --auth-key file:auth.hex {}"],
         &["adir", "missing.pem"],
     );
+    h.finish();
+}
+
+#[test]
+fn quorum_readers_refuse_broken_quorum_files_naming_the_line() {
+    let mut h = Hostile::new();
+    for (file, needles) in HOSTILE_QUORUMS {
+        let needles = concat(&[&[*file], needles]);
+        for template in QUORUM_READERS {
+            h.refuse_with(template, file, &needles);
+        }
+    }
     h.finish();
 }
 

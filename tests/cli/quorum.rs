@@ -7,6 +7,9 @@
 
 use crate::support::{Scratch, require};
 
+#[path = "../common/gf256.rs"]
+mod gf256;
+
 const ROOT: &str =
     r#"{"CN":"Quorum Root","key":{"algo":"ecdsa","size":256},"ca":{"expiry":"87600h"}}"#;
 const INT: &str = r#"{"CN":"Quorum Intermediate","key":{"algo":"ecdsa","size":256}}"#;
@@ -19,22 +22,41 @@ pub(crate) struct Custodian {
     pub(crate) recipient: String,
 }
 
+/// The recipient `key identity` prints on stderr.
+fn recipient_of(run: &crate::support::Run) -> String {
+    run.ok()
+        .stderr
+        .trim()
+        .strip_prefix("Public key: ")
+        .expect("the recipient on stderr")
+        .to_string()
+}
+
 /// `certsmith key identity -o NAME.txt` for each name.
 pub(crate) fn custodians(s: &Scratch, names: &[&str]) -> Vec<Custodian> {
     names
         .iter()
         .map(|name| {
             let file = format!("{name}.txt");
-            let run = s.certsmith(&["key", "identity", "-o", &file]);
-            let recipient = run
-                .ok()
-                .stderr
-                .trim()
-                .strip_prefix("Public key: ")
-                .expect("the recipient on stderr")
-                .to_string();
+            let recipient = recipient_of(&s.certsmith(&["key", "identity", "-o", &file]));
             Custodian { file, recipient }
         })
+        .collect()
+}
+
+/// `-r RECIPIENT` for each custodian, to seal to them.
+fn to_each(custodians: &[Custodian]) -> Vec<&str> {
+    custodians
+        .iter()
+        .flat_map(|c| ["-r", c.recipient.as_str()])
+        .collect()
+}
+
+/// `-i FILE` for each custodian, to open with their identities.
+fn with_each<'a>(custodians: impl IntoIterator<Item = &'a Custodian>) -> Vec<&'a str> {
+    custodians
+        .into_iter()
+        .flat_map(|c| ["-i", c.file.as_str()])
         .collect()
 }
 
@@ -43,25 +65,20 @@ fn short_form(recipient: &str) -> String {
     format!("{}…", &recipient[..20])
 }
 
-/// A root sealed M of the custodians with `initca --threshold M -r … -r …`
-/// (root.pem, root-key.quorum), and an intermediate's CSR (int.csr).
-pub(crate) fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian]) {
+/// A root sealed `threshold` of the custodians that `recipients` (`-r …`
+/// or `-R FILE`) name, whose ceremony record must list them as `labels`
+/// (root.pem, root-key.quorum, 0600), and an intermediate's CSR (int.csr).
+fn seal_root(s: &Scratch, threshold: usize, recipients: &[&str], labels: &[String]) {
     s.write("root.json", ROOT);
     let m = threshold.to_string();
     let mut args = vec!["initca", "--threshold", &m];
-    for c in custodians {
-        args.extend(["-r", &c.recipient]);
-    }
+    args.extend(recipients);
     args.push("root.json");
     let run = s.certsmith_split(&args, "root");
-    let labels: Vec<String> = custodians
-        .iter()
-        .map(|c| short_form(&c.recipient))
-        .collect();
     assert!(
         run.stderr.contains(&format!(
             "{threshold} of {}: {}\n",
-            custodians.len(),
+            labels.len(),
             labels.join(", ")
         )),
         "the ceremony record names the threshold and custodians:\n{}",
@@ -70,6 +87,31 @@ pub(crate) fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian
     assert_eq!(s.file_mode("root-key.quorum"), 0o600);
     s.write("int.json", INT);
     s.certsmith_split(&["genkey", "int.json"], "int");
+}
+
+/// A root sealed M of the custodians with `initca --threshold M -r … -r …`,
+/// labelled by their shortened recipients.
+pub(crate) fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian]) {
+    let labels: Vec<String> = custodians
+        .iter()
+        .map(|c| short_form(&c.recipient))
+        .collect();
+    seal_root(s, threshold, &to_each(custodians), &labels);
+}
+
+/// A root sealed `threshold` of custodians named in a recipients file
+/// (`# name` above each recipient, so the labels are the names);
+/// `NAME.txt` is each custodian's identity.
+fn named_quorum_root(s: &Scratch, threshold: usize, names: &[&str]) -> Vec<Custodian> {
+    let c = custodians(s, names);
+    let mut file = String::new();
+    for (name, custodian) in names.iter().zip(&c) {
+        file += &format!("# {name}\n{}\n", custodian.recipient);
+    }
+    s.write("custodians.txt", &file);
+    let labels: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    seal_root(s, threshold, &["-R", "custodians.txt"], &labels);
+    c
 }
 
 /// `sign --profile intermediate` with the quorum key and these identities.
@@ -82,11 +124,7 @@ pub(crate) fn sign_with(s: &Scratch, extra: &[&str]) -> crate::support::Run {
 
 /// Signs an intermediate with the identities of `subset` and has openssl verify it.
 pub(crate) fn signs(s: &Scratch, subset: &[&Custodian], name: &str) {
-    let mut args = Vec::new();
-    for c in subset {
-        args.extend(["-i", c.file.as_str()]);
-    }
-    let run = sign_with(s, &args);
+    let run = sign_with(s, &with_each(subset.iter().copied()));
     s.certsmith_stdin(&["split-json", name], &run.ok().stdout)
         .ok();
     s.openssl_verify("root.pem", &[], &format!("{name}.pem"));
@@ -168,32 +206,7 @@ fn every_2_of_3_signs_an_intermediate_and_every_1_of_3_is_refused_naming_who_is_
 fn every_3_of_5_signs_and_every_2_of_5_is_refused_with_labels_from_the_recipients_file() {
     let s = Scratch::new();
     let names = ["alice", "bob", "carol", "dave", "erin"];
-    let c = custodians(&s, &names);
-    let mut file = String::new();
-    for (name, custodian) in names.iter().zip(&c) {
-        file += &format!("# {name}\n{}\n", custodian.recipient);
-    }
-    s.write("custodians.txt", &file);
-    s.write("root.json", ROOT);
-    let run = s.certsmith_split(
-        &[
-            "initca",
-            "--threshold",
-            "3",
-            "-R",
-            "custodians.txt",
-            "root.json",
-        ],
-        "root",
-    );
-    assert!(
-        run.stderr
-            .contains("3 of 5: alice, bob, carol, dave, erin\n"),
-        "{}",
-        run.stderr
-    );
-    s.write("int.json", INT);
-    s.certsmith_split(&["genkey", "int.json"], "int");
+    let c = named_quorum_root(&s, 3, &names);
     assert!(
         s.certsmith(&["inspect", "root-key.quorum"])
             .ok()
@@ -212,7 +225,7 @@ fn every_3_of_5_signs_and_every_2_of_5_is_refused_with_labels_from_the_recipient
         signs(&s, &subset, &format!("int{n}"));
     }
     for two in subsets(5, 2) {
-        let err = sign_with(&s, &["-i", &c[two[0]].file, "-i", &c[two[1]].file])
+        let err = sign_with(&s, &with_each(two.iter().map(|i| &c[*i])))
             .fails()
             .to_string();
         let open: Vec<(String, String)> = two
@@ -387,9 +400,7 @@ fn a_share_from_another_quorum_file_is_refused_by_name() {
         "-o",
         "other-key.quorum",
     ];
-    for custodian in &c {
-        args.extend(["-r", custodian.recipient.as_str()]);
-    }
+    args.extend(to_each(&c));
     args.push("other.pem");
     s.certsmith(&args).ok();
     let ours = s.read("root-key.quorum");
@@ -497,46 +508,158 @@ fn an_edited_share_is_refused_by_its_custodians_name() {
     );
 }
 
-/// Multiplication in GF(2^8) modulo the AES polynomial 0x11b, written here
-/// apart from vsss-rs so that the test's combine is its own.
-fn gf_mul(mut a: u8, mut b: u8) -> u8 {
-    let mut p = 0;
-    while b != 0 {
-        if b & 1 != 0 {
-            p ^= a;
-        }
-        let carry = a & 0x80 != 0;
-        a <<= 1;
-        if carry {
-            a ^= 0x1b;
-        }
-        b >>= 1;
+/// The one `error:` line of a failed run's stderr (progress lines come before it).
+fn error_line(stderr: &str) -> &str {
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    errors[0]
+}
+
+/// `quorum` with its header line that starts `prefix` replaced by `with`.
+fn replace_line(quorum: &str, prefix: &str, with: &str) -> String {
+    let line = quorum
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .expect("the header line");
+    quorum.replacen(&format!("{line}\n"), &format!("{with}\n"), 1)
+}
+
+/// The header is not signed: each field is checked where it is used
+/// (README, "What is authenticated by what"). Swapped commitments, another
+/// quorum recipient and another CA key are each refused by name.
+#[test]
+fn a_swapped_commitment_another_quorum_recipient_or_another_ca_key_is_refused() {
+    let s = Scratch::new();
+    named_quorum_root(&s, 2, &["alice", "bob", "carol"]);
+    let ours = s.read("root-key.quorum");
+    let commitments: Vec<&str> = ours
+        .lines()
+        .filter(|l| l.starts_with("  commitment: "))
+        .collect();
+    let swapped = ours
+        .replacen(commitments[0], "SWAP", 1)
+        .replacen(commitments[1], commitments[0], 1)
+        .replacen("SWAP", commitments[1], 1);
+    s.write("root-key.quorum", &swapped);
+    assert_eq!(
+        sign_with(&s, &["-i", "alice.txt", "-i", "bob.txt"]).fails(),
+        "error: root-key.quorum: the share of alice does not match its commitment in root-key.quorum\n\
+         hint: the share was changed after it was sealed: take the custodian's block from an intact copy of the quorum file, or have them release it again\n"
+    );
+
+    // Another valid recipient: the shares combine to the file's own, which is named.
+    let theirs = ours
+        .lines()
+        .find_map(|l| l.strip_prefix("quorum-recipient: "))
+        .unwrap();
+    let stranger = &custodians(&s, &["stranger"])[0];
+    s.write(
+        "root-key.quorum",
+        &replace_line(
+            &ours,
+            "quorum-recipient: ",
+            &format!("quorum-recipient: {}", stranger.recipient),
+        ),
+    );
+    assert_eq!(
+        error_line(sign_with(&s, &["-i", "alice.txt", "-i", "bob.txt"]).fails()),
+        format!(
+            "error: root-key.quorum: the shares combine to {theirs}, not to the quorum recipient the file names"
+        )
+    );
+
+    // Another key's SPKI: the key inside is refused, named by its own fingerprint.
+    // csr --key opens it with no --ca to compare against first.
+    let other_spki: String = s
+        .run("openssl", &["pkey", "-in", "int-key.pem", "-pubout"])
+        .ok()
+        .stdout_str()
+        .lines()
+        .filter(|l| !l.starts_with("-----"))
+        .collect();
+    s.write(
+        "root-key.quorum",
+        &replace_line(
+            &ours,
+            "ca-key: ",
+            &format!("ca-key: ecdsa-p256 {other_spki}"),
+        ),
+    );
+    let fingerprint = s
+        .certsmith(&["key", "fingerprint", "root.pem"])
+        .ok()
+        .stdout_str();
+    let err = s
+        .certsmith(&[
+            "csr",
+            "--key",
+            "root-key.quorum",
+            "-i",
+            "alice.txt",
+            "-i",
+            "bob.txt",
+            "int.json",
+        ])
+        .fails()
+        .to_string();
+    assert_eq!(
+        error_line(&err),
+        format!(
+            "error: root-key.quorum: the key inside is not the one its header names ({})",
+            fingerprint.trim()
+        ),
+        "{err}"
+    );
+}
+
+/// The recipe under README's "Recovery without certsmith", as it stands.
+fn readme_recovery_recipe() -> String {
+    let readme = include_str!("../../README.md");
+    let from = readme
+        .find("**Recovery without certsmith.**")
+        .expect("the recovery paragraph");
+    let rest = &readme[from..];
+    let start = rest.find("```sh\n").expect("its sh block") + "```sh\n".len();
+    let end = start + rest[start..].find("```").expect("the block's end");
+    rest[start..end].to_string()
+}
+
+/// M custodians rebuild the CA key with the real age, awk and the Python
+/// combiner, no certsmith: the format is open, and checked by a verifier
+/// apart from its producer (openssl compares the public keys).
+#[test]
+fn m_custodians_recover_the_key_without_certsmith_by_the_readme_recipe() {
+    let s = Scratch::new();
+    require("age");
+    require("python3");
+    let c = named_quorum_root(&s, 2, &["alice", "bob", "carol"]);
+    // The recipe names identity files as custodians keep them, NAME.age.
+    for (name, custodian) in ["alice", "bob", "carol"].iter().zip(&c) {
+        std::fs::copy(s.path(&custodian.file), s.path(&format!("{name}.age"))).unwrap();
     }
-    p
-}
-
-fn gf_inv(a: u8) -> u8 {
-    (1..=255).find(|b| gf_mul(a, *b) == 1).expect("non-zero")
-}
-
-/// The secret from shares `[x, y…]` (hex of `value:` lines), by Lagrange at 0.
-fn combine(shares: &[Vec<u8>]) -> Vec<u8> {
-    let len = shares[0].len() - 1;
-    (0..len)
-        .map(|byte| {
-            let mut secret = 0;
-            for (j, sj) in shares.iter().enumerate() {
-                let mut basis = 1;
-                for (m, sm) in shares.iter().enumerate() {
-                    if m != j {
-                        basis = gf_mul(basis, gf_mul(sm[0], gf_inv(sm[0] ^ sj[0])));
-                    }
-                }
-                secret ^= gf_mul(basis, sj[byte + 1]);
-            }
-            secret
-        })
-        .collect()
+    std::fs::create_dir_all(s.path("tests/fixtures")).unwrap();
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/quorum_combine.py"
+        ),
+        s.path("tests/fixtures/quorum_combine.py"),
+    )
+    .unwrap();
+    let recipe = readme_recovery_recipe();
+    assert!(recipe.contains("quorum_combine.py"), "{recipe}");
+    s.run("bash", &["-eu", "-o", "pipefail", "-c", &recipe])
+        .ok();
+    let identity = s.read("quorum-identity.txt");
+    assert!(identity.starts_with("AGE-SECRET-KEY-1"), "{identity:.20}");
+    let public = |args: &[&str]| s.run("openssl", args).ok().stdout_str();
+    assert_eq!(
+        public(&["pkey", "-in", "root-key.pem", "-pubout"]),
+        public(&["x509", "-in", "root.pem", "-pubkey", "-noout"])
+    );
 }
 
 fn value_of(record: &str) -> Vec<u8> {
@@ -562,10 +685,9 @@ fn quorum_signing_writes_no_file_and_never_the_quorum_identity_or_the_key() {
         .map(|i| open_share(&s, &quorum, i, &c[i - 1].file))
         .collect();
     // The quorum identity, rebuilt here; the header's recipient proves it right.
-    let identity = String::from_utf8(combine(
-        &records.iter().map(|r| value_of(r)).collect::<Vec<_>>(),
-    ))
-    .unwrap();
+    let values: Vec<Vec<u8>> = records.iter().map(|r| value_of(r)).collect();
+    let values: Vec<&[u8]> = values.iter().map(Vec::as_slice).collect();
+    let identity = String::from_utf8(gf256::combine(&values)).unwrap();
     assert!(identity.starts_with("AGE-SECRET-KEY-1"), "{identity}");
     let recipient = s
         .run_stdin("age-keygen", &["-y"], identity.as_bytes())
@@ -671,46 +793,27 @@ fn a_threshold_that_is_no_quorum_is_refused_before_a_key_is_made() {
     let s = Scratch::new();
     let c = custodians(&s, &["c1", "c2"]);
     s.write("root.json", ROOT);
-    let run = s.certsmith(&[
-        "initca",
-        "--threshold",
-        "3",
-        "-r",
-        &c[0].recipient,
-        "-r",
-        &c[1].recipient,
-        "root.json",
-    ]);
+    // `SUBCOMMAND --threshold M -r … root.json`.
+    let seal = |subcommand: &str, m: &str, recipients: &[&str]| {
+        let mut args = vec![subcommand, "--threshold", m];
+        args.extend(recipients);
+        args.push("root.json");
+        s.certsmith(&args).fails().to_string()
+    };
     assert_eq!(
-        run.fails(),
+        seal("initca", "3", &to_each(&c)),
         "error: a threshold of 3 needs at least 3 custodians, and 2 recipients were given\nhint: give at least as many custodians (-r RECIPIENT, or lines of -R FILE) as --threshold\n"
     );
-    let run = s.certsmith(&[
-        "genkey",
-        "--threshold",
-        "1",
-        "-r",
-        &c[0].recipient,
-        "-r",
-        &c[1].recipient,
-        "root.json",
-    ]);
     assert_eq!(
-        run.fails(),
+        seal("genkey", "1", &to_each(&c)),
         "error: a threshold of 1 is no quorum: any one custodian could open the key alone\nhint: to let any one custodian open the key, seal to several recipients without --threshold\n"
     );
-    let run = s.certsmith(&[
-        "genkey",
-        "--threshold",
-        "2",
-        "-r",
-        &c[0].recipient,
-        "-r",
-        &c[0].recipient,
-        "root.json",
-    ]);
     assert_eq!(
-        run.fails(),
+        seal(
+            "genkey",
+            "2",
+            &["-r", &c[0].recipient, "-r", &c[0].recipient]
+        ),
         format!(
             "error: {} is given twice: each custodian holds one share\nhint: give each custodian's recipient once\n",
             c[0].recipient
@@ -732,13 +835,7 @@ fn protected_custodian(s: &Scratch, name: &str, passphrase: &str) -> Custodian {
         "-o",
         &file,
     ]);
-    let recipient = run
-        .ok()
-        .stderr
-        .trim()
-        .strip_prefix("Public key: ")
-        .expect("the recipient on stderr")
-        .to_string();
+    let recipient = recipient_of(&run);
     std::fs::remove_file(s.path(&pass)).unwrap();
     Custodian { file, recipient }
 }

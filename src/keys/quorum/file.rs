@@ -122,9 +122,15 @@ impl QuorumFile {
         if bytes.len() > MAX_FILE {
             return Err(bad(0, format!("larger than {} KiB", MAX_FILE >> 10)));
         }
-        let text = std::str::from_utf8(bytes).map_err(|_| bad(1, "not UTF-8 text".into()))?;
-        if text.contains('\r') {
-            return Err(bad(1, "a carriage return (line ends are \\n)".into()));
+        // Both refusals name the line the bad byte is on, not the file's first.
+        let line_at = |at: usize| 1 + bytes[..at].iter().filter(|b| **b == b'\n').count();
+        let text = std::str::from_utf8(bytes)
+            .map_err(|e| bad(line_at(e.valid_up_to()), "not UTF-8 text".into()))?;
+        if let Some(at) = text.find('\r') {
+            return Err(bad(
+                line_at(at),
+                "a carriage return (line ends are \\n)".into(),
+            ));
         }
         let body = text
             .strip_suffix('\n')
@@ -277,9 +283,12 @@ impl QuorumFile {
     }
 }
 
+/// A threshold or a count as written: 0 and numbers past 255 are read, so
+/// that `check_threshold` refuses them by what they are.
 fn number(text: &str) -> Option<usize> {
-    super::share::canonical_u8(text)
-        .map(usize::from)
+    (text == "0")
+        .then_some(0)
+        .or_else(|| super::share::canonical_u8(text).map(usize::from))
         .or_else(|| {
             text.parse::<usize>()
                 .ok()

@@ -36,9 +36,13 @@ use super::sealed::{self, Seal};
 use crate::error::QuorumError;
 use crate::{Error, Result};
 
-/// True for a quorum file (its first line).
+/// True for a quorum file (its first line). A first line ending `\r\n` is
+/// one too, so that the parser refuses it by line rather than another
+/// reader misreading its age blocks.
 pub fn is_quorum(bytes: &[u8]) -> bool {
-    bytes.starts_with(format!("{}\n", file::FILE_MAGIC).as_bytes())
+    bytes
+        .strip_prefix(file::FILE_MAGIC.as_bytes())
+        .is_some_and(|rest| rest.starts_with(b"\n") || rest.starts_with(b"\r\n"))
 }
 
 /// One custodian to seal a share to: a label and a recipient as age reads
