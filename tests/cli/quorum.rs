@@ -673,6 +673,31 @@ fn value_of(record: &str) -> Vec<u8> {
         .collect()
 }
 
+/// certsmith `args` under strace, following children: its run, and every
+/// open and write it made, with whole buffers (`-x`: non-ASCII bytes in hex,
+/// so an ASCII secret written shows as it is).
+pub(crate) fn traced(s: &Scratch, args: &[&str]) -> (crate::support::Run, String) {
+    let bin = assert_cmd::cargo::cargo_bin("certsmith");
+    let mut all = vec![
+        "-f",
+        "-qq",
+        "-v",
+        "-s",
+        "1048576",
+        "-x",
+        "-e",
+        "trace=openat,write",
+        "-o",
+        "trace.txt",
+        bin.to_str().unwrap(),
+    ];
+    all.extend(args);
+    let run = s.run("strace", &all);
+    let trace = std::fs::read_to_string(s.path("trace.txt")).unwrap();
+    std::fs::remove_file(s.path("trace.txt")).unwrap();
+    (run, trace)
+}
+
 #[test]
 fn quorum_signing_writes_no_file_and_never_the_quorum_identity_or_the_key() {
     let s = Scratch::new();
@@ -711,34 +736,15 @@ fn quorum_signing_writes_no_file_and_never_the_quorum_identity_or_the_key() {
     std::fs::remove_file(s.path("opened-1.age")).unwrap();
     std::fs::remove_file(s.path("opened-2.age")).unwrap();
 
-    let bin = assert_cmd::cargo::cargo_bin("certsmith");
     for identities in [
         &["-i", "c1.txt", "-i", "c2.txt"][..],
         &["-i", "one-time.txt", "--share", "s1.share", "-i", "c2.txt"][..],
     ] {
-        let mut args = vec![
-            "-f",
-            "-qq",
-            "-v",
-            "-s",
-            "1048576",
-            "-x",
-            "-e",
-            "trace=openat,write",
-            "-o",
-            "trace.txt",
-            bin.to_str().unwrap(),
-            "sign",
-            "--ca",
-            "root.pem",
-            "--ca-key",
-            "root-key.quorum",
-        ];
+        let mut args = vec!["sign", "--ca", "root.pem", "--ca-key", "root-key.quorum"];
         args.extend(identities);
         args.extend(["--profile", "intermediate", "int.csr"]);
-        let run = s.run("strace", &args);
+        let (run, trace) = traced(&s, &args);
         run.ok();
-        let trace = std::fs::read_to_string(s.path("trace.txt")).unwrap();
         assert!(
             trace.contains("\"root-key.quorum\", O_RDONLY"),
             "the trace sees opens:\n{trace}"
@@ -769,7 +775,6 @@ fn quorum_signing_writes_no_file_and_never_the_quorum_identity_or_the_key() {
             assert!(!run.stderr.contains(secret.as_str()));
         }
     }
-    std::fs::remove_file(s.path("trace.txt")).unwrap();
     // The intermediate's own key, made by genkey, is the one plaintext key.
     std::fs::remove_file(s.path("int-key.pem")).unwrap();
     // Nothing in the work directory holds the quorum identity, a share's

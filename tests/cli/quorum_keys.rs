@@ -4,7 +4,7 @@
 //! written in clear. Every intermediate signed is checked by `openssl verify
 //! -x509_strict`, and every released share is opened by the real `age`.
 
-use crate::quorum::{Custodian, custodians, sign_with, signs, subsets};
+use crate::quorum::{Custodian, custodians, sign_with, signs, subsets, traced};
 use crate::support::{Scratch, require};
 
 const ROOT: &str =
@@ -48,6 +48,13 @@ fn root(s: &Scratch, threshold: usize) -> (Vec<Custodian>, Custodian) {
     (c, one_time)
 }
 
+/// `key share release -i IDENTITY --to TO` with `rest` (output, file).
+fn release(s: &Scratch, identity: &str, to: &str, rest: &[&str]) -> crate::support::Run {
+    let mut args = vec!["key", "share", "release", "-i", identity, "--to", to];
+    args.extend(rest);
+    s.certsmith(&args)
+}
+
 /// The quorum id of a quorum file.
 fn quorum_id(s: &Scratch, file: &str) -> String {
     s.read(file)
@@ -72,18 +79,12 @@ fn shares_released_to_a_one_time_identity_sign_and_are_ordinary_age_files() {
     let (_, one_time) = root(&s, 2);
     let id = quorum_id(&s, "root-key.quorum");
     // Alice releases from the whole file, into a file.
-    let run = s.certsmith(&[
-        "key",
-        "share",
-        "release",
-        "-i",
+    let run = release(
+        &s,
         "alice.txt",
-        "--to",
         &one_time.recipient,
-        "-o",
-        "alice.share",
-        "root-key.quorum",
-    ]);
+        &["-o", "alice.share", "root-key.quorum"],
+    );
     assert_eq!(
         run.ok().stderr,
         format!(
@@ -99,16 +100,7 @@ fn shares_released_to_a_one_time_identity_sign_and_are_ordinary_age_files() {
         &["/^-> share 2$/{f=1;next} /^-> /{f=0} f", "root-key.quorum"],
     );
     s.write("bob-block.age", &awk.ok().stdout_str());
-    let run = s.certsmith(&[
-        "key",
-        "share",
-        "release",
-        "-i",
-        "bob.txt",
-        "--to",
-        &one_time.recipient,
-        "bob-block.age",
-    ]);
+    let run = release(&s, "bob.txt", &one_time.recipient, &["bob-block.age"]);
     assert_eq!(
         run.ok().stderr,
         format!(
@@ -190,13 +182,13 @@ fn shares_released_to_a_one_time_identity_sign_and_are_ordinary_age_files() {
 fn a_release_that_cannot_be_made_is_refused_and_writes_nothing() {
     let s = Scratch::new();
     let (_, one_time) = root(&s, 2);
-    let release = |args: &[&str]| {
-        let mut all = vec!["key", "share", "release", "--to", &one_time.recipient];
-        all.extend(args);
-        s.certsmith(&all)
-    };
     // An identity that holds no share of the file.
-    let err = release(&["-i", "one-time.txt", "-o", "x.share", "root-key.quorum"]);
+    let err = release(
+        &s,
+        "one-time.txt",
+        &one_time.recipient,
+        &["-o", "x.share", "root-key.quorum"],
+    );
     assert_eq!(
         err.fails(),
         "error: root-key.quorum: one-time.txt opens no custodian's share\n\
@@ -204,7 +196,12 @@ fn a_release_that_cannot_be_made_is_refused_and_writes_nothing() {
     );
     // An identity file holding two custodians' identities: one share at a time.
     s.write("both.txt", &(s.read("alice.txt") + &s.read("bob.txt")));
-    let err = release(&["-i", "both.txt", "-o", "x.share", "root-key.quorum"]);
+    let err = release(
+        &s,
+        "both.txt",
+        &one_time.recipient,
+        &["-o", "x.share", "root-key.quorum"],
+    );
     assert_eq!(
         err.fails(),
         "error: root-key.quorum: both.txt opens the shares of alice, bob, and a share is \
@@ -212,7 +209,12 @@ fn a_release_that_cannot_be_made_is_refused_and_writes_nothing() {
          hint: give one custodian's identity with -i FILE at a time\n"
     );
     // A file that is neither a quorum file nor a share's block.
-    let err = release(&["-i", "alice.txt", "-o", "x.share", "root.pem"]);
+    let err = release(
+        &s,
+        "alice.txt",
+        &one_time.recipient,
+        &["-o", "x.share", "root.pem"],
+    );
     assert!(
         err.fails().starts_with(
             "error: root.pem: line 1: neither a quorum file nor a share's block cut from one\n"
@@ -223,7 +225,12 @@ fn a_release_that_cannot_be_made_is_refused_and_writes_nothing() {
     assert!(!s.exists("x.share"), "a refused release wrote its output");
     // An existing output is kept.
     s.write("kept.share", "kept\n");
-    let err = release(&["-i", "alice.txt", "-o", "kept.share", "root-key.quorum"]);
+    let err = release(
+        &s,
+        "alice.txt",
+        &one_time.recipient,
+        &["-o", "kept.share", "root-key.quorum"],
+    );
     assert!(
         err.fails()
             .starts_with("error: kept.share already exists; refusing to replace it\n"),
@@ -232,18 +239,12 @@ fn a_release_that_cannot_be_made_is_refused_and_writes_nothing() {
     );
     assert_eq!(s.read("kept.share"), "kept\n");
     // A recipient age does not read.
-    let err = s.certsmith(&[
-        "key",
-        "share",
-        "release",
-        "-i",
+    let err = release(
+        &s,
         "alice.txt",
-        "--to",
         "age1notarecipient",
-        "-o",
-        "x.share",
-        "root-key.quorum",
-    ]);
+        &["-o", "x.share", "root-key.quorum"],
+    );
     assert!(err.fails().contains("age1notarecipient"), "{}", err.stderr);
     assert!(!s.exists("x.share"));
 }
@@ -252,18 +253,12 @@ fn a_release_that_cannot_be_made_is_refused_and_writes_nothing() {
 fn each_custodian_checks_their_share_and_a_swapped_commitment_is_named() {
     let s = Scratch::new();
     let (_, one_time) = root(&s, 2);
-    s.certsmith(&[
-        "key",
-        "share",
-        "release",
-        "-i",
+    release(
+        &s,
         "alice.txt",
-        "--to",
         &one_time.recipient,
-        "-o",
-        "alice.share",
-        "root-key.quorum",
-    ])
+        &["-o", "alice.share", "root-key.quorum"],
+    )
     .ok();
     let run = s.certsmith(&[
         "key",
@@ -305,18 +300,12 @@ fn each_custodian_checks_their_share_and_a_swapped_commitment_is_named() {
     );
     // A share is checked before it is released: carol cannot release a
     // share the file does not commit to.
-    let err = s.certsmith(&[
-        "key",
-        "share",
-        "release",
-        "-i",
+    let err = release(
+        &s,
         "carol.txt",
-        "--to",
         &one_time.recipient,
-        "-o",
-        "carol.share",
-        "swapped.quorum",
-    ]);
+        &["-o", "carol.share", "swapped.quorum"],
+    );
     assert!(
         err.fails().starts_with(
             "error: swapped.quorum: the share of carol does not match its commitment in \
@@ -351,18 +340,12 @@ fn each_custodian_checks_their_share_and_a_swapped_commitment_is_named() {
 fn a_reshare_to_3_of_5_keeps_the_key_and_no_old_share_opens_the_new_file() {
     let s = Scratch::new();
     let (_, one_time) = root(&s, 2);
-    s.certsmith(&[
-        "key",
-        "share",
-        "release",
-        "-i",
+    release(
+        &s,
         "alice.txt",
-        "--to",
         &one_time.recipient,
-        "-o",
-        "alice.share",
-        "root-key.quorum",
-    ])
+        &["-o", "alice.share", "root-key.quorum"],
+    )
     .ok();
     let old = s.read("root-key.quorum");
     let new = labelled(&s, &["dave", "erin", "frank", "grace", "heidi"], "new.txt");
@@ -587,25 +570,9 @@ fn release_and_reshare_write_no_secret() {
     require("strace");
     let (_, one_time) = root(&s, 2);
     labelled(&s, &["dave", "erin", "frank"], "new.txt");
-    let bin = assert_cmd::cargo::cargo_bin("certsmith");
     let trace = |args: &[&str]| {
-        let mut all = vec![
-            "-f",
-            "-qq",
-            "-v",
-            "-s",
-            "1048576",
-            "-x",
-            "-e",
-            "trace=openat,write",
-            "-o",
-            "trace.txt",
-            bin.to_str().unwrap(),
-        ];
-        all.extend(args);
-        s.run("strace", &all).ok();
-        let trace = std::fs::read_to_string(s.path("trace.txt")).unwrap();
-        std::fs::remove_file(s.path("trace.txt")).unwrap();
+        let (run, trace) = traced(&s, args);
+        run.ok();
         trace
     };
     let runs = [

@@ -210,9 +210,21 @@ impl QuorumKey {
         identities: &[&dyn age::Identity],
         via: &str,
     ) -> Result<Vec<OpenedShare>> {
+        self.open_blocks(identities)?
+            .iter()
+            .map(|(index, plain)| self.check(plain, Some(*index), &self.source, via))
+            .collect()
+    }
+
+    /// The records in the custodians' blocks that `identities` open, with
+    /// their blocks' numbers. A block that age cannot open for them is an
+    /// error naming its custodian; blocks sealed to others are skipped.
+    fn open_blocks(
+        &self,
+        identities: &[&dyn age::Identity],
+    ) -> Result<Vec<(u8, Zeroizing<Vec<u8>>)>> {
         let mut opened = Vec::new();
         for (i, c) in self.file.custodians.iter().enumerate() {
-            let index = i as u8 + 1;
             let plain = open_block(c.share.as_bytes(), identities).map_err(|reason| {
                 QuorumError::ShareUnopenable {
                     source: self.source.clone(),
@@ -221,7 +233,7 @@ impl QuorumKey {
                 }
             })?;
             if let Some(plain) = plain {
-                opened.push(self.check(&plain, Some(index), &self.source, via)?);
+                opened.push((i as u8 + 1, plain));
             }
         }
         Ok(opened)
@@ -325,16 +337,7 @@ impl QuorumKey {
         to: &Seal,
     ) -> Result<Vec<ReleasedShare>> {
         let mut released = Vec::new();
-        for (i, c) in self.file.custodians.iter().enumerate() {
-            let index = i as u8 + 1;
-            let plain = open_block(c.share.as_bytes(), identities).map_err(|reason| {
-                QuorumError::ShareUnopenable {
-                    source: self.source.clone(),
-                    label: c.label.clone(),
-                    reason,
-                }
-            })?;
-            let Some(plain) = plain else { continue };
+        for (index, plain) in self.open_blocks(identities)? {
             let opened = self.check(&plain, Some(index), &self.source, via)?;
             released.push(ReleasedShare {
                 index: opened.index,
