@@ -55,6 +55,20 @@ fn release(s: &Scratch, identity: &str, to: &str, rest: &[&str]) -> crate::suppo
     s.certsmith(&args)
 }
 
+/// [`root`] 2 of 3, and alice's share released to the one-time identity
+/// (alice.share).
+fn root_with_alice_released(s: &Scratch) -> Custodian {
+    let (_, one_time) = root(s, 2);
+    release(
+        s,
+        "alice.txt",
+        &one_time.recipient,
+        &["-o", "alice.share", "root-key.quorum"],
+    )
+    .ok();
+    one_time
+}
+
 /// The quorum id of a quorum file.
 fn quorum_id(s: &Scratch, file: &str) -> String {
     s.read(file)
@@ -252,14 +266,7 @@ fn a_release_that_cannot_be_made_is_refused_and_writes_nothing() {
 #[test]
 fn each_custodian_checks_their_share_and_a_swapped_commitment_is_named() {
     let s = Scratch::new();
-    let (_, one_time) = root(&s, 2);
-    release(
-        &s,
-        "alice.txt",
-        &one_time.recipient,
-        &["-o", "alice.share", "root-key.quorum"],
-    )
-    .ok();
+    let one_time = root_with_alice_released(&s);
     let run = s.certsmith(&[
         "key",
         "share",
@@ -339,14 +346,7 @@ fn each_custodian_checks_their_share_and_a_swapped_commitment_is_named() {
 #[test]
 fn a_reshare_to_3_of_5_keeps_the_key_and_no_old_share_opens_the_new_file() {
     let s = Scratch::new();
-    let (_, one_time) = root(&s, 2);
-    release(
-        &s,
-        "alice.txt",
-        &one_time.recipient,
-        &["-o", "alice.share", "root-key.quorum"],
-    )
-    .ok();
+    let one_time = root_with_alice_released(&s);
     let old = s.read("root-key.quorum");
     let new = labelled(&s, &["dave", "erin", "frank", "grace", "heidi"], "new.txt");
     let run = s.certsmith(&[
