@@ -38,6 +38,7 @@ mod pkcs11;
 mod pkcs12;
 mod profiles;
 mod quorum;
+mod quorum_split;
 mod remote;
 mod renew;
 mod rerun;
