@@ -409,3 +409,82 @@ fn split_json_rekey_never_replaces_a_quorum_key() {
     );
     assert_eq!(snapshot(&s), before);
 }
+
+#[test]
+fn an_export_names_the_quorum_a_key_is_sealed_to() {
+    let s = Scratch::new();
+    let recipients = custodians(&s, &["c1", "c2", "c3"]);
+    two_roots(&s, &recipients);
+    let hint = |format: &str, into: &str| {
+        format!(
+            "hint: if {format} is to hold the key in the clear, the custodians open it together and pipe it in: \
+             certsmith key decrypt -i IDENTITY -i IDENTITY … root-key.quorum | certsmith {into}\n"
+        )
+    };
+    let before = snapshot(&s);
+    assert_eq!(
+        s.certsmith(&["export", "der", "-o", "root-key.der", "root-key.quorum"])
+            .fails(),
+        format!(
+            "error: root-key.quorum is sealed to a quorum; refusing to write it unsealed as DER\n{}",
+            hint("DER", "export der - > key.der")
+        )
+    );
+    assert_eq!(
+        s.certsmith(&[
+            "export",
+            "p12",
+            "--cert",
+            "root.pem",
+            "--key",
+            "root-key.quorum",
+            "--no-password",
+            "-o",
+            "root.p12",
+        ])
+        .fails(),
+        format!(
+            "error: root-key.quorum is sealed to a quorum; refusing to write it unsealed as a PKCS#12 file\n{}",
+            hint("a PKCS#12 file", "export p12 --key - …")
+        )
+    );
+    assert_eq!(
+        s.certsmith(&[
+            "export",
+            "k8s-secret",
+            "--cert",
+            "root.pem",
+            "--key",
+            "root-key.quorum",
+            "--name",
+            "root",
+        ])
+        .fails(),
+        format!(
+            "error: root-key.quorum is sealed to a quorum; refusing to write it unsealed as a Kubernetes Secret\n{}",
+            hint("a Kubernetes Secret", "export k8s-secret --key - …")
+        )
+    );
+    assert_eq!(snapshot(&s), before);
+
+    // What the hint says works: two custodians open it, and DER holds it.
+    let opened = s.certsmith(&[
+        "key",
+        "decrypt",
+        "-i",
+        "c1.txt",
+        "-i",
+        "c2.txt",
+        "root-key.quorum",
+    ]);
+    s.certsmith_stdin(
+        &["export", "der", "-o", "root-key.der", "-"],
+        &opened.ok().stdout,
+    )
+    .ok();
+    let public = |args: &[&str]| s.run("openssl", args).ok().stdout_str();
+    assert_eq!(
+        public(&["pkey", "-inform", "DER", "-in", "root-key.der", "-pubout"]),
+        public(&["x509", "-in", "root.pem", "-noout", "-pubkey"])
+    );
+}
