@@ -7,9 +7,10 @@ use clap::Args;
 use certsmith::ca::Issuer;
 use certsmith::cfssl::config::Profile;
 use certsmith::issue::{self, Options, SignedBy};
+use certsmith::keys::quorum::{self, QuorumKey};
 use certsmith::x509::certificate::Certificate;
 use certsmith::x509::csr::CertificateRequest;
-use certsmith::{Result, ledger};
+use certsmith::{Error, Result, ledger};
 
 use super::io::Input;
 use super::secrets::{PassphraseArgs, UnlockArgs};
@@ -124,11 +125,45 @@ pub fn load_issuer(
         (key, source)
     } else {
         let source = ca_key.display().to_string();
-        (unlock.read_signer(&Input::read(&source)?, pass)?, source)
+        let input = Input::read(&source)?;
+        check_quorum_key_is_the_cas(&cert, &cert_source, &input, &source)?;
+        (unlock.read_signer(&input, pass)?, source)
     };
     let mut issuer = Issuer::new(cert, &cert_source, key, &key_source)?;
     // The crash tests abort here, with the CA key unsealed in memory.
     certsmith::fault::point("ca-key-loaded");
     issuer.chain = certs;
     Ok(issuer)
+}
+
+/// A CA key sealed to a quorum names its public key in its header: a file
+/// for another key than `cert`'s is refused here, before any custodian's
+/// identity is loaded or passphrase asked (issue 20), with the error an
+/// opened key that is not the CA's gets. Any other key is checked once
+/// opened (`Issuer::new`). `key_source` names the key as that error does.
+pub fn check_quorum_key_is_the_cas(
+    cert: &Certificate,
+    cert_source: &str,
+    key: &Input,
+    key_source: &str,
+) -> Result<()> {
+    if !quorum::is_quorum(&key.bytes) {
+        return Ok(());
+    }
+    let file = QuorumKey::parse(&key.bytes, &key.source)?.file;
+    if file.spki != cert.spki_der && spki_bits(&file.spki).as_ref() != Some(&cert.public_key_bits) {
+        return Err(Error::CaKeyMismatch {
+            cert: cert_source.into(),
+            key: key_source.into(),
+        });
+    }
+    Ok(())
+}
+
+/// The subjectPublicKey bits of a DER SubjectPublicKeyInfo: what two
+/// encodings of one key share, and what a certificate's key is compared by.
+fn spki_bits(der: &[u8]) -> Option<Vec<u8>> {
+    use x509_parser::prelude::FromDer;
+    let (_, spki) = x509_parser::x509::SubjectPublicKeyInfo::from_der(der).ok()?;
+    Some(spki.subject_public_key.data.to_vec())
 }

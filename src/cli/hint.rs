@@ -175,18 +175,11 @@ pub fn hint(err: &Error) -> Option<String> {
         BinaryToTerminal { what: "a CRL" } => "redirect it to a file: certsmith crl --der … > ca.crl".into(),
         BinaryToTerminal { .. } => "pass -o FILE, or redirect it to a file: certsmith export der ca.pem > ca.der".into(),
         SeveralObjectsForDer { .. } => "put each object in a file of its own and export that one; a chain goes as PEM (certsmith bundle --pem)".into(),
-        SealedKeyNotExportable { path, format } => {
-            let into = match *format {
-                "a PKCS#12 file" => "export p12 --key - …",
-                "a Kubernetes Secret" => "export k8s-secret --key - …",
-                "a kubeconfig" => "export kubeconfig --key - …",
-                _ => "export der - > key.der",
-            };
-            format!(
-                "if {format} is to hold the key in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY {} | certsmith {into}",
-                shell_word(std::path::Path::new(path))
-            )
-        }
+        SealedKeyNotExportable { path, format } => format!(
+            "if {format} is to hold the key in the clear, open it and pipe it in: certsmith key decrypt -i IDENTITY {} | certsmith {}",
+            shell_word(std::path::Path::new(path)),
+            export_into(format)
+        ),
         Pkcs11KeyNotExportable { .. } => "`certsmith key public URI` prints its public key; a key meant to leave as a file is made outside the token".into(),
         NotOnlyCertificates { .. } => "give a file of certificates only, such as split-json's NAME.pem or what certsmith bundle --pem prints".into(),
         OutputNotRegular { .. } => "give -o the path of a regular file (-o - is stdout)".into(),
@@ -201,6 +194,17 @@ pub fn hint(err: &Error) -> Option<String> {
         Quorum(error) => return quorum_hint(error),
         _ => return None,
     })
+}
+
+/// The export that takes a plaintext key on stdin into `format`, for the
+/// hints on a sealed key refused by an export.
+fn export_into(format: &str) -> &'static str {
+    match format {
+        "a PKCS#12 file" => "export p12 --key - …",
+        "a Kubernetes Secret" => "export k8s-secret --key - …",
+        "a kubeconfig" => "export kubeconfig --key - …",
+        _ => "export der - > key.der",
+    }
 }
 
 // issue 19: PKCS#12
@@ -387,6 +391,13 @@ fn quorum_hint(err: &QuorumError) -> Option<String> {
         ReleasedShareUnopened { .. } => "give the one-time identity it was released to with -i FILE: key share release --to named its recipient".into(),
         ReshareWithoutQuorum { .. } => "give --threshold M and the new custodians with -r RECIPIENT or -R FILE".into(),
         BadLabel { .. } => "label each custodian with the comment line before its recipient in the -R file (# alice), at most 64 printable characters, each label once".into(),
+        // issue 20: a quorum file beside split-json's files and exports
+        SameKeyOtherQuorum { .. } => "keep the custodians' file and split the new one under another NAME, or pass --force to replace it (the old shares no longer open the file there)".into(),
+        NotExportable { path, format } => format!(
+            "if {format} is to hold the key in the clear, the custodians open it together and pipe it in: certsmith key decrypt -i IDENTITY -i IDENTITY … {} | certsmith {}",
+            shell_word(std::path::Path::new(path)),
+            export_into(format)
+        ),
         _ => return None,
     })
 }

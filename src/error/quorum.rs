@@ -96,6 +96,14 @@ pub enum QuorumError {
     /// Shamir's arithmetic refused its input (`reason`: vsss-rs's words, or
     /// a count that is not the threshold).
     Shares { reason: String },
+    // issue 20: a quorum file beside split-json's files and exports
+    /// `path` holds the key a new quorum file holds, sealed to another
+    /// quorum (a reshare's or a re-seal's output): replacing it would take
+    /// the file its custodians hold shares of.
+    SameKeyOtherQuorum { path: String },
+    /// A key sealed to a quorum asked for in `format`, which would hold it
+    /// in the clear: a plaintext copy is made on purpose, by M custodians.
+    NotExportable { path: String, format: &'static str },
 }
 
 impl fmt::Display for QuorumError {
@@ -234,6 +242,15 @@ impl fmt::Display for QuorumError {
                 "{source}: a reshare needs a threshold and the new custodians to seal the key to"
             ),
             Shares { reason } => write!(f, "the shares cannot be split or combined: {reason}"),
+            // issue 20: a quorum file beside split-json's files and exports
+            SameKeyOtherQuorum { path } => write!(
+                f,
+                "{path} holds the same key sealed to another quorum; refusing to replace the custodians' file"
+            ),
+            NotExportable { path, format } => write!(
+                f,
+                "{path} is sealed to a quorum; refusing to write it unsealed as {format}"
+            ),
         }
     }
 }

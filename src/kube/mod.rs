@@ -149,7 +149,14 @@ impl KeyPair {
         holder: Holder,
     ) -> Result<KeyPair> {
         let (cert_pem, certs) = Pem::certificates(cert, cert_source)?;
-        if sealed::is_sealed(key) || crate::keys::quorum::is_quorum(key) {
+        if crate::keys::quorum::is_quorum(key) {
+            return Err(crate::QuorumError::NotExportable {
+                path: key_source.to_owned(),
+                format: holder.words(),
+            }
+            .into());
+        }
+        if sealed::is_sealed(key) {
             return Err(Error::SealedKeyNotExportable {
                 path: key_source.to_owned(),
                 format: holder.words(),

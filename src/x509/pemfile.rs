@@ -318,7 +318,14 @@ pub fn sole_object(bytes: &[u8], source: &str) -> Result<SoleObject> {
     let private = |bytes: &[u8]| {
         PrivateKey::from_bytes(bytes, source).map(|key| SoleObject::PrivateKey(Box::new(key)))
     };
-    if crate::keys::sealed::is_sealed(bytes) || crate::keys::quorum::is_quorum(bytes) {
+    if crate::keys::quorum::is_quorum(bytes) {
+        return Err(crate::QuorumError::NotExportable {
+            path: source.to_string(),
+            format: "DER",
+        }
+        .into());
+    }
+    if crate::keys::sealed::is_sealed(bytes) {
         return Err(sealed());
     }
     if !looks_like_pem(bytes) {

@@ -2469,6 +2469,39 @@ fn table() -> Vec<Row> {
             "the shares cannot be split or combined: 1 shares given where the threshold is 2",
             None,
         ),
+        // issue 20: a quorum file beside split-json's files and exports
+        row(
+            QuorumError::SameKeyOtherQuorum {
+                path: "root-key.quorum".into(),
+            }
+            .into(),
+            "root-key.quorum holds the same key sealed to another quorum; refusing to replace the custodians' file",
+            Some(
+                "keep the custodians' file and split the new one under another NAME, or pass --force to replace it (the old shares no longer open the file there)",
+            ),
+        ),
+        row(
+            QuorumError::NotExportable {
+                path: "root-key.quorum".into(),
+                format: "DER",
+            }
+            .into(),
+            "root-key.quorum is sealed to a quorum; refusing to write it unsealed as DER",
+            Some(
+                "if DER is to hold the key in the clear, the custodians open it together and pipe it in: certsmith key decrypt -i IDENTITY -i IDENTITY … root-key.quorum | certsmith export der - > key.der",
+            ),
+        ),
+        row(
+            QuorumError::NotExportable {
+                path: "keys/root key.quorum".into(),
+                format: "a PKCS#12 file",
+            }
+            .into(),
+            "keys/root key.quorum is sealed to a quorum; refusing to write it unsealed as a PKCS#12 file",
+            Some(
+                "if a PKCS#12 file is to hold the key in the clear, the custodians open it together and pipe it in: certsmith key decrypt -i IDENTITY -i IDENTITY … 'keys/root key.quorum' | certsmith export p12 --key - …",
+            ),
+        ),
     ]
 }
 

@@ -39,6 +39,7 @@ mod pkcs12;
 mod profiles;
 mod quorum;
 mod quorum_keys;
+mod quorum_split;
 mod remote;
 mod renew;
 mod rerun;

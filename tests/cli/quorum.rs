@@ -940,7 +940,7 @@ fn a_quorum_key_is_never_exported_unsealed() {
         .to_string();
     assert!(
         err.starts_with(
-            "error: root-key.quorum is an age-sealed key; refusing to write it unsealed as DER\n"
+            "error: root-key.quorum is sealed to a quorum; refusing to write it unsealed as DER\n"
         ),
         "{err}"
     );

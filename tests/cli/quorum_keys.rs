@@ -346,7 +346,7 @@ fn each_custodian_checks_their_share_and_a_swapped_commitment_is_named() {
 #[test]
 fn a_reshare_to_3_of_5_keeps_the_key_and_no_old_share_opens_the_new_file() {
     let s = Scratch::new();
-    let one_time = root_with_alice_released(&s);
+    root_with_alice_released(&s);
     let old = s.read("root-key.quorum");
     let new = labelled(&s, &["dave", "erin", "frank", "grace", "heidi"], "new.txt");
     let run = s.certsmith(&[

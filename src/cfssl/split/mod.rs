@@ -23,11 +23,14 @@
 //! again, or a new certificate (and CSR) for the key NAME holds, needs
 //! neither: that is a re-issue, which a Makefile runs again and again.
 //!
-//! The key of NAME is every `NAME-key.*` (`.pem`, `.age`, `.enc`). A sealed
-//! key cannot be opened here, and an age file carries nothing about the key
-//! inside it (its header has only the recipients' wrapped file keys), so a
-//! sealed key is compared by its bytes alone, and the certificate beside it
-//! stands for its public key.
+//! The key of NAME is every `NAME-key.*` (`.pem`, `.age`, `.quorum`,
+//! `.enc`). A sealed key cannot be opened here, and an age file carries
+//! nothing about the key inside it (its header has only the recipients'
+//! wrapped file keys), so a sealed key is compared by its bytes alone, and
+//! the certificate beside it stands for its public key. A quorum file's
+//! header names its public key (issue 20): it is compared as a plaintext
+//! key is, except that the same key sealed to another quorum is not the
+//! same file, and is replaced only with --force.
 //!
 //! This file plans and writes the set; `lock.rs` holds NAME's lock and
 //! `rekey.rs` tells what NAME's key files hold and whether they may go.
@@ -302,7 +305,10 @@ impl Split {
         if let Some(part) = parts.iter().find(|p| p.suffix == ".pem") {
             let path = self.target(part.suffix);
             // The output's own certificate and key must belong together.
-            if !force && let Some((key, KeyState::Plain(public))) = new_keys.first() {
+            if !force
+                && let Some((key, new_key)) = new_keys.first()
+                && let Some(public) = new_key.public_key()
+            {
                 let new = Certificate::from_bytes(&part.contents, &path.display().to_string())?;
                 if new.public_key_bits != *public {
                     return Err(Error::CertificateForOtherKey {

@@ -1,6 +1,7 @@
 //! Whether a split may replace NAME's key files: what each one holds (a
-//! plaintext key's public key, a sealed key's bytes, something unreadable),
-//! and, for `--rekey`, whether the key is a leaf's.
+//! plaintext key's public key, the public key a quorum file's header names,
+//! a sealed key's bytes, something unreadable), and, for `--rekey`, whether
+//! the key is a leaf's.
 
 use std::fs;
 use std::io;
@@ -11,8 +12,9 @@ use zeroize::Zeroizing;
 use crate::cfssl::envelope::Part;
 use crate::files;
 use crate::keys::PrivateKey;
+use crate::keys::quorum::{self, QuorumFile};
 use crate::x509::certificate::Certificate;
-use crate::{Error, Result, keys::sealed};
+use crate::{Error, QuorumError, Result, keys::sealed};
 
 use super::Split;
 
@@ -94,7 +96,10 @@ impl Split {
             Ok(bytes) => {
                 let on_disk =
                     Certificate::from_bytes(&bytes, &cert_name).map_err(|_| cannot_tell())?;
-                if matches!(&old.state, KeyState::Plain(public) if *public != on_disk.public_key_bits)
+                if old
+                    .state
+                    .public_key()
+                    .is_some_and(|public| *public != on_disk.public_key_bits)
                 {
                     return Err(cannot_tell());
                 }
@@ -108,7 +113,10 @@ impl Split {
                 cert: cert_path,
             });
         }
-        if matches!(new, KeyState::Plain(public) if *public != new_cert.public_key_bits) {
+        if new
+            .public_key()
+            .is_some_and(|public| *public != new_cert.public_key_bits)
+        {
             return Err(Error::CertificateForOtherKey {
                 cert: cert_path,
                 key: key_path.into(),
@@ -118,7 +126,8 @@ impl Split {
     }
 
     /// A new `NAME.pem` must be for the key of NAME that stays: the plaintext
-    /// key's, or, beside a sealed key, that of the certificate already there.
+    /// key's or the one a quorum file names, or, beside a sealed key, that of
+    /// the certificate already there.
     pub(super) fn check_certificate_is_for_the_key(
         &self,
         path: &Path,
@@ -126,10 +135,9 @@ impl Split {
         parts: &[Part],
         old_keys: &[OldKey],
     ) -> Result<()> {
-        let plain = old_keys.iter().find_map(|k| match &k.state {
-            KeyState::Plain(public) => Some((k, public.clone())),
-            _ => None,
-        });
+        let known = old_keys
+            .iter()
+            .find_map(|k| k.state.public_key().map(|public| (k, public.to_vec())));
         let new = Certificate::from_bytes(&part.contents, &path.display().to_string())?;
         // A CA certificate is not replaced by a leaf for the same key (a
         // `sign --key ca-key.pem` split over the CA's files).
@@ -140,7 +148,7 @@ impl Split {
         {
             return Err(Error::CaCertificateWouldBeReplaced { path: path.into() });
         }
-        let kept = match (plain, old_keys.first()) {
+        let kept = match (known, old_keys.first()) {
             (Some(kept), _) => Some(kept),
             (None, Some(sealed)) => match fs::read(path) {
                 Ok(old) => {
@@ -228,6 +236,11 @@ fn may_be_ca(cert: &Certificate) -> bool {
 pub(super) enum KeyState {
     /// A plaintext key: its public key bits.
     Plain(Vec<u8>),
+    /// A key sealed to a quorum (issue 20): the public key bits its header
+    /// names. Opening it would take M custodians; the header is enough to
+    /// tell whose key it is. Two files of one key differ when it was sealed
+    /// again (each seal and reshare has a new quorum and new shares).
+    Quorum(Vec<u8>),
     /// An age file (or cfssl's `encrypted_key`): comparable only byte for byte.
     Sealed,
     /// A file under a plaintext key's name that is no key certsmith reads.
@@ -236,6 +249,14 @@ pub(super) enum KeyState {
 
 impl KeyState {
     pub(super) fn of(bytes: &[u8], source: &str, suffix: &str) -> KeyState {
+        if quorum::is_quorum(bytes) {
+            // A header that does not parse names no key: it is compared by
+            // its bytes, as any sealed key.
+            return QuorumFile::parse(bytes, source)
+                .ok()
+                .and_then(|file| public_key_bits(&file.spki))
+                .map_or(KeyState::Sealed, KeyState::Quorum);
+        }
         if sealed::is_sealed(bytes) {
             return KeyState::Sealed;
         }
@@ -245,6 +266,24 @@ impl KeyState {
             Err(e) => KeyState::Unreadable(e.to_string()),
         }
     }
+}
+
+impl KeyState {
+    /// The public key bits, when the file tells them without a secret.
+    pub(super) fn public_key(&self) -> Option<&[u8]> {
+        match self {
+            KeyState::Plain(public) | KeyState::Quorum(public) => Some(public),
+            KeyState::Sealed | KeyState::Unreadable(_) => None,
+        }
+    }
+}
+
+/// The subjectPublicKey bits of a DER SubjectPublicKeyInfo: what two
+/// encodings of one key share, and what a certificate's key is compared by.
+fn public_key_bits(spki: &[u8]) -> Option<Vec<u8>> {
+    use x509_parser::prelude::FromDer;
+    let (_, spki) = x509_parser::x509::SubjectPublicKeyInfo::from_der(spki).ok()?;
+    Some(spki.subject_public_key.data.to_vec())
 }
 
 /// A key file of NAME already on disk.
@@ -275,7 +314,15 @@ impl OldKey {
         let path = self.path.clone();
         match (&self.state, new) {
             (KeyState::Plain(a), KeyState::Plain(b)) if a == b => Verdict::Same,
-            (KeyState::Plain(_), KeyState::Plain(_)) => {
+            // Not the same file: the custodians hold shares of the one there.
+            (KeyState::Quorum(a), KeyState::Quorum(b)) if a == b => Verdict::Differs(
+                QuorumError::SameKeyOtherQuorum {
+                    path: path.display().to_string(),
+                }
+                .into(),
+            ),
+            (KeyState::Plain(_), KeyState::Plain(_))
+            | (KeyState::Quorum(_), KeyState::Quorum(_)) => {
                 Verdict::Differs(Error::KeyFileHoldsOtherKey { path })
             }
             (KeyState::Unreadable(reason), _) => Verdict::Differs(Error::KeyFileUnreadable {

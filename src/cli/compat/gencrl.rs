@@ -11,6 +11,7 @@ use certsmith::x509::certificate::{Certificate, Serial};
 use certsmith::x509::crl::{self, Reason, Revocation};
 use certsmith::{Error, Result};
 
+use crate::cli::authority;
 use crate::cli::io::{self, Input};
 use crate::cli::secrets::{PassphraseArgs, UnlockArgs};
 use crate::cli::token::TokenArgs;
@@ -92,6 +93,12 @@ pub fn run(args: GencrlArgs) -> Result<()> {
         (key, source)
     } else {
         let key_input = Input::read(&args.key)?;
+        authority::check_quorum_key_is_the_cas(
+            &cert,
+            &cert_input.source,
+            &key_input,
+            &key_input.source,
+        )?;
         let key = args.unlock.read_signer(&key_input, &args.passphrase)?;
         (key, key_input.source)
     };

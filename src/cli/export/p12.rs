@@ -195,7 +195,14 @@ fn read_key(args: &P12Args) -> Result<PrivateKey> {
         }
     };
     let input = Input::read(&path)?;
-    if sealed::is_sealed(&input.bytes) || certsmith::keys::quorum::is_quorum(&input.bytes) {
+    if certsmith::keys::quorum::is_quorum(&input.bytes) {
+        return Err(certsmith::QuorumError::NotExportable {
+            path,
+            format: "a PKCS#12 file",
+        }
+        .into());
+    }
+    if sealed::is_sealed(&input.bytes) {
         return Err(sealed_key(path));
     }
     PrivateKey::from_bytes(&input.bytes, &input.source)
