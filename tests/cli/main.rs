@@ -39,6 +39,7 @@ mod pkcs12;
 mod profiles;
 mod quorum;
 mod quorum_keys;
+mod quorum_root;
 mod remote;
 mod renew;
 mod rerun;
