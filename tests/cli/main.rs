@@ -40,6 +40,7 @@ mod profiles;
 mod quorum;
 mod quorum_keys;
 mod quorum_split;
+mod quorum_root;
 mod remote;
 mod renew;
 mod rerun;
