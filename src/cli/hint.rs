@@ -382,13 +382,19 @@ fn quorum_hint(err: &QuorumError) -> Option<String> {
             format!("certsmith inspect {source} lists the custodians and their recipients")
         }
         ShareForeign { .. } => "each quorum file has its own shares: take the share from this file, or the file the share belongs to".into(),
-        ShareCommitment { .. } | ShareUnopenable { .. } => "the share was changed after it was sealed: take the custodian's block from an intact copy of the quorum file, or have them release it again".into(),
+        ShareCommitment { .. } => "the share was changed after it was sealed: take the custodian's block from an intact copy of the quorum file, or have them release it again".into(),
+        ShareUnopenable { .. } => "the share's age file is damaged, cut short or not a share: take the custodian's block from an intact copy of the quorum file, or have them release it again".into(),
+        ShareMisplaced { .. } => "take the quorum file from an intact copy: every block must stay under its own -> share line".into(),
+        RecipientMismatch { .. } => "one of these shares, with its commitment line, was changed after the file was sealed (the header is not signed): sign again with another custodian in place of each to find which, and use an intact copy of the file".into(),
         ThresholdAboveCustodians { .. } => "give at least as many custodians (-r RECIPIENT, or lines of -R FILE) as --threshold".into(),
         ThresholdTooLow { .. } => "to let any one custodian open the key, seal to several recipients without --threshold".into(),
         DuplicateCustodian { .. } => "give each custodian's recipient once".into(),
         SharesWithoutQuorum { .. } => "--share is for a key sealed to a quorum (NAME-key.quorum); open an age-sealed key with -i alone".into(),
         ReleaseSeveral { .. } => "give one custodian's identity with -i FILE at a time".into(),
         ReleasedShareUnopened { .. } => "give the one-time identity it was released to with -i FILE: key share release --to named its recipient".into(),
+        FileTooLarge { .. } => "seal to fewer custodians, or give those with SSH RSA keys an age identity (certsmith key identity), whose recipient is short".into(),
+        ReleaseOverItsInput { .. } => "write the released share to a file of its own: -o NAME.share".into(),
+        CustodianPassphrase { .. } => "custodians whose passphrases differ each type their own at the terminal: run without --passphrase-file and CERTSMITH_PASSPHRASE".into(),
         ReshareWithoutQuorum { .. } => "give --threshold M and the new custodians with -r RECIPIENT or -R FILE".into(),
         BadLabel { .. } => "label each custodian with the comment line before its recipient in the -R file (# alice), at most 64 printable characters, each label once".into(),
         // issue 20: a quorum file beside split-json's files and exports

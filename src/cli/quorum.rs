@@ -63,7 +63,8 @@ pub fn open(
             say!("{}: {} not needed", quorum.source, for_terminal(&via));
             continue;
         }
-        let got = open_with(&quorum, path, &released, pass)?;
+        let got = open_with(&quorum, path, &released, pass)
+            .map_err(|e| custodian_passphrase(e, pass, identities.len()))?;
         if got.is_empty() {
             return Err(QuorumError::IdentityOpensNothing {
                 source: quorum.source.clone(),
@@ -106,6 +107,18 @@ pub fn open(
         .into());
     }
     quorum.combine(&opened)
+}
+
+/// The error of a custodian's passphrase that is wrong, when it came from a
+/// file or the environment: the same passphrase is tried for every
+/// custodian, which is rarely right when there are several.
+fn custodian_passphrase(e: Error, pass: &PassphraseArgs, custodians: usize) -> Error {
+    match e {
+        Error::WrongPassphrase { source } if !pass.prompts() && custodians > 1 => {
+            QuorumError::CustodianPassphrase { identity: source }.into()
+        }
+        e => e,
+    }
 }
 
 /// `attempt`, again after a wrong passphrase typed at the terminal (three

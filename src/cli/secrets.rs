@@ -383,8 +383,10 @@ impl SealArgs {
         }
         if let Some(threshold) = self.threshold {
             // The quorum's own record names every custodian (key_text).
+            // Checked whole now, before a reshare's old custodians open
+            // anything or a new key is made.
             let quorum = self.custodians(threshold)?;
-            quorum::split::check_threshold(threshold, quorum.custodians.len())?;
+            quorum.check()?;
             return Ok((Some(KeySeal::Quorum(quorum)), Vec::new()));
         }
         let mut recipients = Vec::new();

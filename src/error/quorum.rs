@@ -42,16 +42,19 @@ pub enum QuorumError {
         source: String,
     },
     /// A share's age file that does not open (`reason`: age's words), or
-    /// opens to something that is not a share record.
+    /// opens to something that is not a share record. `label` is the
+    /// custodian's when the file names one (not for a released share).
     ShareUnopenable {
         source: String,
-        label: String,
+        label: Option<String>,
         reason: String,
     },
     /// Shares that combine to another identity than the file's quorum
     /// recipient (`combined`: the recipient they give, when they give one).
+    /// `labels` are the custodians whose shares were combined.
     RecipientMismatch {
         source: String,
+        labels: Vec<String>,
         combined: Option<String>,
     },
     /// The key's age file does not open with the combined identity (`reason`:
@@ -91,6 +94,24 @@ pub enum QuorumError {
     },
     /// A released share (`share`) that none of the identities given opens.
     ReleasedShareUnopened { share: String },
+    /// A quorum file that would be larger (`size` bytes) than a quorum file
+    /// may be (`most`): refused before it is written.
+    FileTooLarge { size: usize, most: usize },
+    /// A release whose output is the very file it releases from: it would
+    /// put one share where the key was.
+    ReleaseOverItsInput { path: String },
+    /// A block that holds another custodian's share than its place in the
+    /// file says: blocks moved, or one copied over another.
+    ShareMisplaced {
+        source: String,
+        block: u8,
+        block_label: String,
+        index: u8,
+        label: String,
+    },
+    /// A custodian's identity file (`identity`) whose passphrase, taken
+    /// from a file or the environment as every custodian's is, is wrong.
+    CustodianPassphrase { identity: String },
     /// A reshare given no quorum for the new custodians.
     ReshareWithoutQuorum { source: String },
     /// Shamir's arithmetic refused its input (`reason`: vsss-rs's words, or
@@ -161,28 +182,48 @@ impl fmt::Display for QuorumError {
                 share,
                 label,
                 source,
+            } if share == source => write!(
+                f,
+                "{source}: the share of {label} does not match its commitment"
+            ),
+            ShareCommitment {
+                share,
+                label,
+                source,
             } => write!(
                 f,
                 "{share}: the share of {label} does not match its commitment in {source}"
             ),
             ShareUnopenable {
                 source,
-                label,
+                label: Some(label),
                 reason,
             } => write!(
                 f,
                 "{source}: the share of {label} cannot be opened: {reason}"
             ),
-            RecipientMismatch { source, combined } => match combined {
-                Some(r) => write!(
-                    f,
-                    "{source}: the shares combine to {r}, not to the quorum recipient the file names"
-                ),
-                None => write!(
-                    f,
-                    "{source}: the shares combine to no age identity, so not to the quorum recipient the file names"
-                ),
-            },
+            ShareUnopenable {
+                source,
+                label: None,
+                reason,
+            } => write!(f, "{source}: the share cannot be opened: {reason}"),
+            RecipientMismatch {
+                source,
+                labels,
+                combined,
+            } => {
+                let who = labels.join(", ");
+                match combined {
+                    Some(r) => write!(
+                        f,
+                        "{source}: the shares of {who} combine to {r}, not to the quorum recipient the file names"
+                    ),
+                    None => write!(
+                        f,
+                        "{source}: the shares of {who} combine to no age identity, so not to the quorum recipient the file names"
+                    ),
+                }
+            }
             KeyUnopenable { source, reason } => write!(
                 f,
                 "{source}: the key cannot be opened with the combined identity: {reason}"
@@ -237,6 +278,28 @@ impl fmt::Display for QuorumError {
             ReleasedShareUnopened { share } => {
                 write!(f, "{share}: no identity given opens this released share")
             }
+            FileTooLarge { size, most } => write!(
+                f,
+                "the quorum file would be {size} bytes, more than the {most} a quorum file may hold"
+            ),
+            ReleaseOverItsInput { path } => write!(
+                f,
+                "{path} is the file the share is released from; refusing to write the share over it"
+            ),
+            ShareMisplaced {
+                source,
+                block,
+                block_label,
+                index,
+                label,
+            } => write!(
+                f,
+                "{source}: the block of share {block} ({block_label}) holds share {index} ({label}): blocks were moved or copied"
+            ),
+            CustodianPassphrase { identity } => write!(
+                f,
+                "{identity}: wrong passphrase (the one passphrase given is tried for every custodian)"
+            ),
             ReshareWithoutQuorum { source } => write!(
                 f,
                 "{source}: a reshare needs a threshold and the new custodians to seal the key to"

@@ -52,6 +52,17 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
 /// An age X25519 recipient (`age1…`) or an SSH public key (`ssh-ed25519 …`, `ssh-rsa …`).
 pub fn parse_recipient(text: &str) -> Result<Recipient> {
     let text = text.trim();
+    // An identity given where its recipient belongs is a secret: never
+    // echoed back in the message.
+    if text
+        .get(..15)
+        .is_some_and(|head| head.eq_ignore_ascii_case("AGE-SECRET-KEY-"))
+    {
+        return Err(Error::InvalidRecipient {
+            value: "AGE-SECRET-KEY-1…".into(),
+            reason: "an age identity, which is secret, not its recipient (age1…)".into(),
+        });
+    }
     let bad = |reason: &str| Error::InvalidRecipient {
         value: text.to_string(),
         reason: reason.to_string(),

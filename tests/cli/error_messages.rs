@@ -59,6 +59,8 @@ fn flagged(
 const INCOMPLETE: &str =
     "pass another custodian's identity with -i FILE, or a share they released with --share FILE";
 const CHANGED_SHARE: &str = "the share was changed after it was sealed: take the custodian's block from an intact copy of the quorum file, or have them release it again";
+const DAMAGED_SHARE: &str = "the share's age file is damaged, cut short or not a share: take the custodian's block from an intact copy of the quorum file, or have them release it again";
+const MISMATCHED_SHARES: &str = "one of these shares, with its commitment line, was changed after the file was sealed (the header is not signed): sign again with another custodian in place of each to find which, and use an intact copy of the file";
 
 fn table() -> Vec<Row> {
     vec![
@@ -2324,34 +2326,70 @@ fn table() -> Vec<Row> {
             Some(CHANGED_SHARE),
         ),
         row(
+            QuorumError::ShareCommitment {
+                share: "root-key.quorum".into(),
+                label: "bob".into(),
+                source: "root-key.quorum".into(),
+            }
+            .into(),
+            "root-key.quorum: the share of bob does not match its commitment",
+            Some(CHANGED_SHARE),
+        ),
+        row(
             QuorumError::ShareUnopenable {
                 source: "root-key.quorum".into(),
-                label: "bob".into(),
+                label: Some("bob".into()),
                 reason: "Failed to decrypt an encrypted payload".into(),
             }
             .into(),
             "root-key.quorum: the share of bob cannot be opened: Failed to decrypt an encrypted payload",
-            Some(CHANGED_SHARE),
+            Some(DAMAGED_SHARE),
+        ),
+        row(
+            QuorumError::ShareUnopenable {
+                source: "alice.share".into(),
+                label: None,
+                reason: "not a share record".into(),
+            }
+            .into(),
+            "alice.share: the share cannot be opened: not a share record",
+            Some(DAMAGED_SHARE),
+        ),
+        row(
+            QuorumError::ShareMisplaced {
+                source: "root-key.quorum".into(),
+                block: 2,
+                block_label: "bob".into(),
+                index: 1,
+                label: "alice".into(),
+            }
+            .into(),
+            "root-key.quorum: the block of share 2 (bob) holds share 1 (alice): blocks were moved or copied",
+            Some(
+                "take the quorum file from an intact copy: every block must stay under its own -> share line",
+            ),
         ),
         row(
             QuorumError::RecipientMismatch {
                 source: "root-key.quorum".into(),
+                labels: vec!["alice".into(), "bob".into()],
                 combined: Some(
                     "age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq".into(),
                 ),
             }
             .into(),
-            "root-key.quorum: the shares combine to age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq, not to the quorum recipient the file names",
-            None,
+            "root-key.quorum: the shares of alice, bob combine to age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq, not to the quorum recipient the file names",
+            Some(MISMATCHED_SHARES),
         ),
         row(
             QuorumError::RecipientMismatch {
                 source: "root-key.quorum".into(),
+                labels: vec!["alice".into(), "bob".into()],
                 combined: None,
             }
             .into(),
-            "root-key.quorum: the shares combine to no age identity, so not to the quorum recipient the file names",
-            None,
+            "root-key.quorum: the shares of alice, bob combine to no age identity, so not to the quorum recipient the file names",
+            Some(MISMATCHED_SHARES),
         ),
         row(
             QuorumError::KeyUnopenable {
@@ -2451,6 +2489,35 @@ fn table() -> Vec<Row> {
             "alice.share: no identity given opens this released share",
             Some(
                 "give the one-time identity it was released to with -i FILE: key share release --to named its recipient",
+            ),
+        ),
+        row(
+            QuorumError::FileTooLarge {
+                size: 301_000,
+                most: 262_144,
+            }
+            .into(),
+            "the quorum file would be 301000 bytes, more than the 262144 a quorum file may hold",
+            Some(
+                "seal to fewer custodians, or give those with SSH RSA keys an age identity (certsmith key identity), whose recipient is short",
+            ),
+        ),
+        row(
+            QuorumError::ReleaseOverItsInput {
+                path: "root-key.quorum".into(),
+            }
+            .into(),
+            "root-key.quorum is the file the share is released from; refusing to write the share over it",
+            Some("write the released share to a file of its own: -o NAME.share"),
+        ),
+        row(
+            QuorumError::CustodianPassphrase {
+                identity: "ivy.age".into(),
+            }
+            .into(),
+            "ivy.age: wrong passphrase (the one passphrase given is tried for every custodian)",
+            Some(
+                "custodians whose passphrases differ each type their own at the terminal: run without --passphrase-file and CERTSMITH_PASSPHRASE",
             ),
         ),
         row(

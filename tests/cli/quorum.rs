@@ -102,7 +102,7 @@ pub(crate) fn quorum_root(s: &Scratch, threshold: usize, custodians: &[Custodian
 /// A root sealed `threshold` of custodians named in a recipients file
 /// (`# name` above each recipient, so the labels are the names);
 /// `NAME.txt` is each custodian's identity.
-fn named_quorum_root(s: &Scratch, threshold: usize, names: &[&str]) -> Vec<Custodian> {
+pub(crate) fn named_quorum_root(s: &Scratch, threshold: usize, names: &[&str]) -> Vec<Custodian> {
     let c = custodians(s, names);
     let mut file = String::new();
     for (name, custodian) in names.iter().zip(&c) {
@@ -250,7 +250,7 @@ pub(crate) fn block(quorum: &str, name: &str) -> String {
 }
 
 /// `quorum` with block `name` replaced by `with`.
-fn replace_block(quorum: &str, name: &str, with: &str) -> String {
+pub(crate) fn replace_block(quorum: &str, name: &str, with: &str) -> String {
     quorum.replacen(&block(quorum, name), with, 1)
 }
 
@@ -300,7 +300,7 @@ pub(crate) fn open_share(s: &Scratch, quorum: &str, index: usize, identity: &str
 
 /// A record sealed with the real age to `recipient`, as `key share
 /// release` (or a cheating custodian) would seal it.
-fn reseal(s: &Scratch, record: &str, recipient: &str) -> String {
+pub(crate) fn reseal(s: &Scratch, record: &str, recipient: &str) -> String {
     s.run_stdin("age", &["-a", "-r", recipient], record.as_bytes())
         .ok()
         .stdout_str()
@@ -502,14 +502,14 @@ fn an_edited_share_is_refused_by_its_custodians_name() {
         .to_string();
     assert!(
         err.starts_with(&format!(
-            "error: root-key.quorum: the share of {label} does not match its commitment in root-key.quorum\n"
+            "error: root-key.quorum: the share of {label} does not match its commitment\n"
         )),
         "{err}"
     );
 }
 
 /// The one `error:` line of a failed run's stderr (progress lines come before it).
-fn error_line(stderr: &str) -> &str {
+pub(crate) fn error_line(stderr: &str) -> &str {
     let errors: Vec<&str> = stderr
         .lines()
         .filter(|l| l.starts_with("error: "))
@@ -519,7 +519,7 @@ fn error_line(stderr: &str) -> &str {
 }
 
 /// `quorum` with its header line that starts `prefix` replaced by `with`.
-fn replace_line(quorum: &str, prefix: &str, with: &str) -> String {
+pub(crate) fn replace_line(quorum: &str, prefix: &str, with: &str) -> String {
     let line = quorum
         .lines()
         .find(|l| l.starts_with(prefix))
@@ -546,7 +546,7 @@ fn a_swapped_commitment_another_quorum_recipient_or_another_ca_key_is_refused() 
     s.write("root-key.quorum", &swapped);
     assert_eq!(
         sign_with(&s, &["-i", "alice.txt", "-i", "bob.txt"]).fails(),
-        "error: root-key.quorum: the share of alice does not match its commitment in root-key.quorum\n\
+        "error: root-key.quorum: the share of alice does not match its commitment\n\
          hint: the share was changed after it was sealed: take the custodian's block from an intact copy of the quorum file, or have them release it again\n"
     );
 
@@ -567,7 +567,7 @@ fn a_swapped_commitment_another_quorum_recipient_or_another_ca_key_is_refused() 
     assert_eq!(
         error_line(sign_with(&s, &["-i", "alice.txt", "-i", "bob.txt"]).fails()),
         format!(
-            "error: root-key.quorum: the shares combine to {theirs}, not to the quorum recipient the file names"
+            "error: root-key.quorum: the shares of alice, bob combine to {theirs}, not to the quorum recipient the file names"
         )
     );
 
@@ -827,7 +827,7 @@ fn a_threshold_that_is_no_quorum_is_refused_before_a_key_is_made() {
 }
 
 /// A custodian whose identity file is sealed with `passphrase` (`key identity -p`).
-fn protected_custodian(s: &Scratch, name: &str, passphrase: &str) -> Custodian {
+pub(crate) fn protected_custodian(s: &Scratch, name: &str, passphrase: &str) -> Custodian {
     let file = format!("{name}.age");
     let pass = format!("{name}-pass.txt");
     s.write(&pass, passphrase);

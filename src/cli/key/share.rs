@@ -105,6 +105,7 @@ pub fn run(cmd: ShareCommand) -> Result<()> {
 }
 
 fn release(args: ReleaseArgs) -> Result<()> {
+    refuse_same_file(&args.output, &args.file)?;
     args.output.refuse_existing(output_exists)?;
     let input = Input::read(&args.file)?;
     let to = Seal::To(vec![sealed::parse_recipient(&args.to)?]);
@@ -162,6 +163,21 @@ fn release(args: ReleaseArgs) -> Result<()> {
              the ceremony checks it",
             input.source
         );
+    }
+    Ok(())
+}
+
+/// A share written over the file it is released from would leave one
+/// share where the whole quorum was (`--force` or not; a hard link too).
+fn refuse_same_file(output: &OutputArgs, input: &str) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let (Some(out), false) = (output.file(), input == "-") else {
+        return Ok(());
+    };
+    if let (Ok(a), Ok(b)) = (std::fs::metadata(out), std::fs::metadata(input))
+        && (a.dev(), a.ino()) == (b.dev(), b.ino())
+    {
+        return Err(QuorumError::ReleaseOverItsInput { path: input.into() }.into());
     }
     Ok(())
 }
@@ -231,6 +247,11 @@ pub fn reshare(args: ReshareArgs) -> Result<()> {
         say!(
             "{}: any copy of the old file still opens with its old custodians: destroy every copy, \
              backups too",
+            input.source
+        );
+    } else if input.source != "stdin" {
+        say!(
+            "{}: the plaintext key is still there: shred it once the quorum file is safe",
             input.source
         );
     }

@@ -64,32 +64,7 @@ pub struct QuorumSeal {
 /// to the identity, the identity split to the custodians. The file's text
 /// is [`QuorumFile::to_text`]; none of it is secret.
 pub fn seal(key: &PrivateKey, quorum: &QuorumSeal) -> Result<QuorumFile> {
-    split::check_threshold(quorum.threshold, quorum.custodians.len())?;
-    let mut recipients = Vec::with_capacity(quorum.custodians.len());
-    for (i, c) in quorum.custodians.iter().enumerate() {
-        check_label(&c.label).map_err(|problem| QuorumError::BadLabel {
-            label: c.label.clone(),
-            problem,
-        })?;
-        let before = &quorum.custodians[..i];
-        if before
-            .iter()
-            .any(|b| b.recipient.trim() == c.recipient.trim())
-        {
-            return Err(QuorumError::DuplicateCustodian {
-                recipient: c.recipient.trim().into(),
-            }
-            .into());
-        }
-        if before.iter().any(|b| b.label == c.label) {
-            return Err(QuorumError::BadLabel {
-                label: c.label.clone(),
-                problem: "is given twice",
-            }
-            .into());
-        }
-        recipients.push(sealed::parse_recipient(&c.recipient)?);
-    }
+    let recipients = quorum.check()?;
 
     let identity = age::x25519::Identity::generate();
     let recipient = identity.to_public();
@@ -129,7 +104,7 @@ pub fn seal(key: &PrivateKey, quorum: &QuorumSeal) -> Result<QuorumFile> {
             share: sealed_share,
         });
     }
-    Ok(QuorumFile {
+    let file = QuorumFile {
         id,
         threshold: quorum.threshold as u8,
         recipient: recipient.to_string(),
@@ -137,7 +112,66 @@ pub fn seal(key: &PrivateKey, quorum: &QuorumSeal) -> Result<QuorumFile> {
         spki: key.spki_der().to_vec(),
         custodians,
         key: key_block,
-    })
+    };
+    // Never write a file that its reader would refuse: the key would be
+    // out of reach but by hand.
+    let size = file.to_text().len();
+    if size > file::MAX_FILE {
+        return Err(QuorumError::FileTooLarge {
+            size,
+            most: file::MAX_FILE,
+        }
+        .into());
+    }
+    Ok(file)
+}
+
+impl QuorumSeal {
+    /// The custodians' recipients, once the quorum is found sound: a
+    /// threshold of at least 2 and at most N, labels that messages can show,
+    /// each given once, and each custodian's key given once. A key given
+    /// twice would let its holder open two shares alone, so it is compared
+    /// as a key: an SSH key by its type and key, whatever its comment.
+    pub fn check(&self) -> Result<Vec<sealed::Recipient>> {
+        split::check_threshold(self.threshold, self.custodians.len())?;
+        let mut recipients = Vec::with_capacity(self.custodians.len());
+        for (i, c) in self.custodians.iter().enumerate() {
+            check_label(&c.label).map_err(|problem| QuorumError::BadLabel {
+                label: c.label.clone(),
+                problem,
+            })?;
+            recipients.push(sealed::parse_recipient(&c.recipient)?);
+            let before = &self.custodians[..i];
+            if before
+                .iter()
+                .any(|b| key_of(&b.recipient) == key_of(&c.recipient))
+            {
+                return Err(QuorumError::DuplicateCustodian {
+                    recipient: key_of(&c.recipient),
+                }
+                .into());
+            }
+            if before.iter().any(|b| b.label == c.label) {
+                return Err(QuorumError::BadLabel {
+                    label: c.label.clone(),
+                    problem: "is given twice",
+                }
+                .into());
+            }
+        }
+        Ok(recipients)
+    }
+}
+
+/// A recipient's key, without what does not change it: an SSH public key
+/// line's comment (`ssh-ed25519 AAAA… bob@laptop` and `ssh-ed25519 AAAA…`
+/// are one custodian).
+fn key_of(recipient: &str) -> String {
+    let fields: Vec<&str> = recipient.split_whitespace().collect();
+    if fields.len() >= 2 && fields[0].starts_with("ssh-") {
+        return fields[..2].join(" ");
+    }
+    recipient.trim().to_string()
 }
 
 /// A share opened and checked against the file: its number, its
@@ -228,7 +262,7 @@ impl QuorumKey {
             let plain = open_block(c.share.as_bytes(), identities).map_err(|reason| {
                 QuorumError::ShareUnopenable {
                     source: self.source.clone(),
-                    label: c.label.clone(),
+                    label: Some(c.label.clone()),
                     reason,
                 }
             })?;
@@ -251,7 +285,7 @@ impl QuorumKey {
         let plain =
             open_block(bytes, identities).map_err(|reason| QuorumError::ShareUnopenable {
                 source: share_source.into(),
-                label: "a released share".into(),
+                label: None,
                 reason,
             })?;
         plain
@@ -277,9 +311,7 @@ impl QuorumKey {
         };
         let record = ShareRecord::parse(plain).map_err(|reason| QuorumError::ShareUnopenable {
             source: share_source.into(),
-            label: block
-                .and_then(header_label)
-                .unwrap_or_else(|| "a released share".into()),
+            label: block.and_then(header_label),
             reason,
         })?;
         if record.quorum != self.file.id {
@@ -304,8 +336,15 @@ impl QuorumKey {
             }
             .into()
         };
-        if block.is_some_and(|b| b != record.index) {
-            return Err(wrong());
+        if let Some(block) = block.filter(|b| *b != record.index) {
+            return Err(QuorumError::ShareMisplaced {
+                source: self.source.clone(),
+                block,
+                block_label: header_label(block).unwrap_or_default(),
+                index: record.index,
+                label: header_label(record.index).unwrap_or_else(|| record.label.clone()),
+            }
+            .into());
         }
         let custodian = self
             .file
@@ -394,6 +433,10 @@ impl QuorumKey {
         let mismatch = |combined: Option<String>| -> Error {
             QuorumError::RecipientMismatch {
                 source: self.source.clone(),
+                labels: distinct[..self.threshold()]
+                    .iter()
+                    .map(|o| o.label.clone())
+                    .collect(),
                 combined,
             }
             .into()
@@ -467,7 +510,7 @@ pub fn release_block(
 ) -> Result<Option<ReleasedShare>> {
     let unopenable = |reason: String| QuorumError::ShareUnopenable {
         source: source.into(),
-        label: "the block".into(),
+        label: None,
         reason,
     };
     let Some(plain) = open_block(bytes, identities).map_err(unopenable)? else {
