@@ -60,7 +60,14 @@ pub fn algorithm_token(algorithm: KeyAlgorithm) -> String {
     }
 }
 
-/// What a label must be: printable, at most 64 characters, no edge spaces.
+/// What a label must be: printable, at most 64 characters, no edge spaces,
+/// and nothing that renders as nothing (issue 20, hostile review): a label
+/// `al\u{200B}ice` shows as "alice" in `inspect` and in `sign`'s progress
+/// lines, and a custodian could pass for another.
+///
+/// Homoglyphs (a Cyrillic `а` in `аlice`) stay allowed: a label is a name for
+/// people to read, in any script, and the recipient printed beside it in
+/// `inspect` and in the ceremony record is the custodian's identity.
 pub fn check_label(label: &str) -> Result<(), &'static str> {
     if label.is_empty() {
         return Err("is empty");
@@ -74,11 +81,70 @@ pub fn check_label(label: &str) -> Result<(), &'static str> {
     if label.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return Err("holds a control or bidirectional formatting character");
     }
+    if label.chars().any(is_invisible) {
+        return Err("holds an invisible character");
+    }
     Ok(())
 }
 
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+}
+
+/// Unicode's general category Cf ("Format"), as of Unicode 17.0
+/// (DerivedGeneralCategory.txt; unchanged since 15.0 added U+13439..U+1343F).
+/// Most render as nothing (zero-width space and joiners, word joiner, soft
+/// hyphen, BOM, tags); the others (Arabic number signs, Egyptian hieroglyph
+/// controls) have no place in a custodian's name either. Emoji joined with
+/// U+200D are refused with them.
+const FORMAT: &[(char, char)] = &[
+    ('\u{00AD}', '\u{00AD}'),
+    ('\u{0600}', '\u{0605}'),
+    ('\u{061C}', '\u{061C}'),
+    ('\u{06DD}', '\u{06DD}'),
+    ('\u{070F}', '\u{070F}'),
+    ('\u{0890}', '\u{0891}'),
+    ('\u{08E2}', '\u{08E2}'),
+    ('\u{180E}', '\u{180E}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{206F}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFF9}', '\u{FFFB}'),
+    ('\u{110BD}', '\u{110BD}'),
+    ('\u{110CD}', '\u{110CD}'),
+    ('\u{13430}', '\u{1343F}'),
+    ('\u{1BCA0}', '\u{1BCA3}'),
+    ('\u{1D173}', '\u{1D17A}'),
+    ('\u{E0001}', '\u{E0001}'),
+    ('\u{E0020}', '\u{E007F}'),
+];
+
+/// Characters outside Cf that render as nothing or as a blank: most are
+/// Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), which
+/// a renderer shows as nothing, and two line breaks.
+const BLANK: &[(char, char)] = &[
+    ('\u{034F}', '\u{034F}'),   // combining grapheme joiner
+    ('\u{115F}', '\u{1160}'),   // Hangul choseong and jungseong fillers
+    ('\u{17B4}', '\u{17B5}'),   // Khmer inherent vowels
+    ('\u{180B}', '\u{180F}'),   // Mongolian free variation selectors
+    ('\u{2028}', '\u{2029}'),   // line and paragraph separators
+    ('\u{2065}', '\u{2065}'),   // reserved, default ignorable
+    ('\u{2800}', '\u{2800}'),   // braille pattern blank
+    ('\u{3164}', '\u{3164}'),   // Hangul filler
+    ('\u{FE00}', '\u{FE0F}'),   // variation selectors
+    ('\u{FFA0}', '\u{FFA0}'),   // halfwidth Hangul filler
+    ('\u{FFF0}', '\u{FFF8}'),   // reserved, default ignorable
+    ('\u{E0000}', '\u{E0FFF}'), // tags, variation selectors 17 to 256, reserved
+];
+
+/// Whether `c` is in [`FORMAT`] or [`BLANK`].
+fn is_invisible(c: char) -> bool {
+    FORMAT
+        .iter()
+        .chain(BLANK)
+        .any(|(first, last)| (*first..=*last).contains(&c))
 }
 
 impl QuorumFile {
@@ -208,7 +274,15 @@ impl QuorumFile {
         let mut custodians = Vec::with_capacity(count);
         for i in 1..=count {
             let (n, label) = field(next("every custodian")?, &format!("share {i}: "))?;
-            check_label(label).map_err(|p| bad(n, format!("the label {label:?} {p}")))?;
+            check_label(label).map_err(|p| {
+                // Debug escapes a zero-width space, not a Hangul filler: name it.
+                let which = label
+                    .chars()
+                    .find(|c| is_invisible(*c))
+                    .map(|c| format!(" (U+{:04X})", u32::from(c)))
+                    .unwrap_or_default();
+                bad(n, format!("the label {label:?} {p}{which}"))
+            })?;
             if custodians.iter().any(|c: &Custodian| c.label == label) {
                 return Err(bad(n, format!("the label {label:?} is given twice")));
             }
