@@ -8,7 +8,7 @@ use base64::Engine as _;
 
 use super::share::{QuorumId, parse_id};
 use crate::error::QuorumError;
-use crate::keys::KeyAlgorithm;
+use crate::keys::{EC_PUBLIC_KEY, ED25519, KeyAlgorithm, RSA_ENCRYPTION};
 use crate::{Error, Result};
 
 /// The first line of every quorum file.
@@ -270,6 +270,17 @@ impl QuorumFile {
         let spki = base64::engine::general_purpose::STANDARD
             .decode(spki)
             .map_err(|_| bad(n, "the CA key is not base64".into()))?;
+        // The type word is what `inspect` and people read: it must be the key's.
+        let key = spki_algorithm(&spki).map_err(|what| bad(n, format!("the CA key is {what}")))?;
+        if algorithm != algorithm_token(key) {
+            return Err(bad(
+                n,
+                format!(
+                    "the key type {algorithm} does not match the key, which is {}",
+                    algorithm_token(key)
+                ),
+            ));
+        }
 
         let mut custodians = Vec::with_capacity(count);
         for i in 1..=count {
@@ -355,6 +366,59 @@ impl QuorumFile {
             key,
         })
     }
+}
+
+/// The type of the key a DER SubjectPublicKeyInfo holds, as [`seal`] names
+/// it (an RSA key by its modulus's bytes, as `PrivateKey::algorithm`), or
+/// what is wrong with it: not DER, or not a key certsmith signs with.
+///
+/// [`seal`]: super::seal
+fn spki_algorithm(der: &[u8]) -> Result<KeyAlgorithm, String> {
+    use der::Decode as _;
+    let spki = spki::SubjectPublicKeyInfoRef::from_der(der)
+        .map_err(|e| format!("not a DER SubjectPublicKeyInfo ({e})"))?;
+    let bits = spki
+        .subject_public_key
+        .as_bytes()
+        .ok_or("a public key of a fractional number of bytes")?;
+    let oid = spki.algorithm.oid;
+    let (key, length) = if oid == RSA_ENCRYPTION {
+        let rsa = pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(bits)
+            .map_err(|e| format!("not an RSA public key ({e})"))?;
+        let size = rsa.modulus.as_bytes().len() * 8;
+        if !(2048..=8192).contains(&size) {
+            return Err(format!(
+                "an RSA key of {size} bits (certsmith uses 2048 to 8192)"
+            ));
+        }
+        return Ok(KeyAlgorithm::Rsa(size));
+    } else if oid == EC_PUBLIC_KEY {
+        let curve = spki
+            .algorithm
+            .parameters
+            .and_then(|p| p.decode_as::<der::asn1::ObjectIdentifier>().ok())
+            .ok_or("an EC key without a named curve")?;
+        let key = KeyAlgorithm::from_curve_oid(curve).ok_or_else(|| {
+            format!("an EC key on curve {curve} (certsmith uses P-256, P-384, P-521)")
+        })?;
+        // An uncompressed point (RFC 5480 §2.2), as certsmith writes it.
+        let field = match key {
+            KeyAlgorithm::EcdsaP384 => 48,
+            KeyAlgorithm::EcdsaP521 => 66,
+            _ => 32,
+        };
+        (key, 1 + 2 * field)
+    } else if oid == ED25519 {
+        (KeyAlgorithm::Ed25519, 32)
+    } else {
+        return Err(format!(
+            "a key of algorithm {oid}, which certsmith does not use"
+        ));
+    };
+    if bits.len() != length || (key != KeyAlgorithm::Ed25519 && bits[0] != 0x04) {
+        return Err(format!("a public key of the wrong form for {key}"));
+    }
+    Ok(key)
 }
 
 /// A threshold or a count as written: 0 and numbers past 255 are read, so
