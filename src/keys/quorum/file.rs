@@ -441,3 +441,71 @@ fn with_newline(s: &str) -> String {
         format!("{s}\n")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::PrivateKey;
+    use crate::keys::quorum::{NewCustodian, QuorumSeal, seal};
+
+    #[test]
+    fn every_key_type_certsmith_seals_reads_back_under_its_own_type_word() {
+        let custodians = ["alice", "bob"].map(|label| NewCustodian {
+            label: label.into(),
+            recipient: age::x25519::Identity::generate().to_public().to_string(),
+        });
+        let quorum = QuorumSeal {
+            threshold: 2,
+            custodians: custodians.to_vec(),
+        };
+        for algorithm in [
+            KeyAlgorithm::Rsa(2048),
+            KeyAlgorithm::EcdsaP256,
+            KeyAlgorithm::EcdsaP384,
+            KeyAlgorithm::EcdsaP521,
+            KeyAlgorithm::Ed25519,
+        ] {
+            let key = PrivateKey::generate(algorithm).unwrap();
+            let file = seal(&key, &quorum).unwrap();
+            let read = QuorumFile::parse(file.to_text().as_bytes(), "q").unwrap();
+            assert_eq!(read.algorithm, algorithm_token(algorithm));
+            assert_eq!(spki_algorithm(key.spki_der()), Ok(algorithm));
+        }
+    }
+
+    #[test]
+    fn labels_with_invisible_characters_are_refused_and_other_scripts_are_not() {
+        for c in [
+            '\u{200B}',
+            '\u{2060}',
+            '\u{00AD}',
+            '\u{FEFF}',
+            '\u{180E}',
+            '\u{1343F}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{3164}',
+            '\u{FFA0}',
+            '\u{2800}',
+            '\u{FE00}',
+            '\u{FE0F}',
+            '\u{E0100}',
+            '\u{E01EF}',
+        ] {
+            assert_eq!(
+                check_label(&format!("al{c}ice")),
+                Err("holds an invisible character"),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        for label in ["\u{0430}lice", "Zoë", "李雷", "bob@laptop (YubiKey 5)"] {
+            assert_eq!(check_label(label), Ok(()), "{label}");
+        }
+        // One table each, in order and apart, as Unicode lists them.
+        for table in [FORMAT, BLANK] {
+            assert!(table.iter().all(|(a, b)| a <= b));
+            assert!(table.windows(2).all(|w| w[0].1 < w[1].0));
+        }
+    }
+}
