@@ -342,10 +342,27 @@ fn labelled_lines(text: &str) -> Vec<(Option<String>, &str)> {
 
 /// A recipient's short form, to label a custodian with no label given: an
 /// SSH key's comment (`bob@laptop`), else the recipient's first characters.
+///
+/// A comment is the key's, not a label the user wrote (issue 20, hostile
+/// review): one too long for a label is cut to 63 characters and `…`, and one
+/// that is still no label (an invisible character) gives way to the key's
+/// SHA-256 fingerprint, as `ssh-keygen -l` prints it.
 fn short_form(recipient: &str) -> String {
     let fields: Vec<&str> = recipient.split_whitespace().collect();
-    if fields.len() >= 3 && fields[0].starts_with("ssh-") {
-        return fields[2..].join(" ");
+    if fields.len() >= 2 && fields[0].starts_with("ssh-") {
+        let comment = fields[2..].join(" ");
+        let cut = if comment.chars().count() > quorum::file::MAX_LABEL {
+            let head: String = comment.chars().take(quorum::file::MAX_LABEL - 1).collect();
+            format!("{}…", head.trim_end())
+        } else {
+            comment
+        };
+        if quorum::check_label(&cut).is_ok() {
+            return cut;
+        }
+        if let Some(fingerprint) = ssh_fingerprint(fields[1]) {
+            return format!("{} {fingerprint}", fields[0]);
+        }
     }
     let head: String = fields.join(" ").chars().take(20).collect();
     if head.chars().count() < recipient.chars().count() {
@@ -353,6 +370,21 @@ fn short_form(recipient: &str) -> String {
     } else {
         head
     }
+}
+
+/// An SSH public key's `SHA256:…` fingerprint, from its base64 field: every
+/// ed25519 key begins with the same 36 characters, so its first characters
+/// would label two custodians alike.
+fn ssh_fingerprint(base64_blob: &str) -> Option<String> {
+    use base64::Engine as _;
+    let blob = base64::engine::general_purpose::STANDARD
+        .decode(base64_blob)
+        .ok()?;
+    let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &blob);
+    Some(format!(
+        "SHA256:{}",
+        base64::engine::general_purpose::STANDARD_NO_PAD.encode(digest.as_ref())
+    ))
 }
 
 // issue 14: the ceremony record

@@ -193,6 +193,21 @@ const HOSTILE_QUORUMS: &[(&str, &[&str])] = &[
     ("quorum-key-missing.quorum", &["line 60", "-> key"]),
     ("quorum-crlf.quorum", &["line 1", "carriage return"]),
     ("quorum-not-utf8.quorum", &["line 9", "UTF-8"]),
+    ("quorum-label-zero-width.quorum", &["line 6", "U+200B"]),
+    ("quorum-label-hangul-filler.quorum", &["line 6", "U+3164"]),
+    ("quorum-label-braille-blank.quorum", &["line 6", "U+2800"]),
+    (
+        "quorum-label-variation-selector.quorum",
+        &["line 6", "U+E0100"],
+    ),
+    (
+        "quorum-ca-key-type.quorum",
+        &["line 5", "the key type rsa-2048"],
+    ),
+    (
+        "quorum-ca-key-curve.quorum",
+        &["line 5", "curve 1.3.132.0.10"],
+    ),
 ];
 
 /// Where identities and recipients are read.

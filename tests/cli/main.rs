@@ -47,6 +47,7 @@ mod rerun;
 mod review15;
 mod review19;
 mod review20;
+mod review20_labels;
 mod revoke;
 mod rotation_examples;
 mod sign;

@@ -8,7 +8,7 @@ use base64::Engine as _;
 
 use super::share::{QuorumId, parse_id};
 use crate::error::QuorumError;
-use crate::keys::KeyAlgorithm;
+use crate::keys::{EC_PUBLIC_KEY, ED25519, KeyAlgorithm, RSA_ENCRYPTION};
 use crate::{Error, Result};
 
 /// The first line of every quorum file.
@@ -60,7 +60,14 @@ pub fn algorithm_token(algorithm: KeyAlgorithm) -> String {
     }
 }
 
-/// What a label must be: printable, at most 64 characters, no edge spaces.
+/// What a label must be: printable, at most 64 characters, no edge spaces,
+/// and nothing that renders as nothing (issue 20, hostile review): a label
+/// `al\u{200B}ice` shows as "alice" in `inspect` and in `sign`'s progress
+/// lines, and a custodian could pass for another.
+///
+/// Homoglyphs (a Cyrillic `а` in `аlice`) stay allowed: a label is a name for
+/// people to read, in any script, and the recipient printed beside it in
+/// `inspect` and in the ceremony record is the custodian's identity.
 pub fn check_label(label: &str) -> Result<(), &'static str> {
     if label.is_empty() {
         return Err("is empty");
@@ -74,11 +81,70 @@ pub fn check_label(label: &str) -> Result<(), &'static str> {
     if label.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return Err("holds a control or bidirectional formatting character");
     }
+    if label.chars().any(is_invisible) {
+        return Err("holds an invisible character");
+    }
     Ok(())
 }
 
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
+}
+
+/// Unicode's general category Cf ("Format"), as of Unicode 17.0
+/// (DerivedGeneralCategory.txt; unchanged since 15.0 added U+13439..U+1343F).
+/// Most render as nothing (zero-width space and joiners, word joiner, soft
+/// hyphen, BOM, tags); the others (Arabic number signs, Egyptian hieroglyph
+/// controls) have no place in a custodian's name either. Emoji joined with
+/// U+200D are refused with them.
+const FORMAT: &[(char, char)] = &[
+    ('\u{00AD}', '\u{00AD}'),
+    ('\u{0600}', '\u{0605}'),
+    ('\u{061C}', '\u{061C}'),
+    ('\u{06DD}', '\u{06DD}'),
+    ('\u{070F}', '\u{070F}'),
+    ('\u{0890}', '\u{0891}'),
+    ('\u{08E2}', '\u{08E2}'),
+    ('\u{180E}', '\u{180E}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{206F}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFF9}', '\u{FFFB}'),
+    ('\u{110BD}', '\u{110BD}'),
+    ('\u{110CD}', '\u{110CD}'),
+    ('\u{13430}', '\u{1343F}'),
+    ('\u{1BCA0}', '\u{1BCA3}'),
+    ('\u{1D173}', '\u{1D17A}'),
+    ('\u{E0001}', '\u{E0001}'),
+    ('\u{E0020}', '\u{E007F}'),
+];
+
+/// Characters outside Cf that render as nothing or as a blank: most are
+/// Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), which
+/// a renderer shows as nothing, and two line breaks.
+const BLANK: &[(char, char)] = &[
+    ('\u{034F}', '\u{034F}'),   // combining grapheme joiner
+    ('\u{115F}', '\u{1160}'),   // Hangul choseong and jungseong fillers
+    ('\u{17B4}', '\u{17B5}'),   // Khmer inherent vowels
+    ('\u{180B}', '\u{180F}'),   // Mongolian free variation selectors
+    ('\u{2028}', '\u{2029}'),   // line and paragraph separators
+    ('\u{2065}', '\u{2065}'),   // reserved, default ignorable
+    ('\u{2800}', '\u{2800}'),   // braille pattern blank
+    ('\u{3164}', '\u{3164}'),   // Hangul filler
+    ('\u{FE00}', '\u{FE0F}'),   // variation selectors
+    ('\u{FFA0}', '\u{FFA0}'),   // halfwidth Hangul filler
+    ('\u{FFF0}', '\u{FFF8}'),   // reserved, default ignorable
+    ('\u{E0000}', '\u{E0FFF}'), // tags, variation selectors 17 to 256, reserved
+];
+
+/// Whether `c` is in [`FORMAT`] or [`BLANK`].
+fn is_invisible(c: char) -> bool {
+    FORMAT
+        .iter()
+        .chain(BLANK)
+        .any(|(first, last)| (*first..=*last).contains(&c))
 }
 
 impl QuorumFile {
@@ -204,11 +270,30 @@ impl QuorumFile {
         let spki = base64::engine::general_purpose::STANDARD
             .decode(spki)
             .map_err(|_| bad(n, "the CA key is not base64".into()))?;
+        // The type word is what `inspect` and people read: it must be the key's.
+        let key = spki_algorithm(&spki).map_err(|what| bad(n, format!("the CA key is {what}")))?;
+        if algorithm != algorithm_token(key) {
+            return Err(bad(
+                n,
+                format!(
+                    "the key type {algorithm} does not match the key, which is {}",
+                    algorithm_token(key)
+                ),
+            ));
+        }
 
         let mut custodians = Vec::with_capacity(count);
         for i in 1..=count {
             let (n, label) = field(next("every custodian")?, &format!("share {i}: "))?;
-            check_label(label).map_err(|p| bad(n, format!("the label {label:?} {p}")))?;
+            check_label(label).map_err(|p| {
+                // Debug escapes a zero-width space, not a Hangul filler: name it.
+                let which = label
+                    .chars()
+                    .find(|c| is_invisible(*c))
+                    .map(|c| format!(" (U+{:04X})", u32::from(c)))
+                    .unwrap_or_default();
+                bad(n, format!("the label {label:?} {p}{which}"))
+            })?;
             if custodians.iter().any(|c: &Custodian| c.label == label) {
                 return Err(bad(n, format!("the label {label:?} is given twice")));
             }
@@ -283,6 +368,59 @@ impl QuorumFile {
     }
 }
 
+/// The type of the key a DER SubjectPublicKeyInfo holds, as [`seal`] names
+/// it (an RSA key by its modulus's bytes, as `PrivateKey::algorithm`), or
+/// what is wrong with it: not DER, or not a key certsmith signs with.
+///
+/// [`seal`]: super::seal
+fn spki_algorithm(der: &[u8]) -> Result<KeyAlgorithm, String> {
+    use der::Decode as _;
+    let spki = spki::SubjectPublicKeyInfoRef::from_der(der)
+        .map_err(|e| format!("not a DER SubjectPublicKeyInfo ({e})"))?;
+    let bits = spki
+        .subject_public_key
+        .as_bytes()
+        .ok_or("a public key of a fractional number of bytes")?;
+    let oid = spki.algorithm.oid;
+    let (key, length) = if oid == RSA_ENCRYPTION {
+        let rsa = pkcs1::RsaPublicKey::<der::asn1::UintRef<'_>>::from_der(bits)
+            .map_err(|e| format!("not an RSA public key ({e})"))?;
+        let size = rsa.modulus.as_bytes().len() * 8;
+        if !(2048..=8192).contains(&size) {
+            return Err(format!(
+                "an RSA key of {size} bits (certsmith uses 2048 to 8192)"
+            ));
+        }
+        return Ok(KeyAlgorithm::Rsa(size));
+    } else if oid == EC_PUBLIC_KEY {
+        let curve = spki
+            .algorithm
+            .parameters
+            .and_then(|p| p.decode_as::<der::asn1::ObjectIdentifier>().ok())
+            .ok_or("an EC key without a named curve")?;
+        let key = KeyAlgorithm::from_curve_oid(curve).ok_or_else(|| {
+            format!("an EC key on curve {curve} (certsmith uses P-256, P-384, P-521)")
+        })?;
+        // An uncompressed point (RFC 5480 §2.2), as certsmith writes it.
+        let field = match key {
+            KeyAlgorithm::EcdsaP384 => 48,
+            KeyAlgorithm::EcdsaP521 => 66,
+            _ => 32,
+        };
+        (key, 1 + 2 * field)
+    } else if oid == ED25519 {
+        (KeyAlgorithm::Ed25519, 32)
+    } else {
+        return Err(format!(
+            "a key of algorithm {oid}, which certsmith does not use"
+        ));
+    };
+    if bits.len() != length || (key != KeyAlgorithm::Ed25519 && bits[0] != 0x04) {
+        return Err(format!("a public key of the wrong form for {key}"));
+    }
+    Ok(key)
+}
+
 /// A threshold or a count as written: 0 and numbers past 255 are read, so
 /// that `check_threshold` refuses them by what they are.
 fn number(text: &str) -> Option<usize> {
@@ -301,5 +439,73 @@ fn with_newline(s: &str) -> String {
         s.to_string()
     } else {
         format!("{s}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys::PrivateKey;
+    use crate::keys::quorum::{NewCustodian, QuorumSeal, seal};
+
+    #[test]
+    fn every_key_type_certsmith_seals_reads_back_under_its_own_type_word() {
+        let custodians = ["alice", "bob"].map(|label| NewCustodian {
+            label: label.into(),
+            recipient: age::x25519::Identity::generate().to_public().to_string(),
+        });
+        let quorum = QuorumSeal {
+            threshold: 2,
+            custodians: custodians.to_vec(),
+        };
+        for algorithm in [
+            KeyAlgorithm::Rsa(2048),
+            KeyAlgorithm::EcdsaP256,
+            KeyAlgorithm::EcdsaP384,
+            KeyAlgorithm::EcdsaP521,
+            KeyAlgorithm::Ed25519,
+        ] {
+            let key = PrivateKey::generate(algorithm).unwrap();
+            let file = seal(&key, &quorum).unwrap();
+            let read = QuorumFile::parse(file.to_text().as_bytes(), "q").unwrap();
+            assert_eq!(read.algorithm, algorithm_token(algorithm));
+            assert_eq!(spki_algorithm(key.spki_der()), Ok(algorithm));
+        }
+    }
+
+    #[test]
+    fn labels_with_invisible_characters_are_refused_and_other_scripts_are_not() {
+        for c in [
+            '\u{200B}',
+            '\u{2060}',
+            '\u{00AD}',
+            '\u{FEFF}',
+            '\u{180E}',
+            '\u{1343F}',
+            '\u{115F}',
+            '\u{1160}',
+            '\u{3164}',
+            '\u{FFA0}',
+            '\u{2800}',
+            '\u{FE00}',
+            '\u{FE0F}',
+            '\u{E0100}',
+            '\u{E01EF}',
+        ] {
+            assert_eq!(
+                check_label(&format!("al{c}ice")),
+                Err("holds an invisible character"),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        for label in ["\u{0430}lice", "Zoë", "李雷", "bob@laptop (YubiKey 5)"] {
+            assert_eq!(check_label(label), Ok(()), "{label}");
+        }
+        // One table each, in order and apart, as Unicode lists them.
+        for table in [FORMAT, BLANK] {
+            assert!(table.iter().all(|(a, b)| a <= b));
+            assert!(table.windows(2).all(|w| w[0].1 < w[1].0));
+        }
     }
 }
