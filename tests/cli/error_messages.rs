@@ -2493,11 +2493,11 @@ fn table() -> Vec<Row> {
         ),
         row(
             QuorumError::FileTooLarge {
-                size: 301_000,
-                most: 262_144,
+                size: 1_301_000,
+                most: 1_048_576,
             }
             .into(),
-            "the quorum file would be 301000 bytes, more than the 262144 a quorum file may hold",
+            "the quorum file would be 1301000 bytes, more than the 1048576 a quorum file may hold",
             Some(
                 "seal to fewer custodians, or give those with SSH RSA keys an age identity (certsmith key identity), whose recipient is short",
             ),

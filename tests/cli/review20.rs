@@ -321,3 +321,37 @@ fn one_passphrase_for_several_custodians_says_so() {
         run.stderr
     );
 }
+
+#[test]
+fn a_quorum_file_too_large_to_read_is_never_written() {
+    let s = Scratch::new();
+    // Three SSH custodians whose key lines carry 400 KB comments: the file
+    // would pass the 1 MiB its reader takes.
+    let mut file = String::new();
+    for name in ["kim", "lee", "max"] {
+        let key = ssh_key(&s, name);
+        file += &format!("# {name}\n{key} {}\n", "c".repeat(400_000));
+    }
+    s.write("big.txt", &file);
+    s.write(
+        "root.json",
+        r#"{"CN":"Big Root","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    let run = s.certsmith(&["initca", "--threshold", "2", "-R", "big.txt", "root.json"]);
+    let err = run.fails();
+    assert!(
+        err.starts_with("error: the quorum file would be ")
+            && err.contains(" bytes, more than the 1048576 a quorum file may hold\n"),
+        "{err}"
+    );
+    // And a file past the limit is refused as such, not at a line.
+    let mut big = "certsmith-quorum/v1\n".to_string();
+    big += &"x".repeat(1 << 20);
+    s.write("big.quorum", &big);
+    assert_eq!(
+        s.certsmith(&["inspect", "big.quorum"]).fails(),
+        "error: big.quorum is larger than 1 MiB; refusing to read more of it\n\
+         hint: check that it is the file meant: no certificate, key or CRL a PKI makes comes \
+         near that size\n"
+    );
+}

@@ -13,8 +13,9 @@ use crate::{Error, Result};
 
 /// The first line of every quorum file.
 pub const FILE_MAGIC: &str = "certsmith-quorum/v1";
-/// The largest quorum file read: 255 shares of an SSH-RSA custodian fit.
-pub const MAX_FILE: usize = 64 * 1024 * 4;
+/// The largest quorum file read (and written): 255 custodians with 4096-bit
+/// SSH RSA keys make about 600 KiB.
+pub const MAX_FILE: usize = 1 << 20;
 /// The longest custodian label.
 pub const MAX_LABEL: usize = 64;
 
@@ -186,7 +187,10 @@ impl QuorumFile {
             .into()
         };
         if bytes.len() > MAX_FILE {
-            return Err(bad(0, format!("larger than {} KiB", MAX_FILE >> 10)));
+            return Err(Error::InputTooLarge {
+                source: source.into(),
+                limit: MAX_FILE as u64,
+            });
         }
         // Both refusals name the line the bad byte is on, not the file's first.
         let line_at = |at: usize| 1 + bytes[..at].iter().filter(|b| **b == b'\n').count();

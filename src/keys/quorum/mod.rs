@@ -115,14 +115,15 @@ pub fn seal(key: &PrivateKey, quorum: &QuorumSeal) -> Result<QuorumFile> {
     };
     // Never write a file that its reader would refuse: the key would be
     // out of reach but by hand.
-    let size = file.to_text().len();
-    if size > file::MAX_FILE {
+    let text = file.to_text();
+    if text.len() > file::MAX_FILE {
         return Err(QuorumError::FileTooLarge {
-            size,
+            size: text.len(),
             most: file::MAX_FILE,
         }
         .into());
     }
+    QuorumFile::parse(text.as_bytes(), "the new quorum file")?;
     Ok(file)
 }
 
