@@ -2534,12 +2534,16 @@ _certsmith() {
             return 0
             ;;
         certsmith__subcmd__key__subcmd__reshare)
-            opts="-o -i -r -R -p -h --output --force --identity --share --recipient --recipients-file --passphrase --threshold --allow-weak-passphrase --passphrase-file --help"
+            opts="-o -i -r -R -p -h --ca --output --force --identity --share --recipient --recipients-file --passphrase --threshold --allow-weak-passphrase --passphrase-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

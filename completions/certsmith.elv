@@ -263,6 +263,7 @@ set edit:completion:arg-completer[certsmith] = {|@words|
         &'certsmith;key;share;help;help'= {
         }
         &'certsmith;key;reshare'= {
+            cand --ca 'The CA certificate whose key this is: a quorum file for another key is refused before any custodian opens a share, and an opened key that is not the certificate''s is refused'
             cand -o 'Write to FILE (mode 0600, atomically) instead of stdout'
             cand --output 'Write to FILE (mode 0600, atomically) instead of stdout'
             cand -i 'An age identity file, SSH private key, or passphrase-protected identity file that opens a sealed key (repeatable); without one, a passphrase is asked for'

@@ -15,7 +15,7 @@ use zeroize::Zeroizing;
 
 use certsmith::keys::PrivateKey;
 use certsmith::keys::quorum::{OpenedShare, QuorumKey};
-use certsmith::{Error, QuorumError, Result, files};
+use certsmith::{Error, QuorumError, Result};
 
 use super::io::{Input, for_terminal};
 use super::secrets::{PROMPT_TRIES, PassphraseArgs, PromptCallbacks};
@@ -28,14 +28,19 @@ pub(super) struct Released {
     pub(super) open: bool,
 }
 
+/// The most of a released share that is read: one is about 1 KiB.
+const MOST_SHARE: u64 = 64 << 10;
+
 /// The released shares given with `--share`, read (not opened).
 pub(super) fn read_released(shares: &[PathBuf]) -> Result<Vec<Released>> {
     shares
         .iter()
         .map(|path| {
+            // `-` is stdin, as for every input (one option at most takes it).
+            let input = Input::read_at_most(&path.to_string_lossy(), MOST_SHARE)?;
             Ok(Released {
-                source: path.display().to_string(),
-                bytes: Zeroizing::new(files::read(path)?),
+                source: input.source,
+                bytes: input.bytes,
                 open: false,
             })
         })
@@ -75,6 +80,15 @@ pub fn open(
         for (from, share) in got {
             if let Some(i) = from {
                 released[i].open = true;
+            }
+            if opened.len() >= threshold {
+                say!(
+                    "{}: the share of {} ({}) is not needed",
+                    quorum.source,
+                    for_terminal(&share.label),
+                    for_terminal(&share.via)
+                );
+                continue;
             }
             if opened.iter().any(|o| o.index == share.index) {
                 say!(

@@ -175,6 +175,20 @@ fn secret_text(bytes: Zeroizing<Vec<u8>>, source: &str) -> Result<Zeroizing<Stri
         .map_err(|_| not_text())
 }
 
+/// The most of an identity file that is read: an age identity is 74 bytes,
+/// an SSH private key a few KiB, so `-i /dev/zero` ends in an error.
+const MOST_IDENTITY: u64 = 1 << 20;
+
+/// An identity file (`-i`), read to at most [`MOST_IDENTITY`].
+fn read_identity_file(path: &std::path::Path) -> Result<Zeroizing<Vec<u8>>> {
+    let failed = |source| Error::ReadFile {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(failed)?;
+    files::read_at_most(file, MOST_IDENTITY, &path.display().to_string(), failed)
+}
+
 /// The passphrase file, read once per process (stdin can be read only once).
 fn from_file(file: &str) -> Result<Zeroizing<String>> {
     static CACHE: OnceLock<Zeroizing<String>> = OnceLock::new();
@@ -230,7 +244,7 @@ impl PromptCallbacks {
         pass: &PassphraseArgs,
     ) -> Result<(Vec<sealed::Identity>, PromptCallbacks)> {
         let source = path.display().to_string();
-        let bytes = Zeroizing::new(files::read(path)?);
+        let bytes = read_identity_file(path)?;
         let callbacks = PromptCallbacks {
             pass: pass.clone(),
             identity_file: source.clone(),
@@ -576,7 +590,7 @@ impl UnlockArgs {
             let mut identities = Vec::new();
             for path in &self.identities {
                 let source = path.display().to_string();
-                let bytes = Zeroizing::new(files::read(path)?);
+                let bytes = read_identity_file(path)?;
                 let callbacks = PromptCallbacks {
                     pass: pass.clone(),
                     identity_file: source.clone(),

@@ -112,6 +112,8 @@ pub enum QuorumError {
     /// A custodian's identity file (`identity`) whose passphrase, taken
     /// from a file or the environment as every custodian's is, is wrong.
     CustodianPassphrase { identity: String },
+    /// A release whose output is a quorum file already.
+    ReleaseOverQuorum { path: String },
     /// A reshare given no quorum for the new custodians.
     ReshareWithoutQuorum { source: String },
     /// Shamir's arithmetic refused its input (`reason`: vsss-rs's words, or
@@ -299,6 +301,10 @@ impl fmt::Display for QuorumError {
             CustodianPassphrase { identity } => write!(
                 f,
                 "{identity}: wrong passphrase (the one passphrase given is tried for every custodian)"
+            ),
+            ReleaseOverQuorum { path } => write!(
+                f,
+                "{path} is a quorum file; refusing to write a released share over it"
             ),
             ReshareWithoutQuorum { source } => write!(
                 f,

@@ -2499,7 +2499,7 @@ fn table() -> Vec<Row> {
             .into(),
             "the quorum file would be 1301000 bytes, more than the 1048576 a quorum file may hold",
             Some(
-                "seal to fewer custodians, or give those with SSH RSA keys an age identity (certsmith key identity), whose recipient is short",
+                "seal to fewer custodians, or shorten their recipients: drop long SSH key comments (a # label line names a custodian), or give a custodian an age identity (certsmith key identity)",
             ),
         ),
         row(
@@ -2519,6 +2519,14 @@ fn table() -> Vec<Row> {
             Some(
                 "custodians whose passphrases differ each type their own at the terminal: run without --passphrase-file and CERTSMITH_PASSPHRASE",
             ),
+        ),
+        row(
+            QuorumError::ReleaseOverQuorum {
+                path: "root-key.quorum".into(),
+            }
+            .into(),
+            "root-key.quorum is a quorum file; refusing to write a released share over it",
+            Some("write the released share to a file of its own: -o NAME.share"),
         ),
         row(
             QuorumError::ReshareWithoutQuorum {

@@ -355,3 +355,231 @@ fn a_quorum_file_too_large_to_read_is_never_written() {
          near that size\n"
     );
 }
+
+/// The second hostile review: what got around the first fixes.
+#[test]
+fn a_pasted_identity_file_is_never_echoed_and_no_release_replaces_a_quorum_file() {
+    let s = Scratch::new();
+    let c = custodians(&s, &["c1", "c2", "c3"]);
+    quorum_root(&s, 2, &c);
+    let one_time = &custodians(&s, &["one-time"])[0];
+    // A whole identity file pasted where its recipient belongs.
+    let pasted = s.read("one-time.txt");
+    let secret = pasted
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .unwrap();
+    for to in [
+        pasted.clone(),
+        format!("<{secret}>"),
+        format!("x{}", secret.to_lowercase()),
+    ] {
+        let run = s.certsmith(&[
+            "key",
+            "share",
+            "release",
+            "-i",
+            "c1.txt",
+            "--to",
+            &to,
+            "root-key.quorum",
+        ]);
+        let err = run.fails();
+        assert!(!err.to_uppercase().contains(&secret[16..]), "{err}");
+        assert!(err.contains("\"AGE-SECRET-KEY-1…\""), "{err}");
+    }
+    // Released from stdin, or from a block, over a quorum file: refused
+    // whatever --force says.
+    let before = s.read("root-key.quorum");
+    s.write("c1-block.age", &block(&before, "share 1"));
+    for (input, stdin) in [("-", before.as_bytes()), ("c1-block.age", &b""[..])] {
+        let run = s.certsmith_stdin(
+            &[
+                "key",
+                "share",
+                "release",
+                "-i",
+                "c1.txt",
+                "--to",
+                &one_time.recipient,
+                "-o",
+                "root-key.quorum",
+                "--force",
+                input,
+            ],
+            stdin,
+        );
+        assert_eq!(
+            run.fails(),
+            "error: root-key.quorum is a quorum file; refusing to write a released share over \
+             it\n\
+             hint: write the released share to a file of its own: -o NAME.share\n"
+        );
+        assert_eq!(s.read("root-key.quorum"), before);
+    }
+}
+
+#[test]
+fn released_shares_past_the_threshold_and_from_stdin_and_endless_identities() {
+    let s = Scratch::new();
+    let c = custodians(&s, &["c1", "c2", "c3"]);
+    quorum_root(&s, 2, &c);
+    let one_time = &custodians(&s, &["one-time"])[0];
+    for (i, id) in ["c1.txt", "c2.txt", "c3.txt"].iter().enumerate() {
+        let out = format!("s{}.share", i + 1);
+        s.certsmith(&[
+            "key",
+            "share",
+            "release",
+            "-i",
+            id,
+            "--to",
+            &one_time.recipient,
+            "-o",
+            &out,
+            "root-key.quorum",
+        ])
+        .ok();
+    }
+    // A third released share is not needed, not "share 3 of 2".
+    let run = sign_with(
+        &s,
+        &[
+            "-i",
+            "one-time.txt",
+            "--share",
+            "s1.share",
+            "--share",
+            "s2.share",
+            "--share",
+            "s3.share",
+        ],
+    );
+    assert!(!run.ok().stderr.contains("share 3 of 2"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(") is not needed\n") && run.stderr.contains("(s3.share)"),
+        "{}",
+        run.stderr
+    );
+    // `--share -` is stdin, as `-` is everywhere.
+    let run = s.certsmith_stdin(
+        &[
+            "sign",
+            "--ca",
+            "root.pem",
+            "--ca-key",
+            "root-key.quorum",
+            "-i",
+            "one-time.txt",
+            "--share",
+            "s1.share",
+            "--share",
+            "-",
+            "--profile",
+            "intermediate",
+            "int.csr",
+        ],
+        s.read("s2.share").as_bytes(),
+    );
+    assert!(run.ok().stderr.contains("open: "), "{}", run.stderr);
+    // An endless identity file ends in an error, not in memory exhaustion.
+    let run = sign_with(&s, &["-i", "/dev/zero", "-i", "c1.txt"]);
+    assert!(
+        run.fails()
+            .starts_with("error: /dev/zero is larger than 1 MiB; refusing to read more of it\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_reshare_with_ca_refuses_another_cas_key_before_anyone_opens() {
+    let s = Scratch::new();
+    named_quorum_root(&s, 2, &["alice", "bob", "carol"]);
+    s.write(
+        "other.json",
+        r#"{"CN":"Other Root","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    s.certsmith_split(&["initca", "other.json"], "other");
+    let run = s.certsmith(&[
+        "key",
+        "reshare",
+        "--ca",
+        "other.pem",
+        "-i",
+        "alice.txt",
+        "-i",
+        "bob.txt",
+        "--threshold",
+        "2",
+        "-R",
+        "custodians.txt",
+        "-o",
+        "new.quorum",
+        "root-key.quorum",
+    ]);
+    let err = run.fails();
+    assert!(!err.contains("open:"), "{err}");
+    assert!(
+        err.starts_with("error: CA key root-key.quorum does not match CA certificate other.pem\n"),
+        "{err}"
+    );
+    assert!(!s.exists("new.quorum"));
+    // With its own certificate, the reshare goes through.
+    s.certsmith(&[
+        "key",
+        "reshare",
+        "--ca",
+        "root.pem",
+        "-i",
+        "alice.txt",
+        "-i",
+        "bob.txt",
+        "--threshold",
+        "2",
+        "-R",
+        "custodians.txt",
+        "-o",
+        "new.quorum",
+        "root-key.quorum",
+    ])
+    .ok();
+}
+
+#[test]
+fn a_label_with_a_private_use_character_or_a_noncharacter_is_refused() {
+    let s = Scratch::new();
+    let c = custodians(&s, &["a", "b"]);
+    s.openssl_p256_key("plain-key.pem");
+    for label in [
+        "ali\u{E000}ce",
+        "bob\u{FDD0}",
+        "carol\u{10FFFD}",
+        "dave\u{FFFC}",
+    ] {
+        s.write(
+            "custodians.txt",
+            &format!("# {label}\n{}\n# b\n{}\n", c[0].recipient, c[1].recipient),
+        );
+        let run = s.certsmith(&[
+            "key",
+            "encrypt",
+            "--threshold",
+            "2",
+            "-R",
+            "custodians.txt",
+            "-o",
+            "k.quorum",
+            "plain-key.pem",
+        ]);
+        assert!(
+            run.fails().starts_with(&format!(
+                "error: the custodian label {label:?} holds a private-use character or a \
+                 noncharacter\n"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(!s.exists("k.quorum"));
+    }
+}

@@ -11,6 +11,9 @@ use certsmith::keys::quorum::{self, QuorumKey, ReleasedShare};
 use certsmith::keys::sealed::{self, Seal};
 use certsmith::{Error, QuorumError, Result};
 
+use certsmith::x509::certificate::Certificate;
+
+use super::super::authority::check_quorum_key_is_the_cas;
 use super::super::io::{Input, for_terminal};
 use super::super::output::OutputArgs;
 use super::super::quorum::{open_with, read_released, with_identity};
@@ -76,13 +79,17 @@ pub struct CheckArgs {
 #[command(after_help = "\
 Examples:
   certsmith key reshare -i alice.age -i bob.age --threshold 3 -R new-custodians.txt \\
-      -o root-key.new.quorum root-key.quorum
+      --ca root.pem -o root-key.new.quorum root-key.quorum
   certsmith key share check -i dave.age root-key.new.quorum   # each new custodian
   certsmith key reshare -i custodian-1.age --threshold 2 -R custodians.txt \\
       -o ca-key.quorum ca-key.age")]
 pub struct ReshareArgs {
     /// The sealed key (a quorum file, or an age-sealed key), or - for stdin
     key: String,
+    /// The CA certificate whose key this is: a quorum file for another key is refused before
+    /// any custodian opens a share, and an opened key that is not the certificate's is refused
+    #[arg(long, value_name = "CERT")]
+    ca: Option<PathBuf>,
     #[command(flatten)]
     output: OutputArgs,
     #[command(flatten)]
@@ -167,17 +174,29 @@ fn release(args: ReleaseArgs) -> Result<()> {
     Ok(())
 }
 
-/// A share written over the file it is released from would leave one
-/// share where the whole quorum was (`--force` or not; a hard link too).
+/// A share written over the file it is released from, or over any quorum
+/// file (the input may be stdin, or a block cut from it), would leave one
+/// share where the whole quorum was: refused, `--force` or not.
 fn refuse_same_file(output: &OutputArgs, input: &str) -> Result<()> {
+    use std::io::Read;
     use std::os::unix::fs::MetadataExt;
-    let (Some(out), false) = (output.file(), input == "-") else {
+    let Some(out) = output.file() else {
         return Ok(());
     };
-    if let (Ok(a), Ok(b)) = (std::fs::metadata(out), std::fs::metadata(input))
+    if input != "-"
+        && let (Ok(a), Ok(b)) = (std::fs::metadata(out), std::fs::metadata(input))
         && (a.dev(), a.ino()) == (b.dev(), b.ino())
     {
         return Err(QuorumError::ReleaseOverItsInput { path: input.into() }.into());
+    }
+    let mut head = Vec::new();
+    if std::fs::File::open(out).is_ok_and(|f| f.take(64).read_to_end(&mut head).is_ok())
+        && quorum::is_quorum(&head)
+    {
+        return Err(QuorumError::ReleaseOverQuorum {
+            path: out.display().to_string(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -235,7 +254,24 @@ pub fn reshare(args: ReshareArgs) -> Result<()> {
         }
         .into());
     };
+    let cert = match &args.ca {
+        Some(path) => {
+            let source = path.display().to_string();
+            let cert = Certificate::from_bytes(&certsmith::files::read(path)?, &source)?;
+            check_quorum_key_is_the_cas(&cert, &source, &input, &input.source)?;
+            Some((cert, source))
+        }
+        None => None,
+    };
     let key = args.unlock.read_key(&input, &args.passphrase)?;
+    if let Some((cert, source)) = &cert
+        && key.public_key_bits() != cert.public_key_bits
+    {
+        return Err(Error::CaKeyMismatch {
+            cert: source.clone(),
+            key: input.source.clone(),
+        });
+    }
     let file = if quorum::is_quorum(&input.bytes) {
         QuorumKey::parse(&input.bytes, &input.source)?.reshare(&key, &to)?
     } else {

@@ -85,7 +85,22 @@ pub fn check_label(label: &str) -> Result<(), &'static str> {
     if label.chars().any(is_invisible) {
         return Err("holds an invisible character");
     }
+    if label.chars().any(is_unassignable) {
+        return Err("holds a private-use character or a noncharacter");
+    }
     Ok(())
+}
+
+/// Characters no font agrees on: private use (a custom glyph can look like
+/// any letter), noncharacters, and the object and replacement characters.
+/// Labels are for people to read and are not authenticated (the header is
+/// not signed; `inspect` shows each custodian's recipient beside them), so
+/// look-alikes from real scripts, and decomposed accents beside precomposed
+/// ones, are left to the eye: these checks only keep out what no eye sees.
+fn is_unassignable(c: char) -> bool {
+    let n = u32::from(c);
+    matches!(c, '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{10FFFF}' | '\u{FDD0}'..='\u{FDEF}' | '\u{FFFC}' | '\u{FFFD}')
+        || n & 0xFFFE == 0xFFFE
 }
 
 fn is_bidi_control(c: char) -> bool {
@@ -204,7 +219,7 @@ impl QuorumFile {
         }
         let body = text
             .strip_suffix('\n')
-            .ok_or_else(|| bad(text.lines().count(), "no newline at the end".into()))?;
+            .ok_or_else(|| bad(text.lines().count().max(1), "no newline at the end".into()))?;
         let mut lines = body
             .split('\n')
             .enumerate()
