@@ -69,6 +69,16 @@ fn root_with_alice_released(s: &Scratch) -> Custodian {
     one_time
 }
 
+/// `key reshare` with `-i` for each of `identities`, then `rest`.
+pub(crate) fn reshare(s: &Scratch, identities: &[&str], rest: &[&str]) -> crate::support::Run {
+    let mut args = vec!["key", "reshare"];
+    for identity in identities {
+        args.extend(["-i", identity]);
+    }
+    args.extend(rest);
+    s.certsmith(&args)
+}
+
 /// The quorum id of a quorum file.
 fn quorum_id(s: &Scratch, file: &str) -> String {
     s.read(file)
@@ -347,21 +357,19 @@ fn a_reshare_to_3_of_5_keeps_the_key_and_no_old_share_opens_the_new_file() {
     root_with_alice_released(&s);
     let old = s.read("root-key.quorum");
     let new = labelled(&s, &["dave", "erin", "frank", "grace", "heidi"], "new.txt");
-    let run = s.certsmith(&[
-        "key",
-        "reshare",
-        "-i",
-        "alice.txt",
-        "-i",
-        "carol.txt",
-        "--threshold",
-        "3",
-        "-R",
-        "new.txt",
-        "-o",
-        "new.quorum",
-        "root-key.quorum",
-    ]);
+    let run = reshare(
+        &s,
+        &["alice.txt", "carol.txt"],
+        &[
+            "--threshold",
+            "3",
+            "-R",
+            "new.txt",
+            "-o",
+            "new.quorum",
+            "root-key.quorum",
+        ],
+    );
     let id = quorum_id(&s, "new.quorum");
     let mut record = format!(
         "root-key.quorum: share 1 of 2 open: alice (alice.txt)\n\
@@ -469,19 +477,17 @@ fn a_reshare_needs_a_quorum_and_an_age_sealed_key_moves_to_one() {
     let s = Scratch::new();
     let (_, one_time) = root(&s, 2);
     // No threshold: refused before any custodian is asked.
-    let err = s.certsmith(&[
-        "key",
-        "reshare",
-        "-i",
-        "alice.txt",
-        "-i",
-        "bob.txt",
-        "-r",
-        &one_time.recipient,
-        "-o",
-        "new.quorum",
-        "root-key.quorum",
-    ]);
+    let err = reshare(
+        &s,
+        &["alice.txt", "bob.txt"],
+        &[
+            "-r",
+            &one_time.recipient,
+            "-o",
+            "new.quorum",
+            "root-key.quorum",
+        ],
+    );
     assert_eq!(
         err.fails(),
         "error: root-key.quorum: a reshare needs a threshold and the new custodians to seal \
@@ -489,21 +495,19 @@ fn a_reshare_needs_a_quorum_and_an_age_sealed_key_moves_to_one() {
          hint: give --threshold M and the new custodians with -r RECIPIENT or -R FILE\n"
     );
     // Bad new custodians are refused before the old ones open anything.
-    let err = s.certsmith(&[
-        "key",
-        "reshare",
-        "-i",
-        "alice.txt",
-        "-i",
-        "bob.txt",
-        "--threshold",
-        "4",
-        "-R",
-        "custodians.txt",
-        "-o",
-        "new.quorum",
-        "root-key.quorum",
-    ]);
+    let err = reshare(
+        &s,
+        &["alice.txt", "bob.txt"],
+        &[
+            "--threshold",
+            "4",
+            "-R",
+            "custodians.txt",
+            "-o",
+            "new.quorum",
+            "root-key.quorum",
+        ],
+    );
     assert!(
         err.fails().starts_with(
             "error: a threshold of 4 needs at least 4 custodians, and 3 recipients were given\n"
@@ -524,19 +528,19 @@ fn a_reshare_needs_a_quorum_and_an_age_sealed_key_moves_to_one() {
         "int-key.pem",
     ])
     .ok();
-    let run = s.certsmith(&[
-        "key",
-        "reshare",
-        "-i",
-        "one-time.txt",
-        "--threshold",
-        "2",
-        "-R",
-        "custodians.txt",
-        "-o",
-        "int-key.quorum",
-        "int-key.age",
-    ]);
+    let run = reshare(
+        &s,
+        &["one-time.txt"],
+        &[
+            "--threshold",
+            "2",
+            "-R",
+            "custodians.txt",
+            "-o",
+            "int-key.quorum",
+            "int-key.age",
+        ],
+    );
     assert!(
         run.ok().stderr.ends_with(
             "int-key.age: any copy of the old file still opens with its old custodians: \

@@ -8,6 +8,7 @@ use crate::quorum::{
     Custodian, block, custodians, error_line, named_quorum_root, protected_custodian, quorum_root,
     replace_block, sign_with,
 };
+use crate::quorum_keys::reshare;
 use crate::support::{Scratch, require};
 
 /// An SSH ed25519 key pair made by ssh-keygen (`NAME`, `NAME.pub`); the
@@ -70,21 +71,19 @@ fn one_key_under_two_ssh_comments_is_one_custodian_and_is_refused_before_anyone_
     assert!(!s.exists("plain-key.quorum"));
     // A reshare refuses it before the old custodians open their shares.
     named_quorum_root(&s, 2, &["alice", "bob", "carol"]);
-    let run = s.certsmith(&[
-        "key",
-        "reshare",
-        "-i",
-        "alice.txt",
-        "-i",
-        "bob.txt",
-        "--threshold",
-        "2",
-        "-R",
-        "dup.txt",
-        "-o",
-        "new.quorum",
-        "root-key.quorum",
-    ]);
+    let run = reshare(
+        &s,
+        &["alice.txt", "bob.txt"],
+        &[
+            "--threshold",
+            "2",
+            "-R",
+            "dup.txt",
+            "-o",
+            "new.quorum",
+            "root-key.quorum",
+        ],
+    );
     assert_eq!(run.fails(), refused);
     assert!(!s.exists("new.quorum"));
 }
@@ -501,23 +500,21 @@ fn a_reshare_with_ca_refuses_another_cas_key_before_anyone_opens() {
         r#"{"CN":"Other Root","key":{"algo":"ecdsa","size":256}}"#,
     );
     s.certsmith_split(&["initca", "other.json"], "other");
-    let run = s.certsmith(&[
-        "key",
-        "reshare",
-        "--ca",
-        "other.pem",
-        "-i",
-        "alice.txt",
-        "-i",
-        "bob.txt",
-        "--threshold",
-        "2",
-        "-R",
-        "custodians.txt",
-        "-o",
-        "new.quorum",
-        "root-key.quorum",
-    ]);
+    let run = reshare(
+        &s,
+        &["alice.txt", "bob.txt"],
+        &[
+            "--ca",
+            "other.pem",
+            "--threshold",
+            "2",
+            "-R",
+            "custodians.txt",
+            "-o",
+            "new.quorum",
+            "root-key.quorum",
+        ],
+    );
     let err = run.fails();
     assert!(!err.contains("open:"), "{err}");
     assert!(
@@ -526,23 +523,21 @@ fn a_reshare_with_ca_refuses_another_cas_key_before_anyone_opens() {
     );
     assert!(!s.exists("new.quorum"));
     // With its own certificate, the reshare goes through.
-    s.certsmith(&[
-        "key",
-        "reshare",
-        "--ca",
-        "root.pem",
-        "-i",
-        "alice.txt",
-        "-i",
-        "bob.txt",
-        "--threshold",
-        "2",
-        "-R",
-        "custodians.txt",
-        "-o",
-        "new.quorum",
-        "root-key.quorum",
-    ])
+    reshare(
+        &s,
+        &["alice.txt", "bob.txt"],
+        &[
+            "--ca",
+            "root.pem",
+            "--threshold",
+            "2",
+            "-R",
+            "custodians.txt",
+            "-o",
+            "new.quorum",
+            "root-key.quorum",
+        ],
+    )
     .ok();
 }
 
