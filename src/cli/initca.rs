@@ -169,6 +169,23 @@ fn make_root(args: &InitcaArgs, made_key: &mut Option<MadeKey>) -> Result<()> {
                 (Box::new(key), source)
             } else {
                 let input = Input::read(key_path)?;
+                // A quorum file names its key: one for another root than
+                // --ca's is refused before any custodian opens a share, as
+                // the key would be once opened.
+                if let Template::Root(old, source) = &template {
+                    super::authority::check_quorum_key_is_the_cas(
+                        old,
+                        source,
+                        &input,
+                        &input.source,
+                    )
+                    .map_err(|e| match e {
+                        Error::CaKeyMismatch { cert, key } => {
+                            Error::KeyNotForCertificate { key, cert }
+                        }
+                        e => e,
+                    })?;
+                }
                 (
                     args.unlock.read_signer(&input, &args.passphrase)?,
                     input.source,

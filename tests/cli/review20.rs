@@ -578,3 +578,43 @@ fn a_label_with_a_private_use_character_or_a_noncharacter_is_refused() {
         assert!(!s.exists("k.quorum"));
     }
 }
+
+#[test]
+fn renewing_a_root_with_another_roots_quorum_key_is_refused_before_anyone_opens() {
+    let s = Scratch::new();
+    named_quorum_root(&s, 2, &["alice", "bob", "carol"]);
+    s.write(
+        "other.json",
+        r#"{"CN":"Other Root","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    s.certsmith_split(&["initca", "other.json"], "other");
+    let run = s.certsmith(&[
+        "initca",
+        "--key",
+        "root-key.quorum",
+        "-i",
+        "alice.txt",
+        "-i",
+        "bob.txt",
+        "--ca",
+        "other.pem",
+    ]);
+    assert_eq!(
+        error_line(run.fails()),
+        "error: root-key.quorum is not the key of other.pem: their public keys differ"
+    );
+    assert!(!run.stderr.contains("open:"), "{}", run.stderr);
+    // Its own root renews.
+    let run = s.certsmith(&[
+        "initca",
+        "--key",
+        "root-key.quorum",
+        "-i",
+        "alice.txt",
+        "-i",
+        "bob.txt",
+        "--ca",
+        "root.pem",
+    ]);
+    assert!(run.ok().stdout_str().contains("\"cert\""));
+}
