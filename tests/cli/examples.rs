@@ -491,30 +491,6 @@ fn with_ceremony_token(s: &Scratch, program: Command, args: &[&str]) -> Run {
     run_in(s, cmd)
 }
 
-/// Every file under `dir` (relative to the scratch directory), token files
-/// included, whose bytes contain `needle`.
-fn files_containing(s: &Scratch, dir: &str, needle: &str) -> Vec<String> {
-    let mut hits = Vec::new();
-    let mut pending = vec![s.path(dir)];
-    while let Some(d) = pending.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if std::fs::read(&path)
-                .unwrap()
-                .windows(needle.len())
-                .any(|w| w == needle.as_bytes())
-            {
-                let relative = path.strip_prefix(s.dir.path()).unwrap();
-                hits.push(relative.display().to_string());
-            }
-        }
-    }
-    hits.sort();
-    hits
-}
-
 /// The value after `name:` on its line of the ceremony record.
 fn record_field(record: &str, name: &str) -> String {
     record
@@ -627,7 +603,7 @@ fn hsm_root_ceremony_keeps_the_root_key_in_the_token_and_builds_a_verified_chain
     let from_root = s.run("openssl", &["x509", "-noout", "-pubkey", "-in", root]);
     assert_eq!(from_token.ok().stdout_str(), from_root.ok().stdout_str());
     assert_eq!(
-        files_containing(&s, "ceremony", "PRIVATE KEY"),
+        s.files_containing("ceremony", "PRIVATE KEY"),
         [
             "ceremony/online/intermediate-key.pem",
             "ceremony/online/server-key.pem"
@@ -642,7 +618,8 @@ fn hsm_root_ceremony_keeps_the_root_key_in_the_token_and_builds_a_verified_chain
     assert!(!s.exists("ceremony/offline/root-key.pem"));
     // No PIN reached a file outside the token.
     for pin in [HSM_USER_PIN, HSM_SO_PIN] {
-        let outside_token: Vec<String> = files_containing(&s, "ceremony", pin)
+        let outside_token: Vec<String> = s
+            .files_containing("ceremony", pin)
             .into_iter()
             .filter(|f| !f.starts_with("ceremony/hsm/tokens/"))
             .collect();

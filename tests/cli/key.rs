@@ -8,7 +8,6 @@
 //! chains, pkilint for every certificate. Terminal prompts are exercised on a
 //! real pseudo-terminal (python3's `pty`), the no-terminal case under `setsid`.
 
-use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -273,28 +272,6 @@ fn json_key(run: &Run) -> String {
         .as_str()
         .expect("a key in the JSON")
         .to_owned()
-}
-
-/// Files under the scratch directory whose contents include `needle`.
-fn files_containing(s: &Scratch, needle: &str) -> Vec<String> {
-    fn walk(dir: &Path, root: &Path, needle: &[u8], hits: &mut Vec<String>) {
-        for entry in std::fs::read_dir(dir).expect("read dir") {
-            let path = entry.expect("dir entry").path();
-            if path.is_dir() {
-                walk(&path, root, needle, hits);
-            } else if std::fs::read(&path)
-                .expect("read file")
-                .windows(needle.len())
-                .any(|w| w == needle)
-            {
-                hits.push(path.strip_prefix(root).unwrap().display().to_string());
-            }
-        }
-    }
-    let mut hits = Vec::new();
-    walk(s.dir.path(), s.dir.path(), needle.as_bytes(), &mut hits);
-    hits.sort();
-    hits
 }
 
 /// pkilint of several certificates at once: it is the slow part.
@@ -640,7 +617,7 @@ fn initca_genkey_and_sign_seal_the_keys_they_emit_and_split_json_writes_name_key
             "{key}"
         );
     }
-    assert_eq!(files_containing(&s, "PRIVATE KEY"), Vec::<String>::new());
+    assert_eq!(s.files_containing("", "PRIVATE KEY"), Vec::<String>::new());
 }
 
 #[test]
@@ -707,7 +684,7 @@ fn a_sealed_root_leaves_no_plaintext_key_on_disk_and_signs_a_pathlen_0_intermedi
     initca.ok();
     s.certsmith_stdin(&["split-json", "ca"], &initca.stdout)
         .ok();
-    assert_eq!(files_containing(&s, "PRIVATE KEY"), Vec::<String>::new());
+    assert_eq!(s.files_containing("", "PRIVATE KEY"), Vec::<String>::new());
     assert!(!initca.stderr.contains("PRIVATE KEY"), "{}", initca.stderr);
     assert_sealed_on_disk(&s, "ca");
     s.openssl_verify("ca.pem", &[], "ca.pem");
@@ -723,7 +700,7 @@ fn a_sealed_root_leaves_no_plaintext_key_on_disk_and_signs_a_pathlen_0_intermedi
         ),
         "int",
     );
-    assert_eq!(files_containing(&s, "PRIVATE KEY"), ["int-key.pem"]);
+    assert_eq!(s.files_containing("", "PRIVATE KEY"), ["int-key.pem"]);
     assert!(s.x509_text("int.pem").contains("CA:TRUE, pathlen:0"));
     s.openssl_verify("ca.pem", &[], "int.pem");
 

@@ -9,33 +9,6 @@ fn run_ceremony(s: &Scratch, dir: &str) -> Run {
     s.run_example("offline-root", "run.sh", &[dir], &[])
 }
 
-/// Every file under `dir` (relative to the scratch directory) that holds `needle`.
-fn files_containing(s: &Scratch, dir: &str, needle: &str) -> Vec<String> {
-    let mut hits = Vec::new();
-    let mut pending = vec![s.path(dir)];
-    while let Some(d) = pending.pop() {
-        for entry in std::fs::read_dir(&d).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if std::fs::read(&path)
-                .expect("read")
-                .windows(needle.len())
-                .any(|w| w == needle.as_bytes())
-            {
-                hits.push(
-                    path.strip_prefix(s.dir.path())
-                        .unwrap()
-                        .display()
-                        .to_string(),
-                );
-            }
-        }
-    }
-    hits.sort();
-    hits
-}
-
 #[test]
 fn offline_root_ceremony_script_builds_a_verified_chain_with_a_sealed_root() {
     let s = Scratch::new();
@@ -89,7 +62,7 @@ fn offline_root_ceremony_script_builds_a_verified_chain_with_a_sealed_root() {
 
     // The root key exists only sealed; plaintext keys only on the online host.
     assert_eq!(
-        files_containing(&s, "ceremony", "PRIVATE KEY"),
+        s.files_containing("ceremony", "PRIVATE KEY"),
         [
             "ceremony/online/intermediate-key.pem",
             "ceremony/online/server-key.pem"
@@ -103,7 +76,7 @@ fn offline_root_ceremony_script_builds_a_verified_chain_with_a_sealed_root() {
     // No age identity in plaintext either (issue 14): each is sealed with
     // its custodian's passphrase.
     assert_eq!(
-        files_containing(&s, "ceremony", "AGE-SECRET-KEY"),
+        s.files_containing("ceremony", "AGE-SECRET-KEY"),
         Vec::<String>::new()
     );
     for secret in [

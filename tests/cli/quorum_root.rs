@@ -10,29 +10,6 @@ const CEREMONY: &str = "ceremony";
 /// The demo passphrase every custodian's identity is sealed with (run.sh).
 const PASSPHRASE: &str = "every custodian's passphrase, for the demo";
 
-/// Every file under `dir` (relative to the scratch directory) that holds `needle`.
-fn files_containing(s: &Scratch, dir: &str, needle: &str) -> Vec<String> {
-    let mut hits = Vec::new();
-    let mut pending = vec![s.path(dir)];
-    while let Some(d) = pending.pop() {
-        for entry in std::fs::read_dir(&d).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if std::fs::read(&path)
-                .expect("read")
-                .windows(needle.len())
-                .any(|w| w == needle.as_bytes())
-            {
-                let relative = path.strip_prefix(s.dir.path()).unwrap();
-                hits.push(relative.display().to_string());
-            }
-        }
-    }
-    hits.sort();
-    hits
-}
-
 /// The quorum ids that `ceremony.txt` records, in order.
 fn recorded_ids(record: &str) -> Vec<&str> {
     record
@@ -127,13 +104,10 @@ fn quorum_root_script_signs_at_one_table_elsewhere_and_after_a_reshare() {
         key_fingerprint(&root)
     );
     assert_eq!(
-        files_containing(&s, CEREMONY, "certsmith-quorum/v1"),
+        s.files_containing(CEREMONY, "certsmith-quorum/v1"),
         [off("root-key.quorum")]
     );
-    assert_eq!(
-        files_containing(&s, CEREMONY, ids[0]),
-        [off("ceremony.txt")]
-    );
+    assert_eq!(s.files_containing(CEREMONY, ids[0]), [off("ceremony.txt")]);
     for gone in [
         off("root-key.new.quorum"),
         off("one-time.txt"),
@@ -147,13 +121,13 @@ fn quorum_root_script_signs_at_one_table_elsewhere_and_after_a_reshare() {
     // The root key exists only sealed; plaintext keys only on the online
     // host, and no identity in plaintext.
     assert_eq!(
-        files_containing(&s, CEREMONY, "PRIVATE KEY"),
+        s.files_containing(CEREMONY, "PRIVATE KEY"),
         (1..=3)
             .map(|n| on(&format!("intermediate-{n}-key.pem")))
             .collect::<Vec<_>>()
     );
     assert_eq!(
-        files_containing(&s, CEREMONY, "AGE-SECRET-KEY"),
+        s.files_containing(CEREMONY, "AGE-SECRET-KEY"),
         Vec::<String>::new()
     );
     for name in [

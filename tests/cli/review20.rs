@@ -495,11 +495,7 @@ fn released_shares_past_the_threshold_and_from_stdin_and_endless_identities() {
 fn a_reshare_with_ca_refuses_another_cas_key_before_anyone_opens() {
     let s = Scratch::new();
     named_quorum_root(&s, 2, &["alice", "bob", "carol"]);
-    s.write(
-        "other.json",
-        r#"{"CN":"Other Root","key":{"algo":"ecdsa","size":256}}"#,
-    );
-    s.certsmith_split(&["initca", "other.json"], "other");
+    other_root(&s);
     let run = reshare(
         &s,
         &["alice.txt", "bob.txt"],
@@ -583,11 +579,7 @@ fn a_label_with_a_private_use_character_or_a_noncharacter_is_refused() {
 fn renewing_a_root_with_another_roots_quorum_key_is_refused_before_anyone_opens() {
     let s = Scratch::new();
     named_quorum_root(&s, 2, &["alice", "bob", "carol"]);
-    s.write(
-        "other.json",
-        r#"{"CN":"Other Root","key":{"algo":"ecdsa","size":256}}"#,
-    );
-    s.certsmith_split(&["initca", "other.json"], "other");
+    other_root(&s);
     let run = s.certsmith(&[
         "initca",
         "--key",
@@ -617,4 +609,13 @@ fn renewing_a_root_with_another_roots_quorum_key_is_refused_before_anyone_opens(
         "root.pem",
     ]);
     assert!(run.ok().stdout_str().contains("\"cert\""));
+}
+
+/// A plain root of another CA (other.pem, other-key.pem).
+fn other_root(s: &Scratch) {
+    s.write(
+        "other.json",
+        r#"{"CN":"Other Root","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    s.certsmith_split(&["initca", "other.json"], "other");
 }

@@ -363,6 +363,31 @@ impl Scratch {
             .stdout_str()
     }
 
+    /// Every file under `dir` (relative to the scratch directory; "" for
+    /// all of it) whose bytes hold `needle`, relative to the scratch
+    /// directory and sorted: where a secret was left.
+    pub fn files_containing(&self, dir: &str, needle: &str) -> Vec<String> {
+        let mut hits = Vec::new();
+        let mut pending = vec![self.path(dir)];
+        while let Some(d) = pending.pop() {
+            for entry in std::fs::read_dir(&d).expect("read dir") {
+                let path = entry.expect("dir entry").path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else if std::fs::read(&path)
+                    .expect("read file")
+                    .windows(needle.len())
+                    .any(|w| w == needle.as_bytes())
+                {
+                    let relative = path.strip_prefix(self.dir.path()).unwrap();
+                    hits.push(relative.display().to_string());
+                }
+            }
+        }
+        hits.sort();
+        hits
+    }
+
     pub fn file_mode(&self, name: &str) -> u32 {
         use std::os::unix::fs::PermissionsExt;
         std::fs::metadata(self.path(name))
