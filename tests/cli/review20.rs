@@ -619,3 +619,39 @@ fn other_root(s: &Scratch) {
     );
     s.certsmith_split(&["initca", "other.json"], "other");
 }
+
+#[test]
+fn a_release_to_a_fifo_is_refused_without_waiting_on_it() {
+    let s = Scratch::new();
+    let c = custodians(&s, &["c1", "c2", "c3"]);
+    quorum_root(&s, 2, &c);
+    let one_time = &custodians(&s, &["one-time"])[0];
+    s.run("mkfifo", &["out.fifo"]).ok();
+    // Under timeout(1): a release that waited on the FIFO for a writer
+    // would be killed (exit 124) rather than hang the suite.
+    let bin = crate::support::certsmith_bin();
+    let run = s.run(
+        "timeout",
+        &[
+            "20",
+            &bin,
+            "key",
+            "share",
+            "release",
+            "-i",
+            "c1.txt",
+            "--to",
+            &one_time.recipient,
+            "-o",
+            "out.fifo",
+            "--force",
+            "root-key.quorum",
+        ],
+    );
+    assert!(
+        run.fails()
+            .starts_with("error: out.fifo exists and is not a regular file"),
+        "{}",
+        run.stderr
+    );
+}

@@ -112,8 +112,9 @@ pub fn run(cmd: ShareCommand) -> Result<()> {
 }
 
 fn release(args: ReleaseArgs) -> Result<()> {
-    refuse_same_file(&args.output, &args.file)?;
+    // A FIFO or a link at -o is refused before it is opened to be read.
     args.output.refuse_existing(output_exists)?;
+    refuse_same_file(&args.output, &args.file)?;
     let input = Input::read(&args.file)?;
     let to = Seal::To(vec![sealed::parse_recipient(&args.to)?]);
     let whole = quorum::is_quorum(&input.bytes);
@@ -190,7 +191,8 @@ fn refuse_same_file(output: &OutputArgs, input: &str) -> Result<()> {
         return Err(QuorumError::ReleaseOverItsInput { path: input.into() }.into());
     }
     let mut head = Vec::new();
-    if std::fs::File::open(out).is_ok_and(|f| f.take(64).read_to_end(&mut head).is_ok())
+    if std::fs::metadata(out).is_ok_and(|m| m.is_file())
+        && std::fs::File::open(out).is_ok_and(|f| f.take(64).read_to_end(&mut head).is_ok())
         && quorum::is_quorum(&head)
     {
         return Err(QuorumError::ReleaseOverQuorum {
