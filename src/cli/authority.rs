@@ -151,19 +151,11 @@ pub fn check_quorum_key_is_the_cas(
         return Ok(());
     }
     let file = QuorumKey::parse(&key.bytes, &key.source)?.file;
-    if file.spki != cert.spki_der && spki_bits(&file.spki).as_ref() != Some(&cert.public_key_bits) {
+    if file.public_key_bits().as_ref() != Some(&cert.public_key_bits) {
         return Err(Error::CaKeyMismatch {
             cert: cert_source.into(),
             key: key_source.into(),
         });
     }
     Ok(())
-}
-
-/// The subjectPublicKey bits of a DER SubjectPublicKeyInfo: what two
-/// encodings of one key share, and what a certificate's key is compared by.
-fn spki_bits(der: &[u8]) -> Option<Vec<u8>> {
-    use x509_parser::prelude::FromDer;
-    let (_, spki) = x509_parser::x509::SubjectPublicKeyInfo::from_der(der).ok()?;
-    Some(spki.subject_public_key.data.to_vec())
 }

@@ -254,7 +254,7 @@ impl KeyState {
             // its bytes, as any sealed key.
             return QuorumFile::parse(bytes, source)
                 .ok()
-                .and_then(|file| public_key_bits(&file.spki))
+                .and_then(|file| file.public_key_bits())
                 .map_or(KeyState::Sealed, KeyState::Quorum);
         }
         if sealed::is_sealed(bytes) {
@@ -276,14 +276,6 @@ impl KeyState {
             KeyState::Sealed | KeyState::Unreadable(_) => None,
         }
     }
-}
-
-/// The subjectPublicKey bits of a DER SubjectPublicKeyInfo: what two
-/// encodings of one key share, and what a certificate's key is compared by.
-fn public_key_bits(spki: &[u8]) -> Option<Vec<u8>> {
-    use x509_parser::prelude::FromDer;
-    let (_, spki) = x509_parser::x509::SubjectPublicKeyInfo::from_der(spki).ok()?;
-    Some(spki.subject_public_key.data.to_vec())
 }
 
 /// A key file of NAME already on disk.

@@ -164,6 +164,15 @@ fn is_invisible(c: char) -> bool {
 }
 
 impl QuorumFile {
+    /// The CA key's subjectPublicKey bits: what a certificate's key is
+    /// compared by (two encodings of one SubjectPublicKeyInfo share them).
+    /// `None` only for a file not made by [`QuorumFile::parse`] or `seal`.
+    pub fn public_key_bits(&self) -> Option<Vec<u8>> {
+        use der::Decode as _;
+        let spki = spki::SubjectPublicKeyInfoRef::from_der(&self.spki).ok()?;
+        spki.subject_public_key.as_bytes().map(<[u8]>::to_vec)
+    }
+
     /// The file's text.
     pub fn to_text(&self) -> String {
         let mut t = format!(
