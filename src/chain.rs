@@ -21,6 +21,33 @@ use crate::x509::san::San;
 use crate::x509::signature::{self, VerifyError};
 use crate::{Error, Result, files, x509::name_constraints};
 
+/// A certificate of a chain given to [`check_chain`], with where it was read.
+pub struct ChainLink<'a> {
+    pub cert: &'a Certificate,
+    /// The file it came from.
+    pub source: &'a str,
+    /// Its place among that file's certificates, from 1.
+    pub index: usize,
+}
+
+/// Checks that each certificate of a chain *as given* (not built, as
+/// [`build`] does) signed the one before it, the first one `leaf`: the order
+/// a PKCS#12 entry's chain is read in (Java presents it as it is) and a
+/// `tls.crt` is sent in, checked by signature, not by names.
+pub fn check_chain(leaf: &Certificate, chain: &[ChainLink<'_>]) -> Result<()> {
+    let mut below = leaf;
+    for link in chain {
+        if !below.is_signed_by(link.cert) {
+            return Err(Error::ChainOutOfOrder {
+                path: link.source.into(),
+                index: link.index,
+            });
+        }
+        below = link.cert;
+    }
+    Ok(())
+}
+
 /// The longest chain searched, leaf and root included.
 pub const MAX_DEPTH: usize = 8;
 

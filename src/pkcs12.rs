@@ -68,8 +68,6 @@ pub struct Contents {
 #[derive(Debug)]
 pub struct Opened {
     pub contents: Contents,
-    /// The key bag's friendlyName (keytool's alias), when it has one.
-    pub friendly_name: Option<String>,
     /// Certificates in the file that are not in the leaf's chain (a second
     /// root, a stray CA): left out of `contents`.
     pub left_out: usize,
@@ -217,7 +215,7 @@ fn local_key_id(leaf: &Certificate) -> Vec<u8> {
 /// A new PKCS#12 file holding `contents` under `password`, its entry named
 /// `name` (the friendlyName keytool shows as the alias, lower-cased). The
 /// caller has checked that the key is the leaf's and that the chain is in
-/// order ([`check_chain`]).
+/// order ([`crate::chain::check_chain`]).
 ///
 /// p12-keystore copies the PKCS#8 key into buffers of its own that it does
 /// not clear; certsmith's copies are zeroized, and core dumps are off.
@@ -273,32 +271,6 @@ pub fn write(
         .map_err(failed)
 }
 
-/// A certificate of a chain given to [`check_chain`], with where it was read.
-pub struct ChainLink<'a> {
-    pub cert: &'a Certificate,
-    /// The file it came from.
-    pub source: &'a str,
-    /// Its place among that file's certificates, from 1.
-    pub index: usize,
-}
-
-/// Checks that each certificate of `chain` signed the one before it, the
-/// first one `leaf`: the order a PKCS#12 entry's chain is read in (Java
-/// presents it as it is), checked by signature, not by names.
-pub fn check_chain(leaf: &Certificate, chain: &[ChainLink<'_>]) -> Result<()> {
-    let mut below = leaf;
-    for link in chain {
-        if !below.is_signed_by(link.cert) {
-            return Err(Error::ChainOutOfOrder {
-                path: link.source.into(),
-                index: link.index,
-            });
-        }
-        below = link.cert;
-    }
-    Ok(())
-}
-
 /// Opens the PKCS#12 file `bytes` (read from `source`) with `password`: its
 /// one private key, the certificate of that key, and the chain above it in
 /// order.
@@ -308,9 +280,9 @@ pub fn read(bytes: &[u8], source: &str, password: &str) -> Result<Opened> {
     check_bmp(password, "the password")?;
     let archive =
         Pkcs12Archive::from_pkcs12(bytes, password).map_err(|e| opening_error(e, source, shape))?;
-    let (key_bag, friendly_name) = match archive.keys.as_slice() {
+    let key_bag = match archive.keys.as_slice() {
         [] => return Err(Pkcs12Error::NoKey { path: path() }.into()),
-        [one] => (one, one.friendly_name.clone()),
+        [one] => one,
         several => {
             return Err(Pkcs12Error::SeveralKeys {
                 path: path(),
@@ -355,7 +327,6 @@ pub fn read(bytes: &[u8], source: &str, password: &str) -> Result<Opened> {
     }
     Ok(Opened {
         contents: Contents { key, leaf, chain },
-        friendly_name,
         left_out: certs.len(),
     })
 }

@@ -690,12 +690,16 @@ impl Writer<'_> {
 
 impl Sink<Made> for Writer<'_> {
     fn admit(&mut self, made: &Made) -> Result<()> {
+        // A name given twice is named as such, before its first files are
+        // found in --out-dir; a name refused is not recorded as given.
+        self.names.check(made)?;
         if let Some(dir) = self.out_dir {
             // A name handed out since its worker looked: its files are there.
             dir.check_free(&made.name)
                 .map_err(|e| named(&made.source, e))?;
         }
-        self.names.admit(made)
+        self.names.record(made);
+        Ok(())
     }
 
     fn hand_out(&mut self, items: Vec<Made>) -> Result<Flow> {
@@ -922,7 +926,18 @@ impl Names {
         unnamed.then(|| format!("stdin line {line}"))
     }
 
+    /// Refuses `made` if its name was given before (or, writing files,
+    /// clashes with one that was); records it as given if not.
+    #[cfg(test)]
     fn admit(&mut self, made: &Made) -> Result<()> {
+        self.check(made)?;
+        self.record(made);
+        Ok(())
+    }
+
+    /// Whether `made`'s name is free: not given before and, writing files,
+    /// not clashing with one that was.
+    fn check(&self, made: &Made) -> Result<()> {
         let name = made.name.as_str();
         if let Some(first) = self.place_of(name) {
             return Err(Error::BatchNameTaken {
@@ -948,6 +963,11 @@ impl Names {
                 }
             }
         }
+        Ok(())
+    }
+
+    /// Records `made`'s name as given.
+    fn record(&mut self, made: &Made) {
         match made.line.filter(|_| made.unnamed) {
             Some(line) => {
                 let word = usize::try_from(line / 64).expect("a line number fits in memory");
@@ -957,17 +977,21 @@ impl Names {
                 self.unnamed[word] |= 1 << (line % 64);
             }
             None => {
-                self.recent.insert(self.key(name), Place::of(made));
+                self.recent.insert(self.key(&made.name), Place::of(made));
             }
         }
-        Ok(())
     }
 
     /// A chunk is being handed out: its names become recent ones, and the
     /// oldest recent chunk's are forgotten but for their hash on stdout
     /// (with `--out-dir`, their files remember them).
     fn handed_out(&mut self, items: &[Made]) {
-        let keys: Vec<u128> = items.iter().map(|made| self.key(&made.name)).collect();
+        // An unnamed stdin line is its bit in `unnamed`, nothing more.
+        let keys: Vec<u128> = items
+            .iter()
+            .filter(|made| !(made.unnamed && made.line.is_some()))
+            .map(|made| self.key(&made.name))
+            .collect();
         if !self.files {
             self.given.extend(keys.iter().map(|key| *key as u64));
         }

@@ -223,7 +223,7 @@ fn pkcs12_hint(err: &Pkcs12Error) -> Option<String> {
         SeveralKeys { .. } => "make a file of one entry first: keytool -importkeystore -srckeystore FILE -srcalias ALIAS -destkeystore ONE.p12".into(),
         NoCertificateForKey { .. } => "make the file again with the key's certificate in it (certsmith export p12 --cert CERT --key KEY)".into(),
         BadName { .. } => "name the entry with --name, in printable characters".into(),
-        NotBmp { .. } => "leave out the characters beyond U+FFFF (emoji and the like)".into(),
+        NotBmp { .. } => "leave out the characters beyond U+FFFF (emoji and the like), or name the entry with --name".into(),
         EmptyPassword => "pass --no-password for the empty password (the file is still encrypted), or give one with --passphrase-file FILE or CERTSMITH_PASSPHRASE".into(),
         WeakPassword { .. } => "choose a longer one (four or more random words), or pass --allow-weak-passphrase (as for Java's \"changeit\")".into(),
         ToTerminal { what } if what.contains("PKCS#12") => "name the file to write: -o FILE.p12 (made 0600)".into(),

@@ -123,10 +123,6 @@ pub struct IdentityArgs {
     passphrase_source: PassphraseArgs,
 }
 
-fn key_output_exists(path: PathBuf) -> Error {
-    Error::KeyOutputExists { path }
-}
-
 fn identity_exists(path: PathBuf) -> Error {
     Error::IdentityExists { path }
 }
@@ -134,7 +130,7 @@ fn identity_exists(path: PathBuf) -> Error {
 pub fn run(cmd: KeyCommand) -> Result<()> {
     match cmd {
         KeyCommand::Encrypt(args) => {
-            args.output.refuse_existing(key_output_exists)?;
+            args.output.refuse_existing_file()?;
             let input = Input::read(&args.key)?;
             let key = certsmith::keys::PrivateKey::from_bytes(&input.bytes, &input.source)?;
             let seal = args
@@ -145,7 +141,7 @@ pub fn run(cmd: KeyCommand) -> Result<()> {
                 .write(super::secrets::key_text(&key, Some(&seal))?.as_bytes())
         }
         KeyCommand::Decrypt(args) => {
-            args.output.refuse_existing(key_output_exists)?;
+            args.output.refuse_existing_file()?;
             if args.output.file().is_none() && std::io::stdout().is_terminal() {
                 return Err(Error::SecretToTerminal);
             }

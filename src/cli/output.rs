@@ -30,6 +30,12 @@ impl OutputArgs {
         self.output.as_ref().filter(|p| p.as_os_str() != "-")
     }
 
+    /// [`OutputArgs::refuse_existing`], an existing FILE refused as "already
+    /// exists; refusing to replace it": what every output but an identity says.
+    pub fn refuse_existing_file(&self) -> Result<()> {
+        self.refuse_existing(|path| Error::KeyOutputExists { path })
+    }
+
     /// Refuses FILE before any work is done (or passphrase asked for): a
     /// symbolic link whatever --force says, and an existing file without it.
     pub fn refuse_existing(&self, exists: fn(PathBuf) -> Error) -> Result<()> {

@@ -177,11 +177,6 @@ impl Kubeconfig {
         })
     }
 
-    /// The user's name: as given, or the certificate's CN.
-    pub fn user(&self) -> &str {
-        &self.user
-    }
-
     /// The kubeconfig as YAML, with kubectl's field order.
     pub fn to_yaml(&self) -> Zeroizing<Vec<u8>> {
         let (ca, cert, key) = (

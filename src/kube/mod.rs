@@ -17,9 +17,9 @@ use std::fmt;
 use base64::Engine as _;
 use zeroize::Zeroizing;
 
+use crate::chain::{ChainLink, check_chain};
 use crate::keys::PrivateKey;
 use crate::keys::pkcs11::{is_pkcs11_uri, redact};
-use crate::keys::sealed;
 use crate::x509::certificate::Certificate;
 use crate::x509::{oid, pemfile};
 use crate::{Error, Result};
@@ -60,11 +60,6 @@ pub struct Pem {
 }
 
 impl Pem {
-    /// The PEM text.
-    pub fn bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-
     /// Whether the file was DER, and this is its object written as PEM.
     pub fn from_der(&self) -> bool {
         self.from_der
@@ -149,26 +144,20 @@ impl KeyPair {
         holder: Holder,
     ) -> Result<KeyPair> {
         let (cert_pem, certs) = Pem::certificates(cert, cert_source)?;
-        if crate::keys::quorum::is_quorum(key) {
-            return Err(crate::QuorumError::NotExportable {
-                path: key_source.to_owned(),
-                format: holder.words(),
-            }
-            .into());
-        }
-        if sealed::is_sealed(key) {
-            return Err(Error::SealedKeyNotExportable {
-                path: key_source.to_owned(),
-                format: holder.words(),
-            });
-        }
+        // A bundle file (the leaf, then its issuers) must be in order too.
+        let extras: Vec<ChainLink<'_>> = certs[1..]
+            .iter()
+            .enumerate()
+            .map(|(i, cert)| ChainLink {
+                cert,
+                source: cert_source,
+                index: i + 2,
+            })
+            .collect();
+        check_chain(&certs[0], &extras)?;
+        crate::keys::refuse_sealed_for_export(key, key_source, holder.words())?;
         let private = PrivateKey::from_bytes(key, key_source)?;
-        if private.spki_der() != certs[0].spki_der.as_slice() {
-            return Err(Error::KeyNotForCertificate {
-                cert: cert_source.to_owned(),
-                key: key_source.to_owned(),
-            });
-        }
+        crate::issue::renew::check_key(&certs[0], cert_source, &private, key_source)?;
         let key = if pemfile::looks_like_pem(key) {
             Pem {
                 bytes: Zeroizing::new(key.to_vec()),
@@ -195,20 +184,29 @@ impl KeyPair {
     /// skipped, so that a bundle (the leaf, then its issuers) serves as a
     /// chain.
     pub fn add_chain(&mut self, chain: &[u8], source: &str) -> Result<()> {
-        for (index, cert) in Certificate::all_from_bytes(chain, source)?
+        let mut added: Vec<(usize, Certificate)> = Vec::new();
+        for (i, cert) in Certificate::all_from_bytes(chain, source)?
             .into_iter()
             .enumerate()
         {
-            if self.certs.iter().any(|c| c.der == cert.der) {
-                continue;
+            let mut known = self.certs.iter().chain(added.iter().map(|(_, c)| c));
+            if !known.any(|c| c.der == cert.der) {
+                added.push((i + 1, cert));
             }
-            let last = self.certs.last().expect("a certificate file holds one");
-            if !last.is_signed_by(&cert) {
-                return Err(Error::ChainOutOfOrder {
-                    path: source.to_owned(),
-                    index: index + 1,
-                });
-            }
+        }
+        let links: Vec<ChainLink<'_>> = added
+            .iter()
+            .map(|(index, cert)| ChainLink {
+                cert,
+                source,
+                index: *index,
+            })
+            .collect();
+        check_chain(
+            self.certs.last().expect("a certificate file holds one"),
+            &links,
+        )?;
+        for (_, cert) in added {
             if !self.cert.bytes.ends_with(b"\n") {
                 self.cert.bytes.push(b'\n');
             }

@@ -179,11 +179,8 @@ impl TlsSecret {
     /// The Secret as JSON: the same fields in the same order.
     pub fn to_json(&self) -> Zeroizing<Vec<u8>> {
         let data = self.data();
-        let find = |key: &str| {
-            data.iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, value)| value.as_str())
-        };
+        let (tls_crt, tls_key) = (self.tls_crt.base64(), self.tls_key.base64());
+        let ca_crt = self.ca_crt.as_ref().map(|ca| ca.base64());
         let document = Document {
             api_version: "v1",
             kind: "Secret",
@@ -194,9 +191,9 @@ impl TlsSecret {
             },
             secret_type: "kubernetes.io/tls",
             data: Data {
-                tls_crt: find("tls.crt").unwrap_or_default(),
-                tls_key: find("tls.key").unwrap_or_default(),
-                ca_crt: find("ca.crt"),
+                tls_crt: &tls_crt,
+                tls_key: &tls_key,
+                ca_crt: ca_crt.as_deref().map(String::as_str),
             },
         };
         let mut out = Zeroizing::new(Vec::with_capacity(self.capacity(&data)));

@@ -311,23 +311,10 @@ pub enum SoleObject {
 /// age-sealed key is refused: a plaintext copy of it is made on purpose
 /// (`key decrypt`), not on the way to another format.
 pub fn sole_object(bytes: &[u8], source: &str) -> Result<SoleObject> {
-    let sealed = || Error::SealedKeyNotExportable {
-        path: source.to_string(),
-        format: "DER",
-    };
     let private = |bytes: &[u8]| {
         PrivateKey::from_bytes(bytes, source).map(|key| SoleObject::PrivateKey(Box::new(key)))
     };
-    if crate::keys::quorum::is_quorum(bytes) {
-        return Err(crate::QuorumError::NotExportable {
-            path: source.to_string(),
-            format: "DER",
-        }
-        .into());
-    }
-    if crate::keys::sealed::is_sealed(bytes) {
-        return Err(sealed());
-    }
+    crate::keys::refuse_sealed_for_export(bytes, source, "DER")?;
     if !looks_like_pem(bytes) {
         return match sniff_der(bytes) {
             Some(kind) => Ok(SoleObject::Public {
@@ -356,7 +343,11 @@ pub fn sole_object(bytes: &[u8], source: &str) -> Result<SoleObject> {
             "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => whole(DerKind::Csr, one, source),
             "X509 CRL" => whole(DerKind::Crl, one, source),
             "PUBLIC KEY" => whole(DerKind::PublicKey, one, source),
-            "AGE ENCRYPTED FILE" => Err(sealed()),
+            // An age file after leading text: sealed all the same.
+            "AGE ENCRYPTED FILE" => Err(Error::SealedKeyNotExportable {
+                path: source.to_string(),
+                format: "DER",
+            }),
             // A key, or what the key's reader names: "holds a public key"
             // (RSA PUBLIC KEY), "is PEM-encrypted".
             _ => private(bytes),

@@ -2105,7 +2105,9 @@ fn table() -> Vec<Row> {
             }
             .into(),
             "the friendly name has a character beyond U+FFFF, which PKCS#12 (BMPString) cannot hold",
-            Some("leave out the characters beyond U+FFFF (emoji and the like)"),
+            Some(
+                "leave out the characters beyond U+FFFF (emoji and the like), or name the entry with --name",
+            ),
         ),
         row(
             Pkcs12Error::EmptyPassword.into(),

@@ -1168,7 +1168,7 @@ fn the_entry_is_named_by_the_cn_else_the_first_san() {
     assert_eq!(
         run.fails(),
         "error: the friendly name has a character beyond U+FFFF, which PKCS#12 (BMPString) cannot hold\n\
-         hint: leave out the characters beyond U+FFFF (emoji and the like)\n"
+         hint: leave out the characters beyond U+FFFF (emoji and the like), or name the entry with --name\n"
     );
     assert!(!s.exists("emoji.p12"));
 }

@@ -5,7 +5,6 @@
 //! the care for keys of `key decrypt`.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 use clap::Args;
 
@@ -42,17 +41,13 @@ pub struct DerArgs {
     output: OutputArgs,
 }
 
-fn output_exists(path: PathBuf) -> Error {
-    Error::KeyOutputExists { path }
-}
-
 pub fn run(args: DerArgs) -> Result<()> {
     if is_pkcs11_uri(&args.file) {
         return Err(Error::Pkcs11KeyNotExportable {
             uri: redact(&args.file),
         });
     }
-    args.output.refuse_existing(output_exists)?;
+    args.output.refuse_existing_file()?;
     let input = Input::read(&args.file)?;
     let to_terminal = args.output.file().is_none() && std::io::stdout().is_terminal();
     match pemfile::sole_object(&input.bytes, &input.source)? {

@@ -3,7 +3,6 @@
 //! `ca.crt`, a namespace and labels, and no cluster needed.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 use clap::Args;
 
@@ -61,10 +60,6 @@ pub struct SecretArgs {
     output: OutputArgs,
 }
 
-fn output_exists(path: PathBuf) -> Error {
-    Error::KeyOutputExists { path }
-}
-
 pub fn run(args: SecretArgs) -> Result<()> {
     // What was typed is checked before any file is read.
     kube::refuse_token_key(&args.key)?;
@@ -74,7 +69,7 @@ pub fn run(args: SecretArgs) -> Result<()> {
         .map(|label| Label::parse(label))
         .collect::<Result<Vec<_>>>()?;
     let meta = ObjectMeta::new(&args.name, args.namespace.as_deref(), labels)?;
-    args.output.refuse_existing(output_exists)?;
+    args.output.refuse_existing_file()?;
     if args.output.file().is_none() && std::io::stdout().is_terminal() {
         return Err(Error::SecretToTerminal);
     }

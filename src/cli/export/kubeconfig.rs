@@ -3,7 +3,6 @@
 //! `set-context` and `use-context` make together.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 use clap::Args;
 
@@ -59,10 +58,6 @@ pub struct KubeconfigArgs {
     output: OutputArgs,
 }
 
-fn output_exists(path: PathBuf) -> Error {
-    Error::KeyOutputExists { path }
-}
-
 pub fn run(args: KubeconfigArgs) -> Result<()> {
     // What was typed is checked before any file is read.
     kube::refuse_token_key(&args.key)?;
@@ -73,7 +68,7 @@ pub fn run(args: KubeconfigArgs) -> Result<()> {
         context: &args.context,
     };
     names.check()?;
-    args.output.refuse_existing(output_exists)?;
+    args.output.refuse_existing_file()?;
     if args.output.file().is_none() && std::io::stdout().is_terminal() {
         return Err(Error::SecretToTerminal);
     }

@@ -3,22 +3,22 @@
 //! protection by default), for Java, Windows, macOS and browsers.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use clap::Args;
 
+use certsmith::chain::{self, ChainLink};
 use certsmith::issue::renew::check_key;
 use certsmith::keys::PrivateKey;
 use certsmith::keys::pkcs11::{is_pkcs11_uri, redact};
-use certsmith::keys::sealed;
-use certsmith::pkcs12::{self, ChainLink, Contents, Pkcs12Error, Protection};
+use certsmith::pkcs12::{self, Contents, Pkcs12Error, Protection};
 use certsmith::x509::certificate::Certificate;
 use certsmith::x509::san::San;
 use certsmith::{Error, Result};
 
 use crate::cli::io::Input;
 use crate::cli::output::OutputArgs;
-use crate::cli::secrets::{PassphraseArgs, Purpose};
+use crate::cli::secrets::{self, PassphraseArgs, Purpose};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -75,12 +75,8 @@ pub struct P12Args {
     output: OutputArgs,
 }
 
-fn output_exists(path: PathBuf) -> Error {
-    Error::KeyOutputExists { path }
-}
-
 pub fn run(args: P12Args) -> Result<()> {
-    args.output.refuse_existing(output_exists)?;
+    args.output.refuse_existing_file()?;
     // `-o -`: a pipe takes the file; a terminal would show its bytes.
     if args.output.file().is_none() && std::io::stdout().is_terminal() {
         return Err(Pkcs12Error::ToTerminal {
@@ -120,7 +116,7 @@ pub fn run(args: P12Args) -> Result<()> {
             index: *index,
         })
         .collect();
-    pkcs12::check_chain(&leaf, &links)?;
+    chain::check_chain(&leaf, &links)?;
 
     let name = match &args.name {
         Some(name) => name.clone(),
@@ -131,7 +127,7 @@ pub fn run(args: P12Args) -> Result<()> {
         None => "the PKCS#12 file".to_string(),
     };
     let password = if args.no_password {
-        super::super::secrets::note_unused_passphrase();
+        secrets::note_unused_passphrase();
         None
     } else {
         let purpose = Purpose::NewPkcs12 {
@@ -186,25 +182,21 @@ fn read_key(args: &P12Args) -> Result<PrivateKey> {
         Some(key) => key.clone(),
         None => {
             let stem = args.cert.strip_suffix(".pem").unwrap_or(&args.cert);
+            // A NAME-key.pem there is the key; else a sealed NAME-key.age or
+            // NAME-key.quorum is named as what it is, not as a missing file.
             let plain = format!("{stem}-key.pem");
-            let sealed = format!("{stem}-key.age");
-            if !Path::new(&plain).exists() && Path::new(&sealed).exists() {
-                return Err(sealed_key(sealed));
+            if !Path::new(&plain).exists() {
+                for sealed in [format!("{stem}-key.age"), format!("{stem}-key.quorum")] {
+                    if let Ok(bytes) = std::fs::read(&sealed) {
+                        certsmith::keys::refuse_sealed_for_export(&bytes, &sealed, FORMAT)?;
+                    }
+                }
             }
             plain
         }
     };
     let input = Input::read(&path)?;
-    if certsmith::keys::quorum::is_quorum(&input.bytes) {
-        return Err(certsmith::QuorumError::NotExportable {
-            path,
-            format: "a PKCS#12 file",
-        }
-        .into());
-    }
-    if sealed::is_sealed(&input.bytes) {
-        return Err(sealed_key(path));
-    }
+    certsmith::keys::refuse_sealed_for_export(&input.bytes, &path, FORMAT)?;
     PrivateKey::from_bytes(&input.bytes, &input.source)
 }
 
@@ -226,9 +218,5 @@ fn default_name(leaf: &Certificate) -> String {
 }
 
 /// An age-sealed key, which a PKCS#12 file would hold in the clear.
-fn sealed_key(path: String) -> Error {
-    Error::SealedKeyNotExportable {
-        path,
-        format: "a PKCS#12 file",
-    }
-}
+/// How refusals name what `export p12` writes.
+const FORMAT: &str = "a PKCS#12 file";

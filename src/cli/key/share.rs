@@ -100,10 +100,6 @@ pub struct ReshareArgs {
     passphrase: PassphraseArgs,
 }
 
-fn output_exists(path: PathBuf) -> Error {
-    Error::KeyOutputExists { path }
-}
-
 pub fn run(cmd: ShareCommand) -> Result<()> {
     match cmd {
         ShareCommand::Release(args) => release(args),
@@ -113,7 +109,7 @@ pub fn run(cmd: ShareCommand) -> Result<()> {
 
 fn release(args: ReleaseArgs) -> Result<()> {
     // A FIFO or a link at -o is refused before it is opened to be read.
-    args.output.refuse_existing(output_exists)?;
+    args.output.refuse_existing_file()?;
     refuse_same_file(&args.output, &args.file)?;
     let input = Input::read(&args.file)?;
     let to = Seal::To(vec![sealed::parse_recipient(&args.to)?]);
@@ -241,7 +237,7 @@ fn check(args: CheckArgs) -> Result<()> {
 }
 
 pub fn reshare(args: ReshareArgs) -> Result<()> {
-    args.output.refuse_existing(output_exists)?;
+    args.output.refuse_existing_file()?;
     let input = Input::read(&args.key)?;
     if !args.seal.to_quorum() {
         return Err(QuorumError::ReshareWithoutQuorum {
