@@ -65,7 +65,8 @@ export CERTSMITH_PASSPHRASE="every custodian's passphrase, for the demo"
 custodian() {
     local name=$1 recipients=$2 recipient
     mkdir -p "$C/$name"
-    "$CERTSMITH" key identity --passphrase -o "$C/$name/$name.age" 2>"$C/$name/identity.log"
+    "$CERTSMITH" key identity --passphrase -o "$C/$name/$name.age" 2>"$C/$name/identity.log" ||
+        die "key identity failed: $(cat "$C/$name/identity.log")"
     recipient=$(sed -n 's/^Public key: //p' "$C/$name/identity.log")
     [[ $recipient == age1* ]] || die "no recipient from key identity: $(cat "$C/$name/identity.log")"
     rm "$C/$name/identity.log"
@@ -117,7 +118,8 @@ cat >"$OFF/root-csr.json" <<'EOF'
 }
 EOF
 "$CERTSMITH" initca --threshold 2 -R "$C/recipients.txt" "$OFF/root-csr.json" 2>"$OFF/initca.log" |
-    "$CERTSMITH" split-json "$OFF/root" 2>"$OFF/split.log"
+    "$CERTSMITH" split-json "$OFF/root" 2>"$OFF/split.log" ||
+    die "initca | split-json failed: $(cat "$OFF/initca.log" "$OFF/split.log")"
 cat "$OFF/initca.log" "$OFF/split.log" >&2
 [[ -e "$OFF/root-key.quorum" && ! -e "$OFF/root-key.pem" ]] || die "the root key was not sealed"
 
@@ -153,7 +155,18 @@ signed 1
 
 step "4. bob and carol, elsewhere, release their shares to the ceremony to sign intermediate 2"
 # The ceremony machine makes a one-time identity; only its recipient leaves.
-"$CERTSMITH" key identity -o "$OFF/one-time.txt" 2>"$OFF/one-time.log"
+"$CERTSMITH" key identity -o "$OFF/one-time.txt" 2>"$OFF/one-time.log" ||
+    die "key identity failed: $(cat "$OFF/one-time.log")"
+# The one-time identity and the released shares open the root key together:
+# they go as soon as the ceremony is over, and also if it stops half-way.
+cleanup_ceremony() {
+    local left=()
+    for f in "$OFF/one-time.txt" "$OFF"/*.share "$C"/*/*.share; do
+        [[ -e $f ]] && left+=("$f")
+    done
+    ((${#left[@]} == 0)) || destroy "${left[@]}"
+}
+trap cleanup_ceremony EXIT
 one_time=$(sed -n 's/^Public key: //p' "$OFF/one-time.log")
 [[ $one_time == age1* ]] || die "no recipient from key identity: $(cat "$OFF/one-time.log")"
 rm "$OFF/one-time.log"
@@ -172,16 +185,16 @@ intermediate 2
     -i "$OFF/one-time.txt" --share "$OFF/bob.share" --share "$OFF/carol.share" \
     --profile intermediate "$OFF/intermediate-2.csr" | "$CERTSMITH" split-json "$OFF/intermediate-2"
 signed 2
-# The one-time identity and the released shares open the root key together:
-# they go as soon as the ceremony is over.
-destroy "$OFF/one-time.txt" "$OFF/bob.share" "$OFF/carol.share"
+cleanup_ceremony
+trap - EXIT
 
 step "5. the key moves to 3 of 5 new custodians; alice and carol unlock it once more"
 : >"$C/new-custodians.txt"
 for name in dave erin frank grace heidi; do custodian "$name" "$C/new-custodians.txt"; done
 "$CERTSMITH" key reshare -i "$C/alice/alice.age" -i "$C/carol/carol.age" \
     --threshold 3 -R "$C/new-custodians.txt" \
-    -o "$OFF/root-key.new.quorum" "$OFF/root-key.quorum" 2>"$OFF/reshare.log"
+    -o "$OFF/root-key.new.quorum" "$OFF/root-key.quorum" 2>"$OFF/reshare.log" ||
+    die "key reshare failed: $(cat "$OFF/reshare.log")"
 cat "$OFF/reshare.log" >&2
 {
     echo "reshared, same root key:"
@@ -194,21 +207,22 @@ rm "$OFF/reshare.log"
 [[ "$("$CERTSMITH" key fingerprint "$OFF/root-key.new.quorum")" == \
     "$("$CERTSMITH" key fingerprint "$OFF/root.pem")" ]] ||
     die "root-key.new.quorum does not hold root.pem's key"
-# Each new custodian checks their share before the old file goes.
+# Each new custodian checks their share.
 for name in dave erin frank grace heidi; do
     "$CERTSMITH" key share check -i "$C/$name/$name.age" "$OFF/root-key.new.quorum"
 done
+
+step "6. dave, frank and heidi unlock the new file to sign intermediate 3"
+# The new file has opened and signed before the old one goes.
+intermediate 3
+"$CERTSMITH" sign --ca "$OFF/root.pem" --ca-key "$OFF/root-key.new.quorum" \
+    -i "$C/dave/dave.age" -i "$C/frank/frank.age" -i "$C/heidi/heidi.age" \
+    --profile intermediate "$OFF/intermediate-3.csr" | "$CERTSMITH" split-json "$OFF/intermediate-3"
+signed 3
 # Any 2 old shares still open the old file: it is destroyed, with carol's
 # block of it (and, in a real ceremony, every backup and copy of it).
 destroy "$OFF/root-key.quorum" "$C/carol/share-3.age"
 mv "$OFF/root-key.new.quorum" "$OFF/root-key.quorum"
-
-step "6. dave, frank and heidi unlock the root to sign intermediate 3"
-intermediate 3
-"$CERTSMITH" sign --ca "$OFF/root.pem" --ca-key "$OFF/root-key.quorum" \
-    -i "$C/dave/dave.age" -i "$C/frank/frank.age" -i "$C/heidi/heidi.age" \
-    --profile intermediate "$OFF/intermediate-3.csr" | "$CERTSMITH" split-json "$OFF/intermediate-3"
-signed 3
 
 step "7. no plaintext private key outside the online host's own key files, no plaintext identity"
 leaks=$(grep -rl -- 'PRIVATE KEY' "$OUT" |

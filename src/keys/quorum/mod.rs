@@ -83,7 +83,30 @@ pub fn seal(key: &PrivateKey, quorum: &QuorumSeal) -> Result<QuorumFile> {
         quorum.threshold,
         quorum.custodians.len(),
     )?;
+    // Checked before anything is handed out (a reshare's caller then
+    // destroys the old file): the first and the last M shares give the
+    // identity back, and the identity opens the key block to this very key.
+    let m = quorum.threshold;
+    let broken = |what: &str| -> Error {
+        QuorumError::Shares {
+            reason: format!("the new quorum file failed its own check: {what}"),
+        }
+        .into()
+    };
+    for window in [&shares[..m], &shares[shares.len() - m..]] {
+        let values: Vec<&[u8]> = window.iter().map(|v| &v[..]).collect();
+        if split::combine(m, &values)?[..] != *secret.expose_secret().as_bytes() {
+            return Err(broken("its shares do not give the quorum identity back"));
+        }
+    }
     drop(secret);
+    let reopened = open_block(key_block.as_bytes(), &[&identity])
+        .ok()
+        .flatten()
+        .and_then(|pem| PrivateKey::from_bytes(&pem, "the new key block").ok());
+    if reopened.is_none_or(|k| k.spki_der() != key.spki_der()) {
+        return Err(broken("its key block does not open to the key"));
+    }
 
     let count = quorum.custodians.len() as u8;
     let mut custodians = Vec::with_capacity(shares.len());
