@@ -116,18 +116,10 @@ fn crash_leaves_no_core(s: &Scratch, key_args: &[&str], fault: &str) {
 fn a_crash_with_a_combined_quorum_identity_leaves_no_core_file() {
     let s = Scratch::new();
     let mut seal = vec!["initca", "--threshold", "2"];
-    let mut recipients = Vec::new();
-    for name in ["c1", "c2", "c3"] {
-        let made = s.certsmith(&["key", "identity", "-o", &format!("{name}.txt")]);
-        made.ok();
-        recipients.push(
-            made.stderr
-                .lines()
-                .find_map(|l| l.strip_prefix("Public key: "))
-                .expect("recipient on stderr")
-                .to_owned(),
-        );
-    }
+    let recipients: Vec<String> = crate::quorum::custodians(&s, &["c1", "c2", "c3"])
+        .into_iter()
+        .map(|c| c.recipient)
+        .collect();
     for r in &recipients {
         seal.extend(["-r", r.as_str()]);
     }

@@ -4,46 +4,17 @@
 //! written in clear. Every intermediate signed is checked by `openssl verify
 //! -x509_strict`, and every released share is opened by the real `age`.
 
-use crate::quorum::{Custodian, custodians, sign_with, signs, subsets, traced};
+use crate::quorum::{
+    Custodian, custodians, file_writes, labelled, named_quorum_root, sign_with, signs, signs_with,
+    subsets, traced,
+};
 use crate::support::{Scratch, require};
-
-const ROOT: &str =
-    r#"{"CN":"Quorum Root","key":{"algo":"ecdsa","size":256},"ca":{"expiry":"87600h"}}"#;
-const INT: &str = r#"{"CN":"Quorum Intermediate","key":{"algo":"ecdsa","size":256}}"#;
-
-/// `NAME.txt` identities for `names`, and `FILE` listing them labelled
-/// (`# alice` above alice's recipient).
-fn labelled(s: &Scratch, names: &[&str], file: &str) -> Vec<Custodian> {
-    let c = custodians(s, names);
-    let text: String = names
-        .iter()
-        .zip(&c)
-        .map(|(name, c)| format!("# {name}\n{}\n", c.recipient))
-        .collect();
-    s.write(file, &text);
-    c
-}
 
 /// A root sealed `threshold` of alice, bob and carol (root.pem,
 /// root-key.quorum), an intermediate's CSR (int.csr), and a one-time
 /// identity for a ceremony elsewhere (one-time.txt).
 fn root(s: &Scratch, threshold: usize) -> (Vec<Custodian>, Custodian) {
-    let c = labelled(s, &["alice", "bob", "carol"], "custodians.txt");
-    s.write("root.json", ROOT);
-    let m = threshold.to_string();
-    s.certsmith_split(
-        &[
-            "initca",
-            "--threshold",
-            &m,
-            "-R",
-            "custodians.txt",
-            "root.json",
-        ],
-        "root",
-    );
-    s.write("int.json", INT);
-    s.certsmith_split(&["genkey", "int.json"], "int");
+    let c = named_quorum_root(s, threshold, &["alice", "bob", "carol"]);
     let one_time = custodians(s, &["one-time"]).remove(0);
     (c, one_time)
 }
@@ -86,14 +57,6 @@ fn quorum_id(s: &Scratch, file: &str) -> String {
         .find_map(|l| l.strip_prefix("quorum: "))
         .expect("a quorum line")
         .to_string()
-}
-
-/// Signs an intermediate with `extra` and has openssl verify it as `name`.
-fn signs_with(s: &Scratch, extra: &[&str], name: &str) {
-    let run = sign_with(s, extra);
-    s.certsmith_stdin(&["split-json", name], &run.ok().stdout)
-        .ok();
-    s.openssl_verify("root.pem", &[], &format!("{name}.pem"));
 }
 
 #[test]
@@ -612,16 +575,13 @@ fn release_and_reshare_write_no_secret() {
         for secret in ["value: ", "AGE-SECRET-KEY-1", "PRIVATE KEY"] {
             assert!(!trace.contains(secret), "a write holds {secret}:\n{trace}");
         }
-        // Only the output is opened for writing: its staging file.
-        for line in trace.lines().filter(|l| {
-            l.contains("openat(")
-                && ["O_WRONLY", "O_RDWR", "O_CREAT"]
-                    .iter()
-                    .any(|f| l.contains(f))
-        }) {
+        // Only the output is written: its staging file, renamed into place.
+        let writes = file_writes(trace);
+        assert!(!writes.is_empty(), "the trace sees the output written");
+        for line in writes {
             assert!(
                 line.contains("certsmith-tmp"),
-                "a file other than the output was opened to write: {line}"
+                "a file other than the output was written: {line}"
             );
         }
     }

@@ -17,20 +17,10 @@ const MISMATCH: &str = "error: CA key root-key.quorum does not match CA certific
 
 /// `certsmith key identity -o NAME.txt` for each name: the recipients.
 fn custodians(s: &Scratch, names: &[&str]) -> Vec<String> {
-    names
-        .iter()
-        .map(|name| recipient(&s.certsmith(&["key", "identity", "-o", &format!("{name}.txt")])))
+    crate::quorum::custodians(s, names)
+        .into_iter()
+        .map(|c| c.recipient)
         .collect()
-}
-
-/// The recipient `key identity` prints.
-fn recipient(run: &crate::support::Run) -> String {
-    run.ok()
-        .stderr
-        .trim()
-        .strip_prefix("Public key: ")
-        .expect("the recipient on stderr")
-        .to_string()
 }
 
 /// `-r R` for each recipient, then `rest`.
@@ -61,19 +51,9 @@ fn a_quorum_key_for_another_ca_is_refused_before_any_custodian_is_asked() {
     let recipients: Vec<String> = ["c1", "c2", "c3"]
         .iter()
         .map(|name| {
-            s.write("pass.txt", &format!("{name}'s own words"));
-            recipient(&s.certsmith(&[
-                "key",
-                "identity",
-                "-p",
-                "--passphrase-file",
-                "pass.txt",
-                "-o",
-                &format!("{name}.age"),
-            ]))
+            crate::quorum::protected_custodian(&s, name, &format!("{name}'s own words")).recipient
         })
         .collect();
-    std::fs::remove_file(s.path("pass.txt")).unwrap();
     two_roots(&s, &recipients);
     let sign = [
         "sign",
