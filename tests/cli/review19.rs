@@ -269,3 +269,57 @@ fn no_password_says_when_it_leaves_a_set_passphrase_unused() {
     )
     .ok();
 }
+
+/// The last read of issue 19: a bundle given as --cert is checked in order
+/// by every export, as its chain file is (before, the Kubernetes exports
+/// copied it unchecked); and export p12's guessed key names a quorum file.
+#[test]
+fn a_bundle_out_of_order_is_refused_by_every_export_and_a_guessed_quorum_key_is_named() {
+    let s = pki();
+    // The leaf, then a certificate that did not sign it.
+    s.write(
+        "other.json",
+        r#"{"CN":"Other Root","key":{"algo":"ecdsa","size":256}}"#,
+    );
+    s.certsmith_split(&["initca", "other.json"], "other");
+    s.write("bundle.pem", &(s.read("app.pem") + &s.read("other.pem")));
+    for args in [
+        &["export", "k8s-secret", "--name", "app-tls"][..],
+        &["export", "kubeconfig", "--server", "https://127.0.0.1:6443"][..],
+        &["export", "p12", "--no-password", "-o", "app.p12"][..],
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--cert", "bundle.pem", "--key", "app-key.pem"]);
+        if args[1] != "p12" {
+            all.extend(["--ca", "ca.pem", "-o", "out"]);
+        }
+        let run = s.certsmith(&all);
+        assert!(
+            run.fails()
+                .starts_with("error: bundle.pem: certificate 2 did not sign the certificate before it"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!s.exists("out") && !s.exists("app.p12"));
+    }
+    // With no --key, export p12 guesses app-key.pem; beside a quorum file
+    // only, that file is named as what it is.
+    std::fs::rename(s.path("app-key.pem"), s.path("kept-key.pem")).unwrap();
+    s.write("app-key.quorum", "certsmith-quorum/v1\n");
+    let run = s.certsmith(&[
+        "export",
+        "p12",
+        "--cert",
+        "app.pem",
+        "--no-password",
+        "-o",
+        "app.p12",
+    ]);
+    assert!(
+        run.fails().starts_with(
+            "error: app-key.quorum is sealed to a quorum; refusing to write it unsealed"
+        ),
+        "{}",
+        run.stderr
+    );
+}
